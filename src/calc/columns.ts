@@ -1,0 +1,85 @@
+/**
+ * Reading typed values out of plain columns, row by row, with messages that name the
+ * argument and the row. Kernels use these so every function reports bad cells the same way.
+ */
+import { CalcError, Cell, Column, isBlank, showCell, toDateSerial, toNumber } from './cells';
+import { Enumeration, allowedList, lookupEnum } from './enumerations';
+import { msg } from './messages';
+
+/** Number at row i (0-based); blank → undefined; anything else not numeric → error. */
+export function numberAt(col: Column, i: number, name: string): number | undefined | CalcError {
+  const c = col[i];
+  if (isBlank(c)) return undefined;
+  const n = toNumber(c);
+  return n === undefined ? new CalcError('VALUE', msg.cellNotANumber(name, i + 1, showCell(c))) : n;
+}
+
+/** Date serial at row i; blank → undefined; not a date → error. */
+export function dateAt(col: Column, i: number, name: string): number | undefined | CalcError {
+  const c = col[i];
+  if (isBlank(c)) return undefined;
+  const d = toDateSerial(c);
+  return d === undefined ? new CalcError('VALUE', msg.cellNotADate(name, i + 1, showCell(c))) : d;
+}
+
+/** Canonical enumeration code at row i; blank → undefined; unknown → error listing the allowed values. */
+export function codeAt(col: Column, i: number, e: Enumeration, name: string): string | undefined | CalcError {
+  const c = col[i];
+  if (isBlank(c)) return undefined;
+  const v = lookupEnum(e, c);
+  return v ? v.code : new CalcError('VALUE', msg.unknownValue(name, i + 1, showCell(c), allowedList(e)));
+}
+
+/** Reads a whole column of codes; first bad cell → error. */
+export function codes(col: Column, e: Enumeration, name: string): (string | undefined)[] | CalcError {
+  const out = new Array<string | undefined>(col.length);
+  for (let i = 0; i < col.length; i++) {
+    const v = codeAt(col, i, e, name);
+    if (v instanceof CalcError) return v;
+    out[i] = v;
+  }
+  return out;
+}
+
+/** Reads a whole column of numbers (blank → undefined); first bad cell → error. */
+export function numbers(col: Column, name: string): (number | undefined)[] | CalcError {
+  const out = new Array<number | undefined>(col.length);
+  for (let i = 0; i < col.length; i++) {
+    const v = numberAt(col, i, name);
+    if (v instanceof CalcError) return v;
+    out[i] = v;
+  }
+  return out;
+}
+
+/** Reads a whole column of date serials (blank → undefined); first bad cell → error. */
+export function dates(col: Column, name: string): (number | undefined)[] | CalcError {
+  const out = new Array<number | undefined>(col.length);
+  for (let i = 0; i < col.length; i++) {
+    const v = dateAt(col, i, name);
+    if (v instanceof CalcError) return v;
+    out[i] = v;
+  }
+  return out;
+}
+
+/** Error when any two named columns have different lengths (absent columns are skipped). */
+export function checkSameLength(cols: readonly [string, Column | undefined][]): CalcError | undefined {
+  let first: [string, Column] | undefined;
+  for (const [name, col] of cols) {
+    if (!col) continue;
+    if (!first) first = [name, col];
+    else if (col.length !== first[1].length)
+      return new CalcError('VALUE', msg.sizeMismatch(first[0], name, first[1].length, col.length));
+  }
+  return undefined;
+}
+
+/** True when a date lies in [start, end]; a missing bound is open. */
+export function inWindow(d: number | undefined, start: number | undefined, end: number | undefined): boolean {
+  if (start === undefined && end === undefined) return true;
+  if (d === undefined) return false;
+  return (start === undefined || d >= start) && (end === undefined || d <= end);
+}
+
+export type { Cell };

@@ -1,0 +1,89 @@
+/**
+ * Filter criteria, in the COUNTIFS spirit but alias-aware: "Open" also matches "进行中",
+ * "A,B" matches either tier, ">=4" compares numbers (dates are serials), "*" means
+ * non-blank and "=" means blank. A range of values matches any of them.
+ */
+import { CalcError, Cell, Column, isBlank, showCell, toDateSerial, toNumber } from './cells';
+import { matchKey } from './enumerations';
+import { msg } from './messages';
+
+export type Matcher = (c: Cell | undefined) => boolean;
+
+const OPERATOR = /^(<>|>=|<=|=|<|>)(.*)$/s;
+const LIST_SEPARATOR = /[,，|]/;
+
+function numericOperand(text: string): number | undefined {
+  return toNumber(text) ?? toDateSerial(text);
+}
+
+function cellNumber(c: Cell | undefined): number | undefined {
+  return typeof c === 'number' ? toNumber(c) : typeof c === 'string' ? numericOperand(c) : undefined;
+}
+
+function equalsAny(values: readonly Cell[]): Matcher {
+  const keys = new Set(values.map((v) => matchKey(v)));
+  return (c) => !isBlank(c) && keys.has(matchKey(c));
+}
+
+/** Compiles one criterion. `name` is the argument's name, for the message when it is unusable. */
+export function compileCriterion(criterion: Cell | Column | undefined, name: string): Matcher | CalcError {
+  if (Array.isArray(criterion)) {
+    const values = (criterion as Column).filter((v) => !isBlank(v));
+    return values.length === 0 ? (c) => !isBlank(c) : equalsAny(values);
+  }
+  const crit = criterion as Cell | undefined;
+  if (isBlank(crit)) return (c) => !isBlank(c);
+  if (typeof crit === 'number' || typeof crit === 'boolean') return equalsAny([crit]);
+  const text = (crit as string).normalize('NFKC').trim();
+  if (text === '*') return (c) => !isBlank(c);
+  const op = OPERATOR.exec(text);
+  if (op) {
+    const [, operator, rest] = op;
+    const operand = rest.trim();
+    if (operand === '') return operator === '=' ? (c) => isBlank(c) : (c) => !isBlank(c);
+    if (operator === '=' || operator === '<>') {
+      const eq = equalsAny(operand.split(LIST_SEPARATOR).map((s) => s.trim()));
+      return operator === '=' ? eq : (c) => !isBlank(c) && !eq(c);
+    }
+    const bound = numericOperand(operand);
+    if (bound === undefined)
+      return new CalcError('VALUE', msg.custom(
+        `${name}: ${showCell(crit)} compares with something that is not a number or date`,
+        `${name}：${showCell(crit)} 的比较对象不是数字或日期`,
+      ));
+    const compare =
+      operator === '>' ? (x: number) => x > bound
+      : operator === '>=' ? (x: number) => x >= bound
+      : operator === '<' ? (x: number) => x < bound
+      : (x: number) => x <= bound;
+    return (c) => {
+      const x = cellNumber(c);
+      return x !== undefined && compare(x);
+    };
+  }
+  return equalsAny(text.split(LIST_SEPARATOR).map((s) => s.trim()).filter((s) => s !== ''));
+}
+
+export interface FilterPair {
+  column: Column | undefined;
+  criterion: Cell | Column | undefined;
+  /** Names for messages, e.g. "filter1" / "criterion1". */
+  columnName: string;
+  criterionName: string;
+}
+
+/**
+ * Which of n rows pass every filter pair (pairs without a column are ignored).
+ * Columns must have n rows.
+ */
+export function rowMask(n: number, pairs: readonly FilterPair[], rowsName: string): boolean[] | CalcError {
+  const mask = new Array<boolean>(n).fill(true);
+  for (const p of pairs) {
+    if (!p.column) continue;
+    if (p.column.length !== n) return new CalcError('VALUE', msg.sizeMismatch(rowsName, p.columnName, n, p.column.length));
+    const m = compileCriterion(p.criterion, p.criterionName);
+    if (m instanceof CalcError) return m;
+    for (let i = 0; i < n; i++) if (mask[i] && !m(p.column[i])) mask[i] = false;
+  }
+  return mask;
+}

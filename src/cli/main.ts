@@ -1,0 +1,39 @@
+/**
+ * The `crm3` command line (DESIGN.md §9). Returns the exit code instead of exiting, so
+ * tests can call it in-process.
+ */
+import { PRODUCT, VERSION } from '../version';
+import { Locale } from '../calc/messages';
+import { helpText } from './help';
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+
+export function systemLocale(env: NodeJS.ProcessEnv = process.env): Locale {
+  const lang = env.LC_ALL || env.LC_MESSAGES || env.LANG || Intl.DateTimeFormat().resolvedOptions().locale || '';
+  return lang.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US';
+}
+
+export async function main(argv: readonly string[], io: Io = stdio): Promise<number> {
+  const langFlag = argv.indexOf('--lang');
+  const locale: Locale = langFlag >= 0 && argv[langFlag + 1]?.toLowerCase().startsWith('zh') ? 'zh-CN' : systemLocale();
+  const [command] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    io.out(helpText(locale));
+    return 0;
+  }
+  if (command === '--version' || command === '-v') {
+    io.out(`${PRODUCT} ${VERSION}\n`);
+    return 0;
+  }
+  io.err(
+    locale === 'zh-CN'
+      ? `crm3：未知命令 "${command}"。运行 crm3 --help 查看用法。\n`
+      : `crm3: unknown command "${command}". Run crm3 --help for usage.\n`,
+  );
+  return 2;
+}

@@ -1,0 +1,160 @@
+/**
+ * Argument reading shared by every declaration: host values arrive as plain cells or
+ * blocks, and an unusable argument stops the function with a message naming it.
+ * `ArgProblem` is thrown only inside `invoke`, which turns it into the error result.
+ */
+import { CalcError, Cell, Column, Grid, isBlank, showCell, toDateSerial, toNumber } from '../calc/cells';
+import { Enumeration, allowedList, lookupEnum } from '../calc/enumerations';
+import { msg } from '../calc/messages';
+import { ParamDeclaration } from './declaration';
+
+/** A host value after conversion: one cell, a block, or undefined when omitted. */
+export type RawArg = Cell | Grid | undefined;
+
+export class ArgProblem {
+  constructor(readonly error: CalcError) {}
+}
+
+const fail = (e: CalcError): never => {
+  throw new ArgProblem(e);
+};
+
+export function isGrid(v: RawArg): v is Grid {
+  return Array.isArray(v);
+}
+
+export class Args {
+  private readonly byName = new Map<string, RawArg>();
+
+  constructor(
+    params: readonly ParamDeclaration[],
+    values: readonly RawArg[],
+  ) {
+    params.forEach((p, i) => this.byName.set(p.name, values[i]));
+  }
+
+  /** The raw value; blank single values count as omitted. */
+  raw(name: string): RawArg {
+    const v = this.byName.get(name);
+    if (isGrid(v)) return v;
+    return isBlank(v) ? undefined : v;
+  }
+
+  has(name: string): boolean {
+    return this.raw(name) !== undefined;
+  }
+
+  /** A block (a single value is a 1×1 block). */
+  grid(name: string): Grid {
+    const v = this.raw(name);
+    if (v === undefined) return fail(new CalcError('VALUE', msg.missingArgument(name)));
+    return isGrid(v) ? v : [[v]];
+  }
+
+  optGrid(name: string): Grid | undefined {
+    return this.has(name) ? this.grid(name) : undefined;
+  }
+
+  /** A vector: one column or one row, flattened; a single value is a one-row column. */
+  column(name: string): Column {
+    const v = this.byName.get(name);
+    if (v === undefined) return fail(new CalcError('VALUE', msg.missingArgument(name)));
+    return isGrid(v) ? flatten(v, name) : [v];
+  }
+
+  optColumn(name: string): Column | undefined {
+    return this.has(name) ? this.column(name) : undefined;
+  }
+
+  /** A single value out of a scalar or a 1×1 block. */
+  private scalar(name: string): Cell | undefined {
+    const v = this.raw(name);
+    if (!isGrid(v)) return v;
+    if (v.length === 0 || v[0].length === 0) return undefined;
+    if (v.length === 1 && v[0].length === 1) return isBlank(v[0][0]) ? undefined : v[0][0];
+    return fail(new CalcError('VALUE', msg.custom(
+      `${name} must be a single value, not a ${v.length}×${v[0].length} range`,
+      `${name} 必须是单个值，而不是 ${v.length}×${v[0].length} 的区域`,
+    )));
+  }
+
+  /** A single value, blank → undefined (for criteria and free-form values). */
+  value(name: string): Cell | undefined {
+    return this.scalar(name);
+  }
+
+  number(name: string, fallback?: number): number {
+    const v = this.scalar(name);
+    if (v === undefined) {
+      if (fallback !== undefined) return fallback;
+      return fail(new CalcError('VALUE', msg.missingArgument(name)));
+    }
+    const n = toNumber(v);
+    return n === undefined ? fail(new CalcError('VALUE', msg.notANumber(name, showCell(v)))) : n;
+  }
+
+  optNumber(name: string): number | undefined {
+    return this.has(name) ? this.number(name) : undefined;
+  }
+
+  date(name: string): number {
+    const v = this.scalar(name);
+    if (v === undefined) return fail(new CalcError('VALUE', msg.missingArgument(name)));
+    const d = toDateSerial(v);
+    return d === undefined ? fail(new CalcError('VALUE', msg.notADate(name, showCell(v)))) : d;
+  }
+
+  optDate(name: string): number | undefined {
+    return this.scalar(name) === undefined ? undefined : this.date(name);
+  }
+
+  /** TRUE/FALSE, also Yes/No, 是/否, 1/0. */
+  bool(name: string, fallback: boolean): boolean {
+    const v = this.scalar(name);
+    if (v === undefined) return fallback;
+    if (typeof v === 'boolean') return v;
+    if (typeof v === 'number') return v !== 0;
+    const k = String(v).normalize('NFKC').trim().toUpperCase();
+    if (['TRUE', 'YES', 'Y', '是', '1'].includes(k)) return true;
+    if (['FALSE', 'NO', 'N', '否', '0'].includes(k)) return false;
+    return fail(new CalcError('VALUE', msg.unknownOption(name, showCell(v), 'TRUE/FALSE')));
+  }
+
+  text(name: string, fallback?: string): string {
+    const v = this.scalar(name);
+    if (v === undefined) {
+      if (fallback !== undefined) return fallback;
+      return fail(new CalcError('VALUE', msg.missingArgument(name)));
+    }
+    return String(v);
+  }
+
+  /** Canonical code of an option argument (e.g. TierMethod), with its default. */
+  option(name: string, e: Enumeration, fallback: string): string {
+    const v = this.scalar(name);
+    if (v === undefined) return fallback;
+    const found = lookupEnum(e, v);
+    return found ? found.code : fail(new CalcError('VALUE', msg.unknownOption(name, showCell(v), allowedList(e))));
+  }
+
+  /** A criterion: one value or a list of values (a range). */
+  criterion(name: string): Cell | Column | undefined {
+    const v = this.raw(name);
+    if (!isGrid(v)) return v;
+    return v.flat();
+  }
+}
+
+/** Flattens a one-row or one-column block; anything wider and taller is an error. */
+export function flatten(g: Grid, name: string): Column {
+  if (g.length === 0) return [];
+  const width = g[0].length;
+  if (width === 1) return g.map((r) => (r[0] === undefined ? null : r[0]));
+  if (g.length === 1) return g[0].map((c) => (c === undefined ? null : c));
+  return fail(new CalcError('VALUE', msg.notAColumn(name, g.length, width)));
+}
+
+/** Returns the kernel's error, or the value (lets declarations stay one expression). */
+export function orFail<T>(v: T | CalcError): T {
+  return v instanceof CalcError ? fail(v) : v;
+}

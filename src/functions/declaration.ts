@@ -1,0 +1,68 @@
+/**
+ * The shape of one CRM3 function declaration. A family file (winRateFunctions.ts, …) is a
+ * table of these; the Excel adapter, the HyperFormula plugin, both metadata files and the
+ * README reference are all derived from the table.
+ */
+import { Result } from '../calc/cells';
+import { Message } from '../calc/messages';
+import { Args } from './args';
+
+/** `range`: a column, row or block (also accepts one value). `value`: one cell. */
+export type ParamKind = 'range' | 'value';
+
+export interface ParamDeclaration {
+  /** Identifier shown in Excel's tooltip, in both languages (camelCase, English). */
+  name: string;
+  kind: ParamKind;
+  optional?: boolean;
+  description: Message;
+}
+
+/**
+ * How big the result is, known before evaluation (HyperFormula needs it up front):
+ * - scalar: one value;
+ * - column: one value per entry of the named vector argument (its cells, row or column),
+ * - rows: one value per row of the named block argument (a row of criteria → one score).
+ * A result of one entry is returned as a plain value.
+ */
+export type ResultShape = { kind: 'scalar' } | { kind: 'column'; lengthOf: string } | { kind: 'rows'; of: string };
+
+export type ResultType = 'number' | 'string' | 'boolean' | 'any';
+
+export type Family =
+  | 'winrate'
+  | 'pipeline'
+  | 'groupby'
+  | 'aggregate'
+  | 'scoring'
+  | 'estimation'
+  | 'grading'
+  | 'stages'
+  | 'relationships'
+  | 'activity'
+  | 'accounts'
+  | 'indicators';
+
+export interface FunctionDeclaration {
+  /** Function id without namespace: `WINRATE` is `=CRM3.WINRATE(...)`. */
+  id: string;
+  family: Family;
+  description: Message;
+  /** A formula a planner can paste, using the workbook's defined names. */
+  example: string;
+  /** What the example returns, in words (for help text and README). */
+  exampleResult: Message;
+  params: readonly ParamDeclaration[];
+  result: { shape: ResultShape; type: ResultType };
+  /** Documented errors, for the README ("#VALUE! when …"). */
+  errors: readonly Message[];
+  /** Evaluates with parsed arguments. May return CalcError; must not throw on bad input. */
+  evaluate(args: Args): Result;
+}
+
+/** Declares one function (keeps family files tidy and type-checked). */
+export function declare(d: FunctionDeclaration): FunctionDeclaration {
+  return d;
+}
+
+export const NAMESPACE = 'CRM3';

@@ -1,0 +1,149 @@
+/**
+ * HyperFormula adapter: a FunctionPlugin generated from the catalog. Every argument is taken
+ * as ANY (a value or a range) and handed to the shared invoker, so results match Excel's.
+ */
+import { ArraySize, CellError, EmptyValue, FunctionArgumentType, FunctionPlugin, SimpleRangeValue } from 'hyperformula';
+import type { ImplementedFunctions } from 'hyperformula';
+import { CalcError, Result, Scalar } from '../../calc/cells';
+import { Locale, pick } from '../../calc/messages';
+import { catalog } from '../catalog';
+import { FunctionDeclaration, NAMESPACE } from '../declaration';
+import { Dimensions, InputArg, InputCell, invoke, resultSize } from '../invoke';
+
+const HF_ERROR: Record<CalcError['code'], string> = {
+  VALUE: 'VALUE',
+  NA: 'NA',
+  DIV0: 'DIV_BY_ZERO',
+  NUM: 'NUM',
+  REF: 'REF',
+  NAME: 'NAME',
+  NULL: 'ERROR',
+};
+
+const FROM_HF: Record<string, CalcError['code']> = {
+  VALUE: 'VALUE',
+  NA: 'NA',
+  DIV_BY_ZERO: 'DIV0',
+  NUM: 'NUM',
+  REF: 'REF',
+  NAME: 'NAME',
+  ERROR: 'NULL',
+  CYCLE: 'REF',
+  SPILL: 'REF',
+  LIC: 'NAME',
+};
+
+let messageLocale: Locale = 'en-US';
+/** Language of error messages from this plugin (the engine sets it per workbook). */
+export function setPluginLocale(locale: Locale): void {
+  messageLocale = locale;
+}
+
+function fromHfScalar(v: unknown): InputCell {
+  if (v === EmptyValue || v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (v instanceof CellError) return new CalcError(FROM_HF[v.type] ?? 'VALUE', { en: v.message ?? '', zh: v.message ?? '' });
+  if (typeof v === 'object' && typeof (v as { val?: unknown }).val === 'number') return (v as { val: number }).val; // dates, currency, percent
+  return null;
+}
+
+function fromHfArg(v: unknown): InputArg {
+  if (v === undefined) return undefined;
+  if (v instanceof SimpleRangeValue) return v.data.map((row) => row.map(fromHfScalar));
+  return fromHfScalar(v);
+}
+
+function toHfScalar(s: Scalar): unknown {
+  if (s instanceof CalcError) return new CellError(HF_ERROR[s.code] as never, pick(s.message, messageLocale));
+  return s === null ? '' : s;
+}
+
+function toHf(r: Result, size: Dimensions): unknown {
+  if (!Array.isArray(r)) {
+    if (size.rows === 1 && size.cols === 1) return toHfScalar(r);
+    // An array formula must fill its predicted size: a scalar (an error) fills every cell.
+    return SimpleRangeValue.onlyValues(Array.from({ length: size.rows }, () => Array.from({ length: size.cols }, () => toHfScalar(r) as never)));
+  }
+  return SimpleRangeValue.onlyValues(r.map((row) => row.map((c) => toHfScalar(c) as never)));
+}
+
+type Ast = { args: unknown[] };
+type PluginThis = FunctionPlugin & {
+  runFunction: (args: unknown[], state: unknown, metadata: unknown, fn: (...a: unknown[]) => unknown) => unknown;
+  metadata(name: string): unknown;
+  arraySizeForAst(ast: unknown, state: unknown): ArraySize;
+  evaluateAst(ast: never, state: never): unknown;
+};
+
+/**
+ * HyperFormula's size predictor does not look through defined names, and every CRM3 formula
+ * uses names (Opp_Status, …): read the name's own formula (a range) and size that.
+ */
+function nameSize(plugin: PluginThis, ast: { expressionName: string }, state: unknown): Dimensions {
+  const graph = (plugin as unknown as { dependencyGraph: NameGraph }).dependencyGraph;
+  const sheet = (state as { formulaAddress?: { sheet: number } }).formulaAddress?.sheet ?? 0;
+  const named = graph.namedExpressions.nearestNamedExpression(ast.expressionName, sheet);
+  const vertex = named ? graph.getCell(named.address) : undefined;
+  if (vertex && typeof vertex.getFormula === 'function') {
+    const s = plugin.arraySizeForAst(vertex.getFormula(graph.lazilyTransformingAstService), state);
+    return { rows: s.height, cols: s.width };
+  }
+  return { rows: 1, cols: 1 };
+}
+
+interface NameGraph {
+  namedExpressions: { nearestNamedExpression(name: string, sheet: number): { address: unknown } | undefined };
+  getCell(address: unknown): { getFormula?: (service: unknown) => unknown } | undefined;
+  lazilyTransformingAstService: unknown;
+}
+
+function sizeFor(this: PluginThis, decl: FunctionDeclaration, ast: Ast, state: unknown): Dimensions {
+  return resultSize(decl.result.shape, decl.params.map((p) => p.name), (i) => {
+    const argAst = ast.args[i] as { type?: string } | undefined;
+    if (!argAst || argAst.type === 'EMPTY') return undefined;
+    if (argAst.type === 'NAMED_EXPRESSION') return nameSize(this, argAst as unknown as { expressionName: string }, state);
+    const s = this.arraySizeForAst(argAst, state);
+    return { rows: s.height, cols: s.width };
+  });
+}
+
+/** Builds the plugin class for a list of declarations (the whole catalog by default). */
+export function buildCrm3Plugin(decls: readonly FunctionDeclaration[] = catalog) {
+  class Crm3Plugin extends FunctionPlugin {
+    static override implementedFunctions: ImplementedFunctions = {};
+  }
+  const proto = Crm3Plugin.prototype as unknown as Record<string, unknown>;
+  for (const decl of decls) {
+    const name = `${NAMESPACE}.${decl.id}`;
+    const method = `crm3_${decl.id}`;
+    const sizeMethod = `crm3_${decl.id}_size`;
+    Crm3Plugin.implementedFunctions[name] = {
+      method,
+      parameters: decl.params.map((p) => ({ argumentType: FunctionArgumentType.ANY, optionalArg: !!p.optional })),
+      vectorizationForbidden: true,
+      ...(decl.result.shape.kind === 'scalar' ? {} : { sizeOfResultArrayMethod: sizeMethod }),
+    };
+    proto[method] = function (this: PluginThis, ast: Ast, state: unknown) {
+      const size = sizeFor.call(this, decl, ast, state);
+      return this.runFunction(ast.args, state, this.metadata(name), (...vals: unknown[]) => {
+        const values = vals.map(fromHfArg);
+        while (values.length && values[values.length - 1] === undefined) values.pop();
+        return toHf(invoke(decl, values), size);
+      });
+    };
+    if (decl.result.shape.kind !== 'scalar') {
+      proto[sizeMethod] = function (this: PluginThis, ast: Ast, state: unknown) {
+        const s = sizeFor.call(this, decl, ast, state);
+        return new ArraySize(s.cols, s.rows);
+      };
+    }
+  }
+  return Crm3Plugin;
+}
+
+/** Function-name translations HyperFormula needs for each registered language. */
+export function crm3Translations(decls: readonly FunctionDeclaration[] = catalog) {
+  const names: Record<string, string> = {};
+  for (const d of decls) names[`${NAMESPACE}.${d.id}`] = `${NAMESPACE}.${d.id}`;
+  return { enGB: names, enUS: names };
+}
