@@ -5,6 +5,8 @@
 import { PRODUCT, VERSION } from '../version';
 import { Locale } from '../calc/messages';
 import { helpText } from './help';
+import { runSample } from './sample';
+import { runEvaluate } from './evaluate';
 
 export interface Io {
   out: (s: string) => void;
@@ -30,6 +32,8 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
     io.out(`${PRODUCT} ${VERSION}\n`);
     return 0;
   }
+  if (command === 'sample') return runSample(argv.slice(1), io);
+  if (command === 'evaluate') return runEvaluate(argv.slice(1), io, locale, io === stdio && !!process.stderr.isTTY);
   io.err(
     locale === 'zh-CN'
       ? `crm3：未知命令 "${command}"。运行 crm3 --help 查看用法。\n`

@@ -16,6 +16,15 @@ export interface ParamDeclaration {
   kind: ParamKind;
   optional?: boolean;
   description: Message;
+  /**
+   * What an error cell inside this range argument does (see invoke.ts):
+   * - propagate (default): the whole result is that error, as Excel's SUM does;
+   * - perRow: only that row of the result is the error (default for the argument a
+   *   column/rows result is sized by), so one bad account does not blank a whole column;
+   * - blank: the cell counts as missing (TIER: an unscored account has no tier);
+   * - noMatch: the row fails the filter (default for filterN, as in COUNTIFS).
+   */
+  errors?: 'propagate' | 'perRow' | 'blank' | 'noMatch';
 }
 
 /**

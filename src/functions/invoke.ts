@@ -5,7 +5,7 @@
 import { CalcError, Cell, Grid, Result, Scalar } from '../calc/cells';
 import { msg } from '../calc/messages';
 import { ArgProblem, Args, RawArg } from './args';
-import { FunctionDeclaration, ResultShape } from './declaration';
+import { FunctionDeclaration, ParamDeclaration, ResultShape } from './declaration';
 
 /** A host cell after conversion: errors in the sheet arrive as CalcError. */
 export type InputCell = Cell | CalcError;
@@ -25,18 +25,71 @@ export function errorText(e: CalcError): string {
   return ERROR_TEXT[e.code];
 }
 
-/** First error among the arguments, reported under the argument's name (as Excel propagates errors). */
-function errorInArguments(decl: FunctionDeclaration, args: readonly InputArg[]): CalcError | undefined {
+type ErrorRule = NonNullable<ParamDeclaration['errors']>;
+
+function errorRule(decl: FunctionDeclaration, p: ParamDeclaration | undefined): ErrorRule {
+  if (!p) return 'propagate';
+  if (p.errors) return p.errors;
+  const shape = decl.result.shape;
+  if ((shape.kind === 'column' && shape.lengthOf === p.name) || (shape.kind === 'rows' && shape.of === p.name)) return 'perRow';
+  return /^filter\d+$/.test(p.name) ? 'noMatch' : 'propagate';
+}
+
+/** A value no criterion matches and no reader takes for a number or a blank. */
+const NO_MATCH = '\u0000#ERROR';
+
+interface PreparedArgs {
+  values: RawArg[];
+  /** Errors to put into single rows of the result (perRow arguments). */
+  rowErrors: Map<number, CalcError>;
+  /** An error that becomes the whole result (propagate arguments). */
+  whole?: CalcError;
+}
+
+/**
+ * Applies each argument's error rule: error cells are taken out of the arguments (blank,
+ * no-match or row errors) or stop the call, as declared. O(cells).
+ */
+function prepareArguments(decl: FunctionDeclaration, args: readonly InputArg[]): PreparedArgs {
+  const rowErrors = new Map<number, CalcError>();
+  const values: RawArg[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    const name = decl.params[i]?.name ?? `argument ${i + 1}`;
-    if (a instanceof CalcError) return new CalcError(a.code, msg.errorInInput(name, ERROR_TEXT[a.code]));
-    if (Array.isArray(a)) {
-      for (const row of a as readonly (readonly InputCell[])[])
-        for (const c of row) if (c instanceof CalcError) return new CalcError(c.code, msg.errorInInput(name, ERROR_TEXT[c.code]));
+    const p = decl.params[i];
+    const name = p?.name ?? `argument ${i + 1}`;
+    const named = (e: CalcError) => new CalcError(e.code, msg.errorInInput(name, ERROR_TEXT[e.code]));
+    if (a instanceof CalcError) return { values, rowErrors, whole: named(a) };
+    if (!Array.isArray(a)) {
+      values.push(a as RawArg);
+      continue;
     }
+    const grid = a as readonly (readonly InputCell[])[];
+    let hasError = false;
+    for (const row of grid) for (const c of row) if (c instanceof CalcError) hasError = true;
+    if (!hasError) {
+      values.push(grid as RawArg);
+      continue;
+    }
+    const rule = errorRule(decl, p);
+    if (rule === 'propagate') {
+      for (const row of grid) for (const c of row) if (c instanceof CalcError) return { values, rowErrors, whole: named(c) };
+    }
+    // A one-row argument is a vector laid out across: its "rows" are its cells.
+    const across = grid.length === 1 && rule === 'perRow' && decl.result.shape.kind === 'column';
+    const cleaned = grid.map((row, r) =>
+      row.map((c, k) => {
+        if (!(c instanceof CalcError)) return c;
+        if (rule === 'perRow') {
+          const at = across ? k : r;
+          if (!rowErrors.has(at)) rowErrors.set(at, named(c));
+          return null;
+        }
+        return rule === 'noMatch' ? NO_MATCH : null;
+      }),
+    );
+    values.push(cleaned as RawArg);
   }
-  return undefined;
+  return { values, rowErrors };
 }
 
 function cleanScalar(v: Scalar): Scalar {
@@ -54,6 +107,15 @@ function unwrapSingle(r: Result): Result {
   return rows.length === 1 && rows[0].length === 1 ? rows[0][0] : rows;
 }
 
+/** Puts row errors into a column result (a whole-result error stays as it is). */
+function withRowErrors(result: Result, rowErrors: Map<number, CalcError>): Result {
+  if (!Array.isArray(result)) {
+    // A single-row result: its only row may carry the error.
+    return rowErrors.get(0) ?? result;
+  }
+  return result.map((row, i) => (rowErrors.has(i) ? [rowErrors.get(i)!] : row));
+}
+
 /** Evaluates `decl` on host values; never throws. */
 export function invoke(decl: FunctionDeclaration, values: readonly InputArg[]): Result {
   if (values.length > decl.params.length)
@@ -61,15 +123,16 @@ export function invoke(decl: FunctionDeclaration, values: readonly InputArg[]): 
       `${decl.id} takes at most ${decl.params.length} arguments, got ${values.length}`,
       `${decl.id} 最多接受 ${decl.params.length} 个参数，实际为 ${values.length} 个`,
     ));
-  const inputError = errorInArguments(decl, values);
-  if (inputError) return inputError;
+  const prepared = prepareArguments(decl, values);
+  if (prepared.whole) return prepared.whole;
   try {
-    const args = new Args(decl.params, values as readonly RawArg[]);
+    const args = new Args(decl.params, prepared.values);
     for (const p of decl.params) {
       if (!p.optional && values[decl.params.indexOf(p)] === undefined)
         return new CalcError('VALUE', msg.missingArgument(p.name));
     }
-    return unwrapSingle(decl.evaluate(args));
+    const result = unwrapSingle(decl.evaluate(args));
+    return prepared.rowErrors.size ? withRowErrors(result, prepared.rowErrors) : result;
   } catch (e) {
     if (e instanceof ArgProblem) return e.error;
     const text = e instanceof Error ? e.message : String(e);

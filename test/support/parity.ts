@@ -130,7 +130,7 @@ export function runHyperFormulaAll(cases: ParityCase[]): Outcome[] {
     };
     const refs: string[] = [];
     c.args.forEach((a, i) => {
-      const column = i * 2; // each argument gets its own columns, far enough apart
+      const column = i * 2 + 1; // each argument gets its own columns, right of the formula's spill column A
       if (a.kind === 'omit') return void refs.push('');
       const rows = a.kind === 'value' ? [[a.value]] : a.rows;
       rows.forEach((r, ri) => r.forEach((v, ci) => put(ri + 1, column * 4 + ci, v)));
@@ -161,7 +161,9 @@ export function runHyperFormulaAll(cases: ParityCase[]): Outcome[] {
       if (!hf.isCellPartOfArray({ sheet, row: r, col: 0 })) break;
       out.push(one(hf.getCellValue({ sheet, row: r, col: 0 })));
     }
-    return out.length === 1 ? out[0] : out;
+    // A whole-result error fills every predicted cell in HyperFormula: that is one error.
+    const allSameError = out.length > 0 && out.every((o) => isErrorCell(o) && isErrorCell(out[0]) && o.error === out[0].error);
+    return out.length === 1 || allSameError ? out[0] : out;
   });
   hf.destroy();
   return outcomes;

@@ -1,0 +1,97 @@
+/**
+ * Account revenue measures over key accounts (大客户收入指标): share of wallet (钱包份额),
+ * whitespace (未开发空间) and revenue growth. Each is an aggregate over the rows a filter
+ * lets through (e.g. Tier A and B), so one call gives the portfolio's number.
+ */
+import { CalcError, Column } from './cells';
+import { checkSameLength, numberAt } from './columns';
+import { msg } from './messages';
+
+export interface RevenueInput {
+  /** Our revenue per account, e.g. Acc_Revenue12m. */
+  revenue: Column;
+  /** Customer's spend in our category, e.g. Acc_WalletEstimate. */
+  wallet: Column;
+  include?: readonly boolean[];
+}
+
+/** A wallet estimate at row i: blank → undefined; a negative wallet is a data error. */
+function walletAt(col: Column, i: number): number | undefined | CalcError {
+  const w = numberAt(col, i, 'wallet');
+  if (typeof w === 'number' && w < 0)
+    return new CalcError('VALUE', msg.custom(
+      `wallet, row ${i + 1}: ${w} is negative; a wallet estimate is the customer's spend, 0 or more`,
+      `wallet 第 ${i + 1} 行：${w} 为负数；钱包估算是客户在该品类的支出，应不小于 0`,
+    ));
+  return w;
+}
+
+/** Σ revenue / Σ wallet over rows where both are numbers; blank when Σ wallet is 0. */
+export function shareOfWallet(input: RevenueInput): number | null | CalcError {
+  const { revenue, wallet, include } = input;
+  const mismatch = checkSameLength([['revenue', revenue], ['wallet', wallet]]);
+  if (mismatch) return mismatch;
+  let ours = 0;
+  let spend = 0;
+  for (let i = 0; i < revenue.length; i++) {
+    if (include && !include[i]) continue;
+    const r = numberAt(revenue, i, 'revenue');
+    if (r instanceof CalcError) return r;
+    const w = walletAt(wallet, i);
+    if (w instanceof CalcError) return w;
+    if (r === undefined || w === undefined) continue;
+    ours += r;
+    spend += w;
+  }
+  return spend > 0 ? ours / spend : null;
+}
+
+/**
+ * Σ max(wallet − revenue, 0): the business the customers buy elsewhere. Rows without a
+ * wallet are left out; a blank revenue is 0 (a prospect we do not sell to yet).
+ */
+export function whitespace(input: RevenueInput): number | CalcError {
+  const { revenue, wallet, include } = input;
+  const mismatch = checkSameLength([['wallet', wallet], ['revenue', revenue]]);
+  if (mismatch) return mismatch;
+  let open = 0;
+  for (let i = 0; i < wallet.length; i++) {
+    if (include && !include[i]) continue;
+    const w = walletAt(wallet, i);
+    if (w instanceof CalcError) return w;
+    const r = numberAt(revenue, i, 'revenue');
+    if (r instanceof CalcError) return r;
+    if (w === undefined) continue;
+    open += Math.max(w - (r ?? 0), 0);
+  }
+  return open;
+}
+
+export interface GrowthInput {
+  current: Column;
+  previous: Column;
+  include?: readonly boolean[];
+}
+
+/**
+ * Σ current / Σ previous − 1 over rows where both are numbers. Blank when Σ previous is 0
+ * or less: growth from no (or a negative) base has no meaning.
+ */
+export function revenueGrowth(input: GrowthInput): number | null | CalcError {
+  const { current, previous, include } = input;
+  const mismatch = checkSameLength([['current', current], ['previous', previous]]);
+  if (mismatch) return mismatch;
+  let now = 0;
+  let before = 0;
+  for (let i = 0; i < current.length; i++) {
+    if (include && !include[i]) continue;
+    const c = numberAt(current, i, 'current');
+    if (c instanceof CalcError) return c;
+    const p = numberAt(previous, i, 'previous');
+    if (p instanceof CalcError) return p;
+    if (c === undefined || p === undefined) continue;
+    now += c;
+    before += p;
+  }
+  return before > 0 ? now / before - 1 : null;
+}

@@ -1,0 +1,220 @@
+/**
+ * Activity measures (掌握项目行为): which account an activity belongs to, the latest
+ * activity per account or opportunity, staleness, activity counts in a window, and how
+ * complete an opportunity's key information is. Each is one pass over the activities
+ * into a Map, then one pass over the keys: O(activities + keys).
+ */
+import { CalcError, Cell, Column, Grid, isBlank, keyOf, showCell, toNumber } from './cells';
+import { checkSameLength, dateAt, numberAt } from './columns';
+import { ActivityType, Answer, lookupEnum } from './enumerations';
+import { msg } from './messages';
+
+export interface AccountOfInput {
+  actAccountIds: Column;
+  actOppIds: Column;
+  oppIds: Column;
+  oppAccountIds: Column;
+}
+
+/**
+ * The account of each activity: its own AccountId, or, when blank, its opportunity's
+ * account (DESIGN §3). An unknown opportunity gives blank: the validator reports orphans.
+ */
+export function accountOfActivities(input: AccountOfInput): Cell[] | CalcError {
+  const { actAccountIds, actOppIds, oppIds, oppAccountIds } = input;
+  const mismatch =
+    checkSameLength([['actAccountIds', actAccountIds], ['actOppIds', actOppIds]]) ??
+    checkSameLength([['oppIds', oppIds], ['oppAccountIds', oppAccountIds]]);
+  if (mismatch) return mismatch;
+  const accountByOpp = new Map<string, Cell>();
+  for (let i = 0; i < oppIds.length; i++) {
+    const k = keyOf(oppIds[i]);
+    if (k !== '' && !accountByOpp.has(k)) accountByOpp.set(k, isBlank(oppAccountIds[i]) ? null : oppAccountIds[i]); // first row wins, as MATCH would
+  }
+  return actAccountIds.map((own, i) => {
+    if (!isBlank(own)) return own;
+    const opp = actOppIds[i];
+    return isBlank(opp) ? null : (accountByOpp.get(keyOf(opp)) ?? null);
+  });
+}
+
+/**
+ * The activity types a `type` argument names: a list ("Visit,ExecutiveMeeting",
+ * "拜访，高层拜访"). Known types match all their aliases; any other text matches itself,
+ * because companies log their own activity types too.
+ */
+export function activityTypeFilter(type: Cell | undefined): Set<string> | undefined {
+  if (isBlank(type)) return undefined;
+  const names = String(type).split(/[,，|;；、]/).map((s) => s.trim()).filter((s) => s !== '');
+  return names.length ? new Set(names.map(typeKey)) : undefined;
+}
+
+function typeKey(c: Cell | undefined): string {
+  return lookupEnum(ActivityType, c)?.code ?? keyOf(c);
+}
+
+export interface ActivityInput {
+  actKeys: Column;
+  actDates: Column;
+  asOfDate: number;
+  /** With `types`: only activities of those types count. */
+  actTypes?: Column;
+  types?: Set<string>;
+}
+
+/**
+ * Visits the activities that pass the type filter and have a date on or before asOfDate.
+ * Every date is checked (a text date anywhere is an error, so results do not silently
+ * depend on which rows happen to be filtered out).
+ */
+function eachActivity(input: ActivityInput, visit: (key: string, date: number) => void): CalcError | undefined {
+  const { actKeys, actDates, actTypes, types, asOfDate } = input;
+  const mismatch = checkSameLength([['actKeys', actKeys], ['actDates', actDates], ['actTypes', actTypes]]);
+  if (mismatch) return mismatch;
+  if (types && !actTypes)
+    return new CalcError('VALUE', msg.custom(
+      'type needs actTypes: give the activity type column (e.g. Act_Type)',
+      '按类型筛选需要 actTypes：请给出活动类型列（如 Act_Type）',
+    ));
+  const typeOf = new Map<Cell, string>(); // a type column repeats a few texts: normalise each once
+  for (let i = 0; i < actKeys.length; i++) {
+    const d = dateAt(actDates, i, 'actDates');
+    if (d instanceof CalcError) return d;
+    if (d === undefined || d > asOfDate || isBlank(actKeys[i])) continue;
+    if (types) {
+      const c = actTypes![i];
+      let t = typeOf.get(c);
+      if (t === undefined) typeOf.set(c, (t = typeKey(c)));
+      if (!types.has(t)) continue;
+    }
+    visit(keyOf(actKeys[i]), d);
+  }
+  return undefined;
+}
+
+/** Per key: the latest activity date on or before asOfDate; none → blank. */
+export function lastActivity(keys: Column, input: ActivityInput): (number | null)[] | CalcError {
+  const latest = new Map<string, number>();
+  const problem = eachActivity(input, (k, d) => {
+    const seen = latest.get(k);
+    if (seen === undefined || d > seen) latest.set(k, d);
+  });
+  if (problem) return problem;
+  return keys.map((key) => (isBlank(key) ? null : (latest.get(keyOf(key)) ?? null)));
+}
+
+/** Per key: the number of activities dated in (asOfDate − days, asOfDate]. */
+export function activityCount(keys: Column, input: ActivityInput & { days: number }): (number | null)[] | CalcError {
+  const bad = checkDays(input.days, 'days');
+  if (bad) return bad;
+  const from = input.asOfDate - input.days;
+  const counts = new Map<string, number>();
+  const problem = eachActivity(input, (k, d) => {
+    if (d > from) counts.set(k, (counts.get(k) ?? 0) + 1);
+  });
+  if (problem) return problem;
+  return keys.map((key) => (isBlank(key) ? null : (counts.get(keyOf(key)) ?? 0)));
+}
+
+/** A window or interval must be a number of days ≥ 0 (NaN fails too). */
+function checkDays(days: number, name: string, row?: number): CalcError | undefined {
+  if (days >= 0 && days !== Infinity) return undefined;
+  const where = row === undefined ? name : `${name}, row ${row}`;
+  const whereZh = row === undefined ? name : `${name} 第 ${row} 行`;
+  return new CalcError('VALUE', msg.custom(
+    `${where}: ${days} is not a usable number of days; give a number ≥ 0 (e.g. StaleDays)`,
+    `${whereZh}：${days} 不是有效的天数，请给出不小于 0 的数（如 StaleDays）`,
+  ));
+}
+
+export interface StaleInput {
+  lastDates: Column;
+  asOfDate: number;
+  /** One interval for every row (length 1), or one per row (e.g. the tier's VisitIntervalDays). */
+  days: Column;
+}
+
+/**
+ * Per row: TRUE when there is no activity in (asOfDate − days, asOfDate], i.e. no last
+ * date, or asOfDate − last ≥ days. A blank per-row interval gives blank (an untiered account).
+ */
+export function staleFlags(input: StaleInput): (boolean | null)[] | CalcError {
+  const { lastDates, asOfDate, days } = input;
+  const single = days.length === 1;
+  if (!single && days.length !== lastDates.length)
+    return new CalcError('VALUE', msg.sizeMismatch('lastDates', 'days', lastDates.length, days.length));
+  let shared: number | undefined;
+  if (single) {
+    const d = toNumber(days[0]);
+    if (d === undefined)
+      return new CalcError('VALUE', isBlank(days[0]) ? msg.missingArgument('days') : msg.notANumber('days', showCell(days[0])));
+    const bad = checkDays(d, 'days');
+    if (bad) return bad;
+    shared = d;
+  }
+  const out = new Array<boolean | null>(lastDates.length);
+  for (let i = 0; i < lastDates.length; i++) {
+    const last = dateAt(lastDates, i, 'lastDates');
+    if (last instanceof CalcError) return last;
+    let interval = shared;
+    if (interval === undefined) {
+      const d = numberAt(days, i, 'days');
+      if (d instanceof CalcError) return d;
+      if (d !== undefined) {
+        const bad = checkDays(d, 'days', i + 1);
+        if (bad) return bad;
+      }
+      interval = d;
+    }
+    out[i] = interval === undefined ? null : last === undefined || asOfDate - last >= interval;
+  }
+  return out;
+}
+
+export interface KeyInfoInput {
+  amount: Column;
+  closeDate: Column;
+  owner: Column;
+  competitor: Column;
+  nextStepDate: Column;
+  stageEntered: Column;
+  /** Question columns, one row per opportunity. */
+  answers?: Grid;
+}
+
+/**
+ * Per opportunity: (filled among the six key fields + questions answered Yes or No) /
+ * (6 + number of questions). Unknown and blank answers are not answered.
+ */
+export function keyInfoCompleteness(input: KeyInfoInput): number[] | CalcError {
+  const fields: [string, Column][] = [
+    ['amount', input.amount],
+    ['closeDate', input.closeDate],
+    ['owner', input.owner],
+    ['competitor', input.competitor],
+    ['nextStepDate', input.nextStepDate],
+    ['stageEntered', input.stageEntered],
+  ];
+  const mismatch = checkSameLength(fields);
+  if (mismatch) return mismatch;
+  const n = input.amount.length;
+  const answers = input.answers ?? [];
+  if (input.answers && answers.length !== n)
+    return new CalcError('VALUE', msg.sizeMismatch('amount', 'answers', n, answers.length));
+  const questions = answers.length ? answers[0].length : 0;
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    let filled = 0;
+    for (const [, col] of fields) if (!isBlank(col[i])) filled++;
+    const row = answers[i] ?? [];
+    for (let q = 0; q < questions; q++) {
+      const c = row[q];
+      if (isBlank(c)) continue;
+      const a = lookupEnum(Answer, c);
+      if (!a) return new CalcError('VALUE', msg.unknownValue(`answers (column ${q + 1})`, i + 1, showCell(c), 'Yes/是, No/否, Unknown/未知'));
+      if (a.code !== 'Unknown') filled++;
+    }
+    out[i] = filled / (fields.length + questions);
+  }
+  return out;
+}

@@ -1,0 +1,93 @@
+/**
+ * Filtered aggregates behind most value indicators (OPEN_PIPE, NEW_OPP_COUNT,
+ * QUAL_SCORE_AVG, GRADE_A_SHARE, …): sums, counts, means and shares over the rows that pass
+ * alias-aware filters (criteria.ts), plus a ratio that is blank on a zero denominator
+ * (DESIGN §6). The caller turns filters into an `include` mask with rowMask.
+ */
+import { CalcError, Cell, Column, isBlank, showCell, toNumber } from './cells';
+import { numberAt } from './columns';
+import { compileCriterion } from './criteria';
+import { msg } from './messages';
+
+function checkMask(name: string, col: Column, include: readonly boolean[] | undefined): CalcError | undefined {
+  return include && include.length !== col.length
+    ? new CalcError('VALUE', msg.sizeMismatch(name, 'filter', col.length, include.length))
+    : undefined;
+}
+
+/** Σ and count of the numbers among included rows; blank cells are skipped, text is an error. */
+function tally(values: Column, include: readonly boolean[] | undefined): { sum: number; count: number } | CalcError {
+  const bad = checkMask('values', values, include);
+  if (bad) return bad;
+  let sum = 0;
+  let count = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (include && !include[i]) continue;
+    const v = numberAt(values, i, 'values');
+    if (v instanceof CalcError) return v;
+    if (v === undefined) continue;
+    sum += v;
+    count++;
+  }
+  return { sum, count };
+}
+
+/** Σ of the numbers among included rows (0 when there are none). */
+export function sumWhere(values: Column, include?: readonly boolean[]): number | CalcError {
+  const t = tally(values, include);
+  return t instanceof CalcError ? t : t.sum;
+}
+
+/** Mean of the numbers among included rows; blank when there are none. */
+export function meanWhere(values: Column, include?: readonly boolean[]): number | null | CalcError {
+  const t = tally(values, include);
+  if (t instanceof CalcError) return t;
+  return t.count > 0 ? t.sum / t.count : null;
+}
+
+/** Number of included rows. */
+export function countWhere(include: readonly boolean[]): number {
+  let n = 0;
+  for (const ok of include) if (ok) n++;
+  return n;
+}
+
+/**
+ * Among included rows, the fraction whose `column` cell meets `criterion`; blank when no
+ * row is included (a share of nothing is not 0%).
+ */
+export function shareWhere(
+  column: Column,
+  criterion: Cell | Column | undefined,
+  include?: readonly boolean[],
+  criterionName = 'criterion',
+): number | null | CalcError {
+  const bad = checkMask('column', column, include);
+  if (bad) return bad;
+  const matches = compileCriterion(criterion, criterionName);
+  if (matches instanceof CalcError) return matches;
+  let hits = 0;
+  let rows = 0;
+  for (let i = 0; i < column.length; i++) {
+    if (include && !include[i]) continue;
+    rows++;
+    if (matches(column[i])) hits++;
+  }
+  return rows > 0 ? hits / rows : null;
+}
+
+function ratioOperand(c: Cell | undefined, name: string): number | undefined | CalcError {
+  if (isBlank(c)) return undefined;
+  const n = toNumber(c);
+  return n === undefined ? new CalcError('VALUE', msg.notANumber(name, showCell(c))) : n;
+}
+
+/** numerator ÷ denominator; blank when either is blank or the denominator is 0 (DESIGN §6). */
+export function ratio(numerator: Cell | undefined, denominator: Cell | undefined): number | null | CalcError {
+  const n = ratioOperand(numerator, 'numerator');
+  if (n instanceof CalcError) return n;
+  const d = ratioOperand(denominator, 'denominator');
+  if (d instanceof CalcError) return d;
+  if (n === undefined || d === undefined || d === 0) return null;
+  return n / d;
+}

@@ -1,0 +1,220 @@
+/**
+ * Decision-chain measures (决策链): how well each opportunity's buying roles are covered,
+ * how much support its chain gives, and how many key players back us. One pass over the
+ * chain rows builds a Map per opportunity, so every measure is O(chain rows + opportunities).
+ */
+import { CalcError, Cell, Column, isBlank, keyOf, showCell } from './cells';
+import { checkSameLength } from './columns';
+import {
+  Answer,
+  BuyingRole,
+  Coverage,
+  EnumValue,
+  Enumeration,
+  Influence,
+  PoliticalStatus,
+  RelationshipLevel,
+  Status,
+  Support,
+  allowedList,
+  lookupEnum,
+} from './enumerations';
+import { msg } from './messages';
+
+/**
+ * Reads enumeration values with a cache by raw cell: a chain column repeats a handful of
+ * values, so each distinct text is normalised once instead of once per row.
+ * Blank → undefined; unknown → an error naming the argument and the row.
+ */
+export function enumReader(e: Enumeration, name: string): (col: Column, i: number) => EnumValue | undefined | CalcError {
+  const seen = new Map<Cell, EnumValue | null>();
+  return (col, i) => {
+    const c = col[i];
+    if (isBlank(c)) return undefined;
+    let v = seen.get(c);
+    if (v === undefined) {
+      v = lookupEnum(e, c) ?? null;
+      seen.set(c, v);
+    }
+    return v ?? new CalcError('VALUE', msg.unknownValue(name, i + 1, showCell(c), allowedList(e)));
+  };
+}
+
+/** The four buying roles ROLECOVERAGE looks for, each one bit. */
+const ROLE_BIT: Record<string, number> = { Approver: 1, DecisionMaker: 2, Evaluator: 4, User: 8 };
+const ROLE_COUNT = 4;
+
+const bitsSet = (mask: number): number => (mask & 1) + ((mask >> 1) & 1) + ((mask >> 2) & 1) + ((mask >> 3) & 1);
+
+export interface RoleCoverageInput {
+  oppIds: Column;
+  dcOppIds: Column;
+  dcRoles: Column;
+}
+
+/**
+ * Per opportunity: distinct buying roles (Approver, DecisionMaker, Evaluator, User) on its
+ * chain / 4. An opportunity without chain rows scores 0; a blank opportunity id is blank.
+ */
+export function roleCoverage(input: RoleCoverageInput): (number | null)[] | CalcError {
+  const { oppIds, dcOppIds, dcRoles } = input;
+  const mismatch = checkSameLength([['dcOppIds', dcOppIds], ['dcRoles', dcRoles]]);
+  if (mismatch) return mismatch;
+  const readRole = enumReader(BuyingRole, 'dcRoles');
+  const rolesByOpp = new Map<string, number>();
+  for (let i = 0; i < dcOppIds.length; i++) {
+    const role = readRole(dcRoles, i);
+    if (role instanceof CalcError) return role;
+    if (role === undefined || isBlank(dcOppIds[i])) continue;
+    const k = keyOf(dcOppIds[i]);
+    rolesByOpp.set(k, (rolesByOpp.get(k) ?? 0) | ROLE_BIT[role.code]);
+  }
+  return oppIds.map((id) => (isBlank(id) ? null : bitsSet(rolesByOpp.get(keyOf(id)) ?? 0) / ROLE_COUNT));
+}
+
+export interface SupportIndexInput {
+  oppIds: Column;
+  dcOppIds: Column;
+  dcSupport: Column;
+  /** High 3, Medium 2, Low 1; blank counts as Low. Without it every row weighs 1. */
+  dcInfluence?: Column;
+}
+
+/**
+ * Per opportunity: influence-weighted mean support score of its chain (Mentor +2 …
+ * Enemy −2). Rows without a support value are left out; none left → blank.
+ */
+export function supportIndex(input: SupportIndexInput): (number | null)[] | CalcError {
+  const { oppIds, dcOppIds, dcSupport, dcInfluence } = input;
+  const mismatch = checkSameLength([['dcOppIds', dcOppIds], ['dcSupport', dcSupport], ['dcInfluence', dcInfluence]]);
+  if (mismatch) return mismatch;
+  const readSupport = enumReader(Support, 'dcSupport');
+  const readInfluence = enumReader(Influence, 'dcInfluence');
+  const sums = new Map<string, { weighted: number; weight: number }>();
+  for (let i = 0; i < dcOppIds.length; i++) {
+    const support = readSupport(dcSupport, i);
+    if (support instanceof CalcError) return support;
+    let weight = 1;
+    if (dcInfluence) {
+      const influence = readInfluence(dcInfluence, i);
+      if (influence instanceof CalcError) return influence;
+      weight = influence?.score ?? 1; // an unrated contact still counts, at the lowest weight
+    }
+    if (support === undefined || isBlank(dcOppIds[i])) continue;
+    const k = keyOf(dcOppIds[i]);
+    const s = sums.get(k) ?? { weighted: 0, weight: 0 };
+    s.weighted += weight * support.score!;
+    s.weight += weight;
+    sums.set(k, s);
+  }
+  return oppIds.map((id) => {
+    if (isBlank(id)) return null;
+    const s = sums.get(keyOf(id));
+    return s && s.weight > 0 ? s.weighted / s.weight : null;
+  });
+}
+
+export interface KeyPlayerSupportInput {
+  dcOppIds: Column;
+  dcPolitical: Column;
+  dcRoles: Column;
+  dcSupport: Column;
+  /** With oppStatus: only chain rows of Open opportunities count. */
+  oppIds?: Column;
+  oppStatus?: Column;
+}
+
+const KEY_POLITICAL = new Set(['InnerCircle', 'PoliticalStructure']);
+const KEY_ROLES = new Set(['Approver', 'DecisionMaker']);
+const BACKING = new Set(['Mentor', 'Supporter']);
+
+/** A key player (DESIGN §4): in the inner circle or political structure, or an approver or decision maker. */
+export function isKeyPlayer(political: string | undefined, role: string | undefined): boolean {
+  return (political !== undefined && KEY_POLITICAL.has(political)) || (role !== undefined && KEY_ROLES.has(role));
+}
+
+/**
+ * Share of key-player chain rows whose support is Mentor or Supporter. A key player with
+ * no support recorded counts as not backing us (it is a gap in the map). Blank when there
+ * are no key players.
+ */
+export function keyPlayerSupport(input: KeyPlayerSupportInput): number | null | CalcError {
+  const { dcOppIds, dcPolitical, dcRoles, dcSupport, oppIds, oppStatus } = input;
+  const mismatch =
+    checkSameLength([['dcOppIds', dcOppIds], ['dcPolitical', dcPolitical], ['dcRoles', dcRoles], ['dcSupport', dcSupport]]) ??
+    checkSameLength([['oppIds', oppIds], ['oppStatus', oppStatus]]);
+  if (mismatch) return mismatch;
+  if ((oppIds === undefined) !== (oppStatus === undefined))
+    return new CalcError('VALUE', msg.custom(
+      'oppIds and oppStatus go together: give both (e.g. Opp_OppId, Opp_Status) to count open opportunities only, or neither',
+      'oppIds 与 oppStatus 需同时给出（如 Opp_OppId、Opp_Status）才能只统计进行中的商机；或者两者都不填',
+    ));
+  let open: Map<string, boolean> | undefined;
+  if (oppIds && oppStatus) {
+    open = new Map();
+    const readStatus = enumReader(Status, 'oppStatus');
+    for (let i = 0; i < oppIds.length; i++) {
+      const s = readStatus(oppStatus, i);
+      if (s instanceof CalcError) return s;
+      const k = keyOf(oppIds[i]);
+      if (k !== '' && !open.has(k)) open.set(k, s?.code === 'Open'); // a duplicate id keeps its first row, as MATCH would
+    }
+  }
+  const readPolitical = enumReader(PoliticalStatus, 'dcPolitical');
+  const readRole = enumReader(BuyingRole, 'dcRoles');
+  const readSupport = enumReader(Support, 'dcSupport');
+  let keyPlayers = 0;
+  let backing = 0;
+  for (let i = 0; i < dcOppIds.length; i++) {
+    const political = readPolitical(dcPolitical, i);
+    if (political instanceof CalcError) return political;
+    const role = readRole(dcRoles, i);
+    if (role instanceof CalcError) return role;
+    const support = readSupport(dcSupport, i);
+    if (support instanceof CalcError) return support;
+    if (open && !open.get(keyOf(dcOppIds[i]))) continue;
+    if (!isKeyPlayer(political?.code, role?.code)) continue;
+    keyPlayers++;
+    if (support !== undefined && BACKING.has(support.code)) backing++;
+  }
+  return keyPlayers > 0 ? backing / keyPlayers : null;
+}
+
+/** Enumerations that carry a methodology number, by their en and zh names. */
+const SCORED: readonly { e: Enumeration; names: readonly string[] }[] = [
+  { e: Coverage, names: ['Coverage', '覆盖度', '覆盖', '接触程度'] },
+  { e: Support, names: ['Support', '支持度', '支持程度', '态度'] },
+  { e: RelationshipLevel, names: ['RelationshipLevel', 'Relationship', '关系层级', '关系级别', '关系'] },
+  { e: Influence, names: ['Influence', '影响力'] },
+  { e: Answer, names: ['Answer', '答案', '回答'] },
+];
+
+const squash = (c: Cell): string => keyOf(c).replace(/[\s_-]/g, '');
+const SCORED_BY_NAME = new Map<string, Enumeration>();
+for (const { e, names } of SCORED) for (const n of names) SCORED_BY_NAME.set(squash(n), e);
+
+/** The scored enumeration a name stands for ("coverage", "Relationship Level", "覆盖度"). */
+export function scoredEnumeration(name: Cell): Enumeration | CalcError {
+  const e = isBlank(name) ? undefined : SCORED_BY_NAME.get(squash(name));
+  if (e) return e;
+  return new CalcError('VALUE', msg.unknownOption(
+    'enumeration',
+    showCell(name ?? null),
+    SCORED.map(({ names }) => `${names[0]}/${names[1]}`).join(', '),
+  ));
+}
+
+/**
+ * The methodology number of each value (coverage 0–3, support +2…−2, relationship level
+ * 1–4, influence 3/2/1, answer Yes 1 / No 0). Blank, and an Unknown answer, stay blank.
+ */
+export function enumScores(values: Column, enumeration: Enumeration): (number | null)[] | CalcError {
+  const read = enumReader(enumeration, 'values');
+  const out = new Array<number | null>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = read(values, i);
+    if (v instanceof CalcError) return v;
+    out[i] = v?.score ?? null;
+  }
+  return out;
+}

@@ -1,0 +1,502 @@
+/**
+ * Opportunity stages and sufficient events (商机阶段 / 充分事件, DESIGN.md §4): the stage
+ * table (order, probability, standard days), probability by status and stage, the stage
+ * check (every Essential event up to the deal's stage proven by an activity) and stage
+ * overrun (in the stage longer than its standard days).
+ */
+import { CalcError, Cell, Column, Scalar, isBlank, keyOf, showCell, toNumber } from './cells';
+import { checkSameLength, codeAt, dateAt } from './columns';
+import { Answer, DefaultStage, EnumValue, Status, lookupEnum } from './enumerations';
+import { Message, msg } from './messages';
+
+export interface StageDefinition {
+  stage: string;
+  zh: string;
+  order: number;
+  /** Win probability while open at this stage, as a fraction. */
+  probability: number;
+  standardDays: number;
+}
+
+export interface StageEventDefinition {
+  stage: string;
+  eventId: string;
+  essential: boolean;
+  description: Message;
+}
+
+/** Default Stages table (Config). */
+export const DEFAULT_STAGES: readonly StageDefinition[] = [
+  { stage: 'Discover', zh: '发现', order: 1, probability: 0.1, standardDays: 30 },
+  { stage: 'Qualify', zh: '立项', order: 2, probability: 0.2, standardDays: 30 },
+  { stage: 'Solution', zh: '方案交流', order: 3, probability: 0.4, standardDays: 45 },
+  { stage: 'Shortlist', zh: '入围', order: 4, probability: 0.6, standardDays: 30 },
+  { stage: 'Negotiate', zh: '谈判', order: 5, probability: 0.8, standardDays: 30 },
+];
+
+const ev = (stage: string, eventId: string, essential: boolean, en: string, zh: string): StageEventDefinition => ({
+  stage,
+  eventId,
+  essential,
+  description: { en, zh },
+});
+
+/** Default StageEvents table (Config): the sufficient events that prove each stage. */
+export const DEFAULT_STAGE_EVENTS: readonly StageEventDefinition[] = [
+  ev('Discover', 'E_NEED', true, 'Need or project confirmed', '客户需求或项目已确认'),
+  ev('Discover', 'E_CONTACT', true, 'Key contact identified', '已找到关键联系人'),
+  ev('Qualify', 'E_BUDGET', true, 'Budget source known', '已了解预算来源'),
+  ev('Qualify', 'E_OWNER', true, 'Customer project owner named', '客户已指定项目负责人'),
+  ev('Qualify', 'E_TIMELINE', false, 'Decision timeline stated', '客户已说明决策时间表'),
+  ev('Solution', 'E_REQS', true, 'Requirements received', '已收到客户需求说明'),
+  ev('Solution', 'E_CRITERIA', true, 'Decision criteria known', '已掌握决策标准'),
+  ev('Solution', 'E_EVALBRIEF', false, 'Evaluator briefed', '已向评估者做过专门介绍'),
+  ev('Shortlist', 'E_POC', true, 'Technical acceptance or POC passed', '技术认可或 POC 测试通过'),
+  ev('Shortlist', 'E_APPROVER', true, 'Approver met', '已拜见批准者'),
+  ev('Shortlist', 'E_MENTOR', false, 'Mentor in place', '已发展内线教练'),
+  ev('Negotiate', 'E_QUOTE', true, 'Internal quote approved', '内部报价已审批'),
+  ev('Negotiate', 'E_EXEC', true, 'Senior-contact visit logged', '已记录高层拜访'),
+  ev('Negotiate', 'E_TERMS', false, 'Terms agreed in principle', '主要条款已原则上达成一致'),
+];
+
+/** Probability of a closed deal, whatever its stage. */
+export const CLOSED_PROBABILITY: Readonly<Record<string, number>> = { Won: 1, Lost: 0, NoDecision: 0 };
+
+/** Stages with Order ≥ this are late (LATE_STAGE_SHARE). */
+export const LATE_STAGE_ORDER = 4;
+
+/** StageCheck text of a deal with all its essential events proven (DESIGN §9 contract: same in every language). */
+export const STAGE_OK = 'OK';
+export const MISSING_PREFIX = 'Missing: ';
+
+const defaultStageNames: Column = DEFAULT_STAGES.map((s) => s.stage);
+
+// ---------------------------------------------------------------------------------------
+// The stage table
+
+/**
+ * Configured stage names, found case-, space- and width-insensitively; a default stage
+ * also answers to its zh name and aliases (立项 finds Qualify, and Qualify finds 立项).
+ */
+export interface StageNames {
+  /** Name of each configured stage as written (trimmed). */
+  names: string[];
+  /** Index into `names` of the stage a cell names, or undefined. */
+  find(c: Cell | undefined): number | undefined;
+  /** "Discover, Qualify, …" for messages. */
+  list(): string;
+}
+
+function aliasesOf(v: EnumValue): Cell[] {
+  return [v.code, v.zh, ...((v.aliases ?? []) as Cell[])];
+}
+
+/**
+ * Indexes a stage-name column (rows with a blank name are skipped; `keep` says which rows
+ * were kept, so value columns can follow). Duplicate names are an error.
+ */
+export function indexStageNames(names: Column, argName: string): { stages: StageNames; rows: number[] } | CalcError {
+  const index = new Map<string, number>();
+  const kept: string[] = [];
+  const rows: number[] = [];
+  for (let i = 0; i < names.length; i++) {
+    const c = names[i];
+    if (isBlank(c)) continue;
+    const k = keyOf(c);
+    if (index.has(k))
+      return new CalcError('VALUE', msg.custom(
+        `${argName}, row ${i + 1}: stage ${showCell(c)} is listed twice`,
+        `${argName} 第 ${i + 1} 行：阶段 ${showCell(c)} 重复出现`,
+      ));
+    index.set(k, kept.length);
+    kept.push(String(c).trim());
+    rows.push(i);
+  }
+  // Aliases second, so an explicitly configured name always wins over another stage's alias.
+  kept.forEach((name, s) => {
+    const d = lookupEnum(DefaultStage, name);
+    if (!d) return;
+    for (const a of aliasesOf(d)) {
+      const k = keyOf(a);
+      if (!index.has(k)) index.set(k, s);
+    }
+  });
+  return {
+    rows,
+    stages: {
+      names: kept,
+      find: (c) => (isBlank(c) ? undefined : index.get(keyOf(c))),
+      list: () => kept.join(', '),
+    },
+  };
+}
+
+/** A stage table: names plus one number per stage (probability, order or standard days). */
+export interface StageTable {
+  stages: StageNames;
+  values: number[];
+}
+
+type ReadValue = (c: Cell, row: number) => number | CalcError;
+
+/**
+ * Reads a stage table from Config columns, or the default one. Names and values go
+ * together: giving one without the other is an error (unless `valuesOptional`, when
+ * `fallback(position)` fills them).
+ */
+export function readStageTable(
+  names: Column | undefined,
+  values: Column | undefined,
+  namesArg: string,
+  valuesArg: string,
+  defaults: readonly number[],
+  read: ReadValue,
+  fallback?: (position: number) => number,
+): StageTable | CalcError {
+  if (!names && values)
+    return new CalcError('VALUE', msg.custom(
+      `${valuesArg} needs ${namesArg}: give the stage names too (e.g. Stages_Stage)`,
+      `给出 ${valuesArg} 时也须给出 ${namesArg}（阶段名称，如 Stages_Stage）`,
+    ));
+  if (!names) {
+    const ix = indexStageNames(defaultStageNames, namesArg) as { stages: StageNames };
+    return { stages: ix.stages, values: [...defaults] };
+  }
+  if (!values && !fallback)
+    return new CalcError('VALUE', msg.custom(
+      `${namesArg} needs ${valuesArg}: give one value per stage`,
+      `给出 ${namesArg} 时也须给出 ${valuesArg}（每个阶段一个值）`,
+    ));
+  if (values && values.length !== names.length) return new CalcError('VALUE', msg.sizeMismatch(namesArg, valuesArg, names.length, values.length));
+  const ix = indexStageNames(names, namesArg);
+  if (ix instanceof CalcError) return ix;
+  const out: number[] = [];
+  for (let s = 0; s < ix.rows.length; s++) {
+    if (!values) {
+      out.push(fallback!(s));
+      continue;
+    }
+    const v = read(values[ix.rows[s]], ix.rows[s]);
+    if (v instanceof CalcError) return v;
+    out.push(v);
+  }
+  return { stages: ix.stages, values: out };
+}
+
+/** Probability cell: a fraction 0–1, or a percent 1–100 (40 and "40%" are both 0.4). */
+function probabilityReader(argName: string): ReadValue {
+  return (c, row) => {
+    let n: number | undefined;
+    if (typeof c === 'string' && /%\s*$/.test(c.normalize('NFKC'))) {
+      const p = toNumber(c.normalize('NFKC').replace(/%\s*$/, ''));
+      n = p === undefined ? undefined : p / 100;
+    } else {
+      n = toNumber(c);
+      if (n !== undefined && n > 1) n = n / 100;
+    }
+    if (isBlank(c) || n === undefined || n < 0 || n > 1)
+      return new CalcError('VALUE', msg.custom(
+        `${argName}, row ${row + 1}: ${showCell(c)} is not a probability (0–1, or a percent up to 100)`,
+        `${argName} 第 ${row + 1} 行：${showCell(c)} 不是有效的赢率（0–1，或不超过 100 的百分数）`,
+      ));
+    return n;
+  };
+}
+
+function nonNegativeReader(argName: string, what: Message): ReadValue {
+  return (c, row) => {
+    const n = toNumber(c);
+    if (isBlank(c) || n === undefined || n < 0)
+      return new CalcError('VALUE', msg.custom(
+        `${argName}, row ${row + 1}: ${showCell(c)} is not ${what.en} (a number ≥ 0)`,
+        `${argName} 第 ${row + 1} 行：${showCell(c)} 不是有效的${what.zh}（须为不小于 0 的数字）`,
+      ));
+    return n;
+  };
+}
+
+function orderReader(argName: string): ReadValue {
+  return (c, row) => {
+    const n = toNumber(c);
+    if (isBlank(c) || n === undefined)
+      return new CalcError('VALUE', msg.custom(
+        `${argName}, row ${row + 1}: ${showCell(c)} is not a stage order (a number)`,
+        `${argName} 第 ${row + 1} 行：${showCell(c)} 不是有效的阶段顺序（须为数字）`,
+      ));
+    return n;
+  };
+}
+
+/** Stage probabilities (Stages_Stage + Stages_Probability), default 10/20/40/60/80 %. */
+export function stageProbabilityTable(stageNames?: Column, stageProbabilities?: Column): StageTable | CalcError {
+  return readStageTable(stageNames, stageProbabilities, 'stageNames', 'stageProbabilities', DEFAULT_STAGES.map((s) => s.probability), probabilityReader('stageProbabilities'));
+}
+
+/** Stage orders (Stages_Stage + Stages_Order); without orders, the list order 1, 2, 3 … */
+export function stageOrderTable(stageNames?: Column, stageOrders?: Column): StageTable | CalcError {
+  return readStageTable(stageNames, stageOrders, 'stageNames', 'stageOrders', DEFAULT_STAGES.map((s) => s.order), orderReader('stageOrders'), (p) => p + 1);
+}
+
+/** Standard days per stage (Stages_Stage + Stages_StandardDays), default 30/30/45/30/30. */
+export function stageDaysTable(stageNames?: Column, standardDays?: Column): StageTable | CalcError {
+  return readStageTable(stageNames, standardDays, 'stageNames', 'standardDays', DEFAULT_STAGES.map((s) => s.standardDays), nonNegativeReader('standardDays', { en: 'a number of days', zh: '天数' }));
+}
+
+function unknownStage(row: number, c: Cell | undefined, stages: StageNames, argName = 'stage'): CalcError {
+  if (isBlank(c))
+    return new CalcError('VALUE', msg.custom(
+      `${argName}, row ${row + 1}: an open deal needs a stage (${stages.list()})`,
+      `${argName} 第 ${row + 1} 行：进行中的商机必须填写阶段（${stages.list()}）`,
+    ));
+  return new CalcError('VALUE', msg.unknownValue(argName, row + 1, showCell(c), stages.list()));
+}
+
+/** Empty columns arrive from HyperFormula as one blank cell: give one blank result, as it does. */
+function blankIfEmpty(n: number): Scalar[] | undefined {
+  return n === 0 ? [null] : undefined;
+}
+
+// ---------------------------------------------------------------------------------------
+// Stage order (for LATE_STAGE_SHARE and the stage check)
+
+/**
+ * The stage order lookup: Order of the stage a cell names (aliases included), or undefined.
+ * Indicators use it for LATE_STAGE_SHARE (Order ≥ LATE_STAGE_ORDER).
+ */
+export function stageOrderLookup(stageNames?: Column, stageOrders?: Column): ((c: Cell | undefined) => number | undefined) | CalcError {
+  const t = stageOrderTable(stageNames, stageOrders);
+  if (t instanceof CalcError) return t;
+  return (c) => {
+    const s = t.stages.find(c);
+    return s === undefined ? undefined : t.values[s];
+  };
+}
+
+/** Order of each row's stage: blank for a blank stage, an error for an unknown one. */
+export function stageOrdersOf(stage: Column, stageNames?: Column, stageOrders?: Column): Scalar[] | CalcError {
+  const t = stageOrderTable(stageNames, stageOrders);
+  if (t instanceof CalcError) return t;
+  const empty = blankIfEmpty(stage.length);
+  if (empty) return empty;
+  return stage.map((c, i) => {
+    if (isBlank(c)) return null;
+    const s = t.stages.find(c);
+    return s === undefined ? unknownStage(i, c, t.stages) : t.values[s];
+  });
+}
+
+/** True when a row's stage is late (Order ≥ 4 by default); undefined when the stage is blank or unknown. */
+export function isLateStage(order: number | undefined, lateOrder = LATE_STAGE_ORDER): boolean | undefined {
+  return order === undefined ? undefined : order >= lateOrder;
+}
+
+// ---------------------------------------------------------------------------------------
+// Probability
+
+export interface ProbabilityInput {
+  status: Column;
+  stage: Column;
+  stageNames?: Column;
+  stageProbabilities?: Column;
+}
+
+/** Win probability per deal: the stage's for Open, 1 Won, 0 Lost/NoDecision, blank without a status. */
+export function opportunityProbabilities(input: ProbabilityInput): Scalar[] | CalcError {
+  const { status, stage } = input;
+  const mismatch = checkSameLength([['status', status], ['stage', stage]]);
+  if (mismatch) return mismatch;
+  const table = stageProbabilityTable(input.stageNames, input.stageProbabilities);
+  if (table instanceof CalcError) return table;
+  const empty = blankIfEmpty(status.length);
+  if (empty) return empty;
+  const out = new Array<Scalar>(status.length);
+  for (let i = 0; i < status.length; i++) {
+    const s = codeAt(status, i, Status, 'status');
+    if (s instanceof CalcError || s === undefined) {
+      out[i] = s ?? null;
+      continue;
+    }
+    if (s !== 'Open') {
+      out[i] = CLOSED_PROBABILITY[s];
+      continue;
+    }
+    const k = table.stages.find(stage[i]);
+    out[i] = k === undefined ? unknownStage(i, stage[i], table.stages) : table.values[k];
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Stage check (sufficient events)
+
+export interface StageCheckInput {
+  oppIds: Column;
+  stages: Column;
+  statuses: Column;
+  /** Activities: the OppId and EventId of each row (Act_OppId, Act_EventId). */
+  actOppIds: Column;
+  actEventIds: Column;
+  stageNames?: Column;
+  stageOrders?: Column;
+  /** StageEvents table: stage, event id, essential flag; default DESIGN §4's events. */
+  eventStages?: Column;
+  eventIds?: Column;
+  eventEssential?: Column;
+}
+
+interface EssentialEvent {
+  order: number;
+  id: string;
+  key: string;
+}
+
+/** Essential flag: TRUE/Yes/是/1/"*" essential; blank or FALSE/No/否/0 not; anything else an error. */
+function essentialAt(col: Column, i: number): boolean | CalcError {
+  const c = col[i];
+  if (isBlank(c)) return false;
+  if (keyOf(c as Cell) === '*') return true;
+  const a = lookupEnum(Answer, c);
+  if (a?.code === 'Yes') return true;
+  if (a?.code === 'No') return false;
+  return new CalcError('VALUE', msg.custom(
+    `eventEssential, row ${i + 1}: ${showCell(c)} is not a flag (use TRUE/Yes/是/* for essential, blank or FALSE/No/否 for not)`,
+    `eventEssential 第 ${i + 1} 行：${showCell(c)} 不是有效标记（必要事件填 TRUE/是/*，非必要留空或填 FALSE/否）`,
+  ));
+}
+
+/** Essential events in stage order, then list order; each event id once (at its earliest stage). */
+function essentialEvents(input: StageCheckInput, orders: StageTable): EssentialEvent[] | CalcError {
+  const given = input.eventStages || input.eventIds || input.eventEssential;
+  if (given && (!input.eventStages || !input.eventIds))
+    return new CalcError('VALUE', msg.custom(
+      'eventStages and eventIds go together: give both (e.g. StageEvents_Stage, StageEvents_EventId)',
+      'eventStages 与 eventIds 须同时给出（如 StageEvents_Stage、StageEvents_EventId）',
+    ));
+  const stages: Column = input.eventStages ?? DEFAULT_STAGE_EVENTS.map((e) => e.stage);
+  const ids: Column = input.eventIds ?? DEFAULT_STAGE_EVENTS.map((e) => e.eventId);
+  const flags: Column | undefined = given ? input.eventEssential : DEFAULT_STAGE_EVENTS.map((e) => e.essential);
+  const mismatch = checkSameLength([['eventStages', stages], ['eventIds', ids], ['eventEssential', flags]]);
+  if (mismatch) return mismatch;
+  const found: (EssentialEvent & { row: number })[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    if (isBlank(ids[i]) && isBlank(stages[i])) continue; // an empty row of the StageEvents table
+    // Without eventEssential every listed event is essential: the list is then the checklist.
+    const essential = flags ? essentialAt(flags, i) : true;
+    if (essential instanceof CalcError) return essential;
+    if (!essential) continue;
+    if (isBlank(ids[i]))
+      return new CalcError('VALUE', msg.custom(`eventIds, row ${i + 1}: the event id is blank`, `eventIds 第 ${i + 1} 行：事件编号为空`));
+    const s = orders.stages.find(stages[i]);
+    if (s === undefined)
+      return new CalcError('VALUE', input.eventStages
+        ? msg.unknownValue('eventStages', i + 1, showCell(stages[i]), orders.stages.list())
+        : msg.custom(
+            `the default events belong to stage ${showCell(stages[i])}, which stageNames does not list; give eventStages and eventIds too`,
+            `默认充分事件属于阶段 ${showCell(stages[i])}，而 stageNames 中没有该阶段；请同时给出 eventStages 与 eventIds`,
+          ));
+    found.push({ order: orders.values[s], id: String(ids[i]).trim(), key: keyOf(ids[i]), row: i });
+  }
+  found.sort((a, b) => a.order - b.order || a.row - b.row);
+  const seen = new Set<string>();
+  return found.filter((e) => (seen.has(e.key) ? false : (seen.add(e.key), true)));
+}
+
+const EVENT_LIST_SEPARATOR = /[,，;；]/;
+
+/** OppId → the event ids its activities prove. One pass over the activities. */
+function provenEvents(actOppIds: Column, actEventIds: Column): Map<string, Set<string>> {
+  const proven = new Map<string, Set<string>>();
+  for (let i = 0; i < actOppIds.length; i++) {
+    const opp = actOppIds[i];
+    const evt = actEventIds[i];
+    if (isBlank(opp) || isBlank(evt)) continue;
+    const k = keyOf(opp);
+    let set = proven.get(k);
+    if (!set) proven.set(k, (set = new Set()));
+    // One activity may prove several events ("E_REQS, E_CRITERIA").
+    for (const part of String(evt).split(EVENT_LIST_SEPARATOR)) if (part.trim() !== '') set.add(keyOf(part));
+  }
+  return proven;
+}
+
+/** StageCheck per deal: "OK", or "Missing: E_…, E_…" for an open deal; "OK" when closed; blank without a status. */
+export function stageChecks(input: StageCheckInput): Scalar[] | CalcError {
+  const { oppIds, stages, statuses, actOppIds, actEventIds } = input;
+  const mismatch =
+    checkSameLength([['oppIds', oppIds], ['stages', stages], ['statuses', statuses]]) ??
+    checkSameLength([['actOppIds', actOppIds], ['actEventIds', actEventIds]]);
+  if (mismatch) return mismatch;
+  const orders = stageOrderTable(input.stageNames, input.stageOrders);
+  if (orders instanceof CalcError) return orders;
+  const essentials = essentialEvents(input, orders);
+  if (essentials instanceof CalcError) return essentials;
+  const empty = blankIfEmpty(oppIds.length);
+  if (empty) return empty;
+  const proven = provenEvents(actOppIds, actEventIds);
+  const none = new Set<string>();
+  const out = new Array<Scalar>(oppIds.length);
+  for (let i = 0; i < oppIds.length; i++) {
+    const s = codeAt(statuses, i, Status, 'statuses');
+    if (s instanceof CalcError || s === undefined) {
+      out[i] = s ?? null;
+      continue;
+    }
+    if (s !== 'Open') {
+      out[i] = STAGE_OK;
+      continue;
+    }
+    const k = orders.stages.find(stages[i]);
+    if (k === undefined) {
+      out[i] = unknownStage(i, stages[i], orders.stages, 'stages');
+      continue;
+    }
+    const order = orders.values[k];
+    const have = isBlank(oppIds[i]) ? none : (proven.get(keyOf(oppIds[i])) ?? none);
+    const missing: string[] = [];
+    for (const e of essentials) {
+      if (e.order > order) break;
+      if (!have.has(e.key)) missing.push(e.id);
+    }
+    out[i] = missing.length === 0 ? STAGE_OK : MISSING_PREFIX + missing.join(', ');
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Stage overrun
+
+export interface OverrunInput {
+  status: Column;
+  stage: Column;
+  stageEntered: Column;
+  asOfDate: number;
+  stageNames?: Column;
+  standardDays?: Column;
+}
+
+/** TRUE when an open deal has sat in its stage longer than the stage's standard days. */
+export function stageOverruns(input: OverrunInput): Scalar[] | CalcError {
+  const { status, stage, stageEntered, asOfDate } = input;
+  const mismatch = checkSameLength([['status', status], ['stage', stage], ['stageEntered', stageEntered]]);
+  if (mismatch) return mismatch;
+  const table = stageDaysTable(input.stageNames, input.standardDays);
+  if (table instanceof CalcError) return table;
+  const empty = blankIfEmpty(status.length);
+  if (empty) return empty;
+  const out = new Array<Scalar>(status.length);
+  for (let i = 0; i < status.length; i++) {
+    const s = codeAt(status, i, Status, 'status');
+    if (s instanceof CalcError || s !== 'Open') {
+      out[i] = s instanceof CalcError ? s : null;
+      continue;
+    }
+    const entered = dateAt(stageEntered, i, 'stageEntered');
+    if (entered instanceof CalcError || entered === undefined) {
+      out[i] = entered ?? null;
+      continue;
+    }
+    const k = table.stages.find(stage[i]);
+    out[i] = k === undefined ? unknownStage(i, stage[i], table.stages) : asOfDate - entered > table.values[k];
+  }
+  return out;
+}

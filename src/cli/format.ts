@@ -1,0 +1,77 @@
+/**
+ * The `--table` view: indicators grouped by goal, aligned in a terminal (CJK characters
+ * count as two columns), values formatted by unit, in en or zh.
+ */
+import { Locale } from '../calc/messages';
+import { EvaluationResult, IndicatorResult } from '../engine/evaluate';
+import { GOALS } from '../model/indicators';
+
+/** Terminal width of a string: East Asian wide characters take two columns. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000 ? 2 : 1;
+  }
+  return w;
+}
+
+export function pad(s: string, width: number, right = false): string {
+  const fill = ' '.repeat(Math.max(0, width - displayWidth(s)));
+  return right ? fill + s : s + fill;
+}
+
+export function formatValue(v: IndicatorResult['value'], unit: string, locale: Locale): string {
+  if (v === null) return '—';
+  if (typeof v !== 'number') return String(v);
+  const tag = locale === 'zh-CN' ? 'zh-CN' : 'en-US';
+  switch (unit) {
+    case 'ratio':
+      return `${(v * 100).toLocaleString(tag, { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
+    case 'amount':
+      return v.toLocaleString(tag, { maximumFractionDigits: 0 });
+    case 'count':
+      return v.toLocaleString(tag, { maximumFractionDigits: 0 });
+    case 'days':
+      return v.toLocaleString(tag, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    default:
+      return v.toLocaleString(tag, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  }
+}
+
+const STATUS_ZH: Record<string, string> = { Green: '绿', Amber: '黄', Red: '红' };
+
+export function formatTable(result: EvaluationResult, locale: Locale): string {
+  const zh = locale === 'zh-CN';
+  const lines: string[] = [];
+  const scope = result.scope?.map((s) => `${s.field}=${s.value}`).join(', ');
+  lines.push(
+    zh
+      ? `CRM3 价值指标 — ${result.file} — 基准日 ${result.asOf}${scope ? ` — 范围 ${scope}` : ''}`
+      : `CRM3 value indicators — ${result.file} — as of ${result.asOf}${scope ? ` — scope ${scope}` : ''}`,
+  );
+  const nameWidth = Math.max(...result.indicators.map((i) => displayWidth(i.name)), 10);
+  const idWidth = Math.max(...result.indicators.map((i) => i.id.length), 8);
+  const values = result.indicators.map((i) => formatValue(i.value, i.unit, locale));
+  const valueWidth = Math.max(...values.map(displayWidth), 6);
+  for (const goal of GOALS) {
+    const rows = result.indicators.map((ind, k) => ({ ind, value: values[k] })).filter((r) => r.ind.goal === goal.id);
+    if (rows.length === 0) continue;
+    lines.push('', `${goal.id}  ${zh ? goal.zh : goal.en}`);
+    for (const { ind, value } of rows) {
+      const status = ind.status ? (zh ? `${STATUS_ZH[ind.status] ?? ind.status} ${ind.status}` : ind.status) : '';
+      lines.push(`  ${pad(ind.id, idWidth)}  ${pad(ind.name, nameWidth)}  ${pad(value, valueWidth, true)}  ${status}`.trimEnd());
+    }
+  }
+  const others = result.indicators.filter((i) => !GOALS.some((g) => g.id === i.goal));
+  if (others.length) {
+    lines.push('', zh ? '其他' : 'Other');
+    for (const ind of others) lines.push(`  ${pad(ind.id, idWidth)}  ${pad(ind.name, nameWidth)}  ${pad(formatValue(ind.value, ind.unit, locale), valueWidth, true)}  ${ind.status ?? ''}`.trimEnd());
+  }
+  const errors = result.problems.filter((p) => p.severity === 'error').length;
+  const warnings = result.problems.length - errors;
+  lines.push('', zh ? `问题：${errors} 个错误，${warnings} 个警告` : `Problems: ${errors} errors, ${warnings} warnings`);
+  for (const p of result.problems.slice(0, 10)) lines.push(`  ${p.severity === 'error' ? (zh ? '错误' : 'error') : zh ? '警告' : 'warning'}  ${p.sheet}${p.cell ? '!' + p.cell : ''}  ${p.message}`);
+  if (result.problems.length > 10) lines.push(zh ? `  …… 另有 ${result.problems.length - 10} 个（用 --json 或 --out 查看全部）` : `  … ${result.problems.length - 10} more (see --json or --out)`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,112 @@
+/**
+ * Scopes (DESIGN.md §4): an owner, a region, an industry, a tier or one account. A scope
+ * keeps the accounts that match and, with them, their opportunities, contacts, decision
+ * chains, activities and actions; targets follow the owner when the scope is an owner.
+ */
+import { Cell, isBlank, keyOf } from '../calc/cells';
+import { TableData, WorkbookSnapshot } from '../model/snapshot';
+
+export type ScopeField = 'owner' | 'region' | 'industry' | 'tier' | 'account';
+
+export interface Scope {
+  field: ScopeField;
+  value: string;
+}
+
+export const SCOPE_FIELDS: readonly ScopeField[] = ['owner', 'region', 'industry', 'tier', 'account'];
+
+const ACCOUNT_COLUMN: Record<ScopeField, string> = {
+  owner: 'Owner',
+  region: 'Region',
+  industry: 'Industry',
+  tier: 'Tier',
+  account: 'AccountId',
+};
+
+function column(t: TableData | undefined, name: string): Cell[] {
+  if (!t) return [];
+  const j = t.headers.indexOf(name);
+  return t.rows.map((r) => (j < 0 ? null : (r[j] ?? null)));
+}
+
+function keep(t: TableData | undefined, test: (i: number) => boolean): TableData | undefined {
+  if (!t) return t;
+  return { ...t, rows: t.rows.filter((_, i) => test(i)) };
+}
+
+/**
+ * The part of the workbook a set of scopes covers (all must hold). `tiers` are the computed
+ * tiers of the whole workbook's accounts (needed for tier scopes), in Accounts row order.
+ */
+export function applyScopes(snapshot: WorkbookSnapshot, scopes: readonly Scope[], tiers?: readonly Cell[]): WorkbookSnapshot {
+  if (scopes.length === 0) return snapshot;
+  const accounts = snapshot.tables.Accounts;
+  const accountIds = column(accounts, 'AccountId');
+  const keepAccount = accountIds.map((_, i) =>
+    scopes.every((s) => {
+      const values = s.field === 'tier' ? (tiers ?? []) : column(accounts, ACCOUNT_COLUMN[s.field]);
+      return keyOf(values[i] ?? null) === keyOf(s.value);
+    }),
+  );
+  const accountSet = new Set(accountIds.filter((_, i) => keepAccount[i]).map((id) => keyOf(id)));
+  const inAccounts = (c: Cell) => accountSet.has(keyOf(c));
+
+  const opps = snapshot.tables.Opportunities;
+  const oppAccount = column(opps, 'AccountId');
+  const oppIds = column(opps, 'OppId');
+  const oppSet = new Set(oppIds.filter((_, i) => inAccounts(oppAccount[i])).map((id) => keyOf(id)));
+  const inOpps = (c: Cell) => oppSet.has(keyOf(c));
+
+  const contacts = snapshot.tables.Contacts;
+  const conAccount = column(contacts, 'AccountId');
+  const acts = snapshot.tables.Activities;
+  const actAccount = column(acts, 'AccountId');
+  const actOpp = column(acts, 'OppId');
+  const tgtOwner = column(snapshot.tables.Targets, 'Owner');
+  const chainOpp = column(snapshot.tables.DecisionChain, 'OppId');
+  const actionAccount = column(snapshot.tables.Actions, 'AccountId');
+  const ownerScopes = scopes.filter((s) => s.field === 'owner');
+
+  return {
+    ...snapshot,
+    tables: {
+      ...snapshot.tables,
+      Accounts: keep(accounts, (i) => keepAccount[i]),
+      Opportunities: keep(opps, (i) => inAccounts(oppAccount[i])),
+      Contacts: keep(contacts, (i) => inAccounts(conAccount[i])),
+      DecisionChain: keep(snapshot.tables.DecisionChain, (i) => inOpps(chainOpp[i])),
+      // An activity belongs to its account, or (blank account) to its opportunity's account.
+      Activities: keep(acts, (i) => (isBlank(actAccount[i]) ? inOpps(actOpp[i]) : inAccounts(actAccount[i]))),
+      Actions: keep(snapshot.tables.Actions, (i) => inAccounts(actionAccount[i])),
+      Targets: keep(snapshot.tables.Targets, (i) => ownerScopes.every((s) => keyOf(tgtOwner[i]) === keyOf(s.value))),
+    },
+  };
+}
+
+/** Parses `owner=Li` (also zh field names 负责人/区域/行业/分级/客户). */
+export function parseScope(text: string): Scope | undefined {
+  const m = /^\s*([^=]+?)\s*=\s*(.+?)\s*$/.exec(text);
+  if (!m) return undefined;
+  const field = fieldNamed(m[1]);
+  return field ? { field, value: m[2] } : undefined;
+}
+
+const FIELD_ALIASES: Record<string, ScopeField> = {
+  OWNER: 'owner', 负责人: 'owner',
+  REGION: 'region', 区域: 'region', 地区: 'region',
+  INDUSTRY: 'industry', 行业: 'industry',
+  TIER: 'tier', 分级: 'tier',
+  ACCOUNT: 'account', ACCOUNTID: 'account', 客户: 'account',
+};
+
+export function fieldNamed(name: string): ScopeField | undefined {
+  return FIELD_ALIASES[keyOf(name)];
+}
+
+/** The distinct non-blank values of a field, in first-seen order (for --by). */
+export function scopeValues(snapshot: WorkbookSnapshot, field: ScopeField, tiers?: readonly Cell[]): string[] {
+  const values = field === 'tier' ? (tiers ?? []) : column(snapshot.tables.Accounts, ACCOUNT_COLUMN[field]);
+  const seen = new Map<string, string>();
+  for (const v of values) if (!isBlank(v) && !seen.has(keyOf(v))) seen.set(keyOf(v), String(v).trim());
+  return [...seen.values()];
+}

@@ -1,0 +1,190 @@
+/**
+ * How the engine lays a snapshot out for HyperFormula: one sheet per table (header row,
+ * then data), a Config sheet (settings and methodology tables), a Calc sheet with one
+ * spilled CRM3 call per computed column, and an Indicators sheet. Every column gets its
+ * workbook name `<Prefix>_<Column>`, exactly as in the templates, so the same formulas work.
+ */
+import { Cell, isBlank, keyOf, toDateSerial } from '../calc/cells';
+import { TierMethod, canonical } from '../calc/enumerations';
+import { CONFIG_TABLES, ConfigTableName, SETTINGS, SettingName } from '../model/config';
+import { calendarYearOf, defaultConfigTables } from '../model/defaults';
+import { TABLES, TableName, TableSpec } from '../model/schema';
+import { IndicatorRow, TableData, WorkbookSnapshot } from '../model/snapshot';
+import { criteriaOf, questionsOf } from '../model/workbookColumns';
+import { Locale } from '../calc/messages';
+
+export type SheetCells = (Cell | string)[][];
+
+export interface NameDefinition {
+  name: string;
+  expression: string;
+}
+
+/** Where a computed column lives, and the spilled formula that fills it. */
+export interface ComputedColumn {
+  table: 'Accounts' | 'Opportunities';
+  column: string;
+  formula: string;
+}
+
+export interface EngineLayout {
+  /** Sheets built in one go (data and Config). */
+  sheets: Record<string, SheetCells>;
+  names: NameDefinition[];
+  /** Set after the names exist (HyperFormula sizes spilled results through names only then). */
+  calc: SheetCells;
+  indicatorsSheet: SheetCells;
+  computed: ComputedColumn[];
+  indicators: IndicatorRow[];
+  /** Data rows per table (0 when the table is absent). */
+  rowCounts: Record<TableName, number>;
+  /** Sheet column (0-based) of each canonical column, per table. */
+  columnIndex: Record<TableName, Map<string, number>>;
+  settings: Record<SettingName, Cell>;
+  maxRows: number;
+}
+
+export const CALC_SHEET = 'Calc';
+export const CONFIG_SHEET = 'Config';
+export const INDICATORS_SHEET = 'Indicators';
+
+function colLetter(i: number): string {
+  let s = '';
+  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** `=Sheet!$C$2:$C$11` for column `col` (0-based) holding `n` rows from row 2. */
+export function columnRange(sheet: string, col: number, n: number, firstRow = 2, width = 1): string {
+  const rows = Math.max(1, n);
+  return `='${sheet}'!$${colLetter(col)}$${firstRow}:$${colLetter(col + width - 1)}$${firstRow + rows - 1}`;
+}
+
+/** Canonical columns of a table in this workbook: fixed inputs, then its criteria/question columns. */
+function inputColumns(spec: TableSpec, criteriaIds: string[], questionIds: string[]): string[] {
+  const fixed = spec.columns.filter((c) => !c.computed).map((c) => c.name);
+  if (spec.dynamic === 'criteria') return [...fixed, ...criteriaIds];
+  if (spec.dynamic === 'questions') return [...fixed, ...questionIds];
+  return fixed;
+}
+
+function tableSheet(t: TableData | undefined, columns: string[]): SheetCells {
+  const rows: SheetCells = [columns.slice()];
+  if (!t) return rows;
+  const at = columns.map((c) => t.headers.indexOf(c));
+  for (const r of t.rows) rows.push(at.map((j) => (j < 0 ? null : sanitize(r[j] ?? null))));
+  return rows;
+}
+
+/** Text that HyperFormula would parse as a formula stays text (data is never code). */
+function sanitize(c: Cell): Cell {
+  if (typeof c === 'string' && c.startsWith('=')) return `'${c}`;
+  return c;
+}
+
+/** Settings with defaults: AsOfDate given or today, the period = its calendar year. */
+export function resolveSettings(snapshot: WorkbookSnapshot, asOf: number): Record<SettingName, Cell> {
+  const out = {} as Record<SettingName, Cell>;
+  for (const s of SETTINGS) {
+    const given = snapshot.settings[s.name];
+    out[s.name] = isBlank(given ?? null) ? (s.fallback ?? null) : (given ?? null);
+    if (s.type === 'date' && out[s.name] !== null) out[s.name] = toDateSerial(out[s.name]) ?? null;
+    if (s.type === 'bool' && typeof out[s.name] === 'string') out[s.name] = ['TRUE', 'YES', '是', '1'].includes(keyOf(out[s.name]));
+  }
+  out.AsOfDate = asOf;
+  const year = calendarYearOf(asOf);
+  if (out.PeriodStart === null) out.PeriodStart = year.start;
+  if (out.PeriodEnd === null) out.PeriodEnd = year.end;
+  out.TierMethod = canonical(TierMethod, out.TierMethod) ?? 'Matrix';
+  return out;
+}
+
+const SPILLED: readonly ComputedColumn[] = [
+  { table: 'Accounts', column: 'Score', formula: '=CRM3.SCORE(Acc_Criteria,Criteria_Weight,Criteria_Min,Criteria_Max)' },
+  { table: 'Accounts', column: 'Attractiveness', formula: '=CRM3.AXISSCORE(Acc_Criteria,Criteria_Axis,"A",Criteria_Weight,Criteria_Min,Criteria_Max)' },
+  { table: 'Accounts', column: 'Position', formula: '=CRM3.AXISSCORE(Acc_Criteria,Criteria_Axis,"P",Criteria_Weight,Criteria_Min,Criteria_Max)' },
+  { table: 'Accounts', column: 'Tier', formula: '=CRM3.TIER(Acc_Attractiveness,Acc_Position,Acc_Score,TierMethod,AttractivenessThreshold,PositionThreshold,ScoreBandA,ScoreBandB,ScoreBandC)' },
+  { table: 'Accounts', column: 'Strategy', formula: '=CRM3.LOOKUPBY(Acc_Tier,Tiers_Tier,Tiers_Strategy,"")' },
+  { table: 'Opportunities', column: 'QualScore', formula: '=CRM3.QUALSCORE(Opp_Answers,Questions_Weight,UnknownAnswerScore)' },
+  { table: 'Opportunities', column: 'Grade', formula: '=CRM3.GRADE(Opp_Answers,Questions_Section,Questions_Weight,UnknownAnswerScore)' },
+  { table: 'Opportunities', column: 'Probability', formula: '=CRM3.PROBABILITY(Opp_Status,Opp_Stage,Stages_Stage,Stages_Probability)' },
+  {
+    table: 'Opportunities',
+    column: 'StageCheck',
+    formula: '=CRM3.STAGECHECK(Opp_OppId,Opp_Stage,Opp_Status,Act_OppId,Act_EventId,Stages_Stage,Stages_Order,StageEvents_Stage,StageEvents_EventId,StageEvents_Essential)',
+  },
+];
+
+export function layoutWorkbook(snapshot: WorkbookSnapshot, options: { asOf: number; locale: Locale; indicators: readonly IndicatorRow[] }): EngineLayout {
+  const criteriaIds = criteriaOf(snapshot.config).map((c) => c.id);
+  const questionIds = questionsOf(snapshot.config).map((q) => q.id);
+  const sheets: Record<string, SheetCells> = {};
+  const names: NameDefinition[] = [];
+  const rowCounts = {} as Record<TableName, number>;
+  const columnIndex = {} as Record<TableName, Map<string, number>>;
+  let maxRows = 10;
+
+  for (const spec of TABLES) {
+    const columns = inputColumns(spec, criteriaIds, questionIds);
+    const data = snapshot.tables[spec.name];
+    sheets[spec.name] = tableSheet(data, columns);
+    const n = data?.rows.length ?? 0;
+    rowCounts[spec.name] = n;
+    columnIndex[spec.name] = new Map(columns.map((c, j) => [c, j]));
+    maxRows = Math.max(maxRows, n + 2);
+    columns.forEach((c, j) => names.push({ name: `${spec.prefix}_${c}`, expression: columnRange(spec.name, j, n) }));
+    if (spec.dynamic) {
+      const block = spec.dynamic === 'criteria' ? criteriaIds : questionIds;
+      const first = columns.indexOf(block[0]);
+      const blockName = spec.dynamic === 'criteria' ? 'Acc_Criteria' : 'Opp_Answers';
+      if (block.length && first >= 0) names.push({ name: blockName, expression: columnRange(spec.name, first, n, 2, block.length) });
+    }
+  }
+
+  // Config: settings in A:B, then each methodology table with its own columns.
+  const settings = resolveSettings(snapshot, options.asOf);
+  const config: SheetCells = [['Setting', 'Value']];
+  SETTINGS.forEach((s, i) => {
+    config.push([s.name, settings[s.name]]);
+    names.push({ name: s.name, expression: `='${CONFIG_SHEET}'!$B$${i + 2}` });
+  });
+  const defaults = defaultConfigTables(options.locale);
+  let col = 3;
+  for (const t of CONFIG_TABLES) {
+    const given = snapshot.config[t.name as ConfigTableName];
+    const table = given && given.rows.some((r) => r.some((c) => !isBlank(c))) ? given : defaults[t.name as ConfigTableName];
+    const headers = t.columns.map((c) => c.name);
+    const at = headers.map((h) => table.headers.indexOf(h));
+    const rows = table.rows.filter((r) => r.some((c) => !isBlank(c)));
+    while (config.length < rows.length + 1) config.push([]);
+    headers.forEach((h, k) => {
+      config[0][col + k] = h;
+      rows.forEach((r, i) => {
+        config[i + 1][col + k] = at[k] < 0 ? null : sanitize(r[at[k]] ?? null);
+      });
+      names.push({ name: `${t.name}_${h}`, expression: columnRange(CONFIG_SHEET, col + k, rows.length) });
+    });
+    col += headers.length + 1;
+  }
+  sheets[CONFIG_SHEET] = config;
+
+  // Computed columns: names first (they point at the Calc sheet), formulas set afterwards.
+  const computed = [...SPILLED];
+  const calc: SheetCells = [computed.map((c) => `${c.table}.${c.column}`), computed.map((c) => c.formula)];
+  computed.forEach((c, j) => {
+    const prefix = c.table === 'Accounts' ? 'Acc' : 'Opp';
+    names.push({ name: `${prefix}_${c.column}`, expression: columnRange(CALC_SHEET, j, rowCounts[c.table]) });
+  });
+  sheets[CALC_SHEET] = [calc[0]];
+
+  const indicators = [...options.indicators];
+  const indicatorsSheet: SheetCells = [['Id', 'Value', 'Status']];
+  indicators.forEach((ind, i) => {
+    const r = i + 2;
+    const status = ind.green !== null && ind.red !== null ? `=CRM3.RAG(B${r},"${ind.direction}",${ind.green},${ind.red})` : null;
+    indicatorsSheet.push([ind.id, ind.formula, status]);
+  });
+  sheets[INDICATORS_SHEET] = [indicatorsSheet[0]];
+
+  return { sheets, names, calc, indicatorsSheet, computed, indicators, rowCounts, columnIndex, settings, maxRows };
+}

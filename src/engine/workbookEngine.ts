@@ -1,0 +1,158 @@
+/**
+ * The HyperFormula-backed workbook engine: loads a snapshot, defines the column names,
+ * computes the per-row columns with one spilled CRM3 call each, evaluates the indicator
+ * formulas, and answers what-if questions without touching the source.
+ */
+import { HyperFormula } from 'hyperformula';
+import type { ConfigParams, SimpleCellAddress } from 'hyperformula';
+import { Cell } from '../calc/cells';
+import { Locale } from '../calc/messages';
+import { buildCrm3Plugin, crm3Translations, setPluginLocale } from '../functions/hyperformula/crm3Plugin';
+import { BUILT_IN_INDICATORS } from '../model/indicators';
+import { TableName } from '../model/schema';
+import { IndicatorRow, WorkbookSnapshot } from '../model/snapshot';
+import { CALC_SHEET, EngineLayout, INDICATORS_SHEET, layoutWorkbook } from './sheets';
+
+export interface EngineOptions {
+  /** Evaluation date (Excel serial); overrides the workbook's AsOfDate. */
+  asOf: number;
+  locale?: Locale;
+  /** HyperFormula licence key; `gpl-v3` unless you own a commercial key. */
+  licenseKey?: string;
+}
+
+/** A cell's value as the outside world sees it: blank is null, errors carry their message. */
+export type EngineValue = number | string | boolean | null | { error: string; message: string };
+
+export interface IndicatorValue {
+  row: IndicatorRow;
+  value: EngineValue;
+  status: EngineValue;
+}
+
+export interface CellChange {
+  table: TableName;
+  /** 0-based data row. */
+  row: number;
+  column: string;
+  value: Cell;
+}
+
+let pluginRegistered = false;
+function ensurePlugin(): void {
+  if (pluginRegistered) return;
+  HyperFormula.registerFunctionPlugin(buildCrm3Plugin(), crm3Translations());
+  pluginRegistered = true;
+}
+
+function toEngineValue(v: unknown): EngineValue {
+  if (v === null || v === undefined || v === '') return null;
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  const e = v as { value?: string; message?: string };
+  return { error: e.value ?? '#VALUE!', message: e.message ?? '' };
+}
+
+export class WorkbookEngine {
+  private constructor(
+    private readonly hf: HyperFormula,
+    readonly layout: EngineLayout,
+    private readonly sheetIds: Record<string, number>,
+  ) {}
+
+  static build(snapshot: WorkbookSnapshot, options: EngineOptions): WorkbookEngine {
+    ensurePlugin();
+    const locale = options.locale ?? 'en-US';
+    setPluginLocale(locale);
+    const indicators = snapshot.indicators?.length ? snapshot.indicators : BUILT_IN_INDICATORS;
+    const layout = layoutWorkbook(snapshot, { asOf: options.asOf, locale, indicators });
+    const config: Partial<ConfigParams> = {
+      licenseKey: options.licenseKey ?? 'gpl-v3',
+      maxRows: Math.max(layout.maxRows, 1000),
+      maxColumns: 2000,
+      // Full precision: the pane and Excel must agree to the last digit.
+      smartRounding: false,
+      useColumnIndex: false,
+    };
+    const hf = HyperFormula.buildFromSheets(layout.sheets, config, layout.names.map((n) => ({ name: n.name, expression: n.expression })));
+    const sheetIds: Record<string, number> = {};
+    for (const name of hf.getSheetNames()) sheetIds[name] = hf.getSheetId(name)!;
+    // Formulas go in after the names exist: HyperFormula sizes spilled results through names only then.
+    hf.batch(() => {
+      hf.setSheetContent(sheetIds[CALC_SHEET], layout.calc as never);
+      hf.setSheetContent(sheetIds[INDICATORS_SHEET], layout.indicatorsSheet as never);
+    });
+    return new WorkbookEngine(hf, layout, sheetIds);
+  }
+
+  private value(address: SimpleCellAddress): EngineValue {
+    return toEngineValue(this.hf.getCellValue(address));
+  }
+
+  indicators(): IndicatorValue[] {
+    const sheet = this.sheetIds[INDICATORS_SHEET];
+    return this.layout.indicators.map((row, i) => ({
+      row,
+      value: this.value({ sheet, row: i + 1, col: 1 }),
+      status: this.value({ sheet, row: i + 1, col: 2 }),
+    }));
+  }
+
+  /** One computed column (Score, Tier, Grade, …) as values, one per data row. */
+  computedColumn(table: 'Accounts' | 'Opportunities', column: string): EngineValue[] {
+    const j = this.layout.computed.findIndex((c) => c.table === table && c.column === column);
+    const n = this.layout.rowCounts[table];
+    if (j < 0) return new Array(n).fill(null);
+    const sheet = this.sheetIds[CALC_SHEET];
+    const out: EngineValue[] = [];
+    for (let i = 0; i < n; i++) out.push(this.value({ sheet, row: i + 1, col: j }));
+    return out;
+  }
+
+  /** An input column as the engine holds it. */
+  inputColumn(table: TableName, column: string): EngineValue[] {
+    const j = this.layout.columnIndex[table].get(column);
+    const n = this.layout.rowCounts[table];
+    if (j === undefined) return new Array(n).fill(null);
+    const sheet = this.sheetIds[table];
+    const out: EngineValue[] = [];
+    for (let i = 0; i < n; i++) out.push(this.value({ sheet, row: i + 1, col: j }));
+    return out;
+  }
+
+  /** Evaluates any formula against the workbook's names (used by the pane's "explain"). */
+  calculate(formula: string): EngineValue {
+    const v = this.hf.calculateFormula(formula, this.sheetIds[INDICATORS_SHEET]);
+    return Array.isArray(v) ? toEngineValue(v[0]?.[0]) : toEngineValue(v);
+  }
+
+  /** Applies changes to input cells (incremental recalculation). */
+  apply(changes: readonly CellChange[]): void {
+    this.hf.batch(() => {
+      for (const c of changes) this.hf.setCellContents(this.addressOf(c), [[c.value as never]]);
+    });
+  }
+
+  /**
+   * What-if: indicators after the changes, next to the base, then the workbook is put back
+   * exactly as it was. Nothing outside the engine is touched.
+   */
+  whatIf(changes: readonly CellChange[]): { base: IndicatorValue[]; changed: IndicatorValue[] } {
+    const base = this.indicators();
+    const previous = changes.map((c) => ({ ...c, value: this.hf.getCellSerialized(this.addressOf(c)) as Cell }));
+    this.apply(changes);
+    const changed = this.indicators();
+    this.apply(previous.reverse());
+    return { base, changed };
+  }
+
+  private addressOf(c: CellChange): SimpleCellAddress {
+    const col = this.layout.columnIndex[c.table].get(c.column);
+    if (col === undefined) throw new Error(`${c.table} has no input column ${c.column}`);
+    if (c.row < 0 || c.row >= this.layout.rowCounts[c.table]) throw new Error(`${c.table} has no row ${c.row + 1}`);
+    return { sheet: this.sheetIds[c.table], row: c.row + 1, col };
+  }
+
+  destroy(): void {
+    this.hf.destroy();
+  }
+}

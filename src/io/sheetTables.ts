@@ -1,0 +1,562 @@
+/**
+ * Finding the CRM3 tables in a workbook's sheets (DESIGN.md §3): an Excel table (ListObject)
+ * named like the table, else a sheet named like it with a header row; the Config sheet's
+ * tables (Excel tables, or blocks headed by the table's name) and settings (defined names,
+ * or Name | Value rows); and the Indicators sheet. Works on plain sheet grids, so it knows
+ * nothing of ExcelJS.
+ */
+import { Cell, isBlank, toNumber } from '../calc/cells';
+import { Direction, lookupEnum } from '../calc/enumerations';
+import { CONFIG_TABLES, ConfigTableName, SETTINGS, SettingName } from '../model/config';
+import { ProblemList, moreLike, place } from '../model/problems';
+import { SHEET_ZH, TABLES, TableName } from '../model/schema';
+import { IndicatorRow, TableData, WorkbookSnapshot, a1 } from '../model/snapshot';
+import { columnsOf } from '../model/workbookColumns';
+import { HeaderIndex, headerKey, mapHeaders } from './headers';
+
+/** A cell as the grid gives it: a plain value, or a flag for what could not become one. */
+export type GridValue = Cell | { flag: 'error'; code: string } | { flag: 'uncalculated' };
+
+export interface ListObjectInfo {
+  name: string;
+  /** 1-based, inclusive; `top` is the header row. */
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+  totalsRow: boolean;
+  columnNames: readonly string[];
+}
+
+/** One worksheet, read-only. */
+export interface SheetGrid {
+  readonly name: string;
+  /** Last row number that may hold something. */
+  readonly lastRow: number;
+  value(row: number, col: number): GridValue;
+  /** Formula text (no leading '='), when the cell holds a formula. */
+  formula(row: number, col: number): string | undefined;
+  /** Non-blank cells of a row, by ascending column. */
+  entries(row: number): [number, GridValue][];
+  readonly listObjects: readonly ListObjectInfo[];
+}
+
+/** A workbook-level (or sheet-level) defined name, as written in workbook.xml. */
+export interface DefinedName {
+  name: string;
+  /** The name's formula text, e.g. Config!$B$2, 46000, "CNY", TODAY(). */
+  text: string;
+  /** For a sheet-scoped name: the sheet. */
+  sheet?: string;
+}
+
+export class TooManyRowsError extends Error {
+  constructor(
+    readonly sheet: string,
+    readonly table: string,
+    readonly rows: number,
+    readonly limit: number,
+  ) {
+    super(`${sheet}: ${table} has ${rows} rows (limit ${limit})`);
+  }
+}
+
+export interface FindOptions {
+  maxRows: number;
+}
+
+export type FoundTables = Omit<WorkbookSnapshot, 'problems'> & { problems: ProblemList };
+
+const isFlag = (v: GridValue): v is Exclude<GridValue, Cell> => v !== null && typeof v === 'object';
+
+/** Header text of a cell (numbers and booleans as Excel shows them). */
+function headerText(v: GridValue): string {
+  if (v === null || isFlag(v)) return '';
+  return typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : String(v).trim();
+}
+
+/** "tblAccounts", "Table_Accounts" and "Accounts" all name the Accounts table. */
+function tableNameKey(name: string): string {
+  return headerKey(name).replace(/^(tbl|table)(?=.)/, '');
+}
+
+function namesTable(name: string, en: string, zh: string): boolean {
+  const k = tableNameKey(name);
+  return k === headerKey(en) || k === headerKey(zh);
+}
+
+/** Where a table's cells are: header row, columns, and the last row that may hold data. */
+interface Extent {
+  grid: SheetGrid;
+  headerRow: number;
+  left: number;
+  right: number;
+  bottom: number;
+  listObject?: ListObjectInfo;
+}
+
+const Z = {
+  duplicateHeader: (sheet: string, cell: string, name: string, firstCell: string) => ({
+    en: `${place(sheet, cell)}: column ${name} appears twice; the first one (${firstCell}) is used and this one is ignored. Delete or rename one of them.`,
+    zh: `${place(sheet, cell)}：列 ${name} 出现了两次；只使用第一个（${firstCell}），忽略此列。请删除或重命名其中一列。`,
+  }),
+  errorValue: (sheet: string, cell: string, column: { en: string; zh: string }, code: string) => ({
+    en: `${place(sheet, cell)}: ${column.en} holds the error ${code}; it is read as blank. Fix the formula or type the value.`,
+    zh: `${place(sheet, cell)}：${column.zh} 中是错误值 ${code}，按空白处理。请修正公式或直接填写数值。`,
+  }),
+  uncalculated: (sheet: string, cell: string, column: { en: string; zh: string }) => ({
+    en: `${place(sheet, cell)}: ${column.en} holds a formula whose result was never calculated (the file was saved by a program that does not calculate); it is read as blank. Open the file in Excel and save it, or type the value.`,
+    zh: `${place(sheet, cell)}：${column.zh} 中的公式从未计算过结果（文件由不计算公式的程序保存），按空白处理。请在 Excel 中打开并保存该文件，或直接填写数值。`,
+  }),
+  twoCandidates: (what: string, used: string, ignored: string) => ({
+    en: `Two places hold table ${what}: ${used} is used and ${ignored} is ignored. Rename or delete the one you do not want.`,
+    zh: `有两处都是表 ${what}：使用 ${used}，忽略 ${ignored}。请重命名或删除不需要的那一处。`,
+  }),
+  badName: (name: string, text: string) => ({
+    en: `The defined name ${name} (= ${text}) does not point at a cell this reader can use; the default is used instead. In Name Manager (Formulas > Name Manager), point ${name} at a single cell that holds the value.`,
+    zh: `定义名称 ${name}（= ${text}）没有指向可读取的单元格，改用默认值。请在“公式 > 名称管理器”中将 ${name} 指向存放该值的单个单元格。`,
+  }),
+  indicatorNoFormula: (sheet: string, cell: string, id: string) => ({
+    en: `${place(sheet, cell)}: indicator ${id} has no Value formula, so it is skipped. Enter a formula such as =CRM3.WINRATE(Opp_Status).`,
+    zh: `${place(sheet, cell)}：指标 ${id} 没有数值公式，已跳过。请填写公式，例如 =CRM3.WINRATE(Opp_Status)。`,
+  }),
+  indicatorNoId: (sheet: string, cell: string) => ({
+    en: `${place(sheet, cell)}: this indicator row has a formula but no Id, so it is skipped. Give it a unique Id such as MY_INDICATOR.`,
+    zh: `${place(sheet, cell)}：该指标行有公式但没有编号，已跳过。请填写唯一编号，例如 MY_INDICATOR。`,
+  }),
+};
+
+/**
+ * Reads a table's cells into TableData. Every data row is kept, except blank rows at the
+ * bottom; cells holding errors or never-calculated formulas become blank, with a problem
+ * unless the column is computed (Score, Tier, … are the workbook's own formulas).
+ */
+function readExtent(
+  ext: Extent,
+  label: string,
+  index: HeaderIndex,
+  computed: ReadonlySet<string>,
+  zhOf: (name: string) => string,
+  opts: FindOptions,
+  problems: ProblemList,
+): TableData {
+  const { grid, headerRow, left, right } = ext;
+  const written: string[] = [];
+  for (let c = left; c <= right; c++) {
+    const t = headerText(grid.value(headerRow, c));
+    written.push(t || (ext.listObject?.columnNames[c - left] ?? ''));
+  }
+  const { headers, duplicates } = mapHeaders(written, index);
+  for (const d of duplicates) {
+    problems.push({
+      severity: 'warning',
+      sheet: grid.name,
+      cell: a1(headerRow, left + d.repeat),
+      message: Z.duplicateHeader(grid.name, a1(headerRow, left + d.repeat), d.name, a1(headerRow, left + d.first)),
+    });
+  }
+
+  let bottom = ext.bottom;
+  const inRange = (row: number) => grid.entries(row).some(([c]) => c >= left && c <= right);
+  while (bottom > headerRow && !inRange(bottom)) bottom--;
+  const count = bottom - headerRow;
+  if (count > opts.maxRows) throw new TooManyRowsError(grid.name, label, count, opts.maxRows);
+
+  const width = right - left + 1;
+  const rows: Cell[][] = new Array(count);
+  for (let r = headerRow + 1, i = 0; r <= bottom; r++, i++) {
+    const row = new Array<Cell>(width).fill(null);
+    for (const [c, v] of grid.entries(r)) {
+      if (c < left || c > right) continue;
+      const j = c - left;
+      if (!isFlag(v)) {
+        row[j] = v;
+        continue;
+      }
+      if (computed.has(headers[j])) continue;
+      const cell = a1(r, c);
+      const column = { en: headers[j] || a1(headerRow, c), zh: zhOf(headers[j]) || a1(headerRow, c) };
+      if (v.flag === 'error') {
+        problems.add(
+          `${grid.name}|${c}|error`,
+          { severity: 'warning', sheet: grid.name, cell, message: Z.errorValue(grid.name, cell, column, v.code) },
+          moreLike(column, { en: 'error value', zh: '错误值' }),
+        );
+      } else {
+        problems.add(
+          `${grid.name}|${c}|uncalculated`,
+          { severity: 'warning', sheet: grid.name, cell, message: Z.uncalculated(grid.name, cell, column) },
+          moreLike(column, { en: 'formula never calculated', zh: '公式未计算' }),
+        );
+      }
+    }
+    rows[i] = row;
+  }
+  return { sheet: grid.name, origin: { row: headerRow, col: left }, headers, rows };
+}
+
+function extentOfListObject(grid: SheetGrid, lo: ListObjectInfo): Extent {
+  return {
+    grid,
+    headerRow: lo.top,
+    left: lo.left,
+    right: lo.right,
+    bottom: lo.totalsRow ? lo.bottom - 1 : lo.bottom,
+    listObject: lo,
+  };
+}
+
+/**
+ * The header row of a plain sheet: the first of its first 30 non-empty rows with at least
+ * two known headers (so a title above the table is skipped), else the first non-empty row.
+ */
+function sheetExtent(grid: SheetGrid, index: HeaderIndex): Extent | undefined {
+  let first: number | undefined;
+  let chosen: number | undefined;
+  for (let r = 1, seen = 0; r <= grid.lastRow && seen < 30; r++) {
+    const cells = grid.entries(r).filter(([, v]) => headerText(v) !== '');
+    if (!cells.length) continue;
+    seen++;
+    first ??= r;
+    if (cells.filter(([, v]) => index.match(headerText(v)) !== undefined).length >= 2) {
+      chosen = r;
+      break;
+    }
+  }
+  const headerRow = chosen ?? first;
+  if (headerRow === undefined) return undefined;
+  const cols = grid
+    .entries(headerRow)
+    .filter(([, v]) => headerText(v) !== '')
+    .map(([c]) => c);
+  return { grid, headerRow, left: cols[0], right: cols[cols.length - 1], bottom: grid.lastRow };
+}
+
+function listObjectMatches(lo: ListObjectInfo, grid: SheetGrid, index: HeaderIndex): number {
+  let n = 0;
+  for (let c = lo.left; c <= lo.right; c++)
+    if (index.match(headerText(grid.value(lo.top, c)) || (lo.columnNames[c - lo.left] ?? '')) !== undefined) n++;
+  return n;
+}
+
+/**
+ * Where a schema table (or the Indicators sheet) is: an Excel table named like it anywhere;
+ * else the first sheet named like it (inside it, its best-matching Excel table if it has
+ * one, else its header row).
+ */
+function locate(
+  grids: readonly SheetGrid[],
+  en: string,
+  zh: string,
+  index: HeaderIndex,
+  problems: ProblemList,
+): Extent | undefined {
+  const los = grids.flatMap((g) => g.listObjects.filter((lo) => namesTable(lo.name, en, zh)).map((lo) => ({ g, lo })));
+  const sheets = grids.filter((g) => namesTable(g.name, en, zh));
+  if (los.length) {
+    const used = los[0];
+    for (const other of [
+      ...los.slice(1).map((x) => `${x.lo.name} (${x.g.name})`),
+      ...sheets.filter((g) => g !== used.g).map((g) => `sheet ${g.name}`),
+    ]) {
+      problems.push({
+        severity: 'warning',
+        sheet: used.g.name,
+        cell: '',
+        message: Z.twoCandidates(en, `${used.lo.name} (${used.g.name})`, other),
+      });
+    }
+    return extentOfListObject(used.g, used.lo);
+  }
+  if (!sheets.length) return undefined;
+  const grid = sheets[0];
+  for (const other of sheets.slice(1))
+    problems.push({
+      severity: 'warning',
+      sheet: grid.name,
+      cell: '',
+      message: Z.twoCandidates(en, `sheet ${grid.name}`, `sheet ${other.name}`),
+    });
+  const inSheet = grid.listObjects
+    .map((lo) => ({ lo, n: listObjectMatches(lo, grid, index) }))
+    .filter((x) => x.n > 0)
+    .sort((a, b) => b.n - a.n);
+  return inSheet.length ? extentOfListObject(grid, inSheet[0].lo) : sheetExtent(grid, index);
+}
+
+// ---------------------------------------------------------------- Config
+
+const configIndex = new HeaderIndex(CONFIG_TABLES.map((t) => ({ name: t.name, zh: t.zh })));
+const settingIndex = new HeaderIndex(SETTINGS.map((s) => ({ name: s.name, zh: s.zh })));
+
+interface Region {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+/** A title row: one non-blank cell, naming a Config table. */
+function blockTitle(grid: SheetGrid, row: number): { name: ConfigTableName; col: number } | undefined {
+  const cells = grid.entries(row).filter(([, v]) => headerText(v) !== '');
+  if (cells.length !== 1) return undefined;
+  const name = configIndex.match(tableNameKey(headerText(cells[0][1])));
+  return name ? { name: name as ConfigTableName, col: cells[0][0] } : undefined;
+}
+
+/** Config tables written as blocks: a title cell, the header row below it, rows until a blank row. */
+function configBlocks(grid: SheetGrid): Map<ConfigTableName, Extent & { title: number }> {
+  const out = new Map<ConfigTableName, Extent & { title: number }>();
+  const last = Math.min(grid.lastRow, 10_000);
+  for (let r = 1; r <= last; r++) {
+    const title = blockTitle(grid, r);
+    if (!title || out.has(title.name)) continue;
+    let headerRow = r + 1;
+    while (
+      headerRow <= Math.min(last, r + 3) &&
+      !grid.entries(headerRow).some(([c, v]) => c >= title.col && headerText(v) !== '')
+    )
+      headerRow++;
+    if (headerRow > Math.min(last, r + 3)) continue;
+    let right = title.col;
+    while (headerText(grid.value(headerRow, right + 1)) !== '') right++;
+    let bottom = headerRow;
+    while (
+      bottom + 1 <= grid.lastRow &&
+      !blockTitle(grid, bottom + 1) &&
+      grid.entries(bottom + 1).some(([c, v]) => c >= title.col && c <= right && v !== null)
+    )
+      bottom++;
+    out.set(title.name, { grid, headerRow, left: title.col, right, bottom, title: r });
+    r = bottom;
+  }
+  return out;
+}
+
+function parseNameReference(text: string): { sheet: string; row: number; col: number } | undefined {
+  const m = /^(?:'((?:[^']|'')+)'|([^!'"]+))!\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?[A-Za-z]{1,3}\$?\d+)?$/.exec(text.trim());
+  if (!m) return undefined;
+  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+  let col = 0;
+  for (const ch of m[3].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { sheet, row: Number(m[4]), col };
+}
+
+/** A constant a defined name may hold: 46000, "CNY", TRUE. */
+function parseNameConstant(text: string): { value: Cell } | undefined {
+  const t = text.trim();
+  if (/^"(?:[^"]|"")*"$/.test(t)) return { value: t.slice(1, -1).replace(/""/g, '"') };
+  if (/^(TRUE|FALSE)$/i.test(t)) return { value: t.toUpperCase() === 'TRUE' };
+  const n = toNumber(t);
+  return n !== undefined ? { value: n } : undefined;
+}
+
+function readSettings(
+  grids: readonly SheetGrid[],
+  names: readonly DefinedName[],
+  configGrid: SheetGrid | undefined,
+  occupied: readonly Region[],
+  problems: ProblemList,
+): Pick<WorkbookSnapshot, 'settings' | 'settingCells'> {
+  const settings: WorkbookSnapshot['settings'] = {};
+  const settingCells: NonNullable<WorkbookSnapshot['settingCells']> = {};
+  const byName = new Map(grids.map((g) => [g.name.toLowerCase(), g]));
+  const valueOf = (v: GridValue): Cell => (isFlag(v) ? null : v);
+
+  // Workbook-level names first; a sheet-level name only when there is no workbook-level one.
+  const ordered = [...names.filter((n) => n.sheet === undefined), ...names.filter((n) => n.sheet !== undefined)];
+  for (const dn of ordered) {
+    const setting = settingIndex.match(dn.name) as SettingName | undefined;
+    if (!setting || setting in settings) continue;
+    const text = dn.text.replace(/^=/, '').trim();
+    const ref = parseNameReference(text);
+    const grid = ref && byName.get(ref.sheet.toLowerCase());
+    if (ref && grid) {
+      settings[setting] = valueOf(grid.value(ref.row, ref.col));
+      settingCells[setting] = { sheet: grid.name, cell: a1(ref.row, ref.col) };
+      continue;
+    }
+    const constant = parseNameConstant(text);
+    if (constant) {
+      settings[setting] = constant.value;
+      continue;
+    }
+    // =TODAY() (or NOW()) is the documented way to say "today": leave it to the evaluator's default.
+    if (/^(TODAY|NOW)\(\)$/i.test(text)) continue;
+    problems.push({ severity: 'warning', sheet: configGrid?.name ?? '', cell: '', message: Z.badName(dn.name, text) });
+  }
+
+  // Name | Value rows on the Config sheet, outside its tables.
+  if (configGrid) {
+    const inTable = (r: number, c: number) => occupied.some((o) => r >= o.top && r <= o.bottom && c >= o.left && c <= o.right);
+    const last = Math.min(configGrid.lastRow, 10_000);
+    for (let r = 1; r <= last; r++) {
+      for (const [c, v] of configGrid.entries(r)) {
+        if (inTable(r, c) || typeof v !== 'string') continue;
+        const setting = settingIndex.match(v) as SettingName | undefined;
+        if (!setting || setting in settings) continue;
+        settings[setting] = valueOf(configGrid.value(r, c + 1));
+        settingCells[setting] = { sheet: configGrid.name, cell: a1(r, c + 1) };
+        break;
+      }
+    }
+  }
+  return { settings, settingCells };
+}
+
+// ---------------------------------------------------------------- Indicators
+
+const INDICATOR_COLUMNS = new HeaderIndex([
+  { name: 'Id', zh: '编号', aliases: ['Indicator Id', '指标编号', 'Code', '代码'] },
+  { name: 'Goal', zh: '目标', aliases: ['Value Goal', '价值目标'] },
+  { name: 'Name', zh: '名称', aliases: ['Name_en', 'Indicator', '指标', '指标名称', 'English Name', '英文名称'] },
+  { name: 'Name_zh', zh: '中文名称', aliases: ['NameZh', 'Name (zh)', '名称(中文)', '指标名称(中文)'] },
+  { name: 'Value', zh: '数值', aliases: ['Formula', '公式', '值', '指标值'] },
+  { name: 'Unit', zh: '单位' },
+  { name: 'Direction', zh: '方向', aliases: ['Better', '趋势'] },
+  { name: 'Green', zh: '绿灯', aliases: ['绿', 'Green Threshold', '绿灯阈值', '目标值'] },
+  { name: 'Red', zh: '红灯', aliases: ['红', 'Red Threshold', '红灯阈值', '警戒值'] },
+  { name: 'Status', zh: '状态', aliases: ['RAG', '灯号'] },
+]);
+
+const UNITS: Record<string, IndicatorRow['unit']> = {};
+for (const [unit, words] of Object.entries({
+  ratio: ['ratio', '%', 'percent', 'percentage', 'rate', '比率', '比例', '百分比', '率'],
+  amount: ['amount', 'currency', 'money', 'value', '金额', '元', '万元', 'cny', 'rmb', 'usd', 'eur', '¥', '$'],
+  days: ['days', 'day', 'd', '天', '天数', '日'],
+  count: ['count', 'number of', '#', 'n', '个数', '数量', '个', '次', '件'],
+  number: ['number', 'score', '分', '分数', '数值'],
+} as Record<IndicatorRow['unit'], string[]>)) {
+  for (const w of words) UNITS[headerKey(w)] = unit as IndicatorRow['unit'];
+}
+
+/** Excel writes newer functions with storage prefixes (_xlfn.IFS); formulas are kept as typed. */
+function cleanFormula(f: string): string {
+  return f.replace(/_xlfn\.|_xlws\.|_xludf\./gi, '');
+}
+
+function threshold(c: Cell): number | null {
+  if (typeof c === 'string') {
+    const m = /^\s*([+-]?\d+(?:\.\d+)?)\s*[%％]\s*$/.exec(c.normalize('NFKC'));
+    if (m) return Number(m[1]) / 100;
+  }
+  return toNumber(c) ?? null;
+}
+
+function literalFormula(v: Cell): string {
+  if (typeof v === 'number') return `=${v}`;
+  if (typeof v === 'boolean') return v ? '=TRUE' : '=FALSE';
+  const s = String(v);
+  return s.startsWith('=') ? s : `="${s.replace(/"/g, '""')}"`;
+}
+
+function readIndicators(ext: Extent, opts: FindOptions, problems: ProblemList): IndicatorRow[] {
+  const data = readExtent(ext, 'Indicators', INDICATOR_COLUMNS, new Set(['Status']), (n) => n, opts, problems);
+  const col = (name: string) => data.headers.indexOf(name);
+  const [iId, iGoal, iName, iZh, iValue, iUnit, iDir, iGreen, iRed] = [
+    'Id',
+    'Goal',
+    'Name',
+    'Name_zh',
+    'Value',
+    'Unit',
+    'Direction',
+    'Green',
+    'Red',
+  ].map(col);
+  const at = (row: Cell[], j: number): Cell => (j >= 0 ? row[j] : null);
+  const out: IndicatorRow[] = [];
+  data.rows.forEach((row, i) => {
+    const r = ext.headerRow + 1 + i;
+    const id = isBlank(at(row, iId)) ? '' : String(at(row, iId)).trim();
+    let formula: string | undefined;
+    if (iValue >= 0) {
+      const f = ext.grid.formula(r, ext.left + iValue);
+      if (f !== undefined) formula = `=${cleanFormula(f)}`;
+      else if (!isBlank(row[iValue])) formula = literalFormula(row[iValue]);
+    }
+    if (!id && !formula) return;
+    if (!id) {
+      problems.push({
+        severity: 'warning',
+        sheet: ext.grid.name,
+        cell: a1(r, ext.left),
+        message: Z.indicatorNoId(ext.grid.name, a1(r, ext.left)),
+      });
+      return;
+    }
+    if (!formula) {
+      const cell = a1(r, ext.left + Math.max(iValue, 0));
+      problems.push({ severity: 'warning', sheet: ext.grid.name, cell, message: Z.indicatorNoFormula(ext.grid.name, cell, id) });
+      return;
+    }
+    const en = isBlank(at(row, iName)) ? id : String(at(row, iName)).trim();
+    const zh = isBlank(at(row, iZh)) ? en : String(at(row, iZh)).trim();
+    const unitText = isBlank(at(row, iUnit)) ? '' : headerKey(String(at(row, iUnit)));
+    const direction = lookupEnum(Direction, at(row, iDir))?.code === 'LowerIsBetter' ? 'LowerIsBetter' : 'HigherIsBetter';
+    out.push({
+      id,
+      goal: isBlank(at(row, iGoal)) ? '' : String(at(row, iGoal)).trim(),
+      name: { en, zh },
+      formula,
+      unit: UNITS[unitText] ?? 'number',
+      direction,
+      green: threshold(at(row, iGreen)),
+      red: threshold(at(row, iRed)),
+    });
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------- the workbook
+
+/**
+ * Finds every CRM3 table, the Config tables and settings, and the indicator rows. Throws
+ * TooManyRowsError when a table is over the row limit.
+ */
+export function findTables(grids: readonly SheetGrid[], names: readonly DefinedName[], opts: FindOptions): FoundTables {
+  const problems = new ProblemList();
+  const configGrid = grids.find((g) => namesTable(g.name, 'Config', SHEET_ZH.Config));
+  const blocks = configGrid ? configBlocks(configGrid) : new Map<ConfigTableName, Extent & { title: number }>();
+  const occupied: Region[] = [];
+
+  const config: WorkbookSnapshot['config'] = {};
+  for (const spec of CONFIG_TABLES) {
+    const index = new HeaderIndex(spec.columns);
+    const zhOf = (n: string) => spec.columns.find((c) => c.name === n)?.zh ?? n;
+    const lo = grids.flatMap((g) =>
+      g.listObjects.filter((l) => namesTable(l.name, spec.name, spec.zh)).map((l) => ({ g, l })),
+    )[0];
+    const block = blocks.get(spec.name);
+    const ext = lo ? extentOfListObject(lo.g, lo.l) : block;
+    if (!ext) continue;
+    const data = readExtent(ext, spec.name, index, new Set(), zhOf, opts, problems);
+    config[spec.name] = data;
+    if (ext.grid === configGrid) {
+      occupied.push({
+        top: block && !lo ? block.title : ext.headerRow,
+        bottom: ext.headerRow + data.rows.length + (lo?.l.totalsRow ? 1 : 0),
+        left: ext.left,
+        right: ext.right,
+      });
+    }
+  }
+
+  const tables: WorkbookSnapshot['tables'] = {};
+  for (const spec of TABLES) {
+    const columns = columnsOf(spec, config);
+    const index = new HeaderIndex(columns);
+    const ext = locate(grids, spec.name, spec.zh, index, problems);
+    if (!ext) continue;
+    const computed = new Set(columns.filter((c) => c.computed).map((c) => c.name));
+    const zhOf = (n: string) => columns.find((c) => c.name === n)?.zh ?? n;
+    tables[spec.name as TableName] = readExtent(ext, spec.name, index, computed, zhOf, opts, problems);
+  }
+
+  const { settings, settingCells } = readSettings(grids, names, configGrid, occupied, problems);
+
+  const indicatorsExt = locate(grids, 'Indicators', SHEET_ZH.Indicators, INDICATOR_COLUMNS, problems);
+  const indicators = indicatorsExt ? readIndicators(indicatorsExt, opts, problems) : undefined;
+
+  return { tables, config, settings, settingCells, indicators, problems };
+}

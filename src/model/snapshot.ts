@@ -1,0 +1,58 @@
+/**
+ * A CRM3 workbook in memory, as read from an .xlsx (or generated): the engine, the
+ * validator and the writers all work on this.
+ */
+import { Cell } from '../calc/cells';
+import { Message } from '../calc/messages';
+import { ConfigTableName, SettingName } from './config';
+import { TableName } from './schema';
+
+/** One table: headers mapped to canonical column names, and its data rows. */
+export interface TableData {
+  /** Sheet it came from (as named in the file). */
+  sheet: string;
+  /** 1-based row and column of the header cell of the first column. */
+  origin: { row: number; col: number };
+  /** Canonical column names (unknown headers kept as written). */
+  headers: string[];
+  /** Data rows, aligned with headers; blanks are null; dates are Excel serials. */
+  rows: Cell[][];
+}
+
+export interface Problem {
+  severity: 'error' | 'warning';
+  sheet: string;
+  /** A1 address of the cell, or '' when the problem is about a whole sheet/table. */
+  cell: string;
+  message: Message;
+}
+
+/** A row of the Indicators sheet (built-in catalog or a consultant's own). */
+export interface IndicatorRow {
+  id: string;
+  goal: string;
+  name: { en: string; zh: string };
+  /** The formula, with a leading '='. */
+  formula: string;
+  unit: 'ratio' | 'amount' | 'days' | 'count' | 'number';
+  direction: 'HigherIsBetter' | 'LowerIsBetter';
+  green: number | null;
+  red: number | null;
+}
+
+export interface WorkbookSnapshot {
+  tables: Partial<Record<TableName, TableData>>;
+  config: Partial<Record<ConfigTableName, TableData>>;
+  settings: Partial<Record<SettingName, Cell>>;
+  /** Where each setting was found, for problem addresses. */
+  settingCells?: Partial<Record<SettingName, { sheet: string; cell: string }>>;
+  indicators?: IndicatorRow[];
+  problems: Problem[];
+}
+
+/** A1 address from 1-based row and column. */
+export function a1(row: number, col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return `${s}${row}`;
+}

@@ -1,0 +1,531 @@
+/**
+ * Checks a WorkbookSnapshot against the CRM3 schema (DESIGN.md §3, §10 "Bad input"): missing
+ * tables and columns, blank required values, values of the wrong kind, unknown enumeration
+ * values, duplicate ids, references to nothing, scores off their scale, stages Config does
+ * not know, and Config settings that cannot be used. Every problem names the sheet and the
+ * cell and says, in en and zh, what is wrong and how to fix it. Pure: the snapshot is not
+ * changed. Problems found while reading (snapshot.problems) are not repeated here.
+ */
+import { Cell, isBlank, keyOf, showCell, toDateSerial, toNumber } from '../calc/cells';
+import { ActivityType, Answer, Enumeration, TierMethod, allowedList, lookupEnum } from '../calc/enumerations';
+import { Message } from '../calc/messages';
+import { CONFIG_TABLES, ConfigTableSpec, SETTINGS } from './config';
+import { ProblemList, moreLike, place } from './problems';
+import { ColumnSpec, TABLES, TableName, TableSpec, tableSpec } from './schema';
+import { Problem, TableData, WorkbookSnapshot, a1 } from './snapshot';
+import { columnValues, columnsOf, configStages, criteriaOf, questionsOf, stageKeys } from './workbookColumns';
+
+type Severity = Problem['severity'];
+interface Col {
+  en: string;
+  zh: string;
+}
+
+const colName = (c: ColumnSpec): Col => ({ en: c.name, zh: c.zh === c.name ? c.name : `${c.zh}（${c.name}）` });
+const list = (names: readonly string[]) => names.join(', ');
+
+/** The bilingual wording of every check. `at` is the place ("Opportunities!G5"). */
+const M = {
+  missingTable: (spec: TableSpec, required: boolean): Message => {
+    const heads = spec.columns.filter((c) => c.required);
+    const en = `The workbook has no ${spec.name} table. Add a sheet named ${spec.name} (or ${spec.zh}) whose first row holds the headers ${list(heads.map((c) => c.name))}, or an Excel table named ${spec.name}.`;
+    const zh = `工作簿中没有“${spec.zh}”表（${spec.name}）。请添加名为“${spec.zh}”（或 ${spec.name}）的工作表，首行为表头 ${heads.map((c) => c.zh).join('、')}，或添加名为 ${spec.name} 的 Excel 表格。`;
+    return required
+      ? { en, zh }
+      : {
+          en: `The workbook has no ${spec.name} table, so the indicators that use it stay blank. If you track ${spec.name.toLowerCase()}, add a sheet named ${spec.name} (or ${spec.zh}) with the headers ${list(heads.map((c) => c.name))}.`,
+          zh: `工作簿中没有“${spec.zh}”表（${spec.name}），依赖它的指标将为空。如需统计，请添加名为“${spec.zh}”（或 ${spec.name}）的工作表，表头为 ${heads.map((c) => c.zh).join('、')}。`,
+        };
+  },
+  missingColumn: (at: string, table: string, c: ColumnSpec, headerRow: number): Message => ({
+    en: `${at}: table ${table} has no ${c.name} column, which is required. Add a column headed ${c.name} (or ${c.zh}) to the header row (row ${headerRow}).`,
+    zh: `${at}：表 ${table} 缺少必填列 ${c.zh}（${c.name}）。请在表头行（第 ${headerRow} 行）添加名为“${c.zh}”或 ${c.name} 的列。`,
+  }),
+  missingDynamic: (at: string, kind: 'criteria' | 'questions', missing: string[], all: boolean): Message =>
+    kind === 'criteria'
+      ? {
+          en: `${at}: ${all ? 'all' : 'some'} criterion score columns are missing (${list(missing)}). Score, Attractiveness and Position use only the criteria present${all ? ', so they stay blank' : ''}. Add columns headed with these criterion ids and score each account 1–5.`,
+          zh: `${at}：缺少${all ? '全部' : '部分'}评分项列（${list(missing)}）。综合得分、吸引力和竞争地位只按已有的评分项计算${all ? '，因此将为空' : ''}。请添加以这些评分项编号为表头的列，并为每个客户打 1–5 分。`,
+        }
+      : {
+          en: `${at}: ${all ? 'all' : 'some'} question columns are missing (${list(missing)}); their answers count as Unknown in QualScore and Grade. Add columns headed with these question ids and answer Yes, No or ?.`,
+          zh: `${at}：缺少${all ? '全部' : '部分'}评估问题列（${list(missing)}），这些问题在评估得分和商机等级中按“未知”计算。请添加以这些问题编号为表头的列，并填写 是、否 或 ?。`,
+        },
+  blank: (at: string, c: Col): Message => ({
+    en: `${at}: ${c.en} is blank but required. Fill it in, or delete the row if it is not real data.`,
+    zh: `${at}：${c.zh} 为必填项，不能为空。请填写；如果该行不是有效数据，请删除该行。`,
+  }),
+  notNumber: (at: string, c: Col, v: Cell): Message => ({
+    en: `${at}: ${c.en} ${showCell(v)} is not a number. Type a plain number such as 120000 (no currency sign, units or words).`,
+    zh: `${at}：${c.zh} 的值 ${showCell(v)} 不是数字。请填写纯数字，例如 120000（不要带货币符号、单位或文字）。`,
+  }),
+  negative: (at: string, c: Col, v: Cell): Message => ({
+    en: `${at}: ${c.en} ${showCell(v)} is negative; it must be 0 or more. Enter the amount as a positive number.`,
+    zh: `${at}：${c.zh} 的值 ${showCell(v)} 为负数，必须大于或等于 0。请填写正数金额。`,
+  }),
+  notCount: (at: string, c: Col, v: Cell): Message => ({
+    en: `${at}: ${c.en} ${showCell(v)} must be a whole number, 0 or more (how many times it happened).`,
+    zh: `${at}：${c.zh} 的值 ${showCell(v)} 必须是大于或等于 0 的整数（发生的次数）。`,
+  }),
+  notDate: (at: string, c: Col, v: Cell): Message => ({
+    en: `${at}: ${c.en} ${showCell(v)} is not a date. Enter a date such as 2026-03-05 (or format the cell as a date); day/month orders like 05/03/2026 are ambiguous and not accepted as text.`,
+    zh: `${at}：${c.zh} 的值 ${showCell(v)} 不是日期。请填写如 2026-03-05 或 2026年3月5日 的日期（或将单元格设为日期格式）；05/03/2026 这类写法有歧义，不作为文本日期接受。`,
+  }),
+  unknownValue: (at: string, c: Col, v: Cell, e: Enumeration, warning: boolean): Message => ({
+    en: `${at}: ${c.en} ${showCell(v)} is not a known value${warning ? ' (it still counts as an activity, but not as any particular type)' : ''}. Use one of: ${allowedList(e)}.`,
+    zh: `${at}：${c.zh} 的值 ${showCell(v)} 无法识别${warning ? '（仍计为一次活动，但不计入任何类型）' : ''}。可用的值：${allowedList(e)}。`,
+  }),
+  unknownStage: (at: string, v: Cell, stages: readonly string[], fromConfig: boolean): Message => ({
+    en: `${at}: Stage ${showCell(v)} is not one of the ${fromConfig ? 'stages in Config (Stages table)' : 'default stages'}: ${list(stages)}. Use one of them${fromConfig ? ', or add the stage to the Stages table on the Config sheet' : ', or define your stages in a Stages table on a Config sheet'}.`,
+    zh: `${at}：阶段 ${showCell(v)} 不在${fromConfig ? '配置（阶段表）中的阶段' : '默认阶段'}之列：${list(stages)}。请使用其中之一${fromConfig ? '，或在“配置”工作表的阶段表中添加该阶段' : '，或在“配置”工作表中用阶段表定义您的阶段'}。`,
+  }),
+  duplicateId: (at: string, c: Col, v: Cell, first: string, severity: Severity): Message => ({
+    en: `${at}: ${c.en} ${showCell(v)} appears again (first at ${first}). Ids must be unique${severity === 'error' ? ': give this row its own id, or merge the two rows' : '; this row may be a duplicate entry'}.`,
+    zh: `${at}：${c.zh} ${showCell(v)} 重复出现（首次在 ${first}）。编号必须唯一${severity === 'error' ? '：请为该行另设编号，或合并这两行' : '；该行可能是重复录入'}。`,
+  }),
+  orphan: (at: string, c: Col, v: Cell, target: TableSpec): Message => ({
+    en: `${at}: ${c.en} ${showCell(v)} is not in the ${target.name} table, so this row is linked to nothing there. Correct the id, or add the missing row to ${target.name}.`,
+    zh: `${at}：${c.zh} ${showCell(v)} 在“${target.zh}”表中不存在，该行无法关联。请更正编号，或在“${target.zh}”表中补充该记录。`,
+  }),
+  criterionRange: (at: string, c: Col, v: number, min: number, max: number): Message => ({
+    en: `${at}: ${c.en} score ${v} is outside its ${min}–${max} scale, so it counts as ${v < min ? min : max}. Enter a score from ${min} to ${max}.`,
+    zh: `${at}：${c.zh} 的评分 ${v} 超出 ${min}–${max} 的范围，按 ${v < min ? min : max} 计算。请填写 ${min} 到 ${max} 之间的分数。`,
+  }),
+  criterionNotNumber: (at: string, c: Col, v: Cell, min: number, max: number): Message => ({
+    en: `${at}: ${c.en} score ${showCell(v)} is not a number, so this criterion is left out of the account's score. Enter a score from ${min} to ${max}.`,
+    zh: `${at}：${c.zh} 的评分 ${showCell(v)} 不是数字，该评分项不计入此客户的得分。请填写 ${min} 到 ${max} 之间的分数。`,
+  }),
+  criterionBlank: (at: string, c: Col, min: number, max: number): Message => ({
+    en: `${at}: ${c.en} has no score, so this criterion is left out of the account's score. Enter a score from ${min} to ${max}.`,
+    zh: `${at}：${c.zh} 未评分，该评分项不计入此客户的得分。请填写 ${min} 到 ${max} 之间的分数。`,
+  }),
+  activityUnlinked: (at: string): Message => ({
+    en: `${at}: this activity has neither an AccountId nor an OppId, so it counts for no account. Fill in one of them.`,
+    zh: `${at}：该活动既没有客户编号也没有商机编号，无法计入任何客户。请至少填写其中一项。`,
+  }),
+  endBeforeStart: (at: string, start: string): Message => ({
+    en: `${at}: EndDate is before StartDate (${start}). Swap or correct the dates.`,
+    zh: `${at}：结束日期早于开始日期（${start}）。请更正日期。`,
+  }),
+  probabilityRange: (at: string, v: number): Message => ({
+    en: `${at}: Probability ${v} is not between 0 and 1${v > 1 && v <= 100 ? ` (for ${v}% write ${v / 100} or ${v}%)` : ''}. Enter the stage's win probability as a fraction or a percentage.`,
+    zh: `${at}：赢单概率 ${v} 不在 0 到 1 之间${v > 1 && v <= 100 ? `（${v}% 应写作 ${v / 100} 或 ${v}%）` : ''}。请以小数或百分比填写该阶段的赢单概率。`,
+  }),
+  minNotBelowMax: (at: string, id: string, min: number, max: number): Message => ({
+    en: `${at}: criterion ${id} has Min ${min} not below Max ${max}. Set Min lower than Max (the default scale is 1–5).`,
+    zh: `${at}：评分项 ${id} 的最小值 ${min} 不小于最大值 ${max}。请使最小值小于最大值（默认 1–5）。`,
+  }),
+  badSection: (at: string, v: Cell): Message => ({
+    en: `${at}: Section ${showCell(v)} must be 1, 2, 3 or 4 (the four questions).`,
+    zh: `${at}：部分 ${showCell(v)} 必须是 1、2、3 或 4（四问）。`,
+  }),
+  eventStageUnknown: (at: string, v: Cell, stages: readonly string[]): Message => ({
+    en: `${at}: Stage ${showCell(v)} of this event is not in the Stages table (${list(stages)}), so the event is never checked. Correct the stage name.`,
+    zh: `${at}：该事件的阶段 ${showCell(v)} 不在阶段表中（${list(stages)}），因此不会被核查。请更正阶段名称。`,
+  }),
+  setting: (at: string, name: string, zh: string, v: Cell, want: { en: string; zh: string }): Message => ({
+    en: `${at}: setting ${name} is ${showCell(v)}, which is not ${want.en}; the default is used instead. Enter ${want.en}.`,
+    zh: `${at}：设置项 ${zh}（${name}）的值 ${showCell(v)} 不是${want.zh}，改用默认值。请填写${want.zh}。`,
+  }),
+  periodReversed: (at: string): Message => ({
+    en: `${at}: PeriodEnd is before PeriodStart. Correct the evaluation period.`,
+    zh: `${at}：期间结束早于期间开始。请更正考核期间。`,
+  }),
+  unknownScoreRange: (at: string, v: number): Message => ({
+    en: `${at}: UnknownAnswerScore ${v} should be between 0 and 1 (the value of an Unknown answer, Yes being 1).`,
+    zh: `${at}：未知答案得分 ${v} 应在 0 到 1 之间（“是”为 1）。`,
+  }),
+};
+
+/** Tables whose absence leaves nothing to evaluate. */
+const REQUIRED_TABLES: readonly TableName[] = ['Accounts', 'Opportunities'];
+/** Duplicate ids are errors here; for other keys (ActivityId) a warning. */
+const STRICT_KEYS: ReadonlySet<string> = new Set(['Accounts.AccountId', 'Opportunities.OppId', 'Contacts.ContactId']);
+
+/** Blank as isBlank says, inlined: these run once per cell of every table. */
+const blank = (c: Cell | undefined): boolean => c === null || c === undefined || (typeof c === 'string' && c.trim() === '');
+function rowIsBlank(row: readonly Cell[]): boolean {
+  for (let j = 0; j < row.length; j++) if (!blank(row[j])) return false;
+  return true;
+}
+
+class Checker {
+  readonly problems = new ProblemList();
+  constructor(readonly s: WorkbookSnapshot) {}
+
+  at(t: TableData, i: number, j: number): { sheet: string; cell: string; place: string } {
+    const cell = a1(t.origin.row + 1 + i, t.origin.col + j);
+    return { sheet: t.sheet, cell, place: place(t.sheet, cell) };
+  }
+
+  /** One cell problem, grouped per sheet, column and kind so a bad column does not flood the list. */
+  cell(
+    t: TableData,
+    i: number,
+    j: number,
+    kind: string,
+    severity: Severity,
+    c: Col,
+    make: (at: string) => Message,
+    what: Col,
+  ): void {
+    const where = this.at(t, i, j);
+    this.problems.add(
+      `${t.sheet}|${t.origin.col + j}|${kind}`,
+      { severity, sheet: where.sheet, cell: where.cell, message: make(where.place) },
+      moreLike(c, what),
+    );
+  }
+
+  whole(severity: Severity, sheet: string, cell: string, message: Message): void {
+    this.problems.push({ severity, sheet, cell, message });
+  }
+}
+
+/** Checks one value of a typed column; returns nothing, records problems. */
+function checkValue(
+  k: Checker,
+  t: TableData,
+  i: number,
+  j: number,
+  spec: TableSpec | ConfigTableSpec,
+  c: ColumnSpec,
+  v: Cell,
+  ctx: Context,
+): void {
+  const name = colName(c);
+  switch (c.type) {
+    case 'amount':
+    case 'number': {
+      const n = toNumber(v);
+      if (n === undefined)
+        k.cell(t, i, j, 'nan', 'error', name, (at) => M.notNumber(at, name, v), { en: 'not a number', zh: '不是数字' });
+      else if (n < 0 && c.type === 'amount' && c.required)
+        k.cell(t, i, j, 'neg', 'error', name, (at) => M.negative(at, name, v), { en: 'negative', zh: '负数' });
+      return;
+    }
+    case 'count': {
+      const n = toNumber(v);
+      if (n === undefined || n < 0 || !Number.isInteger(n))
+        k.cell(t, i, j, 'count', 'error', name, (at) => M.notCount(at, name, v), {
+          en: 'not a whole number ≥ 0',
+          zh: '不是非负整数',
+        });
+      return;
+    }
+    case 'date':
+      if (typeof v === 'boolean' || toDateSerial(v) === undefined)
+        k.cell(t, i, j, 'date', 'error', name, (at) => M.notDate(at, name, v), { en: 'not a date', zh: '不是日期' });
+      return;
+    case 'enum':
+    case 'answer': {
+      const e = c.enumeration;
+      if (!e || ctx.known(e, v)) return;
+      const severity: Severity = e === ActivityType ? 'warning' : 'error';
+      k.cell(t, i, j, 'enum', severity, name, (at) => M.unknownValue(at, name, v, e, severity === 'warning'), {
+        en: 'unknown value',
+        zh: '无法识别的值',
+      });
+      return;
+    }
+    case 'stage':
+      if (!ctx.known('stage', v))
+        k.cell(t, i, j, 'stage', 'error', name, (at) => M.unknownStage(at, v, ctx.stageNames, ctx.stagesFromConfig), {
+          en: 'unknown stage',
+          zh: '未知阶段',
+        });
+      return;
+    case 'criterion': {
+      const scale = ctx.scales.get(c.name) ?? { min: 1, max: 5 };
+      const n = toNumber(v);
+      if (n === undefined)
+        k.cell(t, i, j, 'crit-nan', 'warning', name, (at) => M.criterionNotNumber(at, name, v, scale.min, scale.max), {
+          en: 'not a number',
+          zh: '不是数字',
+        });
+      else if (n < scale.min || n > scale.max)
+        k.cell(t, i, j, 'crit-range', 'warning', name, (at) => M.criterionRange(at, name, n, scale.min, scale.max), {
+          en: 'score off its scale',
+          zh: '评分超出范围',
+        });
+      return;
+    }
+    default:
+      void spec;
+  }
+}
+
+interface Context {
+  /** Whether a value belongs to an enumeration (or is a known stage); memoised, as columns repeat a few values. */
+  known(e: Enumeration | 'stage', v: Cell): boolean;
+  stageKeys: Set<string>;
+  stageNames: string[];
+  stagesFromConfig: boolean;
+  scales: Map<string, { min: number; max: number }>;
+}
+
+/**
+ * Column presence, blanks and typed values of one table. Returns the column index of each
+ * canonical name present.
+ */
+function checkTable(
+  k: Checker,
+  t: TableData,
+  spec: TableSpec | ConfigTableSpec,
+  columns: readonly ColumnSpec[],
+  ctx: Context,
+): Map<string, number> {
+  const idx = new Map<string, number>();
+  t.headers.forEach((h, j) => {
+    if (!idx.has(h)) idx.set(h, j);
+  });
+  const headerAt = place(t.sheet, a1(t.origin.row, t.origin.col));
+  for (const c of columns) {
+    if (c.required && !idx.has(c.name))
+      k.whole('error', t.sheet, a1(t.origin.row, t.origin.col), M.missingColumn(headerAt, spec.name, c, t.origin.row));
+  }
+  const checked = columns
+    .filter((c) => !c.computed && idx.has(c.name))
+    .map((c) => ({ c, j: idx.get(c.name)!, name: colName(c) }));
+  t.rows.forEach((row, i) => {
+    if (rowIsBlank(row)) return;
+    for (let x = 0; x < checked.length; x++) {
+      const { c, j, name } = checked[x];
+      const v = row[j] ?? null;
+      if (blank(v)) {
+        if (c.required) k.cell(t, i, j, 'blank', 'error', name, (at) => M.blank(at, name), { en: 'blank', zh: '为空' });
+        else if (c.type === 'criterion') {
+          const scale = ctx.scales.get(c.name) ?? { min: 1, max: 5 };
+          k.cell(t, i, j, 'crit-blank', 'warning', name, (at) => M.criterionBlank(at, name, scale.min, scale.max), {
+            en: 'no score',
+            zh: '未评分',
+          });
+        }
+        continue;
+      }
+      checkValue(k, t, i, j, spec, c, v, ctx);
+    }
+  });
+  return idx;
+}
+
+function checkDuplicates(k: Checker, t: TableData, j: number, c: ColumnSpec, severity: Severity): void {
+  const seen = new Map<string, number>();
+  const name = colName(c);
+  t.rows.forEach((row, i) => {
+    const v = row[j];
+    if (isBlank(v)) return;
+    const key = keyOf(v);
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, i);
+      return;
+    }
+    const firstCell = k.at(t, first, j).cell;
+    k.cell(t, i, j, 'dup', severity, name, (at) => M.duplicateId(at, name, v, firstCell, severity), {
+      en: 'duplicate id',
+      zh: '编号重复',
+    });
+  });
+}
+
+function keysOf(t: TableData | undefined, key: string | undefined): Set<string> | undefined {
+  const values = key ? columnValues(t, key) : undefined;
+  if (!values) return undefined;
+  return new Set(values.filter((v) => !isBlank(v)).map((v) => keyOf(v)));
+}
+
+function checkSettings(k: Checker, s: WorkbookSnapshot): void {
+  const where = (name: string) => s.settingCells?.[name as keyof NonNullable<WorkbookSnapshot['settingCells']>];
+  const report = (name: string, zh: string, v: Cell, want: { en: string; zh: string }) => {
+    const w = where(name);
+    k.whole('error', w?.sheet ?? '', w?.cell ?? '', M.setting(w ? place(w.sheet, w.cell) : name, name, zh, v, want));
+  };
+  for (const spec of SETTINGS) {
+    const v = s.settings[spec.name];
+    if (v === undefined || isBlank(v)) continue;
+    if (spec.type === 'date' && (typeof v === 'boolean' || toDateSerial(v) === undefined))
+      report(spec.name, spec.zh, v, { en: 'a date (e.g. 2026-03-05 or =TODAY())', zh: '日期（如 2026-03-05 或 =TODAY()）' });
+    else if (spec.type === 'number' && toNumber(v) === undefined) report(spec.name, spec.zh, v, { en: 'a number', zh: '数字' });
+    else if (spec.type === 'bool' && !lookupEnum(Answer, v))
+      report(spec.name, spec.zh, v, { en: 'TRUE or FALSE', zh: 'TRUE 或 FALSE（是/否）' });
+    else if (spec.name === 'TierMethod' && !lookupEnum(TierMethod, v))
+      report(spec.name, spec.zh, v, { en: `one of ${allowedList(TierMethod)}`, zh: `以下之一：${allowedList(TierMethod)}` });
+  }
+  const start = toDateSerial(s.settings.PeriodStart ?? null);
+  const end = toDateSerial(s.settings.PeriodEnd ?? null);
+  if (start !== undefined && end !== undefined && end < start) {
+    const w = where('PeriodEnd');
+    k.whole('error', w?.sheet ?? '', w?.cell ?? '', M.periodReversed(w ? place(w.sheet, w.cell) : 'PeriodEnd'));
+  }
+  const u = toNumber(s.settings.UnknownAnswerScore ?? null);
+  if (u !== undefined && (u < 0 || u > 1)) {
+    const w = where('UnknownAnswerScore');
+    k.whole('warning', w?.sheet ?? '', w?.cell ?? '', M.unknownScoreRange(w ? place(w.sheet, w.cell) : 'UnknownAnswerScore', u));
+  }
+}
+
+function checkConfig(k: Checker, s: WorkbookSnapshot, ctx: Context): void {
+  for (const spec of CONFIG_TABLES) {
+    const t = s.config[spec.name];
+    if (!t) continue;
+    const idx = checkTable(k, t, spec, spec.columns, ctx);
+    const col = (n: string) => idx.get(n);
+    const idColumn = { Stages: 'Stage', Criteria: 'CriterionId', Questions: 'QuestionId', Tiers: 'Tier' }[spec.name as string];
+    if (idColumn !== undefined && col(idColumn) !== undefined)
+      checkDuplicates(
+        k,
+        t,
+        col(idColumn)!,
+        spec.columns.find((c) => c.name === idColumn)!,
+        'error',
+      );
+    t.rows.forEach((row, i) => {
+      if (rowIsBlank(row)) return;
+      const get = (n: string) => (col(n) === undefined ? null : row[col(n)!]);
+      const cellAt = (n: string) => k.at(t, i, col(n)!);
+      if (spec.name === 'Stages' && col('Probability') !== undefined) {
+        const p = toNumber(get('Probability'));
+        if (p !== undefined && (p < 0 || p > 1))
+          k.whole('warning', t.sheet, cellAt('Probability').cell, M.probabilityRange(cellAt('Probability').place, p));
+      }
+      if (spec.name === 'Criteria') {
+        const min = toNumber(get('Min'));
+        const max = toNumber(get('Max'));
+        if (min !== undefined && max !== undefined && min >= max)
+          k.whole(
+            'error',
+            t.sheet,
+            cellAt('Min').cell,
+            M.minNotBelowMax(cellAt('Min').place, String(get('CriterionId')), min, max),
+          );
+      }
+      if (spec.name === 'Questions' && col('Section') !== undefined) {
+        const sec = get('Section');
+        const n = toNumber(sec);
+        if (!isBlank(sec) && n !== undefined && ![1, 2, 3, 4].includes(n))
+          k.whole('error', t.sheet, cellAt('Section').cell, M.badSection(cellAt('Section').place, sec));
+      }
+      if (spec.name === 'StageEvents' && col('Stage') !== undefined && ctx.stagesFromConfig) {
+        const st = get('Stage');
+        if (!isBlank(st) && !ctx.stageKeys.has(keyOf(st)))
+          k.whole('warning', t.sheet, cellAt('Stage').cell, M.eventStageUnknown(cellAt('Stage').place, st, ctx.stageNames));
+      }
+    });
+  }
+}
+
+/** Every problem of the snapshot's data and Config, errors and warnings, in sheet order of discovery. */
+export function validateSnapshot(s: WorkbookSnapshot): Problem[] {
+  const k = new Checker(s);
+  const configured = configStages(s.config);
+  const keys = stageKeys(s.config);
+  const memo = new Map<Enumeration | 'stage', Map<Cell, boolean>>();
+  const ctx: Context = {
+    known(e, v) {
+      let m = memo.get(e);
+      if (!m) memo.set(e, (m = new Map()));
+      let ok = m.get(v);
+      if (ok === undefined) {
+        ok = e === 'stage' ? keys.has(keyOf(v)) : lookupEnum(e, v) !== undefined;
+        m.set(v, ok);
+      }
+      return ok;
+    },
+    stageKeys: keys,
+    stageNames: configured ?? ['Discover', 'Qualify', 'Solution', 'Shortlist', 'Negotiate'],
+    stagesFromConfig: configured !== undefined,
+    scales: new Map(criteriaOf(s.config).map((c) => [c.id, { min: c.min, max: c.max }])),
+  };
+
+  checkConfig(k, s, ctx);
+  checkSettings(k, s);
+
+  for (const spec of TABLES) {
+    const t = s.tables[spec.name];
+    if (!t) {
+      const required = REQUIRED_TABLES.includes(spec.name);
+      k.whole(required ? 'error' : 'warning', spec.name, '', M.missingTable(spec, required));
+      continue;
+    }
+    const columns = columnsOf(spec, s.config);
+    const idx = checkTable(k, t, spec, columns, ctx);
+    const tableAt = place(t.sheet, a1(t.origin.row, t.origin.col));
+
+    if (spec.dynamic) {
+      const ids = spec.dynamic === 'criteria' ? criteriaOf(s.config).map((c) => c.id) : questionsOf(s.config).map((q) => q.id);
+      const missing = ids.filter((id) => !idx.has(id));
+      if (missing.length)
+        k.whole(
+          'warning',
+          t.sheet,
+          a1(t.origin.row, t.origin.col),
+          M.missingDynamic(tableAt, spec.dynamic, missing, missing.length === ids.length),
+        );
+    }
+
+    if (spec.key && idx.has(spec.key)) {
+      const keyCol = spec.columns.find((c) => c.name === spec.key)!;
+      checkDuplicates(k, t, idx.get(spec.key)!, keyCol, STRICT_KEYS.has(`${spec.name}.${spec.key}`) ? 'error' : 'warning');
+    }
+
+    for (const c of spec.columns) {
+      if (!c.references || !idx.has(c.name)) continue;
+      const target = tableSpec(c.references);
+      const keys = keysOf(s.tables[c.references], target.key);
+      if (!keys) continue; // the target table (or its key column) is missing: reported on its own
+      const j = idx.get(c.name)!;
+      const name = colName(c);
+      t.rows.forEach((row, i) => {
+        const v = row[j];
+        if (!isBlank(v) && !keys.has(keyOf(v)))
+          k.cell(t, i, j, 'orphan', 'warning', name, (at) => M.orphan(at, name, v, target), {
+            en: `not in ${target.name}`,
+            zh: `不在${target.zh}表中`,
+          });
+      });
+    }
+
+    if (spec.name === 'Activities') {
+      const ja = idx.get('AccountId');
+      const jo = idx.get('OppId');
+      t.rows.forEach((row, i) => {
+        if (rowIsBlank(row)) return;
+        if (isBlank(ja === undefined ? null : row[ja]) && isBlank(jo === undefined ? null : row[jo])) {
+          k.cell(
+            t,
+            i,
+            0,
+            'unlinked',
+            'warning',
+            { en: 'AccountId/OppId', zh: '客户编号/商机编号' },
+            (at) => M.activityUnlinked(at),
+            { en: 'no account or opportunity', zh: '无客户或商机' },
+          );
+        }
+      });
+    }
+
+    if (spec.name === 'Targets' && idx.has('StartDate') && idx.has('EndDate')) {
+      const js = idx.get('StartDate')!;
+      const je = idx.get('EndDate')!;
+      t.rows.forEach((row, i) => {
+        const a = toDateSerial(row[js]);
+        const b = toDateSerial(row[je]);
+        if (a !== undefined && b !== undefined && b < a) {
+          const startCell = k.at(t, i, js).cell;
+          k.cell(t, i, je, 'reversed', 'error', { en: 'EndDate', zh: '结束日期' }, (at) => M.endBeforeStart(at, startCell), {
+            en: 'end before start',
+            zh: '结束早于开始',
+          });
+        }
+      });
+    }
+  }
+  return k.problems.done();
+}
+
+/** True when any problem is an error (the CLI's exit code 1). */
+export function hasErrors(problems: readonly Problem[]): boolean {
+  return problems.some((p) => p.severity === 'error');
+}

@@ -1,0 +1,76 @@
+/**
+ * Builds the add-in into dist/: the task pane page (taskpane.html, also the shared runtime
+ * and web mode), the custom functions (functions.js) and commands, plus functions.json /
+ * functions-zh.json and help.html generated from the one function catalog.
+ */
+const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { register } = require('tsx/cjs/api');
+
+const PORT = Number(process.env.CRM3_PORT || 3000);
+
+/** Emits the catalog-derived files (metadata in both languages, the function reference). */
+class CatalogAssetsPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('CatalogAssetsPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'CatalogAssetsPlugin', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        const unregister = register();
+        try {
+          const { catalogAssets } = require('./scripts/catalogAssets.ts');
+          for (const [name, text] of Object.entries(catalogAssets(`https://localhost:${PORT}/help.html`))) {
+            compilation.emitAsset(name, new compiler.webpack.sources.RawSource(text));
+          }
+        } finally {
+          unregister();
+        }
+      });
+    });
+  }
+}
+
+async function httpsOptions() {
+  if (process.env.CRM3_HTTP === '1') return undefined;
+  try {
+    const devCerts = require('office-addin-dev-certs');
+    return await devCerts.getHttpsServerOptions();
+  } catch (e) {
+    console.warn(`[crm3] HTTPS certificates unavailable (${e && e.message ? e.message : e}); serving plain HTTP on localhost. Web mode works; Excel needs HTTPS (see README, Troubleshooting).`);
+    return undefined;
+  }
+}
+
+module.exports = async (env, argv) => {
+  const dev = argv.mode !== 'production';
+  const https = process.argv.includes('serve') ? await httpsOptions() : undefined;
+  return {
+    mode: dev ? 'development' : 'production',
+    devtool: dev ? 'source-map' : false,
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      functions: './src/functions/excel/functions.ts',
+      commands: './src/commands/commands.ts',
+    },
+    output: { path: path.resolve(__dirname, 'dist'), filename: '[name].js', chunkFilename: '[name].[contenthash:8].js', clean: true },
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    module: {
+      rules: [{ test: /\.[jt]sx?$/, exclude: /node_modules/, loader: 'esbuild-loader', options: { target: 'es2020', jsx: 'automatic' } }],
+    },
+    performance: { hints: false },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['functions', 'commands', 'taskpane'], chunksSortMode: 'manual' }),
+      new CopyWebpackPlugin({ patterns: [{ from: 'assets', to: 'assets' }] }),
+      new CatalogAssetsPlugin(),
+    ],
+    devServer: {
+      port: PORT,
+      host: 'localhost',
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      server: https ? { type: 'https', options: https } : { type: 'http' },
+      static: { directory: path.resolve(__dirname, 'dist') },
+      open: process.env.CI ? false : ['/taskpane.html'],
+      hot: false,
+      client: { overlay: false },
+    },
+  };
+};
