@@ -19,17 +19,23 @@ export interface RevenueInput {
 function walletAt(col: Column, i: number): number | undefined | CalcError {
   const w = numberAt(col, i, 'wallet');
   if (typeof w === 'number' && w < 0)
-    return new CalcError('VALUE', msg.custom(
-      `wallet, row ${i + 1}: ${w} is negative; a wallet estimate is the customer's spend, 0 or more`,
-      `wallet 第 ${i + 1} 行：${w} 为负数；钱包估算是客户在该品类的支出，应不小于 0`,
-    ));
+    return new CalcError(
+      'VALUE',
+      msg.custom(
+        `wallet, row ${i + 1}: ${w} is negative; a wallet estimate is the customer's spend, 0 or more`,
+        `wallet 第 ${i + 1} 行：${w} 为负数；钱包估算是客户在该品类的支出，应不小于 0`,
+      ),
+    );
   return w;
 }
 
 /** Σ revenue / Σ wallet over rows where both are numbers; blank when Σ wallet is 0. */
 export function shareOfWallet(input: RevenueInput): number | null | CalcError {
   const { revenue, wallet, include } = input;
-  const mismatch = checkSameLength([['revenue', revenue], ['wallet', wallet]]);
+  const mismatch = checkSameLength([
+    ['revenue', revenue],
+    ['wallet', wallet],
+  ]);
   if (mismatch) return mismatch;
   let ours = 0;
   let spend = 0;
@@ -52,7 +58,10 @@ export function shareOfWallet(input: RevenueInput): number | null | CalcError {
  */
 export function whitespace(input: RevenueInput): number | CalcError {
   const { revenue, wallet, include } = input;
-  const mismatch = checkSameLength([['wallet', wallet], ['revenue', revenue]]);
+  const mismatch = checkSameLength([
+    ['wallet', wallet],
+    ['revenue', revenue],
+  ]);
   if (mismatch) return mismatch;
   let open = 0;
   for (let i = 0; i < wallet.length; i++) {
@@ -79,7 +88,10 @@ export interface GrowthInput {
  */
 export function revenueGrowth(input: GrowthInput): number | null | CalcError {
   const { current, previous, include } = input;
-  const mismatch = checkSameLength([['current', current], ['previous', previous]]);
+  const mismatch = checkSameLength([
+    ['current', current],
+    ['previous', previous],
+  ]);
   if (mismatch) return mismatch;
   let now = 0;
   let before = 0;

@@ -93,8 +93,20 @@ export function keyOf(c: Cell | undefined): string {
   if (c === null || c === undefined) return '';
   if (typeof c === 'number') return Object.is(c, -0) ? '0' : String(c);
   if (typeof c === 'boolean') return c ? 'TRUE' : 'FALSE';
-  return c.normalize('NFKC').trim().replace(/\s+/g, ' ').toUpperCase();
+  // Fast path (most ids and codes): printable ASCII, single inner spaces, nothing to trim.
+  if (SIMPLE_ASCII.test(c)) return c.toUpperCase();
+  let k = textKeys.get(c);
+  if (k === undefined) {
+    k = c.normalize('NFKC').trim().replace(/\s+/g, ' ').toUpperCase();
+    if (textKeys.size > 200_000) textKeys.clear();
+    textKeys.set(c, k);
+  }
+  return k;
 }
+
+const SIMPLE_ASCII = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
+/** Keys of non-ASCII text (zh names, full-width ids) are worth remembering: NFKC is slow. */
+const textKeys = new Map<string, string>();
 
 /** Short, safe rendering of a cell for a message. */
 export function showCell(c: Cell | undefined): string {

@@ -27,7 +27,7 @@ export const Status = define('Status', [
 ]);
 
 export const Answer = define('Answer', [
-  { code: 'Yes', zh: '是', aliases: ['Y', 1, true, '√', '✓'], score: 1 },
+  { code: 'Yes', zh: '是', aliases: ['Y', '+', 1, true, '√', '✓'], score: 1 },
   { code: 'Unknown', zh: '未知', aliases: ['?', '？', '不确定', 'U'] },
   { code: 'No', zh: '否', aliases: ['N', '−', '-', 0, false, '×', '✗'], score: 0 },
 ]);

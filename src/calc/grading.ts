@@ -30,16 +30,72 @@ export const SECTION_TITLES: Readonly<Record<Section, Message>> = {
 export const DEFAULT_QUESTIONS: readonly QuestionDefinition[] = [
   { id: 'Q_Project', section: 1, weight: 1, text: { en: 'Is there a real, defined project?', zh: '客户是否有明确的项目？' } },
   { id: 'Q_Funds', section: 1, weight: 1, text: { en: 'Are funds budgeted or available?', zh: '资金是否已落实（有预算）？' } },
-  { id: 'Q_CompellingEvent', section: 1, weight: 1, text: { en: 'Is there a compelling event that forces a decision by a date?', zh: '是否有迫使客户按期决策的关键事件？' } },
-  { id: 'Q_Criteria', section: 2, weight: 1, text: { en: 'Do we know the decision criteria, and do they favour us?', zh: '是否掌握决策标准，且标准对我方有利？' } },
-  { id: 'Q_Fit', section: 2, weight: 1, text: { en: "Does our solution fit the customer's needs?", zh: '我方方案是否满足客户需求？' } },
-  { id: 'Q_UniqueValue', section: 2, weight: 1, text: { en: 'Do we offer value the competitors cannot match?', zh: '我方是否有竞争对手难以替代的独特价值？' } },
-  { id: 'Q_Mentor', section: 3, weight: 1, text: { en: 'Do we have a mentor inside the customer?', zh: '客户内部是否有我方的内线教练？' } },
-  { id: 'Q_Access', section: 3, weight: 1, text: { en: 'Can we reach the decision maker and the approver?', zh: '能否接触到决策者和批准者？' } },
-  { id: 'Q_Relationships', section: 3, weight: 1, text: { en: "Are our relationships with the key players stronger than the competitors'?", zh: '与关键人的关系是否强于竞争对手？' } },
-  { id: 'Q_Risk', section: 4, weight: 1, text: { en: 'Is the delivery and commercial risk acceptable?', zh: '交付与商务风险是否可控？' } },
-  { id: 'Q_Size', section: 4, weight: 1, text: { en: 'Is the deal large enough to justify the effort?', zh: '项目规模是否值得投入？' } },
-  { id: 'Q_Lifetime', section: 4, weight: 1, text: { en: 'Does it open long-term business (follow-on orders, a reference)?', zh: '是否带来长期业务（后续采购、样板客户）？' } },
+  {
+    id: 'Q_CompellingEvent',
+    section: 1,
+    weight: 1,
+    text: { en: 'Is there a compelling event that forces a decision by a date?', zh: '是否有迫使客户按期决策的关键事件？' },
+  },
+  {
+    id: 'Q_Criteria',
+    section: 2,
+    weight: 1,
+    text: { en: 'Do we know the decision criteria, and do they favour us?', zh: '是否掌握决策标准，且标准对我方有利？' },
+  },
+  {
+    id: 'Q_Fit',
+    section: 2,
+    weight: 1,
+    text: { en: "Does our solution fit the customer's needs?", zh: '我方方案是否满足客户需求？' },
+  },
+  {
+    id: 'Q_UniqueValue',
+    section: 2,
+    weight: 1,
+    text: { en: 'Do we offer value the competitors cannot match?', zh: '我方是否有竞争对手难以替代的独特价值？' },
+  },
+  {
+    id: 'Q_Mentor',
+    section: 3,
+    weight: 1,
+    text: { en: 'Do we have a mentor inside the customer?', zh: '客户内部是否有我方的内线教练？' },
+  },
+  {
+    id: 'Q_Access',
+    section: 3,
+    weight: 1,
+    text: { en: 'Can we reach the decision maker and the approver?', zh: '能否接触到决策者和批准者？' },
+  },
+  {
+    id: 'Q_Relationships',
+    section: 3,
+    weight: 1,
+    text: {
+      en: "Are our relationships with the key players stronger than the competitors'?",
+      zh: '与关键人的关系是否强于竞争对手？',
+    },
+  },
+  {
+    id: 'Q_Risk',
+    section: 4,
+    weight: 1,
+    text: { en: 'Is the delivery and commercial risk acceptable?', zh: '交付与商务风险是否可控？' },
+  },
+  {
+    id: 'Q_Size',
+    section: 4,
+    weight: 1,
+    text: { en: 'Is the deal large enough to justify the effort?', zh: '项目规模是否值得投入？' },
+  },
+  {
+    id: 'Q_Lifetime',
+    section: 4,
+    weight: 1,
+    text: {
+      en: 'Does it open long-term business (follow-on orders, a reference)?',
+      zh: '是否带来长期业务（后续采购、样板客户）？',
+    },
+  },
 ];
 
 export const DEFAULT_SECTIONS: readonly Section[] = DEFAULT_QUESTIONS.map((q) => q.section);
@@ -110,25 +166,32 @@ function widthOf(answers: Grid): number {
 function readUnknownScore(u: number | undefined): number | CalcError {
   if (u === undefined) return DEFAULT_UNKNOWN_ANSWER_SCORE;
   if (!Number.isFinite(u) || u < 0 || u > 1)
-    return new CalcError('VALUE', msg.custom(
-      `unknownScore must be between 0 and 1 (the value of an Unknown answer), got ${showCell(u)}`,
-      `unknownScore 必须在 0 到 1 之间（“未知”回答的得分），实际为 ${showCell(u)}`,
-    ));
+    return new CalcError(
+      'VALUE',
+      msg.custom(
+        `unknownScore must be between 0 and 1 (the value of an Unknown answer), got ${showCell(u)}`,
+        `unknownScore 必须在 0 到 1 之间（“未知”回答的得分），实际为 ${showCell(u)}`,
+      ),
+    );
   return u;
 }
 
 function readWeights(weights: Column | undefined, width: number): number[] | CalcError {
   if (!weights) return new Array<number>(width).fill(1);
-  if (weights.length !== width) return new CalcError('VALUE', msg.sizeMismatch('answers (columns)', 'weights', width, weights.length));
+  if (weights.length !== width)
+    return new CalcError('VALUE', msg.sizeMismatch('answers (columns)', 'weights', width, weights.length));
   const out: number[] = [];
   for (let i = 0; i < weights.length; i++) {
     const c = weights[i];
     const n = toNumber(c);
     if (isBlank(c) || n === undefined || n < 0)
-      return new CalcError('VALUE', msg.custom(
-        `weights, row ${i + 1}: ${showCell(c)} is not a weight; give each question a number ≥ 0 (1 by default)`,
-        `weights 第 ${i + 1} 行：${showCell(c)} 不是有效权重；请为每个问题填写不小于 0 的数字（默认为 1）`,
-      ));
+      return new CalcError(
+        'VALUE',
+        msg.custom(
+          `weights, row ${i + 1}: ${showCell(c)} is not a weight; give each question a number ≥ 0 (1 by default)`,
+          `weights 第 ${i + 1} 行：${showCell(c)} 不是有效权重；请为每个问题填写不小于 0 的数字（默认为 1）`,
+        ),
+      );
     out.push(n);
   }
   return out;
@@ -137,21 +200,28 @@ function readWeights(weights: Column | undefined, width: number): number[] | Cal
 function readSections(sections: Column | undefined, width: number): Section[] | CalcError {
   if (!sections) {
     if (width === DEFAULT_SECTIONS.length) return [...DEFAULT_SECTIONS];
-    return new CalcError('VALUE', msg.custom(
-      `sections is required when answers has ${width} columns (the default questions are ${DEFAULT_SECTIONS.length}); give Questions_Section`,
-      `answers 有 ${width} 列，与默认的 ${DEFAULT_SECTIONS.length} 个问题不一致，必须给出 sections（如 Questions_Section）`,
-    ));
+    return new CalcError(
+      'VALUE',
+      msg.custom(
+        `sections is required when answers has ${width} columns (the default questions are ${DEFAULT_SECTIONS.length}); give Questions_Section`,
+        `answers 有 ${width} 列，与默认的 ${DEFAULT_SECTIONS.length} 个问题不一致，必须给出 sections（如 Questions_Section）`,
+      ),
+    );
   }
-  if (sections.length !== width) return new CalcError('VALUE', msg.sizeMismatch('answers (columns)', 'sections', width, sections.length));
+  if (sections.length !== width)
+    return new CalcError('VALUE', msg.sizeMismatch('answers (columns)', 'sections', width, sections.length));
   const out: Section[] = [];
   for (let i = 0; i < sections.length; i++) {
     const c = sections[i];
     const n = toNumber(c);
     if (n !== 1 && n !== 2 && n !== 3 && n !== 4)
-      return new CalcError('VALUE', msg.custom(
-        `sections, row ${i + 1}: ${showCell(c)} is not a section; use 1, 2, 3 or 4`,
-        `sections 第 ${i + 1} 行：${showCell(c)} 不是有效的问题分组，请填 1、2、3 或 4`,
-      ));
+      return new CalcError(
+        'VALUE',
+        msg.custom(
+          `sections, row ${i + 1}: ${showCell(c)} is not a section; use 1, 2, 3 or 4`,
+          `sections 第 ${i + 1} 行：${showCell(c)} 不是有效的问题分组，请填 1、2、3 或 4`,
+        ),
+      );
     out.push(n);
   }
   return out;
@@ -177,10 +247,13 @@ export function answerRowValues(row: readonly Cell[], r: number, width: number, 
     const c = j < row.length ? row[j] : null;
     const v = answerValue(c, unknownScore);
     if (v === undefined)
-      return new CalcError('VALUE', msg.custom(
-        `answers, row ${r + 1}, column ${j + 1}: ${showCell(c)} is not an answer (use ${allowedList(Answer)}; blank is Unknown)`,
-        `answers 第 ${r + 1} 行第 ${j + 1} 列：${showCell(c)} 不是有效回答（可用：${allowedList(Answer)}；空白视为未知）`,
-      ));
+      return new CalcError(
+        'VALUE',
+        msg.custom(
+          `answers, row ${r + 1}, column ${j + 1}: ${showCell(c)} is not an answer (use ${allowedList(Answer)}; blank is Unknown)`,
+          `answers 第 ${r + 1} 行第 ${j + 1} 列：${showCell(c)} 不是有效回答（可用：${allowedList(Answer)}；空白视为未知）`,
+        ),
+      );
     out[j] = v;
   }
   return out;
@@ -198,7 +271,11 @@ export function weightedPercent(values: readonly number[], weights: readonly num
 }
 
 /** Section % of one opportunity, index 0–3 for sections 1–4; blank for a section whose weights are all 0. */
-export function sectionPercents(values: readonly number[], sections: readonly Section[], weights: readonly number[]): (number | null)[] {
+export function sectionPercents(
+  values: readonly number[],
+  sections: readonly Section[],
+  weights: readonly number[],
+): (number | null)[] {
   const sw = [0, 0, 0, 0];
   const swv = [0, 0, 0, 0];
   for (let j = 0; j < values.length; j++) {
@@ -230,10 +307,13 @@ export function qualScores(input: GradingInput): Scalar[] | CalcError {
 
 function checkSectionHasQuestions(sections: readonly Section[], section: Section): CalcError | undefined {
   if (sections.includes(section)) return undefined;
-  return new CalcError('NA', msg.custom(
-    `section ${section} has no questions in sections; add a question to it or choose another section`,
-    `sections 中第 ${section} 组没有任何问题；请为该组添加问题，或改选其他分组`,
-  ));
+  return new CalcError(
+    'NA',
+    msg.custom(
+      `section ${section} has no questions in sections; add a question to it or choose another section`,
+      `sections 中第 ${section} 组没有任何问题；请为该组添加问题，或改选其他分组`,
+    ),
+  );
 }
 
 /** One section's % (0–100) for each opportunity. */

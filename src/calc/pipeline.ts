@@ -41,10 +41,13 @@ export function parseStatusSet(which: Cell | Column | undefined, name: string): 
     }
   }
   if (out.size === 0)
-    return new CalcError('VALUE', msg.custom(
-      `${name} is required: say which deals to count (${WHICH_ALLOWED})`,
-      `缺少必填参数 ${name}：请指明统计哪类商机（Open/进行中、Won/赢单、Lost/丢单、NoDecision/无决策、Closed/已结单、* 表示全部，或 "Won,Lost" 这样的列表）`,
-    ));
+    return new CalcError(
+      'VALUE',
+      msg.custom(
+        `${name} is required: say which deals to count (${WHICH_ALLOWED})`,
+        `缺少必填参数 ${name}：请指明统计哪类商机（Open/进行中、Won/赢单、Lost/丢单、NoDecision/无决策、Closed/已结单、* 表示全部，或 "Won,Lost" 这样的列表）`,
+      ),
+    );
   return out;
 }
 
@@ -63,10 +66,13 @@ export function probabilityAt(col: Column, i: number, name: string): number | un
   }
   if (p === undefined) return new CalcError('VALUE', msg.cellNotANumber(name, i + 1, showCell(c)));
   if (p < 0 || p > 1)
-    return new CalcError('VALUE', msg.custom(
-      `${name}, row ${i + 1}: ${showCell(c)} is not a probability (use 0–1 or 0–100 %)`,
-      `${name} 第 ${i + 1} 行：${showCell(c)} 不是有效的概率（请用 0–1 或 0–100%）`,
-    ));
+    return new CalcError(
+      'VALUE',
+      msg.custom(
+        `${name}, row ${i + 1}: ${showCell(c)} is not a probability (use 0–1 or 0–100 %)`,
+        `${name} 第 ${i + 1} 行：${showCell(c)} 不是有效的概率（请用 0–1 或 0–100%）`,
+      ),
+    );
   return p;
 }
 
@@ -80,10 +86,13 @@ export function amountAt(col: Column, i: number, name: string): number | CalcErr
 }
 
 const periodNeedsDates = (datesName: string): CalcError =>
-  new CalcError('VALUE', msg.custom(
-    `a period needs ${datesName}: give the date column the period applies to (e.g. Opp_CloseDate or Opp_CreatedDate)`,
-    `按期间统计需要 ${datesName}：请给出期间所依据的日期列（如 Opp_CloseDate 或 Opp_CreatedDate）`,
-  ));
+  new CalcError(
+    'VALUE',
+    msg.custom(
+      `a period needs ${datesName}: give the date column the period applies to (e.g. Opp_CloseDate or Opp_CreatedDate)`,
+      `按期间统计需要 ${datesName}：请给出期间所依据的日期列（如 Opp_CloseDate 或 Opp_CreatedDate）`,
+    ),
+  );
 
 export interface DealQuery {
   status: Column;
@@ -112,7 +121,12 @@ export interface DealTally {
 export function tallyDeals(q: DealQuery): DealTally | CalcError {
   const { status, which, amount, probability, dates, periodStart, periodEnd, include } = q;
   const datesName = q.datesName ?? 'dates';
-  const mismatch = checkSameLength([['status', status], ['amount', amount], ['probability', probability], [datesName, dates]]);
+  const mismatch = checkSameLength([
+    ['status', status],
+    ['amount', amount],
+    ['probability', probability],
+    [datesName, dates],
+  ]);
   if (mismatch) return mismatch;
   const windowed = periodStart !== undefined || periodEnd !== undefined;
   if (windowed && !dates) return periodNeedsDates(datesName);
@@ -193,7 +207,11 @@ export interface TargetInput {
  */
 export function sumTargets(input: TargetInput): number | CalcError {
   const { amounts, startDates, endDates, periodStart, periodEnd, include } = input;
-  const mismatch = checkSameLength([['amounts', amounts], ['startDates', startDates], ['endDates', endDates]]);
+  const mismatch = checkSameLength([
+    ['amounts', amounts],
+    ['startDates', startDates],
+    ['endDates', endDates],
+  ]);
   if (mismatch) return mismatch;
   let total = 0;
   for (let i = 0; i < amounts.length; i++) {
@@ -206,10 +224,13 @@ export function sumTargets(input: TargetInput): number | CalcError {
     const end = dateAt(endDates, i, 'endDates');
     if (end instanceof CalcError) return end;
     if (start !== undefined && end !== undefined && end < start)
-      return new CalcError('VALUE', msg.custom(
-        `endDates, row ${i + 1}: the target ends before it starts; fix StartDate or EndDate`,
-        `endDates 第 ${i + 1} 行：目标的结束日期早于开始日期，请修正 StartDate 或 EndDate`,
-      ));
+      return new CalcError(
+        'VALUE',
+        msg.custom(
+          `endDates, row ${i + 1}: the target ends before it starts; fix StartDate or EndDate`,
+          `endDates 第 ${i + 1} 行：目标的结束日期早于开始日期，请修正 StartDate 或 EndDate`,
+        ),
+      );
     // A bound that is given needs the row's own date to prove the target lies inside it.
     if (periodStart !== undefined && (start === undefined || start < periodStart)) continue;
     if (periodEnd !== undefined && (end === undefined || end > periodEnd)) continue;
@@ -249,7 +270,11 @@ export interface CycleTally {
  */
 export function tallyCycle(input: CycleInput): CycleTally | CalcError {
   const { status, createdDates, closeDates, periodStart, periodEnd, include } = input;
-  const mismatch = checkSameLength([['status', status], ['createdDates', createdDates], ['closeDates', closeDates]]);
+  const mismatch = checkSameLength([
+    ['status', status],
+    ['createdDates', createdDates],
+    ['closeDates', closeDates],
+  ]);
   if (mismatch) return mismatch;
   let days = 0;
   let deals = 0;
@@ -265,10 +290,13 @@ export function tallyCycle(input: CycleInput): CycleTally | CalcError {
     if (created instanceof CalcError) return created;
     if (created === undefined) continue;
     if (close < created)
-      return new CalcError('VALUE', msg.custom(
-        `closeDates, row ${i + 1}: the won deal closed (${isoFromSerial(close)}) before it was created (${isoFromSerial(created)}); fix CreatedDate or CloseDate`,
-        `closeDates 第 ${i + 1} 行：该赢单的结单日期（${isoFromSerial(close)}）早于创建日期（${isoFromSerial(created)}），请修正 CreatedDate 或 CloseDate`,
-      ));
+      return new CalcError(
+        'VALUE',
+        msg.custom(
+          `closeDates, row ${i + 1}: the won deal closed (${isoFromSerial(close)}) before it was created (${isoFromSerial(created)}); fix CreatedDate or CloseDate`,
+          `closeDates 第 ${i + 1} 行：该赢单的结单日期（${isoFromSerial(close)}）早于创建日期（${isoFromSerial(created)}），请修正 CreatedDate 或 CloseDate`,
+        ),
+      );
     days += close - created;
     deals++;
   }
@@ -299,7 +327,12 @@ export interface VelocityInput {
  */
 export function salesVelocity(input: VelocityInput): number | null | CalcError {
   const { status, amount, createdDates, closeDates, periodStart, periodEnd, noDecisionIsLoss } = input;
-  const mismatch = checkSameLength([['status', status], ['amount', amount], ['createdDates', createdDates], ['closeDates', closeDates]]);
+  const mismatch = checkSameLength([
+    ['status', status],
+    ['amount', amount],
+    ['createdDates', createdDates],
+    ['closeDates', closeDates],
+  ]);
   if (mismatch) return mismatch;
   const open = openDealCount(status);
   if (open instanceof CalcError) return open;

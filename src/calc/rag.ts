@@ -23,14 +23,17 @@ export function checkThresholds(t: RagThresholds): CalcError | undefined {
   if (t.green === undefined || t.red === undefined) return undefined;
   const higher = t.direction === 'HigherIsBetter';
   if (higher ? t.green >= t.red : t.green <= t.red) return undefined;
-  return new CalcError('VALUE', msg.custom(
-    higher
-      ? `green (${t.green}) must be at least red (${t.red}) when higher is better; swap them or set direction to LowerIsBetter`
-      : `green (${t.green}) must be at most red (${t.red}) when lower is better; swap them or set direction to HigherIsBetter`,
-    higher
-      ? `方向为“越高越好”时，green（${t.green}）不能小于 red（${t.red}）；请对调两者，或将方向改为“越低越好”`
-      : `方向为“越低越好”时，green（${t.green}）不能大于 red（${t.red}）；请对调两者，或将方向改为“越高越好”`,
-  ));
+  return new CalcError(
+    'VALUE',
+    msg.custom(
+      higher
+        ? `green (${t.green}) must be at least red (${t.red}) when higher is better; swap them or set direction to LowerIsBetter`
+        : `green (${t.green}) must be at most red (${t.red}) when lower is better; swap them or set direction to HigherIsBetter`,
+      higher
+        ? `方向为“越高越好”时，green（${t.green}）不能小于 red（${t.red}）；请对调两者，或将方向改为“越低越好”`
+        : `方向为“越低越好”时，green（${t.green}）不能大于 red（${t.red}）；请对调两者，或将方向改为“越高越好”`,
+    ),
+  );
 }
 
 /** Status of one value (thresholds already checked). */
@@ -55,7 +58,10 @@ export function ragColumn(values: Column, t: RagThresholds): Scalar[] | CalcErro
     if (isBlank(c)) return null;
     const v = toNumber(c);
     if (v === undefined)
-      return new CalcError('VALUE', single ? msg.notANumber('value', showCell(c)) : msg.cellNotANumber('value', i + 1, showCell(c)));
+      return new CalcError(
+        'VALUE',
+        single ? msg.notANumber('value', showCell(c)) : msg.cellNotANumber('value', i + 1, showCell(c)),
+      );
     return judged ? ragOf(v, t) : null;
   });
 }

@@ -92,7 +92,7 @@ function aliasesOf(v: EnumValue): Cell[] {
 }
 
 /**
- * Indexes a stage-name column (rows with a blank name are skipped; `keep` says which rows
+ * Indexes a stage-name column (rows with a blank name are skipped; `rows` says which rows
  * were kept, so value columns can follow). Duplicate names are an error.
  */
 export function indexStageNames(names: Column, argName: string): { stages: StageNames; rows: number[] } | CalcError {
@@ -104,10 +104,13 @@ export function indexStageNames(names: Column, argName: string): { stages: Stage
     if (isBlank(c)) continue;
     const k = keyOf(c);
     if (index.has(k))
-      return new CalcError('VALUE', msg.custom(
-        `${argName}, row ${i + 1}: stage ${showCell(c)} is listed twice`,
-        `${argName} 第 ${i + 1} 行：阶段 ${showCell(c)} 重复出现`,
-      ));
+      return new CalcError(
+        'VALUE',
+        msg.custom(
+          `${argName}, row ${i + 1}: stage ${showCell(c)} is listed twice`,
+          `${argName} 第 ${i + 1} 行：阶段 ${showCell(c)} 重复出现`,
+        ),
+      );
     index.set(k, kept.length);
     kept.push(String(c).trim());
     rows.push(i);
@@ -154,20 +157,27 @@ export function readStageTable(
   fallback?: (position: number) => number,
 ): StageTable | CalcError {
   if (!names && values)
-    return new CalcError('VALUE', msg.custom(
-      `${valuesArg} needs ${namesArg}: give the stage names too (e.g. Stages_Stage)`,
-      `给出 ${valuesArg} 时也须给出 ${namesArg}（阶段名称，如 Stages_Stage）`,
-    ));
+    return new CalcError(
+      'VALUE',
+      msg.custom(
+        `${valuesArg} needs ${namesArg}: give the stage names too (e.g. Stages_Stage)`,
+        `给出 ${valuesArg} 时也须给出 ${namesArg}（阶段名称，如 Stages_Stage）`,
+      ),
+    );
   if (!names) {
     const ix = indexStageNames(defaultStageNames, namesArg) as { stages: StageNames };
     return { stages: ix.stages, values: [...defaults] };
   }
   if (!values && !fallback)
-    return new CalcError('VALUE', msg.custom(
-      `${namesArg} needs ${valuesArg}: give one value per stage`,
-      `给出 ${namesArg} 时也须给出 ${valuesArg}（每个阶段一个值）`,
-    ));
-  if (values && values.length !== names.length) return new CalcError('VALUE', msg.sizeMismatch(namesArg, valuesArg, names.length, values.length));
+    return new CalcError(
+      'VALUE',
+      msg.custom(
+        `${namesArg} needs ${valuesArg}: give one value per stage`,
+        `给出 ${namesArg} 时也须给出 ${valuesArg}（每个阶段一个值）`,
+      ),
+    );
+  if (values && values.length !== names.length)
+    return new CalcError('VALUE', msg.sizeMismatch(namesArg, valuesArg, names.length, values.length));
   const ix = indexStageNames(names, namesArg);
   if (ix instanceof CalcError) return ix;
   const out: number[] = [];
@@ -195,10 +205,13 @@ function probabilityReader(argName: string): ReadValue {
       if (n !== undefined && n > 1) n = n / 100;
     }
     if (isBlank(c) || n === undefined || n < 0 || n > 1)
-      return new CalcError('VALUE', msg.custom(
-        `${argName}, row ${row + 1}: ${showCell(c)} is not a probability (0–1, or a percent up to 100)`,
-        `${argName} 第 ${row + 1} 行：${showCell(c)} 不是有效的赢率（0–1，或不超过 100 的百分数）`,
-      ));
+      return new CalcError(
+        'VALUE',
+        msg.custom(
+          `${argName}, row ${row + 1}: ${showCell(c)} is not a probability (0–1, or a percent up to 100)`,
+          `${argName} 第 ${row + 1} 行：${showCell(c)} 不是有效的赢率（0–1，或不超过 100 的百分数）`,
+        ),
+      );
     return n;
   };
 }
@@ -207,10 +220,13 @@ function nonNegativeReader(argName: string, what: Message): ReadValue {
   return (c, row) => {
     const n = toNumber(c);
     if (isBlank(c) || n === undefined || n < 0)
-      return new CalcError('VALUE', msg.custom(
-        `${argName}, row ${row + 1}: ${showCell(c)} is not ${what.en} (a number ≥ 0)`,
-        `${argName} 第 ${row + 1} 行：${showCell(c)} 不是有效的${what.zh}（须为不小于 0 的数字）`,
-      ));
+      return new CalcError(
+        'VALUE',
+        msg.custom(
+          `${argName}, row ${row + 1}: ${showCell(c)} is not ${what.en} (a number ≥ 0)`,
+          `${argName} 第 ${row + 1} 行：${showCell(c)} 不是有效的${what.zh}（须为不小于 0 的数字）`,
+        ),
+      );
     return n;
   };
 }
@@ -219,35 +235,63 @@ function orderReader(argName: string): ReadValue {
   return (c, row) => {
     const n = toNumber(c);
     if (isBlank(c) || n === undefined)
-      return new CalcError('VALUE', msg.custom(
-        `${argName}, row ${row + 1}: ${showCell(c)} is not a stage order (a number)`,
-        `${argName} 第 ${row + 1} 行：${showCell(c)} 不是有效的阶段顺序（须为数字）`,
-      ));
+      return new CalcError(
+        'VALUE',
+        msg.custom(
+          `${argName}, row ${row + 1}: ${showCell(c)} is not a stage order (a number)`,
+          `${argName} 第 ${row + 1} 行：${showCell(c)} 不是有效的阶段顺序（须为数字）`,
+        ),
+      );
     return n;
   };
 }
 
 /** Stage probabilities (Stages_Stage + Stages_Probability), default 10/20/40/60/80 %. */
 export function stageProbabilityTable(stageNames?: Column, stageProbabilities?: Column): StageTable | CalcError {
-  return readStageTable(stageNames, stageProbabilities, 'stageNames', 'stageProbabilities', DEFAULT_STAGES.map((s) => s.probability), probabilityReader('stageProbabilities'));
+  return readStageTable(
+    stageNames,
+    stageProbabilities,
+    'stageNames',
+    'stageProbabilities',
+    DEFAULT_STAGES.map((s) => s.probability),
+    probabilityReader('stageProbabilities'),
+  );
 }
 
 /** Stage orders (Stages_Stage + Stages_Order); without orders, the list order 1, 2, 3 … */
 export function stageOrderTable(stageNames?: Column, stageOrders?: Column): StageTable | CalcError {
-  return readStageTable(stageNames, stageOrders, 'stageNames', 'stageOrders', DEFAULT_STAGES.map((s) => s.order), orderReader('stageOrders'), (p) => p + 1);
+  return readStageTable(
+    stageNames,
+    stageOrders,
+    'stageNames',
+    'stageOrders',
+    DEFAULT_STAGES.map((s) => s.order),
+    orderReader('stageOrders'),
+    (p) => p + 1,
+  );
 }
 
 /** Standard days per stage (Stages_Stage + Stages_StandardDays), default 30/30/45/30/30. */
 export function stageDaysTable(stageNames?: Column, standardDays?: Column): StageTable | CalcError {
-  return readStageTable(stageNames, standardDays, 'stageNames', 'standardDays', DEFAULT_STAGES.map((s) => s.standardDays), nonNegativeReader('standardDays', { en: 'a number of days', zh: '天数' }));
+  return readStageTable(
+    stageNames,
+    standardDays,
+    'stageNames',
+    'standardDays',
+    DEFAULT_STAGES.map((s) => s.standardDays),
+    nonNegativeReader('standardDays', { en: 'a number of days', zh: '天数' }),
+  );
 }
 
 function unknownStage(row: number, c: Cell | undefined, stages: StageNames, argName = 'stage'): CalcError {
   if (isBlank(c))
-    return new CalcError('VALUE', msg.custom(
-      `${argName}, row ${row + 1}: an open deal needs a stage (${stages.list()})`,
-      `${argName} 第 ${row + 1} 行：进行中的商机必须填写阶段（${stages.list()}）`,
-    ));
+    return new CalcError(
+      'VALUE',
+      msg.custom(
+        `${argName}, row ${row + 1}: an open deal needs a stage (${stages.list()})`,
+        `${argName} 第 ${row + 1} 行：进行中的商机必须填写阶段（${stages.list()}）`,
+      ),
+    );
   return new CalcError('VALUE', msg.unknownValue(argName, row + 1, showCell(c), stages.list()));
 }
 
@@ -263,7 +307,10 @@ function blankIfEmpty(n: number): Scalar[] | undefined {
  * The stage order lookup: Order of the stage a cell names (aliases included), or undefined.
  * Indicators use it for LATE_STAGE_SHARE (Order ≥ LATE_STAGE_ORDER).
  */
-export function stageOrderLookup(stageNames?: Column, stageOrders?: Column): ((c: Cell | undefined) => number | undefined) | CalcError {
+export function stageOrderLookup(
+  stageNames?: Column,
+  stageOrders?: Column,
+): ((c: Cell | undefined) => number | undefined) | CalcError {
   const t = stageOrderTable(stageNames, stageOrders);
   if (t instanceof CalcError) return t;
   return (c) => {
@@ -303,7 +350,10 @@ export interface ProbabilityInput {
 /** Win probability per deal: the stage's for Open, 1 Won, 0 Lost/NoDecision, blank without a status. */
 export function opportunityProbabilities(input: ProbabilityInput): Scalar[] | CalcError {
   const { status, stage } = input;
-  const mismatch = checkSameLength([['status', status], ['stage', stage]]);
+  const mismatch = checkSameLength([
+    ['status', status],
+    ['stage', stage],
+  ]);
   if (mismatch) return mismatch;
   const table = stageProbabilityTable(input.stageNames, input.stageProbabilities);
   if (table instanceof CalcError) return table;
@@ -358,24 +408,34 @@ function essentialAt(col: Column, i: number): boolean | CalcError {
   const a = lookupEnum(Answer, c);
   if (a?.code === 'Yes') return true;
   if (a?.code === 'No') return false;
-  return new CalcError('VALUE', msg.custom(
-    `eventEssential, row ${i + 1}: ${showCell(c)} is not a flag (use TRUE/Yes/是/* for essential, blank or FALSE/No/否 for not)`,
-    `eventEssential 第 ${i + 1} 行：${showCell(c)} 不是有效标记（必要事件填 TRUE/是/*，非必要留空或填 FALSE/否）`,
-  ));
+  return new CalcError(
+    'VALUE',
+    msg.custom(
+      `eventEssential, row ${i + 1}: ${showCell(c)} is not a flag (use TRUE/Yes/是/* for essential, blank or FALSE/No/否 for not)`,
+      `eventEssential 第 ${i + 1} 行：${showCell(c)} 不是有效标记（必要事件填 TRUE/是/*，非必要留空或填 FALSE/否）`,
+    ),
+  );
 }
 
 /** Essential events in stage order, then list order; each event id once (at its earliest stage). */
 function essentialEvents(input: StageCheckInput, orders: StageTable): EssentialEvent[] | CalcError {
   const given = input.eventStages || input.eventIds || input.eventEssential;
   if (given && (!input.eventStages || !input.eventIds))
-    return new CalcError('VALUE', msg.custom(
-      'eventStages and eventIds go together: give both (e.g. StageEvents_Stage, StageEvents_EventId)',
-      'eventStages 与 eventIds 须同时给出（如 StageEvents_Stage、StageEvents_EventId）',
-    ));
+    return new CalcError(
+      'VALUE',
+      msg.custom(
+        'eventStages and eventIds go together: give both (e.g. StageEvents_Stage, StageEvents_EventId)',
+        'eventStages 与 eventIds 须同时给出（如 StageEvents_Stage、StageEvents_EventId）',
+      ),
+    );
   const stages: Column = input.eventStages ?? DEFAULT_STAGE_EVENTS.map((e) => e.stage);
   const ids: Column = input.eventIds ?? DEFAULT_STAGE_EVENTS.map((e) => e.eventId);
   const flags: Column | undefined = given ? input.eventEssential : DEFAULT_STAGE_EVENTS.map((e) => e.essential);
-  const mismatch = checkSameLength([['eventStages', stages], ['eventIds', ids], ['eventEssential', flags]]);
+  const mismatch = checkSameLength([
+    ['eventStages', stages],
+    ['eventIds', ids],
+    ['eventEssential', flags],
+  ]);
   if (mismatch) return mismatch;
   const found: (EssentialEvent & { row: number })[] = [];
   for (let i = 0; i < ids.length; i++) {
@@ -385,15 +445,21 @@ function essentialEvents(input: StageCheckInput, orders: StageTable): EssentialE
     if (essential instanceof CalcError) return essential;
     if (!essential) continue;
     if (isBlank(ids[i]))
-      return new CalcError('VALUE', msg.custom(`eventIds, row ${i + 1}: the event id is blank`, `eventIds 第 ${i + 1} 行：事件编号为空`));
+      return new CalcError(
+        'VALUE',
+        msg.custom(`eventIds, row ${i + 1}: the event id is blank`, `eventIds 第 ${i + 1} 行：事件编号为空`),
+      );
     const s = orders.stages.find(stages[i]);
     if (s === undefined)
-      return new CalcError('VALUE', input.eventStages
-        ? msg.unknownValue('eventStages', i + 1, showCell(stages[i]), orders.stages.list())
-        : msg.custom(
-            `the default events belong to stage ${showCell(stages[i])}, which stageNames does not list; give eventStages and eventIds too`,
-            `默认充分事件属于阶段 ${showCell(stages[i])}，而 stageNames 中没有该阶段；请同时给出 eventStages 与 eventIds`,
-          ));
+      return new CalcError(
+        'VALUE',
+        input.eventStages
+          ? msg.unknownValue('eventStages', i + 1, showCell(stages[i]), orders.stages.list())
+          : msg.custom(
+              `the default events belong to stage ${showCell(stages[i])}, which stageNames does not list; give eventStages and eventIds too`,
+              `默认充分事件属于阶段 ${showCell(stages[i])}，而 stageNames 中没有该阶段；请同时给出 eventStages 与 eventIds`,
+            ),
+      );
     found.push({ order: orders.values[s], id: String(ids[i]).trim(), key: keyOf(ids[i]), row: i });
   }
   found.sort((a, b) => a.order - b.order || a.row - b.row);
@@ -403,28 +469,61 @@ function essentialEvents(input: StageCheckInput, orders: StageTable): EssentialE
 
 const EVENT_LIST_SEPARATOR = /[,，;；]/;
 
-/** OppId → the event ids its activities prove. One pass over the activities. */
-function provenEvents(actOppIds: Column, actEventIds: Column): Map<string, Set<string>> {
-  const proven = new Map<string, Set<string>>();
+/**
+ * Which essential events each opportunity has proven, from one pass over the activities:
+ * OppId key → a bit set over the essential events' positions. Only essential events are
+ * kept, and each distinct EventId text is parsed once (activity logs repeat them a lot).
+ */
+function provenEssentials(actOppIds: Column, actEventIds: Column, essentials: readonly EssentialEvent[]): Map<string, number[]> {
+  const position = new Map<string, number>();
+  essentials.forEach((e, j) => position.set(e.key, j));
+  const words = Math.max(1, Math.ceil(essentials.length / 32));
+  const parsed = new Map<string, number[]>();
+  const positionsIn = (evt: Cell): number[] => {
+    const text = String(evt);
+    let found = parsed.get(text);
+    if (!found) {
+      // One activity may prove several events ("E_REQS, E_CRITERIA").
+      found = [];
+      for (const part of text.split(EVENT_LIST_SEPARATOR)) {
+        const j = part.trim() === '' ? undefined : position.get(keyOf(part));
+        if (j !== undefined) found.push(j);
+      }
+      parsed.set(text, found);
+    }
+    return found;
+  };
+  const proven = new Map<string, number[]>();
   for (let i = 0; i < actOppIds.length; i++) {
     const opp = actOppIds[i];
     const evt = actEventIds[i];
     if (isBlank(opp) || isBlank(evt)) continue;
+    const found = positionsIn(evt);
+    if (found.length === 0) continue;
     const k = keyOf(opp);
-    let set = proven.get(k);
-    if (!set) proven.set(k, (set = new Set()));
-    // One activity may prove several events ("E_REQS, E_CRITERIA").
-    for (const part of String(evt).split(EVENT_LIST_SEPARATOR)) if (part.trim() !== '') set.add(keyOf(part));
+    let bits = proven.get(k);
+    if (!bits) proven.set(k, (bits = new Array<number>(words).fill(0)));
+    for (const j of found) bits[j >>> 5] |= 1 << (j & 31);
   }
   return proven;
 }
+
+const hasBit = (bits: readonly number[] | undefined, j: number): boolean =>
+  bits !== undefined && ((bits[j >>> 5] >>> (j & 31)) & 1) === 1;
 
 /** StageCheck per deal: "OK", or "Missing: E_…, E_…" for an open deal; "OK" when closed; blank without a status. */
 export function stageChecks(input: StageCheckInput): Scalar[] | CalcError {
   const { oppIds, stages, statuses, actOppIds, actEventIds } = input;
   const mismatch =
-    checkSameLength([['oppIds', oppIds], ['stages', stages], ['statuses', statuses]]) ??
-    checkSameLength([['actOppIds', actOppIds], ['actEventIds', actEventIds]]);
+    checkSameLength([
+      ['oppIds', oppIds],
+      ['stages', stages],
+      ['statuses', statuses],
+    ]) ??
+    checkSameLength([
+      ['actOppIds', actOppIds],
+      ['actEventIds', actEventIds],
+    ]);
   if (mismatch) return mismatch;
   const orders = stageOrderTable(input.stageNames, input.stageOrders);
   if (orders instanceof CalcError) return orders;
@@ -432,8 +531,7 @@ export function stageChecks(input: StageCheckInput): Scalar[] | CalcError {
   if (essentials instanceof CalcError) return essentials;
   const empty = blankIfEmpty(oppIds.length);
   if (empty) return empty;
-  const proven = provenEvents(actOppIds, actEventIds);
-  const none = new Set<string>();
+  const proven = provenEssentials(actOppIds, actEventIds, essentials);
   const out = new Array<Scalar>(oppIds.length);
   for (let i = 0; i < oppIds.length; i++) {
     const s = codeAt(statuses, i, Status, 'statuses');
@@ -451,11 +549,10 @@ export function stageChecks(input: StageCheckInput): Scalar[] | CalcError {
       continue;
     }
     const order = orders.values[k];
-    const have = isBlank(oppIds[i]) ? none : (proven.get(keyOf(oppIds[i])) ?? none);
+    const bits = isBlank(oppIds[i]) ? undefined : proven.get(keyOf(oppIds[i]));
     const missing: string[] = [];
-    for (const e of essentials) {
-      if (e.order > order) break;
-      if (!have.has(e.key)) missing.push(e.id);
+    for (let j = 0; j < essentials.length && essentials[j].order <= order; j++) {
+      if (!hasBit(bits, j)) missing.push(essentials[j].id);
     }
     out[i] = missing.length === 0 ? STAGE_OK : MISSING_PREFIX + missing.join(', ');
   }
@@ -477,7 +574,11 @@ export interface OverrunInput {
 /** TRUE when an open deal has sat in its stage longer than the stage's standard days. */
 export function stageOverruns(input: OverrunInput): Scalar[] | CalcError {
   const { status, stage, stageEntered, asOfDate } = input;
-  const mismatch = checkSameLength([['status', status], ['stage', stage], ['stageEntered', stageEntered]]);
+  const mismatch = checkSameLength([
+    ['status', status],
+    ['stage', stage],
+    ['stageEntered', stageEntered],
+  ]);
   if (mismatch) return mismatch;
   const table = stageDaysTable(input.stageNames, input.standardDays);
   if (table instanceof CalcError) return table;

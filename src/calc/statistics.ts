@@ -7,6 +7,36 @@ import { CalcError, Cell, Column, Scalar, isBlank, showCell, toNumber } from './
 import { Enumeration } from './enumerations';
 import { msg } from './messages';
 
+// Wichura's AS 241 (PPND16) coefficients, highest power first: A/B for the centre
+// |p − ½| ≤ 0.425, C/D for the near tails, E/F for the far tails.
+const A = [
+  2509.0809287301227, 33430.57558358813, 67265.7709270087, 45921.95393154987, 13731.69376550946, 1971.5909503065513,
+  133.14166789178438, 3.3871328727963665,
+];
+const B = [
+  5226.495278852546, 28729.085735721943, 39307.89580009271, 21213.794301586597, 5394.196021424751, 687.1870074920579,
+  42.31333070160091, 1,
+];
+const C = [
+  0.0007745450142783414, 0.022723844989269184, 0.2417807251774506, 1.2704582524523684, 3.6478483247632045, 5.769497221460691,
+  4.630337846156546, 1.4234371107496835,
+];
+const D = [
+  1.0507500716444169e-9, 0.0005475938084995345, 0.015198666563616457, 0.14810397642748008, 0.6897673349851, 1.6763848301838038,
+  2.053191626637759, 1,
+];
+const E = [
+  2.0103343992922881e-7, 0.000027115555687434876, 0.0012426609473880784, 0.026532189526576124, 0.29656057182850487,
+  1.7848265399172913, 5.463784911164114, 6.657904643501103,
+];
+const F = [
+  2.0442631033899397e-15, 1.421511758316446e-7, 0.000018463183175100548, 0.0007868691311456133, 0.014875361290850615,
+  0.1369298809227358, 0.599832206555888, 1,
+];
+
+/** Polynomial with coefficients highest power first, by Horner's rule. */
+const poly = (coefficients: readonly number[], x: number): number => coefficients.reduce((acc, c) => acc * x + c, 0);
+
 /**
  * Φ⁻¹(p), the standard normal quantile, by Wichura's algorithm AS 241 (PPND16), accurate to
  * about 1e-16 relative. NaN outside (0, 1).
@@ -16,31 +46,10 @@ export function inverseNormal(p: number): number {
   const q = p - 0.5;
   if (Math.abs(q) <= 0.425) {
     const r = 0.180625 - q * q;
-    return (
-      (q *
-        (((((((2509.0809287301226727 * r + 33430.575583588128105) * r + 67265.770927008700853) * r + 45921.953931549871457) * r +
-          13731.693765509461125) * r + 1971.5909503065514427) * r + 133.14166789178437745) * r + 3.387132872796366608)) /
-      (((((((5226.495278852545925 * r + 28729.085735721942674) * r + 39307.89580009271061) * r + 21213.794301586595867) * r +
-        5394.1960214247511077) * r + 687.1870074920579083) * r + 42.313330701600911252) * r + 1)
-    );
+    return (q * poly(A, r)) / poly(B, r);
   }
-  let r = Math.sqrt(-Math.log(q < 0 ? p : 1 - p));
-  let x: number;
-  if (r <= 5) {
-    r -= 1.6;
-    x =
-      (((((((7.7454501427834140764e-4 * r + 0.0227238449892691845833) * r + 0.24178072517745061177) * r + 1.27045825245236838258) * r +
-        3.64784832476320460504) * r + 5.7694972214606914055) * r + 4.6303378461565452959) * r + 1.42343711074968357734) /
-      (((((((1.05075007164441684324e-9 * r + 5.475938084995344946e-4) * r + 0.0151986665636164571966) * r + 0.14810397642748007459) * r +
-        0.68976733498510000455) * r + 1.6763848301838038494) * r + 2.05319162663775882187) * r + 1);
-  } else {
-    r -= 5;
-    x =
-      (((((((2.01033439929228813265e-7 * r + 2.71155556874348757815e-5) * r + 0.0012426609473880784386) * r + 0.026532189526576123093) * r +
-        0.29656057182850489123) * r + 1.7848265399172913358) * r + 5.4637849111641143699) * r + 6.6579046435011037772) /
-      (((((((2.04426310338993978564e-15 * r + 1.4215117583164458887e-7) * r + 1.8463183175100546818e-5) * r + 7.868691311456132591e-4) * r +
-        0.0148753612908506148525) * r + 0.13692988092273580531) * r + 0.59983220655588793769) * r + 1);
-  }
+  const r = Math.sqrt(-Math.log(q < 0 ? p : 1 - p));
+  const x = r <= 5 ? poly(C, r - 1.6) / poly(D, r - 1.6) : poly(E, r - 5) / poly(F, r - 5);
   return q < 0 ? -x : x;
 }
 
@@ -92,10 +101,13 @@ export function wilsonInterval(wins: number, total: number, z: number): WilsonIn
 export function confidenceLevel(c: number): number | CalcError {
   const level = c > 1 && c < 100 ? c / 100 : c;
   if (level > 0 && level < 1) return level;
-  return new CalcError('NUM', msg.custom(
-    `confidence must be between 0 and 1 (e.g. 0.95), got ${c}`,
-    `confidence 必须介于 0 与 1 之间（如 0.95），实际为 ${c}`,
-  ));
+  return new CalcError(
+    'NUM',
+    msg.custom(
+      `confidence must be between 0 and 1 (e.g. 0.95), got ${c}`,
+      `confidence 必须介于 0 与 1 之间（如 0.95），实际为 ${c}`,
+    ),
+  );
 }
 
 /** A deal count: blank → undefined; text, negative or fractional → error naming the row. */
@@ -105,13 +117,19 @@ function countAt(cell: Cell | undefined, name: string, row: number | undefined):
   const whereZh = row === undefined ? name : `${name} 第 ${row} 行`;
   const n = toNumber(cell);
   if (n === undefined)
-    return new CalcError('VALUE', msg.custom(`${where}: ${showCell(cell)} is not a number`, `${whereZh}：${showCell(cell)} 不是数字`));
+    return new CalcError(
+      'VALUE',
+      msg.custom(`${where}: ${showCell(cell)} is not a number`, `${whereZh}：${showCell(cell)} 不是数字`),
+    );
   const whole = Math.round(n);
   if (n < 0 || Math.abs(n - whole) > 1e-9)
-    return new CalcError('VALUE', msg.custom(
-      `${where}: ${showCell(cell)} is not a count of deals (a whole number, 0 or more)`,
-      `${whereZh}：${showCell(cell)} 不是商机个数（应为不小于 0 的整数）`,
-    ));
+    return new CalcError(
+      'VALUE',
+      msg.custom(
+        `${where}: ${showCell(cell)} is not a count of deals (a whole number, 0 or more)`,
+        `${whereZh}：${showCell(cell)} 不是商机个数（应为不小于 0 的整数）`,
+      ),
+    );
   return whole;
 }
 
@@ -131,10 +149,13 @@ export function wilsonBound(
   if (total instanceof CalcError) return total;
   if (wins === undefined || total === undefined) return null;
   if (wins > total)
-    return new CalcError('VALUE', msg.custom(
-      `${row === undefined ? '' : `row ${row}: `}wins (${wins}) exceed total (${total}); total counts every closed deal`,
-      `${row === undefined ? '' : `第 ${row} 行：`}赢单数（${wins}）大于总数（${total}）；总数应包含全部已结单`,
-    ));
+    return new CalcError(
+      'VALUE',
+      msg.custom(
+        `${row === undefined ? '' : `row ${row}: `}wins (${wins}) exceed total (${total}); total counts every closed deal`,
+        `${row === undefined ? '' : `第 ${row} 行：`}赢单数（${wins}）大于总数（${total}）；总数应包含全部已结单`,
+      ),
+    );
   if (total === 0) return null;
   const interval = wilsonInterval(wins, total, z);
   return bound === 'Lower' ? interval.lower : bound === 'Upper' ? interval.upper : interval.center;
@@ -147,7 +168,8 @@ export function wilsonBound(
 export function wilsonColumn(wins: Column, total: Column, bound: WilsonBoundCode, confidence: number): Scalar[] | CalcError {
   const level = confidenceLevel(confidence);
   if (level instanceof CalcError) return level;
-  if (total.length !== 1 && total.length !== wins.length) return new CalcError('VALUE', msg.sizeMismatch('wins', 'total', wins.length, total.length));
+  if (total.length !== 1 && total.length !== wins.length)
+    return new CalcError('VALUE', msg.sizeMismatch('wins', 'total', wins.length, total.length));
   if (wins.length === 0) return [null];
   const z = zForConfidence(level);
   const single = wins.length === 1;

@@ -12,6 +12,7 @@ import { TABLES, TableName, TableSpec } from '../model/schema';
 import { IndicatorRow, TableData, WorkbookSnapshot } from '../model/snapshot';
 import { criteriaOf, questionsOf } from '../model/workbookColumns';
 import { Locale } from '../calc/messages';
+import { ColumnStore } from './columnStore';
 
 export type SheetCells = (Cell | string)[][];
 
@@ -38,7 +39,7 @@ export interface EngineLayout {
   indicators: IndicatorRow[];
   /** Data rows per table (0 when the table is absent). */
   rowCounts: Record<TableName, number>;
-  /** Sheet column (0-based) of each canonical column, per table. */
+  /** Sheet column (0-based) of each canonical column that HyperFormula holds, per table. */
   columnIndex: Record<TableName, Map<string, number>>;
   settings: Record<SettingName, Cell>;
   maxRows: number;
@@ -47,6 +48,8 @@ export interface EngineLayout {
 export const CALC_SHEET = 'Calc';
 export const CONFIG_SHEET = 'Config';
 export const INDICATORS_SHEET = 'Indicators';
+/** Fewest rows a data table's (and a computed column's) names span; the extra rows are blank. */
+const MIN_DATA_ROWS = 2;
 
 function colLetter(i: number): string {
   let s = '';
@@ -68,18 +71,29 @@ function inputColumns(spec: TableSpec, criteriaIds: string[], questionIds: strin
   return fixed;
 }
 
-function tableSheet(t: TableData | undefined, columns: string[]): SheetCells {
-  const rows: SheetCells = [columns.slice()];
-  if (!t) return rows;
-  const at = columns.map((c) => t.headers.indexOf(c));
-  for (const r of t.rows) rows.push(at.map((j) => (j < 0 ? null : sanitize(r[j] ?? null))));
-  return rows;
+/** A table's columns as plain arrays, aligned with `columns` (absent columns are blank). */
+function tableColumnsData(t: TableData | undefined, columns: string[]): Cell[][] {
+  const n = t?.rows.length ?? 0;
+  return columns.map((c) => {
+    const j = t ? t.headers.indexOf(c) : -1;
+    const out = new Array<Cell>(n);
+    for (let i = 0; i < n; i++) out[i] = j < 0 ? null : (t!.rows[i][j] ?? null);
+    return out;
+  });
 }
 
 /** Text that HyperFormula would parse as a formula stays text (data is never code). */
 function sanitize(c: Cell): Cell {
   if (typeof c === 'string' && c.startsWith('=')) return `'${c}`;
   return c;
+}
+
+/** Names used by a formula: `Opp_Status`, `AsOfDate`, … (functions and strings excluded). */
+export function namesIn(formula: string): Set<string> {
+  const out = new Set<string>();
+  const withoutStrings = formula.replace(/"(?:[^"]|"")*"/g, '""');
+  for (const m of withoutStrings.matchAll(/(?<![A-Za-z0-9_.])([A-Za-z][A-Za-z0-9_]*)(?![A-Za-z0-9_.]*\()/g)) out.add(m[1]);
+  return out;
 }
 
 /** Settings with defaults: AsOfDate given or today, the period = its calendar year. */
@@ -115,7 +129,10 @@ const SPILLED: readonly ComputedColumn[] = [
   },
 ];
 
-export function layoutWorkbook(snapshot: WorkbookSnapshot, options: { asOf: number; locale: Locale; indicators: readonly IndicatorRow[] }): EngineLayout {
+export function layoutWorkbook(
+  snapshot: WorkbookSnapshot,
+  options: { asOf: number; locale: Locale; indicators: readonly IndicatorRow[]; store: ColumnStore },
+): EngineLayout {
   const criteriaIds = criteriaOf(snapshot.config).map((c) => c.id);
   const questionIds = questionsOf(snapshot.config).map((q) => q.id);
   const sheets: Record<string, SheetCells> = {};
@@ -124,21 +141,41 @@ export function layoutWorkbook(snapshot: WorkbookSnapshot, options: { asOf: numb
   const columnIndex = {} as Record<TableName, Map<string, number>>;
   let maxRows = 10;
 
+  // Only the columns some formula reads go into HyperFormula (DESIGN.md §8); all stay in the store.
+  const formulas = [...SPILLED.map((c) => c.formula), ...options.indicators.map((i) => i.formula)];
+  const referenced = new Set<string>();
+  for (const f of formulas) for (const n of namesIn(f)) referenced.add(n);
+  const store = options.store;
+
   for (const spec of TABLES) {
     const columns = inputColumns(spec, criteriaIds, questionIds);
     const data = snapshot.tables[spec.name];
-    sheets[spec.name] = tableSheet(data, columns);
+    const values = tableColumnsData(data, columns);
     const n = data?.rows.length ?? 0;
     rowCounts[spec.name] = n;
-    columnIndex[spec.name] = new Map(columns.map((c, j) => [c, j]));
     maxRows = Math.max(maxRows, n + 2);
-    columns.forEach((c, j) => names.push({ name: `${spec.prefix}_${c}`, expression: columnRange(spec.name, j, n) }));
-    if (spec.dynamic) {
-      const block = spec.dynamic === 'criteria' ? criteriaIds : questionIds;
-      const first = columns.indexOf(block[0]);
-      const blockName = spec.dynamic === 'criteria' ? 'Acc_Criteria' : 'Opp_Answers';
-      if (block.length && first >= 0) names.push({ name: blockName, expression: columnRange(spec.name, first, n, 2, block.length) });
-    }
+    // Names span at least two rows: HyperFormula hands a one-cell range to a function as a plain
+    // value, and a blank one then reads as an omitted argument (a lost filter, "a period needs closeDate").
+    const span = Math.max(n, MIN_DATA_ROWS);
+    const block = spec.dynamic === 'criteria' ? criteriaIds : spec.dynamic === 'questions' ? questionIds : [];
+    const blockName = spec.dynamic === 'criteria' ? 'Acc_Criteria' : 'Opp_Answers';
+    const blockUsed = block.length > 0 && referenced.has(blockName);
+    const header: string[] = [];
+    const feed: string[] = [];
+    const index = new Map<string, number>();
+    columns.forEach((c, j) => {
+      const name = `${spec.prefix}_${c}`;
+      store.set(name, values[j]);
+      const inBlock = block.includes(c);
+      if (!referenced.has(name) && !(inBlock && blockUsed)) return;
+      index.set(c, header.length);
+      names.push({ name, expression: columnRange(spec.name, header.length, span) });
+      header.push(c);
+      feed.push(store.formula(name));
+    });
+    columnIndex[spec.name] = index;
+    if (blockUsed) names.push({ name: blockName, expression: columnRange(spec.name, index.get(block[0])!, span, 2, block.length) });
+    sheets[spec.name] = [header, feed];
   }
 
   // Config: settings in A:B, then each methodology table with its own columns.
@@ -173,7 +210,7 @@ export function layoutWorkbook(snapshot: WorkbookSnapshot, options: { asOf: numb
   const calc: SheetCells = [computed.map((c) => `${c.table}.${c.column}`), computed.map((c) => c.formula)];
   computed.forEach((c, j) => {
     const prefix = c.table === 'Accounts' ? 'Acc' : 'Opp';
-    names.push({ name: `${prefix}_${c.column}`, expression: columnRange(CALC_SHEET, j, rowCounts[c.table]) });
+    names.push({ name: `${prefix}_${c.column}`, expression: columnRange(CALC_SHEET, j, Math.max(rowCounts[c.table], MIN_DATA_ROWS)) });
   });
   sheets[CALC_SHEET] = [calc[0]];
 

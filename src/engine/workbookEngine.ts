@@ -9,9 +9,10 @@ import { Cell } from '../calc/cells';
 import { Locale } from '../calc/messages';
 import { buildCrm3Plugin, crm3Translations, setPluginLocale } from '../functions/hyperformula/crm3Plugin';
 import { BUILT_IN_INDICATORS } from '../model/indicators';
-import { TableName } from '../model/schema';
+import { TableName, tableSpec } from '../model/schema';
 import { IndicatorRow, WorkbookSnapshot } from '../model/snapshot';
 import { CALC_SHEET, EngineLayout, INDICATORS_SHEET, layoutWorkbook } from './sheets';
+import { ColumnDataPlugin, ColumnStore, columnDataTranslations } from './columnStore';
 
 export interface EngineOptions {
   /** Evaluation date (Excel serial); overrides the workbook's AsOfDate. */
@@ -42,6 +43,7 @@ let pluginRegistered = false;
 function ensurePlugin(): void {
   if (pluginRegistered) return;
   HyperFormula.registerFunctionPlugin(buildCrm3Plugin(), crm3Translations());
+  HyperFormula.registerFunctionPlugin(ColumnDataPlugin, columnDataTranslations);
   pluginRegistered = true;
 }
 
@@ -57,6 +59,7 @@ export class WorkbookEngine {
     private readonly hf: HyperFormula,
     readonly layout: EngineLayout,
     private readonly sheetIds: Record<string, number>,
+    private readonly store: ColumnStore,
   ) {}
 
   static build(snapshot: WorkbookSnapshot, options: EngineOptions): WorkbookEngine {
@@ -64,7 +67,8 @@ export class WorkbookEngine {
     const locale = options.locale ?? 'en-US';
     setPluginLocale(locale);
     const indicators = snapshot.indicators?.length ? snapshot.indicators : BUILT_IN_INDICATORS;
-    const layout = layoutWorkbook(snapshot, { asOf: options.asOf, locale, indicators });
+    const store = new ColumnStore();
+    const layout = layoutWorkbook(snapshot, { asOf: options.asOf, locale, indicators, store });
     const config: Partial<ConfigParams> = {
       licenseKey: options.licenseKey ?? 'gpl-v3',
       maxRows: Math.max(layout.maxRows, 1000),
@@ -81,7 +85,7 @@ export class WorkbookEngine {
       hf.setSheetContent(sheetIds[CALC_SHEET], layout.calc as never);
       hf.setSheetContent(sheetIds[INDICATORS_SHEET], layout.indicatorsSheet as never);
     });
-    return new WorkbookEngine(hf, layout, sheetIds);
+    return new WorkbookEngine(hf, layout, sheetIds, store);
   }
 
   private value(address: SimpleCellAddress): EngineValue {
@@ -108,15 +112,10 @@ export class WorkbookEngine {
     return out;
   }
 
-  /** An input column as the engine holds it. */
+  /** An input column as the engine holds it (what-if changes included). */
   inputColumn(table: TableName, column: string): EngineValue[] {
-    const j = this.layout.columnIndex[table].get(column);
-    const n = this.layout.rowCounts[table];
-    if (j === undefined) return new Array(n).fill(null);
-    const sheet = this.sheetIds[table];
-    const out: EngineValue[] = [];
-    for (let i = 0; i < n; i++) out.push(this.value({ sheet, row: i + 1, col: j }));
-    return out;
+    const values = this.store.get(`${tableSpec(table).prefix}_${column}`);
+    return values ? values.map((v) => (v === '' ? null : v)) : new Array(this.layout.rowCounts[table]).fill(null);
   }
 
   /** Evaluates any formula against the workbook's names (used by the pane's "explain"). */
@@ -125,10 +124,31 @@ export class WorkbookEngine {
     return Array.isArray(v) ? toEngineValue(v[0]?.[0]) : toEngineValue(v);
   }
 
-  /** Applies changes to input cells (incremental recalculation). */
+  /**
+   * Applies changes to input cells. Each changed column is fed again (one array call), and
+   * HyperFormula recalculates only what depends on it.
+   */
   apply(changes: readonly CellChange[]): void {
+    const touched = new Set<string>();
+    // Check every change before making any: a bad one must not leave the others half-applied.
+    for (const c of changes) {
+      const values = this.store.get(`${tableSpec(c.table).prefix}_${c.column}`);
+      if (!values) throw new Error(`${c.table} has no input column ${c.column}`);
+      if (c.row < 0 || c.row >= values.length) throw new Error(`${c.table} has no row ${c.row + 1}`);
+    }
+    for (const c of changes) {
+      const values = this.store.get(`${tableSpec(c.table).prefix}_${c.column}`)!;
+      values[c.row] = c.value;
+      if (this.layout.columnIndex[c.table].has(c.column)) touched.add(`${c.table}\u0000${c.column}`);
+    }
     this.hf.batch(() => {
-      for (const c of changes) this.hf.setCellContents(this.addressOf(c), [[c.value as never]]);
+      for (const t of touched) {
+        const [table, column] = t.split('\u0000') as [TableName, string];
+        const address = { sheet: this.sheetIds[table], row: 1, col: this.layout.columnIndex[table].get(column)! };
+        // Same formula, fresh contents: HyperFormula re-reads the column and its dependents.
+        this.hf.setCellContents(address, [[null]]);
+        this.hf.setCellContents(address, [[this.store.formula(`${tableSpec(table).prefix}_${column}`)]]);
+      }
     });
   }
 
@@ -138,21 +158,18 @@ export class WorkbookEngine {
    */
   whatIf(changes: readonly CellChange[]): { base: IndicatorValue[]; changed: IndicatorValue[] } {
     const base = this.indicators();
-    const previous = changes.map((c) => ({ ...c, value: this.hf.getCellSerialized(this.addressOf(c)) as Cell }));
+    const previous = changes.map((c) => {
+      const values = this.store.get(`${tableSpec(c.table).prefix}_${c.column}`);
+      return { ...c, value: values && c.row >= 0 && c.row < values.length ? values[c.row] : null };
+    });
     this.apply(changes);
     const changed = this.indicators();
     this.apply(previous.reverse());
     return { base, changed };
   }
 
-  private addressOf(c: CellChange): SimpleCellAddress {
-    const col = this.layout.columnIndex[c.table].get(c.column);
-    if (col === undefined) throw new Error(`${c.table} has no input column ${c.column}`);
-    if (c.row < 0 || c.row >= this.layout.rowCounts[c.table]) throw new Error(`${c.table} has no row ${c.row + 1}`);
-    return { sheet: this.sheetIds[c.table], row: c.row + 1, col };
-  }
-
   destroy(): void {
     this.hf.destroy();
+    this.store.release();
   }
 }

@@ -8,10 +8,23 @@ import { Args, orFail } from './args';
 import { filterPairs, filterParams } from './commonParams';
 import { FunctionDeclaration, ParamDeclaration, declare } from './declaration';
 
-const p = (name: string, en: string, zh: string): ParamDeclaration => ({ name, kind: 'range', optional: false, description: { en, zh } });
+const p = (name: string, en: string, zh: string): ParamDeclaration => ({
+  name,
+  kind: 'range',
+  optional: false,
+  description: { en, zh },
+});
 
-const revenue = p('revenue', 'Our revenue per account over the last 12 months, e.g. Acc_Revenue12m.', '本公司近 12 个月在各客户的收入，如 Acc_Revenue12m。');
-const wallet = p('wallet', "The customer's spend in our category per account, e.g. Acc_WalletEstimate.", '各客户在本品类的总支出（钱包估算），如 Acc_WalletEstimate。');
+const revenue = p(
+  'revenue',
+  'Our revenue per account over the last 12 months, e.g. Acc_Revenue12m.',
+  '本公司近 12 个月在各客户的收入，如 Acc_Revenue12m。',
+);
+const wallet = p(
+  'wallet',
+  "The customer's spend in our category per account, e.g. Acc_WalletEstimate.",
+  '各客户在本品类的总支出（钱包估算），如 Acc_WalletEstimate。',
+);
 
 function include(a: Args, first: string): boolean[] {
   return orFail(rowMask(a.column(first).length, filterPairs(a, 1), first));
@@ -31,10 +44,13 @@ export const accountFunctions: FunctionDeclaration[] = [
       zh: '钱包份额：本公司收入合计 ÷ 客户品类支出合计，只统计两项都有数值（且满足筛选条件）的客户。支出合计为 0 时返回空白。',
     },
     example: '=CRM3.SHAREOFWALLET(Acc_Revenue12m,Acc_WalletEstimate,Acc_Tier,"A,B")',
-    exampleResult: { en: 'our share of key accounts\' spend, e.g. 0.31', zh: '重点客户支出中本公司所占份额，如 0.31' },
+    exampleResult: { en: "our share of key accounts' spend, e.g. 0.31", zh: '重点客户支出中本公司所占份额，如 0.31' },
     params: [revenue, wallet, ...filterParams(1)],
     result: { shape: { kind: 'scalar' }, type: 'number' },
-    errors: [numberErrors('revenue, wallet', 'revenue、wallet'), { en: '#VALUE! when a wallet estimate is negative.', zh: '#VALUE!：钱包估算为负数。' }],
+    errors: [
+      numberErrors('revenue, wallet', 'revenue、wallet'),
+      { en: '#VALUE! when a wallet estimate is negative.', zh: '#VALUE!：钱包估算为负数。' },
+    ],
     evaluate(a) {
       return shareOfWallet({ revenue: a.column('revenue'), wallet: a.column('wallet'), include: include(a, 'revenue') });
     },
@@ -47,10 +63,16 @@ export const accountFunctions: FunctionDeclaration[] = [
       zh: '未开发空间：Σ max(客户品类支出 − 本公司收入, 0)，即客户仍向别家采购的业务。没有钱包估算的客户不计；收入为空按 0 计。',
     },
     example: '=CRM3.WHITESPACE(Acc_WalletEstimate,Acc_Revenue12m,Acc_Tier,"A,B")',
-    exampleResult: { en: 'spend of key accounts we do not win yet, e.g. 5,400,000', zh: '重点客户中尚未拿下的支出，如 5,400,000' },
+    exampleResult: {
+      en: 'spend of key accounts we do not win yet, e.g. 5,400,000',
+      zh: '重点客户中尚未拿下的支出，如 5,400,000',
+    },
     params: [wallet, revenue, ...filterParams(1)],
     result: { shape: { kind: 'scalar' }, type: 'number' },
-    errors: [numberErrors('wallet, revenue', 'wallet、revenue'), { en: '#VALUE! when a wallet estimate is negative.', zh: '#VALUE!：钱包估算为负数。' }],
+    errors: [
+      numberErrors('wallet, revenue', 'wallet、revenue'),
+      { en: '#VALUE! when a wallet estimate is negative.', zh: '#VALUE!：钱包估算为负数。' },
+    ],
     evaluate(a) {
       return whitespace({ wallet: a.column('wallet'), revenue: a.column('revenue'), include: include(a, 'wallet') });
     },

@@ -139,7 +139,7 @@ export const activityFunctions: FunctionDeclaration[] = [
       en: "Key-information completeness of each opportunity: (filled among Amount, CloseDate, Owner, Competitor, NextStepDate, StageEnteredDate + questions answered Yes or No) ÷ (6 + number of questions). Unknown or blank answers do not count. One result per opportunity (spills).",
       zh: '每个商机的关键信息完整度：（金额、结单日期、负责人、竞争对手、下一步日期、进入阶段日期中已填写的项数 + 四问中回答为“是”或“否”的题数）÷（6 + 题目数）。“未知”或未回答不计。每个商机一个结果（溢出为一列）。',
     },
-    example: '=CRM3.KEYINFO(Opp_Amount,Opp_CloseDate,Opp_Owner,Opp_Competitor,Opp_NextStepDate,Opp_StageEnteredDate,Opp_Questions)',
+    example: '=CRM3.KEYINFO(Opp_Amount,Opp_CloseDate,Opp_Owner,Opp_Competitor,Opp_NextStepDate,Opp_StageEnteredDate,Opp_Answers)',
     exampleResult: { en: 'one share per opportunity, e.g. 0.83', zh: '每个商机一个比例，如 0.83' },
     params: [
       p('amount', false, 'Deal amount column, e.g. Opp_Amount.', '商机金额列，如 Opp_Amount。'),
@@ -148,7 +148,7 @@ export const activityFunctions: FunctionDeclaration[] = [
       p('competitor', false, 'Competitor column, e.g. Opp_Competitor.', '竞争对手列，如 Opp_Competitor。'),
       p('nextStepDate', false, 'Next step date column, e.g. Opp_NextStepDate.', '下一步行动日期列，如 Opp_NextStepDate。'),
       p('stageEntered', false, 'Stage entered date column, e.g. Opp_StageEnteredDate.', '进入当前阶段日期列，如 Opp_StageEnteredDate。'),
-      p('answers', true, 'The question columns as one block (one row per opportunity, one column per question), e.g. Opp_Questions: Yes/No/Unknown or 是/否/未知.', '四问题目各列组成的区域（每行一个商机，每列一道题），如 Opp_Questions：是/否/未知 或 Yes/No/Unknown。'),
+      p('answers', true, 'The question columns as one block (one row per opportunity, one column per question), e.g. Opp_Answers: Yes/No/Unknown or 是/否/未知.', '四问题目各列组成的区域（每行一个商机，每列一道题），如 Opp_Answers：是/否/未知 或 Yes/No/Unknown。'),
     ],
     result: { shape: { kind: 'column', lengthOf: 'amount' }, type: 'number' },
     errors: [

@@ -39,7 +39,13 @@ const unknownScore = p(
   'What an Unknown or blank answer is worth, from 0 to 1, e.g. UnknownAnswerScore. Default 0 (what we do not know does not count).',
   '“未知”或空白回答的得分（0 到 1），如 UnknownAnswerScore。默认 0（不清楚的情况不得分）。',
 );
-const section = p('section', 'value', false, 'Which section: 1 Is there an opportunity? · 2 Can we compete? · 3 Can we win? · 4 Is it worth winning?', '哪一组问题：1 是否真有商机 · 2 能否参与竞争 · 3 能否赢单 · 4 是否值得赢。');
+const section = p(
+  'section',
+  'value',
+  false,
+  'Which section: 1 Is there an opportunity? · 2 Can we compete? · 3 Can we win? · 4 Is it worth winning?',
+  '哪一组问题：1 是否真有商机 · 2 能否参与竞争 · 3 能否赢单 · 4 是否值得赢。',
+);
 
 function gradingInput(a: Args): GradingInput {
   return {
@@ -63,11 +69,14 @@ export const gradingFunctions: FunctionDeclaration[] = [
     id: 'QUALSCORE',
     family: 'grading',
     description: {
-      en: "Qualification score (0–100) of an opportunity from its answers to the four questions: 100 × Σ weight × answer value ÷ Σ weight. Give a block of answers to score many opportunities at once (one result per row). Blank when every weight is 0.",
+      en: 'Qualification score (0–100) of an opportunity from its answers to the four questions: 100 × Σ weight × answer value ÷ Σ weight. Give a block of answers to score many opportunities at once (one result per row). Blank when every weight is 0.',
       zh: '商机资格评分（0–100）：根据四问回答计算，100 × Σ(权重 × 回答得分) ÷ Σ权重。传入多行回答可一次算出多个商机的评分（每行一个结果）。所有权重都为 0 时返回空白。',
     },
     example: '=CRM3.QUALSCORE(P5:AA5, Questions_Weight, UnknownAnswerScore)',
-    exampleResult: { en: 'e.g. 58.3 when 7 of 12 equally weighted questions are answered Yes', zh: '如 12 个等权问题中 7 个回答“是”时为 58.3' },
+    exampleResult: {
+      en: 'e.g. 58.3 when 7 of 12 equally weighted questions are answered Yes',
+      zh: '如 12 个等权问题中 7 个回答“是”时为 58.3',
+    },
     params: [answers, weights, unknownScore],
     result: { shape: { kind: 'rows', of: 'answers' }, type: 'number' },
     errors: [answerErrors],
@@ -83,12 +92,18 @@ export const gradingFunctions: FunctionDeclaration[] = [
       zh: '四问中某一组的得分（0–100）：该组问题的 100 × Σ(权重 × 回答得分) ÷ Σ权重。每行回答一个结果。该组权重全为 0 时返回空白。',
     },
     example: '=CRM3.SECTIONSCORE(P5:AA5, 1, Questions_Section, Questions_Weight, UnknownAnswerScore)',
-    exampleResult: { en: 'e.g. 66.7 when two of the three "Is there an opportunity?" questions are Yes', zh: '如“是否真有商机”三个问题中两个回答“是”时为 66.7' },
+    exampleResult: {
+      en: 'e.g. 66.7 when two of the three "Is there an opportunity?" questions are Yes',
+      zh: '如“是否真有商机”三个问题中两个回答“是”时为 66.7',
+    },
     params: [answers, section, sections, weights, unknownScore],
     result: { shape: { kind: 'rows', of: 'answers' }, type: 'number' },
     errors: [
       answerErrors,
-      { en: '#VALUE! when section is not 1, 2, 3 or 4, or sections is missing for a number of questions other than 12. #N/A when no question belongs to the section.', zh: '#VALUE!：section 不是 1、2、3、4，或问题数不是 12 却未给出 sections。#N/A：该组没有任何问题。' },
+      {
+        en: '#VALUE! when section is not 1, 2, 3 or 4, or sections is missing for a number of questions other than 12. #N/A when no question belongs to the section.',
+        zh: '#VALUE!：section 不是 1、2、3、4，或问题数不是 12 却未给出 sections。#N/A：该组没有任何问题。',
+      },
     ],
     evaluate(a) {
       return asRows(orFail(sectionScores(gradingInput(a), a.number('section'))));
@@ -107,7 +122,10 @@ export const gradingFunctions: FunctionDeclaration[] = [
     result: { shape: { kind: 'rows', of: 'answers' }, type: 'string' },
     errors: [
       answerErrors,
-      { en: '#VALUE! when sections is missing for a number of questions other than 12. #N/A when one of the four sections has no question.', zh: '#VALUE!：问题数不是 12 却未给出 sections。#N/A：四组中有一组没有任何问题。' },
+      {
+        en: '#VALUE! when sections is missing for a number of questions other than 12. #N/A when one of the four sections has no question.',
+        zh: '#VALUE!：问题数不是 12 却未给出 sections。#N/A：四组中有一组没有任何问题。',
+      },
     ],
     evaluate(a) {
       return asRows(orFail(grades(gradingInput(a))));

@@ -29,13 +29,35 @@ export const indicatorFunctions: FunctionDeclaration[] = [
       en: 'Wilson score interval of a win rate: with few closed deals, the lower (default), upper bound or centre of the plausible range of the true win rate. Columns of wins and totals give one value per row.',
       zh: '赢率的 Wilson 置信区间：已结单较少时，给出真实赢率可能范围的下限（默认）、上限或中心值。wins 与 total 为列时逐行返回。',
     },
-    example: '=CRM3.WILSON(CRM3.DEALCOUNT(Opp_Status,"Won",Opp_CloseDate,PeriodStart,PeriodEnd),CRM3.DEALCOUNT(Opp_Status,"Closed",Opp_CloseDate,PeriodStart,PeriodEnd))',
-    exampleResult: { en: 'the win rate we can count on at 95 % confidence, e.g. 0.21 for 4 won of 7', zh: '95% 置信度下有把握的赢率，如 7 单赢 4 单时约为 0.21' },
+    example:
+      '=CRM3.WILSON(CRM3.DEALCOUNT(Opp_Status,"Won",Opp_CloseDate,PeriodStart,PeriodEnd),CRM3.DEALCOUNT(Opp_Status,"Closed",Opp_CloseDate,PeriodStart,PeriodEnd))',
+    exampleResult: {
+      en: 'the win rate we can count on at 95 % confidence, e.g. 0.21 for 4 won of 7',
+      zh: '95% 置信度下有把握的赢率，如 7 单赢 4 单时约为 0.21',
+    },
     params: [
       p('wins', 'range', false, 'Number of won deals (a count, or a column of counts).', '赢单个数（一个数，或一列个数）。'),
-      p('total', 'range', false, 'Number of closed deals (same shape as wins, or one number for every row).', '已结单个数（与 wins 同形，或所有行共用的一个数）。'),
-      p('bound', 'value', true, '"lower"/"下限" (default), "upper"/"上限" or "center"/"中心".', '"下限"/"lower"（默认）、"上限"/"upper" 或 "中心"/"center"。'),
-      p('confidence', 'value', true, 'Confidence level, default 0.95 (95 also reads as 95 %).', '置信水平，默认 0.95（写 95 也视为 95%）。'),
+      p(
+        'total',
+        'range',
+        false,
+        'Number of closed deals (same shape as wins, or one number for every row).',
+        '已结单个数（与 wins 同形，或所有行共用的一个数）。',
+      ),
+      p(
+        'bound',
+        'value',
+        true,
+        '"lower"/"下限" (default), "upper"/"上限" or "center"/"中心".',
+        '"下限"/"lower"（默认）、"上限"/"upper" 或 "中心"/"center"。',
+      ),
+      p(
+        'confidence',
+        'value',
+        true,
+        'Confidence level, default 0.95 (95 also reads as 95 %).',
+        '置信水平，默认 0.95（写 95 也视为 95%）。',
+      ),
     ],
     result: { shape: { kind: 'column', lengthOf: 'wins' }, type: 'number' },
     errors: [
@@ -57,12 +79,33 @@ export const indicatorFunctions: FunctionDeclaration[] = [
       zh: '指标红黄绿灯：达到 green 阈值为 "Green"，越过 red 阈值为 "Red"，其余为 "Amber"；数值为空或未设阈值时返回空白。结果代码在各语言下都保持英文，便于条件格式和 COUNTIF 通用。',
     },
     example: '=CRM3.RAG(D5,F5,G5,H5)',
-    exampleResult: { en: '"Amber" for a win rate of 0.42 with green 0.5, red 0.3, higher is better', zh: '赢率 0.42、green 0.5、red 0.3、越高越好时为 "Amber"' },
+    exampleResult: {
+      en: '"Amber" for a win rate of 0.42 with green 0.5, red 0.3, higher is better',
+      zh: '赢率 0.42、green 0.5、red 0.3、越高越好时为 "Amber"',
+    },
     params: [
       p('value', 'range', false, 'The indicator value (or a column of values).', '指标值（或一列指标值）。'),
-      p('direction', 'value', false, 'HigherIsBetter/越高越好 or LowerIsBetter/越低越好.', '越高越好/HigherIsBetter 或 越低越好/LowerIsBetter。'),
-      p('green', 'value', false, 'Green threshold: the value is Green at or beyond it (blank: no Green band).', '绿灯阈值：达到或优于此值为绿灯（留空表示不设绿灯）。'),
-      p('red', 'value', false, 'Red threshold: the value is Red past it (blank: no Red band).', '红灯阈值：劣于此值为红灯（留空表示不设红灯）。'),
+      p(
+        'direction',
+        'value',
+        false,
+        'HigherIsBetter/越高越好 or LowerIsBetter/越低越好.',
+        '越高越好/HigherIsBetter 或 越低越好/LowerIsBetter。',
+      ),
+      p(
+        'green',
+        'value',
+        false,
+        'Green threshold: the value is Green at or beyond it (blank: no Green band).',
+        '绿灯阈值：达到或优于此值为绿灯（留空表示不设绿灯）。',
+      ),
+      p(
+        'red',
+        'value',
+        false,
+        'Red threshold: the value is Red past it (blank: no Red band).',
+        '红灯阈值：劣于此值为红灯（留空表示不设红灯）。',
+      ),
     ],
     result: { shape: { kind: 'column', lengthOf: 'value' }, type: 'string' },
     errors: [

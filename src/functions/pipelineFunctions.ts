@@ -5,7 +5,15 @@
 import { CalcError } from '../calc/cells';
 import { rowMask } from '../calc/criteria';
 import { msg } from '../calc/messages';
-import { cycleDays, openPipeline, parseStatusSet, pipelineCoverage, salesVelocity, sumTargets, tallyDeals } from '../calc/pipeline';
+import {
+  cycleDays,
+  openPipeline,
+  parseStatusSet,
+  pipelineCoverage,
+  salesVelocity,
+  sumTargets,
+  tallyDeals,
+} from '../calc/pipeline';
 import { Args, orFail } from './args';
 import { filterPairs, filterParams, param } from './commonParams';
 import { FunctionDeclaration, ParamDeclaration, declare } from './declaration';
@@ -31,8 +39,20 @@ const dealDates = p(
   'Date column the period applies to: Opp_CloseDate for deals closed in the period, Opp_CreatedDate for new deals. Needed with a period.',
   '期间所依据的日期列：统计本期结单用 Opp_CloseDate，统计本期新建商机用 Opp_CreatedDate。按期间统计时必填。',
 );
-const createdDates = p('createdDates', 'range', false, 'Created date column, e.g. Opp_CreatedDate.', '商机创建日期列，如 Opp_CreatedDate。');
-const closeDates = p('closeDates', 'range', false, 'Close date column, e.g. Opp_CloseDate; the period applies to it.', '结单日期列，如 Opp_CloseDate；期间按此日期计算。');
+const createdDates = p(
+  'createdDates',
+  'range',
+  false,
+  'Created date column, e.g. Opp_CreatedDate.',
+  '商机创建日期列，如 Opp_CreatedDate。',
+);
+const closeDates = p(
+  'closeDates',
+  'range',
+  false,
+  'Close date column, e.g. Opp_CloseDate; the period applies to it.',
+  '结单日期列，如 Opp_CloseDate；期间按此日期计算。',
+);
 
 function dealTally(a: Args, withAmount: boolean) {
   const status = a.column('status');
@@ -68,7 +88,13 @@ export const pipelineFunctions: FunctionDeclaration[] = [
     params: [
       param.status,
       param.amount(false),
-      p('probability', 'range', true, 'Win probability column (0–1, or percents such as 40), e.g. Opp_Probability. Omit for the unweighted pipeline; a blank probability counts as 0.', '赢率列（0–1，或 40 这样的百分数），如 Opp_Probability。不给则不加权；空白赢率按 0 计。'),
+      p(
+        'probability',
+        'range',
+        true,
+        'Win probability column (0–1, or percents such as 40), e.g. Opp_Probability. Omit for the unweighted pipeline; a blank probability counts as 0.',
+        '赢率列（0–1，或 40 这样的百分数），如 Opp_Probability。不给则不加权；空白赢率按 0 计。',
+      ),
       param.closeDate,
       param.periodStart,
       param.periodEnd,
@@ -131,7 +157,7 @@ export const pipelineFunctions: FunctionDeclaration[] = [
     id: 'TARGET',
     family: 'pipeline',
     description: {
-      en: 'Sales target of a period: Σ target amounts whose StartDate ≥ periodStart and EndDate ≤ periodEnd, optionally only one owner\'s rows.',
+      en: "Sales target of a period: Σ target amounts whose StartDate ≥ periodStart and EndDate ≤ periodEnd, optionally only one owner's rows.",
       zh: '期间销售目标：开始日期不早于 periodStart、结束日期不晚于 periodEnd 的目标金额合计；可只统计某位负责人的目标。',
     },
     example: '=CRM3.TARGET(Tgt_Amount,Tgt_StartDate,Tgt_EndDate,PeriodStart,PeriodEnd)',
@@ -142,8 +168,20 @@ export const pipelineFunctions: FunctionDeclaration[] = [
       p('endDates', 'range', false, 'Target end date column, e.g. Tgt_EndDate.', '目标结束日期列，如 Tgt_EndDate。'),
       param.periodStart,
       param.periodEnd,
-      p('owners', 'range', true, 'Target owner column, e.g. Tgt_Owner (with owner).', '目标负责人列，如 Tgt_Owner（与 owner 一起使用）。'),
-      p('owner', 'value', true, 'Only this owner\'s targets (or a list "Li,Wang"). Blank: every row.', '只统计该负责人的目标（也可写 "Li,Wang" 这样的列表）。留空表示全部。'),
+      p(
+        'owners',
+        'range',
+        true,
+        'Target owner column, e.g. Tgt_Owner (with owner).',
+        '目标负责人列，如 Tgt_Owner（与 owner 一起使用）。',
+      ),
+      p(
+        'owner',
+        'value',
+        true,
+        'Only this owner\'s targets (or a list "Li,Wang"). Blank: every row.',
+        '只统计该负责人的目标（也可写 "Li,Wang" 这样的列表）。留空表示全部。',
+      ),
     ],
     result: { shape: { kind: 'scalar' }, type: 'number' },
     errors: [
@@ -156,11 +194,25 @@ export const pipelineFunctions: FunctionDeclaration[] = [
       const amounts = a.column('amounts');
       const owner = a.criterion('owner');
       if (owner !== undefined && !a.has('owners'))
-        orFail(new CalcError('VALUE', msg.custom('owner needs owners: give the owner column, e.g. Tgt_Owner', '使用 owner 时需要 owners：请给出负责人列，如 Tgt_Owner')));
+        orFail(
+          new CalcError(
+            'VALUE',
+            msg.custom(
+              'owner needs owners: give the owner column, e.g. Tgt_Owner',
+              '使用 owner 时需要 owners：请给出负责人列，如 Tgt_Owner',
+            ),
+          ),
+        );
       const include =
         owner === undefined
           ? undefined
-          : orFail(rowMask(amounts.length, [{ column: a.column('owners'), criterion: owner, columnName: 'owners', criterionName: 'owner' }], 'amounts'));
+          : orFail(
+              rowMask(
+                amounts.length,
+                [{ column: a.column('owners'), criterion: owner, columnName: 'owners', criterionName: 'owner' }],
+                'amounts',
+              ),
+            );
       return sumTargets({
         amounts,
         startDates: a.column('startDates'),
@@ -180,11 +232,20 @@ export const pipelineFunctions: FunctionDeclaration[] = [
     },
     example:
       '=CRM3.COVERAGE(CRM3.PIPELINE(Opp_Status,Opp_Amount,,Opp_CloseDate,,PeriodEnd),CRM3.TARGET(Tgt_Amount,Tgt_StartDate,Tgt_EndDate,PeriodStart,PeriodEnd),CRM3.DEALSUM(Opp_Status,"Won",Opp_Amount,Opp_CloseDate,PeriodStart,PeriodEnd))',
-    exampleResult: { en: 'how many times the pipeline covers the gap to target, e.g. 2.8', zh: '在手商机是目标缺口的几倍，如 2.8' },
+    exampleResult: {
+      en: 'how many times the pipeline covers the gap to target, e.g. 2.8',
+      zh: '在手商机是目标缺口的几倍，如 2.8',
+    },
     params: [
       p('pipeline', 'value', false, 'Pipeline amount, e.g. a CRM3.PIPELINE result.', '在手商机金额，如 CRM3.PIPELINE 的结果。'),
       p('target', 'value', false, 'Target of the period, e.g. a CRM3.TARGET result.', '期间目标，如 CRM3.TARGET 的结果。'),
-      p('achieved', 'value', true, 'Amount already won in the period (default 0), e.g. a CRM3.DEALSUM of Won.', '本期已赢单金额（默认 0），如 CRM3.DEALSUM 统计的赢单金额。'),
+      p(
+        'achieved',
+        'value',
+        true,
+        'Amount already won in the period (default 0), e.g. a CRM3.DEALSUM of Won.',
+        '本期已赢单金额（默认 0），如 CRM3.DEALSUM 统计的赢单金额。',
+      ),
     ],
     result: { shape: { kind: 'scalar' }, type: 'number' },
     errors: [{ en: '#VALUE! when an input is not a number.', zh: '#VALUE!：输入不是数字。' }],
@@ -228,7 +289,15 @@ export const pipelineFunctions: FunctionDeclaration[] = [
     },
     example: '=CRM3.VELOCITY(Opp_Status,Opp_Amount,Opp_CreatedDate,Opp_CloseDate,PeriodStart,PeriodEnd,NoDecisionIsLoss)',
     exampleResult: { en: 'expected amount won per day, e.g. 4,200', zh: '预计每天赢单金额，如 4,200' },
-    params: [param.status, param.amount(false), createdDates, closeDates, param.periodStart, param.periodEnd, param.noDecisionIsLoss],
+    params: [
+      param.status,
+      param.amount(false),
+      createdDates,
+      closeDates,
+      param.periodStart,
+      param.periodEnd,
+      param.noDecisionIsLoss,
+    ],
     result: { shape: { kind: 'scalar' }, type: 'number' },
     errors: [
       {

@@ -123,9 +123,10 @@ export const scoringFunctions: FunctionDeclaration[] = [
       zh: '吸引力 81.25、竞争地位 46.875 时（矩阵法，阈值 50）为 "B"',
     },
     params: [
-      p('attractiveness', 'range', false, 'Attractiveness (0–100) of each account, e.g. Acc_Attractiveness, or one account\'s cell.', '各客户的吸引力（0–100），如 Acc_Attractiveness，或单个客户的单元格。'),
-      p('position', 'range', false, 'Our position (0–100) at each account, same size as attractiveness, e.g. Acc_Position.', '我方在各客户的竞争地位（0–100），行数与 attractiveness 相同，如 Acc_Position。'),
-      p('score', 'range', true, 'Composite score of each account (same size), e.g. Acc_Score. Needed by the Score method.', '各客户的综合得分（行数相同），如 Acc_Score。计分法必填。'),
+      // An unscored account (#N/A axis or score) has no tier (DESIGN §4), not an error that blanks every row.
+      { ...p('attractiveness', 'range', false, 'Attractiveness (0–100) of each account, e.g. Acc_Attractiveness, or one account\'s cell.', '各客户的吸引力（0–100），如 Acc_Attractiveness，或单个客户的单元格。'), errors: 'blank' },
+      { ...p('position', 'range', false, 'Our position (0–100) at each account, same size as attractiveness, e.g. Acc_Position.', '我方在各客户的竞争地位（0–100），行数与 attractiveness 相同，如 Acc_Position。'), errors: 'blank' },
+      { ...p('score', 'range', true, 'Composite score of each account (same size), e.g. Acc_Score. Needed by the Score method.', '各客户的综合得分（行数相同），如 Acc_Score。计分法必填。'), errors: 'blank' },
       p('method', 'value', true, 'Matrix (矩阵法, default) or Score (计分法), e.g. TierMethod.', '分级方法：Matrix（矩阵法，默认）或 Score（计分法），如 TierMethod。'),
       p('attractivenessThreshold', 'value', true, 'Attractiveness at or above this is high (default 50), e.g. AttractivenessThreshold.', '吸引力达到此值即为高（默认 50），如 AttractivenessThreshold。'),
       p('positionThreshold', 'value', true, 'Position at or above this is strong (default 50), e.g. PositionThreshold.', '竞争地位达到此值即为强（默认 50），如 PositionThreshold。'),

@@ -69,5 +69,5 @@ export const BUILT_IN_INDICATORS: readonly IndicatorRow[] = [
   ind('OVERDUE_RATE', 'BEH', 'Overdue opportunities', '逾期商机占比', 'CRM3.SHARE(Opp_CloseDate,"<"&AsOfDate,Opp_Status,"Open")', 'ratio', DOWN, 0.1, 0.25),
   ind('NEXT_STEP_RATE', 'BEH', 'Next step planned', '已安排下一步的商机占比', 'CRM3.SHARE(Opp_NextStepDate,">="&AsOfDate,Opp_Status,"Open")', 'ratio', UP, 0.8, 0.5),
   ind('KEY_INFO_COMPLETE', 'BEH', 'Key information complete', '关键信息完整度', 'CRM3.MEAN(CRM3.KEYINFO(Opp_Amount,Opp_CloseDate,Opp_Owner,Opp_Competitor,Opp_NextStepDate,Opp_StageEnteredDate,Opp_Answers),Opp_Status,"Open")', 'ratio', UP, 0.8, 0.6),
-  ind('PLAN_ACTION_DONE', 'BEH', 'Account-plan actions done on time', '客户计划行动按期完成率', 'CRM3.SHARE(Axn_Done,"Yes",Axn_DueDate,"<="&AsOfDate)', 'ratio', UP, 0.8, 0.5),
+  ind('PLAN_ACTION_DONE', 'BEH', 'Account-plan actions done on time', '客户计划行动按期完成率', 'CRM3.SHARE(Axn_Done,"Yes,1",Axn_DueDate,"<="&AsOfDate)', 'ratio', UP, 0.8, 0.5),
 ];

@@ -23,12 +23,12 @@ export function App({ inOffice, initialLocale }: { inOffice: boolean; initialLoc
         <ul style={{ paddingLeft: 16 }}>
           {catalog.map((d) => (
             <li key={d.id} data-function-id={d.id} style={{ marginBottom: 8 }}>
-              <code>{signature(d)}</code>
+              <code style={{ overflowWrap: 'anywhere' }}>{signature(d)}</code>
               <br />
               <Caption1>{zh ? d.description.zh : d.description.en}</Caption1>
               <br />
               <Caption1>
-                {t.example}: <code>{d.example}</code>
+                {t.example}: <code style={{ overflowWrap: 'anywhere' }}>{d.example}</code>
               </Caption1>
             </li>
           ))}

@@ -6,7 +6,11 @@ import { CalcError, Cell } from '../../src/calc/cells';
 import { revenueGrowth, shareOfWallet, whitespace } from '../../src/calc/accounts';
 
 const RUNS = { numRuns: 150 };
-const money = fc.oneof(fc.constant<Cell>(null), fc.integer({ min: 0, max: 1_000_000 }), fc.double({ min: 0, max: 1e6, noNaN: true }));
+const money = fc.oneof(
+  fc.constant<Cell>(null),
+  fc.integer({ min: 0, max: 1_000_000 }),
+  fc.double({ min: 0, max: 1e6, noNaN: true }),
+);
 const accounts = fc.array(fc.tuple(money, money, fc.constantFrom('A', 'B', 'C', 'D')), { maxLength: 60 }).map((rows) => ({
   revenue: rows.map((r) => r[0]),
   wallet: rows.map((r) => r[1]),
@@ -53,7 +57,10 @@ describe('properties', () => {
       fc.property(accounts, (d) => {
         const total = whitespace(d) as number;
         const byTier = ['A', 'B', 'C', 'D'].map((t) => whitespace({ ...d, include: d.tier.map((x) => x === t) }) as number);
-        return close(total, byTier.reduce((a, b) => a + b, 0));
+        return close(
+          total,
+          byTier.reduce((a, b) => a + b, 0),
+        );
       }),
       RUNS,
     );
@@ -62,7 +69,9 @@ describe('properties', () => {
   test('share of wallet is in [0, 1] when no account buys more from us than its wallet', () => {
     fc.assert(
       fc.property(accounts, (d) => {
-        const revenue = d.revenue.map((r, i) => (typeof r === 'number' && typeof d.wallet[i] === 'number' ? Math.min(r, d.wallet[i] as number) : r));
+        const revenue = d.revenue.map((r, i) =>
+          typeof r === 'number' && typeof d.wallet[i] === 'number' ? Math.min(r, d.wallet[i] as number) : r,
+        );
         const s = shareOfWallet({ revenue, wallet: d.wallet });
         return s === null || (typeof s === 'number' && s >= 0 && s <= 1 + 1e-12);
       }),
@@ -73,14 +82,19 @@ describe('properties', () => {
   test('results do not depend on row order', () => {
     fc.assert(
       fc.property(accounts, fc.array(fc.integer(), { minLength: 1 }), (d, keys) => {
-        const order = d.revenue.map((_, i) => i).sort((a, b) => (keys[a % keys.length] ?? 0) - (keys[b % keys.length] ?? 0) || a - b);
+        const order = d.revenue
+          .map((_, i) => i)
+          .sort((a, b) => (keys[a % keys.length] ?? 0) - (keys[b % keys.length] ?? 0) || a - b);
         const p = <T>(xs: readonly T[]) => order.map((i) => xs[i]);
         const shuffled = { revenue: p(d.revenue), wallet: p(d.wallet) };
         const same = (a: unknown, b: unknown) => a === b || (typeof a === 'number' && typeof b === 'number' && close(a, b));
         return (
           same(shareOfWallet(d), shareOfWallet(shuffled)) &&
           same(whitespace(d), whitespace(shuffled)) &&
-          same(revenueGrowth({ current: d.revenue, previous: d.wallet }), revenueGrowth({ current: shuffled.revenue, previous: shuffled.wallet }))
+          same(
+            revenueGrowth({ current: d.revenue, previous: d.wallet }),
+            revenueGrowth({ current: shuffled.revenue, previous: shuffled.wallet }),
+          )
         );
       }),
       RUNS,
@@ -89,7 +103,9 @@ describe('properties', () => {
 
   test('growth of unchanged revenue is 0', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 1_000_000 }), { minLength: 1, maxLength: 40 }), (xs) => close(revenueGrowth({ current: xs, previous: xs }) as number, 0)),
+      fc.property(fc.array(fc.integer({ min: 1, max: 1_000_000 }), { minLength: 1, maxLength: 40 }), (xs) =>
+        close(revenueGrowth({ current: xs, previous: xs }) as number, 0),
+      ),
       RUNS,
     );
   });
@@ -103,7 +119,11 @@ describe('properties', () => {
     );
     fc.assert(
       fc.property(fc.array(anyCell, { maxLength: 20 }), fc.array(anyCell, { maxLength: 20 }), (a, b) => {
-        for (const r of [shareOfWallet({ revenue: a, wallet: b }), whitespace({ wallet: a, revenue: b }), revenueGrowth({ current: a, previous: b })])
+        for (const r of [
+          shareOfWallet({ revenue: a, wallet: b }),
+          whitespace({ wallet: a, revenue: b }),
+          revenueGrowth({ current: a, previous: b }),
+        ])
           if (!(r === null || typeof r === 'number' || r instanceof CalcError)) return false;
         return true;
       }),

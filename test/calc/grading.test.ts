@@ -29,10 +29,18 @@ function one(r: Scalar[] | CalcError): Scalar {
 describe('defaults (DESIGN §4)', () => {
   test('twelve questions, three per section, weight 1', () => {
     expect(DEFAULT_QUESTIONS.map((q) => q.id)).toEqual([
-      'Q_Project', 'Q_Funds', 'Q_CompellingEvent',
-      'Q_Criteria', 'Q_Fit', 'Q_UniqueValue',
-      'Q_Mentor', 'Q_Access', 'Q_Relationships',
-      'Q_Risk', 'Q_Size', 'Q_Lifetime',
+      'Q_Project',
+      'Q_Funds',
+      'Q_CompellingEvent',
+      'Q_Criteria',
+      'Q_Fit',
+      'Q_UniqueValue',
+      'Q_Mentor',
+      'Q_Access',
+      'Q_Relationships',
+      'Q_Risk',
+      'Q_Size',
+      'Q_Lifetime',
     ]);
     expect(DEFAULT_SECTIONS).toEqual([1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4]);
     expect(DEFAULT_QUESTIONS.every((q) => q.weight === 1 && q.text.en !== '' && q.text.zh !== '')).toBe(true);
@@ -42,10 +50,26 @@ describe('defaults (DESIGN §4)', () => {
 
 describe('answer values', () => {
   test.each<[Cell, number | undefined]>([
-    ['Yes', 1], ['是', 1], [1, 1], [true, 1], ['TRUE', 1], ['y', 1],
-    ['No', 0], ['否', 0], ['−', 0], ['-', 0], [0, 0], [false, 0],
-    ['Unknown', 0.5], ['未知', 0.5], ['?', 0.5], [null, 0.5], ['  ', 0.5],
-    ['maybe', undefined], [2, undefined], [0.5, undefined],
+    ['Yes', 1],
+    ['是', 1],
+    [1, 1],
+    [true, 1],
+    ['TRUE', 1],
+    ['y', 1],
+    ['No', 0],
+    ['否', 0],
+    ['−', 0],
+    ['-', 0],
+    [0, 0],
+    [false, 0],
+    ['Unknown', 0.5],
+    ['未知', 0.5],
+    ['?', 0.5],
+    [null, 0.5],
+    ['  ', 0.5],
+    ['maybe', undefined],
+    [2, undefined],
+    [0.5, undefined],
   ])('%p → %p (unknownScore 0.5)', (c, v) => {
     expect(answerValue(c, 0.5)).toBe(v);
   });
@@ -106,7 +130,12 @@ describe('QUALSCORE / SECTIONSCORE / GRADE kernels', () => {
   });
 
   test('bad answer: error naming row and column, other rows unaffected', () => {
-    const r = qualScores({ answers: [[Y, Y], [Y, 'maybe']] }) as Scalar[];
+    const r = qualScores({
+      answers: [
+        [Y, Y],
+        [Y, 'maybe'],
+      ],
+    }) as Scalar[];
     expect(r[0]).toBe(100);
     expect(r[1]).toBeInstanceOf(CalcError);
     expect((r[1] as CalcError).message.en).toContain('row 2, column 2');
@@ -164,15 +193,20 @@ describe('properties', () => {
 
   test('QualScore is the section scores weighted by their total weights', () => {
     fc.assert(
-      fc.property(block, fc.array(fc.integer({ min: 1, max: 10 }), { minLength: 12, maxLength: 12 }), unknownScore, (answers, weights, u) => {
-        const q = qualScores({ answers, weights, unknownScore: u }) as number[];
-        answers.forEach((row, r) => {
-          const secs = paperSections(row, weights, u) as number[];
-          const W = [1, 2, 3, 4].map((s) => weights.filter((_, j) => DEFAULT_SECTIONS[j] === s).reduce((a, b) => a + b, 0));
-          const expected = secs.reduce((a, s, k) => a + s * W[k], 0) / W.reduce((a, b) => a + b, 0);
-          expect(q[r]).toBeCloseTo(expected, 9);
-        });
-      }),
+      fc.property(
+        block,
+        fc.array(fc.integer({ min: 1, max: 10 }), { minLength: 12, maxLength: 12 }),
+        unknownScore,
+        (answers, weights, u) => {
+          const q = qualScores({ answers, weights, unknownScore: u }) as number[];
+          answers.forEach((row, r) => {
+            const secs = paperSections(row, weights, u) as number[];
+            const W = [1, 2, 3, 4].map((s) => weights.filter((_, j) => DEFAULT_SECTIONS[j] === s).reduce((a, b) => a + b, 0));
+            const expected = secs.reduce((a, s, k) => a + s * W[k], 0) / W.reduce((a, b) => a + b, 0);
+            expect(q[r]).toBeCloseTo(expected, 9);
+          });
+        },
+      ),
       RUNS,
     );
   });
@@ -216,14 +250,19 @@ describe('properties', () => {
   test('turning a No into a Yes never lowers QualScore or the grade', () => {
     const rank: Record<string, number> = { A: 4, B: 3, C: 2, D: 1 };
     fc.assert(
-      fc.property(fc.array(answerCell, { minLength: 12, maxLength: 12 }), fc.integer({ min: 0, max: 11 }), unknownScore, (row, j, u) => {
-        const before = row.map((c, k) => (k === j ? N : c));
-        const after = row.map((c, k) => (k === j ? Y : c));
-        const [q0, q1] = [before, after].map((a) => one(qualScores({ answers: [a], unknownScore: u })) as number);
-        expect(q1).toBeGreaterThanOrEqual(q0);
-        const [g0, g1] = [before, after].map((a) => one(grades({ answers: [a], unknownScore: u })) as string);
-        expect(rank[g1]).toBeGreaterThanOrEqual(rank[g0]);
-      }),
+      fc.property(
+        fc.array(answerCell, { minLength: 12, maxLength: 12 }),
+        fc.integer({ min: 0, max: 11 }),
+        unknownScore,
+        (row, j, u) => {
+          const before = row.map((c, k) => (k === j ? N : c));
+          const after = row.map((c, k) => (k === j ? Y : c));
+          const [q0, q1] = [before, after].map((a) => one(qualScores({ answers: [a], unknownScore: u })) as number);
+          expect(q1).toBeGreaterThanOrEqual(q0);
+          const [g0, g1] = [before, after].map((a) => one(grades({ answers: [a], unknownScore: u })) as string);
+          expect(rank[g1]).toBeGreaterThanOrEqual(rank[g0]);
+        },
+      ),
       RUNS,
     );
   });

@@ -15,21 +15,37 @@ import {
 } from '../../src/calc/pipeline';
 
 const RUNS = { numRuns: 150 };
-const statusCell = fc.constantFrom<Cell>('Open', 'Won', 'Lost', 'NoDecision', '进行中', '赢单', '丢单', '无决策', 'closed won', 'ND', null, '', '  ');
-const amountCell = fc.oneof(fc.constant<Cell>(null), fc.integer({ min: 0, max: 1_000_000 }), fc.double({ min: 0, max: 1e6, noNaN: true }));
+const statusCell = fc.constantFrom<Cell>(
+  'Open',
+  'Won',
+  'Lost',
+  'NoDecision',
+  '进行中',
+  '赢单',
+  '丢单',
+  '无决策',
+  'closed won',
+  'ND',
+  null,
+  '',
+  '  ',
+);
+const amountCell = fc.oneof(
+  fc.constant<Cell>(null),
+  fc.integer({ min: 0, max: 1_000_000 }),
+  fc.double({ min: 0, max: 1e6, noNaN: true }),
+);
 const probabilityCell = fc.oneof(fc.constant<Cell>(null), fc.double({ min: 0, max: 1, noNaN: true }));
 const dateCell = fc.oneof(fc.constant<Cell>(null), fc.integer({ min: 45000, max: 47000 }));
 
 /** Rows of deals as parallel columns. */
-const deals = fc
-  .array(fc.tuple(statusCell, amountCell, probabilityCell, dateCell, dateCell), { maxLength: 60 })
-  .map((rows) => ({
-    status: rows.map((r) => r[0]),
-    amount: rows.map((r) => r[1]),
-    probability: rows.map((r) => r[2]),
-    created: rows.map((r) => r[3]),
-    close: rows.map((r) => r[4]),
-  }));
+const deals = fc.array(fc.tuple(statusCell, amountCell, probabilityCell, dateCell, dateCell), { maxLength: 60 }).map((rows) => ({
+  status: rows.map((r) => r[0]),
+  amount: rows.map((r) => r[1]),
+  probability: rows.map((r) => r[2]),
+  created: rows.map((r) => r[3]),
+  close: rows.map((r) => r[4]),
+}));
 
 function permute<T>(xs: readonly T[], order: readonly number[]): T[] {
   return order.map((i) => xs[i]);
@@ -37,7 +53,9 @@ function permute<T>(xs: readonly T[], order: readonly number[]): T[] {
 
 /** A permutation of 0..n-1 drawn from a seed list (fast-check shrinks it well). */
 function orderFrom(n: number, keys: readonly number[]): number[] {
-  return Array.from({ length: n }, (_, i) => i).sort((a, b) => (keys[a % keys.length] ?? 0) - (keys[b % keys.length] ?? 0) || a - b);
+  return Array.from({ length: n }, (_, i) => i).sort(
+    (a, b) => (keys[a % keys.length] ?? 0) - (keys[b % keys.length] ?? 0) || a - b,
+  );
 }
 
 const statusSet = (s: ReadonlySet<string> | CalcError) => {
@@ -157,8 +175,21 @@ describe('tallyDeals, openPipeline', () => {
     fc.assert(
       fc.property(deals, fc.array(fc.integer(), { minLength: 1, maxLength: 60 }), (d, keys) => {
         const o = orderFrom(d.status.length, keys);
-        const p = (x: typeof d) => openPipeline({ status: x.status, amount: x.amount, probability: x.probability, closeDate: x.close, periodEnd: 46500 }) as number;
-        const shuffled = { status: permute(d.status, o), amount: permute(d.amount, o), probability: permute(d.probability, o), created: permute(d.created, o), close: permute(d.close, o) };
+        const p = (x: typeof d) =>
+          openPipeline({
+            status: x.status,
+            amount: x.amount,
+            probability: x.probability,
+            closeDate: x.close,
+            periodEnd: 46500,
+          }) as number;
+        const shuffled = {
+          status: permute(d.status, o),
+          amount: permute(d.amount, o),
+          probability: permute(d.probability, o),
+          created: permute(d.created, o),
+          close: permute(d.close, o),
+        };
         const a = p(d);
         const b = p(shuffled);
         return Math.abs(a - b) <= 1e-9 * Math.max(1, a);
@@ -201,12 +232,28 @@ describe('sumTargets', () => {
   test('property: targets split by owner add up to the total', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.integer({ min: 0, max: 10000 }), fc.integer({ min: 45000, max: 46000 }), fc.integer({ min: 0, max: 400 }), fc.constantFrom('Li', 'Wang', 'Zhao')), { maxLength: 40 }),
+        fc.array(
+          fc.tuple(
+            fc.integer({ min: 0, max: 10000 }),
+            fc.integer({ min: 45000, max: 46000 }),
+            fc.integer({ min: 0, max: 400 }),
+            fc.constantFrom('Li', 'Wang', 'Zhao'),
+          ),
+          { maxLength: 40 },
+        ),
         fc.integer({ min: 45000, max: 46500 }),
         (rows, start) => {
-          const input = { amounts: rows.map((r) => r[0]), startDates: rows.map((r) => r[1]), endDates: rows.map((r) => r[1] + r[2]), periodStart: start, periodEnd: start + 365 };
+          const input = {
+            amounts: rows.map((r) => r[0]),
+            startDates: rows.map((r) => r[1]),
+            endDates: rows.map((r) => r[1] + r[2]),
+            periodStart: start,
+            periodEnd: start + 365,
+          };
           const total = sumTargets(input) as number;
-          const byOwner = ['Li', 'Wang', 'Zhao'].map((o) => sumTargets({ ...input, include: rows.map((r) => r[3] === o) }) as number);
+          const byOwner = ['Li', 'Wang', 'Zhao'].map(
+            (o) => sumTargets({ ...input, include: rows.map((r) => r[3] === o) }) as number,
+          );
           return total === byOwner.reduce((a, b) => a + b, 0);
         },
       ),
@@ -217,7 +264,9 @@ describe('sumTargets', () => {
 
 describe('cycleDays and salesVelocity', () => {
   test('hand-computed cycle: 60 and 100 days → 80', () => {
-    expect(cycleDays({ status: ['Won', 'Open', 'Won'], createdDates: [45990, 46000, 46100], closeDates: [46050, 46010, 46200] })).toBe(80);
+    expect(
+      cycleDays({ status: ['Won', 'Open', 'Won'], createdDates: [45990, 46000, 46100], closeDates: [46050, 46010, 46200] }),
+    ).toBe(80);
   });
   test('a won deal closed before it was created names the row', () => {
     const r = cycleDays({ status: ['Won', 'Won'], createdDates: [46000, 46100], closeDates: [46010, 46050] });
@@ -227,12 +276,26 @@ describe('cycleDays and salesVelocity', () => {
   });
   test('property: the mean cycle lies between the shortest and longest won cycle', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.constantFrom('Won', 'Lost', 'Open'), fc.integer({ min: 45000, max: 46000 }), fc.integer({ min: 0, max: 500 })), { maxLength: 40 }), (rows) => {
-        const r = cycleDays({ status: rows.map((x) => x[0]), createdDates: rows.map((x) => x[1]), closeDates: rows.map((x) => x[1] + x[2]) });
-        const won = rows.filter((x) => x[0] === 'Won').map((x) => x[2]);
-        if (won.length === 0) return r === null;
-        return typeof r === 'number' && r >= Math.min(...won) - 1e-9 && r <= Math.max(...won) + 1e-9;
-      }),
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.constantFrom('Won', 'Lost', 'Open'),
+            fc.integer({ min: 45000, max: 46000 }),
+            fc.integer({ min: 0, max: 500 }),
+          ),
+          { maxLength: 40 },
+        ),
+        (rows) => {
+          const r = cycleDays({
+            status: rows.map((x) => x[0]),
+            createdDates: rows.map((x) => x[1]),
+            closeDates: rows.map((x) => x[1] + x[2]),
+          });
+          const won = rows.filter((x) => x[0] === 'Won').map((x) => x[2]);
+          if (won.length === 0) return r === null;
+          return typeof r === 'number' && r >= Math.min(...won) - 1e-9 && r <= Math.max(...won) + 1e-9;
+        },
+      ),
       RUNS,
     );
   });

@@ -93,7 +93,9 @@ describe('PROBABILITY kernel', () => {
   });
 
   test('custom percents are read as percents', () => {
-    expect(opportunityProbabilities({ status: ['Open'], stage: ['B'], stageNames: ['A', 'B'], stageProbabilities: [5, 55] })).toEqual([0.55]);
+    expect(
+      opportunityProbabilities({ status: ['Open'], stage: ['B'], stageNames: ['A', 'B'], stageProbabilities: [5, 55] }),
+    ).toEqual([0.55]);
   });
 
   test('unknown stage of an open deal names the row', () => {
@@ -116,7 +118,13 @@ describe('STAGECHECK kernel', () => {
   });
 
   test('the same text in both languages and with zh stage names', () => {
-    const r = stageChecks({ oppIds: ['O1'], statuses: ['进行中'], stages: ['发现'], actOppIds: ['O1'], actEventIds: ['E_CONTACT'] });
+    const r = stageChecks({
+      oppIds: ['O1'],
+      statuses: ['进行中'],
+      stages: ['发现'],
+      actOppIds: ['O1'],
+      actEventIds: ['E_CONTACT'],
+    });
     expect(r).toEqual(['Missing: E_NEED']);
   });
 
@@ -129,15 +137,43 @@ describe('STAGECHECK kernel', () => {
       eventIds: ['L1', 'L2', 'D1', 'D2', 'D3'],
       eventEssential: ['*', null, '是', 1, false] as Cell[],
     };
-    const r = stageChecks({ oppIds: ['P', 'Q'], statuses: ['Open', 'Open'], stages: ['Deal', 'Lead'], actOppIds: ['P'], actEventIds: ['D2'], ...cfg });
+    const r = stageChecks({
+      oppIds: ['P', 'Q'],
+      statuses: ['Open', 'Open'],
+      stages: ['Deal', 'Lead'],
+      actOppIds: ['P'],
+      actEventIds: ['D2'],
+      ...cfg,
+    });
     expect(r).toEqual(['Missing: L1, D1', 'Missing: L1']);
+  });
+  test('more essential events than fit in one 32-bit word', () => {
+    // 40 essential events X0…X39 in one stage; X0, X31, X32 and X39 proven
+    const ids = Array.from({ length: 40 }, (_, j) => `X${j}`);
+    const provenIds = ['X0', 'X31', 'X32', 'X39'];
+    const r = stageChecks({
+      oppIds: ['P'],
+      statuses: ['Open'],
+      stages: ['Lead'],
+      actOppIds: provenIds.map(() => 'P'),
+      actEventIds: provenIds,
+      stageNames: ['Lead'],
+      eventStages: ids.map(() => 'Lead'),
+      eventIds: ids,
+    });
+    expect(r).toEqual(['Missing: ' + ids.filter((id) => !provenIds.includes(id)).join(', ')]);
   });
 });
 
 describe('OVERRUN kernel', () => {
   test('more than the standard days is an overrun', () => {
     // as of 1000: Solution (45) entered 950 → 50 > 45 TRUE; 955 → 45, not > 45 FALSE
-    const r = stageOverruns({ status: ['Open', 'Open', 'Won'], stage: ['Solution', 'Solution', 'Solution'], stageEntered: [950, 955, 1], asOfDate: 1000 });
+    const r = stageOverruns({
+      status: ['Open', 'Open', 'Won'],
+      stage: ['Solution', 'Solution', 'Solution'],
+      stageEntered: [950, 955, 1],
+      asOfDate: 1000,
+    });
     expect(r).toEqual([true, false, null]);
   });
 });
@@ -154,10 +190,21 @@ const activities = fc.array(activity, { maxLength: 40 });
 describe('properties', () => {
   test('a closed deal is always OK', () => {
     fc.assert(
-      fc.property(fc.constantFrom('Won', 'Lost', 'NoDecision', '赢单', '丢单', '无决策'), fc.constantFrom<Cell>(...STAGE_NAMES, 'Nowhere', null), activities, (status, stage, acts) => {
-        const r = stageChecks({ oppIds: ['O1'], stages: [stage], statuses: [status], actOppIds: acts.map((a) => a[0]), actEventIds: acts.map((a) => a[1]) });
-        expect(r).toEqual(['OK']);
-      }),
+      fc.property(
+        fc.constantFrom('Won', 'Lost', 'NoDecision', '赢单', '丢单', '无决策'),
+        fc.constantFrom<Cell>(...STAGE_NAMES, 'Nowhere', null),
+        activities,
+        (status, stage, acts) => {
+          const r = stageChecks({
+            oppIds: ['O1'],
+            stages: [stage],
+            statuses: [status],
+            actOppIds: acts.map((a) => a[0]),
+            actEventIds: acts.map((a) => a[1]),
+          });
+          expect(r).toEqual(['OK']);
+        },
+      ),
       RUNS,
     );
   });
@@ -169,7 +216,13 @@ describe('properties', () => {
         const acts: [Cell, Cell][] = [...noise, ...needed.map((e): [Cell, Cell] => ['O9', e])];
         // a deterministic shuffle
         acts.sort((a, b) => ((String(a[1]).length * 31 + seed) % 7) - ((String(b[1]).length * 31 + seed) % 7));
-        const r = stageChecks({ oppIds: ['O9'], stages: [stage], statuses: ['Open'], actOppIds: acts.map((a) => a[0]), actEventIds: acts.map((a) => a[1]) });
+        const r = stageChecks({
+          oppIds: ['O9'],
+          stages: [stage],
+          statuses: ['Open'],
+          actOppIds: acts.map((a) => a[0]),
+          actEventIds: acts.map((a) => a[1]),
+        });
         expect(r).toEqual(['OK']);
       }),
       RUNS,
@@ -199,28 +252,44 @@ describe('properties', () => {
 
   test('the order of activity rows does not change any result', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(oppId, stageArb), { minLength: 1, maxLength: 5 }), activities.chain((a) => fc.tuple(fc.constant(a), fc.shuffledSubarray(a, { minLength: a.length, maxLength: a.length }))), (opps, [acts, shuffled]) => {
-        const run = (list: [Cell, Cell][]) =>
-          stageChecks({ oppIds: opps.map((o) => o[0]), stages: opps.map((o) => o[1]), statuses: opps.map(() => 'Open'), actOppIds: list.map((a) => a[0]), actEventIds: list.map((a) => a[1]) });
-        expect(run(shuffled)).toEqual(run(acts));
-      }),
+      fc.property(
+        fc.array(fc.tuple(oppId, stageArb), { minLength: 1, maxLength: 5 }),
+        activities.chain((a) => fc.tuple(fc.constant(a), fc.shuffledSubarray(a, { minLength: a.length, maxLength: a.length }))),
+        (opps, [acts, shuffled]) => {
+          const run = (list: [Cell, Cell][]) =>
+            stageChecks({
+              oppIds: opps.map((o) => o[0]),
+              stages: opps.map((o) => o[1]),
+              statuses: opps.map(() => 'Open'),
+              actOppIds: list.map((a) => a[0]),
+              actEventIds: list.map((a) => a[1]),
+            });
+          expect(run(shuffled)).toEqual(run(acts));
+        },
+      ),
       RUNS,
     );
   });
 
   test('probability lies in [0, 1] or is blank', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.constantFrom<Cell>('Open', 'Won', 'Lost', 'NoDecision', null), stageArb), { minLength: 1, maxLength: 10 }), (rows) => {
-        const r = opportunityProbabilities({ status: rows.map((x) => x[0]), stage: rows.map((x) => x[1]) }) as Scalar[];
-        r.forEach((p, i) => {
-          if (rows[i][0] === null) expect(p).toBeNull();
-          else {
-            expect(typeof p).toBe('number');
-            expect(p as number).toBeGreaterThanOrEqual(0);
-            expect(p as number).toBeLessThanOrEqual(1);
-          }
-        });
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom<Cell>('Open', 'Won', 'Lost', 'NoDecision', null), stageArb), {
+          minLength: 1,
+          maxLength: 10,
+        }),
+        (rows) => {
+          const r = opportunityProbabilities({ status: rows.map((x) => x[0]), stage: rows.map((x) => x[1]) }) as Scalar[];
+          r.forEach((p, i) => {
+            if (rows[i][0] === null) expect(p).toBeNull();
+            else {
+              expect(typeof p).toBe('number');
+              expect(p as number).toBeGreaterThanOrEqual(0);
+              expect(p as number).toBeLessThanOrEqual(1);
+            }
+          });
+        },
+      ),
       RUNS,
     );
   });

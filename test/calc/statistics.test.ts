@@ -8,7 +8,14 @@ import fc from 'fast-check';
 import { HyperFormula } from 'hyperformula';
 import { CalcError, Cell } from '../../src/calc/cells';
 import { ragColumn, ragOf } from '../../src/calc/rag';
-import { confidenceLevel, inverseNormal, wilsonBound, wilsonColumn, wilsonInterval, zForConfidence } from '../../src/calc/statistics';
+import {
+  confidenceLevel,
+  inverseNormal,
+  wilsonBound,
+  wilsonColumn,
+  wilsonInterval,
+  zForConfidence,
+} from '../../src/calc/statistics';
 import { buildCrm3Plugin, crm3Translations } from '../../src/functions/hyperformula/crm3Plugin';
 import { VERSION } from '../../src/version';
 import { ArgSpec, Outcome, ParityCase, col, err, runExcel, runKernel, sameOutcome, val } from '../support/parity';
@@ -34,14 +41,19 @@ describe('inverseNormal', () => {
   });
   test('property: symmetric (where 1 − p is exact enough)', () => {
     fc.assert(
-      fc.property(fc.double({ min: 1e-6, max: 0.5, noNaN: true }), (p) => Math.abs(inverseNormal(p) + inverseNormal(1 - p)) <= 1e-9),
+      fc.property(
+        fc.double({ min: 1e-6, max: 0.5, noNaN: true }),
+        (p) => Math.abs(inverseNormal(p) + inverseNormal(1 - p)) <= 1e-9,
+      ),
       RUNS,
     );
   });
   test('property: increasing', () => {
     fc.assert(
-      fc.property(fc.double({ min: 1e-300, max: 1, noNaN: true, maxExcluded: true }), fc.double({ min: 1e-300, max: 1, noNaN: true, maxExcluded: true }), (p, q) =>
-        p < q ? inverseNormal(p) <= inverseNormal(q) : inverseNormal(p) >= inverseNormal(q),
+      fc.property(
+        fc.double({ min: 1e-300, max: 1, noNaN: true, maxExcluded: true }),
+        fc.double({ min: 1e-300, max: 1, noNaN: true, maxExcluded: true }),
+        (p, q) => (p < q ? inverseNormal(p) <= inverseNormal(q) : inverseNormal(p) >= inverseNormal(q)),
       ),
       RUNS,
     );
@@ -58,12 +70,24 @@ describe('Wilson interval', () => {
   });
   test('property: 0 ≤ lower ≤ p ≤ upper ≤ 1 and lower ≤ centre ≤ upper', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 5000 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0.5, max: 0.999, noNaN: true }), (n, share, c) => {
-        const wins = Math.floor(share * n);
-        const p = wins / n;
-        const w = wilsonInterval(wins, n, zForConfidence(c));
-        return 0 <= w.lower && w.lower <= p + 1e-12 && p <= w.upper + 1e-12 && w.upper <= 1 && w.lower <= w.center && w.center <= w.upper;
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 5000 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0.5, max: 0.999, noNaN: true }),
+        (n, share, c) => {
+          const wins = Math.floor(share * n);
+          const p = wins / n;
+          const w = wilsonInterval(wins, n, zForConfidence(c));
+          return (
+            0 <= w.lower &&
+            w.lower <= p + 1e-12 &&
+            p <= w.upper + 1e-12 &&
+            w.upper <= 1 &&
+            w.lower <= w.center &&
+            w.center <= w.upper
+          );
+        },
+      ),
       RUNS,
     );
   });
@@ -96,22 +120,35 @@ describe('Wilson interval', () => {
 describe('RAG', () => {
   test('property: higher is better — Green at or above green, Red below red, Amber between', () => {
     fc.assert(
-      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.double({ min: -1e6, max: 1e6, noNaN: true }), (v, a, b) => {
-        const green = Math.max(a, b);
-        const red = Math.min(a, b);
-        const r = ragOf(v, { direction: 'HigherIsBetter', green, red });
-        return r === (v >= green ? 'Green' : v < red ? 'Red' : 'Amber');
-      }),
+      fc.property(
+        fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+        fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+        fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+        (v, a, b) => {
+          const green = Math.max(a, b);
+          const red = Math.min(a, b);
+          const r = ragOf(v, { direction: 'HigherIsBetter', green, red });
+          return r === (v >= green ? 'Green' : v < red ? 'Red' : 'Amber');
+        },
+      ),
       RUNS,
     );
   });
   test('property: lower is better mirrors higher is better', () => {
     fc.assert(
-      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.double({ min: -1e6, max: 1e6, noNaN: true }), (v, a, b) => {
-        const green = Math.min(a, b);
-        const red = Math.max(a, b);
-        return ragOf(v, { direction: 'LowerIsBetter', green, red }) === ragOf(-v, { direction: 'HigherIsBetter', green: -green, red: -red });
-      }),
+      fc.property(
+        fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+        fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+        fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+        (v, a, b) => {
+          const green = Math.min(a, b);
+          const red = Math.max(a, b);
+          return (
+            ragOf(v, { direction: 'LowerIsBetter', green, red }) ===
+            ragOf(-v, { direction: 'HigherIsBetter', green: -green, red: -red })
+          );
+        },
+      ),
       RUNS,
     );
   });
@@ -122,11 +159,20 @@ describe('RAG', () => {
     expect(r.message.zh).toContain('越高越好');
   });
   test('fuzz: any value column gives one status, blank or error per row', () => {
-    const anyCell = fc.oneof(fc.constant<Cell>(null), fc.double() as fc.Arbitrary<Cell>, fc.string() as fc.Arbitrary<Cell>, fc.boolean() as fc.Arbitrary<Cell>);
+    const anyCell = fc.oneof(
+      fc.constant<Cell>(null),
+      fc.double() as fc.Arbitrary<Cell>,
+      fc.string() as fc.Arbitrary<Cell>,
+      fc.boolean() as fc.Arbitrary<Cell>,
+    );
     fc.assert(
       fc.property(fc.array(anyCell, { maxLength: 30 }), (values) => {
         const r = ragColumn(values, { direction: 'LowerIsBetter', green: 0.1, red: 0.2 });
-        return Array.isArray(r) && r.length === Math.max(1, values.length) && r.every((x) => x === null || x instanceof CalcError || ['Green', 'Amber', 'Red'].includes(x as string));
+        return (
+          Array.isArray(r) &&
+          r.length === Math.max(1, values.length) &&
+          r.every((x) => x === null || x instanceof CalcError || ['Green', 'Amber', 'Red'].includes(x as string))
+        );
       }),
       RUNS,
     );
@@ -135,7 +181,6 @@ describe('RAG', () => {
 
 describe('VERSION', () => {
   test('"CRM3 <version>" equal to package.json', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const pkg = require('../../package.json') as { version: string };
     expect(runKernel({ fn: 'VERSION', name: 'v', args: [], expect: null })).toBe(`CRM3 ${pkg.version}`);
     expect(VERSION).toBe(pkg.version);
@@ -158,7 +203,10 @@ function runHyperFormulaColumns(cases: ParityCase[]): Outcome[] {
       rows.forEach((r, ri) => {
         while (cells.length <= ri) cells.push([]);
         const v = r[0];
-        cells[ri][2 + 2 * i] = v !== null && typeof v === 'object' ? { VALUE: '=1+"x"', NA: '=NA()', DIV0: '=1/0' }[v.error as 'VALUE' | 'NA' | 'DIV0'] : v;
+        cells[ri][2 + 2 * i] =
+          v !== null && typeof v === 'object'
+            ? { VALUE: '=1+"x"', NA: '=NA()', DIV0: '=1/0' }[v.error as 'VALUE' | 'NA' | 'DIV0']
+            : v;
       });
       return a.kind === 'value' ? `${letter(i)}1` : `${letter(i)}1:${letter(i)}${rows.length}`;
     });
@@ -169,11 +217,17 @@ function runHyperFormulaColumns(cases: ParityCase[]): Outcome[] {
   const out = cases.map((_, k) => {
     const sheet = hf.getSheetId(`Case${k}`)!;
     const one = (v: unknown): Cell | { error: string } => {
-      if (v && typeof v === 'object' && 'type' in v) return { error: ({ VALUE: 'VALUE', NA: 'NA', DIV_BY_ZERO: 'DIV0' } as Record<string, string>)[(v as { type: string }).type] ?? 'OTHER' };
+      if (v && typeof v === 'object' && 'type' in v)
+        return {
+          error:
+            ({ VALUE: 'VALUE', NA: 'NA', DIV_BY_ZERO: 'DIV0' } as Record<string, string>)[(v as { type: string }).type] ??
+            'OTHER',
+        };
       return v === '' || v === undefined ? null : (v as Cell);
     };
     const values: (Cell | { error: string })[] = [];
-    for (let r = 0; hf.isCellPartOfArray({ sheet, row: r, col: 0 }); r++) values.push(one(hf.getCellValue({ sheet, row: r, col: 0 })));
+    for (let r = 0; hf.isCellPartOfArray({ sheet, row: r, col: 0 }); r++)
+      values.push(one(hf.getCellValue({ sheet, row: r, col: 0 })));
     return (values.length ? values : [one(hf.getCellValue({ sheet, row: 0, col: 0 }))]) as Outcome;
   });
   hf.destroy();
@@ -197,8 +251,18 @@ describe('column results agree in kernel, Excel adapter and HyperFormula', () =>
     },
     // one total for every row: 4 of 7 and 0 of 7 (lower of 0 wins is 0)
     { fn: 'WILSON', name: 'one total shared by every row', args: [col(4, 0), val(7)], expect: [0.25045836452765724, 0] },
-    { fn: 'RAG', name: 'one status per value', args: [col(0.42, null, 0.2, 'x', 0.6), val('HigherIsBetter'), val(0.5), val(0.3)], expect: ['Amber', null, 'Red', err('VALUE'), 'Green'] },
-    { fn: 'RAG', name: 'lower is better per value (越低越好)', args: [col(0.1, 0.2, 0.31), val('越低越好'), val(0.15), val(0.3)], expect: ['Green', 'Amber', 'Red'] },
+    {
+      fn: 'RAG',
+      name: 'one status per value',
+      args: [col(0.42, null, 0.2, 'x', 0.6), val('HigherIsBetter'), val(0.5), val(0.3)],
+      expect: ['Amber', null, 'Red', err('VALUE'), 'Green'],
+    },
+    {
+      fn: 'RAG',
+      name: 'lower is better per value (越低越好)',
+      args: [col(0.1, 0.2, 0.31), val('越低越好'), val(0.15), val(0.3)],
+      expect: ['Green', 'Amber', 'Red'],
+    },
   ];
   const hf = runHyperFormulaColumns(columnCases);
   test.each(columnCases.map((c, i) => [c.name, c, i] as const))('%s', (_n, c, i) => {

@@ -125,19 +125,21 @@ export function runHyperFormulaAll(cases: ParityCase[]): Outcome[] {
       while (cells.length <= r) cells.push([]);
       const hfValue = isErrorCell(v)
         ? { VALUE: '=1+"x"', NA: '=NA()', DIV0: '=1/0', NUM: '=SQRT(-1)', REF: '=#REF!', NAME: '=NOSUCHFUNCTION()', NULL: '=NA()' }[v.error]
-        : typeof v === 'string' && v.startsWith('=') ? `="${v.slice(1).replace(/"/g, '""')}"` /* text that looks like a formula stays text */ : v;
+        : typeof v === 'string' && v.startsWith('=') ? `'${v}` /* an apostrophe keeps formula-looking text as text */ : v;
       cells[r][col] = hfValue as never;
     };
     const refs: string[] = [];
-    c.args.forEach((a, i) => {
-      const column = i * 2 + 1; // each argument gets its own columns, right of the formula's spill column A
+    // Arguments side by side, right of the formula's spill column A, each as wide as it needs.
+    let start = 2;
+    c.args.forEach((a) => {
       if (a.kind === 'omit') return void refs.push('');
       const rows = a.kind === 'value' ? [[a.value]] : a.rows;
-      rows.forEach((r, ri) => r.forEach((v, ci) => put(ri + 1, column * 4 + ci, v)));
       const h = rows.length;
-      const w = rows.length ? rows[0].length : 0;
-      if (h === 0 || w === 0) return void refs.push(`${colName(column * 4)}2:${colName(column * 4)}2`);
-      refs.push(a.kind === 'value' ? `${colName(column * 4)}2` : `${colName(column * 4)}2:${colName(column * 4 + w - 1)}${h + 1}`);
+      const w = rows.reduce((m, r) => Math.max(m, r.length), 0);
+      rows.forEach((r, ri) => r.forEach((v, ci) => put(ri + 1, start + ci, v)));
+      if (h === 0 || w === 0) refs.push(`${colName(start)}2:${colName(start)}2`);
+      else refs.push(a.kind === 'value' ? `${colName(start)}2` : `${colName(start)}2:${colName(start + w - 1)}${h + 1}`);
+      start += Math.max(1, w) + 1;
     });
     while (refs.length && refs[refs.length - 1] === '') refs.pop();
     while (cells.length < 1) cells.push([]);

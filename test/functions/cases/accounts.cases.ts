@@ -86,7 +86,12 @@ const growth: ParityCase[] = [
   { fn: 'GROWTH', name: 'text current', args: [col('more'), col(100)], expect: err('VALUE') },
   { fn: 'GROWTH', name: 'mismatched sizes', args: [col(1, 2), col(1)], expect: err('VALUE') },
   { fn: 'GROWTH', name: 'error cell propagates', args: [col(1), col(err('DIV0'))], expect: err('DIV0') },
-  { fn: 'GROWTH', name: 'filter without criterion means non-blank', args: [CUR, PREV, col('x', null, null, null), omit], expect: 0.2 },
+  {
+    fn: 'GROWTH',
+    name: 'filter without criterion means non-blank',
+    args: [CUR, PREV, col('x', null, null, null), omit],
+    expect: 0.2,
+  },
 ];
 
 export const cases: ParityCase[] = [...shareOfWallet, ...whitespace, ...growth];

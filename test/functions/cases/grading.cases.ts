@@ -19,11 +19,7 @@ const R1: SpecCell[] = [Y, Y, N, Y, Y, Y, Y, N, N, Y, U, Y];
  * This hits the 70/40 boundaries exactly (100·70/100 = 70, no rounding).
  */
 function gradeAt(p1: number, p2: number, p3: number, p4: number) {
-  return [
-    row(Y, N, Y, N, Y, N, Y, N),
-    col(1, 1, 2, 2, 3, 3, 4, 4),
-    col(p1, 100 - p1, p2, 100 - p2, p3, 100 - p3, p4, 100 - p4),
-  ];
+  return [row(Y, N, Y, N, Y, N, Y, N), col(1, 1, 2, 2, 3, 3, 4, 4), col(p1, 100 - p1, p2, 100 - p2, p3, 100 - p3, p4, 100 - p4)];
 }
 
 const qualscore: ParityCase[] = [
@@ -37,7 +33,12 @@ const qualscore: ParityCase[] = [
   // R1 with unknownScore 0: 8 Yes of 12 → 66.666…
   { fn: 'QUALSCORE', name: 'Unknown worth 0 by default', args: [row(...R1)], expect: 800 / 12 },
   // rows: all Yes 100 · all No 0 · 6 Yes 6 No 50
-  { fn: 'QUALSCORE', name: 'block: one score per opportunity', args: [grid([twelve(Y), twelve(N), [Y, N, Y, N, Y, N, Y, N, Y, N, Y, N]])], expect: [100, 0, 50] },
+  {
+    fn: 'QUALSCORE',
+    name: 'block: one score per opportunity',
+    args: [grid([twelve(Y), twelve(N), [Y, N, Y, N, Y, N, Y, N, Y, N, Y, N]])],
+    expect: [100, 0, 50],
+  },
   // weights 2,1,1 with Yes,No,Yes: (2+1)/4 = 75
   { fn: 'QUALSCORE', name: 'weights', args: [row(Y, N, Y), col(2, 1, 1)], expect: 75 },
   // weights "2",1 as numeric text with Yes,No: 2/3 → 66.666…
@@ -51,7 +52,18 @@ const qualscore: ParityCase[] = [
   { fn: 'QUALSCORE', name: 'unknown answer text', args: [row(Y, 'maybe', N)], expect: err('VALUE') },
   { fn: 'QUALSCORE', name: 'a number that is not an answer', args: [row(Y, 2)], expect: err('VALUE') },
   // a bad row spoils only its own result
-  { fn: 'QUALSCORE', name: 'bad answer in one row of a block', args: [grid([[Y, Y], [Y, 'maybe'], [N, N]])], expect: [100, err('VALUE'), 0] },
+  {
+    fn: 'QUALSCORE',
+    name: 'bad answer in one row of a block',
+    args: [
+      grid([
+        [Y, Y],
+        [Y, 'maybe'],
+        [N, N],
+      ]),
+    ],
+    expect: [100, err('VALUE'), 0],
+  },
   { fn: 'QUALSCORE', name: 'weights count differs from answers', args: [row(Y, N, Y), col(1, 1)], expect: err('VALUE') },
   { fn: 'QUALSCORE', name: 'negative weight', args: [row(Y, N), col(1, -1)], expect: err('VALUE') },
   { fn: 'QUALSCORE', name: 'text weight', args: [row(Y, N), col(1, 'two')], expect: err('VALUE') },
@@ -72,17 +84,37 @@ const sectionscore: ParityCase[] = [
   // R1 s3: Y,N,N → 1/3
   { fn: 'SECTIONSCORE', name: 'section 3', args: [row(...R1), val(3)], expect: 100 / 3 },
   // R1 s4: Y,U,Y with Unknown 0.5 → 2.5/3 = 83.333…
-  { fn: 'SECTIONSCORE', name: 'section 4 with unknownScore 0.5', args: [row(...R1), val(4), omit, omit, val(0.5)], expect: 250 / 3 },
+  {
+    fn: 'SECTIONSCORE',
+    name: 'section 4 with unknownScore 0.5',
+    args: [row(...R1), val(4), omit, omit, val(0.5)],
+    expect: 250 / 3,
+  },
   { fn: 'SECTIONSCORE', name: 'section given as text', args: [row(...R1), val('2')], expect: 100 },
   // rows: s1 of all Yes 100, of all No 0, of R1 66.7
-  { fn: 'SECTIONSCORE', name: 'block: one result per opportunity', args: [grid([twelve(Y), twelve(N), R1]), val(1)], expect: [100, 0, 200 / 3] },
+  {
+    fn: 'SECTIONSCORE',
+    name: 'block: one result per opportunity',
+    args: [grid([twelve(Y), twelve(N), R1]), val(1)],
+    expect: [100, 0, 200 / 3],
+  },
   // 4 questions, sections 1,1,2,2: s1 = Y,N → 50; s2 = Y,Y → 100
   { fn: 'SECTIONSCORE', name: 'custom sections (section 1)', args: [row(Y, N, Y, Y), val(1), col(1, 1, 2, 2)], expect: 50 },
   { fn: 'SECTIONSCORE', name: 'custom sections (section 2)', args: [row(Y, N, Y, Y), val(2), col(1, 1, 2, 2)], expect: 100 },
   // weights 3,1,0 over Y,N,Y in section 1: 3/4 → 75
   { fn: 'SECTIONSCORE', name: 'weighted section', args: [row(Y, N, Y), val(1), col(1, 1, 1), col(3, 1, 0)], expect: 75 },
-  { fn: 'SECTIONSCORE', name: 'zh answers', args: [row('是', '否', '是', '是', '是', '是', '否', '否', '否', '未知', '未知', '是'), val(1)], expect: 200 / 3 },
-  { fn: 'SECTIONSCORE', name: 'section without questions → #N/A', args: [row(Y, N, Y, Y), val(3), col(1, 1, 2, 2)], expect: err('NA') },
+  {
+    fn: 'SECTIONSCORE',
+    name: 'zh answers',
+    args: [row('是', '否', '是', '是', '是', '是', '否', '否', '否', '未知', '未知', '是'), val(1)],
+    expect: 200 / 3,
+  },
+  {
+    fn: 'SECTIONSCORE',
+    name: 'section without questions → #N/A',
+    args: [row(Y, N, Y, Y), val(3), col(1, 1, 2, 2)],
+    expect: err('NA'),
+  },
   { fn: 'SECTIONSCORE', name: 'zero-weight section → blank', args: [row(Y, N), val(2), col(1, 2), col(1, 0)], expect: null },
   { fn: 'SECTIONSCORE', name: 'section 5', args: [row(...R1), val(5)], expect: err('VALUE') },
   { fn: 'SECTIONSCORE', name: 'section 1.5', args: [row(...R1), val(1.5)], expect: err('VALUE') },
@@ -124,13 +156,23 @@ const grade: ParityCase[] = [
   // every answer Unknown at 0.7 → each section 70 → A
   { fn: 'GRADE', name: 'all Unknown at 0.7 → A', args: [row(...twelve(U)), omit, omit, val(0.7)], expect: 'A' },
   // one question per section, all Unknown at 0.4: every section 40 → nothing strong, s1 = 40 → C
-  { fn: 'GRADE', name: 'one question per section at 0.4 → C', args: [row(U, U, U, U), col(1, 2, 3, 4), omit, val(0.4)], expect: 'C' },
+  {
+    fn: 'GRADE',
+    name: 'one question per section at 0.4 → C',
+    args: [row(U, U, U, U), col(1, 2, 3, 4), omit, val(0.4)],
+    expect: 'C',
+  },
   { fn: 'GRADE', name: 'zh answers', args: [row(...twelve('是'))], expect: 'A' },
   { fn: 'GRADE', name: 'a section has no question → #N/A', args: [row(Y, Y, Y), col(1, 2, 3)], expect: err('NA') },
   { fn: 'GRADE', name: 'zero-weight section → blank', args: [row(Y, Y, Y, Y), col(1, 2, 3, 4), col(1, 1, 1, 0)], expect: null },
   { fn: 'GRADE', name: '4 answers without sections', args: [row(Y, Y, Y, Y)], expect: err('VALUE') },
   { fn: 'GRADE', name: 'unknown answer', args: [row(...twelve(Y).slice(0, 11), 'sure')], expect: err('VALUE') },
-  { fn: 'GRADE', name: 'error in weights propagates', args: [row(Y, Y, Y, Y), col(1, 2, 3, 4), col(1, err('DIV0'), 1, 1)], expect: err('DIV0') },
+  {
+    fn: 'GRADE',
+    name: 'error in weights propagates',
+    args: [row(Y, Y, Y, Y), col(1, 2, 3, 4), col(1, err('DIV0'), 1, 1)],
+    expect: err('DIV0'),
+  },
 ];
 
 export const cases: ParityCase[] = [...qualscore, ...sectionscore, ...grade];

@@ -49,7 +49,12 @@ const rag: ParityCase[] = [
   { fn: 'RAG', name: 'above green → Green', args: [val(0.55), val('HigherIsBetter'), val(0.5), val(0.3)], expect: 'Green' },
   { fn: 'RAG', name: 'exactly green → Green', args: [val(0.5), val('HigherIsBetter'), val(0.5), val(0.3)], expect: 'Green' },
   { fn: 'RAG', name: 'below red → Red', args: [val(0.2), val('HigherIsBetter'), val(0.5), val(0.3)], expect: 'Red' },
-  { fn: 'RAG', name: 'exactly red is not past it → Amber', args: [val(0.3), val('HigherIsBetter'), val(0.5), val(0.3)], expect: 'Amber' },
+  {
+    fn: 'RAG',
+    name: 'exactly red is not past it → Amber',
+    args: [val(0.3), val('HigherIsBetter'), val(0.5), val(0.3)],
+    expect: 'Amber',
+  },
   // lower is better, green 0.15, red 0.3 (e.g. STALE_RATE)
   { fn: 'RAG', name: 'lower is better, Green', args: [val(0.1), val('LowerIsBetter'), val(0.15), val(0.3)], expect: 'Green' },
   { fn: 'RAG', name: 'lower is better, Amber', args: [val(0.3), val('LowerIsBetter'), val(0.15), val(0.3)], expect: 'Amber' },
@@ -58,18 +63,48 @@ const rag: ParityCase[] = [
   { fn: 'RAG', name: 'zh direction 越低越好', args: [val(0.6), val('越低越好'), val(0.15), val(0.3)], expect: 'Red' },
   { fn: 'RAG', name: 'green equal to red: no Amber band', args: [val(0.49), val('Higher'), val(0.5), val(0.5)], expect: 'Red' },
   { fn: 'RAG', name: 'numeric text value', args: [val('0.6'), val('HigherIsBetter'), val(0.5), val(0.3)], expect: 'Green' },
-  { fn: 'RAG', name: 'only a red line: not past it → Amber', args: [val(0.4), val('HigherIsBetter'), val(null), val(0.3)], expect: 'Amber' },
-  { fn: 'RAG', name: 'only a red line: past it → Red', args: [val(0.2), val('HigherIsBetter'), val(null), val(0.3)], expect: 'Red' },
+  {
+    fn: 'RAG',
+    name: 'only a red line: not past it → Amber',
+    args: [val(0.4), val('HigherIsBetter'), val(null), val(0.3)],
+    expect: 'Amber',
+  },
+  {
+    fn: 'RAG',
+    name: 'only a red line: past it → Red',
+    args: [val(0.2), val('HigherIsBetter'), val(null), val(0.3)],
+    expect: 'Red',
+  },
   { fn: 'RAG', name: 'no thresholds → blank', args: [val(0.2), val('HigherIsBetter'), val(null), val(null)], expect: null },
   { fn: 'RAG', name: 'blank value → blank', args: [val(null), val('HigherIsBetter'), val(0.5), val(0.3)], expect: null },
-  { fn: 'RAG', name: 'one-cell column gives one value', args: [col(0.42), val('HigherIsBetter'), val(0.5), val(0.3)], expect: 'Amber' },
-  { fn: 'RAG', name: 'green below red when higher is better', args: [val(0.4), val('HigherIsBetter'), val(0.3), val(0.5)], expect: err('VALUE') },
-  { fn: 'RAG', name: 'green above red when lower is better', args: [val(0.4), val('LowerIsBetter'), val(0.5), val(0.3)], expect: err('VALUE') },
+  {
+    fn: 'RAG',
+    name: 'one-cell column gives one value',
+    args: [col(0.42), val('HigherIsBetter'), val(0.5), val(0.3)],
+    expect: 'Amber',
+  },
+  {
+    fn: 'RAG',
+    name: 'green below red when higher is better',
+    args: [val(0.4), val('HigherIsBetter'), val(0.3), val(0.5)],
+    expect: err('VALUE'),
+  },
+  {
+    fn: 'RAG',
+    name: 'green above red when lower is better',
+    args: [val(0.4), val('LowerIsBetter'), val(0.5), val(0.3)],
+    expect: err('VALUE'),
+  },
   { fn: 'RAG', name: 'unknown direction', args: [val(0.4), val('Sideways'), val(0.5), val(0.3)], expect: err('VALUE') },
   { fn: 'RAG', name: 'blank direction', args: [val(0.4), val(null), val(0.5), val(0.3)], expect: err('VALUE') },
   { fn: 'RAG', name: 'text value', args: [val('good'), val('HigherIsBetter'), val(0.5), val(0.3)], expect: err('VALUE') },
   { fn: 'RAG', name: 'text threshold', args: [val(0.4), val('HigherIsBetter'), val('half'), val(0.3)], expect: err('VALUE') },
-  { fn: 'RAG', name: 'error value propagates', args: [val(err('DIV0')), val('HigherIsBetter'), val(0.5), val(0.3)], expect: err('DIV0') },
+  {
+    fn: 'RAG',
+    name: 'error value propagates',
+    args: [val(err('DIV0')), val('HigherIsBetter'), val(0.5), val(0.3)],
+    expect: err('DIV0'),
+  },
 ];
 
 // VERSION has no inputs: the only calls there are give the same text.

@@ -27,7 +27,12 @@ const pipeline: ParityCase[] = [
   // 100·0.5 + 50·0.2 + 70·0.40 (40 read as 40 %) = 50 + 10 + 28
   { fn: 'PIPELINE', name: 'weighted by probability, 40 read as 40 %', args: [S, A, P], expect: 88 },
   // open with close ≤ 46300 (inclusive): rows 1 (46100) and 3 (46300) → 150
-  { fn: 'PIPELINE', name: 'close date up to period end (coverage numerator)', args: [S, A, omit, CD, omit, val(46300)], expect: 150 },
+  {
+    fn: 'PIPELINE',
+    name: 'close date up to period end (coverage numerator)',
+    args: [S, A, omit, CD, omit, val(46300)],
+    expect: 150,
+  },
   // open with close in [46200, 46400]: rows 3 (46300) and 6 (46400) → 120
   { fn: 'PIPELINE', name: 'closed-interval period', args: [S, A, omit, CD, val(46200), val(46400)], expect: 120 },
   // open with close in [46200, 46400], weighted: 50·0.2 + 70·0.4 = 38
@@ -37,7 +42,12 @@ const pipeline: ParityCase[] = [
   // 100·0.25 + 200·0.5
   { fn: 'PIPELINE', name: 'percent text probability', args: [col('Open', 'Open'), col(100, 200), col('25%', 50)], expect: 125 },
   // blank probability adds nothing: 100·0 + 200·0.5
-  { fn: 'PIPELINE', name: 'blank probability counts as 0', args: [col('Open', 'Open'), col(100, 200), col(null, 0.5)], expect: 100 },
+  {
+    fn: 'PIPELINE',
+    name: 'blank probability counts as 0',
+    args: [col('Open', 'Open'), col(100, 200), col(null, 0.5)],
+    expect: 100,
+  },
   { fn: 'PIPELINE', name: 'blank amount counts as 0', args: [col('Open', 'Open'), col(null, 5)], expect: 5 },
   { fn: 'PIPELINE', name: 'no open deals → 0', args: [col('Won', 'Lost'), col(1, 2)], expect: 0 },
   // owner Li and open: rows 1 (100) and 3 (50)
@@ -46,8 +56,18 @@ const pipeline: ParityCase[] = [
   { fn: 'PIPELINE', name: 'closed rows are not read', args: [col('Won', 'Open'), col(10, 20), col('x', 0.5)], expect: 10 },
   { fn: 'PIPELINE', name: 'numeric text amount', args: [col('Open', 'Open'), col('100', ' 12.5 ')], expect: 112.5 },
   // '2026-01-15' is in, '2026-02-01' (46054) is after '2026-01-31'
-  { fn: 'PIPELINE', name: 'ISO text dates', args: [col('Open', 'Open'), col(10, 20), omit, col('2026-01-15', '2026-02-01'), omit, val('2026-01-31')], expect: 10 },
-  { fn: 'PIPELINE', name: 'blank close date is outside any period', args: [col('Open', 'Open'), col(10, 20), omit, col(null, 46000), omit, val(46100)], expect: 20 },
+  {
+    fn: 'PIPELINE',
+    name: 'ISO text dates',
+    args: [col('Open', 'Open'), col(10, 20), omit, col('2026-01-15', '2026-02-01'), omit, val('2026-01-31')],
+    expect: 10,
+  },
+  {
+    fn: 'PIPELINE',
+    name: 'blank close date is outside any period',
+    args: [col('Open', 'Open'), col(10, 20), omit, col(null, 46000), omit, val(46100)],
+    expect: 20,
+  },
   { fn: 'PIPELINE', name: 'single cells', args: [val('Open'), val(100)], expect: 100 },
   { fn: 'PIPELINE', name: 'empty ranges → 0', args: [grid([]), grid([])], expect: 0 },
   { fn: 'PIPELINE', name: 'mismatched sizes', args: [col('Open', 'Open'), col(1)], expect: err('VALUE') },
@@ -57,8 +77,18 @@ const pipeline: ParityCase[] = [
   { fn: 'PIPELINE', name: 'unknown status', args: [col('Open', 'Pending'), col(1, 2)], expect: err('VALUE') },
   { fn: 'PIPELINE', name: 'text amount', args: [col('Open'), col('lots')], expect: err('VALUE') },
   { fn: 'PIPELINE', name: 'negative amount', args: [col('Open'), col(-5)], expect: err('VALUE') },
-  { fn: 'PIPELINE', name: 'text close date in a period', args: [col('Open', 'Open'), col(1, 2), omit, col(46000, 'soon'), omit, val(46100)], expect: err('VALUE') },
-  { fn: 'PIPELINE', name: 'error cell in amount propagates', args: [col('Open', 'Open'), col(1, err('DIV0'))], expect: err('DIV0') },
+  {
+    fn: 'PIPELINE',
+    name: 'text close date in a period',
+    args: [col('Open', 'Open'), col(1, 2), omit, col(46000, 'soon'), omit, val(46100)],
+    expect: err('VALUE'),
+  },
+  {
+    fn: 'PIPELINE',
+    name: 'error cell in amount propagates',
+    args: [col('Open', 'Open'), col(1, err('DIV0'))],
+    expect: err('DIV0'),
+  },
 ];
 
 const dealcount: ParityCase[] = [
@@ -79,15 +109,30 @@ const dealcount: ParityCase[] = [
   { fn: 'DEALCOUNT', name: 'new deals by created date', args: [S, val('*'), CR, val(46000), val(46030)], expect: 4 },
   { fn: 'DEALCOUNT', name: 'blank statuses are not deals', args: [col('Won', null, 'Open'), val('*')], expect: 2 },
   // with a competitor: rows 1, 3, 4, 7 → closed are 4 (Lost) and 7 (Won)
-  { fn: 'DEALCOUNT', name: 'filter on competitor (non-blank)', args: [S, val('Closed'), omit, omit, omit, COMPETITOR], expect: 2 },
-  { fn: 'DEALCOUNT', name: 'aliases and width in statuses', args: [col('ＷＯＮ', 'closed won', '成交', 'lost'), val('won')], expect: 3 },
+  {
+    fn: 'DEALCOUNT',
+    name: 'filter on competitor (non-blank)',
+    args: [S, val('Closed'), omit, omit, omit, COMPETITOR],
+    expect: 2,
+  },
+  {
+    fn: 'DEALCOUNT',
+    name: 'aliases and width in statuses',
+    args: [col('ＷＯＮ', 'closed won', '成交', 'lost'), val('won')],
+    expect: 3,
+  },
   { fn: 'DEALCOUNT', name: 'no-decision alias in which', args: [S, val('ND')], expect: 1 },
   { fn: 'DEALCOUNT', name: 'empty range → 0', args: [grid([]), val('Won')], expect: 0 },
   { fn: 'DEALCOUNT', name: 'unknown which', args: [S, val('Pending')], expect: err('VALUE') },
   { fn: 'DEALCOUNT', name: 'blank which', args: [S, val(null)], expect: err('VALUE') },
   { fn: 'DEALCOUNT', name: 'number as which', args: [S, val(1)], expect: err('VALUE') },
   { fn: 'DEALCOUNT', name: 'period without dates', args: [S, val('Won'), omit, val(46000)], expect: err('VALUE') },
-  { fn: 'DEALCOUNT', name: 'mismatched sizes', args: [col('Won', 'Lost', 'Won'), val('Won'), col(46000, 46001)], expect: err('VALUE') },
+  {
+    fn: 'DEALCOUNT',
+    name: 'mismatched sizes',
+    args: [col('Won', 'Lost', 'Won'), val('Won'), col(46000, 46001)],
+    expect: err('VALUE'),
+  },
   { fn: 'DEALCOUNT', name: 'unknown status in data', args: [col('Won', 'Maybe'), val('Won')], expect: err('VALUE') },
   { fn: 'DEALCOUNT', name: 'error cell in status propagates', args: [col('Won', err('NA')), val('Won')], expect: err('NA') },
 ];
@@ -107,7 +152,12 @@ const dealsum: ParityCase[] = [
   // 200 + 80 + 150
   { fn: 'DEALSUM', name: 'zh list', args: [S, val('赢单,丢单'), A], expect: 430 },
   // owner Li or Zhao, won: row 7 → 150
-  { fn: 'DEALSUM', name: 'filter with value list', args: [S, val('Won'), A, omit, omit, omit, OWNER, val('Li,Zhao')], expect: 150 },
+  {
+    fn: 'DEALSUM',
+    name: 'filter with value list',
+    args: [S, val('Won'), A, omit, omit, omit, OWNER, val('Li,Zhao')],
+    expect: 150,
+  },
   { fn: 'DEALSUM', name: 'blank amount counts as 0', args: [col('Won', 'Won'), val('Won'), col(null, 5)], expect: 5 },
   { fn: 'DEALSUM', name: 'rows of other statuses are not read', args: [col('Won', 'Lost'), val('Won'), col(5, 'x')], expect: 5 },
   { fn: 'DEALSUM', name: 'numeric text amounts', args: [col('Won', 'Won'), val('Won'), col('10', ' 2.5 ')], expect: 12.5 },
@@ -116,7 +166,12 @@ const dealsum: ParityCase[] = [
   { fn: 'DEALSUM', name: 'negative amount', args: [col('Won'), val('Won'), col(-1)], expect: err('VALUE') },
   { fn: 'DEALSUM', name: 'mismatched sizes', args: [col('Won', 'Won'), val('Won'), col(1, 2, 3)], expect: err('VALUE') },
   { fn: 'DEALSUM', name: 'unknown which', args: [S, val('Booked'), A], expect: err('VALUE') },
-  { fn: 'DEALSUM', name: 'error cell in amount propagates', args: [col('Won'), val('Won'), col(err('DIV0'))], expect: err('DIV0') },
+  {
+    fn: 'DEALSUM',
+    name: 'error cell in amount propagates',
+    args: [col('Won'), val('Won'), col(err('DIV0'))],
+    expect: err('DIV0'),
+  },
 ];
 
 // Targets (row: amount, start, end, owner): Q1, Q2, the year, Q3.
@@ -144,9 +199,19 @@ const target: ParityCase[] = [
   // end ≤ 46203: Q1 and Q2
   { fn: 'TARGET', name: 'only an end bound', args: [TA, TS, TE, omit, val(46203)], expect: 3000 },
   { fn: 'TARGET', name: 'period as ISO text', args: [TA, TS, TE, val('2026-01-01'), val('2026-06-30')], expect: 3000 },
-  { fn: 'TARGET', name: 'rows without an amount are skipped', args: [col(1000, null), col(46023, 46023), col(46112, 46112)], expect: 1000 },
+  {
+    fn: 'TARGET',
+    name: 'rows without an amount are skipped',
+    args: [col(1000, null), col(46023, 46023), col(46112, 46112)],
+    expect: 1000,
+  },
   // the second row has no start, so it cannot be shown to lie after periodStart
-  { fn: 'TARGET', name: 'blank start date with a start bound', args: [col(1000, 500), col(46023, null), col(46112, 46112), val(46000)], expect: 1000 },
+  {
+    fn: 'TARGET',
+    name: 'blank start date with a start bound',
+    args: [col(1000, 500), col(46023, null), col(46112, 46112), val(46000)],
+    expect: 1000,
+  },
   { fn: 'TARGET', name: 'empty ranges → 0', args: [grid([]), grid([]), grid([])], expect: 0 },
   { fn: 'TARGET', name: 'target ends before it starts', args: [col(1000), col(46112), col(46023)], expect: err('VALUE') },
   { fn: 'TARGET', name: 'text amount', args: [col('big'), col(46023), col(46112)], expect: err('VALUE') },
@@ -183,17 +248,42 @@ const cycledays: ParityCase[] = [
   { fn: 'CYCLEDAYS', name: 'period picks row 2', args: [S, CR, CD, val(46000), val(46060)], expect: 60 },
   { fn: 'CYCLEDAYS', name: 'open-ended period', args: [S, CR, CD, omit, val(46100)], expect: 60 },
   { fn: 'CYCLEDAYS', name: 'nothing won in period → blank', args: [S, CR, CD, val(47000)], expect: null },
-  { fn: 'CYCLEDAYS', name: 'no won deals → blank', args: [col('Open', 'Lost'), col(46000, 46000), col(46100, 46100)], expect: null },
+  {
+    fn: 'CYCLEDAYS',
+    name: 'no won deals → blank',
+    args: [col('Open', 'Lost'), col(46000, 46000), col(46100, 46100)],
+    expect: null,
+  },
   // 赢单 30 days, 成交 (Won alias) 10 days: mean 20; the lost deal is not counted
-  { fn: 'CYCLEDAYS', name: 'zh status aliases', args: [col('赢单', '丢单', '成交'), col(46000, 46000, 46010), col(46030, 46100, 46020)], expect: 20 },
+  {
+    fn: 'CYCLEDAYS',
+    name: 'zh status aliases',
+    args: [col('赢单', '丢单', '成交'), col(46000, 46000, 46010), col(46030, 46100, 46020)],
+    expect: 20,
+  },
   // the lost row closes before it was created, but only won rows are read
-  { fn: 'CYCLEDAYS', name: 'lost rows are not read', args: [col('Won', 'Lost'), col(46000, 46100), col(46010, 46050)], expect: 10 },
-  { fn: 'CYCLEDAYS', name: 'won deal without created date is left out', args: [col('Won', 'Won'), col(null, 46000), col(46100, 46020)], expect: 20 },
+  {
+    fn: 'CYCLEDAYS',
+    name: 'lost rows are not read',
+    args: [col('Won', 'Lost'), col(46000, 46100), col(46010, 46050)],
+    expect: 10,
+  },
+  {
+    fn: 'CYCLEDAYS',
+    name: 'won deal without created date is left out',
+    args: [col('Won', 'Won'), col(null, 46000), col(46100, 46020)],
+    expect: 20,
+  },
   // 2026-01-01 → 2026-02-01
   { fn: 'CYCLEDAYS', name: 'ISO text dates', args: [col('Won'), col('2026-01-01'), col('2026-02-01')], expect: 31 },
   { fn: 'CYCLEDAYS', name: 'same-day win → 0', args: [col('Won'), col(46000), col(46000)], expect: 0 },
   { fn: 'CYCLEDAYS', name: 'times of day count', args: [col('Won'), col(46000.25), col(46001.75)], expect: 1.5 },
-  { fn: 'CYCLEDAYS', name: 'won deal closed before it was created', args: [col('Won', 'Won'), col(46000, 46100), col(46010, 46050)], expect: err('VALUE') },
+  {
+    fn: 'CYCLEDAYS',
+    name: 'won deal closed before it was created',
+    args: [col('Won', 'Won'), col(46000, 46100), col(46010, 46050)],
+    expect: err('VALUE'),
+  },
   { fn: 'CYCLEDAYS', name: 'text date', args: [col('Won'), col(46000), col('next week')], expect: err('VALUE') },
   { fn: 'CYCLEDAYS', name: 'mismatched sizes', args: [col('Won', 'Won'), col(46000), col(46010, 46020)], expect: err('VALUE') },
   { fn: 'CYCLEDAYS', name: 'unknown status', args: [col('Done'), col(46000), col(46010)], expect: err('VALUE') },
@@ -212,19 +302,64 @@ const velocity: ParityCase[] = [
   {
     fn: 'VELOCITY',
     name: 'zh statuses',
-    args: [col('进行中', '进行中', '赢单', '丢单'), col(10, 20, 100, 100), col(46000, 46000, 46000, 46000), col(46100, 46100, 46020, 46030)],
+    args: [
+      col('进行中', '进行中', '赢单', '丢单'),
+      col(10, 20, 100, 100),
+      col(46000, 46000, 46000, 46000),
+      col(46100, 46100, 46020, 46030),
+    ],
     expect: 5,
   },
-  { fn: 'VELOCITY', name: 'no open deals → 0', args: [col('Won', 'Lost'), col(100, 50), col(46000, 46000), col(46010, 46020)], expect: 0 },
-  { fn: 'VELOCITY', name: 'no won deals → blank', args: [col('Open', 'Lost'), col(100, 50), col(46000, 46000), col(46010, 46020)], expect: null },
-  { fn: 'VELOCITY', name: 'same-day wins (cycle 0) → blank', args: [col('Open', 'Won'), col(10, 100), col(46000, 46000), col(46050, 46000)], expect: null },
+  {
+    fn: 'VELOCITY',
+    name: 'no open deals → 0',
+    args: [col('Won', 'Lost'), col(100, 50), col(46000, 46000), col(46010, 46020)],
+    expect: 0,
+  },
+  {
+    fn: 'VELOCITY',
+    name: 'no won deals → blank',
+    args: [col('Open', 'Lost'), col(100, 50), col(46000, 46000), col(46010, 46020)],
+    expect: null,
+  },
+  {
+    fn: 'VELOCITY',
+    name: 'same-day wins (cycle 0) → blank',
+    args: [col('Open', 'Won'), col(10, 100), col(46000, 46000), col(46050, 46000)],
+    expect: null,
+  },
   { fn: 'VELOCITY', name: 'nothing closed in period → blank', args: [S, A, CR, CD, val(47000)], expect: null },
-  { fn: 'VELOCITY', name: 'mismatched sizes', args: [col('Open', 'Won'), col(1), col(46000, 46000), col(46010, 46020)], expect: err('VALUE') },
-  { fn: 'VELOCITY', name: 'won before created', args: [col('Open', 'Won'), col(1, 2), col(46000, 46100), col(46010, 46020)], expect: err('VALUE') },
-  { fn: 'VELOCITY', name: 'negative won amount', args: [col('Open', 'Won'), col(1, -2), col(46000, 46000), col(46010, 46020)], expect: err('VALUE') },
-  { fn: 'VELOCITY', name: 'unknown status', args: [col('Open', 'Hot'), col(1, 2), col(46000, 46000), col(46010, 46020)], expect: err('VALUE') },
+  {
+    fn: 'VELOCITY',
+    name: 'mismatched sizes',
+    args: [col('Open', 'Won'), col(1), col(46000, 46000), col(46010, 46020)],
+    expect: err('VALUE'),
+  },
+  {
+    fn: 'VELOCITY',
+    name: 'won before created',
+    args: [col('Open', 'Won'), col(1, 2), col(46000, 46100), col(46010, 46020)],
+    expect: err('VALUE'),
+  },
+  {
+    fn: 'VELOCITY',
+    name: 'negative won amount',
+    args: [col('Open', 'Won'), col(1, -2), col(46000, 46000), col(46010, 46020)],
+    expect: err('VALUE'),
+  },
+  {
+    fn: 'VELOCITY',
+    name: 'unknown status',
+    args: [col('Open', 'Hot'), col(1, 2), col(46000, 46000), col(46010, 46020)],
+    expect: err('VALUE'),
+  },
   { fn: 'VELOCITY', name: 'bad noDecisionIsLoss', args: [S, A, CR, CD, omit, omit, val('maybe')], expect: err('VALUE') },
-  { fn: 'VELOCITY', name: 'error cell propagates', args: [col('Open', 'Won'), col(1, err('NA')), col(46000, 46000), col(46010, 46020)], expect: err('NA') },
+  {
+    fn: 'VELOCITY',
+    name: 'error cell propagates',
+    args: [col('Open', 'Won'), col(1, err('NA')), col(46000, 46000), col(46010, 46020)],
+    expect: err('NA'),
+  },
 ];
 
 export const cases: ParityCase[] = [...pipeline, ...dealcount, ...dealsum, ...target, ...coverage, ...cycledays, ...velocity];

@@ -1,0 +1,71 @@
+/**
+ * Feeding table columns to HyperFormula as one array-valued call per column instead of
+ * cell by cell: `=CRM3DATA("w1","Opp_Status")` spills the column held here. Measured in
+ * DESIGN.md §8: about 2.6× faster to build and a third of the memory. Internal: not part of
+ * the CRM3 catalog, never written into a user's workbook.
+ */
+import { ArraySize, FunctionArgumentType, FunctionPlugin, SimpleRangeValue } from 'hyperformula';
+import type { ImplementedFunctions } from 'hyperformula';
+import { Cell } from '../calc/cells';
+
+export const DATA_FUNCTION = 'CRM3DATA';
+
+const stores = new Map<string, Map<string, Cell[]>>();
+let nextStore = 1;
+
+/** A set of columns one engine reads; `release()` when the engine is destroyed. */
+export class ColumnStore {
+  readonly id = `w${nextStore++}`;
+  private readonly columns = new Map<string, Cell[]>();
+
+  constructor() {
+    stores.set(this.id, this.columns);
+  }
+
+  set(key: string, values: Cell[]): void {
+    this.columns.set(key, values);
+  }
+
+  get(key: string): Cell[] | undefined {
+    return this.columns.get(key);
+  }
+
+  /** The formula that spills column `key` (at least one row, so names stay valid). */
+  formula(key: string): string {
+    return `=${DATA_FUNCTION}("${this.id}","${key}")`;
+  }
+
+  release(): void {
+    stores.delete(this.id);
+  }
+}
+
+type Ast = { args: { type?: string; value?: unknown }[] };
+
+function lookup(ast: Ast): Cell[] | undefined {
+  const [store, key] = ast.args.map((a) => (a && a.type === 'STRING' ? String(a.value) : undefined));
+  return store && key ? stores.get(store)?.get(key) : undefined;
+}
+
+export class ColumnDataPlugin extends FunctionPlugin {
+  static override implementedFunctions: ImplementedFunctions = {
+    [DATA_FUNCTION]: {
+      method: 'columnData',
+      sizeOfResultArrayMethod: 'columnDataSize',
+      parameters: [{ argumentType: FunctionArgumentType.STRING }, { argumentType: FunctionArgumentType.STRING }],
+      vectorizationForbidden: true,
+    },
+  };
+
+  columnData(ast: Ast): SimpleRangeValue {
+    const values = lookup(ast) ?? [];
+    const rows = values.length ? values.map((v) => [(v === null ? '' : v) as never]) : [['' as never]];
+    return SimpleRangeValue.onlyValues(rows);
+  }
+
+  columnDataSize(ast: Ast): ArraySize {
+    return new ArraySize(1, Math.max(1, lookup(ast)?.length ?? 1));
+  }
+}
+
+export const columnDataTranslations = { enGB: { [DATA_FUNCTION]: DATA_FUNCTION }, enUS: { [DATA_FUNCTION]: DATA_FUNCTION } };
