@@ -33,35 +33,75 @@ async function phase<T>(name: string, run: () => T | Promise<T>, note: (t: T) =>
   const m = process.memoryUsage();
   const row = { phase: name, ms, heap: mb(m.heapUsed), rss: mb(m.rss), peak: mb(peakRss()), note: note(result) };
   rows.push(row);
-  console.log(`${name.padEnd(22)} ${ms.toFixed(0).padStart(8)} ms   heap ${row.heap.padStart(8)}   rss ${row.rss.padStart(8)}   peak rss ${row.peak.padStart(8)}   ${row.note}`);
+  console.log(
+    `${name.padEnd(22)} ${ms.toFixed(0).padStart(8)} ms   heap ${row.heap.padStart(8)}   rss ${row.rss.padStart(8)}   peak rss ${row.peak.padStart(8)}   ${row.note}`,
+  );
   return result;
 }
 
 async function measure(): Promise<void> {
-  console.log(`CRM3 evaluate on ${size.toLocaleString('en-US')} opportunities — node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  const snapshot = await phase('generate', () => generateSample({ size, seed: 1 }), (s) =>
-    Object.entries(s.tables).map(([t, d]) => `${t} ${d!.rows.length}`).join(', '),
+  console.log(
+    `CRM3 evaluate on ${size.toLocaleString('en-US')} opportunities — node ${process.version}, ${os.cpus().length} cores, load ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
   );
-  await phase('write .xlsx', async () => {
-    const bytes = await writeWorkbook(snapshot, { locale: 'en-US' });
-    await fs.writeFile(file, bytes);
-    return bytes.length;
-  }, (n) => `${file} ${mb(n)}`);
-  const read = await phase('read .xlsx', () => readWorkbookFile(file), (r) => (r.ok ? `${r.snapshot.problems.length} read problems` : `FAILED: ${r.reason.message.en}`));
+  const snapshot = await phase(
+    'generate',
+    () => generateSample({ size, seed: 1 }),
+    (s) =>
+      Object.entries(s.tables)
+        .map(([t, d]) => `${t} ${d!.rows.length}`)
+        .join(', '),
+  );
+  await phase(
+    'write .xlsx',
+    async () => {
+      const bytes = await writeWorkbook(snapshot, { locale: 'en-US' });
+      await fs.writeFile(file, bytes);
+      return bytes.length;
+    },
+    (n) => `${file} ${mb(n)}`,
+  );
+  const read = await phase(
+    'read .xlsx',
+    () => readWorkbookFile(file),
+    (r) => (r.ok ? `${r.snapshot.problems.length} read problems` : `FAILED: ${r.reason.message.en}`),
+  );
   if (!read.ok) throw new Error(read.reason.message.en);
-  const problems = await phase('validate', () => dataProblems(read.snapshot), (p) => `${p.length} problems`);
+  const problems = await phase(
+    'validate',
+    () => dataProblems(read.snapshot),
+    (p) => `${p.length} problems`,
+  );
   const engine = await phase('engine build', () => WorkbookEngine.build(read.snapshot, { asOf: ASOF }));
-  const indicators = await phase('indicators', () => engine.indicators(), (list) => `${list.filter((i) => typeof i.value === 'number').length}/40 numeric`);
-  await phase('per-row results + JSON', () => {
-    const accounts = ['Score', 'Attractiveness', 'Position', 'Tier'].map((c) => engine.computedColumn('Accounts', c));
-    const opportunities = ['QualScore', 'Grade', 'Probability', 'StageCheck'].map((c) => engine.computedColumn('Opportunities', c));
-    return JSON.stringify({ indicators, accounts, opportunities, problems }).length;
-  }, (n) => `${mb(n)} of JSON`);
+  const indicators = await phase(
+    'indicators',
+    () => engine.indicators(),
+    (list) => `${list.filter((i) => typeof i.value === 'number').length}/40 numeric`,
+  );
+  await phase(
+    'per-row results + JSON',
+    () => {
+      const accounts = ['Score', 'Attractiveness', 'Position', 'Tier'].map((c) => engine.computedColumn('Accounts', c));
+      const opportunities = ['QualScore', 'Grade', 'Probability', 'StageCheck'].map((c) =>
+        engine.computedColumn('Opportunities', c),
+      );
+      return JSON.stringify({ indicators, accounts, opportunities, problems }).length;
+    },
+    (n) => `${mb(n)} of JSON`,
+  );
   engine.destroy();
 
   let out = 0;
-  const code = await phase('CLI evaluate --json', () => main(['evaluate', file, '--json'], { out: (s) => void (out += s.length), err: (s) => process.stderr.write(s) }), (c) => `exit ${c}, ${mb(out)} printed`);
-  console.log(`\npeak RSS ${mb(peakRss())}; total ${(rows.reduce((a, r) => a + r.ms, 0) / 1000).toFixed(1)} s (the CLI row repeats read → JSON in one go). Exit ${code}.`);
+  const code = await phase(
+    'CLI evaluate --json',
+    () => main(['evaluate', file, '--json'], { out: (s) => void (out += s.length), err: (s) => process.stderr.write(s) }),
+    (c) => `exit ${c}, ${mb(out)} printed`,
+  );
+  console.log(
+    `\npeak RSS ${mb(peakRss())}; total ${(rows.reduce((a, r) => a + r.ms, 0) / 1000).toFixed(1)} s (the CLI row repeats read → JSON in one go). Exit ${code}.`,
+  );
 }
 
 measure().catch((e) => {

@@ -185,26 +185,35 @@ export function lookupBy(input: LookupInput): Scalar[] | CalcError {
   if (bad) return bad;
   const exact = new Map<string, number>();
   const folded = new Map<string, number>();
+  const seen = new Set<Cell>(); // raw spellings already indexed: later rows cannot be first
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i];
-    if (isBlank(k)) continue;
+    if (seen.has(k) || isBlank(k)) continue;
+    if (seen.size < RAW_CACHE_LIMIT) seen.add(k);
     const ek = groupKeyOf(k);
     if (!exact.has(ek)) exact.set(ek, i);
     const fk = matchKey(k);
     if (!folded.has(fk)) folded.set(fk, i);
   }
-  return lookupKeys.map((c, j): Scalar => {
-    if (isBlank(c)) return null;
+  // Opportunities repeat their account: answer each raw spelling once.
+  const answers = new Map<Cell, Scalar>();
+  const answer = (c: Cell): Scalar => {
     const row = exact.get(groupKeyOf(c)) ?? folded.get(matchKey(c));
     if (row !== undefined) {
       const v = values[row];
       return isBlank(v) ? null : v;
     }
     if (ifMissing !== undefined) return ifMissing;
-    return new CalcError('NA', msg.custom(
-      `lookupKeys, row ${j + 1}: ${showCell(c)} is not among keys`,
-      `lookupKeys 第 ${j + 1} 行：在 keys 中找不到 ${showCell(c)}`,
-    ));
+    return new CalcError('NA', msg.custom(`lookupKeys: ${showCell(c)} is not among keys`, `lookupKeys：在 keys 中找不到 ${showCell(c)}`));
+  };
+  return lookupKeys.map((c): Scalar => {
+    if (isBlank(c)) return null;
+    let a = answers.get(c);
+    if (a === undefined) {
+      a = answer(c);
+      if (answers.size < RAW_CACHE_LIMIT) answers.set(c, a);
+    }
+    return a;
   });
 }
 

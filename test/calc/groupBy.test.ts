@@ -145,7 +145,7 @@ describe('LOOKUPBY kernel', () => {
     expect(r[0 as never]).toBeInstanceOf(CalcError);
     const e = (r as CalcError[])[0];
     expect(e.code).toBe('NA');
-    expect(e.message.en).toBe('lookupKeys, row 1: "A9" is not among keys');
+    expect(e.message.en).toBe('lookupKeys: "A9" is not among keys');
     expect(lookupBy({ lookupKeys: ['A9'], keys: ['A1'], values: ['A'], ifMissing: 0 })).toEqual([0]);
   });
 

@@ -137,7 +137,9 @@ describe('a good workbook', () => {
     expect(zhJson.code).toBe(0);
     const zh = JSON.parse(zhJson.out);
     expect(zh.indicators.map((i: { value: unknown }) => i.value)).toEqual(en.indicators.map((i: { value: unknown }) => i.value));
-    expect(zh.indicators.map((i: { status: unknown }) => i.status)).toEqual(en.indicators.map((i: { status: unknown }) => i.status));
+    expect(zh.indicators.map((i: { status: unknown }) => i.status)).toEqual(
+      en.indicators.map((i: { status: unknown }) => i.status),
+    );
     expect(zh.indicators[0].name).toBe('赢率（按个数）');
     expect(zh.accounts).toEqual(en.accounts);
     const table = await crm3('evaluate', sampleZh, '--table', '--lang', 'zh-CN');
@@ -156,7 +158,9 @@ describe('a good workbook', () => {
     expect(r.asOf).toBe('2026-06-30');
     const base = JSON.parse((await crm3('evaluate', sample, '--json')).out);
     // Date-relative indicators move (activities after 2026-06-30 no longer count as recent, etc.).
-    const moved = r.indicators.filter((i: { id: string; value: unknown }, k: number) => i.value !== base.indicators[k].value).map((i: { id: string }) => i.id);
+    const moved = r.indicators
+      .filter((i: { id: string; value: unknown }, k: number) => i.value !== base.indicators[k].value)
+      .map((i: { id: string }) => i.id);
     expect(moved).toEqual(expect.arrayContaining(['OVERDUE_RATE', 'STALE_RATE']));
   });
 
@@ -250,13 +254,33 @@ describe('bad usage: exit 2 with a message', () => {
 describe('files that cannot be read: exit 2, the reason, and the file untouched', () => {
   const cases: [string, () => Promise<string> | string, RegExp][] = [
     ['missing path', () => file('missing.xlsx'), /File not found: .*missing\.xlsx/],
-    ['not a zip', () => writeBytes('random.xlsx', new Uint8Array(4096).map((_, i) => (i * 131 + 7) % 256)), /random\.xlsx is not an Excel \.xlsx workbook/],
-    ['truncated zip', () => writeBytes('truncated.xlsx', sampleBytes.subarray(0, sampleBytes.length >> 1)), /truncated\.xlsx is damaged .*cut off/],
-    ['encrypted (OLE)', () => writeBytes('secret.xlsx', oleFile(['EncryptionInfo', 'EncryptedPackage'])), /secret\.xlsx is password-protected/],
+    [
+      'not a zip',
+      () =>
+        writeBytes(
+          'random.xlsx',
+          new Uint8Array(4096).map((_, i) => (i * 131 + 7) % 256),
+        ),
+      /random\.xlsx is not an Excel \.xlsx workbook/,
+    ],
+    [
+      'truncated zip',
+      () => writeBytes('truncated.xlsx', sampleBytes.subarray(0, sampleBytes.length >> 1)),
+      /truncated\.xlsx is damaged .*cut off/,
+    ],
+    [
+      'encrypted (OLE)',
+      () => writeBytes('secret.xlsx', oleFile(['EncryptionInfo', 'EncryptedPackage'])),
+      /secret\.xlsx is password-protected/,
+    ],
     ['legacy .xls', () => writeBytes('old.xls', oleFile(['Workbook'])), /old\.xls is an Excel 97-2003 workbook/],
     [
       'macro-enabled',
-      async () => writeBytes('macro.xlsm', await repack(sampleBytes, () => null, [{ name: 'xl/vbaProject.bin', data: new Uint8Array(64) }])),
+      async () =>
+        writeBytes(
+          'macro.xlsm',
+          await repack(sampleBytes, () => null, [{ name: 'xl/vbaProject.bin', data: new Uint8Array(64) }]),
+        ),
       /macro\.xlsm is a macro-enabled workbook/,
     ],
     [
@@ -340,7 +364,13 @@ describe('workbooks with bad data: evaluated; exit 1 with errors, 0 with warning
     expect(code).toBe(0);
     const r = JSON.parse(out);
     expect(r.problems.some((x: { severity: string }) => x.severity === 'error')).toBe(false);
-    expect(r.problems).toContainEqual(expect.objectContaining({ severity: 'warning', sheet: 'Opportunities', message: expect.stringMatching(/"A999" is not in the Accounts table/) }));
+    expect(r.problems).toContainEqual(
+      expect.objectContaining({
+        severity: 'warning',
+        sheet: 'Opportunities',
+        message: expect.stringMatching(/"A999" is not in the Accounts table/),
+      }),
+    );
     const table = await crm3('evaluate', p);
     expect(table.code).toBe(0);
     expect(table.out).toMatch(/Problems: 0 errors, [1-9]\d* warnings/);
@@ -351,6 +381,12 @@ describe('workbooks with bad data: evaluated; exit 1 with errors, 0 with warning
     const { code, out } = await crm3('evaluate', p, '--json');
     expect(code).toBe(1);
     const r = JSON.parse(out);
-    expect(r.problems).toContainEqual(expect.objectContaining({ severity: 'error', sheet: 'Opportunities', message: expect.stringMatching(/"Maybe" is not a known value/) }));
+    expect(r.problems).toContainEqual(
+      expect.objectContaining({
+        severity: 'error',
+        sheet: 'Opportunities',
+        message: expect.stringMatching(/"Maybe" is not a known value/),
+      }),
+    );
   });
 });

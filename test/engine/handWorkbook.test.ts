@@ -16,10 +16,36 @@ const PS = 46023;
 const PE = 46387;
 const ASOF = 46352;
 
-const CRITERIA = ['C_Potential', 'C_Growth', 'C_FinancialHealth', 'C_Influence', 'C_StrategicFit', 'C_Relationship', 'C_ShareOfWallet'];
-const QUESTIONS = ['Q_Project', 'Q_Funds', 'Q_CompellingEvent', 'Q_Criteria', 'Q_Fit', 'Q_UniqueValue', 'Q_Mentor', 'Q_Access', 'Q_Relationships', 'Q_Risk', 'Q_Size', 'Q_Lifetime'];
+const CRITERIA = [
+  'C_Potential',
+  'C_Growth',
+  'C_FinancialHealth',
+  'C_Influence',
+  'C_StrategicFit',
+  'C_Relationship',
+  'C_ShareOfWallet',
+];
+const QUESTIONS = [
+  'Q_Project',
+  'Q_Funds',
+  'Q_CompellingEvent',
+  'Q_Criteria',
+  'Q_Fit',
+  'Q_UniqueValue',
+  'Q_Mentor',
+  'Q_Access',
+  'Q_Relationships',
+  'Q_Risk',
+  'Q_Size',
+  'Q_Lifetime',
+];
 
-const table = (sheet: string, headers: string[], rows: Cell[][]): TableData => ({ sheet, origin: { row: 1, col: 1 }, headers, rows });
+const table = (sheet: string, headers: string[], rows: Cell[][]): TableData => ({
+  sheet,
+  origin: { row: 1, col: 1 },
+  headers,
+  rows,
+});
 
 /** Twelve answers from a 12-letter code: Y Yes, N No, ? Unknown, . blank. */
 const answers = (code: string): Cell[] => [...code].map((ch) => ({ Y: 'Yes', N: 'No', '?': '?', '.': null })[ch] ?? null);
@@ -69,16 +95,151 @@ const accounts = table(
  */
 const opportunities = table(
   'Opportunities',
-  ['OppId', 'AccountId', 'OppName', 'Owner', 'Stage', 'Status', 'Amount', 'CreatedDate', 'CloseDate', 'StageEnteredDate', 'CloseDatePushes', 'Competitor', 'NextStepDate', ...QUESTIONS],
   [
-    ['O1', 'A1', 'MES upgrade', 'Li', 'Negotiate', 'Won', 100_000, 46100, 46200, 46180, 0, 'Orion', null, ...answers('YYYYYYYYYYYY')],
-    ['O2', 'A1', 'Cloud backup', 'Li', 'Shortlist', 'Lost', 50_000, 46050, 46250, 46200, 2, 'Orion', null, ...answers('YYNYYYNNYYYY')],
-    ['O3', 'A2', 'Data center', 'Li', 'Negotiate', 'Won', 200_000, 46000, 46300, 46280, 0, null, null, ...answers('............')],
-    ['O4', 'A3', 'Smart warehouse', 'Wang', 'Solution', 'NoDecision', 80_000, 46150, 46320, 46200, 1, 'Nordwell', null, ...answers('............')],
-    ['O5', 'A1', 'Energy platform', 'Li', 'Shortlist', 'Open', 300_000, 46200, 46380, 46300, 1, 'Orion', 46360, ...answers('YYYYYYYY?YYY')],
-    ['O6', 'A2', 'Security center', 'Li', 'Qualify', 'Open', 120_000, 46320, 46340, 46330, 0, null, 46350, ...answers('YYYYYYYYYYYY')],
-    ['O7', 'A3', 'Video analytics', 'Wang', 'Discover', 'Open', 60_000, 46340, 46450, null, null, null, null, ...answers('N.YYN.NNNYY?')],
-    ['O8', 'A4', 'Fleet telematics', 'Wang', 'Qualify', 'Lost', 40_000, 45900, 45990, 45950, 0, 'Nordwell', null, ...answers('............')],
+    'OppId',
+    'AccountId',
+    'OppName',
+    'Owner',
+    'Stage',
+    'Status',
+    'Amount',
+    'CreatedDate',
+    'CloseDate',
+    'StageEnteredDate',
+    'CloseDatePushes',
+    'Competitor',
+    'NextStepDate',
+    ...QUESTIONS,
+  ],
+  [
+    [
+      'O1',
+      'A1',
+      'MES upgrade',
+      'Li',
+      'Negotiate',
+      'Won',
+      100_000,
+      46100,
+      46200,
+      46180,
+      0,
+      'Orion',
+      null,
+      ...answers('YYYYYYYYYYYY'),
+    ],
+    [
+      'O2',
+      'A1',
+      'Cloud backup',
+      'Li',
+      'Shortlist',
+      'Lost',
+      50_000,
+      46050,
+      46250,
+      46200,
+      2,
+      'Orion',
+      null,
+      ...answers('YYNYYYNNYYYY'),
+    ],
+    [
+      'O3',
+      'A2',
+      'Data center',
+      'Li',
+      'Negotiate',
+      'Won',
+      200_000,
+      46000,
+      46300,
+      46280,
+      0,
+      null,
+      null,
+      ...answers('............'),
+    ],
+    [
+      'O4',
+      'A3',
+      'Smart warehouse',
+      'Wang',
+      'Solution',
+      'NoDecision',
+      80_000,
+      46150,
+      46320,
+      46200,
+      1,
+      'Nordwell',
+      null,
+      ...answers('............'),
+    ],
+    [
+      'O5',
+      'A1',
+      'Energy platform',
+      'Li',
+      'Shortlist',
+      'Open',
+      300_000,
+      46200,
+      46380,
+      46300,
+      1,
+      'Orion',
+      46360,
+      ...answers('YYYYYYYY?YYY'),
+    ],
+    [
+      'O6',
+      'A2',
+      'Security center',
+      'Li',
+      'Qualify',
+      'Open',
+      120_000,
+      46320,
+      46340,
+      46330,
+      0,
+      null,
+      46350,
+      ...answers('YYYYYYYYYYYY'),
+    ],
+    [
+      'O7',
+      'A3',
+      'Video analytics',
+      'Wang',
+      'Discover',
+      'Open',
+      60_000,
+      46340,
+      46450,
+      null,
+      null,
+      null,
+      null,
+      ...answers('N.YYN.NNNYY?'),
+    ],
+    [
+      'O8',
+      'A4',
+      'Fleet telematics',
+      'Wang',
+      'Qualify',
+      'Lost',
+      40_000,
+      45900,
+      45990,
+      45950,
+      0,
+      'Nordwell',
+      null,
+      ...answers('............'),
+    ],
   ],
 );
 
@@ -153,7 +314,15 @@ const actions = table(
 
 function handWorkbook(settings: WorkbookSnapshot['settings'] = {}): WorkbookSnapshot {
   return {
-    tables: { Accounts: accounts, Opportunities: opportunities, Contacts: contacts, DecisionChain: decisionChain, Activities: activities, Targets: targets, Actions: actions },
+    tables: {
+      Accounts: accounts,
+      Opportunities: opportunities,
+      Contacts: contacts,
+      DecisionChain: decisionChain,
+      Activities: activities,
+      Targets: targets,
+      Actions: actions,
+    },
     config: {},
     settings: { AsOfDate: ASOF, PeriodStart: PS, PeriodEnd: PE, ...settings },
     problems: [],
@@ -257,7 +426,8 @@ describe('a hand-built workbook: every indicator worked out by hand', () => {
   });
 
   test('RAG statuses follow the thresholds', () => {
-    for (const [id, status] of Object.entries(EXPECTED_STATUS)) expect({ id, status: values.get(id)!.status }).toEqual({ id, status });
+    for (const [id, status] of Object.entries(EXPECTED_STATUS))
+      expect({ id, status: values.get(id)!.status }).toEqual({ id, status });
   });
 
   test('account columns: Score, Attractiveness, Position, Tier, Strategy', () => {
@@ -284,7 +454,16 @@ describe('a hand-built workbook: every indicator worked out by hand', () => {
     // O5 (Shortlist): essentials of stages 1–4 are E_NEED, E_CONTACT, E_BUDGET, E_OWNER, E_REQS,
     // E_CRITERIA, E_POC, E_APPROVER; X1–X5 prove all but E_BUDGET and E_POC.
     // O6 (Qualify): X6 proves E_NEED, E_CONTACT, E_BUDGET, E_OWNER. O7 (Discover): nothing proven.
-    expect(col('StageCheck')).toEqual(['OK', 'OK', 'OK', 'OK', 'Missing: E_BUDGET, E_POC', 'OK', 'Missing: E_NEED, E_CONTACT', 'OK']);
+    expect(col('StageCheck')).toEqual([
+      'OK',
+      'OK',
+      'OK',
+      'OK',
+      'Missing: E_BUDGET, E_POC',
+      'OK',
+      'Missing: E_NEED, E_CONTACT',
+      'OK',
+    ]);
   });
 
   test('every indicator cell holds its catalog formula (no value is computed outside the engine)', () => {
@@ -316,12 +495,15 @@ describe('the same workbook with Config settings changed', () => {
     }
   });
 
-  test('revenue ratios pair each account\'s numbers: a key account without a wallet estimate is left out of both sums', () => {
+  test("revenue ratios pair each account's numbers: a key account without a wallet estimate is left out of both sums", () => {
     // DESIGN §6 reads "ΣRevenue12m / ΣWalletEstimate over KeyAcc"; the kernel sums only accounts
     // that have both numbers, so A2's revenue does not count against a wallet nobody estimated:
     // (400k) / (1,000k) = 0.4, not (400k + 150k) / 1,000k = 0.55.
     const snapshot = handWorkbook();
-    snapshot.tables.Accounts = { ...accounts, rows: accounts.rows.map((r, i) => (i === 1 ? [...r.slice(0, 7), null, ...r.slice(8)] : r)) };
+    snapshot.tables.Accounts = {
+      ...accounts,
+      rows: accounts.rows.map((r, i) => (i === 1 ? [...r.slice(0, 7), null, ...r.slice(8)] : r)),
+    };
     const engine = WorkbookEngine.build(snapshot, { asOf: ASOF });
     try {
       const v = new Map(engine.indicators().map((i) => [i.row.id, i.value]));
@@ -335,7 +517,10 @@ describe('the same workbook with Config settings changed', () => {
 
   test('an account without any criterion score has no tier, and the other accounts keep theirs', () => {
     const snapshot = handWorkbook();
-    const unscored = { ...accounts, rows: accounts.rows.map((r, i) => (i === 1 ? [...r.slice(0, 8), ...CRITERIA.map(() => null)] : r)) };
+    const unscored = {
+      ...accounts,
+      rows: accounts.rows.map((r, i) => (i === 1 ? [...r.slice(0, 8), ...CRITERIA.map(() => null)] : r)),
+    };
     snapshot.tables.Accounts = unscored;
     const engine = WorkbookEngine.build(snapshot, { asOf: ASOF });
     try {

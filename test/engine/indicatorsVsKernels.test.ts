@@ -162,9 +162,21 @@ function direct(s: WorkbookSnapshot, asOf: number): Direct {
   const oppAccount = column(opp, 'AccountId');
   const answerGrid = opp.rows.map((_, i) => qIds.map((id) => column(opp, id)[i]));
   const qualScore = unwrap(qualScores({ answers: answerGrid, weights: column(qs, 'Weight'), unknownScore: set.unknownScore }));
-  const grade = unwrap(grades({ answers: answerGrid, sections: column(qs, 'Section'), weights: column(qs, 'Weight'), unknownScore: set.unknownScore }));
+  const grade = unwrap(
+    grades({
+      answers: answerGrid,
+      sections: column(qs, 'Section'),
+      weights: column(qs, 'Weight'),
+      unknownScore: set.unknownScore,
+    }),
+  );
   const probability = unwrap(
-    opportunityProbabilities({ status: column(opp, 'Status'), stage, stageNames: column(stagesTable, 'Stage'), stageProbabilities: column(stagesTable, 'Probability') }),
+    opportunityProbabilities({
+      status: column(opp, 'Status'),
+      stage,
+      stageNames: column(stagesTable, 'Stage'),
+      stageProbabilities: column(stagesTable, 'Probability'),
+    }),
   );
   const act = s.tables.Activities!;
   const stageCheck = unwrap(
@@ -190,7 +202,8 @@ function direct(s: WorkbookSnapshot, asOf: number): Direct {
   oppIds.forEach((id, i) => accountOfOpp.has(keyOf(id)) || accountOfOpp.set(keyOf(id), oppAccount[i]));
 
   // --- Deals closed in the period
-  const closedIn = (want: string, extra: (i: number) => boolean = () => true) => rows.filter((i) => status[i] === want && inP(close[i]) && extra(i));
+  const closedIn = (want: string, extra: (i: number) => boolean = () => true) =>
+    rows.filter((i) => status[i] === want && inP(close[i]) && extra(i));
   const won = closedIn('Won');
   const lost = closedIn('Lost');
   const nd = closedIn('NoDecision');
@@ -205,14 +218,19 @@ function direct(s: WorkbookSnapshot, asOf: number): Direct {
   const openPipe = sum(open.map((i) => amount[i]));
   const targetT = sum(
     column(s.tables.Targets, 'Amount')
-      .map((a, i) => ({ a: num(a), start: date(column(s.tables.Targets, 'StartDate')[i]), end: date(column(s.tables.Targets, 'EndDate')[i]) }))
+      .map((a, i) => ({
+        a: num(a),
+        start: date(column(s.tables.Targets, 'StartDate')[i]),
+        end: date(column(s.tables.Targets, 'EndDate')[i]),
+      }))
       .filter((t) => t.a !== undefined && t.start !== undefined && t.end !== undefined && t.start >= ps && t.end <= pe)
       .map((t) => t.a!),
   );
   const newRows = rows.filter((i) => status[i] !== undefined && inP(created[i]));
   const keyAccRows = accIds.map((_, i) => i).filter((i) => isKeyAcc(tier[i]));
   // Revenue ratios take the accounts that have both numbers (see the note on SHARE_OF_WALLET below).
-  const paired = (a: (number | undefined)[], b: (number | undefined)[]) => keyAccRows.filter((i) => a[i] !== undefined && b[i] !== undefined);
+  const paired = (a: (number | undefined)[], b: (number | undefined)[]) =>
+    keyAccRows.filter((i) => a[i] !== undefined && b[i] !== undefined);
   const sowRows = paired(revenue, wallet);
   const growthRows = paired(revenue, revenuePrev);
   const growthBase = sum(growthRows.map((i) => revenuePrev[i]!));
@@ -235,7 +253,11 @@ function direct(s: WorkbookSnapshot, asOf: number): Direct {
   const openWith = (test: (k: number) => boolean) => ratio(open.filter((i) => chain(i).some(test)).length, open.length);
   const openChainRows = dcOpp.map((_, k) => k).filter((k) => isOpenOpp(dcOpp[k]));
   const keyPlayers = openChainRows.filter(
-    (k) => dcPolitical[k] === 'InnerCircle' || dcPolitical[k] === 'PoliticalStructure' || dcRole[k] === 'Approver' || dcRole[k] === 'DecisionMaker',
+    (k) =>
+      dcPolitical[k] === 'InnerCircle' ||
+      dcPolitical[k] === 'PoliticalStructure' ||
+      dcRole[k] === 'Approver' ||
+      dcRole[k] === 'DecisionMaker',
   );
 
   // --- Activities (dated on or before AsOfDate)
@@ -243,7 +265,9 @@ function direct(s: WorkbookSnapshot, asOf: number): Direct {
   const actOpp = column(act, 'OppId');
   const actAccountOwn = column(act, 'AccountId');
   const actType = column(act, 'Type').map((c) => code(ActivityType, c));
-  const actAccount = actAccountOwn.map((a, k) => (isBlank(a) ? (isBlank(actOpp[k]) ? null : (accountOfOpp.get(keyOf(actOpp[k])) ?? null)) : a));
+  const actAccount = actAccountOwn.map((a, k) =>
+    isBlank(a) ? (isBlank(actOpp[k]) ? null : (accountOfOpp.get(keyOf(actOpp[k])) ?? null)) : a,
+  );
   const upToNow = actDate.map((_, k) => k).filter((k) => actDate[k] !== undefined && actDate[k]! <= asOf);
   const inWindow = (k: number, days: number) => actDate[k]! > asOf - days;
   const lastBy = (keys: Column, filter: (k: number) => boolean = () => true) => {
@@ -264,7 +288,10 @@ function direct(s: WorkbookSnapshot, asOf: number): Direct {
   // --- Contacts, actions
   const con = s.tables.Contacts!;
   const conLevels = column(con, 'AccountId')
-    .map((a, i) => ({ keyAcc: isKeyAcc(tierOf.get(keyOf(a))), level: lookupEnum(RelationshipLevel, column(con, 'RelationshipLevel')[i])?.score }))
+    .map((a, i) => ({
+      keyAcc: isKeyAcc(tierOf.get(keyOf(a))),
+      level: lookupEnum(RelationshipLevel, column(con, 'RelationshipLevel')[i])?.score,
+    }))
     .filter((c) => c.keyAcc && c.level !== undefined)
     .map((c) => c.level!);
   const axn = s.tables.Actions!;
@@ -274,7 +301,14 @@ function direct(s: WorkbookSnapshot, asOf: number): Direct {
 
   const lateOpen = open.filter((i) => (stageOrder.get(stageKey(stage[i])) ?? 0) >= 4);
   const keyInfo = open.map((i) => {
-    const fields = [column(opp, 'Amount')[i], column(opp, 'CloseDate')[i], column(opp, 'Owner')[i], competitor[i], column(opp, 'NextStepDate')[i], column(opp, 'StageEnteredDate')[i]];
+    const fields = [
+      column(opp, 'Amount')[i],
+      column(opp, 'CloseDate')[i],
+      column(opp, 'Owner')[i],
+      competitor[i],
+      column(opp, 'NextStepDate')[i],
+      column(opp, 'StageEnteredDate')[i],
+    ];
     const filled = fields.filter((c) => !isBlank(c)).length;
     const answered = answerGrid[i].filter((c) => {
       const a = code(Answer, c);
@@ -301,7 +335,10 @@ function direct(s: WorkbookSnapshot, asOf: number): Direct {
     OPEN_PIPE: openPipe,
     WEIGHTED_PIPE: sum(open.map((i) => amount[i] * (probability[i] as number))),
     TARGET_ATTAIN: ratio(wonAmount, targetT),
-    PIPE_COVERAGE: targetT - wonAmount > 0 ? sum(open.filter((i) => close[i] !== undefined && close[i]! <= pe).map((i) => amount[i])) / (targetT - wonAmount) : null,
+    PIPE_COVERAGE:
+      targetT - wonAmount > 0
+        ? sum(open.filter((i) => close[i] !== undefined && close[i]! <= pe).map((i) => amount[i])) / (targetT - wonAmount)
+        : null,
     REQUIRED_COVERAGE: ratio(1, winRateCount),
     SALES_VELOCITY: winRateCount === null || avgWon === null || !cycle ? null : (open.length * avgWon * winRateCount) / cycle,
     LATE_STAGE_SHARE: ratio(sum(lateOpen.map((i) => amount[i])), openPipe),
@@ -311,13 +348,28 @@ function direct(s: WorkbookSnapshot, asOf: number): Direct {
     KEYACC_PIPE_SHARE: ratio(sum(open.filter((i) => isKeyAcc(tierOf.get(keyOf(oppAccount[i])))).map((i) => amount[i])), openPipe),
     TIER_A_REVENUE_SHARE: ratio(sum(tierA.map((i) => revenue[i] ?? 0)), sum(revenue.map((r) => r ?? 0))),
     // REL
-    ROLE_COVERAGE: mean(open.map((i) => new Set(chain(i).map((k) => dcRole[k]).filter((r) => r !== undefined)).size / 4)),
-    KEYPLAYER_SUPPORT: ratio(keyPlayers.filter((k) => dcSupport[k] === 'Mentor' || dcSupport[k] === 'Supporter').length, keyPlayers.length),
+    ROLE_COVERAGE: mean(
+      open.map(
+        (i) =>
+          new Set(
+            chain(i)
+              .map((k) => dcRole[k])
+              .filter((r) => r !== undefined),
+          ).size / 4,
+      ),
+    ),
+    KEYPLAYER_SUPPORT: ratio(
+      keyPlayers.filter((k) => dcSupport[k] === 'Mentor' || dcSupport[k] === 'Supporter').length,
+      keyPlayers.length,
+    ),
     MENTOR_RATE: openWith((k) => dcSupport[k] === 'Mentor'),
     OPPONENT_MAPPED_RATE: openWith((k) => dcSupport[k] === 'NonSupporter' || dcSupport[k] === 'Enemy'),
     COVERAGE_DEPTH: mean(openChainRows.filter((k) => dcCoverage[k] !== undefined).map((k) => dcCoverage[k]!)),
     DECISION_MAKER_MAPPED: openWith((k) => dcRole[k] === 'Approver' || dcRole[k] === 'DecisionMaker'),
-    EXEC_ACCESS: ratio(tierA.filter((i) => (lastExecOfAccount.get(keyOf(accIds[i])) ?? -Infinity) > asOf - set.execWindow).length, tierA.length),
+    EXEC_ACCESS: ratio(
+      tierA.filter((i) => (lastExecOfAccount.get(keyOf(accIds[i])) ?? -Infinity) > asOf - set.execWindow).length,
+      tierA.length,
+    ),
     VISIT_SLA: ratio(
       tiered.filter((i) => {
         const last = lastOfAccount.get(keyOf(accIds[i]));
@@ -328,8 +380,14 @@ function direct(s: WorkbookSnapshot, asOf: number): Direct {
     RELATIONSHIP_LEVEL_AVG: mean(conLevels),
     // BEH
     ACT_PER_OPP: ratio(upToNow.filter((k) => isOpenOpp(actOpp[k]) && inWindow(k, set.activityWindow)).length, open.length),
-    STALE_RATE: ratio(open.filter((i) => !((lastOfOpp.get(keyOf(oppIds[i])) ?? -Infinity) > asOf - set.staleDays)).length, open.length),
-    STAGE_OVERRUN: ratio(withEntered.filter((i) => asOf - stageEntered[i]! > stageDays.get(stageKey(stage[i]))!).length, withEntered.length),
+    STALE_RATE: ratio(
+      open.filter((i) => !((lastOfOpp.get(keyOf(oppIds[i])) ?? -Infinity) > asOf - set.staleDays)).length,
+      open.length,
+    ),
+    STAGE_OVERRUN: ratio(
+      withEntered.filter((i) => asOf - stageEntered[i]! > stageDays.get(stageKey(stage[i]))!).length,
+      withEntered.length,
+    ),
     CLOSE_SLIP_RATE: ratio(open.filter((i) => (pushes[i] ?? 0) >= 1).length, open.length),
     OVERDUE_RATE: ratio(open.filter((i) => close[i] !== undefined && close[i]! < asOf).length, open.length),
     NEXT_STEP_RATE: ratio(open.filter((i) => nextStep[i] !== undefined && nextStep[i]! >= asOf).length, open.length),
@@ -340,7 +398,12 @@ function direct(s: WorkbookSnapshot, asOf: number): Direct {
     values,
     computed: {
       Accounts: { Score: asCells(score), Attractiveness: asCells(attractiveness), Position: asCells(position), Tier: tier },
-      Opportunities: { QualScore: qualScore as Cell[], Grade: grade as Cell[], Probability: probability as Cell[], StageCheck: stageCheck as Cell[] },
+      Opportunities: {
+        QualScore: qualScore as Cell[],
+        Grade: grade as Cell[],
+        Probability: probability as Cell[],
+        StageCheck: stageCheck as Cell[],
+      },
     },
   };
 }
@@ -363,9 +426,13 @@ function untidy(s: WorkbookSnapshot): WorkbookSnapshot {
   };
   edit(s.tables.Accounts, 'WalletEstimate', (c, i) => (i < 12 && i % 2 === 0 ? null : c));
   edit(s.tables.Accounts, 'RevenuePrev12m', (c, i) => (i < 12 && i % 3 === 1 ? null : c));
-  edit(s.tables.Actions, 'Done', (c, i) => (c === 'Yes' && i % 3 === 0 ? 1 : c === 'Yes' && i % 5 === 1 ? '+' : c === 'No' && i % 4 === 0 ? 0 : c));
+  edit(s.tables.Actions, 'Done', (c, i) =>
+    c === 'Yes' && i % 3 === 0 ? 1 : c === 'Yes' && i % 5 === 1 ? '+' : c === 'No' && i % 4 === 0 ? 0 : c,
+  );
   edit(s.tables.Opportunities, 'Stage', (c, i) => (c === 'Shortlist' && i % 2 === 0 ? '入围' : c));
-  edit(s.tables.Opportunities, 'Status', (c, i) => (c === 'Won' && i % 3 === 0 ? 'Closed Won' : c === 'Open' && i % 4 === 0 ? '进行中' : c));
+  edit(s.tables.Opportunities, 'Status', (c, i) =>
+    c === 'Won' && i % 3 === 0 ? 'Closed Won' : c === 'Open' && i % 4 === 0 ? '进行中' : c,
+  );
   return s;
 }
 

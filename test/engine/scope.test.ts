@@ -51,7 +51,7 @@ describe('--by owner', () => {
     expect(ids).toEqual(whole.opportunities.map((o) => o.OppId).sort());
   });
 
-  test('each owner holds exactly the accounts they own, and those accounts\' opportunities', () => {
+  test("each owner holds exactly the accounts they own, and those accounts' opportunities", () => {
     const acc = sample.tables.Accounts!;
     const ownerOf = new Map(column(acc, 'AccountId').map((id, i) => [id, column(acc, 'Owner')[i]]));
     const opp = sample.tables.Opportunities!;
@@ -64,9 +64,12 @@ describe('--by owner', () => {
     }
   });
 
-  test.each(['NEW_OPP_COUNT', 'NEW_PIPE_VALUE', 'OPEN_PIPE', 'WEIGHTED_PIPE', 'WHITESPACE'])('%s of the owners sums to the whole', (id) => {
-    expect(close(sum(byOwner.map((r) => num(r, id))), num(whole, id))).toBe(true);
-  });
+  test.each(['NEW_OPP_COUNT', 'NEW_PIPE_VALUE', 'OPEN_PIPE', 'WEIGHTED_PIPE', 'WHITESPACE'])(
+    '%s of the owners sums to the whole',
+    (id) => {
+      expect(close(sum(byOwner.map((r) => num(r, id))), num(whole, id))).toBe(true);
+    },
+  );
 
   test('per-row results are those of the whole workbook (tiers do not change with the scope)', () => {
     const tiers = new Map(whole.accounts.map((a) => [a.AccountId, a]));
@@ -109,7 +112,9 @@ describe('--by owner', () => {
     const region = column(sample.tables.Accounts, 'Region')[0] as string;
     const regionWhole = evaluateWorkbook(sample, { ...options, scopes: [{ field: 'region', value: region }] });
     const parts = evaluateBy(sample, 'owner', { ...options, scopes: [{ field: 'region', value: region }] });
-    expect(parts.every((r) => r.scope!.length === 2 && r.scope![0].field === 'region' && r.scope![1].field === 'owner')).toBe(true);
+    expect(parts.every((r) => r.scope!.length === 2 && r.scope![0].field === 'region' && r.scope![1].field === 'owner')).toBe(
+      true,
+    );
     expect(sum(parts.map((r) => r.accounts.length))).toBe(regionWhole.accounts.length);
     expect(close(sum(parts.map((r) => num(r, 'OPEN_PIPE'))), num(regionWhole, 'OPEN_PIPE'))).toBe(true);
   });
@@ -149,9 +154,17 @@ describe('--by account', () => {
     // rate is 1, and every indicator that needs a date column still gets one.
     const opp = sample.tables.Opportunities!;
     const accounts = column(opp, 'AccountId');
-    const single = accounts.find((a, i) => accounts.filter((b) => b === a).length === 1 && column(opp, 'Status')[i] === 'Won' && (column(opp, 'CloseDate')[i] as number) >= PS);
+    const single = accounts.find(
+      (a, i) =>
+        accounts.filter((b) => b === a).length === 1 &&
+        column(opp, 'Status')[i] === 'Won' &&
+        (column(opp, 'CloseDate')[i] as number) >= PS,
+    );
     expect(single).toBeDefined();
-    const edited: WorkbookSnapshot = { ...sample, tables: { ...sample.tables, Opportunities: { ...opp, rows: opp.rows.map((r) => [...r]) } } };
+    const edited: WorkbookSnapshot = {
+      ...sample,
+      tables: { ...sample.tables, Opportunities: { ...opp, rows: opp.rows.map((r) => [...r]) } },
+    };
     const t = edited.tables.Opportunities!;
     t.rows[accounts.indexOf(single!)][t.headers.indexOf('Competitor')] = null;
     const r = evaluateWorkbook(edited, { ...options, scopes: [{ field: 'account', value: single as string }] });
@@ -167,7 +180,12 @@ describe('a scope without rows', () => {
   test.each([
     [[{ field: 'owner' as const, value: 'Nobody' }]],
     [[{ field: 'account' as const, value: 'A999' }]],
-    [[{ field: 'tier' as const, value: 'A' }, { field: 'tier' as const, value: 'D' }]],
+    [
+      [
+        { field: 'tier' as const, value: 'A' },
+        { field: 'tier' as const, value: 'D' },
+      ],
+    ],
   ])('%j: blank ratios, zero totals, no errors', (scopes) => {
     const r = evaluateWorkbook(sample, { ...options, scopes });
     expect(r.scope).toEqual(scopes);
@@ -178,8 +196,10 @@ describe('a scope without rows', () => {
     // nothing won and nothing in the pipeline is 0 % of it, not blank.
     const againstTarget = scopes[0].field === 'owner' ? null : 0;
     for (const i of r.indicators) {
-      if (['NEW_OPP_COUNT', 'NEW_PIPE_VALUE', 'OPEN_PIPE', 'WEIGHTED_PIPE', 'WHITESPACE'].includes(i.id)) expect({ id: i.id, v: i.value }).toEqual({ id: i.id, v: 0 });
-      else if (['TARGET_ATTAIN', 'PIPE_COVERAGE'].includes(i.id)) expect({ id: i.id, v: i.value }).toEqual({ id: i.id, v: againstTarget });
+      if (['NEW_OPP_COUNT', 'NEW_PIPE_VALUE', 'OPEN_PIPE', 'WEIGHTED_PIPE', 'WHITESPACE'].includes(i.id))
+        expect({ id: i.id, v: i.value }).toEqual({ id: i.id, v: 0 });
+      else if (['TARGET_ATTAIN', 'PIPE_COVERAGE'].includes(i.id))
+        expect({ id: i.id, v: i.value }).toEqual({ id: i.id, v: againstTarget });
       else expect({ id: i.id, v: i.value, status: i.status }).toEqual({ id: i.id, v: null, status: null });
     }
   });

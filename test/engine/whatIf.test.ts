@@ -17,7 +17,8 @@ const column = (t: TableData | undefined, name: string): Cell[] => {
   return t!.rows.map((r) => r[j] ?? null);
 };
 const valuesOf = (list: IndicatorValue[]) => new Map<string, EngineValue>(list.map((i) => [i.row.id, i.value]));
-const close = (a: EngineValue | undefined, b: number) => typeof a === 'number' && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+const close = (a: EngineValue | undefined, b: number) =>
+  typeof a === 'number' && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
 
 let sample: WorkbookSnapshot;
 let engine: WorkbookEngine;
@@ -128,9 +129,13 @@ test("a contact's support turns to Mentor: MENTOR_RATE gains one open deal, KEYP
   const statusOf = new Map(oppIds.map((id, i) => [keyOf(id), status[i]]));
   const isOpen = (k: number) => statusOf.get(keyOf(dcOpp[k])) === 'Open';
   const hasMentor = new Set(dcOpp.filter((_, k) => support[k] === 'Mentor').map(keyOf));
-  const isKey = (k: number) => ['InnerCircle', 'PoliticalStructure'].includes(political[k] as string) || ['Approver', 'DecisionMaker'].includes(role[k] as string);
+  const isKey = (k: number) =>
+    ['InnerCircle', 'PoliticalStructure'].includes(political[k] as string) ||
+    ['Approver', 'DecisionMaker'].includes(role[k] as string);
   // A key player on an open deal that has no mentor yet, who does not back us today.
-  const k = dcOpp.findIndex((id, k2) => isOpen(k2) && !hasMentor.has(keyOf(id)) && isKey(k2) && !['Mentor', 'Supporter'].includes(support[k2] as string));
+  const k = dcOpp.findIndex(
+    (id, k2) => isOpen(k2) && !hasMentor.has(keyOf(id)) && isKey(k2) && !['Mentor', 'Supporter'].includes(support[k2] as string),
+  );
   expect(k).toBeGreaterThanOrEqual(0);
 
   const openCount = status.filter((s) => s === 'Open').length;
@@ -155,7 +160,9 @@ test('text that looks like a formula is data: a competitor named "=1+1" counts a
   const i = rows().find((r) => status[r] === 'Won' && inP(r) && competitor[r] === null)!;
   expect(i).toBeDefined();
   const { changed } = engine.whatIf([{ table: 'Opportunities', row: i, column: 'Competitor', value: '=1+1' }]);
-  const closedWithCompetitor = rows().filter((r) => ['Won', 'Lost', 'NoDecision'].includes(status[r] as string) && inP(r) && competitor[r] !== null);
+  const closedWithCompetitor = rows().filter(
+    (r) => ['Won', 'Lost', 'NoDecision'].includes(status[r] as string) && inP(r) && competitor[r] !== null,
+  );
   const wonWithCompetitor = closedWithCompetitor.filter((r) => status[r] === 'Won').length;
   expect(close(valuesOf(changed).get('COMP_WIN_RATE'), (wonWithCompetitor + 1) / (closedWithCompetitor.length + 1))).toBe(true);
   expectRestored();
@@ -164,7 +171,9 @@ test('text that looks like a formula is data: a competitor named "=1+1" counts a
 test('a change the engine cannot make throws and leaves the workbook as it was', () => {
   const i = openInPeriod();
   const good: CellChange = { table: 'Opportunities', row: i, column: 'Status', value: 'Won' };
-  expect(() => engine.whatIf([good, { table: 'Opportunities', row: i, column: 'NoSuchColumn', value: 1 }])).toThrow(/no input column/);
+  expect(() => engine.whatIf([good, { table: 'Opportunities', row: i, column: 'NoSuchColumn', value: 1 }])).toThrow(
+    /no input column/,
+  );
   expect(() => engine.whatIf([good, { table: 'Opportunities', row: 10_000, column: 'Status', value: 'Won' }])).toThrow(/no row/);
   expect(engine.inputColumn('Opportunities', 'Status')[i]).toBe('Open');
   expectRestored();
