@@ -6,16 +6,28 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { catalog } from '../src/functions/catalog';
 import { functionReferenceMarkdown } from '../src/functions/reference';
+import { BUILT_IN_INDICATORS, GOALS } from '../src/model/indicators';
 
-const START = /<!-- FUNCTION-REFERENCE:START[^>]*-->/;
-const END = '<!-- FUNCTION-REFERENCE:END -->';
+/** The built-in indicators as a table: id, goal, names, formula. */
+export function indicatorTableMarkdown(): string {
+  const rows = BUILT_IN_INDICATORS.map((i) => {
+    const goal = GOALS.find((g) => g.id === i.goal);
+    const formula = i.formula.replace(/\|/g, '\\|');
+    return `| \`${i.id}\` | ${goal?.id} ${goal?.zh} | ${i.name.en} / ${i.name.zh} | \`${formula}\` |`;
+  });
+  return ['| Id | Goal | Indicator | Formula |', '| --- | --- | --- | --- |', ...rows].join('\n');
+}
+
+function replaceBetween(text: string, marker: string, body: string): string {
+  const start = new RegExp(`<!-- ${marker}:START[^>]*-->`).exec(text);
+  const endMark = `<!-- ${marker}:END -->`;
+  const end = text.indexOf(endMark);
+  if (!start || end < 0) throw new Error(`README.md lacks the ${marker} markers`);
+  return `${text.slice(0, start.index + start[0].length)}\n\n${body}\n${text.slice(end)}`;
+}
 
 export function readmeWithReference(readme: string): string {
-  const start = START.exec(readme);
-  const end = readme.indexOf(END);
-  if (!start || end < 0) throw new Error('README.md lacks the FUNCTION-REFERENCE markers');
-  const head = readme.slice(0, start.index + start[0].length);
-  return `${head}\n\n${functionReferenceMarkdown(catalog)}\n${readme.slice(end)}`;
+  return replaceBetween(replaceBetween(readme, 'FUNCTION-REFERENCE', functionReferenceMarkdown(catalog)), 'INDICATORS', indicatorTableMarkdown());
 }
 
 if (require.main === module) {

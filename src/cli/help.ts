@@ -7,8 +7,7 @@ const EN = `${PRODUCT} ${VERSION} — key-account sales numbers from CRM3 workbo
 Usage:
   crm3 evaluate <file.xlsx|folder> [--as-of YYYY-MM-DD] [--json|--table] [--out report.xlsx]
                 [--scope owner=Li ...] [--by owner|region|industry|tier|account] [--lang zh-CN]
-  crm3 templates build              write templates/*.xlsx
-  crm3 sample [--locale zh-CN] [--size N] [--seed S] [--out file.xlsx]
+  crm3 sample [--locale zh-CN] [--size N] [--seed S] [--as-of YYYY-MM-DD] [--out file.xlsx]
   crm3 --help | --version
 
 Exit codes: 0 evaluated, 1 evaluated with data errors, 2 the file could not be read.
@@ -19,8 +18,7 @@ const ZH = `${PRODUCT} ${VERSION} — 根据 CRM3 工作簿计算大客户销售
 用法：
   crm3 evaluate <文件.xlsx|文件夹> [--as-of YYYY-MM-DD] [--json|--table] [--out 报告.xlsx]
                 [--scope owner=李 ...] [--by owner|region|industry|tier|account] [--lang zh-CN]
-  crm3 templates build              生成 templates/*.xlsx 模板
-  crm3 sample [--locale zh-CN] [--size N] [--seed S] [--out 文件.xlsx]
+  crm3 sample [--locale zh-CN] [--size N] [--seed S] [--as-of YYYY-MM-DD] [--out 文件.xlsx]
   crm3 --help | --version
 
 退出码：0 计算完成；1 计算完成但数据有错误；2 文件无法读取。
