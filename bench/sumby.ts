@@ -70,7 +70,11 @@ const n = (x: number) => x.toLocaleString('en-US');
 /** Open pipeline per account, as =CRM3.SUMBY(Opp_AccountId, Opp_Amount, Acc_AccountId, Opp_Status, "Open") computes it. */
 function openPipelinePerAccount(o: Opportunities): number {
   const start = process.cpuUsage();
-  const include = rowMask(o.status.length, [{ column: o.status, criterion: 'Open', columnName: 'filter1', criterionName: 'criterion1' }], 'keys');
+  const include = rowMask(
+    o.status.length,
+    [{ column: o.status, criterion: 'Open', columnName: 'filter1', criterionName: 'criterion1' }],
+    'keys',
+  );
   if (!Array.isArray(include)) throw new Error(include.message.en);
   const r = sumBy({ keys: o.accountId, values: o.amount, groups: o.accountIds, include });
   if (!Array.isArray(r)) throw new Error(r.message.en);
@@ -121,7 +125,10 @@ function hyperFormulaComparison(lines: string[] | undefined, rows: number, accou
   const sumByReport: Sheet = o.accountIds.map((id, r) =>
     r === 0 ? [id, `=CRM3.SUMBY(${range('A')},${range('B')},$A$1:$A$${accounts},${range('C')},"Open")`] : [id],
   );
-  const sumIfsReport: Sheet = o.accountIds.map((id, r) => [id, `=SUMIFS(${range('B')},${range('A')},A${r + 1},${range('C')},"Open")`]);
+  const sumIfsReport: Sheet = o.accountIds.map((id, r) => [
+    id,
+    `=SUMIFS(${range('B')},${range('A')},A${r + 1},${range('C')},"Open")`,
+  ]);
   const baseline = median([0, 1, 2].map(() => buildWorkbook({ Data: data, Report: o.accountIds.map((id) => [id]) }, 0).time));
   const sumBy = [0, 1, 2].map(() => buildWorkbook({ Data: data, Report: sumByReport }, accounts));
   const sumIfs = buildWorkbook({ Data: data, Report: sumIfsReport }, accounts);
@@ -140,7 +147,9 @@ export async function runSumByBench(): Promise<string[]> {
   const lines: string[] = [];
   kernelScaling(lines);
   registerPlugin();
-  lines.push('HyperFormula build + evaluation (CPU time): one spilled =CRM3.SUMBY(...) vs one =SUMIFS(...) per account row (SUMBY median of 3, SUMIFS once):');
+  lines.push(
+    'HyperFormula build + evaluation (CPU time): one spilled =CRM3.SUMBY(...) vs one =SUMIFS(...) per account row (SUMBY median of 3, SUMIFS once):',
+  );
   hyperFormulaComparison(undefined, 1_000, 100); // warm-up (JIT), not reported
   hyperFormulaComparison(lines, 5_000, 500);
   hyperFormulaComparison(lines, 10_000, 1_000);

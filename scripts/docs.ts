@@ -27,7 +27,11 @@ function replaceBetween(text: string, marker: string, body: string): string {
 }
 
 export function readmeWithReference(readme: string): string {
-  return replaceBetween(replaceBetween(readme, 'FUNCTION-REFERENCE', functionReferenceMarkdown(catalog)), 'INDICATORS', indicatorTableMarkdown());
+  return replaceBetween(
+    replaceBetween(readme, 'FUNCTION-REFERENCE', functionReferenceMarkdown(catalog)),
+    'INDICATORS',
+    indicatorTableMarkdown(),
+  );
 }
 
 if (require.main === module) {

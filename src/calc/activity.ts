@@ -23,8 +23,14 @@ export interface AccountOfInput {
 export function accountOfActivities(input: AccountOfInput): Cell[] | CalcError {
   const { actAccountIds, actOppIds, oppIds, oppAccountIds } = input;
   const mismatch =
-    checkSameLength([['actAccountIds', actAccountIds], ['actOppIds', actOppIds]]) ??
-    checkSameLength([['oppIds', oppIds], ['oppAccountIds', oppAccountIds]]);
+    checkSameLength([
+      ['actAccountIds', actAccountIds],
+      ['actOppIds', actOppIds],
+    ]) ??
+    checkSameLength([
+      ['oppIds', oppIds],
+      ['oppAccountIds', oppAccountIds],
+    ]);
   if (mismatch) return mismatch;
   const accountByOpp = new Map<string, Cell>();
   for (let i = 0; i < oppIds.length; i++) {
@@ -45,7 +51,10 @@ export function accountOfActivities(input: AccountOfInput): Cell[] | CalcError {
  */
 export function activityTypeFilter(type: Cell | undefined): Set<string> | undefined {
   if (isBlank(type)) return undefined;
-  const names = String(type).split(/[,，|;；、]/).map((s) => s.trim()).filter((s) => s !== '');
+  const names = String(type)
+    .split(/[,，|;；、]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   return names.length ? new Set(names.map(typeKey)) : undefined;
 }
 
@@ -69,13 +78,20 @@ export interface ActivityInput {
  */
 function eachActivity(input: ActivityInput, visit: (key: string, date: number) => void): CalcError | undefined {
   const { actKeys, actDates, actTypes, types, asOfDate } = input;
-  const mismatch = checkSameLength([['actKeys', actKeys], ['actDates', actDates], ['actTypes', actTypes]]);
+  const mismatch = checkSameLength([
+    ['actKeys', actKeys],
+    ['actDates', actDates],
+    ['actTypes', actTypes],
+  ]);
   if (mismatch) return mismatch;
   if (types && !actTypes)
-    return new CalcError('VALUE', msg.custom(
-      'type needs actTypes: give the activity type column (e.g. Act_Type)',
-      '按类型筛选需要 actTypes：请给出活动类型列（如 Act_Type）',
-    ));
+    return new CalcError(
+      'VALUE',
+      msg.custom(
+        'type needs actTypes: give the activity type column (e.g. Act_Type)',
+        '按类型筛选需要 actTypes：请给出活动类型列（如 Act_Type）',
+      ),
+    );
   const typeOf = new Map<Cell, string>(); // a type column repeats a few texts: normalise each once
   for (let i = 0; i < actKeys.length; i++) {
     const d = dateAt(actDates, i, 'actDates');
@@ -121,10 +137,13 @@ function checkDays(days: number, name: string, row?: number): CalcError | undefi
   if (days >= 0 && days !== Infinity) return undefined;
   const where = row === undefined ? name : `${name}, row ${row}`;
   const whereZh = row === undefined ? name : `${name} 第 ${row} 行`;
-  return new CalcError('VALUE', msg.custom(
-    `${where}: ${days} is not a usable number of days; give a number ≥ 0 (e.g. StaleDays)`,
-    `${whereZh}：${days} 不是有效的天数，请给出不小于 0 的数（如 StaleDays）`,
-  ));
+  return new CalcError(
+    'VALUE',
+    msg.custom(
+      `${where}: ${days} is not a usable number of days; give a number ≥ 0 (e.g. StaleDays)`,
+      `${whereZh}：${days} 不是有效的天数，请给出不小于 0 的数（如 StaleDays）`,
+    ),
+  );
 }
 
 export interface StaleInput {
@@ -211,7 +230,11 @@ export function keyInfoCompleteness(input: KeyInfoInput): number[] | CalcError {
       const c = row[q];
       if (isBlank(c)) continue;
       const a = lookupEnum(Answer, c);
-      if (!a) return new CalcError('VALUE', msg.unknownValue(`answers (column ${q + 1})`, i + 1, showCell(c), 'Yes/是, No/否, Unknown/未知'));
+      if (!a)
+        return new CalcError(
+          'VALUE',
+          msg.unknownValue(`answers (column ${q + 1})`, i + 1, showCell(c), 'Yes/是, No/否, Unknown/未知'),
+        );
       if (a.code !== 'Unknown') filled++;
     }
     out[i] = filled / (fields.length + questions);

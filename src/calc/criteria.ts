@@ -9,6 +9,12 @@ import { msg } from './messages';
 
 export type Matcher = (c: Cell | undefined) => boolean;
 
+/**
+ * Stands in for an error cell in a filter column: no criterion matches it, not even "*" or
+ * "<>x" (as COUNTIFS skips errors). Set by the invoker, never seen by users.
+ */
+export const NO_MATCH = '\u0000#ERROR';
+
 const OPERATOR = /^(<>|>=|<=|=|<|>)(.*)$/s;
 const LIST_SEPARATOR = /[,，|]/;
 
@@ -27,6 +33,11 @@ function equalsAny(values: readonly Cell[]): Matcher {
 
 /** Compiles one criterion. `name` is the argument's name, for the message when it is unusable. */
 export function compileCriterion(criterion: Cell | Column | undefined, name: string): Matcher | CalcError {
+  const m = compileOne(criterion, name);
+  return m instanceof CalcError ? m : (c) => c !== NO_MATCH && m(c);
+}
+
+function compileOne(criterion: Cell | Column | undefined, name: string): Matcher | CalcError {
   if (Array.isArray(criterion)) {
     const values = (criterion as Column).filter((v) => !isBlank(v));
     return values.length === 0 ? (c) => !isBlank(c) : equalsAny(values);
@@ -47,21 +58,32 @@ export function compileCriterion(criterion: Cell | Column | undefined, name: str
     }
     const bound = numericOperand(operand);
     if (bound === undefined)
-      return new CalcError('VALUE', msg.custom(
-        `${name}: ${showCell(crit)} compares with something that is not a number or date`,
-        `${name}：${showCell(crit)} 的比较对象不是数字或日期`,
-      ));
+      return new CalcError(
+        'VALUE',
+        msg.custom(
+          `${name}: ${showCell(crit)} compares with something that is not a number or date`,
+          `${name}：${showCell(crit)} 的比较对象不是数字或日期`,
+        ),
+      );
     const compare =
-      operator === '>' ? (x: number) => x > bound
-      : operator === '>=' ? (x: number) => x >= bound
-      : operator === '<' ? (x: number) => x < bound
-      : (x: number) => x <= bound;
+      operator === '>'
+        ? (x: number) => x > bound
+        : operator === '>='
+          ? (x: number) => x >= bound
+          : operator === '<'
+            ? (x: number) => x < bound
+            : (x: number) => x <= bound;
     return (c) => {
       const x = cellNumber(c);
       return x !== undefined && compare(x);
     };
   }
-  return equalsAny(text.split(LIST_SEPARATOR).map((s) => s.trim()).filter((s) => s !== ''));
+  return equalsAny(
+    text
+      .split(LIST_SEPARATOR)
+      .map((s) => s.trim())
+      .filter((s) => s !== ''),
+  );
 }
 
 export interface FilterPair {

@@ -29,13 +29,20 @@ export interface ClosedDeal {
 
 /** Problems with the rules as a whole: columns of different sizes, a period without close dates. */
 export function checkDealRules(rules: DealRules): CalcError | undefined {
-  const mismatch = checkSameLength([['status', rules.status], ['amount', rules.amount], ['closeDate', rules.closeDate]]);
+  const mismatch = checkSameLength([
+    ['status', rules.status],
+    ['amount', rules.amount],
+    ['closeDate', rules.closeDate],
+  ]);
   if (mismatch) return mismatch;
   if ((rules.periodStart !== undefined || rules.periodEnd !== undefined) && !rules.closeDate)
-    return new CalcError('VALUE', msg.custom(
-      'a period needs closeDate: give the close dates (e.g. Opp_CloseDate)',
-      '按期间统计需要 closeDate：请给出结单日期列（如 Opp_CloseDate）',
-    ));
+    return new CalcError(
+      'VALUE',
+      msg.custom(
+        'a period needs closeDate: give the close dates (e.g. Opp_CloseDate)',
+        '按期间统计需要 closeDate：请给出结单日期列（如 Opp_CloseDate）',
+      ),
+    );
   return undefined;
 }
 

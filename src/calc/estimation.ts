@@ -40,7 +40,11 @@ export interface Benchmarks {
  * match nothing); a non-numeric or negative ratio, or the same pair twice, is an error.
  */
 export function benchmarkRatios(b: Benchmarks): Map<string, number> | CalcError {
-  const mismatch = checkSameLength([['benchIndustries', b.industries], ['benchMetrics', b.metrics], ['benchRatios', b.ratios]]);
+  const mismatch = checkSameLength([
+    ['benchIndustries', b.industries],
+    ['benchMetrics', b.metrics],
+    ['benchRatios', b.ratios],
+  ]);
   if (mismatch) return mismatch;
   const ratios = new Map<string, number>();
   const rowOf = new Map<string, number>();
@@ -52,14 +56,20 @@ export function benchmarkRatios(b: Benchmarks): Map<string, number> | CalcError 
     const r = toNumber(rat);
     if (r === undefined) return new CalcError('VALUE', msg.cellNotANumber('benchRatios', i + 1, showCell(rat)));
     if (r < 0)
-      return new CalcError('VALUE', msg.custom(`benchRatios, row ${i + 1}: ${r} is negative`, `benchRatios 第 ${i + 1} 行：${r} 为负数`));
+      return new CalcError(
+        'VALUE',
+        msg.custom(`benchRatios, row ${i + 1}: ${r} is negative`, `benchRatios 第 ${i + 1} 行：${r} 为负数`),
+      );
     const key = benchKey(keyOf(ind), metricKey(met));
     const earlier = rowOf.get(key);
     if (earlier !== undefined)
-      return new CalcError('VALUE', msg.custom(
-        `benchmarks rows ${earlier + 1} and ${i + 1} both give ${showCell(ind)} / ${showCell(met)}; keep one`,
-        `基准表第 ${earlier + 1} 行和第 ${i + 1} 行重复给出了 ${showCell(ind)} / ${showCell(met)}，请只保留一行`,
-      ));
+      return new CalcError(
+        'VALUE',
+        msg.custom(
+          `benchmarks rows ${earlier + 1} and ${i + 1} both give ${showCell(ind)} / ${showCell(met)}; keep one`,
+          `基准表第 ${earlier + 1} 行和第 ${i + 1} 行重复给出了 ${showCell(ind)} / ${showCell(met)}，请只保留一行`,
+        ),
+      );
     rowOf.set(key, i);
     ratios.set(key, r);
   }
@@ -70,10 +80,13 @@ export function benchmarkRatios(b: Benchmarks): Map<string, number> | CalcError 
 function broadcast(col: Column, n: number, name: string, lengthName: string): ((i: number) => Cell | undefined) | CalcError {
   if (col.length === n) return (i) => col[i];
   if (col.length === 1) return () => col[0];
-  return new CalcError('VALUE', msg.custom(
-    `${name} has ${col.length} rows but ${lengthName} has ${n}: give one value for all rows or a column of ${n}`,
-    `${name} 有 ${col.length} 行，而 ${lengthName} 有 ${n} 行：请给出一个统一的值，或 ${n} 行的列`,
-  ));
+  return new CalcError(
+    'VALUE',
+    msg.custom(
+      `${name} has ${col.length} rows but ${lengthName} has ${n}: give one value for all rows or a column of ${n}`,
+      `${name} 有 ${col.length} 行，而 ${lengthName} 有 ${n} 行：请给出一个统一的值，或 ${n} 行的列`,
+    ),
+  );
 }
 
 const rowPrefix = (n: number, i: number) => (n > 1 ? { en: `row ${i + 1}: `, zh: `第 ${i + 1} 行：` } : { en: '', zh: '' });
@@ -111,30 +124,39 @@ export function estimateWallets(input: PotentialInput): (number | null | CalcErr
     }
     const size = toNumber(sizeCell);
     if (size === undefined || size < 0) {
-      out[i] = new CalcError('VALUE', msg.custom(
-        `${pre.en}size ${showCell(sizeCell)} is not a number of 0 or more`,
-        `${pre.zh}size 值 ${showCell(sizeCell)} 不是大于等于 0 的数字`,
-      ));
+      out[i] = new CalcError(
+        'VALUE',
+        msg.custom(
+          `${pre.en}size ${showCell(sizeCell)} is not a number of 0 or more`,
+          `${pre.zh}size 值 ${showCell(sizeCell)} 不是大于等于 0 的数字`,
+        ),
+      );
       continue;
     }
     const ind = industryAt(i);
     const met = metricAt(i);
     if (isBlank(ind) || isBlank(met)) {
       const what = isBlank(ind) ? 'industry' : 'metric';
-      out[i] = new CalcError('NA', msg.custom(
-        `${pre.en}${what} is blank; fill it to look up the benchmark`,
-        `${pre.zh}${what} 为空，请填写后才能查找基准比例`,
-      ));
+      out[i] = new CalcError(
+        'NA',
+        msg.custom(
+          `${pre.en}${what} is blank; fill it to look up the benchmark`,
+          `${pre.zh}${what} 为空，请填写后才能查找基准比例`,
+        ),
+      );
       continue;
     }
     const mk = metricKey(met);
     const ratio = ratios.get(benchKey(keyOf(ind), mk)) ?? ratios.get(benchKey(ANY_INDUSTRY, mk));
     out[i] =
       ratio === undefined
-        ? new CalcError('NA', msg.custom(
-            `${pre.en}no benchmark for industry ${showCell(ind)} and metric ${showCell(met)}; add a Benchmarks row (Industry, Metric, Ratio)`,
-            `${pre.zh}没有行业 ${showCell(ind)}、指标 ${showCell(met)} 的基准比例，请在 Benchmarks 表中添加一行（行业、指标、比例）`,
-          ))
+        ? new CalcError(
+            'NA',
+            msg.custom(
+              `${pre.en}no benchmark for industry ${showCell(ind)} and metric ${showCell(met)}; add a Benchmarks row (Industry, Metric, Ratio)`,
+              `${pre.zh}没有行业 ${showCell(ind)}、指标 ${showCell(met)} 的基准比例，请在 Benchmarks 表中添加一行（行业、指标、比例）`,
+            ),
+          )
         : size * ratio;
   }
   return out;
@@ -188,10 +210,13 @@ function readSize(c: Cell | undefined, describe: () => { en: string; zh: string 
   if (n === undefined || n < 0) {
     const where = describe();
     return {
-      error: new CalcError('VALUE', msg.custom(
-        `${where.en}size ${showCell(c)} is not a number of 0 or more`,
-        `${where.zh}size 值 ${showCell(c)} 不是大于等于 0 的数字`,
-      )),
+      error: new CalcError(
+        'VALUE',
+        msg.custom(
+          `${where.en}size ${showCell(c)} is not a number of 0 or more`,
+          `${where.zh}size 值 ${showCell(c)} 不是大于等于 0 的数字`,
+        ),
+      ),
     };
   }
   return { band: String(sizeBand(n)) };
@@ -205,8 +230,17 @@ function readSize(c: Cell | undefined, describe: () => { en: string; zh: string 
  */
 export function lookalikeScores(input: LookalikeInput): (number | null | CalcError)[] | CalcError {
   const mismatch =
-    checkSameLength([['industry', input.industry], ['region', input.region], ['size', input.size]]) ??
-    checkSameLength([['refIndustry', input.refIndustry], ['refRegion', input.refRegion], ['refSize', input.refSize], ['refTier', input.refTier]]);
+    checkSameLength([
+      ['industry', input.industry],
+      ['region', input.region],
+      ['size', input.size],
+    ]) ??
+    checkSameLength([
+      ['refIndustry', input.refIndustry],
+      ['refRegion', input.refRegion],
+      ['refSize', input.refSize],
+      ['refTier', input.refTier],
+    ]);
   if (mismatch) return mismatch;
 
   let inProfile: ((i: number) => boolean) | undefined;
@@ -238,9 +272,12 @@ export function lookalikeScores(input: LookalikeInput): (number | null | CalcErr
     if (size.band !== undefined) bands.add(size.band);
   }
   if (profileSize === 0)
-    return new CalcError('NA', inProfile
-      ? msg.custom(`no Tier ${tierText} accounts to compare with`, `没有可供比较的 ${tierText} 类客户`)
-      : msg.custom('no reference accounts to compare with', '没有可供比较的参照客户'));
+    return new CalcError(
+      'NA',
+      inProfile
+        ? msg.custom(`no Tier ${tierText} accounts to compare with`, `没有可供比较的 ${tierText} 类客户`)
+        : msg.custom('no reference accounts to compare with', '没有可供比较的参照客户'),
+    );
 
   const n = input.industry.length;
   if (n === 0) return [null]; // an empty range is one blank prospect

@@ -83,7 +83,11 @@ function slotOfKeys(keys: Column, index: GroupIndex): (i: number) => number {
  * Calls visit(row, slot) for every included row whose key is a listed group; stops at the
  * first error visit returns.
  */
-function eachGroupedRow(input: GroupedRows, index: GroupIndex, visit: (row: number, slot: number) => CalcError | void): CalcError | undefined {
+function eachGroupedRow(
+  input: GroupedRows,
+  index: GroupIndex,
+  visit: (row: number, slot: number) => CalcError | void,
+): CalcError | undefined {
   const { keys, include } = input;
   const slotAt = slotOfKeys(keys, index);
   for (let i = 0; i < keys.length; i++) {
@@ -114,7 +118,11 @@ function checkInclude(keys: Column, include: readonly boolean[] | undefined): Ca
 
 /** Σ values per group (0 when a group has no rows). Blank values add 0; other non-numbers are errors. */
 export function sumBy(input: GroupedRows & { values: Column }): (number | null)[] | CalcError {
-  const bad = checkSameLength([['keys', input.keys], ['values', input.values]]) ?? checkInclude(input.keys, input.include);
+  const bad =
+    checkSameLength([
+      ['keys', input.keys],
+      ['values', input.values],
+    ]) ?? checkInclude(input.keys, input.include);
   if (bad) return bad;
   const index = indexGroups(input.groups);
   const totals = new Float64Array(index.slots);
@@ -145,12 +153,22 @@ function numberOrDateAt(col: Column, i: number, name: string): number | undefine
   const n = toNumber(c) ?? toDateSerial(c);
   return n !== undefined
     ? n
-    : new CalcError('VALUE', msg.custom(`${name}, row ${i + 1}: ${showCell(c)} is not a number or date`, `${name} 第 ${i + 1} 行：${showCell(c)} 不是数字或日期`));
+    : new CalcError(
+        'VALUE',
+        msg.custom(
+          `${name}, row ${i + 1}: ${showCell(c)} is not a number or date`,
+          `${name} 第 ${i + 1} 行：${showCell(c)} 不是数字或日期`,
+        ),
+      );
 }
 
 /** Largest value per group (dates are serials, so this is also "latest date"); none → blank. */
 export function maxBy(input: GroupedRows & { values: Column }): (number | null)[] | CalcError {
-  const bad = checkSameLength([['keys', input.keys], ['values', input.values]]) ?? checkInclude(input.keys, input.include);
+  const bad =
+    checkSameLength([
+      ['keys', input.keys],
+      ['values', input.values],
+    ]) ?? checkInclude(input.keys, input.include);
   if (bad) return bad;
   const index = indexGroups(input.groups);
   const best = new Array<number | null>(index.slots).fill(null);
@@ -181,7 +199,10 @@ export interface LookupInput {
  */
 export function lookupBy(input: LookupInput): Scalar[] | CalcError {
   const { lookupKeys, keys, values, ifMissing } = input;
-  const bad = checkSameLength([['keys', keys], ['values', values]]);
+  const bad = checkSameLength([
+    ['keys', keys],
+    ['values', values],
+  ]);
   if (bad) return bad;
   const exact = new Map<string, number>();
   const folded = new Map<string, number>();
@@ -204,7 +225,10 @@ export function lookupBy(input: LookupInput): Scalar[] | CalcError {
       return isBlank(v) ? null : v;
     }
     if (ifMissing !== undefined) return ifMissing;
-    return new CalcError('NA', msg.custom(`lookupKeys: ${showCell(c)} is not among keys`, `lookupKeys：在 keys 中找不到 ${showCell(c)}`));
+    return new CalcError(
+      'NA',
+      msg.custom(`lookupKeys: ${showCell(c)} is not among keys`, `lookupKeys：在 keys 中找不到 ${showCell(c)}`),
+    );
   };
   return lookupKeys.map((c): Scalar => {
     if (isBlank(c)) return null;
@@ -225,7 +249,12 @@ export type WinTallyByInput = GroupedRows & DealRules;
  */
 export function winTallyBy(input: WinTallyByInput): WinTally[] | CalcError {
   const bad =
-    checkSameLength([['keys', input.keys], ['status', input.status], ['amount', input.amount], ['closeDate', input.closeDate]]) ??
+    checkSameLength([
+      ['keys', input.keys],
+      ['status', input.status],
+      ['amount', input.amount],
+      ['closeDate', input.closeDate],
+    ]) ??
     checkInclude(input.keys, input.include) ??
     checkDealRules(input);
   if (bad) return bad;

@@ -58,7 +58,10 @@ export interface RoleCoverageInput {
  */
 export function roleCoverage(input: RoleCoverageInput): (number | null)[] | CalcError {
   const { oppIds, dcOppIds, dcRoles } = input;
-  const mismatch = checkSameLength([['dcOppIds', dcOppIds], ['dcRoles', dcRoles]]);
+  const mismatch = checkSameLength([
+    ['dcOppIds', dcOppIds],
+    ['dcRoles', dcRoles],
+  ]);
   if (mismatch) return mismatch;
   const readRole = enumReader(BuyingRole, 'dcRoles');
   const rolesByOpp = new Map<string, number>();
@@ -86,7 +89,11 @@ export interface SupportIndexInput {
  */
 export function supportIndex(input: SupportIndexInput): (number | null)[] | CalcError {
   const { oppIds, dcOppIds, dcSupport, dcInfluence } = input;
-  const mismatch = checkSameLength([['dcOppIds', dcOppIds], ['dcSupport', dcSupport], ['dcInfluence', dcInfluence]]);
+  const mismatch = checkSameLength([
+    ['dcOppIds', dcOppIds],
+    ['dcSupport', dcSupport],
+    ['dcInfluence', dcInfluence],
+  ]);
   if (mismatch) return mismatch;
   const readSupport = enumReader(Support, 'dcSupport');
   const readInfluence = enumReader(Influence, 'dcInfluence');
@@ -141,14 +148,25 @@ export function isKeyPlayer(political: string | undefined, role: string | undefi
 export function keyPlayerSupport(input: KeyPlayerSupportInput): number | null | CalcError {
   const { dcOppIds, dcPolitical, dcRoles, dcSupport, oppIds, oppStatus } = input;
   const mismatch =
-    checkSameLength([['dcOppIds', dcOppIds], ['dcPolitical', dcPolitical], ['dcRoles', dcRoles], ['dcSupport', dcSupport]]) ??
-    checkSameLength([['oppIds', oppIds], ['oppStatus', oppStatus]]);
+    checkSameLength([
+      ['dcOppIds', dcOppIds],
+      ['dcPolitical', dcPolitical],
+      ['dcRoles', dcRoles],
+      ['dcSupport', dcSupport],
+    ]) ??
+    checkSameLength([
+      ['oppIds', oppIds],
+      ['oppStatus', oppStatus],
+    ]);
   if (mismatch) return mismatch;
   if ((oppIds === undefined) !== (oppStatus === undefined))
-    return new CalcError('VALUE', msg.custom(
-      'oppIds and oppStatus go together: give both (e.g. Opp_OppId, Opp_Status) to count open opportunities only, or neither',
-      'oppIds 与 oppStatus 需同时给出（如 Opp_OppId、Opp_Status）才能只统计进行中的商机；或者两者都不填',
-    ));
+    return new CalcError(
+      'VALUE',
+      msg.custom(
+        'oppIds and oppStatus go together: give both (e.g. Opp_OppId, Opp_Status) to count open opportunities only, or neither',
+        'oppIds 与 oppStatus 需同时给出（如 Opp_OppId、Opp_Status）才能只统计进行中的商机；或者两者都不填',
+      ),
+    );
   let open: Map<string, boolean> | undefined;
   if (oppIds && oppStatus) {
     open = new Map();
@@ -197,11 +215,10 @@ for (const { e, names } of SCORED) for (const n of names) SCORED_BY_NAME.set(squ
 export function scoredEnumeration(name: Cell): Enumeration | CalcError {
   const e = isBlank(name) ? undefined : SCORED_BY_NAME.get(squash(name));
   if (e) return e;
-  return new CalcError('VALUE', msg.unknownOption(
-    'enumeration',
-    showCell(name ?? null),
-    SCORED.map(({ names }) => `${names[0]}/${names[1]}`).join(', '),
-  ));
+  return new CalcError(
+    'VALUE',
+    msg.unknownOption('enumeration', showCell(name ?? null), SCORED.map(({ names }) => `${names[0]}/${names[1]}`).join(', ')),
+  );
 }
 
 /**

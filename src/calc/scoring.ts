@@ -55,10 +55,13 @@ export function defaultWeights(count: number): number[] {
 }
 
 function countMismatch(name: string, entries: number, count: number): CalcError {
-  return new CalcError('VALUE', msg.custom(
-    `${name} has ${entries} entries but scores has ${count} criterion columns: give one per criterion, in the same order (scores: one row per account, criteria across)`,
-    `${name} 有 ${entries} 项，而 scores 有 ${count} 列评分项：请按相同顺序为每个评分项给出一项（scores 每行一个客户，评分项横向排列）`,
-  ));
+  return new CalcError(
+    'VALUE',
+    msg.custom(
+      `${name} has ${entries} entries but scores has ${count} criterion columns: give one per criterion, in the same order (scores: one row per account, criteria across)`,
+      `${name} 有 ${entries} 项，而 scores 有 ${count} 列评分项：请按相同顺序为每个评分项给出一项（scores 每行一个客户，评分项横向排列）`,
+    ),
+  );
 }
 
 function configEntries(
@@ -101,11 +104,23 @@ export function criteriaScale(count: number, weights?: Column, mins?: Column, ma
       const c = weights[i];
       const n = toNumber(c);
       if (n === undefined)
-        return new CalcError('VALUE', isBlank(c)
-          ? msg.custom(`weights, entry ${i + 1}: blank; give every criterion a weight (0 leaves it out)`, `weights 第 ${i + 1} 项为空：请为每个评分项填写权重（填 0 表示不计）`)
-          : msg.cellNotANumber('weights', i + 1, showCell(c)));
+        return new CalcError(
+          'VALUE',
+          isBlank(c)
+            ? msg.custom(
+                `weights, entry ${i + 1}: blank; give every criterion a weight (0 leaves it out)`,
+                `weights 第 ${i + 1} 项为空：请为每个评分项填写权重（填 0 表示不计）`,
+              )
+            : msg.cellNotANumber('weights', i + 1, showCell(c)),
+        );
       if (n < 0)
-        return new CalcError('VALUE', msg.custom(`weights, entry ${i + 1}: ${n} is negative; weights must be 0 or more`, `weights 第 ${i + 1} 项：${n} 为负数，权重不能小于 0`));
+        return new CalcError(
+          'VALUE',
+          msg.custom(
+            `weights, entry ${i + 1}: ${n} is negative; weights must be 0 or more`,
+            `weights 第 ${i + 1} 项：${n} 为负数，权重不能小于 0`,
+          ),
+        );
       w[i] = n;
     }
   } else {
@@ -117,10 +132,13 @@ export function criteriaScale(count: number, weights?: Column, mins?: Column, ma
   if (hi instanceof CalcError) return hi;
   for (let i = 0; i < count; i++) {
     if (!(hi[i] > lo[i]))
-      return new CalcError('VALUE', msg.custom(
-        `criterion ${i + 1}: max (${hi[i]}) must be greater than min (${lo[i]})`,
-        `第 ${i + 1} 个评分项：最高分（${hi[i]}）必须大于最低分（${lo[i]}）`,
-      ));
+      return new CalcError(
+        'VALUE',
+        msg.custom(
+          `criterion ${i + 1}: max (${hi[i]}) must be greater than min (${lo[i]})`,
+          `第 ${i + 1} 个评分项：最高分（${hi[i]}）必须大于最低分（${lo[i]}）`,
+        ),
+      );
   }
   return { weights: w, mins: lo, maxs: hi };
 }
@@ -139,7 +157,12 @@ export function normalise(score: number, min: number, max: number): number {
  * Blank and non-numeric cells are left out of both sums. `rowNumber` (1-based) names the row
  * in messages when the block has several.
  */
-export function scoreRow(row: readonly Cell[], scale: CriteriaScale, use?: readonly boolean[], rowNumber?: number): number | CalcError {
+export function scoreRow(
+  row: readonly Cell[],
+  scale: CriteriaScale,
+  use?: readonly boolean[],
+  rowNumber?: number,
+): number | CalcError {
   // Weights are taken relative to the largest one: the score is the same, and sums of
   // huge weights cannot overflow.
   const top = scale.weights.reduce((m, w) => (w > m ? w : m), 0);
@@ -186,10 +209,13 @@ export interface AxisScoreInput extends ScoreInput {
 /** Reads the axis column into a mask of the criteria on `axis`. */
 export function axisMask(axes: Column, count: number, axis: AxisCode): boolean[] | CalcError {
   if (axes.length !== count)
-    return new CalcError('VALUE', msg.custom(
-      `axes has ${axes.length} entries but scores has ${count} criterion columns: give one axis per criterion (e.g. Criteria_Axis)`,
-      `axes 有 ${axes.length} 项，而 scores 有 ${count} 列评分项：请为每个评分项给出所属维度（如 Criteria_Axis）`,
-    ));
+    return new CalcError(
+      'VALUE',
+      msg.custom(
+        `axes has ${axes.length} entries but scores has ${count} criterion columns: give one axis per criterion (e.g. Criteria_Axis)`,
+        `axes 有 ${axes.length} 项，而 scores 有 ${count} 列评分项：请为每个评分项给出所属维度（如 Criteria_Axis）`,
+      ),
+    );
   const mask = new Array<boolean>(count);
   for (let i = 0; i < count; i++) {
     const c = axes[i];
@@ -211,10 +237,13 @@ export function axisScoreAccounts(input: AxisScoreInput): (number | CalcError)[]
   if (mask instanceof CalcError) return mask;
   if (!mask.includes(true)) {
     const zh = input.axis === 'Position' ? '竞争地位' : '吸引力';
-    return new CalcError('NA', msg.custom(
-      `no criterion belongs to axis ${input.axis}; check the axes column (e.g. Criteria_Axis)`,
-      `没有属于“${zh}”维度的评分项，请检查 axes 列（如 Criteria_Axis）`,
-    ));
+    return new CalcError(
+      'NA',
+      msg.custom(
+        `no criterion belongs to axis ${input.axis}; check the axes column (e.g. Criteria_Axis)`,
+        `没有属于“${zh}”维度的评分项，请检查 axes 列（如 Criteria_Axis）`,
+      ),
+    );
   }
   return scoreOver(input, mask);
 }

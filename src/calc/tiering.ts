@@ -37,10 +37,13 @@ export const TIER_A_LIMIT = 35;
 /** Bands must fall: A ≥ B ≥ C, or a score could be in two bands. */
 export function checkTierRules(r: TierRules): CalcError | undefined {
   if (r.bandA >= r.bandB && r.bandB >= r.bandC) return undefined;
-  return new CalcError('VALUE', msg.custom(
-    `score bands must satisfy bandA ≥ bandB ≥ bandC, got ${r.bandA}, ${r.bandB}, ${r.bandC}`,
-    `分数段须满足 bandA ≥ bandB ≥ bandC，实际为 ${r.bandA}、${r.bandB}、${r.bandC}`,
-  ));
+  return new CalcError(
+    'VALUE',
+    msg.custom(
+      `score bands must satisfy bandA ≥ bandB ≥ bandC, got ${r.bandA}, ${r.bandB}, ${r.bandC}`,
+      `分数段须满足 bandA ≥ bandB ≥ bandC，实际为 ${r.bandA}、${r.bandB}、${r.bandC}`,
+    ),
+  );
 }
 
 /** Matrix tier: A invest · B develop · C maintain · D opportunistic. Missing axis → no tier. */
@@ -68,17 +71,24 @@ export interface TierInput {
 /** One tier per account (null: no tier). Only the columns the method uses are read. */
 export function tierAccounts(input: TierInput): (TierCode | null)[] | CalcError {
   const r: TierRules = { ...DEFAULT_TIER_RULES, ...input.rules };
-  const mismatch = checkSameLength([['attractiveness', input.attractiveness], ['position', input.position], ['score', input.score]]);
+  const mismatch = checkSameLength([
+    ['attractiveness', input.attractiveness],
+    ['position', input.position],
+    ['score', input.score],
+  ]);
   if (mismatch) return mismatch;
   const n = input.attractiveness.length;
   if (r.method === 'Score') {
     const bad = checkTierRules(r);
     if (bad) return bad;
     if (!input.score)
-      return new CalcError('VALUE', msg.custom(
-        'the Score method needs score: give the composite scores (e.g. Acc_Score)',
-        '计分法需要 score：请给出综合得分列（如 Acc_Score）',
-      ));
+      return new CalcError(
+        'VALUE',
+        msg.custom(
+          'the Score method needs score: give the composite scores (e.g. Acc_Score)',
+          '计分法需要 score：请给出综合得分列（如 Acc_Score）',
+        ),
+      );
     const s = numbers(input.score, 'score');
     if (s instanceof CalcError) return s;
     return s.map((v) => scoreTier(v, r));

@@ -50,7 +50,8 @@ function parseArgs(argv: readonly string[], locale: Locale): EvaluateArgs {
         const v = value(i++, a);
         const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
         const serial = m ? serialFromYmd(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
-        if (serial === undefined) throw usage(`--as-of must be a date YYYY-MM-DD, got "${v}"`, `--as-of 必须是 YYYY-MM-DD 格式的日期，实际为 "${v}"`);
+        if (serial === undefined)
+          throw usage(`--as-of must be a date YYYY-MM-DD, got "${v}"`, `--as-of 必须是 YYYY-MM-DD 格式的日期，实际为 "${v}"`);
         args.asOf = serial;
         break;
       }
@@ -61,14 +62,22 @@ function parseArgs(argv: readonly string[], locale: Locale): EvaluateArgs {
       case '--scope': {
         const v = value(i++, a);
         const s = parseScope(v);
-        if (!s) throw usage(`--scope must look like owner=Li (fields: ${SCOPE_FIELDS.join(', ')}), got "${v}"`, `--scope 的格式应为 owner=李伟（字段：${SCOPE_FIELDS.join('、')}），实际为 "${v}"`);
+        if (!s)
+          throw usage(
+            `--scope must look like owner=Li (fields: ${SCOPE_FIELDS.join(', ')}), got "${v}"`,
+            `--scope 的格式应为 owner=李伟（字段：${SCOPE_FIELDS.join('、')}），实际为 "${v}"`,
+          );
         args.scopes.push(s);
         break;
       }
       case '--by': {
         const v = value(i++, a);
         const f = fieldNamed(v);
-        if (!f) throw usage(`--by must be one of ${SCOPE_FIELDS.join(', ')}, got "${v}"`, `--by 必须是 ${SCOPE_FIELDS.join('、')} 之一，实际为 "${v}"`);
+        if (!f)
+          throw usage(
+            `--by must be one of ${SCOPE_FIELDS.join(', ')}, got "${v}"`,
+            `--by 必须是 ${SCOPE_FIELDS.join('、')} 之一，实际为 "${v}"`,
+          );
         args.by = f;
         break;
       }
@@ -77,7 +86,11 @@ function parseArgs(argv: readonly string[], locale: Locale): EvaluateArgs {
         break;
       default:
         if (a.startsWith('--')) throw usage(`unknown option ${a} (see crm3 --help)`, `未知选项 ${a}（见 crm3 --help）`);
-        if (args.target) throw usage(`give one file or folder, not "${args.target}" and "${a}"`, `只能给出一个文件或文件夹，而不是 "${args.target}" 和 "${a}"`);
+        if (args.target)
+          throw usage(
+            `give one file or folder, not "${args.target}" and "${a}"`,
+            `只能给出一个文件或文件夹，而不是 "${args.target}" 和 "${a}"`,
+          );
         args.target = a;
     }
   }
@@ -93,13 +106,18 @@ function today(): number {
 /** Files of a folder to evaluate: .xlsx, not Excel's lock files, sorted. */
 async function workbooksIn(folder: string): Promise<string[]> {
   const names = await fs.readdir(folder);
-  return names.filter((n) => n.toLowerCase().endsWith('.xlsx') && !n.startsWith('~$')).sort().map((n) => path.join(folder, n));
+  return names
+    .filter((n) => n.toLowerCase().endsWith('.xlsx') && !n.startsWith('~$'))
+    .sort()
+    .map((n) => path.join(folder, n));
 }
 
 function progress(io: Io, done: number, total: number, name: string): void {
   const width = 24;
   const filled = Math.round((done / total) * width);
-  io.err(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${path.basename(name).slice(0, 40).padEnd(40)}`);
+  io.err(
+    `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${path.basename(name).slice(0, 40).padEnd(40)}`,
+  );
   if (done === total) io.err('\n');
 }
 
@@ -136,7 +154,9 @@ export async function runEvaluate(argv: readonly string[], io: Io, locale: Local
       folder = true;
       files = await workbooksIn(args.target);
       if (files.length === 0) {
-        io.err(zh ? `crm3 evaluate：文件夹 ${args.target} 中没有 .xlsx 文件\n` : `crm3 evaluate: no .xlsx files in ${args.target}\n`);
+        io.err(
+          zh ? `crm3 evaluate：文件夹 ${args.target} 中没有 .xlsx 文件\n` : `crm3 evaluate: no .xlsx files in ${args.target}\n`,
+        );
         return 2;
       }
     }
@@ -163,7 +183,11 @@ export async function runEvaluate(argv: readonly string[], io: Io, locale: Local
       await fs.writeFile(args.out, await writeReport(results, args.locale));
       if (args.format === 'table') io.out(zh ? `报告已写入 ${args.out}\n` : `Report written to ${args.out}\n`);
     } catch (e) {
-      io.err(zh ? `crm3 evaluate：无法写入 ${args.out}：${(e as Error).message}\n` : `crm3 evaluate: could not write ${args.out}: ${(e as Error).message}\n`);
+      io.err(
+        zh
+          ? `crm3 evaluate：无法写入 ${args.out}：${(e as Error).message}\n`
+          : `crm3 evaluate: could not write ${args.out}: ${(e as Error).message}\n`,
+      );
       return 2;
     }
   }

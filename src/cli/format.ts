@@ -11,7 +11,17 @@ export function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
-    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000 ? 2 : 1;
+    w +=
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6) ||
+      c >= 0x20000
+        ? 2
+        : 1;
   }
   return w;
 }
@@ -66,12 +76,23 @@ export function formatTable(result: EvaluationResult, locale: Locale): string {
   const others = result.indicators.filter((i) => !GOALS.some((g) => g.id === i.goal));
   if (others.length) {
     lines.push('', zh ? '其他' : 'Other');
-    for (const ind of others) lines.push(`  ${pad(ind.id, idWidth)}  ${pad(ind.name, nameWidth)}  ${pad(formatValue(ind.value, ind.unit, locale), valueWidth, true)}  ${ind.status ?? ''}`.trimEnd());
+    for (const ind of others)
+      lines.push(
+        `  ${pad(ind.id, idWidth)}  ${pad(ind.name, nameWidth)}  ${pad(formatValue(ind.value, ind.unit, locale), valueWidth, true)}  ${ind.status ?? ''}`.trimEnd(),
+      );
   }
   const errors = result.problems.filter((p) => p.severity === 'error').length;
   const warnings = result.problems.length - errors;
   lines.push('', zh ? `问题：${errors} 个错误，${warnings} 个警告` : `Problems: ${errors} errors, ${warnings} warnings`);
-  for (const p of result.problems.slice(0, 10)) lines.push(`  ${p.severity === 'error' ? (zh ? '错误' : 'error') : zh ? '警告' : 'warning'}  ${p.sheet}${p.cell ? '!' + p.cell : ''}  ${p.message}`);
-  if (result.problems.length > 10) lines.push(zh ? `  …… 另有 ${result.problems.length - 10} 个（用 --json 或 --out 查看全部）` : `  … ${result.problems.length - 10} more (see --json or --out)`);
+  for (const p of result.problems.slice(0, 10))
+    lines.push(
+      `  ${p.severity === 'error' ? (zh ? '错误' : 'error') : zh ? '警告' : 'warning'}  ${p.sheet}${p.cell ? '!' + p.cell : ''}  ${p.message}`,
+    );
+  if (result.problems.length > 10)
+    lines.push(
+      zh
+        ? `  …… 另有 ${result.problems.length - 10} 个（用 --json 或 --out 查看全部）`
+        : `  … ${result.problems.length - 10} more (see --json or --out)`,
+    );
   return lines.join('\n') + '\n';
 }

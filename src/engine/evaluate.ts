@@ -87,7 +87,10 @@ function engineProblems(engine: WorkbookEngine, snapshot: WorkbookSnapshot): Pro
         });
       });
       if (count > MAX_ROW_PROBLEMS) {
-        const more: Message = { en: `${field}: ${count - MAX_ROW_PROBLEMS} more rows with errors`, zh: `${field}：另有 ${count - MAX_ROW_PROBLEMS} 行出错` };
+        const more: Message = {
+          en: `${field}: ${count - MAX_ROW_PROBLEMS} more rows with errors`,
+          zh: `${field}：另有 ${count - MAX_ROW_PROBLEMS} 行出错`,
+        };
         problems.push({ severity: 'warning', sheet: source?.sheet ?? table, cell: '', message: more });
       }
     }
@@ -95,18 +98,21 @@ function engineProblems(engine: WorkbookEngine, snapshot: WorkbookSnapshot): Pro
   return problems;
 }
 
-function resultOf(engine: WorkbookEngine, snapshot: WorkbookSnapshot, options: EvaluateOptions, problems: Problem[]): EvaluationResult {
+function resultOf(
+  engine: WorkbookEngine,
+  snapshot: WorkbookSnapshot,
+  options: EvaluateOptions,
+  problems: Problem[],
+): EvaluationResult {
   const { locale } = options;
-  const indicators = engine.indicators().map(
-    (i): IndicatorResult => ({
-      id: i.row.id,
-      goal: i.row.goal,
-      name: locale === 'zh-CN' ? i.row.name.zh : i.row.name.en,
-      value: plain(i.value),
-      unit: i.row.unit,
-      status: typeof i.status === 'string' ? i.status : null,
-    }),
-  );
+  const indicators = engine.indicators().map((i): IndicatorResult => ({
+    id: i.row.id,
+    goal: i.row.goal,
+    name: locale === 'zh-CN' ? i.row.name.zh : i.row.name.en,
+    value: plain(i.value),
+    unit: i.row.unit,
+    status: typeof i.status === 'string' ? i.status : null,
+  }));
   const table = <F extends string>(name: 'Accounts' | 'Opportunities', key: string, fields: readonly F[]) => {
     const ids = engine.inputColumn(name, key);
     const columns = fields.map((f) => engine.computedColumn(name, f));
@@ -149,7 +155,11 @@ interface WorkbookContext {
 }
 
 /** Evaluates one workbook (optionally one scope). */
-export function evaluateWorkbook(snapshot: WorkbookSnapshot, options: EvaluateOptions, context?: WorkbookContext): EvaluationResult {
+export function evaluateWorkbook(
+  snapshot: WorkbookSnapshot,
+  options: EvaluateOptions,
+  context?: WorkbookContext,
+): EvaluationResult {
   const scopes = options.scopes ?? [];
   const problems = context?.problems ?? dataProblems(snapshot);
   const tiers = context?.tiers ?? (scopes.some((s) => s.field === 'tier') ? wholeWorkbookTiers(snapshot, options) : undefined);
@@ -165,7 +175,8 @@ export function evaluateWorkbook(snapshot: WorkbookSnapshot, options: EvaluateOp
 /** One result per value of a field (the KAM team's own KPIs, DESIGN.md §4 Scopes). */
 export function evaluateBy(snapshot: WorkbookSnapshot, field: ScopeField, options: EvaluateOptions): EvaluationResult[] {
   const problems = dataProblems(snapshot);
-  const tiers = field === 'tier' || options.scopes?.some((s) => s.field === 'tier') ? wholeWorkbookTiers(snapshot, options) : undefined;
+  const tiers =
+    field === 'tier' || options.scopes?.some((s) => s.field === 'tier') ? wholeWorkbookTiers(snapshot, options) : undefined;
   return scopeValues(snapshot, field, tiers).map((value) =>
     evaluateWorkbook(snapshot, { ...options, scopes: [...(options.scopes ?? []), { field, value }] }, { problems, tiers }),
   );

@@ -92,11 +92,18 @@ export function parseScope(text: string): Scope | undefined {
 }
 
 const FIELD_ALIASES: Record<string, ScopeField> = {
-  OWNER: 'owner', 负责人: 'owner',
-  REGION: 'region', 区域: 'region', 地区: 'region',
-  INDUSTRY: 'industry', 行业: 'industry',
-  TIER: 'tier', 分级: 'tier',
-  ACCOUNT: 'account', ACCOUNTID: 'account', 客户: 'account',
+  OWNER: 'owner',
+  负责人: 'owner',
+  REGION: 'region',
+  区域: 'region',
+  地区: 'region',
+  INDUSTRY: 'industry',
+  行业: 'industry',
+  TIER: 'tier',
+  分级: 'tier',
+  ACCOUNT: 'account',
+  ACCOUNTID: 'account',
+  客户: 'account',
 };
 
 export function fieldNamed(name: string): ScopeField | undefined {

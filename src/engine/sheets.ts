@@ -103,7 +103,8 @@ export function resolveSettings(snapshot: WorkbookSnapshot, asOf: number): Recor
     const given = snapshot.settings[s.name];
     out[s.name] = isBlank(given ?? null) ? (s.fallback ?? null) : (given ?? null);
     if (s.type === 'date' && out[s.name] !== null) out[s.name] = toDateSerial(out[s.name]) ?? null;
-    if (s.type === 'bool' && typeof out[s.name] === 'string') out[s.name] = ['TRUE', 'YES', '是', '1'].includes(keyOf(out[s.name]));
+    if (s.type === 'bool' && typeof out[s.name] === 'string')
+      out[s.name] = ['TRUE', 'YES', '是', '1'].includes(keyOf(out[s.name]));
   }
   out.AsOfDate = asOf;
   const year = calendarYearOf(asOf);
@@ -115,17 +116,39 @@ export function resolveSettings(snapshot: WorkbookSnapshot, asOf: number): Recor
 
 const SPILLED: readonly ComputedColumn[] = [
   { table: 'Accounts', column: 'Score', formula: '=CRM3.SCORE(Acc_Criteria,Criteria_Weight,Criteria_Min,Criteria_Max)' },
-  { table: 'Accounts', column: 'Attractiveness', formula: '=CRM3.AXISSCORE(Acc_Criteria,Criteria_Axis,"A",Criteria_Weight,Criteria_Min,Criteria_Max)' },
-  { table: 'Accounts', column: 'Position', formula: '=CRM3.AXISSCORE(Acc_Criteria,Criteria_Axis,"P",Criteria_Weight,Criteria_Min,Criteria_Max)' },
-  { table: 'Accounts', column: 'Tier', formula: '=CRM3.TIER(Acc_Attractiveness,Acc_Position,Acc_Score,TierMethod,AttractivenessThreshold,PositionThreshold,ScoreBandA,ScoreBandB,ScoreBandC)' },
-  { table: 'Accounts', column: 'Strategy', formula: '=CRM3.LOOKUPBY(Acc_Tier,Tiers_Tier,Tiers_Strategy,"")' },
+  {
+    table: 'Accounts',
+    column: 'Attractiveness',
+    formula: '=CRM3.AXISSCORE(Acc_Criteria,Criteria_Axis,"A",Criteria_Weight,Criteria_Min,Criteria_Max)',
+  },
+  {
+    table: 'Accounts',
+    column: 'Position',
+    formula: '=CRM3.AXISSCORE(Acc_Criteria,Criteria_Axis,"P",Criteria_Weight,Criteria_Min,Criteria_Max)',
+  },
+  {
+    table: 'Accounts',
+    column: 'Tier',
+    formula:
+      '=CRM3.TIER(Acc_Attractiveness,Acc_Position,Acc_Score,TierMethod,AttractivenessThreshold,PositionThreshold,ScoreBandA,ScoreBandB,ScoreBandC)',
+  },
+  { table: 'Accounts', column: 'Strategy', formula: '=CRM3.LOOKUPBY(Acc_Tier,Tiers_Tier,Tiers_Strategy)' },
   { table: 'Opportunities', column: 'QualScore', formula: '=CRM3.QUALSCORE(Opp_Answers,Questions_Weight,UnknownAnswerScore)' },
-  { table: 'Opportunities', column: 'Grade', formula: '=CRM3.GRADE(Opp_Answers,Questions_Section,Questions_Weight,UnknownAnswerScore)' },
-  { table: 'Opportunities', column: 'Probability', formula: '=CRM3.PROBABILITY(Opp_Status,Opp_Stage,Stages_Stage,Stages_Probability)' },
+  {
+    table: 'Opportunities',
+    column: 'Grade',
+    formula: '=CRM3.GRADE(Opp_Answers,Questions_Section,Questions_Weight,UnknownAnswerScore)',
+  },
+  {
+    table: 'Opportunities',
+    column: 'Probability',
+    formula: '=CRM3.PROBABILITY(Opp_Status,Opp_Stage,Stages_Stage,Stages_Probability)',
+  },
   {
     table: 'Opportunities',
     column: 'StageCheck',
-    formula: '=CRM3.STAGECHECK(Opp_OppId,Opp_Stage,Opp_Status,Act_OppId,Act_EventId,Stages_Stage,Stages_Order,StageEvents_Stage,StageEvents_EventId,StageEvents_Essential)',
+    formula:
+      '=CRM3.STAGECHECK(Opp_OppId,Opp_Stage,Opp_Status,Act_OppId,Act_EventId,Stages_Stage,Stages_Order,StageEvents_Stage,StageEvents_EventId,StageEvents_Essential)',
   },
 ];
 
@@ -174,7 +197,8 @@ export function layoutWorkbook(
       feed.push(store.formula(name));
     });
     columnIndex[spec.name] = index;
-    if (blockUsed) names.push({ name: blockName, expression: columnRange(spec.name, index.get(block[0])!, span, 2, block.length) });
+    if (blockUsed)
+      names.push({ name: blockName, expression: columnRange(spec.name, index.get(block[0])!, span, 2, block.length) });
     sheets[spec.name] = [header, feed];
   }
 
@@ -210,7 +234,10 @@ export function layoutWorkbook(
   const calc: SheetCells = [computed.map((c) => `${c.table}.${c.column}`), computed.map((c) => c.formula)];
   computed.forEach((c, j) => {
     const prefix = c.table === 'Accounts' ? 'Acc' : 'Opp';
-    names.push({ name: `${prefix}_${c.column}`, expression: columnRange(CALC_SHEET, j, Math.max(rowCounts[c.table], MIN_DATA_ROWS)) });
+    names.push({
+      name: `${prefix}_${c.column}`,
+      expression: columnRange(CALC_SHEET, j, Math.max(rowCounts[c.table], MIN_DATA_ROWS)),
+    });
   });
   sheets[CALC_SHEET] = [calc[0]];
 

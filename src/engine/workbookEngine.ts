@@ -77,7 +77,11 @@ export class WorkbookEngine {
       smartRounding: false,
       useColumnIndex: false,
     };
-    const hf = HyperFormula.buildFromSheets(layout.sheets, config, layout.names.map((n) => ({ name: n.name, expression: n.expression })));
+    const hf = HyperFormula.buildFromSheets(
+      layout.sheets,
+      config,
+      layout.names.map((n) => ({ name: n.name, expression: n.expression })),
+    );
     const sheetIds: Record<string, number> = {};
     for (const name of hf.getSheetNames()) sheetIds[name] = hf.getSheetId(name)!;
     // Formulas go in after the names exist: HyperFormula sizes spilled results through names only then.

@@ -19,7 +19,13 @@ const p = (name: string, kind: ParamDeclaration['kind'], optional: boolean, en: 
 const FILTER_PAIRS = 3;
 
 const valuesParam = (what: string, zhWhat: string) =>
-  p('values', 'range', false, `Numbers to ${what}, e.g. Opp_Amount. Blank cells are skipped.`, `要${zhWhat}的数字列，如 Opp_Amount。空白单元格忽略。`);
+  p(
+    'values',
+    'range',
+    false,
+    `Numbers to ${what}, e.g. Opp_Amount. Blank cells are skipped.`,
+    `要${zhWhat}的数字列，如 Opp_Amount。空白单元格忽略。`,
+  );
 
 const filterError = (rows: string) => ({
   en: `#VALUE! when a filter differs in size from ${rows}, or a comparison criterion (">=", "<") compares with something that is not a number or date.`,
@@ -39,7 +45,10 @@ export const aggregateFunctions = [
     params: [valuesParam('add up', '相加'), ...filterParams(FILTER_PAIRS)],
     result: { shape: { kind: 'scalar' }, type: 'number' },
     errors: [
-      { en: '#VALUE! when a counted row holds text that is not a number (the message names the row).', zh: '#VALUE!：计入的行中有不是数字的文字（提示会指出行号）。' },
+      {
+        en: '#VALUE! when a counted row holds text that is not a number (the message names the row).',
+        zh: '#VALUE!：计入的行中有不是数字的文字（提示会指出行号）。',
+      },
       filterError('values'),
     ],
     evaluate(a) {
@@ -58,8 +67,20 @@ export const aggregateFunctions = [
     example: '=CRM3.COUNT(Opp_CreatedDate, ">="&PeriodStart, Opp_CreatedDate, "<="&PeriodEnd)',
     exampleResult: { en: 'opportunities created this period, e.g. 37', zh: '本期新建的商机数，如 37' },
     params: [
-      p('filter1', 'range', false, 'Column to test, e.g. Opp_Status: rows where it meets criterion1 are counted.', '要判断的列，如 Opp_Status：满足 criterion1 的行才计数。'),
-      p('criterion1', 'value', false, 'What filter1 must match: a value ("Open", "进行中"), a list ("A,B"), a comparison (">=4", "<"&AsOfDate), "*" non-blank, "=" blank.', 'filter1 须满足的条件：一个值（"Open"、"进行中"）、列表（"A,B"）、比较（">=4"、"<"&AsOfDate）、"*" 表示非空、"=" 表示空白。'),
+      p(
+        'filter1',
+        'range',
+        false,
+        'Column to test, e.g. Opp_Status: rows where it meets criterion1 are counted.',
+        '要判断的列，如 Opp_Status：满足 criterion1 的行才计数。',
+      ),
+      p(
+        'criterion1',
+        'value',
+        false,
+        'What filter1 must match: a value ("Open", "进行中"), a list ("A,B"), a comparison (">=4", "<"&AsOfDate), "*" non-blank, "=" blank.',
+        'filter1 须满足的条件：一个值（"Open"、"进行中"）、列表（"A,B"）、比较（">=4"、"<"&AsOfDate）、"*" 表示非空、"=" 表示空白。',
+      ),
       ...filterParams(FILTER_PAIRS).slice(2),
     ],
     result: { shape: { kind: 'scalar' }, type: 'number' },
@@ -84,7 +105,10 @@ export const aggregateFunctions = [
     params: [valuesParam('average', '求平均'), ...filterParams(FILTER_PAIRS)],
     result: { shape: { kind: 'scalar' }, type: 'number' },
     errors: [
-      { en: '#VALUE! when a counted row holds text that is not a number (the message names the row).', zh: '#VALUE!：计入的行中有不是数字的文字（提示会指出行号）。' },
+      {
+        en: '#VALUE! when a counted row holds text that is not a number (the message names the row).',
+        zh: '#VALUE!：计入的行中有不是数字的文字（提示会指出行号）。',
+      },
       filterError('values'),
     ],
     evaluate(a) {
@@ -103,8 +127,20 @@ export const aggregateFunctions = [
     example: '=CRM3.SHARE(Opp_Grade, "A", Opp_Status, "Open")',
     exampleResult: { en: 'share of open opportunities graded A, e.g. 0.25', zh: '在手商机中 A 级的比例，如 0.25' },
     params: [
-      p('column', 'range', false, 'Column the criterion is tested on, e.g. Opp_Grade or Opp_CloseDate.', '用来判断 criterion 的列，如 Opp_Grade 或 Opp_CloseDate。'),
-      p('criterion', 'value', false, 'What counts in the numerator: a value ("A"), a list ("A,B"), a comparison ("<"&AsOfDate), "*" non-blank, "=" blank.', '计入分子的条件：一个值（"A"）、列表（"A,B"）、比较（"<"&AsOfDate）、"*" 表示非空、"=" 表示空白。'),
+      p(
+        'column',
+        'range',
+        false,
+        'Column the criterion is tested on, e.g. Opp_Grade or Opp_CloseDate.',
+        '用来判断 criterion 的列，如 Opp_Grade 或 Opp_CloseDate。',
+      ),
+      p(
+        'criterion',
+        'value',
+        false,
+        'What counts in the numerator: a value ("A"), a list ("A,B"), a comparison ("<"&AsOfDate), "*" non-blank, "=" blank.',
+        '计入分子的条件：一个值（"A"）、列表（"A,B"）、比较（"<"&AsOfDate）、"*" 表示非空、"=" 表示空白。',
+      ),
       ...filterParams(FILTER_PAIRS),
     ],
     result: { shape: { kind: 'scalar' }, type: 'number' },
@@ -130,7 +166,12 @@ export const aggregateFunctions = [
       p('denominator', 'value', false, 'The number below; 0 or blank gives a blank result.', '分母；为 0 或空白时结果为空白。'),
     ],
     result: { shape: { kind: 'scalar' }, type: 'number' },
-    errors: [{ en: '#VALUE! when numerator or denominator is text that is not a number, or a range of more than one cell.', zh: '#VALUE!：分子或分母是非数字的文字，或是多于一个单元格的区域。' }],
+    errors: [
+      {
+        en: '#VALUE! when numerator or denominator is text that is not a number, or a range of more than one cell.',
+        zh: '#VALUE!：分子或分母是非数字的文字，或是多于一个单元格的区域。',
+      },
+    ],
     evaluate(a) {
       return ratio(a.value('numerator'), a.value('denominator'));
     },

@@ -26,10 +26,7 @@ export function isGrid(v: RawArg): v is Grid {
 export class Args {
   private readonly byName = new Map<string, RawArg>();
 
-  constructor(
-    params: readonly ParamDeclaration[],
-    values: readonly RawArg[],
-  ) {
+  constructor(params: readonly ParamDeclaration[], values: readonly RawArg[]) {
     params.forEach((p, i) => this.byName.set(p.name, values[i]));
   }
 
@@ -72,10 +69,15 @@ export class Args {
     if (!isGrid(v)) return v;
     if (v.length === 0 || v[0].length === 0) return undefined;
     if (v.length === 1 && v[0].length === 1) return isBlank(v[0][0]) ? undefined : v[0][0];
-    return fail(new CalcError('VALUE', msg.custom(
-      `${name} must be a single value, not a ${v.length}×${v[0].length} range`,
-      `${name} 必须是单个值，而不是 ${v.length}×${v[0].length} 的区域`,
-    )));
+    return fail(
+      new CalcError(
+        'VALUE',
+        msg.custom(
+          `${name} must be a single value, not a ${v.length}×${v[0].length} range`,
+          `${name} 必须是单个值，而不是 ${v.length}×${v[0].length} 的区域`,
+        ),
+      ),
+    );
   }
 
   /** A single value, blank → undefined (for criteria and free-form values). */

@@ -56,10 +56,19 @@ export const groupByFunctions = [
       zh: '分组求和，一次溢出整列结果：对 groups 中的每一项（如每个客户），把 keys 等于该项、且满足筛选条件的行的 values 相加。用它代替每行一个 SUMIFS：无论有多少分组，数据表只读一遍。没有对应行的分组返回 0。',
     },
     example: '=CRM3.SUMBY(Opp_AccountId, Opp_Amount, Acc_AccountId, Opp_Status, "Open")',
-    exampleResult: { en: 'open pipeline amount of each account, one row per account', zh: '每个客户的在手商机金额，每个客户一行' },
+    exampleResult: {
+      en: 'open pipeline amount of each account, one row per account',
+      zh: '每个客户的在手商机金额，每个客户一行',
+    },
     params: [
       keysParam,
-      p('values', 'range', false, 'Numbers to add up, one per row of keys, e.g. Opp_Amount. Blank counts as 0.', '要相加的数字，与 keys 逐行对应，如 Opp_Amount。空白按 0 计。'),
+      p(
+        'values',
+        'range',
+        false,
+        'Numbers to add up, one per row of keys, e.g. Opp_Amount. Blank counts as 0.',
+        '要相加的数字，与 keys 逐行对应，如 Opp_Amount。空白按 0 计。',
+      ),
       groupsParam,
       ...filterParams(2),
     ],
@@ -85,7 +94,10 @@ export const groupByFunctions = [
       zh: '分组计数，一次溢出整列结果：对 groups 中的每一项，统计 keys 等于该项且满足筛选条件的行数。用来代替每行一个 COUNTIFS。',
     },
     example: '=CRM3.COUNTBY(Opp_AccountId, Acc_AccountId, Opp_Status, "Open")',
-    exampleResult: { en: 'number of open opportunities of each account, one row per account', zh: '每个客户的在手商机个数，每个客户一行' },
+    exampleResult: {
+      en: 'number of open opportunities of each account, one row per account',
+      zh: '每个客户的在手商机个数，每个客户一行',
+    },
     params: [keysParam, groupsParam, ...filterParams(2)],
     result: { shape: { kind: 'column', lengthOf: 'groups' }, type: 'number' },
     errors: [{ en: `#VALUE! when ${filterErrors.en}.`, zh: `#VALUE!：${filterErrors.zh}。` }],
@@ -104,10 +116,19 @@ export const groupByFunctions = [
       zh: '分组取最大值，一次溢出整列结果。日期按序列号比较，所以对日期列就是“最近日期”（如每个客户最近一次活动日期）。分组内没有数值时返回空白。',
     },
     example: '=CRM3.MAXBY(Act_AccountId, Act_Date, Acc_AccountId, Act_Date, "<="&AsOfDate)',
-    exampleResult: { en: 'date of the latest activity of each account up to AsOfDate', zh: '每个客户截至基准日的最近一次活动日期' },
+    exampleResult: {
+      en: 'date of the latest activity of each account up to AsOfDate',
+      zh: '每个客户截至基准日的最近一次活动日期',
+    },
     params: [
       keysParam,
-      p('values', 'range', false, 'Numbers or dates to compare, one per row of keys, e.g. Act_Date. Blank cells are skipped.', '要比较的数字或日期，与 keys 逐行对应，如 Act_Date。空白单元格忽略。'),
+      p(
+        'values',
+        'range',
+        false,
+        'Numbers or dates to compare, one per row of keys, e.g. Act_Date. Blank cells are skipped.',
+        '要比较的数字或日期，与 keys 逐行对应，如 Act_Date。空白单元格忽略。',
+      ),
       groupsParam,
       ...filterParams(2),
     ],
@@ -133,25 +154,59 @@ export const groupByFunctions = [
       zh: '整列查找：对每个查找键，返回 keys 中第一个匹配行的值。匹配不区分大小写、空格和全角/半角；找不到完全一致的键时，还会按枚举别名匹配，所以中文阶段名能找到默认的英文阶段（“发现”对应 “Discover”），“进行中”对应 “Open”。找不到时返回 ifMissing，未给出则返回 #N/A 并注明是哪个键。',
     },
     example: '=CRM3.LOOKUPBY(Opp_AccountId, Acc_AccountId, Acc_Tier)',
-    exampleResult: { en: 'the tier of each opportunity\'s account, one row per opportunity', zh: '每个商机所属客户的分级，每个商机一行' },
+    exampleResult: {
+      en: "the tier of each opportunity's account, one row per opportunity",
+      zh: '每个商机所属客户的分级，每个商机一行',
+    },
     params: [
-      p('lookupKeys', 'range', false, 'What to look up, one result per entry, e.g. Opp_AccountId or Opp_Stage. A blank entry gives blank.', '要查找的键，每一项返回一个结果，如 Opp_AccountId 或 Opp_Stage。空白项返回空白。'),
-      p('keys', 'range', false, 'Where to find them, e.g. Acc_AccountId or Stages_Stage. The first matching row wins.', '在哪一列中查找，如 Acc_AccountId 或 Stages_Stage。有重复时取第一个匹配行。'),
-      p('values', 'range', false, 'What to return from the matching row, same size as keys, e.g. Acc_Tier or Stages_Order.', '从匹配行返回的值，与 keys 行数相同，如 Acc_Tier 或 Stages_Order。'),
-      p('ifMissing', 'value', true, 'Shown when a key is not found, e.g. 0 or "-". Omitted: #N/A naming the key. (To show blank, wrap the call in IFNA(…, "").)', '找不到时显示的值，如 0 或 "-"。不填则返回 #N/A 并注明找不到的键。（想显示空白，可以用 IFNA(…, "") 包一层。）'),
+      p(
+        'lookupKeys',
+        'range',
+        false,
+        'What to look up, one result per entry, e.g. Opp_AccountId or Opp_Stage. A blank entry gives blank.',
+        '要查找的键，每一项返回一个结果，如 Opp_AccountId 或 Opp_Stage。空白项返回空白。',
+      ),
+      p(
+        'keys',
+        'range',
+        false,
+        'Where to find them, e.g. Acc_AccountId or Stages_Stage. The first matching row wins.',
+        '在哪一列中查找，如 Acc_AccountId 或 Stages_Stage。有重复时取第一个匹配行。',
+      ),
+      p(
+        'values',
+        'range',
+        false,
+        'What to return from the matching row, same size as keys, e.g. Acc_Tier or Stages_Order.',
+        '从匹配行返回的值，与 keys 行数相同，如 Acc_Tier 或 Stages_Order。',
+      ),
+      p(
+        'ifMissing',
+        'value',
+        true,
+        'Shown when a key is not found, e.g. 0 or "-". Omitted: #N/A naming the key. (To show blank, wrap the call in IFNA(…, "").)',
+        '找不到时显示的值，如 0 或 "-"。不填则返回 #N/A 并注明找不到的键。（想显示空白，可以用 IFNA(…, "") 包一层。）',
+      ),
     ],
     result: { shape: { kind: 'column', lengthOf: 'lookupKeys' }, type: 'any' },
     errors: [
       { en: '#VALUE! when keys and values differ in size.', zh: '#VALUE!：keys 与 values 行数不一致。' },
-      { en: '#N/A in the cells whose key is not among keys (unless ifMissing is given); the message names the key.', zh: '#N/A：对应的键在 keys 中找不到（给了 ifMissing 时除外），提示会指出是哪个键。' },
+      {
+        en: '#N/A in the cells whose key is not among keys (unless ifMissing is given); the message names the key.',
+        zh: '#N/A：对应的键在 keys 中找不到（给了 ifMissing 时除外），提示会指出是哪个键。',
+      },
     ],
     evaluate(a) {
-      return asColumn(orFail(lookupBy({
-        lookupKeys: a.column('lookupKeys'),
-        keys: a.column('keys'),
-        values: a.column('values'),
-        ifMissing: a.value('ifMissing'),
-      })));
+      return asColumn(
+        orFail(
+          lookupBy({
+            lookupKeys: a.column('lookupKeys'),
+            keys: a.column('keys'),
+            values: a.column('values'),
+            ifMissing: a.value('ifMissing'),
+          }),
+        ),
+      );
     },
   }),
 
@@ -163,9 +218,18 @@ export const groupByFunctions = [
       zh: '分组赢率，一次溢出整列结果，规则与 WINRATE 相同：赢单 ÷ 已结单（赢单 + 丢单，默认也含无决策）。不给金额按个数计，给出金额按金额计，可按结单日期限定期间。分组内没有已结单时返回空白。',
     },
     example: '=CRM3.WINRATEBY(Opp_AccountId, Opp_Status, Acc_AccountId, , Opp_CloseDate, PeriodStart, PeriodEnd)',
-    exampleResult: { en: 'this period\'s win rate of each account, e.g. 0.5; blank where nothing closed', zh: '每个客户本期的赢率，如 0.5；没有已结单的客户为空白' },
+    exampleResult: {
+      en: "this period's win rate of each account, e.g. 0.5; blank where nothing closed",
+      zh: '每个客户本期的赢率，如 0.5；没有已结单的客户为空白',
+    },
     params: [
-      p('keys', 'range', false, "Each deal's group key, e.g. Opp_AccountId or Opp_Owner. Matched case-, space- and width-insensitively.", '每个商机所属的分组键，如 Opp_AccountId 或 Opp_Owner。匹配不区分大小写、空格和全角/半角。'),
+      p(
+        'keys',
+        'range',
+        false,
+        "Each deal's group key, e.g. Opp_AccountId or Opp_Owner. Matched case-, space- and width-insensitively.",
+        '每个商机所属的分组键，如 Opp_AccountId 或 Opp_Owner。匹配不区分大小写、空格和全角/半角。',
+      ),
       param.status,
       groupsParam,
       param.amount(true),
@@ -182,16 +246,20 @@ export const groupByFunctions = [
       },
     ],
     evaluate(a) {
-      return asColumn(orFail(winRateBy({
-        keys: a.column('keys'),
-        status: a.column('status'),
-        groups: a.column('groups'),
-        amount: a.optColumn('amount'),
-        closeDate: a.optColumn('closeDate'),
-        periodStart: a.optDate('periodStart'),
-        periodEnd: a.optDate('periodEnd'),
-        noDecisionIsLoss: a.bool('noDecisionIsLoss', true),
-      })));
+      return asColumn(
+        orFail(
+          winRateBy({
+            keys: a.column('keys'),
+            status: a.column('status'),
+            groups: a.column('groups'),
+            amount: a.optColumn('amount'),
+            closeDate: a.optColumn('closeDate'),
+            periodStart: a.optDate('periodStart'),
+            periodEnd: a.optDate('periodEnd'),
+            noDecisionIsLoss: a.bool('noDecisionIsLoss', true),
+          }),
+        ),
+      );
     },
   }),
 ];

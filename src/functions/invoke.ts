@@ -4,6 +4,7 @@
  */
 import { CalcError, Cell, Grid, Result, Scalar } from '../calc/cells';
 import { msg } from '../calc/messages';
+import { NO_MATCH } from '../calc/criteria';
 import { ArgProblem, Args, RawArg } from './args';
 import { FunctionDeclaration, ParamDeclaration, ResultShape } from './declaration';
 
@@ -34,9 +35,6 @@ function errorRule(decl: FunctionDeclaration, p: ParamDeclaration | undefined): 
   if ((shape.kind === 'column' && shape.lengthOf === p.name) || (shape.kind === 'rows' && shape.of === p.name)) return 'perRow';
   return /^filter\d+$/.test(p.name) ? 'noMatch' : 'propagate';
 }
-
-/** A value no criterion matches and no reader takes for a number or a blank. */
-const NO_MATCH = '\u0000#ERROR';
 
 interface PreparedArgs {
   values: RawArg[];
@@ -119,17 +117,19 @@ function withRowErrors(result: Result, rowErrors: Map<number, CalcError>): Resul
 /** Evaluates `decl` on host values; never throws. */
 export function invoke(decl: FunctionDeclaration, values: readonly InputArg[]): Result {
   if (values.length > decl.params.length)
-    return new CalcError('VALUE', msg.custom(
-      `${decl.id} takes at most ${decl.params.length} arguments, got ${values.length}`,
-      `${decl.id} 最多接受 ${decl.params.length} 个参数，实际为 ${values.length} 个`,
-    ));
+    return new CalcError(
+      'VALUE',
+      msg.custom(
+        `${decl.id} takes at most ${decl.params.length} arguments, got ${values.length}`,
+        `${decl.id} 最多接受 ${decl.params.length} 个参数，实际为 ${values.length} 个`,
+      ),
+    );
   const prepared = prepareArguments(decl, values);
   if (prepared.whole) return prepared.whole;
   try {
     const args = new Args(decl.params, prepared.values);
     for (const p of decl.params) {
-      if (!p.optional && values[decl.params.indexOf(p)] === undefined)
-        return new CalcError('VALUE', msg.missingArgument(p.name));
+      if (!p.optional && values[decl.params.indexOf(p)] === undefined) return new CalcError('VALUE', msg.missingArgument(p.name));
     }
     const result = unwrapSingle(decl.evaluate(args));
     return prepared.rowErrors.size ? withRowErrors(result, prepared.rowErrors) : result;
@@ -150,7 +150,11 @@ export interface Dimensions {
  * Size of the result before evaluation, from the sizes of the arguments (HyperFormula asks
  * for it up front; Excel spills whatever comes back, and this gives the same size).
  */
-export function resultSize(shape: ResultShape, paramNames: readonly string[], dims: (index: number) => Dimensions | undefined): Dimensions {
+export function resultSize(
+  shape: ResultShape,
+  paramNames: readonly string[],
+  dims: (index: number) => Dimensions | undefined,
+): Dimensions {
   if (shape.kind === 'scalar') return { rows: 1, cols: 1 };
   const name = shape.kind === 'column' ? shape.lengthOf : shape.of;
   const d = dims(paramNames.indexOf(name));

@@ -34,7 +34,10 @@ export function functionReferenceHtml(decls: readonly FunctionDeclaration[]): st
   const items = decls
     .map((d) => {
       const params = d.params
-        .map((p) => `<li><code>${esc(p.name)}</code>${p.optional ? ' (optional / 可选)' : ''}: ${esc(p.description.en)}<br><span lang="zh-CN">${esc(p.description.zh)}</span></li>`)
+        .map(
+          (p) =>
+            `<li><code>${esc(p.name)}</code>${p.optional ? ' (optional / 可选)' : ''}: ${esc(p.description.en)}<br><span lang="zh-CN">${esc(p.description.zh)}</span></li>`,
+        )
         .join('');
       const errors = d.errors.map((e) => `<li>${esc(e.en)}<br><span lang="zh-CN">${esc(e.zh)}</span></li>`).join('');
       return `<section id="${d.id.toLowerCase()}"><h2><code>${esc(signature(d))}</code></h2>

@@ -26,7 +26,10 @@ export const winRateFunctions = [
     ],
     result: { shape: { kind: 'scalar' }, type: 'number' },
     errors: [
-      { en: '#VALUE! when status, amount, closeDate or filter1 differ in size, a status is unknown, an amount is not a number or negative, or a period is given without closeDate.', zh: '#VALUE!：status、amount、closeDate、filter1 行数不一致，状态无法识别，金额不是数字或为负，或给了期间却没有 closeDate。' },
+      {
+        en: '#VALUE! when status, amount, closeDate or filter1 differ in size, a status is unknown, an amount is not a number or negative, or a period is given without closeDate.',
+        zh: '#VALUE!：status、amount、closeDate、filter1 行数不一致，状态无法识别，金额不是数字或为负，或给了期间却没有 closeDate。',
+      },
     ],
     evaluate(a) {
       const status = a.column('status');

@@ -12,16 +12,26 @@ const FILL: Record<string, string> = { Green: 'FFC6EFCE', Amber: 'FFFFEB9C', Red
 
 const HEAD = {
   'en-US': {
-    indicators: 'Indicators', accounts: 'Accounts', opportunities: 'Opportunities', problems: 'Problems',
+    indicators: 'Indicators',
+    accounts: 'Accounts',
+    opportunities: 'Opportunities',
+    problems: 'Problems',
     ind: ['Goal', 'Id', 'Indicator', 'Value', 'Unit', 'Status'],
     prob: ['Severity', 'Sheet', 'Cell', 'Message'],
-    scope: 'Scope', asOf: 'As of', file: 'File',
+    scope: 'Scope',
+    asOf: 'As of',
+    file: 'File',
   },
   'zh-CN': {
-    indicators: '指标', accounts: '客户', opportunities: '商机', problems: '问题',
+    indicators: '指标',
+    accounts: '客户',
+    opportunities: '商机',
+    problems: '问题',
     ind: ['目标', '编号', '指标', '数值', '单位', '状态'],
     prob: ['级别', '工作表', '单元格', '说明'],
-    scope: '范围', asOf: '基准日', file: '文件',
+    scope: '范围',
+    asOf: '基准日',
+    file: '文件',
   },
 } as const;
 
@@ -50,23 +60,36 @@ export async function writeReport(results: readonly EvaluationResult[], locale: 
     const scope = r.scope?.map((s) => `${s.field}=${s.value}`).join(', ') ?? r.file;
     for (const i of r.indicators) {
       const goal = GOALS.find((g) => g.id === i.goal);
-      const row = ind.addRow([...(multi ? [safe(scope)] : []), goal ? (locale === 'zh-CN' ? goal.zh : goal.en) : i.goal, i.id, safe(i.name), i.value as ExcelJS.CellValue, i.unit, i.status ?? '']);
+      const row = ind.addRow([
+        ...(multi ? [safe(scope)] : []),
+        goal ? (locale === 'zh-CN' ? goal.zh : goal.en) : i.goal,
+        i.id,
+        safe(i.name),
+        i.value as ExcelJS.CellValue,
+        i.unit,
+        i.status ?? '',
+      ]);
       const valueCell = row.getCell(multi ? 5 : 4);
       valueCell.numFmt = i.unit === 'ratio' ? '0.0%' : i.unit === 'amount' ? '#,##0' : i.unit === 'count' ? '0' : '0.00';
-      if (i.status && FILL[i.status]) row.getCell(multi ? 7 : 6).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL[i.status] } };
+      if (i.status && FILL[i.status])
+        row.getCell(multi ? 7 : 6).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL[i.status] } };
     }
   }
   styleHeader(ind);
 
   const first = results[0];
   const acc = wb.addWorksheet(h.accounts);
-  const accCols = first && first.accounts[0] ? Object.keys(first.accounts[0]) : ['AccountId', 'Score', 'Attractiveness', 'Position', 'Tier'];
+  const accCols =
+    first && first.accounts[0] ? Object.keys(first.accounts[0]) : ['AccountId', 'Score', 'Attractiveness', 'Position', 'Tier'];
   acc.columns = accCols.map((header) => ({ header, width: 16 }));
   for (const a of first?.accounts ?? []) acc.addRow(accCols.map((c) => safe(a[c])));
   styleHeader(acc);
 
   const opp = wb.addWorksheet(h.opportunities);
-  const oppCols = first && first.opportunities[0] ? Object.keys(first.opportunities[0]) : ['OppId', 'QualScore', 'Grade', 'Probability', 'StageCheck'];
+  const oppCols =
+    first && first.opportunities[0]
+      ? Object.keys(first.opportunities[0])
+      : ['OppId', 'QualScore', 'Grade', 'Probability', 'StageCheck'];
   opp.columns = oppCols.map((header) => ({ header, width: header === 'StageCheck' ? 40 : 14 }));
   for (const o of first?.opportunities ?? []) opp.addRow(oppCols.map((c) => safe(o[c])));
   styleHeader(opp);

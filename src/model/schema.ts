@@ -3,7 +3,19 @@
  * columns with zh headers and aliases, types and required flags. Readers, the validator,
  * the engine, the sample generator and the templates all work from this one description.
  */
-import { Enumeration, Status, BuyingRole, Support, Coverage, PoliticalStatus, Influence, RelationshipLevel, ActivityType, Tier, Answer } from '../calc/enumerations';
+import {
+  Enumeration,
+  Status,
+  BuyingRole,
+  Support,
+  Coverage,
+  PoliticalStatus,
+  Influence,
+  RelationshipLevel,
+  ActivityType,
+  Tier,
+  Answer,
+} from '../calc/enumerations';
 
 export type ColumnType = 'id' | 'text' | 'number' | 'amount' | 'date' | 'count' | 'enum' | 'criterion' | 'answer' | 'stage';
 
@@ -34,11 +46,20 @@ export interface TableSpec {
   dynamic?: 'criteria' | 'questions';
 }
 
-const c = (name: string, zh: string, type: ColumnType, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({ name, zh, type, ...extra });
+const c = (name: string, zh: string, type: ColumnType, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({
+  name,
+  zh,
+  type,
+  ...extra,
+});
 
 export const TABLES: readonly TableSpec[] = [
   {
-    name: 'Accounts', zh: '客户', prefix: 'Acc', key: 'AccountId', dynamic: 'criteria',
+    name: 'Accounts',
+    zh: '客户',
+    prefix: 'Acc',
+    key: 'AccountId',
+    dynamic: 'criteria',
     columns: [
       c('AccountId', '客户编号', 'id', { required: true, aliases: ['Account ID', '客户ID', '客户代码'] }),
       c('AccountName', '客户名称', 'text', { required: true, aliases: ['Account Name', 'Name', '客户'] }),
@@ -56,7 +77,11 @@ export const TABLES: readonly TableSpec[] = [
     ],
   },
   {
-    name: 'Opportunities', zh: '商机', prefix: 'Opp', key: 'OppId', dynamic: 'questions',
+    name: 'Opportunities',
+    zh: '商机',
+    prefix: 'Opp',
+    key: 'OppId',
+    dynamic: 'questions',
     columns: [
       c('OppId', '商机编号', 'id', { required: true, aliases: ['Opportunity ID', 'Opp ID', '商机ID'] }),
       c('AccountId', '客户编号', 'id', { required: true, references: 'Accounts', aliases: ['Account ID', '客户ID'] }),
@@ -81,7 +106,10 @@ export const TABLES: readonly TableSpec[] = [
     ],
   },
   {
-    name: 'Contacts', zh: '联系人', prefix: 'Con', key: 'ContactId',
+    name: 'Contacts',
+    zh: '联系人',
+    prefix: 'Con',
+    key: 'ContactId',
     columns: [
       c('ContactId', '联系人编号', 'id', { required: true, aliases: ['Contact ID', '联系人ID'] }),
       c('AccountId', '客户编号', 'id', { required: true, references: 'Accounts', aliases: ['Account ID', '客户ID'] }),
@@ -93,7 +121,9 @@ export const TABLES: readonly TableSpec[] = [
     ],
   },
   {
-    name: 'DecisionChain', zh: '决策链', prefix: 'Dc',
+    name: 'DecisionChain',
+    zh: '决策链',
+    prefix: 'Dc',
     columns: [
       c('OppId', '商机编号', 'id', { required: true, references: 'Opportunities', aliases: ['Opportunity ID', '商机ID'] }),
       c('ContactId', '联系人编号', 'id', { required: true, references: 'Contacts', aliases: ['Contact ID', '联系人ID'] }),
@@ -105,7 +135,10 @@ export const TABLES: readonly TableSpec[] = [
     ],
   },
   {
-    name: 'Activities', zh: '活动', prefix: 'Act', key: 'ActivityId',
+    name: 'Activities',
+    zh: '活动',
+    prefix: 'Act',
+    key: 'ActivityId',
     columns: [
       c('ActivityId', '活动编号', 'id', { aliases: ['Activity ID', '活动ID'] }),
       c('Date', '日期', 'date', { required: true, aliases: ['Activity Date', '活动日期'] }),
@@ -118,7 +151,9 @@ export const TABLES: readonly TableSpec[] = [
     ],
   },
   {
-    name: 'Targets', zh: '目标', prefix: 'Tgt',
+    name: 'Targets',
+    zh: '目标',
+    prefix: 'Tgt',
     columns: [
       c('Period', '期间', 'text'),
       c('Owner', '负责人', 'text'),
@@ -128,7 +163,9 @@ export const TABLES: readonly TableSpec[] = [
     ],
   },
   {
-    name: 'Actions', zh: '行动计划', prefix: 'Axn',
+    name: 'Actions',
+    zh: '行动计划',
+    prefix: 'Axn',
     columns: [
       c('AccountId', '客户编号', 'id', { references: 'Accounts', aliases: ['Account ID', '客户ID'] }),
       c('Action', '行动', 'text', { aliases: ['行动项'] }),

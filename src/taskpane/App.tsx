@@ -14,12 +14,20 @@ export function App({ inOffice, initialLocale }: { inOffice: boolean; initialLoc
       <main style={{ padding: 12, maxWidth: 640 }}>
         <Title3 as="h1">{t.title}</Title3>
         <Body1 as="p">{t.tagline}</Body1>
-        <Caption1 as="p" data-testid="mode">{inOffice ? t.inExcel : t.webMode}</Caption1>
+        <Caption1 as="p" data-testid="mode">
+          {inOffice ? t.inExcel : t.webMode}
+        </Caption1>
         <div role="group" aria-label={t.language} style={{ display: 'flex', gap: 8, margin: '8px 0' }}>
-          <ToggleButton checked={!zh} onClick={() => setLocale('en-US')}>English</ToggleButton>
-          <ToggleButton checked={zh} onClick={() => setLocale('zh-CN')}>中文</ToggleButton>
+          <ToggleButton checked={!zh} onClick={() => setLocale('en-US')}>
+            English
+          </ToggleButton>
+          <ToggleButton checked={zh} onClick={() => setLocale('zh-CN')}>
+            中文
+          </ToggleButton>
         </div>
-        <Subtitle2 as="h2">{t.functions} ({catalog.length})</Subtitle2>
+        <Subtitle2 as="h2">
+          {t.functions} ({catalog.length})
+        </Subtitle2>
         <ul style={{ paddingLeft: 16 }}>
           {catalog.map((d) => (
             <li key={d.id} data-function-id={d.id} style={{ marginBottom: 8 }}>

@@ -74,7 +74,14 @@ test('all URLs are HTTPS and resolve to files the build writes or ships', () => 
       if (typeof v === 'string' && /^https?:/.test(v)) all.push(v);
     }
   });
-  const builtFiles = new Set(['taskpane.html', 'functions.js', 'functions.json', 'functions-zh.json', 'help.html', 'commands.js']);
+  const builtFiles = new Set([
+    'taskpane.html',
+    'functions.js',
+    'functions.json',
+    'functions-zh.json',
+    'help.html',
+    'commands.js',
+  ]);
   expect(all.length).toBeGreaterThan(8);
   for (const u of all) {
     expect(u.startsWith('https://')).toBe(true);
@@ -88,7 +95,13 @@ test('all URLs are HTTPS and resolve to files the build writes or ships', () => 
 test('zh-CN overrides: display name, description, ribbon strings and zh function metadata', () => {
   expect(app.DisplayName.Override['@Locale']).toBe('zh-CN');
   expect(app.Description.Override['@Locale']).toBe('zh-CN');
-  for (const id of ['Group.Label', 'TaskpaneButton.Label', 'TaskpaneButton.Tooltip', 'GetStarted.Title', 'GetStarted.Description']) {
+  for (const id of [
+    'Group.Label',
+    'TaskpaneButton.Label',
+    'TaskpaneButton.Tooltip',
+    'GetStarted.Title',
+    'GetStarted.Description',
+  ]) {
     const override = resById.get(id)?.['bt:Override'] as Record<string, unknown> | undefined;
     expect(override?.['@Locale']).toBe('zh-CN');
     expect(String(override?.['@Value'])).toMatch(/[\u4e00-\u9fff]/);

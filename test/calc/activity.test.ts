@@ -90,10 +90,20 @@ describe('staleFlags', () => {
 
 describe('keyInfoCompleteness', () => {
   test('an unknown answer names row and column', () => {
-    const e = fails(keyInfoCompleteness({
-      amount: [1, 2], closeDate: [1, 2], owner: ['a', 'b'], competitor: [null, null], nextStepDate: [null, null], stageEntered: [null, null],
-      answers: [['Yes', 'No'], ['Yes', 'Maybe']],
-    }));
+    const e = fails(
+      keyInfoCompleteness({
+        amount: [1, 2],
+        closeDate: [1, 2],
+        owner: ['a', 'b'],
+        competitor: [null, null],
+        nextStepDate: [null, null],
+        stageEntered: [null, null],
+        answers: [
+          ['Yes', 'No'],
+          ['Yes', 'Maybe'],
+        ],
+      }),
+    );
     expect(e.message.en).toContain('answers (column 2), row 2');
   });
 });
@@ -116,12 +126,22 @@ const columns = (acts: readonly { key: Cell; date: Cell; type: Cell }[]) => ({
 });
 const KEYS: Cell[] = ['A1', 'A2', 'A3', 'A4', null];
 /** Plain re-statement of "same key" for the oracle: case-, width- and space-insensitive. */
-const same = (a: Cell, b: Cell) => a !== null && b !== null && String(a).normalize('NFKC').trim().toUpperCase() === String(b).normalize('NFKC').trim().toUpperCase();
+const same = (a: Cell, b: Cell) =>
+  a !== null &&
+  b !== null &&
+  String(a).normalize('NFKC').trim().toUpperCase() === String(b).normalize('NFKC').trim().toUpperCase();
 const typeFilter = fc.constantFrom(undefined, 'Visit', 'ExecutiveMeeting', 'Visit,Call', 'wechat');
 const inFilter = (filter: string | undefined, type: Cell) => {
   if (!filter) return true;
-  const canon = (t: Cell) => ({ '高层拜访': 'EXECUTIVEMEETING', '拜访': 'VISIT' } as Record<string, string>)[String(t)] ?? String(t).toUpperCase();
-  return type !== null && filter.split(',').map((s) => s.toUpperCase()).includes(canon(type));
+  const canon = (t: Cell) =>
+    (({ 高层拜访: 'EXECUTIVEMEETING', 拜访: 'VISIT' }) as Record<string, string>)[String(t)] ?? String(t).toUpperCase();
+  return (
+    type !== null &&
+    filter
+      .split(',')
+      .map((s) => s.toUpperCase())
+      .includes(canon(type))
+  );
 };
 
 describe('properties', () => {
@@ -178,7 +198,14 @@ describe('properties', () => {
       fc.property(activities, asOf, fc.integer({ min: 0, max: 150 }), typeFilter, (acts, asOfDate, days, filter) => {
         const keys = ['A1', 'A2', 'A3']; // every distinct non-blank key of the pool, once
         const counts = ok(activityCount(keys, { ...columns(acts), asOfDate, days, types: activityTypeFilter(filter ?? null) }));
-        const plain = acts.filter((a) => a.key !== null && a.date !== null && (a.date as number) > asOfDate - days && (a.date as number) <= asOfDate && inFilter(filter, a.type)).length;
+        const plain = acts.filter(
+          (a) =>
+            a.key !== null &&
+            a.date !== null &&
+            (a.date as number) > asOfDate - days &&
+            (a.date as number) <= asOfDate &&
+            inFilter(filter, a.type),
+        ).length;
         expect((counts as number[]).reduce((s, c) => s + c, 0)).toBe(plain);
       }),
       { numRuns: 200 },
@@ -192,7 +219,9 @@ describe('properties', () => {
         asOf,
         ([a, b], asOfDate) => {
           expect(lastActivity(KEYS, { ...columns(b), asOfDate })).toEqual(lastActivity(KEYS, { ...columns(a), asOfDate }));
-          expect(activityCount(KEYS, { ...columns(b), asOfDate, days: 60 })).toEqual(activityCount(KEYS, { ...columns(a), asOfDate, days: 60 }));
+          expect(activityCount(KEYS, { ...columns(b), asOfDate, days: 60 })).toEqual(
+            activityCount(KEYS, { ...columns(a), asOfDate, days: 60 }),
+          );
         },
       ),
       { numRuns: 100 },
@@ -201,10 +230,22 @@ describe('properties', () => {
 
   test('ACCOUNTOF keeps a non-blank own account as it is', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ own: fc.constantFrom<Cell>('A1', 'b 2', 7, null), opp: fc.constantFrom<Cell>('O1', 'O2', null) }), { maxLength: 20 }), (rows) => {
-        const r = ok(accountOfActivities({ actAccountIds: rows.map((x) => x.own), actOppIds: rows.map((x) => x.opp), oppIds: ['O1'], oppAccountIds: ['X'] }));
-        rows.forEach((x, i) => expect(r[i]).toBe(x.own !== null ? x.own : x.opp === 'O1' ? 'X' : null));
-      }),
+      fc.property(
+        fc.array(fc.record({ own: fc.constantFrom<Cell>('A1', 'b 2', 7, null), opp: fc.constantFrom<Cell>('O1', 'O2', null) }), {
+          maxLength: 20,
+        }),
+        (rows) => {
+          const r = ok(
+            accountOfActivities({
+              actAccountIds: rows.map((x) => x.own),
+              actOppIds: rows.map((x) => x.opp),
+              oppIds: ['O1'],
+              oppAccountIds: ['X'],
+            }),
+          );
+          rows.forEach((x, i) => expect(r[i]).toBe(x.own !== null ? x.own : x.opp === 'O1' ? 'X' : null));
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -213,22 +254,46 @@ describe('properties', () => {
     const field = fc.constantFrom<Cell>(null, '', '  ', 0, 100, 'Li', 46000);
     const answer = fc.constantFrom<Cell>(null, 'Yes', 'No', 'Unknown', '是', '否', '未知', true, false, 1, 0, '?');
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 12 }), fc.infiniteStream(field), fc.infiniteStream(answer), (n, q, fields, answers) => {
-        const colOf = () => Array.from({ length: n }, () => fields.next().value as Cell);
-        const grid = q ? Array.from({ length: n }, () => Array.from({ length: q }, () => answers.next().value as Cell)) : undefined;
-        const r = ok(keyInfoCompleteness({ amount: colOf(), closeDate: colOf(), owner: colOf(), competitor: colOf(), nextStepDate: colOf(), stageEntered: colOf(), answers: grid }));
-        expect(r.length).toBe(n);
-        for (const v of r) {
-          expect(v).toBeGreaterThanOrEqual(0);
-          expect(v).toBeLessThanOrEqual(1);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 6 }),
+        fc.integer({ min: 0, max: 12 }),
+        fc.infiniteStream(field),
+        fc.infiniteStream(answer),
+        (n, q, fields, answers) => {
+          const colOf = () => Array.from({ length: n }, () => fields.next().value as Cell);
+          const grid = q
+            ? Array.from({ length: n }, () => Array.from({ length: q }, () => answers.next().value as Cell))
+            : undefined;
+          const r = ok(
+            keyInfoCompleteness({
+              amount: colOf(),
+              closeDate: colOf(),
+              owner: colOf(),
+              competitor: colOf(),
+              nextStepDate: colOf(),
+              stageEntered: colOf(),
+              answers: grid,
+            }),
+          );
+          expect(r.length).toBe(n);
+          for (const v of r) {
+            expect(v).toBeGreaterThanOrEqual(0);
+            expect(v).toBeLessThanOrEqual(1);
+          }
+        },
+      ),
       { numRuns: 200 },
     );
   });
 
   test('arbitrary cells never throw: a result or a CalcError', () => {
-    const anyCell = fc.oneof(fc.constant(null), fc.boolean(), fc.double(), fc.string(), fc.constantFrom<Cell>('2026-01-01', '=cmd|x', '😀', 46000));
+    const anyCell = fc.oneof(
+      fc.constant(null),
+      fc.boolean(),
+      fc.double(),
+      fc.string(),
+      fc.constantFrom<Cell>('2026-01-01', '=cmd|x', '😀', 46000),
+    );
     fc.assert(
       fc.property(fc.array(anyCell, { maxLength: 8 }), fc.array(anyCell, { maxLength: 8 }), fc.double(), (a, b, d) => {
         const results = [
@@ -236,7 +301,15 @@ describe('properties', () => {
           lastActivity(a, { actKeys: b, actDates: b, asOfDate: AS_OF, actTypes: b, types: activityTypeFilter(a[0] ?? null) }),
           activityCount(a, { actKeys: b, actDates: b, asOfDate: AS_OF, days: d }),
           staleFlags({ lastDates: a, asOfDate: AS_OF, days: b }),
-          keyInfoCompleteness({ amount: a, closeDate: a, owner: a, competitor: a, nextStepDate: a, stageEntered: a, answers: a.map(() => b) }),
+          keyInfoCompleteness({
+            amount: a,
+            closeDate: a,
+            owner: a,
+            competitor: a,
+            nextStepDate: a,
+            stageEntered: a,
+            answers: a.map(() => b),
+          }),
         ];
         for (const r of results) expect(r instanceof CalcError || Array.isArray(r)).toBe(true);
       }),

@@ -12,7 +12,11 @@ const RUNS = { numRuns: 200 };
 describe('hand-computed', () => {
   const amount = [100, 50, 30, 20, 70, 10];
   const status = ['Open', 'Won', '进行中', 'Lost', 'Open', 'NoDecision'];
-  const open = rowMask(6, [{ column: status, criterion: 'Open', columnName: 'filter1', criterionName: 'criterion1' }], 'values') as boolean[];
+  const open = rowMask(
+    6,
+    [{ column: status, criterion: 'Open', columnName: 'filter1', criterionName: 'criterion1' }],
+    'values',
+  ) as boolean[];
 
   test('open pipeline, count and mean', () => {
     // open rows 1, 3, 5: 100 + 30 + 70
@@ -58,7 +62,11 @@ const cellArb: fc.Arbitrary<Cell> = fc.oneof(
   fc.integer({ min: -1000, max: 1000 }),
   fc.constantFrom('A', 'B', 'C', 'Open', '进行中', 'Won', '赢单', null, ''),
 );
-const rowArb = fc.record({ value: fc.option(fc.integer({ min: -1000, max: 1000 }), { nil: null }), tag: cellArb, other: cellArb });
+const rowArb = fc.record({
+  value: fc.option(fc.integer({ min: -1000, max: 1000 }), { nil: null }),
+  tag: cellArb,
+  other: cellArb,
+});
 const criterionArb = fc.constantFrom<Cell>('A', 'A,B', 'Open', '进行中', '>=0', '<10', '*', '=', '<>A', null);
 
 describe('properties', () => {
@@ -66,15 +74,28 @@ describe('properties', () => {
     fc.assert(
       fc.property(
         fc.array(rowArb, { maxLength: 50 }).chain((rows) =>
-          fc.shuffledSubarray(rows.map((_, i) => i), { minLength: rows.length, maxLength: rows.length }).map((perm) => ({ rows, perm })),
+          fc
+            .shuffledSubarray(
+              rows.map((_, i) => i),
+              { minLength: rows.length, maxLength: rows.length },
+            )
+            .map((perm) => ({ rows, perm })),
         ),
         criterionArb,
         criterionArb,
         ({ rows, perm }, c1, c2) => {
           const run = (rs: typeof rows) => {
             const values = rs.map((r) => r.value);
-            const include = rowMask(rs.length, [{ column: rs.map((r) => r.tag), criterion: c1, columnName: 'filter1', criterionName: 'criterion1' }], 'values') as boolean[];
-            const share = shareWhere(rs.map((r) => r.other), c2, include);
+            const include = rowMask(
+              rs.length,
+              [{ column: rs.map((r) => r.tag), criterion: c1, columnName: 'filter1', criterionName: 'criterion1' }],
+              'values',
+            ) as boolean[];
+            const share = shareWhere(
+              rs.map((r) => r.other),
+              c2,
+              include,
+            );
             return [sumWhere(values, include), countWhere(include), meanWhere(values, include), share];
           };
           const [s1, n1, m1, sh1] = run(rows);
@@ -92,8 +113,16 @@ describe('properties', () => {
   test('SHARE is in [0, 1] or blank', () => {
     fc.assert(
       fc.property(fc.array(rowArb, { maxLength: 50 }), criterionArb, criterionArb, (rows, c1, c2) => {
-        const include = rowMask(rows.length, [{ column: rows.map((r) => r.tag), criterion: c1, columnName: 'filter1', criterionName: 'criterion1' }], 'column') as boolean[];
-        const s = shareWhere(rows.map((r) => r.other), c2, include);
+        const include = rowMask(
+          rows.length,
+          [{ column: rows.map((r) => r.tag), criterion: c1, columnName: 'filter1', criterionName: 'criterion1' }],
+          'column',
+        ) as boolean[];
+        const s = shareWhere(
+          rows.map((r) => r.other),
+          c2,
+          include,
+        );
         expect(s).not.toBeInstanceOf(CalcError);
         if (s !== null) expect((s as number) >= 0 && (s as number) <= 1).toBe(true);
         else expect(countWhere(include)).toBe(0);
@@ -105,8 +134,17 @@ describe('properties', () => {
   test('COUNT equals SUM of ones; MEAN × count = SUM over numeric rows', () => {
     fc.assert(
       fc.property(fc.array(rowArb, { maxLength: 50 }), criterionArb, (rows, c) => {
-        const include = rowMask(rows.length, [{ column: rows.map((r) => r.tag), criterion: c, columnName: 'filter1', criterionName: 'criterion1' }], 'values') as boolean[];
-        expect(sumWhere(rows.map(() => 1), include)).toBe(countWhere(include));
+        const include = rowMask(
+          rows.length,
+          [{ column: rows.map((r) => r.tag), criterion: c, columnName: 'filter1', criterionName: 'criterion1' }],
+          'values',
+        ) as boolean[];
+        expect(
+          sumWhere(
+            rows.map(() => 1),
+            include,
+          ),
+        ).toBe(countWhere(include));
         const values = rows.map((r) => r.value);
         const counted = values.filter((v, i) => include[i] && v !== null).length;
         const mean = meanWhere(values, include);

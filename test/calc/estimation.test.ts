@@ -25,10 +25,14 @@ describe('POTENTIAL', () => {
   });
 
   test('missing benchmark names the industry and metric', () => {
-    const r = estimateWallets({ size: [10, 20], industry: ['Retail'], metric: ['Revenue'], benchmarks: BENCH }) as (number | CalcError)[];
+    const r = estimateWallets({ size: [10, 20], industry: ['Retail'], metric: ['Revenue'], benchmarks: BENCH }) as (
+      number | CalcError
+    )[];
     expect(r[0]).toBeInstanceOf(CalcError);
     expect((r[0] as CalcError).code).toBe('NA');
-    expect((r[0] as CalcError).message.en).toBe('row 1: no benchmark for industry "Retail" and metric "Revenue"; add a Benchmarks row (Industry, Metric, Ratio)');
+    expect((r[0] as CalcError).message.en).toBe(
+      'row 1: no benchmark for industry "Retail" and metric "Revenue"; add a Benchmarks row (Industry, Metric, Ratio)',
+    );
     expect((r[0] as CalcError).message.zh).toContain('"Retail"');
   });
 
@@ -39,27 +43,48 @@ describe('POTENTIAL', () => {
   });
 
   test('duplicate benchmark pair is reported with both rows', () => {
-    const r = benchmarkRatios({ industries: ['Retail', 'x', ' retail'], metrics: ['Employees', 'Revenue', '员工数'], ratios: [1, 2, 3] });
+    const r = benchmarkRatios({
+      industries: ['Retail', 'x', ' retail'],
+      metrics: ['Employees', 'Revenue', '员工数'],
+      ratios: [1, 2, 3],
+    });
     expect((r as CalcError).message.en).toContain('rows 1 and 3');
   });
 
   test('is linear in size', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 1e9, noNaN: true }), fc.double({ min: 0, max: 1e9, noNaN: true }), fc.double({ min: 0, max: 1e3, noNaN: true }), (a, b, ratio) => {
-        const est = (size: number) => (estimateWallets({ size: [size], industry: ['X'], metric: ['Employees'], benchmarks: { industries: ['X'], metrics: ['Employees'], ratios: [ratio] } }) as number[])[0];
-        const tol = 1e-9 * Math.max(1, est(a + b));
-        expect(Math.abs(est(a + b) - (est(a) + est(b)))).toBeLessThanOrEqual(tol);
-        expect(Math.abs(est(3 * a) - 3 * est(a))).toBeLessThanOrEqual(1e-9 * Math.max(1, est(3 * a)));
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 1e9, noNaN: true }),
+        fc.double({ min: 0, max: 1e9, noNaN: true }),
+        fc.double({ min: 0, max: 1e3, noNaN: true }),
+        (a, b, ratio) => {
+          const est = (size: number) =>
+            (
+              estimateWallets({
+                size: [size],
+                industry: ['X'],
+                metric: ['Employees'],
+                benchmarks: { industries: ['X'], metrics: ['Employees'], ratios: [ratio] },
+              }) as number[]
+            )[0];
+          const tol = 1e-9 * Math.max(1, est(a + b));
+          expect(Math.abs(est(a + b) - (est(a) + est(b)))).toBeLessThanOrEqual(tol);
+          expect(Math.abs(est(3 * a) - 3 * est(a))).toBeLessThanOrEqual(1e-9 * Math.max(1, est(3 * a)));
+        },
+      ),
       RUNS,
     );
   });
 
   test('never throws on arbitrary cells', () => {
-    const cells = fc.array(fc.oneof(fc.double(), fc.string(), fc.boolean(), fc.constant(null)), { maxLength: 6 }) as fc.Arbitrary<Cell[]>;
+    const cells = fc.array(fc.oneof(fc.double(), fc.string(), fc.boolean(), fc.constant(null)), { maxLength: 6 }) as fc.Arbitrary<
+      Cell[]
+    >;
     fc.assert(
       fc.property(cells, cells, cells, cells, cells, cells, (size, industry, metric, bi, bm, br) => {
-        expect(() => estimateWallets({ size, industry, metric, benchmarks: { industries: bi, metrics: bm, ratios: br } })).not.toThrow();
+        expect(() =>
+          estimateWallets({ size, industry, metric, benchmarks: { industries: bi, metrics: bm, ratios: br } }),
+        ).not.toThrow();
       }),
       RUNS,
     );
@@ -131,8 +156,12 @@ describe('LOOKALIKE', () => {
     fc.assert(
       fc.property(filled, (a) => {
         const r = lookalikeScores({
-          industry: [a.industry], region: [a.region], size: [a.size],
-          refIndustry: [a.industry], refRegion: [a.region], refSize: [a.size],
+          industry: [a.industry],
+          region: [a.region],
+          size: [a.size],
+          refIndustry: [a.industry],
+          refRegion: [a.region],
+          refSize: [a.size],
         });
         expect(r).toEqual([100]);
       }),
@@ -145,8 +174,12 @@ describe('LOOKALIKE', () => {
       fc.property(fc.array(account, { minLength: 1, maxLength: 10 }), account, (ref, p) => {
         const run = (rs: typeof ref) =>
           lookalikeScores({
-            industry: [p.industry], region: [p.region], size: [p.size],
-            refIndustry: rs.map((a) => a.industry), refRegion: rs.map((a) => a.region), refSize: rs.map((a) => a.size),
+            industry: [p.industry],
+            region: [p.region],
+            size: [p.size],
+            refIndustry: rs.map((a) => a.industry),
+            refRegion: rs.map((a) => a.region),
+            refSize: rs.map((a) => a.size),
           });
         // counts do not depend on order, and the attributes are summed in a fixed order: exact
         expect(run([...ref].reverse())).toEqual(run(ref));

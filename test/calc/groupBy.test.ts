@@ -34,7 +34,14 @@ function coveringGroups(keys: readonly Cell[]): Cell[] {
 
 /** A permutation of 0..n−1 drawn by fast-check. */
 const withPermutation = <T>(arb: fc.Arbitrary<T[]>) =>
-  arb.chain((rows) => fc.shuffledSubarray(rows.map((_, i) => i), { minLength: rows.length, maxLength: rows.length }).map((perm) => ({ rows, perm })));
+  arb.chain((rows) =>
+    fc
+      .shuffledSubarray(
+        rows.map((_, i) => i),
+        { minLength: rows.length, maxLength: rows.length },
+      )
+      .map((perm) => ({ rows, perm })),
+  );
 
 const ok = <T>(v: T | CalcError): T => {
   if (v instanceof CalcError) throw new Error(v.message.en);
@@ -170,14 +177,18 @@ describe('LOOKUPBY kernel', () => {
 describe('WINRATEBY kernel', () => {
   test('won and closed per group (for Wilson intervals)', () => {
     // A1: Won, Lost, NoDecision → 1 of 3; A2: Open only → 0 of 0
-    expect(winTallyBy({ keys: ['A1', 'A1', 'A1', 'A2'], status: ['Won', 'Lost', 'NoDecision', 'Open'], groups: ['A1', 'A2'] })).toEqual([
+    expect(
+      winTallyBy({ keys: ['A1', 'A1', 'A1', 'A2'], status: ['Won', 'Lost', 'NoDecision', 'Open'], groups: ['A1', 'A2'] }),
+    ).toEqual([
       { won: 1, closed: 3 },
       { won: 0, closed: 0 },
     ]);
-    expect(winRateBy({ keys: ['A1', 'A1', 'A1', 'A2'], status: ['Won', 'Lost', 'NoDecision', 'Open'], groups: ['A1', 'A2'] })).toEqual([1 / 3, null]);
+    expect(
+      winRateBy({ keys: ['A1', 'A1', 'A1', 'A2'], status: ['Won', 'Lost', 'NoDecision', 'Open'], groups: ['A1', 'A2'] }),
+    ).toEqual([1 / 3, null]);
   });
 
-  test('per-group tallies add up to WINRATE\'s tally, and rates stay in [0, 1]', () => {
+  test("per-group tallies add up to WINRATE's tally, and rates stay in [0, 1]", () => {
     fc.assert(
       fc.property(rowsArb, fc.boolean(), fc.boolean(), (rows, byValue, ndIsLoss) => {
         const keys = rows.map((r) => r.key);
@@ -193,7 +204,8 @@ describe('WINRATEBY kernel', () => {
         const total = ok(tallyWins(rules));
         expect(per.reduce((s, t) => s + t.won, 0)).toBe(total.won);
         expect(per.reduce((s, t) => s + t.closed, 0)).toBe(total.closed);
-        for (const r of ok(winRateBy({ keys, groups: coveringGroups(keys), ...rules }))) if (r !== null) expect(r >= 0 && r <= 1).toBe(true);
+        for (const r of ok(winRateBy({ keys, groups: coveringGroups(keys), ...rules })))
+          if (r !== null) expect(r >= 0 && r <= 1).toBe(true);
       }),
       RUNS,
     );
@@ -226,9 +238,12 @@ describe('permutation invariance', () => {
 describe('groupKeyOf', () => {
   test('equals keyOf for any text or number', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.double(), fc.integer(), fc.boolean(), fc.constant(null)), (c) => {
-        expect(groupKeyOf(c)).toBe(keyOf(c));
-      }),
+      fc.property(
+        fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.double(), fc.integer(), fc.boolean(), fc.constant(null)),
+        (c) => {
+          expect(groupKeyOf(c)).toBe(keyOf(c));
+        },
+      ),
       RUNS,
     );
   });
@@ -243,23 +258,28 @@ describe('bad input never throws', () => {
     fc.boolean(),
     fc.constant(null),
   );
-  test('every kernel returns a column of the groups\' length or an error', () => {
+  test("every kernel returns a column of the groups' length or an error", () => {
     fc.assert(
-      fc.property(fc.array(cellArb, { maxLength: 20 }), fc.array(cellArb, { maxLength: 20 }), fc.array(cellArb, { maxLength: 8 }), (a, b, groups) => {
-        const n = Math.min(a.length, b.length);
-        const keys = a.slice(0, n);
-        const values = b.slice(0, n);
-        for (const r of [
-          sumBy({ keys, values, groups }),
-          countBy({ keys, groups }),
-          maxBy({ keys, values, groups }),
-          winRateBy({ keys, status: values, groups, amount: values, closeDate: values, periodStart: 1 }),
-          lookupBy({ lookupKeys: groups, keys, values }),
-        ]) {
-          if (!(r instanceof CalcError)) expect(r).toHaveLength(groups.length);
-        }
-        if (a.length !== b.length) expect(sumBy({ keys: a, values: b, groups })).toBeInstanceOf(CalcError);
-      }),
+      fc.property(
+        fc.array(cellArb, { maxLength: 20 }),
+        fc.array(cellArb, { maxLength: 20 }),
+        fc.array(cellArb, { maxLength: 8 }),
+        (a, b, groups) => {
+          const n = Math.min(a.length, b.length);
+          const keys = a.slice(0, n);
+          const values = b.slice(0, n);
+          for (const r of [
+            sumBy({ keys, values, groups }),
+            countBy({ keys, groups }),
+            maxBy({ keys, values, groups }),
+            winRateBy({ keys, status: values, groups, amount: values, closeDate: values, periodStart: 1 }),
+            lookupBy({ lookupKeys: groups, keys, values }),
+          ]) {
+            if (!(r instanceof CalcError)) expect(r).toHaveLength(groups.length);
+          }
+          if (a.length !== b.length) expect(sumBy({ keys: a, values: b, groups })).toBeInstanceOf(CalcError);
+        },
+      ),
       RUNS,
     );
   });

@@ -5,7 +5,14 @@
 import fc from 'fast-check';
 import { CalcError, Cell } from '../../src/calc/cells';
 import { Coverage, Influence, Support } from '../../src/calc/enumerations';
-import { enumScores, isKeyPlayer, keyPlayerSupport, roleCoverage, scoredEnumeration, supportIndex } from '../../src/calc/relationships';
+import {
+  enumScores,
+  isKeyPlayer,
+  keyPlayerSupport,
+  roleCoverage,
+  scoredEnumeration,
+  supportIndex,
+} from '../../src/calc/relationships';
 
 const ok = <T>(v: T | CalcError): T => {
   if (v instanceof CalcError) throw new Error(`unexpected error: ${v.message.en}`);
@@ -54,7 +61,9 @@ describe('supportIndex', () => {
   });
 
   test('unknown influence names the row', () => {
-    const e = fails(supportIndex({ oppIds: ['O1'], dcOppIds: ['O1', 'O1'], dcSupport: ['Mentor', null], dcInfluence: ['High', 'Huge'] }));
+    const e = fails(
+      supportIndex({ oppIds: ['O1'], dcOppIds: ['O1', 'O1'], dcSupport: ['Mentor', null], dcInfluence: ['High', 'Huge'] }),
+    );
     expect(e.message.en).toContain('dcInfluence, row 2');
   });
 });
@@ -128,7 +137,9 @@ const chainRow = fc.record<ChainRow>({
 /** A chain and a permutation of it (a shuffled copy). */
 const chainAndShuffle = fc
   .array(chainRow, { maxLength: 40 })
-  .chain((rows) => fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length }).map((shuffled) => [rows, shuffled] as const));
+  .chain((rows) =>
+    fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length }).map((shuffled) => [rows, shuffled] as const),
+  );
 const OPPS: Cell[] = ['O1', 'O2', 'O3', 'O4', null];
 
 const columnsOf = (rows: readonly ChainRow[]) => ({
@@ -140,7 +151,8 @@ const columnsOf = (rows: readonly ChainRow[]) => ({
 });
 
 const close = (a: (number | null)[], b: (number | null)[]) =>
-  a.length === b.length && a.every((x, i) => (x === null ? b[i] === null : b[i] !== null && Math.abs(x - (b[i] as number)) < 1e-12));
+  a.length === b.length &&
+  a.every((x, i) => (x === null ? b[i] === null : b[i] !== null && Math.abs(x - (b[i] as number)) < 1e-12));
 
 describe('properties', () => {
   test('ROLECOVERAGE is in [0, 1] in quarters, and does not depend on chain order', () => {
@@ -164,14 +176,20 @@ describe('properties', () => {
   test('SUPPORTINDEX is in [−2, 2] (with or without influence), and does not depend on chain order', () => {
     fc.assert(
       fc.property(chainAndShuffle, fc.boolean(), ([rows, shuffled], weighted) => {
-        const pick = (c: ReturnType<typeof columnsOf>) => ({ oppIds: OPPS, dcOppIds: c.dcOppIds, dcSupport: c.dcSupport, dcInfluence: weighted ? c.dcInfluence : undefined });
+        const pick = (c: ReturnType<typeof columnsOf>) => ({
+          oppIds: OPPS,
+          dcOppIds: c.dcOppIds,
+          dcSupport: c.dcSupport,
+          dcInfluence: weighted ? c.dcInfluence : undefined,
+        });
         const a = ok(supportIndex(pick(columnsOf(rows))));
         const b = ok(supportIndex(pick(columnsOf(shuffled))));
         expect(close(a, b)).toBe(true);
-        for (const v of a) if (v !== null) {
-          expect(v).toBeGreaterThanOrEqual(-2 - 1e-12);
-          expect(v).toBeLessThanOrEqual(2 + 1e-12);
-        }
+        for (const v of a)
+          if (v !== null) {
+            expect(v).toBeGreaterThanOrEqual(-2 - 1e-12);
+            expect(v).toBeLessThanOrEqual(2 + 1e-12);
+          }
       }),
       { numRuns: 200 },
     );
@@ -180,18 +198,23 @@ describe('properties', () => {
   test('KEYPLAYERSUPPORT is in [0, 1] or blank, and does not depend on chain order', () => {
     const oppIds = ['O1', 'O2', 'O3'];
     fc.assert(
-      fc.property(chainAndShuffle, fc.array(fc.constantFrom(...statuses), { minLength: 3, maxLength: 3 }), fc.boolean(), ([rows, shuffled], oppStatus, filtered) => {
-        const run = (r: readonly ChainRow[]) => {
-          const c = columnsOf(r);
-          return ok(keyPlayerSupport({ ...c, ...(filtered ? { oppIds, oppStatus } : {}) }));
-        };
-        const a = run(rows);
-        expect(run(shuffled)).toBe(a);
-        if (a !== null) {
-          expect(a).toBeGreaterThanOrEqual(0);
-          expect(a).toBeLessThanOrEqual(1);
-        }
-      }),
+      fc.property(
+        chainAndShuffle,
+        fc.array(fc.constantFrom(...statuses), { minLength: 3, maxLength: 3 }),
+        fc.boolean(),
+        ([rows, shuffled], oppStatus, filtered) => {
+          const run = (r: readonly ChainRow[]) => {
+            const c = columnsOf(r);
+            return ok(keyPlayerSupport({ ...c, ...(filtered ? { oppIds, oppStatus } : {}) }));
+          };
+          const a = run(rows);
+          expect(run(shuffled)).toBe(a);
+          if (a !== null) {
+            expect(a).toBeGreaterThanOrEqual(0);
+            expect(a).toBeLessThanOrEqual(1);
+          }
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -210,19 +233,30 @@ describe('properties', () => {
   });
 
   test('arbitrary cells never throw: a result or a CalcError', () => {
-    const anyCell = fc.oneof(fc.constant(null), fc.boolean(), fc.double(), fc.string(), fc.constantFrom(...roles, ...supports, '=cmd|x', '😀'));
+    const anyCell = fc.oneof(
+      fc.constant(null),
+      fc.boolean(),
+      fc.double(),
+      fc.string(),
+      fc.constantFrom(...roles, ...supports, '=cmd|x', '😀'),
+    );
     fc.assert(
-      fc.property(fc.array(anyCell, { maxLength: 10 }), fc.array(anyCell, { maxLength: 10 }), fc.array(anyCell, { maxLength: 10 }), (a, b, c) => {
-        const n = Math.min(a.length, b.length);
-        for (const r of [
-          roleCoverage({ oppIds: c, dcOppIds: a.slice(0, n), dcRoles: b.slice(0, n) }),
-          supportIndex({ oppIds: c, dcOppIds: a, dcSupport: b, dcInfluence: c }),
-          keyPlayerSupport({ dcOppIds: a, dcPolitical: b, dcRoles: c, dcSupport: a }),
-          enumScores(a, Coverage),
-        ]) {
-          if (!(r instanceof CalcError)) expect(r === null || typeof r === 'number' || Array.isArray(r)).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.array(anyCell, { maxLength: 10 }),
+        fc.array(anyCell, { maxLength: 10 }),
+        fc.array(anyCell, { maxLength: 10 }),
+        (a, b, c) => {
+          const n = Math.min(a.length, b.length);
+          for (const r of [
+            roleCoverage({ oppIds: c, dcOppIds: a.slice(0, n), dcRoles: b.slice(0, n) }),
+            supportIndex({ oppIds: c, dcOppIds: a, dcSupport: b, dcInfluence: c }),
+            keyPlayerSupport({ dcOppIds: a, dcPolitical: b, dcRoles: c, dcSupport: a }),
+            enumScores(a, Coverage),
+          ]) {
+            if (!(r instanceof CalcError)) expect(r === null || typeof r === 'number' || Array.isArray(r)).toBe(true);
+          }
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -3,13 +3,7 @@
  */
 import fc from 'fast-check';
 import { CalcError, Cell } from '../../src/calc/cells';
-import {
-  DEFAULT_CRITERIA,
-  axisScoreAccounts,
-  criteriaScale,
-  normalise,
-  scoreAccounts,
-} from '../../src/calc/scoring';
+import { DEFAULT_CRITERIA, axisScoreAccounts, criteriaScale, normalise, scoreAccounts } from '../../src/calc/scoring';
 import {
   DEFAULT_TIER_RULES,
   TierCode,
@@ -43,7 +37,14 @@ describe('SCORE (§4 composite scoring)', () => {
   });
 
   test('one score per row of a block; unscored row is #N/A', () => {
-    const r = scoreAccounts({ scores: [[5, 1], [null, null], [2, 4]], weights: [1, 3] });
+    const r = scoreAccounts({
+      scores: [
+        [5, 1],
+        [null, null],
+        [2, 4],
+      ],
+      weights: [1, 3],
+    });
     // row 1: (1·1 + 3·0)/4 = .25 → 25; row 3: n = .25, .75 → (0.25 + 2.25)/4 = .625 → 62.5
     expect(r).not.toBeInstanceOf(CalcError);
     const rows = r as (number | CalcError)[];
@@ -65,8 +66,8 @@ describe('SCORE (§4 composite scoring)', () => {
     expect(count).toBeInstanceOf(CalcError);
     expect((count as CalcError).code).toBe('VALUE');
     expect((count as CalcError).message.en).toContain('weights has 2 entries');
-    expect(((scoreAccounts({ scores: [[1, 2]], weights: [1, -2] }) as CalcError).message.en)).toContain('negative');
-    expect(((scoreAccounts({ scores: [[1, 2]], mins: [3, 1], maxs: [3, 5] }) as CalcError).message.en)).toContain('criterion 1');
+    expect((scoreAccounts({ scores: [[1, 2]], weights: [1, -2] }) as CalcError).message.en).toContain('negative');
+    expect((scoreAccounts({ scores: [[1, 2]], mins: [3, 1], maxs: [3, 5] }) as CalcError).message.en).toContain('criterion 1');
   });
 
   test('normalise clamps and survives extreme scales', () => {
@@ -116,7 +117,9 @@ describe('TIER (§4 ABCD tiering)', () => {
 
   test('tierAccounts over columns', () => {
     expect(tierAccounts({ attractiveness: [80, 20, null], position: [20, 80, 50] })).toEqual(['B', 'C', null]);
-    expect(tierAccounts({ attractiveness: [null, null], position: [null, null], score: [67.5, 30], rules: { method: 'Score' } })).toEqual(['B', 'D']);
+    expect(
+      tierAccounts({ attractiveness: [null, null], position: [null, null], score: [67.5, 30], rules: { method: 'Score' } }),
+    ).toEqual(['B', 'D']);
   });
 
   test('tierCounts and the Tier A warning', () => {
@@ -140,7 +143,10 @@ const anyCell: fc.Arbitrary<Cell> = fc.oneof(
 /** A criteria configuration of `count` columns with valid weights and scales. */
 const config = (count: number) =>
   fc.record({
-    weights: fc.array(fc.oneof(fc.integer({ min: 0, max: 100 }), fc.double({ min: 0, max: 1e300, noNaN: true })), { minLength: count, maxLength: count }),
+    weights: fc.array(fc.oneof(fc.integer({ min: 0, max: 100 }), fc.double({ min: 0, max: 1e300, noNaN: true })), {
+      minLength: count,
+      maxLength: count,
+    }),
     mins: fc.array(fc.integer({ min: -10, max: 3 }), { minLength: count, maxLength: count }),
     spans: fc.array(fc.integer({ min: 1, max: 20 }), { minLength: count, maxLength: count }),
   });
@@ -173,7 +179,10 @@ describe('properties', () => {
       fc.record({
         row: fc.array(fc.oneof(fc.integer({ min: 0, max: 6 }), fc.constant<Cell>(null)), { minLength: count, maxLength: count }),
         weights: fc.array(fc.integer({ min: 0, max: 50 }), { minLength: count, maxLength: count }),
-        perm: fc.shuffledSubarray(Array.from({ length: count }, (_, i) => i), { minLength: count, maxLength: count }),
+        perm: fc.shuffledSubarray(
+          Array.from({ length: count }, (_, i) => i),
+          { minLength: count, maxLength: count },
+        ),
       }),
     );
     fc.assert(
@@ -213,7 +222,12 @@ describe('properties', () => {
     fc.assert(
       fc.property(arb, ({ att, method, tA, tP }) => {
         const pos = [...att].reverse();
-        const r = tierAccounts({ attractiveness: att, position: pos, score: att, rules: { method, attractivenessThreshold: tA, positionThreshold: tP } });
+        const r = tierAccounts({
+          attractiveness: att,
+          position: pos,
+          score: att,
+          rules: { method, attractivenessThreshold: tA, positionThreshold: tP },
+        });
         expect(r).not.toBeInstanceOf(CalcError);
         for (const t of r as (TierCode | null)[]) expect([null, 'A', 'B', 'C', 'D']).toContain(t);
       }),

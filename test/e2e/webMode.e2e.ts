@@ -10,7 +10,12 @@ import { chromium, Browser } from 'playwright-core';
 import { catalog } from '../../src/functions/catalog';
 
 const dist = path.join(__dirname, '..', '..', 'dist');
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.png': 'image/png' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.png': 'image/png',
+};
 
 let server: http.Server;
 let browser: Browser;
@@ -18,7 +23,8 @@ let base = '';
 const externalRequests: string[] = [];
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(dist, 'taskpane.html'))) throw new Error('dist/taskpane.html is missing: run `npm run build` first');
+  if (!fs.existsSync(path.join(dist, 'taskpane.html')))
+    throw new Error('dist/taskpane.html is missing: run `npm run build` first');
   server = http.createServer((req, res) => {
     const file = path.join(dist, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
     if (!file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {

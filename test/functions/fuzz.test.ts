@@ -12,8 +12,45 @@ import { InputArg, InputCell, gridDimensions, invoke, resultSize } from '../../s
 import { stubRuntime } from '../support/parity';
 
 const nastyCell: fc.Arbitrary<InputCell> = fc.oneof(
-  fc.constantFrom<InputCell>(NaN, Infinity, -Infinity, -0, 0, 1, 1e308, -1e308, 5e-324, 46352, 2958466, null, '', '  ', true, false),
-  fc.constantFrom<InputCell>('Open', 'Won', '赢单', '进行中', 'A', 'Yes', '是', '?', 'Mentor', '决策者', 'Discover', '发现', 'E_NEED', 'Matrix', '2026-01-31', '2026年3月5日', '>=4', '*', 'A,B'),
+  fc.constantFrom<InputCell>(
+    NaN,
+    Infinity,
+    -Infinity,
+    -0,
+    0,
+    1,
+    1e308,
+    -1e308,
+    5e-324,
+    46352,
+    2958466,
+    null,
+    '',
+    '  ',
+    true,
+    false,
+  ),
+  fc.constantFrom<InputCell>(
+    'Open',
+    'Won',
+    '赢单',
+    '进行中',
+    'A',
+    'Yes',
+    '是',
+    '?',
+    'Mentor',
+    '决策者',
+    'Discover',
+    '发现',
+    'E_NEED',
+    'Matrix',
+    '2026-01-31',
+    '2026年3月5日',
+    '>=4',
+    '*',
+    'A,B',
+  ),
   fc.constantFrom<InputCell>("=cmd|' /c calc'!A1", '😀📈', '客户𠀋', 'NaN', '1e999', '-0', '\u0000', 'x'.repeat(300)),
   fc.double(),
   fc.integer({ min: -5, max: 10 }),
@@ -23,9 +60,15 @@ const nastyCell: fc.Arbitrary<InputCell> = fc.oneof(
 
 const gridArb = (maxRows: number): fc.Arbitrary<InputCell[][]> =>
   fc.oneof(
-    fc.integer({ min: 0, max: maxRows }).chain((rows) =>
-      fc.integer({ min: 0, max: 4 }).chain((cols) => fc.array(fc.array(nastyCell, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows })),
-    ),
+    fc
+      .integer({ min: 0, max: maxRows })
+      .chain((rows) =>
+        fc
+          .integer({ min: 0, max: 4 })
+          .chain((cols) =>
+            fc.array(fc.array(nastyCell, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows }),
+          ),
+      ),
     // ragged rows (a host never sends these, but nothing may break on them)
     fc.array(fc.array(nastyCell, { maxLength: 4 }), { maxLength: 4 }),
   );
@@ -58,7 +101,11 @@ describe.each(catalog.map((d) => [d.id, d] as const))('%s never throws', (_id, d
     fc.assert(
       fc.property(fc.array(argArb, { minLength: 0, maxLength: decl.params.length }), (args) => {
         const r = invoke(decl, args);
-        const size = resultSize(decl.result.shape, decl.params.map((p) => p.name), (i) => gridDimensions(args[i]));
+        const size = resultSize(
+          decl.result.shape,
+          decl.params.map((p) => p.name),
+          (i) => gridDimensions(args[i]),
+        );
         checkResult(r, Array.isArray(r) ? size.rows : undefined);
         expect(() => excel(...args.map((a) => (a instanceof CalcError ? null : a)))).not.toThrow();
       }),
@@ -72,10 +119,15 @@ function problemsIn(r: unknown): string[] {
   const bad: string[] = [];
   const scalar = (s: unknown, at: string) => {
     if (s instanceof CalcError) {
-      if (!['VALUE', 'NA', 'DIV0', 'NUM', 'REF', 'NAME', 'NULL'].includes(s.code) || typeof s.message.en !== 'string') bad.push(`${at}: bad error`);
-    } else if (!(s === null || typeof s === 'string' || typeof s === 'boolean' || (typeof s === 'number' && Number.isFinite(s)))) bad.push(`${at}: ${String(s)}`);
+      if (!['VALUE', 'NA', 'DIV0', 'NUM', 'REF', 'NAME', 'NULL'].includes(s.code) || typeof s.message.en !== 'string')
+        bad.push(`${at}: bad error`);
+    } else if (!(s === null || typeof s === 'string' || typeof s === 'boolean' || (typeof s === 'number' && Number.isFinite(s))))
+      bad.push(`${at}: ${String(s)}`);
   };
-  if (Array.isArray(r)) r.forEach((row, i) => (Array.isArray(row) && row.length === 1 ? scalar(row[0], `row ${i}`) : bad.push(`row ${i}: not one cell`)));
+  if (Array.isArray(r))
+    r.forEach((row, i) =>
+      Array.isArray(row) && row.length === 1 ? scalar(row[0], `row ${i}`) : bad.push(`row ${i}: not one cell`),
+    );
   else scalar(r, 'value');
   return bad.slice(0, 5);
 }
@@ -85,7 +137,9 @@ describe('1,000,000-row columns', () => {
   const statusLike = new Array(n).fill(['Open']);
   const numberLike = new Array(n).fill([3]);
   test.each(catalog.map((d) => [d.id, d] as const))('%s copes', (_id, decl) => {
-    const args = decl.params.map((p, i) => (p.kind === 'range' ? (i % 2 === 0 ? statusLike : numberLike) : p.optional ? undefined : 46352));
+    const args = decl.params.map((p, i) =>
+      p.kind === 'range' ? (i % 2 === 0 ? statusLike : numberLike) : p.optional ? undefined : 46352,
+    );
     expect(problemsIn(invoke(decl, args))).toEqual([]);
   });
 });

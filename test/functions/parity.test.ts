@@ -34,6 +34,8 @@ describe.each(all.map((c, i) => [`${c.fn}: ${c.name}`, c, i] as const))('%s', (_
 test('every catalog function has at least 10 parity cases (functions without arguments: 1)', () => {
   const counts = new Map<string, number>();
   for (const c of all) counts.set(c.fn, (counts.get(c.fn) ?? 0) + 1);
-  const short = catalog.filter((d) => (counts.get(d.id) ?? 0) < (d.params.length === 0 ? 1 : 10)).map((d) => `${d.id} (${counts.get(d.id) ?? 0})`);
+  const short = catalog
+    .filter((d) => (counts.get(d.id) ?? 0) < (d.params.length === 0 ? 1 : 10))
+    .map((d) => `${d.id} (${counts.get(d.id) ?? 0})`);
   expect(short).toEqual([]);
 });

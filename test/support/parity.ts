@@ -12,10 +12,7 @@ import { InputArg, InputCell, invoke } from '../../src/functions/invoke';
 
 export type ErrorCell = { error: ErrorCode };
 export type SpecCell = Cell | ErrorCell;
-export type ArgSpec =
-  | { kind: 'omit' }
-  | { kind: 'value'; value: SpecCell }
-  | { kind: 'grid'; rows: SpecCell[][] };
+export type ArgSpec = { kind: 'omit' } | { kind: 'value'; value: SpecCell } | { kind: 'grid'; rows: SpecCell[][] };
 
 export const omit: ArgSpec = { kind: 'omit' };
 export const val = (value: SpecCell): ArgSpec => ({ kind: 'value', value });
@@ -88,17 +85,36 @@ export const stubRuntime: CustomFunctionsRuntime = {
   Error: StubError as never,
   ErrorCode: EXCEL_CODES,
 };
-const FROM_EXCEL: Record<string, ErrorCode> = { '#VALUE!': 'VALUE', '#N/A': 'NA', '#DIV/0!': 'DIV0', '#NUM!': 'NUM', '#REF!': 'REF', '#NAME?': 'NAME', '#NULL!': 'NULL' };
+const FROM_EXCEL: Record<string, ErrorCode> = {
+  '#VALUE!': 'VALUE',
+  '#N/A': 'NA',
+  '#DIV/0!': 'DIV0',
+  '#NUM!': 'NUM',
+  '#REF!': 'REF',
+  '#NAME?': 'NAME',
+  '#NULL!': 'NULL',
+};
 
 export function runExcel(c: ParityCase): Outcome {
   const decl = declarationOf(c.fn)!;
   const fn = excelFunction(decl, stubRuntime, () => 'en-US');
-  const codeKey: Record<ErrorCode, string> = { VALUE: 'invalidValue', NA: 'notAvailable', DIV0: 'divisionByZero', NUM: 'invalidNumber', REF: 'invalidReference', NAME: 'invalidName', NULL: 'nullReference' };
+  const codeKey: Record<ErrorCode, string> = {
+    VALUE: 'invalidValue',
+    NA: 'notAvailable',
+    DIV0: 'divisionByZero',
+    NUM: 'invalidNumber',
+    REF: 'invalidReference',
+    NAME: 'invalidName',
+    NULL: 'nullReference',
+  };
   const excelCell = (v: SpecCell) => (isErrorCell(v) ? new StubError(EXCEL_CODES[codeKey[v.error]]) : v === null ? '' : v);
   // Excel passes omitted optional arguments as null, blank cells as "".
-  const args = c.args.map((a) => (a.kind === 'omit' ? null : a.kind === 'value' ? excelCell(a.value) : a.rows.map((r) => r.map(excelCell))));
+  const args = c.args.map((a) =>
+    a.kind === 'omit' ? null : a.kind === 'value' ? excelCell(a.value) : a.rows.map((r) => r.map(excelCell)),
+  );
   const r = fn(...args);
-  const one = (v: unknown): Cell | ErrorCell => (v instanceof StubError ? { error: FROM_EXCEL[v.code] } : v === '' ? null : (v as Cell));
+  const one = (v: unknown): Cell | ErrorCell =>
+    v instanceof StubError ? { error: FROM_EXCEL[v.code] } : v === '' ? null : (v as Cell);
   return Array.isArray(r) ? r.map((row: unknown[]) => one(row[0])) : one(r);
 }
 
@@ -124,8 +140,18 @@ export function runHyperFormulaAll(cases: ParityCase[]): Outcome[] {
     const put = (r: number, col: number, v: SpecCell) => {
       while (cells.length <= r) cells.push([]);
       const hfValue = isErrorCell(v)
-        ? { VALUE: '=1+"x"', NA: '=NA()', DIV0: '=1/0', NUM: '=SQRT(-1)', REF: '=#REF!', NAME: '=NOSUCHFUNCTION()', NULL: '=NA()' }[v.error]
-        : typeof v === 'string' && v.startsWith('=') ? `'${v}` /* an apostrophe keeps formula-looking text as text */ : v;
+        ? {
+            VALUE: '=1+"x"',
+            NA: '=NA()',
+            DIV0: '=1/0',
+            NUM: '=SQRT(-1)',
+            REF: '=#REF!',
+            NAME: '=NOSUCHFUNCTION()',
+            NULL: '=NA()',
+          }[v.error]
+        : typeof v === 'string' && v.startsWith('=')
+          ? `'${v}` /* an apostrophe keeps formula-looking text as text */
+          : v;
       cells[r][col] = hfValue as never;
     };
     const refs: string[] = [];
@@ -153,7 +179,15 @@ export function runHyperFormulaAll(cases: ParityCase[]): Outcome[] {
     const one = (v: unknown): Cell | ErrorCell => {
       if (v && typeof v === 'object' && 'type' in v) {
         const t = (v as { type: string }).type;
-        return { error: ({ VALUE: 'VALUE', NA: 'NA', DIV_BY_ZERO: 'DIV0', NUM: 'NUM', REF: 'REF', NAME: 'NAME', ERROR: 'NULL' } as Record<string, ErrorCode>)[t] ?? 'VALUE' };
+        return {
+          error:
+            (
+              { VALUE: 'VALUE', NA: 'NA', DIV_BY_ZERO: 'DIV0', NUM: 'NUM', REF: 'REF', NAME: 'NAME', ERROR: 'NULL' } as Record<
+                string,
+                ErrorCode
+              >
+            )[t] ?? 'VALUE',
+        };
       }
       return v === '' || v === undefined ? null : (v as Cell);
     };

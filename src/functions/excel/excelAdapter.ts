@@ -31,7 +31,15 @@ function fromExcelError(v: unknown): CalcError | undefined {
   const code = (v as { code?: unknown }).code;
   if (typeof code !== 'string') return undefined;
   const entry = Object.entries(CODE_NAMES).find(([, name]) => name === code || `#${name}` === code);
-  const map: Record<string, CalcError['code']> = { '#VALUE!': 'VALUE', '#N/A': 'NA', '#DIV/0!': 'DIV0', '#NUM!': 'NUM', '#REF!': 'REF', '#NAME?': 'NAME', '#NULL!': 'NULL' };
+  const map: Record<string, CalcError['code']> = {
+    '#VALUE!': 'VALUE',
+    '#N/A': 'NA',
+    '#DIV/0!': 'DIV0',
+    '#NUM!': 'NUM',
+    '#REF!': 'REF',
+    '#NAME?': 'NAME',
+    '#NULL!': 'NULL',
+  };
   const c = entry ? (entry[0] as CalcError['code']) : map[code];
   return c ? new CalcError(c, { en: code, zh: code }) : undefined;
 }

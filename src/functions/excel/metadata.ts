@@ -18,7 +18,11 @@ export interface FunctionMetadataJson {
 
 const EXAMPLE_WORD: Record<Locale, string> = { 'en-US': 'Example', 'zh-CN': '示例' };
 
-export function functionMetadata(decls: readonly FunctionDeclaration[], locale: Locale, helpBaseUrl?: string): FunctionMetadataJson {
+export function functionMetadata(
+  decls: readonly FunctionDeclaration[],
+  locale: Locale,
+  helpBaseUrl?: string,
+): FunctionMetadataJson {
   return {
     functions: decls.map((d) => ({
       id: d.id,

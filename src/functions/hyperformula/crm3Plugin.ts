@@ -62,7 +62,9 @@ function toHf(r: Result, size: Dimensions): unknown {
   if (!Array.isArray(r)) {
     if (size.rows === 1 && size.cols === 1) return toHfScalar(r);
     // An array formula must fill its predicted size: a scalar (an error) fills every cell.
-    return SimpleRangeValue.onlyValues(Array.from({ length: size.rows }, () => Array.from({ length: size.cols }, () => toHfScalar(r) as never)));
+    return SimpleRangeValue.onlyValues(
+      Array.from({ length: size.rows }, () => Array.from({ length: size.cols }, () => toHfScalar(r) as never)),
+    );
   }
   return SimpleRangeValue.onlyValues(r.map((row) => row.map((c) => toHfScalar(c) as never)));
 }
@@ -98,13 +100,17 @@ interface NameGraph {
 }
 
 function sizeFor(this: PluginThis, decl: FunctionDeclaration, ast: Ast, state: unknown): Dimensions {
-  return resultSize(decl.result.shape, decl.params.map((p) => p.name), (i) => {
-    const argAst = ast.args[i] as { type?: string } | undefined;
-    if (!argAst || argAst.type === 'EMPTY') return undefined;
-    if (argAst.type === 'NAMED_EXPRESSION') return nameSize(this, argAst as unknown as { expressionName: string }, state);
-    const s = this.arraySizeForAst(argAst, state);
-    return { rows: s.height, cols: s.width };
-  });
+  return resultSize(
+    decl.result.shape,
+    decl.params.map((p) => p.name),
+    (i) => {
+      const argAst = ast.args[i] as { type?: string } | undefined;
+      if (!argAst || argAst.type === 'EMPTY') return undefined;
+      if (argAst.type === 'NAMED_EXPRESSION') return nameSize(this, argAst as unknown as { expressionName: string }, state);
+      const s = this.arraySizeForAst(argAst, state);
+      return { rows: s.height, cols: s.width };
+    },
+  );
 }
 
 /** Builds the plugin class for a list of declarations (the whole catalog by default). */

@@ -62,7 +62,12 @@ const count: ParityCase[] = [
   // Open, grade A or B, amount < 100: row 3 (进行中, A, 30); row 1 is 100
   { fn: 'COUNT', name: 'three filters', args: [ST, val('Open'), GRADE, val('A,B'), AMT, val('<100')], expect: 1 },
   { fn: 'COUNT', name: 'unknown values simply do not match', args: [col('Open', 'Maybe'), val('Open')], expect: 1 },
-  { fn: 'COUNT', name: 'filters differ in size', args: [col('Open', 'Open', 'Won'), val('Open'), col(1, 2), val('>0')], expect: err('VALUE') },
+  {
+    fn: 'COUNT',
+    name: 'filters differ in size',
+    args: [col('Open', 'Open', 'Won'), val('Open'), col(1, 2), val('>0')],
+    expect: err('VALUE'),
+  },
   // as COUNTIFS: the error row does not match
   { fn: 'COUNT', name: 'error cell in a filter fails the row', args: [col('Open', err('DIV0')), val('Open')], expect: 1 },
   { fn: 'COUNT', name: '0-row range', args: [none, val('*')], expect: 0 },

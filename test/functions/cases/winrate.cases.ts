@@ -20,7 +20,12 @@ export const cases: ParityCase[] = [
   // period from 46000 with no end: all 4 closed, 2 won
   { fn: 'WINRATE', name: 'open-ended period', args: [col(...S), omit, col(...D), val(46000)], expect: 0.5 },
   // period given as ISO text: '2026-01-01'..'2026-04-30' (46023..46142): Won(46023), Lost(46100) → 1/2
-  { fn: 'WINRATE', name: 'period as ISO text dates', args: [col(...S), omit, col(...D), val('2026-01-01'), val('2026-04-30')], expect: 0.5 },
+  {
+    fn: 'WINRATE',
+    name: 'period as ISO text dates',
+    args: [col(...S), omit, col(...D), val('2026-01-01'), val('2026-04-30')],
+    expect: 0.5,
+  },
   { fn: 'WINRATE', name: 'zh status aliases', args: [col('赢单', '丢单', '进行中', '无决策')], expect: 1 / 3 },
   { fn: 'WINRATE', name: 'mixed case and width', args: [col('ＷＯＮ', ' lost ', 'open')], expect: 0.5 },
   { fn: 'WINRATE', name: 'only open deals → blank', args: [col('Open', 'Open')], expect: null },
@@ -35,13 +40,28 @@ export const cases: ParityCase[] = [
   { fn: 'WINRATE', name: 'mismatched sizes', args: [col('Won', 'Lost', 'Won'), col(1, 2)], expect: err('VALUE') },
   { fn: 'WINRATE', name: 'period without close dates', args: [col('Won', 'Lost'), omit, omit, val(46000)], expect: err('VALUE') },
   { fn: 'WINRATE', name: 'bad period start', args: [col('Won'), omit, col(46023), val('soon')], expect: err('VALUE') },
-  { fn: 'WINRATE', name: 'text close date in window', args: [col('Won', 'Lost'), omit, col(46023, 'later'), val(46000)], expect: err('VALUE') },
+  {
+    fn: 'WINRATE',
+    name: 'text close date in window',
+    args: [col('Won', 'Lost'), omit, col(46023, 'later'), val(46000)],
+    expect: err('VALUE'),
+  },
   { fn: 'WINRATE', name: 'error cell in status propagates', args: [col('Won', err('DIV0'))], expect: err('DIV0') },
   // blank amounts count as 0: won 0 / closed 50
   { fn: 'WINRATE', name: 'blank amounts count as zero', args: [col('Won', 'Lost'), col(null, 50)], expect: 0 },
   // competitor filter: rows 1 and 2 have a competitor → Won, Lost → 0.5
-  { fn: 'WINRATE', name: 'filter on competitor (non-blank)', args: [col('Won', 'Lost', 'Won'), omit, omit, omit, omit, omit, col('Acme', 'Acme', null)], expect: 0.5 },
-  { fn: 'WINRATE', name: 'filter with value list', args: [col('Won', 'Lost', 'Lost'), omit, omit, omit, omit, omit, col('Li', 'Wang', 'Zhao'), val('Li,Zhao')], expect: 0.5 },
+  {
+    fn: 'WINRATE',
+    name: 'filter on competitor (non-blank)',
+    args: [col('Won', 'Lost', 'Won'), omit, omit, omit, omit, omit, col('Acme', 'Acme', null)],
+    expect: 0.5,
+  },
+  {
+    fn: 'WINRATE',
+    name: 'filter with value list',
+    args: [col('Won', 'Lost', 'Lost'), omit, omit, omit, omit, omit, col('Li', 'Wang', 'Zhao'), val('Li,Zhao')],
+    expect: 0.5,
+  },
   { fn: 'WINRATE', name: 'formula-looking text is just unknown text', args: [col("=cmd|' /c calc'!A1")], expect: err('VALUE') },
   { fn: 'WINRATE', name: 'boolean status is unknown', args: [col(true)], expect: err('VALUE') },
 ];
