@@ -7,6 +7,7 @@
 import { ArraySize, FunctionArgumentType, FunctionPlugin, SimpleRangeValue } from 'hyperformula';
 import type { ImplementedFunctions } from 'hyperformula';
 import { Cell } from '../calc/cells';
+import type { NamedColumnShortcut } from '../functions/hyperformula/crm3Plugin';
 
 export const DATA_FUNCTION = 'CRM3DATA';
 
@@ -67,5 +68,36 @@ export class ColumnDataPlugin extends FunctionPlugin {
     return new ArraySize(1, Math.max(1, lookup(ast)?.length ?? 1));
   }
 }
+
+interface Graph {
+  namedExpressions: { nearestNamedExpression(name: string, sheet: number): { address: unknown } | undefined };
+  getCell(address: unknown): { getFormula?: (service: unknown) => unknown } | undefined;
+  lazilyTransformingAstService: unknown;
+}
+type RangeAst = { type?: string; start?: { toSimpleCellAddress(base: unknown): { sheet: number; row: number; col: number } }; end?: { toSimpleCellAddress(base: unknown): { row: number; col: number } } };
+type CallAst = { type?: string; procedureName?: string; args?: { type?: string; value?: unknown }[] };
+
+/**
+ * Reads a name like Opp_Status straight from the store when it points at exactly one fed
+ * column (=CRM3DATA(...)): same values, without HyperFormula copying the range cell by cell.
+ * Anything else (computed columns, Config tables, consultants' own names) returns undefined.
+ */
+export const storeShortcut: NamedColumnShortcut = (plugin, ast, state) => {
+  const graph = (plugin as unknown as { dependencyGraph: Graph }).dependencyGraph;
+  const base = (state as { formulaAddress?: { sheet: number; row: number; col: number } }).formulaAddress;
+  if (!base) return undefined;
+  const named = graph.namedExpressions.nearestNamedExpression(ast.expressionName, base.sheet);
+  const nameVertex = named ? graph.getCell(named.address) : undefined;
+  const range = nameVertex?.getFormula?.(graph.lazilyTransformingAstService) as RangeAst | undefined;
+  if (!range || range.type !== 'CELL_RANGE' || !range.start || !range.end) return undefined;
+  const start = range.start.toSimpleCellAddress(base);
+  const end = range.end.toSimpleCellAddress(base);
+  if (start.col !== end.col) return undefined;
+  const feeder = graph.getCell(start)?.getFormula?.(graph.lazilyTransformingAstService) as CallAst | undefined;
+  if (!feeder || feeder.type !== 'FUNCTION_CALL' || feeder.procedureName !== DATA_FUNCTION) return undefined;
+  const values = lookup(feeder as Ast);
+  if (!values || Math.max(1, values.length) !== end.row - start.row + 1) return undefined;
+  return values.length ? values.map((v) => [v]) : [[null]];
+};
 
 export const columnDataTranslations = { enGB: { [DATA_FUNCTION]: DATA_FUNCTION }, enUS: { [DATA_FUNCTION]: DATA_FUNCTION } };

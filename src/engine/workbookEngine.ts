@@ -7,12 +7,12 @@ import { HyperFormula } from 'hyperformula';
 import type { ConfigParams, SimpleCellAddress } from 'hyperformula';
 import { Cell } from '../calc/cells';
 import { Locale } from '../calc/messages';
-import { buildCrm3Plugin, crm3Translations, setPluginLocale } from '../functions/hyperformula/crm3Plugin';
+import { buildCrm3Plugin, crm3Translations, setNamedColumnShortcut, setPluginLocale } from '../functions/hyperformula/crm3Plugin';
 import { BUILT_IN_INDICATORS } from '../model/indicators';
 import { TableName, tableSpec } from '../model/schema';
 import { IndicatorRow, WorkbookSnapshot } from '../model/snapshot';
 import { CALC_SHEET, EngineLayout, INDICATORS_SHEET, layoutWorkbook } from './sheets';
-import { ColumnDataPlugin, ColumnStore, columnDataTranslations } from './columnStore';
+import { ColumnDataPlugin, ColumnStore, columnDataTranslations, storeShortcut } from './columnStore';
 
 export interface EngineOptions {
   /** Evaluation date (Excel serial); overrides the workbook's AsOfDate. */
@@ -44,6 +44,7 @@ function ensurePlugin(): void {
   if (pluginRegistered) return;
   HyperFormula.registerFunctionPlugin(buildCrm3Plugin(), crm3Translations());
   HyperFormula.registerFunctionPlugin(ColumnDataPlugin, columnDataTranslations);
+  setNamedColumnShortcut(storeShortcut);
   pluginRegistered = true;
 }
 

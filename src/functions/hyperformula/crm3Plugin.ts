@@ -113,6 +113,32 @@ function sizeFor(this: PluginThis, decl: FunctionDeclaration, ast: Ast, state: u
   );
 }
 
+/**
+ * A faster way to read a named column than materialising its range cell by cell: the
+ * engine registers one for the columns it feeds from its own store (engine/columnStore.ts).
+ * Given the plugin and a NAMED_EXPRESSION node, it returns the column or undefined.
+ */
+export type NamedColumnShortcut = (plugin: FunctionPlugin, ast: { expressionName: string }, state: unknown) => InputArg | undefined;
+let namedColumnShortcut: NamedColumnShortcut | undefined;
+export function setNamedColumnShortcut(fn: NamedColumnShortcut | undefined): void {
+  namedColumnShortcut = fn;
+}
+
+/** Arguments read directly when a shortcut serves at least one of them; otherwise undefined. */
+function argumentsWithShortcut(plugin: PluginThis, ast: Ast, state: unknown): InputArg[] | undefined {
+  if (!namedColumnShortcut) return undefined;
+  const nodes = ast.args as { type?: string; expressionName?: string }[];
+  const fast = nodes.map((n) => (n?.type === 'NAMED_EXPRESSION' ? namedColumnShortcut!(plugin, n as { expressionName: string }, state) : undefined));
+  if (!fast.some((v) => v !== undefined)) return undefined;
+  const values = nodes.map((n, i) => {
+    if (fast[i] !== undefined) return fast[i];
+    if (!n || n.type === 'EMPTY') return undefined;
+    return fromHfArg(plugin.evaluateAst(n as never, state as never));
+  });
+  while (values.length && values[values.length - 1] === undefined) values.pop();
+  return values;
+}
+
 /** Builds the plugin class for a list of declarations (the whole catalog by default). */
 export function buildCrm3Plugin(decls: readonly FunctionDeclaration[] = catalog) {
   class Crm3Plugin extends FunctionPlugin {
@@ -131,6 +157,8 @@ export function buildCrm3Plugin(decls: readonly FunctionDeclaration[] = catalog)
     };
     proto[method] = function (this: PluginThis, ast: Ast, state: unknown) {
       const size = sizeFor.call(this, decl, ast, state);
+      const direct = ast.args.length <= decl.params.length ? argumentsWithShortcut(this, ast, state) : undefined;
+      if (direct) return toHf(invoke(decl, direct), size);
       return this.runFunction(ast.args, state, this.metadata(name), (...vals: unknown[]) => {
         const values = vals.map(fromHfArg);
         while (values.length && values[values.length - 1] === undefined) values.pop();
