@@ -8,10 +8,12 @@ import { ArraySize, FunctionArgumentType, FunctionPlugin, SimpleRangeValue } fro
 import type { ImplementedFunctions } from 'hyperformula';
 import { Cell } from '../calc/cells';
 import type { NamedColumnShortcut } from '../functions/hyperformula/crm3Plugin';
+import { markErrorFree } from '../functions/invoke';
 
 export const DATA_FUNCTION = 'CRM3DATA';
 
 const stores = new Map<string, Map<string, Cell[]>>();
+const live = new Map<string, ColumnStore>();
 let nextStore = 1;
 
 /** A set of columns one engine reads; `release()` when the engine is destroyed. */
@@ -21,11 +23,33 @@ export class ColumnStore {
 
   constructor() {
     stores.set(this.id, this.columns);
+    live.set(this.id, this);
   }
 
   set(key: string, values: Cell[]): void {
     this.columns.set(key, values);
+    this.grids.delete(key);
   }
+
+  /** Call after changing a column's values in place (what-if). */
+  changed(key: string): void {
+    this.grids.delete(key);
+  }
+
+  /** The column as a one-column grid, made once per version and shared by every call. */
+  grid(key: string): Cell[][] | undefined {
+    let g = this.grids.get(key);
+    if (!g) {
+      const values = this.columns.get(key);
+      if (!values) return undefined;
+      g = values.length ? values.map((v) => [v]) : [[null]];
+      markErrorFree(g);
+      this.grids.set(key, g);
+    }
+    return g;
+  }
+
+  private readonly grids = new Map<string, Cell[][]>();
 
   get(key: string): Cell[] | undefined {
     return this.columns.get(key);
@@ -38,6 +62,7 @@ export class ColumnStore {
 
   release(): void {
     stores.delete(this.id);
+    live.delete(this.id);
   }
 }
 
@@ -95,9 +120,11 @@ export const storeShortcut: NamedColumnShortcut = (plugin, ast, state) => {
   if (start.col !== end.col) return undefined;
   const feeder = graph.getCell(start)?.getFormula?.(graph.lazilyTransformingAstService) as CallAst | undefined;
   if (!feeder || feeder.type !== 'FUNCTION_CALL' || feeder.procedureName !== DATA_FUNCTION) return undefined;
-  const values = lookup(feeder as Ast);
-  if (!values || Math.max(1, values.length) !== end.row - start.row + 1) return undefined;
-  return values.length ? values.map((v) => [v]) : [[null]];
+  const [storeId, key] = (feeder.args ?? []).map((a) => (a && a.type === 'STRING' ? String(a.value) : ''));
+  const store = live.get(storeId);
+  const values = store?.get(key);
+  if (!store || !values || Math.max(1, values.length) !== end.row - start.row + 1) return undefined;
+  return store.grid(key);
 };
 
 export const columnDataTranslations = { enGB: { [DATA_FUNCTION]: DATA_FUNCTION }, enUS: { [DATA_FUNCTION]: DATA_FUNCTION } };

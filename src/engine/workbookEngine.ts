@@ -142,8 +142,9 @@ export class WorkbookEngine {
       if (c.row < 0 || c.row >= values.length) throw new Error(`${c.table} has no row ${c.row + 1}`);
     }
     for (const c of changes) {
-      const values = this.store.get(`${tableSpec(c.table).prefix}_${c.column}`)!;
-      values[c.row] = c.value;
+      const key = `${tableSpec(c.table).prefix}_${c.column}`;
+      this.store.get(key)![c.row] = c.value;
+      this.store.changed(key);
       if (this.layout.columnIndex[c.table].has(c.column)) touched.add(`${c.table}\u0000${c.column}`);
     }
     this.hf.batch(() => {

@@ -150,6 +150,20 @@ export class Args {
 /** Flattens a one-row or one-column block; anything wider and taller is an error. */
 export function flatten(g: Grid, name: string): Column {
   if (g.length === 0) return [];
+  const cached = flatColumns.get(g);
+  if (cached) return cached;
+  const column = flattenUncached(g, name);
+  flatColumns.set(g, column);
+  return column;
+}
+
+/**
+ * Grids are never changed once made, so their flat form is worth keeping: one indicator
+ * formula may read the same column several times, and the engine's columns are shared.
+ */
+const flatColumns = new WeakMap<Grid, Column>();
+
+function flattenUncached(g: Grid, name: string): Column {
   const width = g[0].length;
   if (width === 1) return g.map((r) => (r[0] === undefined ? null : r[0]));
   if (g.length === 1) return g[0].map((c) => (c === undefined ? null : c));

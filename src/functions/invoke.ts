@@ -26,6 +26,12 @@ export function errorText(e: CalcError): string {
   return ERROR_TEXT[e.code];
 }
 
+/** Grids a host knows hold no error cells (the engine's fed columns): no need to scan them. */
+const errorFree = new WeakSet<object>();
+export function markErrorFree(grid: readonly (readonly InputCell[])[]): void {
+  errorFree.add(grid);
+}
+
 type ErrorRule = NonNullable<ParamDeclaration['errors']>;
 
 function errorRule(decl: FunctionDeclaration, p: ParamDeclaration | undefined): ErrorRule {
@@ -63,7 +69,7 @@ function prepareArguments(decl: FunctionDeclaration, args: readonly InputArg[]):
     }
     const grid = a as readonly (readonly InputCell[])[];
     let hasError = false;
-    for (const row of grid) for (const c of row) if (c instanceof CalcError) hasError = true;
+    if (!errorFree.has(grid)) for (const row of grid) for (const c of row) if (c instanceof CalcError) hasError = true;
     if (!hasError) {
       values.push(grid as RawArg);
       continue;
