@@ -99,7 +99,11 @@ interface Graph {
   getCell(address: unknown): { getFormula?: (service: unknown) => unknown } | undefined;
   lazilyTransformingAstService: unknown;
 }
-type RangeAst = { type?: string; start?: { toSimpleCellAddress(base: unknown): { sheet: number; row: number; col: number } }; end?: { toSimpleCellAddress(base: unknown): { row: number; col: number } } };
+type RangeAst = {
+  type?: string;
+  start?: { toSimpleCellAddress(base: unknown): { sheet: number; row: number; col: number } };
+  end?: { toSimpleCellAddress(base: unknown): { row: number; col: number } };
+};
 type CallAst = { type?: string; procedureName?: string; args?: { type?: string; value?: unknown }[] };
 
 /**

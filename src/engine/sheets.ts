@@ -49,7 +49,7 @@ export const CALC_SHEET = 'Calc';
 export const CONFIG_SHEET = 'Config';
 export const INDICATORS_SHEET = 'Indicators';
 /** Fewest rows a data table's (and a computed column's) names span; the extra rows are blank. */
-const MIN_DATA_ROWS = 2;
+export const MIN_DATA_ROWS = 2;
 
 function colLetter(i: number): string {
   let s = '';

@@ -9,9 +9,9 @@ import { Cell } from '../calc/cells';
 import { Locale } from '../calc/messages';
 import { buildCrm3Plugin, crm3Translations, setNamedColumnShortcut, setPluginLocale } from '../functions/hyperformula/crm3Plugin';
 import { BUILT_IN_INDICATORS } from '../model/indicators';
-import { TableName, tableSpec } from '../model/schema';
+import { TABLES, TableName, tableSpec } from '../model/schema';
 import { IndicatorRow, WorkbookSnapshot } from '../model/snapshot';
-import { CALC_SHEET, EngineLayout, INDICATORS_SHEET, layoutWorkbook } from './sheets';
+import { CALC_SHEET, EngineLayout, INDICATORS_SHEET, MIN_DATA_ROWS, columnRange, layoutWorkbook, namesIn } from './sheets';
 import { ColumnDataPlugin, ColumnStore, columnDataTranslations, storeShortcut } from './columnStore';
 
 export interface EngineOptions {
@@ -125,8 +125,31 @@ export class WorkbookEngine {
 
   /** Evaluates any formula against the workbook's names (used by the pane's "explain"). */
   calculate(formula: string): EngineValue {
+    this.feedColumnsOf(formula);
     const v = this.hf.calculateFormula(formula, this.sheetIds[INDICATORS_SHEET]);
     return Array.isArray(v) ? toEngineValue(v[0]?.[0]) : toEngineValue(v);
+  }
+
+  /**
+   * The engine loads only the columns its formulas read (DESIGN.md §8); a formula typed
+   * later (the pane's explain and what-if) gets the columns it names fed on demand.
+   */
+  private feedColumnsOf(formula: string): void {
+    const wanted = [...namesIn(formula)].filter((n) => !this.hf.getNamedExpression(n));
+    if (wanted.length === 0) return;
+    this.hf.batch(() => {
+      for (const name of wanted) {
+        const spec = TABLES.find((t) => name.startsWith(`${t.prefix}_`));
+        if (!spec || !this.store.get(name)) continue;
+        const column = name.slice(spec.prefix.length + 1);
+        const index = this.layout.columnIndex[spec.name];
+        const col = index.size;
+        const sheet = this.sheetIds[spec.name];
+        this.hf.setCellContents({ sheet, row: 0, col }, [[column], [this.store.formula(name)]]);
+        index.set(column, col);
+        this.hf.addNamedExpression(name, columnRange(spec.name, col, Math.max(this.layout.rowCounts[spec.name], MIN_DATA_ROWS)));
+      }
+    });
   }
 
   /**

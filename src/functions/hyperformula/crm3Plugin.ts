@@ -118,7 +118,11 @@ function sizeFor(this: PluginThis, decl: FunctionDeclaration, ast: Ast, state: u
  * engine registers one for the columns it feeds from its own store (engine/columnStore.ts).
  * Given the plugin and a NAMED_EXPRESSION node, it returns the column or undefined.
  */
-export type NamedColumnShortcut = (plugin: FunctionPlugin, ast: { expressionName: string }, state: unknown) => InputArg | undefined;
+export type NamedColumnShortcut = (
+  plugin: FunctionPlugin,
+  ast: { expressionName: string },
+  state: unknown,
+) => InputArg | undefined;
 let namedColumnShortcut: NamedColumnShortcut | undefined;
 export function setNamedColumnShortcut(fn: NamedColumnShortcut | undefined): void {
   namedColumnShortcut = fn;
@@ -128,7 +132,9 @@ export function setNamedColumnShortcut(fn: NamedColumnShortcut | undefined): voi
 function argumentsWithShortcut(plugin: PluginThis, ast: Ast, state: unknown): InputArg[] | undefined {
   if (!namedColumnShortcut) return undefined;
   const nodes = ast.args as { type?: string; expressionName?: string }[];
-  const fast = nodes.map((n) => (n?.type === 'NAMED_EXPRESSION' ? namedColumnShortcut!(plugin, n as { expressionName: string }, state) : undefined));
+  const fast = nodes.map((n) =>
+    n?.type === 'NAMED_EXPRESSION' ? namedColumnShortcut!(plugin, n as { expressionName: string }, state) : undefined,
+  );
   if (!fast.some((v) => v !== undefined)) return undefined;
   const values = nodes.map((n, i) => {
     if (fast[i] !== undefined) return fast[i];
