@@ -12,9 +12,9 @@ export function App({ inOffice, initialLocale }: { inOffice: boolean; initialLoc
   return (
     <FluentProvider theme={webLightTheme} lang={locale}>
       <main style={{ padding: 12, maxWidth: 640 }}>
-        <Title3 as="h1">{t.title}</Title3>
-        <Body1 as="p">{t.tagline}</Body1>
-        <Caption1 as="p" data-testid="mode">
+        <Title3 as="h1" block>{t.title}</Title3>
+        <Body1 as="p" block>{t.tagline}</Body1>
+        <Caption1 as="p" block data-testid="mode">
           {inOffice ? t.inExcel : t.webMode}
         </Caption1>
         <div role="group" aria-label={t.language} style={{ display: 'flex', gap: 8, margin: '8px 0' }}>
@@ -25,7 +25,7 @@ export function App({ inOffice, initialLocale }: { inOffice: boolean; initialLoc
             中文
           </ToggleButton>
         </div>
-        <Subtitle2 as="h2">
+        <Subtitle2 as="h2" block>
           {t.functions} ({catalog.length})
         </Subtitle2>
         <ul style={{ paddingLeft: 16 }}>
