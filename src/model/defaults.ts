@@ -5,61 +5,32 @@
  * generator and the templates write them into Config for consultants to edit.
  */
 import { Cell } from '../calc/cells';
+import { DEFAULT_QUESTIONS as CALC_QUESTIONS, SECTIONS, SECTION_TITLES as CALC_SECTION_TITLES } from '../calc/grading';
+import { DEFAULT_CRITERIA as CALC_CRITERIA, DEFAULT_CRITERION_MAX, DEFAULT_CRITERION_MIN } from '../calc/scoring';
+import {
+  CLOSED_PROBABILITY as CALC_CLOSED_PROBABILITY,
+  DEFAULT_STAGES as CALC_STAGES,
+  DEFAULT_STAGE_EVENTS as CALC_STAGE_EVENTS,
+  StageDefinition,
+  StageEventDefinition,
+} from '../calc/stages';
+import { DEFAULT_VISIT_INTERVAL_DAYS } from '../calc/tiering';
 import { Locale, Message } from '../calc/messages';
 import { CONFIG_TABLES, ConfigTableName, SETTINGS, SettingName } from './config';
 import { configSheetName, configTableOrigins } from './layout';
 import { TableData } from './snapshot';
 
-export interface StageDefault {
-  stage: string;
-  zh: string;
-  order: number;
-  probability: number;
-  standardDays: number;
-}
-
-export const DEFAULT_STAGES: readonly StageDefault[] = [
-  { stage: 'Discover', zh: '发现', order: 1, probability: 0.1, standardDays: 30 },
-  { stage: 'Qualify', zh: '立项', order: 2, probability: 0.2, standardDays: 30 },
-  { stage: 'Solution', zh: '方案交流', order: 3, probability: 0.4, standardDays: 45 },
-  { stage: 'Shortlist', zh: '入围', order: 4, probability: 0.6, standardDays: 30 },
-  { stage: 'Negotiate', zh: '谈判', order: 5, probability: 0.8, standardDays: 30 },
-];
+// Stages, events, criteria weights and questions are the kernels' own defaults (src/calc):
+// one source, so a workbook without Config and the functions' omitted arguments agree.
+export type StageDefault = StageDefinition;
+export const DEFAULT_STAGES: readonly StageDefault[] = CALC_STAGES;
 
 /** Probability of a closed opportunity, whatever its stage. */
-export const CLOSED_PROBABILITY = { Won: 1, Lost: 0, NoDecision: 0 } as const;
+export const CLOSED_PROBABILITY = CALC_CLOSED_PROBABILITY;
 
-export interface StageEventDefault {
-  stage: string;
-  eventId: string;
-  essential: boolean;
-  description: Message;
-}
-
-const ev = (stage: string, eventId: string, essential: boolean, en: string, zh: string): StageEventDefault => ({
-  stage,
-  eventId,
-  essential,
-  description: { en, zh },
-});
-
+export type StageEventDefault = StageEventDefinition;
 /** Sufficient events (充分事件) per stage, in stage then list order. */
-export const DEFAULT_STAGE_EVENTS: readonly StageEventDefault[] = [
-  ev('Discover', 'E_NEED', true, 'Need or project confirmed', '需求或项目已确认'),
-  ev('Discover', 'E_CONTACT', true, 'Key contact identified', '已确定关键联系人'),
-  ev('Qualify', 'E_BUDGET', true, 'Budget source known', '已知预算来源'),
-  ev('Qualify', 'E_OWNER', true, 'Customer project owner named', '客户项目负责人已明确'),
-  ev('Qualify', 'E_TIMELINE', false, 'Decision timeline stated', '客户已说明决策时间表'),
-  ev('Solution', 'E_REQS', true, 'Requirements received', '已收到需求'),
-  ev('Solution', 'E_CRITERIA', true, 'Decision criteria known', '已了解决策标准'),
-  ev('Solution', 'E_EVALBRIEF', false, 'Evaluator briefed', '已向评估者介绍方案'),
-  ev('Shortlist', 'E_POC', true, 'Technical acceptance or POC passed', '技术认可或 POC 通过'),
-  ev('Shortlist', 'E_APPROVER', true, 'Approver met', '已会见批准者'),
-  ev('Shortlist', 'E_MENTOR', false, 'Mentor in place', '已发展内线教练'),
-  ev('Negotiate', 'E_QUOTE', true, 'Internal quote approved', '内部报价已批准'),
-  ev('Negotiate', 'E_EXEC', true, 'Senior-contact visit logged', '已完成高层拜访'),
-  ev('Negotiate', 'E_TERMS', false, 'Terms agreed in principle', '主要条款原则上达成一致'),
-];
+export const DEFAULT_STAGE_EVENTS: readonly StageEventDefault[] = CALC_STAGE_EVENTS;
 
 export type Axis = 'A' | 'P';
 
@@ -73,25 +44,25 @@ export interface CriterionDefault {
   max: number;
 }
 
-const crit = (criterionId: string, weight: number, axis: Axis, en: string, zh: string): CriterionDefault => ({
-  criterionId,
-  name: { en, zh },
-  weight,
-  axis,
-  min: 1,
-  max: 5,
-});
+const CRITERION_NAMES: Readonly<Record<string, Message>> = {
+  C_Potential: { en: 'Purchase potential', zh: '采购潜力' },
+  C_Growth: { en: 'Growth', zh: '成长性' },
+  C_FinancialHealth: { en: 'Financial health', zh: '财务状况' },
+  C_Influence: { en: 'Industry influence', zh: '行业影响力' },
+  C_StrategicFit: { en: 'Strategic fit', zh: '战略匹配度' },
+  C_Relationship: { en: 'Relationship', zh: '客户关系' },
+  C_ShareOfWallet: { en: 'Share of wallet', zh: '钱包份额' },
+};
 
 /** Composite scoring (综合计分法) criteria, each scored 1–5 on Accounts. */
-export const DEFAULT_CRITERIA: readonly CriterionDefault[] = [
-  crit('C_Potential', 25, 'A', 'Purchase potential', '采购潜力'),
-  crit('C_Growth', 15, 'A', 'Growth', '成长性'),
-  crit('C_FinancialHealth', 10, 'A', 'Financial health', '财务状况'),
-  crit('C_Influence', 10, 'A', 'Industry influence', '行业影响力'),
-  crit('C_StrategicFit', 15, 'P', 'Strategic fit', '战略匹配度'),
-  crit('C_Relationship', 15, 'P', 'Relationship', '客户关系'),
-  crit('C_ShareOfWallet', 10, 'P', 'Share of wallet', '钱包份额'),
-];
+export const DEFAULT_CRITERIA: readonly CriterionDefault[] = CALC_CRITERIA.map((c) => ({
+  criterionId: c.id,
+  name: CRITERION_NAMES[c.id] ?? { en: c.id, zh: c.id },
+  weight: c.weight,
+  axis: c.axis === 'Attractiveness' ? 'A' : 'P',
+  min: DEFAULT_CRITERION_MIN,
+  max: DEFAULT_CRITERION_MAX,
+}));
 
 export interface QuestionDefault {
   questionId: string;
@@ -100,35 +71,15 @@ export interface QuestionDefault {
   weight: number;
 }
 
-const q = (questionId: string, section: 1 | 2 | 3 | 4, en: string, zh: string): QuestionDefault => ({
-  questionId,
-  section,
-  text: { en, zh },
-  weight: 1,
-});
-
 /** The four questions (四问) of opportunity grading, by section. */
-export const SECTION_TITLES: readonly Message[] = [
-  { en: 'Is there an opportunity?', zh: '有没有机会？' },
-  { en: 'Can we compete?', zh: '我们能否竞争？' },
-  { en: 'Can we win?', zh: '我们能否赢？' },
-  { en: 'Is it worth winning?', zh: '值不值得赢？' },
-];
+export const SECTION_TITLES: readonly Message[] = SECTIONS.map((k) => CALC_SECTION_TITLES[k]);
 
-export const DEFAULT_QUESTIONS: readonly QuestionDefault[] = [
-  q('Q_Project', 1, 'Is there a real project or need?', '是否有真实的项目或需求？'),
-  q('Q_Funds', 1, 'Is budget (funding) available?', '是否有预算（资金）？'),
-  q('Q_CompellingEvent', 1, 'Is there a compelling event that forces a decision?', '是否有迫使客户做决定的紧迫事件？'),
-  q('Q_Criteria', 2, 'Do we know the decision criteria?', '是否了解客户的决策标准？'),
-  q('Q_Fit', 2, 'Does our solution fit the requirements?', '我们的方案是否符合需求？'),
-  q('Q_UniqueValue', 2, 'Do we offer value the competition cannot?', '我们是否有竞争对手无法提供的独特价值？'),
-  q('Q_Mentor', 3, 'Do we have a mentor (coach) inside the customer?', '客户内部是否有内线教练？'),
-  q('Q_Access', 3, 'Do we have access to the decision makers?', '能否接触到决策者？'),
-  q('Q_Relationships', 3, 'Are our relationships stronger than the competition’s?', '我们的客户关系是否强于竞争对手？'),
-  q('Q_Risk', 4, 'Are the delivery and commercial risks acceptable?', '交付与商务风险是否可以接受？'),
-  q('Q_Size', 4, 'Is the deal big enough to be worth the effort?', '商机规模是否值得投入？'),
-  q('Q_Lifetime', 4, 'Will it lead to long-term business?', '能否带来长期业务？'),
-];
+export const DEFAULT_QUESTIONS: readonly QuestionDefault[] = CALC_QUESTIONS.map((q) => ({
+  questionId: q.id,
+  section: q.section,
+  text: q.text,
+  weight: q.weight,
+}));
 
 export interface TierDefault {
   tier: 'A' | 'B' | 'C' | 'D';
@@ -138,10 +89,26 @@ export interface TierDefault {
 
 /** ABCD tiering (大客户ABCD四类划分): strategy and visit interval per tier. */
 export const DEFAULT_TIERS: readonly TierDefault[] = [
-  { tier: 'A', strategy: { en: 'Strategic: invest', zh: '战略客户：重点投入' }, visitIntervalDays: 30 },
-  { tier: 'B', strategy: { en: 'Develop: invest to win position', zh: '发展客户：投入以提升地位' }, visitIntervalDays: 60 },
-  { tier: 'C', strategy: { en: 'Maintain: serve efficiently', zh: '维持客户：高效服务' }, visitIntervalDays: 90 },
-  { tier: 'D', strategy: { en: 'Opportunistic: minimal cost', zh: '机会客户：最低成本' }, visitIntervalDays: 180 },
+  {
+    tier: 'A',
+    strategy: { en: 'Strategic: invest', zh: '战略客户：重点投入' },
+    visitIntervalDays: DEFAULT_VISIT_INTERVAL_DAYS.A,
+  },
+  {
+    tier: 'B',
+    strategy: { en: 'Develop: invest to win position', zh: '发展客户：投入以提升地位' },
+    visitIntervalDays: DEFAULT_VISIT_INTERVAL_DAYS.B,
+  },
+  {
+    tier: 'C',
+    strategy: { en: 'Maintain: serve efficiently', zh: '维持客户：高效服务' },
+    visitIntervalDays: DEFAULT_VISIT_INTERVAL_DAYS.C,
+  },
+  {
+    tier: 'D',
+    strategy: { en: 'Opportunistic: minimal cost', zh: '机会客户：最低成本' },
+    visitIntervalDays: DEFAULT_VISIT_INTERVAL_DAYS.D,
+  },
 ];
 
 export interface IndustryDefault {
