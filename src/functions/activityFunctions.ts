@@ -14,7 +14,7 @@ import {
 import { Args, orFail } from './args';
 import { param } from './commonParams';
 import { FunctionDeclaration, ParamDeclaration, declare } from './declaration';
-import { spill } from './relationshipFunctions';
+import { spill } from './spill';
 
 const p = (
   name: string,

@@ -1,5 +1,5 @@
 /** Estimation family (经验推算法): POTENTIAL (wallet from benchmarks), LOOKALIKE (match to Tier A). */
-import { Result, Scalar } from '../calc/cells';
+import { spill } from './spill';
 import { estimateWallets, lookalikeScores } from '../calc/estimation';
 import { orFail } from './args';
 import { FunctionDeclaration, ParamDeclaration, declare } from './declaration';
@@ -10,8 +10,6 @@ const p = (name: string, kind: ParamDeclaration['kind'], optional: boolean, en: 
   optional,
   description: { en, zh },
 });
-
-const asRows = (values: readonly Scalar[]): Result => values.map((v) => [v]);
 
 export const estimationFunctions: FunctionDeclaration[] = [
   declare({
@@ -82,7 +80,7 @@ export const estimationFunctions: FunctionDeclaration[] = [
       },
     ],
     evaluate(a) {
-      return asRows(
+      return spill(
         orFail(
           estimateWallets({
             size: a.column('size'),
@@ -168,7 +166,7 @@ export const estimationFunctions: FunctionDeclaration[] = [
       },
     ],
     evaluate(a) {
-      return asRows(
+      return spill(
         orFail(
           lookalikeScores({
             industry: a.column('industry'),

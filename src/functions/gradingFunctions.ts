@@ -1,5 +1,5 @@
 /** Opportunity grading by four questions (四问): QUALSCORE, SECTIONSCORE, GRADE. */
-import { Scalar } from '../calc/cells';
+import { spill } from './spill';
 import { GradingInput, grades, qualScores, sectionScores } from '../calc/grading';
 import { Args, orFail } from './args';
 import { FunctionDeclaration, ParamDeclaration, declare } from './declaration';
@@ -57,8 +57,6 @@ function gradingInput(a: Args): GradingInput {
   };
 }
 
-const asRows = (values: Scalar[]): Scalar[][] => values.map((v) => [v]);
-
 const answerErrors = {
   en: '#VALUE! naming the row and column when an answer is not Yes/No/Unknown (e.g. "maybe"); when weights or sections do not match the number of answer columns, a weight is blank, negative or not a number, or unknownScore is outside 0–1.',
   zh: '#VALUE!：回答不是 是/否/未知（如 "maybe"）时，指明行号与列号；weights 或 sections 的个数与回答列数不一致、权重为空、为负或不是数字，或 unknownScore 不在 0–1 之间。',
@@ -81,7 +79,7 @@ export const gradingFunctions: FunctionDeclaration[] = [
     result: { shape: { kind: 'rows', of: 'answers' }, type: 'number' },
     errors: [answerErrors],
     evaluate(a) {
-      return asRows(orFail(qualScores(gradingInput(a))));
+      return spill(orFail(qualScores(gradingInput(a))));
     },
   }),
   declare({
@@ -106,7 +104,7 @@ export const gradingFunctions: FunctionDeclaration[] = [
       },
     ],
     evaluate(a) {
-      return asRows(orFail(sectionScores(gradingInput(a), a.number('section'))));
+      return spill(orFail(sectionScores(gradingInput(a), a.number('section'))));
     },
   }),
   declare({
@@ -128,7 +126,7 @@ export const gradingFunctions: FunctionDeclaration[] = [
       },
     ],
     evaluate(a) {
-      return asRows(orFail(grades(gradingInput(a))));
+      return spill(orFail(grades(gradingInput(a))));
     },
   }),
 ];

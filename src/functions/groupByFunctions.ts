@@ -3,7 +3,7 @@
  * column for a whole list of groups in one pass over the rows — the replacement for a
  * per-row COUNTIFS/SUMIFS that DESIGN §7 forbids.
  */
-import { Scalar } from '../calc/cells';
+import { spill } from './spill';
 import { rowMask } from '../calc/criteria';
 import { countBy, lookupBy, maxBy, sumBy, winRateBy } from '../calc/groupBy';
 import { Args, orFail } from './args';
@@ -33,9 +33,6 @@ const groupsParam = p(
 );
 
 /** A kernel's per-group values as the spilled column the shape promises (never 0 rows). */
-function asColumn(values: readonly Scalar[]): Scalar[][] {
-  return values.length === 0 ? [[null]] : values.map((v) => [v]);
-}
 
 /** Which rows pass the optional filter pairs (filters must be as long as keys). */
 function includedRows(a: Args, rows: number, pairs: number): boolean[] {
@@ -82,7 +79,7 @@ export const groupByFunctions = [
     evaluate(a) {
       const keys = a.column('keys');
       const include = includedRows(a, keys.length, 2);
-      return asColumn(orFail(sumBy({ keys, values: a.column('values'), groups: a.column('groups'), include })));
+      return spill(orFail(sumBy({ keys, values: a.column('values'), groups: a.column('groups'), include })));
     },
   }),
 
@@ -104,7 +101,7 @@ export const groupByFunctions = [
     evaluate(a) {
       const keys = a.column('keys');
       const include = includedRows(a, keys.length, 2);
-      return asColumn(orFail(countBy({ keys, groups: a.column('groups'), include })));
+      return spill(orFail(countBy({ keys, groups: a.column('groups'), include })));
     },
   }),
 
@@ -142,7 +139,7 @@ export const groupByFunctions = [
     evaluate(a) {
       const keys = a.column('keys');
       const include = includedRows(a, keys.length, 2);
-      return asColumn(orFail(maxBy({ keys, values: a.column('values'), groups: a.column('groups'), include })));
+      return spill(orFail(maxBy({ keys, values: a.column('values'), groups: a.column('groups'), include })));
     },
   }),
 
@@ -197,7 +194,7 @@ export const groupByFunctions = [
       },
     ],
     evaluate(a) {
-      return asColumn(
+      return spill(
         orFail(
           lookupBy({
             lookupKeys: a.column('lookupKeys'),
@@ -246,7 +243,7 @@ export const groupByFunctions = [
       },
     ],
     evaluate(a) {
-      return asColumn(
+      return spill(
         orFail(
           winRateBy({
             keys: a.column('keys'),

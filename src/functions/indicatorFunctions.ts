@@ -2,6 +2,7 @@
  * Indicator helpers: WILSON (how sure a win rate on few deals is), RAG (the traffic light
  * of an Indicators row) and VERSION.
  */
+import { spill } from './spill';
 import { CalcError, Result, Scalar } from '../calc/cells';
 import { Direction } from '../calc/enumerations';
 import { msg } from '../calc/messages';
@@ -19,7 +20,7 @@ const p = (name: string, kind: ParamDeclaration['kind'], optional: boolean, en: 
 });
 
 /** A kernel's column (or its one error) as result rows. */
-const asColumn = (values: Scalar[] | CalcError): Result => (values instanceof CalcError ? values : values.map((v) => [v]));
+const asColumn = (values: Scalar[] | CalcError): Result => (values instanceof CalcError ? values : spill(values));
 
 export const indicatorFunctions: FunctionDeclaration[] = [
   declare({

@@ -3,7 +3,7 @@
  * ENUMSCORE. Per-opportunity results are one spilled column, computed from the whole chain
  * in one pass.
  */
-import { Cell, Scalar } from '../calc/cells';
+import { spill } from './spill';
 import { enumScores, keyPlayerSupport, roleCoverage, scoredEnumeration, supportIndex } from '../calc/relationships';
 import { orFail } from './args';
 import { FunctionDeclaration, ParamDeclaration, declare } from './declaration';
@@ -47,7 +47,6 @@ const dcSupport = p(
 );
 
 /** A column result; an empty column spills one blank cell, the size hosts predict. */
-export const spill = (values: readonly Cell[]): Scalar[][] => (values.length ? values.map((v) => [v]) : [[null]]);
 
 export const relationshipFunctions: FunctionDeclaration[] = [
   declare({

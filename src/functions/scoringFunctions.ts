@@ -1,5 +1,6 @@
 /** Scoring family: SCORE (composite 0–100), AXISSCORE (Attractiveness / Position), TIER (ABCD). */
-import { CalcError, Result, Scalar, showCell } from '../calc/cells';
+import { spill } from './spill';
+import { CalcError, showCell } from '../calc/cells';
 import { TierMethod, allowedList, lookupEnum } from '../calc/enumerations';
 import { msg } from '../calc/messages';
 import { Axis, AxisCode, axisScoreAccounts, scoreAccounts } from '../calc/scoring';
@@ -15,7 +16,6 @@ const p = (name: string, kind: ParamDeclaration['kind'], optional: boolean, en: 
 });
 
 /** One result row per value (a column that spills). */
-const asRows = (values: readonly Scalar[]): Result => values.map((v) => [v]);
 
 /** The criteria block; a blank single cell is one row with nothing scored. */
 const scoresOf = (a: Args) => (a.has('scores') ? a.grid('scores') : [[null]]);
@@ -86,7 +86,7 @@ export const scoringFunctions: FunctionDeclaration[] = [
       },
     ],
     evaluate(a) {
-      return asRows(
+      return spill(
         orFail(
           scoreAccounts({
             scores: scoresOf(a),
@@ -143,7 +143,7 @@ export const scoringFunctions: FunctionDeclaration[] = [
       },
     ],
     evaluate(a) {
-      return asRows(
+      return spill(
         orFail(
           axisScoreAccounts({
             scores: scoresOf(a),
@@ -268,7 +268,7 @@ export const scoringFunctions: FunctionDeclaration[] = [
           },
         }),
       );
-      return tiers.length === 0 ? null : asRows(tiers);
+      return tiers.length === 0 ? null : spill(tiers);
     },
   }),
 ];

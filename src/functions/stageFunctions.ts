@@ -1,5 +1,5 @@
 /** Stages and sufficient events (商机阶段 / 充分事件): PROBABILITY, STAGECHECK, OVERRUN. */
-import { Scalar } from '../calc/cells';
+import { spill } from './spill';
 import { opportunityProbabilities, stageChecks, stageOverruns } from '../calc/stages';
 import { orFail } from './args';
 import { param } from './commonParams';
@@ -26,7 +26,6 @@ const stageNames = p(
   'Stage names of the Stages table, e.g. Stages_Stage. Default: Discover, Qualify, Solution, Shortlist, Negotiate.',
   'Stages 表的阶段名称，如 Stages_Stage。默认：发现、立项、方案交流、入围、谈判。',
 );
-const asRows = (values: Scalar[]): Scalar[][] => values.map((v) => [v]);
 
 export const stageFunctions: FunctionDeclaration[] = [
   declare({
@@ -61,7 +60,7 @@ export const stageFunctions: FunctionDeclaration[] = [
       },
     ],
     evaluate(a) {
-      return asRows(
+      return spill(
         orFail(
           opportunityProbabilities({
             status: a.column('status'),
@@ -154,7 +153,7 @@ export const stageFunctions: FunctionDeclaration[] = [
       },
     ],
     evaluate(a) {
-      return asRows(
+      return spill(
         orFail(
           stageChecks({
             oppIds: a.column('oppIds'),
@@ -212,7 +211,7 @@ export const stageFunctions: FunctionDeclaration[] = [
       },
     ],
     evaluate(a) {
-      return asRows(
+      return spill(
         orFail(
           stageOverruns({
             status: a.column('status'),
