@@ -51,7 +51,7 @@ module.exports = async (env, argv) => {
       functions: './src/functions/excel/functions.ts',
       commands: './src/commands/commands.ts',
     },
-    output: { path: path.resolve(__dirname, 'dist'), filename: '[name].js', chunkFilename: '[name].[contenthash:8].js', clean: true },
+    output: { path: path.resolve(__dirname, process.env.CRM3_DIST || 'dist'), filename: '[name].js', chunkFilename: '[name].[contenthash:8].js', clean: true },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: {
       rules: [{ test: /\.[jt]sx?$/, exclude: /node_modules/, loader: 'esbuild-loader', options: { target: 'es2020', jsx: 'automatic' } }],
@@ -67,7 +67,7 @@ module.exports = async (env, argv) => {
       host: 'localhost',
       headers: { 'Access-Control-Allow-Origin': '*' },
       server: https ? { type: 'https', options: https } : { type: 'http' },
-      static: { directory: path.resolve(__dirname, 'dist') },
+      static: { directory: path.resolve(__dirname, process.env.CRM3_DIST || 'dist') },
       open: process.env.CI ? false : ['/taskpane.html'],
       hot: false,
       client: { overlay: false },

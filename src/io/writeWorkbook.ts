@@ -299,7 +299,7 @@ function writeConfigSheet(wb: ExcelJS.Workbook, snapshot: WorkbookSnapshot, loca
 }
 
 /** Set every zip entry's DOS date and time (local header and central directory) to one instant. */
-function stampZipEntries(zip: Buffer, when: Date): Buffer {
+export function stampZipEntries(zip: Buffer, when: Date): Buffer {
   const out = Buffer.from(zip);
   const year = Math.min(2107, Math.max(1980, when.getUTCFullYear()));
   const dosDate = ((year - 1980) << 9) | ((when.getUTCMonth() + 1) << 5) | when.getUTCDate();

@@ -9,7 +9,8 @@ import * as path from 'path';
 import { chromium, Browser } from 'playwright-core';
 import { catalog } from '../../src/functions/catalog';
 
-const dist = path.join(__dirname, '..', '..', 'dist');
+// CRM3_DIST lets parallel builds use their own folder (the default is dist/).
+const dist = path.resolve(process.env.CRM3_DIST ?? path.join(__dirname, '..', '..', 'dist'));
 const TYPES: Record<string, string> = {
   '.html': 'text/html',
   '.js': 'text/javascript',

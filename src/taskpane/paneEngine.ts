@@ -1,0 +1,43 @@
+/**
+ * What the pane's views ask of the engine. The engine runs off the main thread (a Web
+ * Worker in the browser) behind this interface, so no view freezes the pane on a large
+ * workbook; tests can run the same interface in-process.
+ */
+import { Locale } from '../calc/messages';
+import type { EvaluationResult, IndicatorResult } from '../engine/evaluate';
+import type { Scope, ScopeField } from '../engine/scope';
+import type { CellChange } from '../engine/workbookEngine';
+import type { WorkbookSnapshot } from '../model/snapshot';
+
+export interface LoadOptions {
+  locale: Locale;
+  /** Evaluation date as an Excel serial; default the workbook's AsOfDate, else today. */
+  asOf?: number;
+  file?: string;
+}
+
+/** One input of an indicator's formula, as the explain panel shows it. */
+export interface ExplainedInput {
+  /** The argument or operand as written (`Opp_Status`, `PeriodStart`, `"Open"`). */
+  text: string;
+  /** Its value: a number/text for a scalar, or a summary such as "300 rows" for a column. */
+  value: string;
+}
+
+export interface Explanation {
+  id: string;
+  formula: string;
+  value: IndicatorResult['value'];
+  inputs: ExplainedInput[];
+}
+
+export interface PaneEngine {
+  /** Loads a snapshot; `onProgress` gets 0..1 while a large workbook builds. */
+  load(snapshot: WorkbookSnapshot, options: LoadOptions, onProgress?: (fraction: number) => void): Promise<void>;
+  evaluate(scopes?: readonly Scope[]): Promise<EvaluationResult>;
+  explain(indicatorId: string, scopes?: readonly Scope[]): Promise<Explanation | undefined>;
+  /** Indicators after the changes next to the base; the loaded workbook is left as it was. */
+  whatIf(changes: readonly CellChange[], scopes?: readonly Scope[]): Promise<{ base: IndicatorResult[]; changed: IndicatorResult[] }>;
+  scopeValues(field: ScopeField): Promise<string[]>;
+  dispose(): void;
+}

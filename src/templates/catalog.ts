@@ -1,0 +1,92 @@
+/**
+ * The four templates consultants hand to clients: ids, names, what each is for and the
+ * sheets it adds, in both languages. The builders in this folder make the files; the pane's
+ * gallery and the insertion read this list.
+ */
+import { Message } from '../calc/messages';
+import type { TemplateId } from '../host/workbookHost';
+
+export type { TemplateId };
+
+/**
+ * A native Excel chart the add-in creates after inserting a template (files built with
+ * ExcelJS cannot carry charts). Ranges are on the template's own sheets, in its locale.
+ */
+export interface TemplateChart {
+  /** Sheet (as named in the locale's file) that holds the data and the chart. */
+  sheet: { en: string; zh: string };
+  kind: 'tierMatrix' | 'pipelineByStage' | 'indicatorStatus';
+  /** Excel chart type name as office-js knows it (Excel.ChartType). */
+  type: 'XYScatter' | 'ColumnClustered' | 'BarClustered' | 'Pie' | 'Doughnut';
+  /** A1 range of the source data on that sheet, headers included. */
+  source: string;
+  /** Top-left cell the chart is placed at. */
+  anchor: string;
+  title: Message;
+}
+
+export interface TemplateInfo {
+  id: TemplateId;
+  name: Message;
+  description: Message;
+  /** Sheets the template adds, in order, as named in each locale's file. */
+  sheets: { en: readonly string[]; zh: readonly string[] };
+}
+
+/** Version of the template layout; written to the TemplateVersion setting of every template. */
+export const TEMPLATE_VERSION = '1.0';
+
+export const TEMPLATES: readonly TemplateInfo[] = [
+  {
+    id: 'portfolio-tiering',
+    name: { en: 'Account portfolio & ABCD tiering', zh: '大客户选择与ABCD分级' },
+    description: {
+      en: 'Score accounts on weighted criteria, place them on the attractiveness × position matrix, tier them A–D with a strategy each, and estimate the wallet of prospects from industry benchmarks.',
+      zh: '按加权标准为客户综合计分，放入吸引力 × 地位矩阵，划分 A–D 四类并给出策略；按行业经验比率推算潜在客户的采购额。',
+    },
+    sheets: {
+      en: ['How to use', 'Accounts', 'Tier summary', 'Prospects', 'Config'],
+      zh: ['使用说明', '客户', '分级汇总', '潜在客户', '配置'],
+    },
+  },
+  {
+    id: 'account-plan',
+    name: { en: 'Account plan', zh: '大客户账户规划' },
+    description: {
+      en: 'One account on one page: goals and revenue target, the opportunity map and whitespace, the decision chain and relationship map, objectives and actions, and the account’s own indicators.',
+      zh: '一个客户一页纸：目标与收入指标、商机地图与空白点、决策链与关系图、目标与行动计划，以及该客户自己的指标。',
+    },
+    sheets: {
+      en: ['How to use', 'Account plan', 'Opportunities', 'Contacts', 'DecisionChain', 'Actions', 'Activities', 'Config'],
+      zh: ['使用说明', '账户规划', '商机', '联系人', '决策链', '行动计划', '活动', '配置'],
+    },
+  },
+  {
+    id: 'opportunity-grading',
+    name: { en: 'Opportunity grading & win analysis', zh: '商机分级与赢单评估' },
+    description: {
+      en: 'Grade every opportunity by the four questions, check its stage against the sufficient events, and see where you win: win rates with confidence intervals by owner, grade, industry, deal size, competitor and mentor.',
+      zh: '用“四问”为每个商机评分定级，按充分事件核对所处阶段，并分析赢单特征：按销售、等级、行业、金额区间、竞争对手和有无内线教练统计赢率及置信区间。',
+    },
+    sheets: {
+      en: ['How to use', 'Opportunities', 'Win analysis', 'DecisionChain', 'Activities', 'Config'],
+      zh: ['使用说明', '商机', '赢单分析', '决策链', '活动', '配置'],
+    },
+  },
+  {
+    id: 'value-indicators',
+    name: { en: 'Value indicators dashboard', zh: '量化价值指标' },
+    description: {
+      en: 'The 40 value indicators under the four goals with targets and red/amber/green status, over all the CRM3 tables, ready for a CRM export to be pasted in.',
+      zh: '四大价值目标下的 40 项量化指标，含目标值与红黄绿状态，覆盖全部 CRM3 数据表，可直接粘贴 CRM 导出数据。',
+    },
+    sheets: {
+      en: ['How to use', 'Indicators', 'Accounts', 'Opportunities', 'Contacts', 'DecisionChain', 'Activities', 'Targets', 'Actions', 'Config'],
+      zh: ['使用说明', '指标', '客户', '商机', '联系人', '决策链', '活动', '目标', '行动计划', '配置'],
+    },
+  },
+];
+
+export function templateInfo(id: TemplateId): TemplateInfo | undefined {
+  return TEMPLATES.find((t) => t.id === id);
+}
