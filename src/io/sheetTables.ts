@@ -432,7 +432,10 @@ for (const [unit, words] of Object.entries({
 
 /** Excel writes newer functions with storage prefixes (_xlfn.IFS); formulas are kept as typed. */
 function cleanFormula(f: string): string {
-  return f.replace(/_xlfn\.|_xlws\.|_xludf\./gi, '');
+  // Office add-in functions are stored as _xldudf_CRM3_WINRATE(…); the typed form is CRM3.WINRATE(…).
+  return f
+    .replace(/_xlfn\.|_xlws\.|_xludf\./gi, '')
+    .replace(/\b_xldudf_CRM3_([A-Za-z0-9]+)\(/gi, (_m, id: string) => `CRM3.${id.toUpperCase()}(`);
 }
 
 function threshold(c: Cell): number | null {

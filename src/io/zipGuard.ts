@@ -447,6 +447,7 @@ export async function inflateEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes:
     if (data.length > maxBytes) throw new ZipEntryError('too-big', `part ${entry.name} is larger than ${maxBytes} bytes`);
     return data.slice();
   }
+  if (nodeZlib) return nodeInflate(data, entry, maxBytes);
   const chunks: Uint8Array[] = [];
   let n = 0;
   await inflateRaw(data, (chunk) => {
@@ -465,6 +466,36 @@ export async function inflateEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes:
     o += c.length;
   }
   return out;
+}
+
+interface NodeZlib {
+  inflateRawSync(data: Uint8Array, options: { maxOutputLength: number }): Uint8Array;
+  crc32?: (data: Uint8Array, value?: number) => number;
+}
+
+/**
+ * Node's zlib when present (the CLI): synchronous inflate is several times faster than
+ * DecompressionStream's chunked stream for a 50 MB sheet. Browsers use the stream.
+ */
+const nodeZlib = (() => {
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const zlib = proc?.getBuiltinModule?.('zlib') as NodeZlib | undefined;
+  return typeof zlib?.inflateRawSync === 'function' ? zlib : undefined;
+})();
+
+/** One part inflated by Node's zlib, never past maxBytes. Throws ZipEntryError. */
+function nodeInflate(data: Uint8Array, entry: ZipEntry, maxBytes: number): Uint8Array {
+  try {
+    // One byte over the limit tells "too big" from "exactly at the limit".
+    const out = nodeZlib!.inflateRawSync(data, { maxOutputLength: Math.min(maxBytes + 1, 2 ** 31 - 1) });
+    if (out.length > maxBytes) throw new ZipEntryError('too-big', `part ${entry.name} is larger than ${maxBytes} bytes`);
+    return out;
+  } catch (e) {
+    if (e instanceof ZipEntryError) throw e;
+    if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError)
+      throw new ZipEntryError('too-big', `part ${entry.name} is larger than ${maxBytes} bytes`);
+    throw new ZipEntryError('bad', `part ${entry.name} is not valid compressed data`);
+  }
 }
 
 /**
@@ -491,14 +522,53 @@ async function inflateRaw(data: Uint8Array, onChunk: (chunk: Uint8Array) => bool
   }
 }
 
+/**
+ * One part inflated and checked as the guard checks it (never past its declared size, then
+ * size and CRC), keeping the bytes: a reader that verifies the parts it reads this way
+ * inflates each once instead of twice.
+ */
+export async function readVerifiedEntry(
+  bytes: Uint8Array,
+  e: ZipEntry,
+  name: string,
+): Promise<{ ok: true; data: Uint8Array } | { ok: false; reason: ReadFailure }> {
+  let data: Uint8Array;
+  try {
+    data = await inflateEntry(bytes, e, e.uncompressedSize);
+  } catch (err) {
+    return {
+      ok: false,
+      reason:
+        err instanceof ZipEntryError && err.kind === 'too-big'
+          ? failures.zipBomb(name, failures.expandsBeyondDeclared(e.name, e.uncompressedSize))
+          : failures.corrupt(name, failures.why.badData(e.name)),
+    };
+  }
+  if (data.length !== e.uncompressedSize)
+    return { ok: false, reason: failures.corrupt(name, failures.why.shortData(e.name, data.length, e.uncompressedSize)) };
+  if (crc32Update(0, data) !== e.crc32) return { ok: false, reason: failures.corrupt(name, failures.why.checksum(e.name)) };
+  return { ok: true, data };
+}
+
 /** Inflates one part without keeping it: never past its declared size, then size and CRC. */
-async function verifyEntry(bytes: Uint8Array, e: ZipEntry, name: string): Promise<ReadFailure | undefined> {
+export async function verifyEntry(bytes: Uint8Array, e: ZipEntry, name: string): Promise<ReadFailure | undefined> {
   const data = bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
   let n = 0;
   let crc = 0;
   if (e.method === 0) {
     n = data.length;
     crc = crc32Update(crc, data);
+  } else if (nodeZlib) {
+    let out: Uint8Array;
+    try {
+      out = nodeInflate(data, e, e.uncompressedSize);
+    } catch (err) {
+      return (err as ZipEntryError).kind === 'too-big'
+        ? failures.zipBomb(name, failures.expandsBeyondDeclared(e.name, e.uncompressedSize))
+        : failures.corrupt(name, failures.why.badData(e.name));
+    }
+    n = out.length;
+    crc = crc32Update(0, out);
   } else {
     const r = await inflateRaw(data, (chunk) => {
       n += chunk.length;

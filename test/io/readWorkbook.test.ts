@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import ExcelJS from 'exceljs';
-import { ReadResult, gridValueOf, readWorkbookBuffer, readWorkbookFile, serialFromDate } from '../../src/io/readWorkbook';
+import { ReadResult, readWorkbookBuffer, readWorkbookFile } from '../../src/io/readWorkbook';
+import { gridValueOf, serialFromDate } from './excelJsGrid';
 import { headerKey, HeaderIndex, mapHeaders } from '../../src/io/headers';
 import { WorkbookSnapshot } from '../../src/model/snapshot';
 import { oleFile, repack, sha256, tempDir, tinyXlsx, writeZip, xlsxBytes } from './zipCraft';

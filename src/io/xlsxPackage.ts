@@ -1,0 +1,279 @@
+/**
+ * The workbook-level parts of an .xlsx package, read straight from the zip (no ExcelJS):
+ * relationships, xl/workbook.xml (sheets, defined names, 1904 date system), shared strings
+ * and the cell styles that make a number a date. Each part is inflated with zipGuard's
+ * inflateEntry (Node and browser alike) and scanned once with XmlScanner.
+ */
+import { DefinedName } from './sheetTables';
+import { XmlScanner } from './xmlScan';
+import { ReadFailure } from './readFailure';
+import { ZipEntry, inflateEntry, readVerifiedEntry, verifyEntry } from './zipGuard';
+
+/** A part that fails zipGuard's checks (too big for its declared size, damaged, bad CRC). */
+export class PartFailure extends Error {
+  constructor(readonly reason: ReadFailure) {
+    super(reason.message.en);
+  }
+}
+
+/**
+ * The parts of the package, by path inside the zip ("xl/worksheets/sheet1.xml"). With
+ * `verify`, each part is checked as zipGuard's verifyContents would (declared size, CRC)
+ * while it is read, and verifyUnread() checks the parts never read: every part is inflated
+ * once, not once to verify and again to parse.
+ */
+export class XlsxParts {
+  private readonly byName = new Map<string, ZipEntry>();
+  private readonly read = new Set<ZipEntry>();
+  private readonly utf8 = new TextDecoder('utf-8');
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly entries: readonly ZipEntry[],
+    /** The file's name, for messages. */
+    private readonly name: string,
+    private readonly verify: boolean,
+    /** Largest part inflated when not verifying (zipGuard's total limit bounds it anyway). */
+    private readonly maxPartBytes: number,
+  ) {
+    // Part names are case-insensitive in OPC.
+    for (const e of entries) this.byName.set(e.name.replace(/^\//, '').toLowerCase(), e);
+  }
+
+  has(path: string): boolean {
+    return this.byName.has(path.toLowerCase());
+  }
+
+  /** The part as text, or undefined when the package has no such part. Throws PartFailure. */
+  async text(path: string): Promise<string | undefined> {
+    const entry = this.byName.get(path.toLowerCase());
+    if (!entry) return undefined;
+    let data: Uint8Array;
+    if (this.verify && !this.read.has(entry)) {
+      const checked = await readVerifiedEntry(this.bytes, entry, this.name);
+      if (!checked.ok) throw new PartFailure(checked.reason);
+      data = checked.data;
+    } else data = await inflateEntry(this.bytes, entry, this.maxPartBytes);
+    this.read.add(entry);
+    return this.utf8.decode(data);
+  }
+
+  /** Checks the parts that were not read (theme, pictures, …). Throws PartFailure. */
+  async verifyUnread(): Promise<void> {
+    if (!this.verify) return;
+    for (const e of this.entries) {
+      if (this.read.has(e)) continue;
+      const bad = await verifyEntry(this.bytes, e, this.name);
+      if (bad) throw new PartFailure(bad);
+    }
+  }
+}
+
+/**
+ * A copy of a string that does not keep the part it was cut from alive (V8 keeps a slice
+ * pointing into its parent: one cell's text could pin a 100 MB sheet).
+ */
+export function detached(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+/** Excel's escape for characters XML cannot hold: _x000D_ is a carriage return, _x005F_ an underscore. */
+export function decodeXstring(s: string): string {
+  return s.indexOf('_x') < 0 ? s : s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+export interface Relationship {
+  type: string;
+  /** Part path inside the zip, resolved against the source part's folder. */
+  target: string;
+}
+
+/** Resolves a relationship target against the folder of the part that owns it. */
+function resolveTarget(fromPart: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = fromPart.split('/').slice(0, -1);
+  for (const seg of target.split('/')) {
+    if (seg === '..') parts.pop();
+    else if (seg !== '.' && seg !== '') parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+/** The relationships of `part` (from its _rels/<name>.rels), by id. */
+export async function readRelationships(parts: XlsxParts, part: string): Promise<Map<string, Relationship>> {
+  const slash = part.lastIndexOf('/');
+  const relsPath = `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+  const out = new Map<string, Relationship>();
+  const xml = await parts.text(relsPath);
+  if (xml === undefined) return out;
+  const s = new XmlScanner(xml);
+  while (s.next()) {
+    if (s.kind === 'close' || s.name !== 'Relationship' || s.attr('TargetMode') === 'External') continue;
+    const id = s.attr('Id');
+    const target = s.attr('Target');
+    if (id && target) out.set(id, { type: s.attr('Type') ?? '', target: resolveTarget(part, target) });
+  }
+  return out;
+}
+
+export interface SheetEntry {
+  name: string;
+  /** Path of the worksheet part, or undefined when the sheet is not a worksheet (a chart sheet). */
+  part: string | undefined;
+}
+
+export interface WorkbookPart {
+  path: string;
+  sheets: SheetEntry[];
+  definedNames: DefinedName[];
+  /** Dates counted from 1904-01-01 (old Mac workbooks). */
+  date1904: boolean;
+  sharedStringsPart?: string;
+  stylesPart?: string;
+}
+
+const isType = (rel: Relationship, kind: string) => rel.type.endsWith(`/${kind}`);
+
+/** xl/workbook.xml (or wherever the package's main part is) with its relationships. */
+export async function readWorkbookPart(parts: XlsxParts): Promise<WorkbookPart> {
+  const root = await readRelationships(parts, '');
+  const main = [...root.values()].find((r) => isType(r, 'officeDocument'));
+  const path = main && parts.has(main.target) ? main.target : 'xl/workbook.xml';
+  const xml = (await parts.text(path)) ?? '';
+  const rels = await readRelationships(parts, path);
+
+  const sheets: SheetEntry[] = [];
+  const definedNames: DefinedName[] = [];
+  const localNames: { name: string; text: string; local: number }[] = [];
+  let date1904 = false;
+  const s = new XmlScanner(xml);
+  while (s.next()) {
+    if (s.kind === 'close') continue;
+    if (s.name === 'workbookPr') {
+      const v = s.attr('date1904');
+      date1904 = v === '1' || v === 'true';
+    } else if (s.name === 'sheet') {
+      const rel = rels.get(s.attr('id') ?? '');
+      sheets.push({ name: s.attr('name') ?? '', part: rel && isType(rel, 'worksheet') ? rel.target : undefined });
+    } else if (s.name === 'definedName') {
+      const name = s.attr('name');
+      const local = s.attr('localSheetId');
+      const text = s.text();
+      if (!name || name.startsWith('_xlnm.')) continue;
+      if (local === undefined) definedNames.push({ name, text });
+      else localNames.push({ name, text, local: Number(local) });
+    }
+  }
+  for (const n of localNames) definedNames.push({ name: n.name, text: n.text, sheet: sheets[n.local]?.name ?? '' });
+
+  const relList = [...rels.values()];
+  return {
+    path,
+    sheets,
+    definedNames,
+    date1904,
+    sharedStringsPart: relList.find((r) => isType(r, 'sharedStrings'))?.target,
+    stylesPart: relList.find((r) => isType(r, 'styles'))?.target,
+  };
+}
+
+/**
+ * The shared-string table: each <si> as plain text, rich-text runs joined, phonetic
+ * guides (<rPh>) left out.
+ */
+export function parseSharedStrings(xml: string): string[] {
+  const out: string[] = [];
+  const s = new XmlScanner(xml);
+  let current: string | undefined;
+  while (s.next()) {
+    const name = s.name;
+    if (name === 'si') {
+      if (s.kind === 'open') current = '';
+      else if (s.kind === 'empty') out.push('');
+      else if (current !== undefined) {
+        out.push(detached(decodeXstring(current)));
+        current = undefined;
+      }
+    } else if (current !== undefined && s.kind === 'open') {
+      if (name === 't') current += s.text();
+      else if (name === 'rPh') s.skipElement();
+    }
+  }
+  return out;
+}
+
+/** Built-in number formats that show dates or times (Excel's ids, CJK locale ones included). */
+const BUILT_IN_DATE_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47]);
+for (let id = 50; id <= 58; id++) BUILT_IN_DATE_IDS.add(id);
+
+/**
+ * Whether a format code shows a date or time: a d, m, y, h or s outside quoted text,
+ * [brackets] (colours, locales, conditions — but [h] [m] [s] elapsed time counts) and
+ * escaped characters (\x, _x, *x).
+ */
+export function isDateFormat(code: string): boolean {
+  if (/\[(h+|m+|s+)\]/i.test(code)) return true;
+  let plain = '';
+  for (let i = 0; i < code.length; i++) {
+    const ch = code[i];
+    if (ch === '"') {
+      const end = code.indexOf('"', i + 1);
+      i = end < 0 ? code.length : end;
+    } else if (ch === '[') {
+      const end = code.indexOf(']', i + 1);
+      i = end < 0 ? code.length : end;
+    } else if (ch === '\\' || ch === '_' || ch === '*') i++;
+    else plain += ch;
+  }
+  // Only the first section (positive numbers) decides; "General" has none of these letters.
+  return /[dmyhs]/i.test(plain.split(';')[0]) && !/^general$/i.test(plain.trim());
+}
+
+/** For each cell style index (the s="…" of a cell): whether numbers in it are dates. */
+export function parseDateStyles(xml: string): boolean[] {
+  const custom = new Map<number, string>();
+  const out: boolean[] = [];
+  const s = new XmlScanner(xml);
+  let inCellXfs = false;
+  while (s.next()) {
+    if (s.name === 'numFmt' && s.kind !== 'close') {
+      custom.set(Number(s.attr('numFmtId')), s.attr('formatCode') ?? '');
+    } else if (s.name === 'cellXfs') {
+      inCellXfs = s.kind === 'open';
+    } else if (inCellXfs && s.name === 'xf' && s.kind !== 'close') {
+      const id = Number(s.attr('numFmtId') ?? 0);
+      const code = custom.get(id);
+      out.push(code !== undefined ? isDateFormat(code) : BUILT_IN_DATE_IDS.has(id));
+      if (s.kind === 'open') s.skipElement();
+    }
+  }
+  return out;
+}
+
+/** An Excel table part (xl/tables/tableN.xml). */
+export interface TablePart {
+  name: string;
+  ref: string;
+  totalsRow: boolean;
+  columnNames: string[];
+}
+
+export function parseTablePart(xml: string): TablePart | undefined {
+  const s = new XmlScanner(xml);
+  let table: TablePart | undefined;
+  while (s.next()) {
+    if (s.kind === 'close') continue;
+    if (s.name === 'table' && !table) {
+      table = {
+        name: s.attr('displayName') || s.attr('name') || '',
+        ref: s.attr('ref') ?? '',
+        totalsRow: Number(s.attr('totalsRowCount') ?? 0) > 0,
+        columnNames: [],
+      };
+    } else if (s.name === 'tableColumn' && table) {
+      table.columnNames.push(decodeXstring(s.attr('name') ?? ''));
+      if (s.kind === 'open') s.skipElement();
+    }
+  }
+  return table;
+}
