@@ -142,6 +142,66 @@ function hyperFormulaComparison(lines: string[] | undefined, rows: number, accou
   lines.push(`    SUMBY is ${(sumIfs.time / sumByTime).toFixed(1)}× faster than per-row SUMIFS`);
 }
 
+/**
+ * The planner's per-account template (won, lost, win rate, open pipeline) over the sample's own
+ * Opportunities and Accounts, written two ways: four spilled CRM3 group-by calls, or four
+ * per-row formulas per account (COUNTIFS ×2, a ratio, SUMIFS) — the pattern DESIGN §7 forbids.
+ * `data` is the same workbook without the four columns (what loading the data alone costs).
+ * Returns the CPU time of build + full evaluation and a digest of the four result columns.
+ */
+export function accountTemplate(
+  way: 'groupby' | 'countifs' | 'data',
+  opp: { accountId: Cell[]; status: Cell[]; amount: Cell[] },
+  accountIds: Cell[],
+): { cpuMs: number; wallMs: number; digest: string } {
+  registerPlugin();
+  const rows = opp.accountId.length;
+  const accounts = accountIds.length;
+  const data: Sheet = opp.accountId.map((k, i) => [
+    k as RawCellContent,
+    opp.status[i] as RawCellContent,
+    opp.amount[i] as RawCellContent,
+  ]);
+  const range = (col: string) => `Data!$${col}$1:$${col}$${rows}`;
+  const [keys, status, amount, groups] = [range('A'), range('B'), range('C'), `$A$1:$A$${accounts}`];
+  const report: Sheet =
+    way === 'data'
+      ? accountIds.map((id) => [id as RawCellContent])
+      : way === 'groupby'
+        ? accountIds.map((id, r) =>
+            r === 0
+              ? [
+                  id as RawCellContent,
+                  `=CRM3.COUNTBY(${keys},${groups},${status},"Won")`,
+                  `=CRM3.COUNTBY(${keys},${groups},${status},"Lost")`,
+                  `=CRM3.WINRATEBY(${keys},${status},${groups},,,,,FALSE())`,
+                  `=CRM3.SUMBY(${keys},${amount},${groups},${status},"Open")`,
+                ]
+              : [id as RawCellContent],
+          )
+        : accountIds.map((id, r) => [
+            id as RawCellContent,
+            `=COUNTIFS(${keys},A${r + 1},${status},"Won")`,
+            `=COUNTIFS(${keys},A${r + 1},${status},"Lost")`,
+            `=IF(B${r + 1}+C${r + 1}=0,"",B${r + 1}/(B${r + 1}+C${r + 1}))`,
+            `=SUMIFS(${amount},${keys},A${r + 1},${status},"Open")`,
+          ]);
+  const cpu = process.cpuUsage();
+  const t0 = process.hrtime.bigint();
+  const hf = HyperFormula.buildFromSheets({ Data: data, Report: report }, { licenseKey: 'gpl-v3', maxRows: 1_000_000 });
+  const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  const spent = cpuMs(cpu);
+  const sheet = hf.getSheetId('Report')!;
+  const values = Array.from({ length: accounts }, (_, r) =>
+    [1, 2, 3, 4].map((col) => {
+      const v = hf.getCellValue({ sheet, row: r, col });
+      return v === null || v === '' ? null : typeof v === 'number' ? Number(v.toPrecision(12)) : v;
+    }),
+  );
+  hf.destroy();
+  return { cpuMs: spent, wallMs, digest: JSON.stringify(values) };
+}
+
 /** Runs both parts and returns the report, one line per entry. */
 export async function runSumByBench(): Promise<string[]> {
   const lines: string[] = [];

@@ -1,8 +1,9 @@
 /**
  * Measures the `crm3 evaluate` path on a 50,000-opportunity sample (issue 4: too slow for a
  * unit test). Phases: generate, write .xlsx, read it back, validate, engine build, indicators,
- * per-row results + JSON; then the real CLI (`main(['evaluate', file, '--json'])`) end to end.
- * Prints wall time per phase and peak RSS (process.resourceUsage().maxRSS).
+ * per-row results + JSON, one what-if (a status changed → indicators, then undone); then the real
+ * CLI (`main(['evaluate', file, '--json'])`) end to end. Prints wall time per phase and peak RSS
+ * (process.resourceUsage().maxRSS). `npm run bench` (docs/performance.md) compares with peers.
  *
  *   npx tsx scripts/measure-50k.ts [size] [--out /tmp/crm3-50k.xlsx]
  */
@@ -90,6 +91,17 @@ async function measure(): Promise<void> {
       return JSON.stringify({ indicators, accounts, opportunities, problems }).length;
     },
     (n) => `${mb(n)} of JSON`,
+  );
+  await phase(
+    'what-if (1 cell)',
+    () => {
+      const before = engine.inputColumn('Opportunities', 'Status')[0];
+      engine.apply([{ table: 'Opportunities', row: 0, column: 'Status', value: before === 'Won' ? 'Lost' : 'Won' }]);
+      const changed = engine.indicators();
+      engine.apply([{ table: 'Opportunities', row: 0, column: 'Status', value: before as string | null }]);
+      return changed;
+    },
+    (list) => `WIN_RATE_COUNT ${String(list[0].value)}`,
   );
   engine.destroy();
 

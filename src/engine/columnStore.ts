@@ -7,8 +7,10 @@
 import { ArraySize, FunctionArgumentType, FunctionPlugin, SimpleRangeValue } from 'hyperformula';
 import type { ImplementedFunctions } from 'hyperformula';
 import { Cell } from '../calc/cells';
+import { fromHfScalar } from '../functions/hyperformula/crm3Plugin';
 import type { NamedColumnShortcut } from '../functions/hyperformula/crm3Plugin';
-import { markErrorFree } from '../functions/invoke';
+import { InputCell, markErrorFree } from '../functions/invoke';
+import { CalcError } from '../calc/cells';
 
 export const DATA_FUNCTION = 'CRM3DATA';
 
@@ -96,8 +98,31 @@ export class ColumnDataPlugin extends FunctionPlugin {
 
 interface Graph {
   namedExpressions: { nearestNamedExpression(name: string, sheet: number): { address: unknown } | undefined };
-  getCell(address: unknown): { getFormula?: (service: unknown) => unknown } | undefined;
+  getCell(address: unknown): { getFormula?: (service: unknown) => unknown; array?: unknown } | undefined;
   lazilyTransformingAstService: unknown;
+}
+/** HyperFormula's computed spill (ArrayValue): a fresh object each time the formula is recomputed. */
+type SpillValues = { array?: unknown[][] };
+
+/** Spilled computed columns converted once per recomputation (keyed by HyperFormula's own result object). */
+const spillGrids = new WeakMap<object, InputCell[][] | undefined>();
+
+function spillGrid(spill: SpillValues): InputCell[][] | undefined {
+  if (spillGrids.has(spill)) return spillGrids.get(spill);
+  const rows = spill.array!;
+  let grid: InputCell[][] | undefined = new Array(rows.length);
+  let hasError = false;
+  for (let i = 0; i < rows.length && grid; i++) {
+    if (rows[i].length !== 1) grid = undefined;
+    else {
+      const c = fromHfScalar(rows[i][0]);
+      if (c instanceof CalcError) hasError = true;
+      grid[i] = [c];
+    }
+  }
+  if (grid && !hasError) markErrorFree(grid);
+  spillGrids.set(spill, grid);
+  return grid;
 }
 type RangeAst = {
   type?: string;
@@ -108,8 +133,9 @@ type CallAst = { type?: string; procedureName?: string; args?: { type?: string; 
 
 /**
  * Reads a name like Opp_Status straight from the store when it points at exactly one fed
- * column (=CRM3DATA(...)): same values, without HyperFormula copying the range cell by cell.
- * Anything else (computed columns, Config tables, consultants' own names) returns undefined.
+ * column (=CRM3DATA(...)), and a computed column like Opp_QualScore straight from the spilled
+ * result of its one CRM3 call: same values, without HyperFormula copying the range cell by
+ * cell. Anything else (Config tables, consultants' own names) returns undefined.
  */
 export const storeShortcut: NamedColumnShortcut = (plugin, ast, state) => {
   const graph = (plugin as unknown as { dependencyGraph: Graph }).dependencyGraph;
@@ -122,8 +148,16 @@ export const storeShortcut: NamedColumnShortcut = (plugin, ast, state) => {
   const start = range.start.toSimpleCellAddress(base);
   const end = range.end.toSimpleCellAddress(base);
   if (start.col !== end.col) return undefined;
-  const feeder = graph.getCell(start)?.getFormula?.(graph.lazilyTransformingAstService) as CallAst | undefined;
-  if (!feeder || feeder.type !== 'FUNCTION_CALL' || feeder.procedureName !== DATA_FUNCTION) return undefined;
+  const vertex = graph.getCell(start);
+  const feeder = vertex?.getFormula?.(graph.lazilyTransformingAstService) as CallAst | undefined;
+  if (!feeder || feeder.type !== 'FUNCTION_CALL') return undefined;
+  if (feeder.procedureName?.startsWith('CRM3.')) {
+    // A computed column: HyperFormula evaluates it before this formula (the name is a dependency).
+    const spill = (vertex as { array?: SpillValues }).array;
+    if (!spill || !Array.isArray(spill.array) || spill.array.length !== end.row - start.row + 1) return undefined;
+    return spillGrid(spill);
+  }
+  if (feeder.procedureName !== DATA_FUNCTION) return undefined;
   const [storeId, key] = (feeder.args ?? []).map((a) => (a && a.type === 'STRING' ? String(a.value) : ''));
   const store = live.get(storeId);
   const values = store?.get(key);

@@ -114,7 +114,8 @@ export function resolveSettings(snapshot: WorkbookSnapshot, asOf: number): Recor
   return out;
 }
 
-const SPILLED: readonly ComputedColumn[] = [
+/** The per-row computed columns, in dependency order (Tier reads Score, Attractiveness, Position). */
+export const COMPUTED_COLUMNS: readonly ComputedColumn[] = [
   { table: 'Accounts', column: 'Score', formula: '=CRM3.SCORE(Acc_Criteria,Criteria_Weight,Criteria_Min,Criteria_Max)' },
   {
     table: 'Accounts',
@@ -165,7 +166,7 @@ export function layoutWorkbook(
   let maxRows = 10;
 
   // Only the columns some formula reads go into HyperFormula (DESIGN.md §8); all stay in the store.
-  const formulas = [...SPILLED.map((c) => c.formula), ...options.indicators.map((i) => i.formula)];
+  const formulas = [...COMPUTED_COLUMNS.map((c) => c.formula), ...options.indicators.map((i) => i.formula)];
   const referenced = new Set<string>();
   for (const f of formulas) for (const n of namesIn(f)) referenced.add(n);
   const store = options.store;
@@ -230,7 +231,7 @@ export function layoutWorkbook(
   sheets[CONFIG_SHEET] = config;
 
   // Computed columns: names first (they point at the Calc sheet), formulas set afterwards.
-  const computed = [...SPILLED];
+  const computed = [...COMPUTED_COLUMNS];
   const calc: SheetCells = [computed.map((c) => `${c.table}.${c.column}`), computed.map((c) => c.formula)];
   computed.forEach((c, j) => {
     const prefix = c.table === 'Accounts' ? 'Acc' : 'Opp';

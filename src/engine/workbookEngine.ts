@@ -13,6 +13,7 @@ import { TABLES, TableName, tableSpec } from '../model/schema';
 import { IndicatorRow, WorkbookSnapshot } from '../model/snapshot';
 import { CALC_SHEET, EngineLayout, INDICATORS_SHEET, MIN_DATA_ROWS, columnRange, layoutWorkbook, namesIn } from './sheets';
 import { ColumnDataPlugin, ColumnStore, columnDataTranslations, storeShortcut } from './columnStore';
+import { skipChangeLists } from './quietEvaluation';
 
 export interface EngineOptions {
   /** Evaluation date (Excel serial); overrides the workbook's AsOfDate. */
@@ -38,6 +39,13 @@ export interface CellChange {
   column: string;
   value: Cell;
 }
+
+/** The part of HyperFormula's dependency graph incremental what-if uses (marking a vertex dirty). */
+interface DirtyGraph {
+  getCell(address: SimpleCellAddress): object | undefined;
+  graph: { markNodeAsDirty(vertex: object): void };
+}
+type SpillGraph = Pick<DirtyGraph, 'getCell'>;
 
 let pluginRegistered = false;
 function ensurePlugin(): void {
@@ -83,6 +91,7 @@ export class WorkbookEngine {
       config,
       layout.names.map((n) => ({ name: n.name, expression: n.expression })),
     );
+    skipChangeLists(hf);
     const sheetIds: Record<string, number> = {};
     for (const name of hf.getSheetNames()) sheetIds[name] = hf.getSheetId(name)!;
     // Formulas go in after the names exist: HyperFormula sizes spilled results through names only then.
@@ -112,8 +121,27 @@ export class WorkbookEngine {
     const n = this.layout.rowCounts[table];
     if (j < 0) return new Array(n).fill(null);
     const sheet = this.sheetIds[CALC_SHEET];
+    const fast = this.spilledColumn({ sheet, row: 1, col: j }, n);
+    if (fast) return fast;
     const out: EngineValue[] = [];
     for (let i = 0; i < n; i++) out.push(this.value({ sheet, row: i + 1, col: j }));
+    return out;
+  }
+
+  /**
+   * A spilled column read in one go from its formula's result, exported exactly as
+   * getCellValue exports each cell (at 50,000 rows, cell-by-cell reads cost seconds);
+   * undefined when the cell holds no computed spill of that height.
+   */
+  private spilledColumn(address: SimpleCellAddress, n: number): EngineValue[] | undefined {
+    const internals = this.hf as unknown as { dependencyGraph: SpillGraph; _exporter?: { exportValue(v: unknown): unknown } };
+    const exporter = internals._exporter;
+    const spill = (internals.dependencyGraph.getCell(address) as { array?: { array?: unknown[][] } } | undefined)?.array;
+    if (!exporter || typeof exporter.exportValue !== 'function' || !Array.isArray(spill?.array) || spill.array.length !== n)
+      return undefined;
+    const rows = spill.array;
+    const out = new Array<EngineValue>(n);
+    for (let i = 0; i < n; i++) out[i] = toEngineValue(exporter.exportValue(rows[i][0]));
     return out;
   }
 
@@ -153,8 +181,10 @@ export class WorkbookEngine {
   }
 
   /**
-   * Applies changes to input cells. Each changed column is fed again (one array call), and
-   * HyperFormula recalculates only what depends on it.
+   * Applies changes to input cells, incrementally: the store is changed in place and each
+   * changed column's feeding call is marked dirty, so HyperFormula re-runs that call and then
+   * exactly the formulas that depend on it (transitively: computed columns, indicators), and
+   * nothing else. No formula is re-parsed and no spill is rebuilt from scratch.
    */
   apply(changes: readonly CellChange[]): void {
     const touched = new Set<string>();
@@ -170,11 +200,17 @@ export class WorkbookEngine {
       this.store.changed(key);
       if (this.layout.columnIndex[c.table].has(c.column)) touched.add(`${c.table}\u0000${c.column}`);
     }
+    const graph = this.hf.dependencyGraph as unknown as DirtyGraph;
     this.hf.batch(() => {
       for (const t of touched) {
         const [table, column] = t.split('\u0000') as [TableName, string];
         const address = { sheet: this.sheetIds[table], row: 1, col: this.layout.columnIndex[table].get(column)! };
-        // Same formula, fresh contents: HyperFormula re-reads the column and its dependents.
+        const feeder = graph.getCell(address);
+        if (feeder) {
+          graph.graph.markNodeAsDirty(feeder);
+          continue;
+        }
+        // Not a formula vertex (cannot happen for a fed column): set the same formula again.
         this.hf.setCellContents(address, [[null]]);
         this.hf.setCellContents(address, [[this.store.formula(`${tableSpec(table).prefix}_${column}`)]]);
       }

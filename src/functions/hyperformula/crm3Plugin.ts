@@ -39,7 +39,8 @@ export function setPluginLocale(locale: Locale): void {
   messageLocale = locale;
 }
 
-function fromHfScalar(v: unknown): InputCell {
+/** A HyperFormula value as a kernel input (blank → null, errors → CalcError, dates → serials). */
+export function fromHfScalar(v: unknown): InputCell {
   if (v === EmptyValue || v === null || v === undefined) return null;
   if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
   if (v instanceof CellError) return new CalcError(FROM_HF[v.type] ?? 'VALUE', { en: v.message ?? '', zh: v.message ?? '' });
