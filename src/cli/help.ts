@@ -7,7 +7,10 @@ const EN = `${PRODUCT} ${VERSION} — key-account sales numbers from CRM3 workbo
 Usage:
   crm3 evaluate <file.xlsx|folder> [--as-of YYYY-MM-DD] [--json|--table] [--out report.xlsx]
                 [--scope owner=Li ...] [--by owner|region|industry|tier|account] [--lang zh-CN]
+  crm3 templates build [--out folder]   # writes the 8 template files (4 templates × en-US, zh-CN)
   crm3 sample [--locale zh-CN] [--size N] [--seed S] [--as-of YYYY-MM-DD] [--out file.xlsx]
+  crm3 client-copy <in.xlsx> --out <out.xlsx> [--lang zh-CN]
+                 # CRM3 formulas replaced by their values, for clients without the add-in
   crm3 --help | --version
 
 Exit codes: 0 evaluated, 1 evaluated with data errors, 2 the file could not be read.
@@ -18,7 +21,10 @@ const ZH = `${PRODUCT} ${VERSION} — 根据 CRM3 工作簿计算大客户销售
 用法：
   crm3 evaluate <文件.xlsx|文件夹> [--as-of YYYY-MM-DD] [--json|--table] [--out 报告.xlsx]
                 [--scope owner=李 ...] [--by owner|region|industry|tier|account] [--lang zh-CN]
+  crm3 templates build [--out 文件夹]   # 生成 8 个模板文件（4 个模板 × 英文、中文）
   crm3 sample [--locale zh-CN] [--size N] [--seed S] [--as-of YYYY-MM-DD] [--out 文件.xlsx]
+  crm3 client-copy <输入.xlsx> --out <输出.xlsx> [--lang zh-CN]
+                 # 将 CRM3 公式替换为数值，供未安装加载项的客户使用
   crm3 --help | --version
 
 退出码：0 计算完成；1 计算完成但数据有错误；2 文件无法读取。

@@ -7,6 +7,8 @@ import { Locale } from '../calc/messages';
 import { helpText } from './help';
 import { runSample } from './sample';
 import { runEvaluate } from './evaluate';
+import { runClientCopy } from './clientCopy';
+import { runTemplates } from './templates';
 
 export interface Io {
   out: (s: string) => void;
@@ -34,6 +36,8 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
   }
   if (command === 'sample') return runSample(argv.slice(1), io);
   if (command === 'evaluate') return runEvaluate(argv.slice(1), io, locale, io === stdio && !!process.stderr.isTTY);
+  if (command === 'client-copy') return runClientCopy(argv.slice(1), io, locale);
+  if (command === 'templates') return runTemplates(argv.slice(1), io, locale);
   io.err(
     locale === 'zh-CN'
       ? `crm3：未知命令 "${command}"。运行 crm3 --help 查看用法。\n`

@@ -31,7 +31,16 @@ export interface TemplateInfo {
   description: Message;
   /** Sheets the template adds, in order, as named in each locale's file. */
   sheets: { en: readonly string[]; zh: readonly string[] };
+  /** Native charts to create after insertion (the built file has none). */
+  charts: readonly TemplateChart[];
 }
+
+/**
+ * Chart sources point at spilled report columns. The scatter source leaves room for up to
+ * 1,000 accounts (blank rows plot no point); the pipeline sources cover the five default
+ * stages (a consultant who adds stages should widen the chart's range, or the inserter can
+ * use the spill range of the stage column). Positions are pinned by test/templates/build.test.ts.
+ */
 
 /** Version of the template layout; written to the TemplateVersion setting of every template. */
 export const TEMPLATE_VERSION = '1.0';
@@ -48,6 +57,17 @@ export const TEMPLATES: readonly TemplateInfo[] = [
       en: ['How to use', 'Accounts', 'Tier summary', 'Prospects', 'Config'],
       zh: ['使用说明', '客户', '分级汇总', '潜在客户', '配置'],
     },
+    charts: [
+      {
+        sheet: { en: 'Tier summary', zh: '分级汇总' },
+        kind: 'tierMatrix',
+        type: 'XYScatter',
+        // Attractiveness (x) and Position (y) of the spilled account list, header in row 4.
+        source: 'M4:N1004',
+        anchor: 'B18',
+        title: { en: 'Attractiveness × position', zh: '吸引力 × 竞争地位' },
+      },
+    ],
   },
   {
     id: 'account-plan',
@@ -57,9 +77,30 @@ export const TEMPLATES: readonly TemplateInfo[] = [
       zh: '一个客户一页纸：目标与收入指标、商机地图与空白点、决策链与关系图、目标与行动计划，以及该客户自己的指标。',
     },
     sheets: {
-      en: ['How to use', 'Account plan', 'Opportunities', 'Contacts', 'DecisionChain', 'Actions', 'Activities', 'Config'],
-      zh: ['使用说明', '账户规划', '商机', '联系人', '决策链', '行动计划', '活动', '配置'],
+      en: [
+        'How to use',
+        'Account plan',
+        'Accounts',
+        'Opportunities',
+        'Contacts',
+        'DecisionChain',
+        'Actions',
+        'Activities',
+        'Config',
+      ],
+      zh: ['使用说明', '账户规划', '客户', '商机', '联系人', '决策链', '行动计划', '活动', '配置'],
     },
+    charts: [
+      {
+        sheet: { en: 'Account plan', zh: '账户规划' },
+        kind: 'pipelineByStage',
+        type: 'ColumnClustered',
+        // Stage | Amount | Weighted of the account's open deals (five default stages, rows 25–29).
+        source: 'B24:D29',
+        anchor: 'K4',
+        title: { en: 'Open pipeline by stage', zh: '各阶段进行中商机金额' },
+      },
+    ],
   },
   {
     id: 'opportunity-grading',
@@ -69,9 +110,20 @@ export const TEMPLATES: readonly TemplateInfo[] = [
       zh: '用“四问”为每个商机评分定级，按充分事件核对所处阶段，并分析赢单特征：按销售、等级、行业、金额区间、竞争对手和有无内线教练统计赢率及置信区间。',
     },
     sheets: {
-      en: ['How to use', 'Opportunities', 'Win analysis', 'DecisionChain', 'Activities', 'Config'],
-      zh: ['使用说明', '商机', '赢单分析', '决策链', '活动', '配置'],
+      en: ['How to use', 'Opportunities', 'Win analysis', 'Accounts', 'DecisionChain', 'Activities', 'Config'],
+      zh: ['使用说明', '商机', '赢单分析', '客户', '决策链', '活动', '配置'],
     },
+    charts: [
+      {
+        sheet: { en: 'Win analysis', zh: '赢单分析' },
+        kind: 'pipelineByStage',
+        type: 'ColumnClustered',
+        // Stage | Amount | Weighted of open deals (five default stages, rows 6–10).
+        source: 'B5:D10',
+        anchor: 'J4',
+        title: { en: 'Open pipeline by stage', zh: '各阶段进行中商机金额' },
+      },
+    ],
   },
   {
     id: 'value-indicators',
@@ -81,9 +133,31 @@ export const TEMPLATES: readonly TemplateInfo[] = [
       zh: '四大价值目标下的 40 项量化指标，含目标值与红黄绿状态，覆盖全部 CRM3 数据表，可直接粘贴 CRM 导出数据。',
     },
     sheets: {
-      en: ['How to use', 'Indicators', 'Accounts', 'Opportunities', 'Contacts', 'DecisionChain', 'Activities', 'Targets', 'Actions', 'Config'],
+      en: [
+        'How to use',
+        'Indicators',
+        'Accounts',
+        'Opportunities',
+        'Contacts',
+        'DecisionChain',
+        'Activities',
+        'Targets',
+        'Actions',
+        'Config',
+      ],
       zh: ['使用说明', '指标', '客户', '商机', '联系人', '决策链', '活动', '目标', '行动计划', '配置'],
     },
+    charts: [
+      {
+        sheet: { en: 'Indicators', zh: '指标' },
+        kind: 'indicatorStatus',
+        type: 'BarClustered',
+        // Goal | Green | Amber | Red counts per goal.
+        source: 'M3:P7',
+        anchor: 'M11',
+        title: { en: 'Indicator status by goal', zh: '各目标指标状态' },
+      },
+    ],
   },
 ];
 

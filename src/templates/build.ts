@@ -1,0 +1,83 @@
+/**
+ * Builds the four CRM3 templates (DESIGN.md §3, §7) from code, in en-US and zh-CN:
+ * `buildTemplate` for one file in memory (empty, or filled with a snapshot such as the
+ * sample), `buildAllTemplates` for the 8 shipped files. Output is byte-stable.
+ */
+import { promises as fs } from 'fs';
+import path from 'path';
+import { Locale } from '../calc/messages';
+import { WorkbookSnapshot } from '../model/snapshot';
+import { buildAccountPlan } from './accountPlan';
+import { TEMPLATES, TEMPLATE_VERSION, TemplateId, TemplateInfo } from './catalog';
+import { buildOpportunityGrading } from './opportunityGrading';
+import { buildPortfolioTiering } from './portfolioTiering';
+import { TemplateBook, TemplateFormula } from './templateBook';
+import { buildValueIndicators } from './valueIndicators';
+import { TemplateSource, templateSource } from './workbookSheets';
+
+export type { TemplateFormula };
+
+export const TEMPLATE_LOCALES: readonly Locale[] = ['en-US', 'zh-CN'];
+
+export interface BuildOptions {
+  /** Fill the template's tables with this data (e.g. generateSample({ locale })); default: empty tables. */
+  data?: WorkbookSnapshot;
+  /**
+   * Mark per-row computed columns as Excel calculated columns (new table rows get the formula).
+   * Off by default: ExcelJS 4, which the host reads templates with (src/host/templateModel.ts),
+   * fails on a <tableColumn> holding a <calculatedColumnFormula>.
+   */
+  calculatedColumns?: boolean;
+}
+
+type Builder = (book: TemplateBook, info: TemplateInfo, source: TemplateSource) => void;
+
+const BUILDERS: Record<TemplateId, Builder> = {
+  'portfolio-tiering': buildPortfolioTiering,
+  'account-plan': buildAccountPlan,
+  'opportunity-grading': buildOpportunityGrading,
+  'value-indicators': buildValueIndicators,
+};
+
+/** The file name a template is shipped as: templates/<id>.<locale>.xlsx. */
+export function templateFileName(id: TemplateId, locale: Locale): string {
+  return `${id}.${locale}.xlsx`;
+}
+
+/** Builds one template and returns the file and every formula cell in it (for the lint). */
+export async function buildTemplateWithFormulas(
+  id: TemplateId,
+  locale: Locale,
+  options: BuildOptions = {},
+): Promise<{ buffer: Buffer; formulas: TemplateFormula[] }> {
+  const info = TEMPLATES.find((t) => t.id === id);
+  if (!info) throw new Error(`Unknown template id: ${String(id)}`);
+  const book = new TemplateBook(locale, { calculatedColumns: options.calculatedColumns });
+  BUILDERS[id](book, info, templateSource(book, options.data, id, TEMPLATE_VERSION));
+  const buffer = await book.finish();
+  return { buffer, formulas: book.formulas };
+}
+
+/** One template as an .xlsx file in memory. */
+export async function buildTemplate(id: TemplateId, locale: Locale, options: BuildOptions = {}): Promise<Buffer> {
+  return (await buildTemplateWithFormulas(id, locale, options)).buffer;
+}
+
+/** Every formula cell of a template (readable CRM3.X form, no '='), as built with these options. */
+export async function templateFormulas(id: TemplateId, locale: Locale, options: BuildOptions = {}): Promise<TemplateFormula[]> {
+  return (await buildTemplateWithFormulas(id, locale, options)).formulas;
+}
+
+/** Writes the 8 shipped templates (4 templates × 2 locales) into outDir; returns their paths. */
+export async function buildAllTemplates(outDir: string): Promise<string[]> {
+  await fs.mkdir(outDir, { recursive: true });
+  const written: string[] = [];
+  for (const info of TEMPLATES) {
+    for (const locale of TEMPLATE_LOCALES) {
+      const file = path.join(outDir, templateFileName(info.id, locale));
+      await fs.writeFile(file, await buildTemplate(info.id, locale));
+      written.push(file);
+    }
+  }
+  return written;
+}
