@@ -64,6 +64,8 @@ export interface InsertedTemplate {
   firstSheet: string;
   /** Names, tables or sheets that were renamed to avoid a collision: original → new. */
   renamed: { kind: 'sheet' | 'table' | 'name'; from: string; to: string }[];
+  /** What the workbook already had and was kept as it was (MemoryHost merges instead of adding copies). */
+  skipped?: { kind: 'sheet' | 'table' | 'name'; name: string }[];
 }
 
 export interface WorkbookHost {

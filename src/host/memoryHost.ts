@@ -1,0 +1,105 @@
+/**
+ * The workbook host without Excel (DESIGN.md §8): an in-memory WorkbookSnapshot that web
+ * mode, the CLI and tests read, write, insert templates into and download as .xlsx.
+ */
+import { Locale } from '../calc/messages';
+import { WorkbookSnapshot } from '../model/snapshot';
+import { readWorkbookBuffer } from '../io/readWorkbook';
+import { writeWorkbook } from '../io/writeWorkbook';
+import { ChangeHandlers, CHANGE_DEBOUNCE_MS } from './debounce';
+import { H, STEP, fail, reason } from './hostMessages';
+import { mergeTemplate, readTemplateSnapshot } from './memoryInsert';
+import { applyPlan, planWrite } from './writeCheck';
+import { HostResult, InsertTemplateRequest, InsertedTemplate, WorkbookHost, WorkbookWrite } from './workbookHost';
+
+export interface MemoryHostOptions {
+  /** Name the workbook is downloaded under. */
+  fileName: string;
+  /** UI language (web mode: the browser's). */
+  locale: Locale;
+  /** Quiet time before change handlers run (default 300 ms). */
+  debounceMs?: number;
+}
+
+const CELL_ADDRESS = /^\$?[A-Za-z]{1,3}\$?\d{1,7}(:\$?[A-Za-z]{1,3}\$?\d{1,7})?$/;
+
+export class MemoryHost implements WorkbookHost {
+  readonly kind = 'memory' as const;
+  private snapshot: WorkbookSnapshot;
+  private readonly fileName: string;
+  private readonly locale: Locale;
+  private readonly handlers: ChangeHandlers;
+  private target: { sheet: string; cell: string } | undefined;
+
+  constructor(snapshot: WorkbookSnapshot, options: MemoryHostOptions) {
+    this.snapshot = structuredClone(snapshot);
+    this.fileName = options.fileName;
+    this.locale = options.locale;
+    this.handlers = new ChangeHandlers(options.debounceMs ?? CHANGE_DEBOUNCE_MS);
+  }
+
+  /** A host over an .xlsx file's bytes; the failure says why the file cannot be read. */
+  static async fromBytes(
+    bytes: Uint8Array | ArrayBuffer,
+    fileName: string,
+    locale: Locale,
+  ): Promise<HostResult<{ host: MemoryHost }>> {
+    const read = await readWorkbookBuffer(bytes, fileName);
+    if (!read.ok) return fail(read.reason.message);
+    return { ok: true, host: new MemoryHost(read.snapshot, { fileName, locale }) };
+  }
+
+  /** The last cell "go to" asked for (web mode shows it). */
+  get lastGoTo(): { sheet: string; cell: string } | undefined {
+    return this.target;
+  }
+
+  async readSnapshot(): Promise<HostResult<{ snapshot: WorkbookSnapshot }>> {
+    return { ok: true, snapshot: structuredClone(this.snapshot) };
+  }
+
+  async write(changes: WorkbookWrite): Promise<HostResult<object>> {
+    const plan = planWrite(this.snapshot, changes);
+    if ('ok' in plan) return plan;
+    applyPlan(this.snapshot, plan);
+    if (plan.cells.length || plan.settings.length) this.handlers.notify();
+    return { ok: true };
+  }
+
+  async insertTemplate(request: InsertTemplateRequest): Promise<HostResult<InsertedTemplate>> {
+    const steps = 2;
+    request.onProgress?.(0, steps, STEP.read);
+    const read = await readTemplateSnapshot(request.base64, `${request.id}.${request.locale}.xlsx`);
+    if (!read.ok) return read;
+    request.onProgress?.(1, steps, STEP.merge);
+    const merged = structuredClone(this.snapshot);
+    const result = mergeTemplate(merged, read.snapshot, request);
+    this.snapshot = merged;
+    request.onProgress?.(steps, steps, STEP.done);
+    this.handlers.notify();
+    return { ok: true, ...result };
+  }
+
+  async goTo(sheet: string, cell: string): Promise<HostResult<object>> {
+    if (!CELL_ADDRESS.test(cell.trim())) return fail(H.badCell(cell));
+    this.target = { sheet, cell: cell.trim().toUpperCase() };
+    return { ok: true };
+  }
+
+  onChanged(handler: () => void): () => void {
+    return this.handlers.add(handler);
+  }
+
+  async fileBytes(): Promise<HostResult<{ bytes: Uint8Array; name: string }>> {
+    try {
+      const buffer = await writeWorkbook(this.snapshot, { locale: this.locale });
+      return { ok: true, bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), name: this.fileName };
+    } catch (e) {
+      return fail(H.fileWriteFailed(reason(e)));
+    }
+  }
+
+  displayLocale(): Locale {
+    return this.locale;
+  }
+}
