@@ -10,6 +10,7 @@ const { register } = require('tsx/cjs/api');
 
 const PORT = Number(process.env.CRM3_PORT || 3000);
 
+
 /** Emits the catalog-derived files (metadata in both languages, the function reference). */
 class CatalogAssetsPlugin {
   apply(compiler) {
@@ -52,15 +53,22 @@ module.exports = async (env, argv) => {
       commands: './src/commands/commands.ts',
     },
     output: { path: path.resolve(__dirname, process.env.CRM3_DIST || 'dist'), filename: '[name].js', chunkFilename: '[name].[contenthash:8].js', clean: true },
-    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js'],
+      // Node built-ins that browser code reaches only behind a runtime check (file paths, zlib.crc32).
+      fallback: { fs: false, 'fs/promises': false, path: false, zlib: false, stream: false, crypto: false },
+    },
     module: {
       rules: [{ test: /\.[jt]sx?$/, exclude: /node_modules/, loader: 'esbuild-loader', options: { target: 'es2020', jsx: 'automatic' } }],
     },
     performance: { hints: false },
     plugins: [
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['functions', 'commands', 'taskpane'], chunksSortMode: 'manual' }),
-      new CopyWebpackPlugin({ patterns: [{ from: 'assets', to: 'assets' }] }),
+      new CopyWebpackPlugin({ patterns: [{ from: 'assets', to: 'assets' }, { from: 'templates/*.xlsx', to: 'templates/[name][ext]', noErrorOnMissing: true }] }),
       new CatalogAssetsPlugin(),
+      // writeWorkbook/writeReport hand ExcelJS's output to Buffer.from: give the browser the small
+      // `buffer` package in the chunks that use it (the report download), nothing else.
+      new (require('webpack').ProvidePlugin)({ Buffer: ['buffer', 'Buffer'] }),
     ],
     devServer: {
       port: PORT,

@@ -1,46 +1,194 @@
-/** The task pane's first page: what CRM3 is, and the function catalog in the user's language. */
-import { useState } from 'react';
-import { Body1, Caption1, FluentProvider, Subtitle2, Title3, ToggleButton, webLightTheme } from '@fluentui/react-components';
-import { catalog } from '../functions/catalog';
-import { signature } from '../functions/reference';
-import { strings, UiLocale } from './strings';
+/**
+ * The task pane shell: theme (Office's or the browser's), language, the view picker, the
+ * workbook from the host evaluated by the engine worker, and the views. Views get the
+ * host, the engine and the latest result (ViewProps) and never call Office directly.
+ */
+import { ComponentType, Suspense, lazy, useEffect, useMemo, useState } from 'react';
+import { FluentProvider, MessageBar, MessageBarBody, ProgressBar, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import type { WorkbookHost } from '../host/workbookHost';
+import { PaneHeader } from './components/PaneHeader';
+import { WorkbookBar } from './components/WorkbookBar';
+import { useTheme } from './hooks/useTheme';
+import { useWorkbook } from './hooks/useWorkbook';
+import type { PaneEngine } from './paneEngine';
+import { UiLocale, ViewId, strings } from './strings';
+import { DashboardView } from './views/dashboard/DashboardView';
+import { ProblemsView } from './views/problems/ProblemsView';
+import type { ViewProps } from './views/viewProps';
 
-export function App({ inOffice, initialLocale }: { inOffice: boolean; initialLocale: UiLocale }) {
+const named = <K extends string>(load: () => Promise<Record<K, ComponentType<ViewProps>>>, name: K) =>
+  lazy(() => load().then((m) => ({ default: m[name] })));
+
+// The assistants and the reference load when first opened: the pane starts with the dashboard only.
+const ASSISTANTS: Partial<Record<ViewId, ComponentType<ViewProps>>> = {
+  templates: named(() => import(/* webpackChunkName: "view-templates" */ './views/templates/TemplatesView'), 'TemplatesView'),
+  tiering: named(() => import(/* webpackChunkName: "view-tiering" */ './views/tiering/TieringView'), 'TieringView'),
+  grading: named(() => import(/* webpackChunkName: "view-grading" */ './views/grading/GradingView'), 'GradingView'),
+  whatIf: named(() => import(/* webpackChunkName: "view-whatif" */ './views/whatIf/WhatIfView'), 'WhatIfView'),
+  decisionChain: named(
+    () => import(/* webpackChunkName: "view-decisionchain" */ './views/decisionChain/DecisionChainView'),
+    'DecisionChainView',
+  ),
+};
+const FunctionsView = lazy(() =>
+  import(/* webpackChunkName: "view-functions" */ './views/functions/FunctionsView').then((m) => ({ default: m.FunctionsView })),
+);
+
+const useStyles = makeStyles({
+  main: { padding: tokens.spacingHorizontalM, maxWidth: '720px', margin: '0 auto', boxSizing: 'border-box' },
+  content: { marginTop: tokens.spacingVerticalM },
+  progress: { marginTop: tokens.spacingVerticalS },
+});
+
+/** What the shell needs from its surroundings (index.tsx: Office or web mode). */
+export interface AppProps {
+  inOffice: boolean;
+  initialLocale: UiLocale;
+  initialHost: WorkbookHost;
+  initialFileName: string;
+  engine: PaneEngine;
+  /** Web mode: open a local .xlsx as the workbook (undefined inside Excel). */
+  openFile?: (file: File, locale: UiLocale) => Promise<{ ok: true; host: WorkbookHost } | { ok: false; message: string }>;
+  /** The evaluated report as a download. */
+  downloadReport?: (result: NonNullable<ViewProps['result']>, fileName: string, locale: UiLocale) => Promise<void>;
+  /** The client copy of the workbook as a download; resolves to how many CRM3 formulas became values. */
+  downloadClientCopy?: (
+    host: WorkbookHost,
+    locale: UiLocale,
+  ) => Promise<{ ok: true; replaced: number } | { ok: false; message: string }>;
+}
+
+export function App(props: AppProps) {
+  const { inOffice, initialLocale, initialHost, initialFileName, engine, openFile, downloadReport, downloadClientCopy } = props;
   const [locale, setLocale] = useState<UiLocale>(initialLocale);
+  const [view, setView] = useState<ViewId>('dashboard');
+  const [workbook, setWorkbook] = useState({ host: initialHost, fileName: initialFileName });
+  const [fileError, setFileError] = useState<string | undefined>();
+  const [fileNote, setFileNote] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+  const theme = useTheme(inOffice);
+  const s = useStyles();
   const t = strings[locale];
-  const zh = locale === 'zh-CN';
+  const state = useWorkbook(workbook.host, engine, locale, workbook.fileName);
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = t.title;
+  }, [locale, t.title]);
+  useEffect(() => () => engine.dispose(), [engine]);
+  // A new view starts at its top, not where the last one was scrolled to.
+  // (Block body: newer browsers return a Promise from scrollTo, which React must not take for a cleanup.)
+  useEffect(() => {
+    window.scrollTo?.(0, 0);
+  }, [view]);
+
+  const viewProps: ViewProps | undefined = useMemo(
+    () =>
+      state.snapshot && state.result
+        ? {
+            host: workbook.host,
+            engine,
+            locale,
+            snapshot: state.snapshot,
+            result: state.result,
+            refresh: () => void state.refresh(),
+          }
+        : undefined,
+    [state.snapshot, state.result, state.refresh, workbook.host, engine, locale],
+  );
+
+  /** Runs a file action with the bar disabled; its failure (never a throw) shows above the view. */
+  async function fileAction(action: () => Promise<string | undefined>) {
+    setBusy(true);
+    setFileError(undefined);
+    setFileNote(undefined);
+    try {
+      setFileNote(await action());
+    } catch (e) {
+      setFileError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const open = (file: File) =>
+    fileAction(async () => {
+      const r = await openFile!(file, locale);
+      if (!r.ok) throw new Error(r.message);
+      setWorkbook({ host: r.host, fileName: file.name });
+      return undefined;
+    });
+  const report = () =>
+    fileAction(async () => {
+      if (state.result) await downloadReport!(state.result, workbook.fileName, locale);
+      return undefined;
+    });
+  const clientCopy = () =>
+    fileAction(async () => {
+      const r = await downloadClientCopy!(workbook.host, locale);
+      if (!r.ok) throw new Error(r.message);
+      return t.clientCopyDone(r.replaced);
+    });
+
+  const Assistant = ASSISTANTS[view];
   return (
-    <FluentProvider theme={webLightTheme} lang={locale}>
-      <main style={{ padding: 12, maxWidth: 640 }}>
-        <Title3 as="h1" block>{t.title}</Title3>
-        <Body1 as="p" block>{t.tagline}</Body1>
-        <Caption1 as="p" block data-testid="mode">
-          {inOffice ? t.inExcel : t.webMode}
-        </Caption1>
-        <div role="group" aria-label={t.language} style={{ display: 'flex', gap: 8, margin: '8px 0' }}>
-          <ToggleButton checked={!zh} onClick={() => setLocale('en-US')}>
-            English
-          </ToggleButton>
-          <ToggleButton checked={zh} onClick={() => setLocale('zh-CN')}>
-            中文
-          </ToggleButton>
+    <FluentProvider theme={theme} lang={locale} style={{ minHeight: '100vh' }}>
+      <main
+        className={s.main}
+        aria-busy={state.progress !== undefined}
+        data-state={state.progress !== undefined ? 'loading' : 'ready'}
+        data-version={state.version}
+      >
+        <PaneHeader
+          locale={locale}
+          inOffice={inOffice}
+          view={view}
+          problemCount={state.result?.problems.length}
+          onLocale={setLocale}
+          onView={setView}
+        />
+        <WorkbookBar
+          locale={locale}
+          fileName={workbook.fileName}
+          busy={busy}
+          onOpen={openFile && open}
+          onDownloadReport={downloadReport && state.result ? report : undefined}
+          onDownloadClientCopy={downloadClientCopy && clientCopy}
+        />
+        <div role="status" aria-live="polite" className={s.progress}>
+          {state.progress !== undefined ? (
+            <ProgressBar value={state.progress} max={1} thickness="large" aria-label={t.loading} data-testid="load-progress" />
+          ) : (
+            busy && <ProgressBar thickness="large" aria-label={t.loadingView} data-testid="file-progress" />
+          )}
         </div>
-        <Subtitle2 as="h2" block>
-          {t.functions} ({catalog.length})
-        </Subtitle2>
-        <ul style={{ paddingLeft: 16 }}>
-          {catalog.map((d) => (
-            <li key={d.id} data-function-id={d.id} style={{ marginBottom: 8 }}>
-              <code style={{ overflowWrap: 'anywhere' }}>{signature(d)}</code>
-              <br />
-              <Caption1>{zh ? d.description.zh : d.description.en}</Caption1>
-              <br />
-              <Caption1>
-                {t.example}: <code style={{ overflowWrap: 'anywhere' }}>{d.example}</code>
-              </Caption1>
-            </li>
-          ))}
-        </ul>
+        {fileNote && (
+          <MessageBar intent="success" data-testid="pane-note">
+            <MessageBarBody>{fileNote}</MessageBarBody>
+          </MessageBar>
+        )}
+        {(fileError ?? state.error) && (
+          <MessageBar intent="error" data-testid="pane-error">
+            <MessageBarBody>{fileError ?? `${t.engineFailed} ${state.error}`}</MessageBarBody>
+          </MessageBar>
+        )}
+        <div className={s.content}>
+          {view === 'functions' ? (
+            <Suspense fallback={<Spinner size="small" label={t.loadingView} />}>
+              <FunctionsView locale={locale} />
+            </Suspense>
+          ) : !viewProps ? (
+            !state.error && <Spinner size="small" label={t.loading} />
+          ) : view === 'dashboard' ? (
+            <DashboardView {...viewProps} version={state.version} />
+          ) : view === 'problems' ? (
+            <ProblemsView {...viewProps} />
+          ) : Assistant ? (
+            <Suspense fallback={<Spinner size="small" label={t.loadingView} />}>
+              <Assistant {...viewProps} />
+            </Suspense>
+          ) : null}
+        </div>
       </main>
     </FluentProvider>
   );

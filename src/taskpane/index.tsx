@@ -1,17 +1,65 @@
 /**
- * Task pane entry: inside Office it loads office.js first (custom functions register then),
- * in a plain browser it starts straight away in web mode.
+ * Task pane entry. Inside Office it loads office.js first (custom functions register then)
+ * and works on the open workbook through ExcelHost; in a plain browser (web mode) it runs on
+ * a MemoryHost with the bundled sample, and office.js is never fetched.
  */
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
+import { pick } from '../calc/messages';
+import type { WorkbookHost } from '../host/workbookHost';
+import { App, AppProps } from './App';
+import { WorkerEngine } from './engine/workerEngine';
 import { loadOfficeJs, runsInOffice } from './officeLoader';
-import { UiLocale } from './strings';
+import { UiLocale, uiLocaleOf } from './strings';
 
+/** ?lang= wins (tests, links), then the browser's language. */
 function browserLocale(): UiLocale {
-  const q = new URLSearchParams(window.location.search).get('lang');
-  const lang = q ?? navigator.language ?? 'en-US';
-  return lang.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US';
+  return uiLocaleOf(new URLSearchParams(window.location.search).get('lang') ?? navigator.language);
 }
+
+async function officeSetup(): Promise<Pick<AppProps, 'initialHost' | 'initialFileName'> & { locale: UiLocale }> {
+  const { ExcelHost } = await import(/* webpackChunkName: "excel-host" */ '../host/excelHost');
+  const host: WorkbookHost = new ExcelHost();
+  const q = new URLSearchParams(window.location.search).get('lang');
+  return { initialHost: host, initialFileName: '', locale: q ? uiLocaleOf(q) : uiLocaleOf(Office.context?.displayLanguage) };
+}
+
+async function webSetup(
+  engine: WorkerEngine,
+  locale: UiLocale,
+): Promise<Pick<AppProps, 'initialHost' | 'initialFileName' | 'openFile' | 'downloadReport'>> {
+  const web = await import(/* webpackChunkName: "web-host" */ './webMode/webHost');
+  return {
+    initialHost: web.sampleHost(locale),
+    initialFileName: web.SAMPLE_FILE[locale],
+    openFile: async (file, uiLocale) => {
+      const r = await engine.readWorkbook(await file.arrayBuffer(), file.name);
+      return r.ok
+        ? { ok: true, host: web.hostFor(r.snapshot, file.name, uiLocale) }
+        : { ok: false, message: pick(r.reason.message, uiLocale) };
+    },
+  };
+}
+
+/** Downloads that work in Excel and in web mode (the bytes come from the host). */
+function fileActions(engine: WorkerEngine): Pick<AppProps, 'downloadReport' | 'downloadClientCopy'> {
+  return {
+    downloadReport: async (result, fileName, uiLocale) => {
+      const { reportBytes, saveBytes } = await import(/* webpackChunkName: "report" */ './webMode/download');
+      saveBytes(await reportBytes(result, uiLocale), `${baseName(fileName)}.report.${uiLocale}.xlsx`);
+    },
+    downloadClientCopy: async (host, uiLocale) => {
+      const file = await host.fileBytes();
+      if (!file.ok) return { ok: false, message: pick(file.message, uiLocale) };
+      const copy = await engine.clientCopy(file.bytes, file.name, uiLocale);
+      if (!copy.ok) return { ok: false, message: pick(copy.reason.message, uiLocale) };
+      const { saveBytes } = await import(/* webpackChunkName: "report" */ './webMode/download');
+      saveBytes(copy.bytes, `${baseName(file.name)}.client.xlsx`);
+      return { ok: true, replaced: copy.replaced };
+    },
+  };
+}
+
+const baseName = (fileName: string) => (fileName || 'crm3').replace(/\.xlsx$/i, '');
 
 async function start() {
   const root = createRoot(document.getElementById('root')!);
@@ -19,12 +67,12 @@ async function start() {
   let locale = browserLocale();
   if (runsInOffice(window.location, window.sessionStorage)) {
     inOffice = await loadOfficeJs();
-    if (inOffice) {
-      await Office.onReady();
-      if (Office.context?.displayLanguage?.toLowerCase().startsWith('zh')) locale = 'zh-CN';
-    }
+    if (inOffice) await Office.onReady();
   }
-  root.render(<App inOffice={inOffice} initialLocale={locale} />);
+  const engine = new WorkerEngine();
+  const setup = inOffice ? await officeSetup() : { ...(await webSetup(engine, locale)), locale };
+  locale = setup.locale;
+  root.render(<App inOffice={inOffice} initialLocale={locale} engine={engine} {...setup} {...fileActions(engine)} />);
 }
 
 void start();

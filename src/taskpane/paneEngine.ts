@@ -8,6 +8,9 @@ import type { EvaluationResult, IndicatorResult } from '../engine/evaluate';
 import type { Scope, ScopeField } from '../engine/scope';
 import type { CellChange } from '../engine/workbookEngine';
 import type { WorkbookSnapshot } from '../model/snapshot';
+import type { DashboardCharts } from './engine/chartData';
+
+export type { DashboardCharts } from './engine/chartData';
 
 export interface LoadOptions {
   locale: Locale;
@@ -37,7 +40,12 @@ export interface PaneEngine {
   evaluate(scopes?: readonly Scope[]): Promise<EvaluationResult>;
   explain(indicatorId: string, scopes?: readonly Scope[]): Promise<Explanation | undefined>;
   /** Indicators after the changes next to the base; the loaded workbook is left as it was. */
-  whatIf(changes: readonly CellChange[], scopes?: readonly Scope[]): Promise<{ base: IndicatorResult[]; changed: IndicatorResult[] }>;
+  whatIf(
+    changes: readonly CellChange[],
+    scopes?: readonly Scope[],
+  ): Promise<{ base: IndicatorResult[]; changed: IndicatorResult[] }>;
   scopeValues(field: ScopeField): Promise<string[]>;
+  /** The dashboard charts' data (tier matrix, pipeline by stage, win rate by owner) for a scope. */
+  charts(scopes?: readonly Scope[]): Promise<DashboardCharts>;
   dispose(): void;
 }

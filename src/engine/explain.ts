@@ -1,0 +1,140 @@
+/**
+ * "How is this computed": an indicator's formula split into the arguments of its outer
+ * function (or the operands of its outer operator), each evaluated on the workbook, so a
+ * manager sees the formula and the numbers that went in. Splitting is token-aware: commas
+ * inside strings or nested parentheses do not split.
+ */
+import { isoFromSerial } from '../calc/cells';
+import { Locale } from '../calc/messages';
+import { SETTINGS } from '../model/config';
+import { TABLES } from '../model/schema';
+import { EngineValue, WorkbookEngine } from './workbookEngine';
+
+export interface ExplainedPart {
+  /** The argument or operand as written (`Opp_Status`, `PeriodStart`, `"Open"`). */
+  text: string;
+  /** Its value: a number/text for a scalar, "300 rows" for a column, "(blank)" when omitted. */
+  value: string;
+}
+
+const BLANK = { 'en-US': '(blank)', 'zh-CN': '（空）' } as const;
+const rows = (n: number, locale: Locale) => (locale === 'zh-CN' ? `${n} 行` : `${n} ${n === 1 ? 'row' : 'rows'}`);
+
+/** Splits `text` at top-level occurrences of `separator` (outside strings and parentheses). */
+export function splitTopLevel(text: string, separator: ','): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') {
+      // Excel strings: "" inside a string is one quote.
+      i++;
+      while (i < text.length && !(text[i] === '"' && text[i + 1] !== '"')) i += text[i] === '"' ? 2 : 1;
+    } else if (ch === '(' || ch === '{') depth++;
+    else if (ch === ')' || ch === '}') depth--;
+    else if (ch === separator && depth === 0) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts.map((p) => p.trim());
+}
+
+/** Index of the parenthesis closing the one at `open`, or -1. */
+function closingParen(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') {
+      i++;
+      while (i < text.length && !(text[i] === '"' && text[i + 1] !== '"')) i += text[i] === '"' ? 2 : 1;
+    } else if (ch === '(') depth++;
+    else if (ch === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** Top-level binary operators, lowest precedence first (Excel: comparison, &, +/-, * /, ^). */
+const OPERATOR_LEVELS = [['=', '<>', '<=', '>=', '<', '>'], ['&'], ['+', '-'], ['*', '/'], ['^']];
+
+/** Splits at the lowest-precedence top-level operator, or returns undefined when there is none. */
+function splitOperands(text: string): string[] | undefined {
+  for (const ops of OPERATOR_LEVELS) {
+    const parts: string[] = [];
+    let depth = 0;
+    let start = 0;
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i];
+      if (ch === '"') {
+        i++;
+        while (i < text.length && !(text[i] === '"' && text[i + 1] !== '"')) i += text[i] === '"' ? 2 : 1;
+        continue;
+      }
+      if (ch === '(') depth++;
+      else if (ch === ')') depth--;
+      if (depth !== 0) continue;
+      const op = ops.find((o) => text.startsWith(o, i));
+      // A sign at the start or after another operator is unary, not a split point.
+      if (!op || i === start || /[-+*/^&=<>(,]$/.test(text.slice(0, i).trimEnd())) continue;
+      parts.push(text.slice(start, i));
+      start = i + op.length;
+      i += op.length - 1;
+    }
+    if (parts.length > 0) return [...parts, text.slice(start)].map((p) => p.trim());
+  }
+  return undefined;
+}
+
+/** The parts a formula is explained by: its outer function's arguments, else its outer operands. */
+export function formulaParts(formula: string): string[] {
+  let body = formula.trim().replace(/^=/, '').trim();
+  while (body.startsWith('(') && closingParen(body, 0) === body.length - 1) body = body.slice(1, -1).trim();
+  const call = /^[A-Za-z_][\w.]*\s*\(/.exec(body);
+  if (call && closingParen(body, call[0].length - 1) === body.length - 1) {
+    const args = body.slice(call[0].length, -1);
+    return args.trim() === '' ? [] : splitTopLevel(args, ',');
+  }
+  return splitOperands(body) ?? [body];
+}
+
+const COLUMN_NAME = new RegExp(`^(?:${TABLES.map((t) => t.prefix).join('|')})_\\w+$`);
+const DATE_SETTINGS = new Set(SETTINGS.filter((s) => s.type === 'date').map((s) => s.name as string));
+
+function show(v: EngineValue, locale: Locale): string {
+  if (v === null) return BLANK[locale];
+  if (typeof v === 'object') return `${v.error}${v.message ? ` ${v.message}` : ''}`;
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(10)));
+  return v;
+}
+
+/** calculate() that answers a formula HyperFormula cannot parse with an error value, never a throw. */
+function safeCalculate(engine: WorkbookEngine, formula: string): EngineValue {
+  try {
+    return engine.calculate(formula);
+  } catch (e) {
+    return { error: '#ERROR!', message: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/** How many rows a part yields when it is a column (a name or an array-returning call), else undefined. */
+function rowCount(engine: WorkbookEngine, part: string): number | undefined {
+  const n = safeCalculate(engine, `=ROWS(${part})`);
+  return typeof n === 'number' && n > 1 ? n : undefined;
+}
+
+/** Evaluates each part of `formula` on `engine`, in the order written. */
+export function explainFormula(engine: WorkbookEngine, formula: string, locale: Locale): ExplainedPart[] {
+  return formulaParts(formula).map((text) => {
+    if (text === '') return { text: BLANK[locale], value: BLANK[locale] };
+    const table = COLUMN_NAME.test(text) ? TABLES.find((t) => text.startsWith(`${t.prefix}_`)) : undefined;
+    if (table) return { text, value: rows(engine.layout.rowCounts[table.name] ?? 0, locale) };
+    const many = /\(/.test(text) ? rowCount(engine, text) : undefined;
+    if (many !== undefined) return { text, value: rows(many, locale) };
+    const v = safeCalculate(engine, `=${text}`);
+    const value = show(v, locale);
+    return { text, value: DATE_SETTINGS.has(text) && typeof v === 'number' ? `${isoFromSerial(v)} (${value})` : value };
+  });
+}

@@ -1,0 +1,72 @@
+/**
+ * The workbook's file actions: open a local .xlsx (web mode; the button opens the file
+ * chooser, so it works from the keyboard), download the evaluated report, and download the
+ * client copy (CRM3 formulas replaced by values). The file code loads only when used.
+ */
+import { useRef } from 'react';
+import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { UiLocale, strings } from '../strings';
+
+const useStyles = makeStyles({
+  bar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    marginTop: tokens.spacingVerticalS,
+  },
+  file: { flexBasis: '100%', overflowWrap: 'anywhere' },
+});
+
+interface Props {
+  locale: UiLocale;
+  fileName: string;
+  busy: boolean;
+  onOpen?: (file: File) => void;
+  onDownloadReport?: () => void;
+  onDownloadClientCopy?: () => void;
+}
+
+export function WorkbookBar({ locale, fileName, busy, onOpen, onDownloadReport, onDownloadClientCopy }: Props) {
+  const t = strings[locale];
+  const s = useStyles();
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <div className={s.bar} role="group" aria-label={t.workbook}>
+      {fileName && (
+        <Caption1 className={s.file} data-testid="file-name">
+          {t.workbook}: {fileName}
+        </Caption1>
+      )}
+      {onOpen && (
+        <>
+          <input
+            ref={input}
+            type="file"
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            hidden
+            data-testid="open-file"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) onOpen(file);
+              e.target.value = '';
+            }}
+          />
+          <Button size="small" onClick={() => input.current?.click()} disabled={busy}>
+            {t.openXlsx}
+          </Button>
+        </>
+      )}
+      {onDownloadReport && (
+        <Button size="small" onClick={onDownloadReport} disabled={busy} data-testid="download-report">
+          {t.downloadReport}
+        </Button>
+      )}
+      {onDownloadClientCopy && (
+        <Button size="small" onClick={onDownloadClientCopy} disabled={busy} data-testid="download-client-copy">
+          {t.downloadClientCopy}
+        </Button>
+      )}
+    </div>
+  );
+}

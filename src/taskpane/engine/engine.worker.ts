@@ -1,0 +1,51 @@
+/**
+ * The pane's engine in a Web Worker: HyperFormula builds and evaluates here, so the pane
+ * stays responsive on a large workbook. Requests run one at a time, in the order sent.
+ */
+/// <reference lib="webworker" />
+import type { Locale } from '../../calc/messages';
+import type { EngineReply, EngineRequest } from './messages';
+import { PaneEngineCore } from './paneEngineCore';
+
+const core = new PaneEngineCore();
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const reply = (r: EngineReply) => scope.postMessage(r);
+
+/** Reading a file waits for ExcelJS; engine calls still run one at a time, in order. */
+async function readWorkbook(id: number, bytes: ArrayBuffer, name: string) {
+  try {
+    const { readWorkbookBuffer } = await import(/* webpackChunkName: "read-xlsx" */ '../../io/readWorkbook');
+    reply({ id, kind: 'done', value: await readWorkbookBuffer(bytes, name) });
+  } catch (e) {
+    reply({ id, kind: 'failed', error: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+/** The client copy (CRM3 formulas replaced by values) computes with HyperFormula: here, not on the UI thread. */
+async function clientCopy(id: number, bytes: Uint8Array, name: string, locale: Locale) {
+  try {
+    const { makeClientCopy } = await import(/* webpackChunkName: "client-copy" */ '../../io/clientCopy');
+    const copy = await makeClientCopy(bytes, name, { locale, when: new Date() });
+    scope.postMessage({ id, kind: 'done', value: copy } satisfies EngineReply, copy.ok ? [copy.bytes.buffer] : []);
+  } catch (e) {
+    reply({ id, kind: 'failed', error: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+scope.onmessage = (event: MessageEvent<EngineRequest>) => {
+  const { id, method, args } = event.data;
+  if (method === 'readWorkbook') return void readWorkbook(id, args[0] as ArrayBuffer, args[1] as string);
+  if (method === 'clientCopy') return void clientCopy(id, args[0] as Uint8Array, args[1] as string, args[2] as Locale);
+  try {
+    let value: unknown;
+    if (method === 'load') {
+      const [snapshot, options] = args as Parameters<PaneEngineCore['load']>;
+      core.load(snapshot, options, (fraction) => reply({ id, kind: 'progress', fraction }));
+    } else {
+      value = (core[method] as (...a: unknown[]) => unknown).apply(core, args);
+    }
+    reply({ id, kind: 'done', value });
+  } catch (e) {
+    reply({ id, kind: 'failed', error: e instanceof Error ? e.message : String(e) });
+  }
+};

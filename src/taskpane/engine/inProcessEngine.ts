@@ -1,0 +1,32 @@
+/** PaneEngine on the calling thread: for jest tests and as the fallback where Workers are missing. */
+import type { Scope, ScopeField } from '../../engine/scope';
+import type { CellChange } from '../../engine/workbookEngine';
+import type { WorkbookSnapshot } from '../../model/snapshot';
+import type { LoadOptions, PaneEngine } from '../paneEngine';
+import { PaneEngineCore } from './paneEngineCore';
+
+export class InProcessEngine implements PaneEngine {
+  private readonly core = new PaneEngineCore();
+
+  async load(snapshot: WorkbookSnapshot, options: LoadOptions, onProgress?: (fraction: number) => void) {
+    this.core.load(snapshot, options, onProgress);
+  }
+  async evaluate(scopes?: readonly Scope[]) {
+    return this.core.evaluate(scopes);
+  }
+  async explain(indicatorId: string, scopes?: readonly Scope[]) {
+    return this.core.explain(indicatorId, scopes);
+  }
+  async whatIf(changes: readonly CellChange[], scopes?: readonly Scope[]) {
+    return this.core.whatIf(changes, scopes);
+  }
+  async scopeValues(field: ScopeField) {
+    return this.core.scopeValues(field);
+  }
+  async charts(scopes?: readonly Scope[]) {
+    return this.core.charts(scopes);
+  }
+  dispose() {
+    this.core.dispose();
+  }
+}

@@ -1,0 +1,20 @@
+/** The messages between the pane and its engine worker: one request, one reply (progress in between). */
+import type { PaneEngineCore } from './paneEngineCore';
+
+export type EngineMethod = 'load' | 'evaluate' | 'explain' | 'whatIf' | 'scopeValues' | 'charts';
+/** Work beside the engine: reading an .xlsx the user opened (ExcelJS), so a big file does not freeze the pane. */
+export type WorkerMethod = EngineMethod | 'readWorkbook' | 'clientCopy';
+
+export interface EngineRequest {
+  id: number;
+  method: WorkerMethod;
+  args: unknown[];
+}
+
+export type EngineReply =
+  | { id: number; kind: 'progress'; fraction: number }
+  | { id: number; kind: 'done'; value: unknown }
+  | { id: number; kind: 'failed'; error: string };
+
+/** What each method returns, so the client's calls are typed. */
+export type EngineReturn<M extends EngineMethod> = ReturnType<PaneEngineCore[M]>;

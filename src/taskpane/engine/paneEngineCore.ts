@@ -1,0 +1,123 @@
+/**
+ * The pane's engine work, synchronous and in one place: the Web Worker runs it off the main
+ * thread, and jest runs it in-process through the same PaneEngine interface.
+ */
+import { Cell } from '../../calc/cells';
+import { Locale } from '../../calc/messages';
+import { EvaluationResult, IndicatorResult, dataProblems, evaluateWorkbook } from '../../engine/evaluate';
+import { explainFormula } from '../../engine/explain';
+import { Scope, ScopeField, applyScopes, scopeValues } from '../../engine/scope';
+import { CellChange, EngineValue, IndicatorValue, WorkbookEngine } from '../../engine/workbookEngine';
+import { Problem, WorkbookSnapshot } from '../../model/snapshot';
+import type { Explanation, LoadOptions } from '../paneEngine';
+import { DashboardCharts, dashboardCharts } from './chartData';
+
+const plain = (v: EngineValue): Cell => (v !== null && typeof v === 'object' ? null : v);
+
+/** Today as an Excel serial (days since 1899-12-30, UTC). */
+export function todaySerial(now = Date.now()): number {
+  return Math.floor(now / 86_400_000) + 25_569;
+}
+
+interface Loaded {
+  snapshot: WorkbookSnapshot;
+  locale: Locale;
+  asOf: number;
+  file: string;
+  problems: Problem[];
+  tiers: Cell[];
+  whole: WorkbookEngine;
+}
+
+const scopeKey = (scopes: readonly Scope[] | undefined) => JSON.stringify(scopes ?? []);
+
+export class PaneEngineCore {
+  private loaded?: Loaded;
+  /** The engine of the last scope asked for (the dashboard asks the same scope repeatedly). */
+  private scoped?: { key: string; engine: WorkbookEngine };
+
+  load(snapshot: WorkbookSnapshot, options: LoadOptions, onProgress?: (fraction: number) => void): void {
+    this.dispose();
+    onProgress?.(0.05);
+    const asOf = options.asOf ?? (typeof snapshot.settings.AsOfDate === 'number' ? snapshot.settings.AsOfDate : todaySerial());
+    const problems = dataProblems(snapshot);
+    onProgress?.(0.3);
+    const whole = WorkbookEngine.build(snapshot, { asOf, locale: options.locale });
+    onProgress?.(0.8);
+    const tiers = whole.computedColumn('Accounts', 'Tier').map(plain);
+    this.loaded = { snapshot, locale: options.locale, asOf, file: options.file ?? '', problems, tiers, whole };
+    onProgress?.(1);
+  }
+
+  private get current(): Loaded {
+    if (!this.loaded) throw new Error('No workbook loaded');
+    return this.loaded;
+  }
+
+  private engineFor(scopes: readonly Scope[] | undefined): WorkbookEngine {
+    const l = this.current;
+    if (!scopes?.length) return l.whole;
+    const key = scopeKey(scopes);
+    if (this.scoped?.key === key) return this.scoped.engine;
+    this.scoped?.engine.destroy();
+    const engine = WorkbookEngine.build(applyScopes(l.snapshot, scopes, l.tiers), { asOf: l.asOf, locale: l.locale });
+    this.scoped = { key, engine };
+    return engine;
+  }
+
+  evaluate(scopes?: readonly Scope[]): EvaluationResult {
+    const l = this.current;
+    return evaluateWorkbook(
+      l.snapshot,
+      { file: l.file, asOf: l.asOf, locale: l.locale, scopes },
+      { problems: l.problems, tiers: l.tiers },
+    );
+  }
+
+  explain(indicatorId: string, scopes?: readonly Scope[]): Explanation | undefined {
+    const engine = this.engineFor(scopes);
+    const found = engine.indicators().find((i) => i.row.id === indicatorId);
+    if (!found) return undefined;
+    const v = found.value;
+    return {
+      id: indicatorId,
+      formula: found.row.formula,
+      value: v !== null && typeof v === 'object' ? null : v,
+      inputs: explainFormula(engine, found.row.formula, this.current.locale),
+    };
+  }
+
+  whatIf(changes: readonly CellChange[], scopes?: readonly Scope[]): { base: IndicatorResult[]; changed: IndicatorResult[] } {
+    const { base, changed } = this.engineFor(scopes).whatIf(changes);
+    return { base: base.map((i) => this.indicatorResult(i)), changed: changed.map((i) => this.indicatorResult(i)) };
+  }
+
+  private indicatorResult(i: IndicatorValue): IndicatorResult {
+    return {
+      id: i.row.id,
+      goal: i.row.goal,
+      name: this.current.locale === 'zh-CN' ? i.row.name.zh : i.row.name.en,
+      value: plain(i.value),
+      unit: i.row.unit,
+      status: typeof i.status === 'string' ? i.status : null,
+    };
+  }
+
+  scopeValues(field: ScopeField): string[] {
+    const l = this.current;
+    return scopeValues(l.snapshot, field, l.tiers);
+  }
+
+  charts(scopes?: readonly Scope[]): DashboardCharts {
+    const l = this.current;
+    const snapshot = scopes?.length ? applyScopes(l.snapshot, scopes, l.tiers) : l.snapshot;
+    return dashboardCharts(this.engineFor(scopes), snapshot, l.locale);
+  }
+
+  dispose(): void {
+    this.scoped?.engine.destroy();
+    this.scoped = undefined;
+    this.loaded?.whole.destroy();
+    this.loaded = undefined;
+  }
+}

@@ -1,0 +1,94 @@
+/** PaneEngine talking to the engine worker by message; each call resolves when its reply comes. */
+import type { Scope, ScopeField } from '../../engine/scope';
+import type { CellChange } from '../../engine/workbookEngine';
+import type { WorkbookSnapshot } from '../../model/snapshot';
+import type { LoadOptions, PaneEngine } from '../paneEngine';
+import type { Locale } from '../../calc/messages';
+import type { ClientCopyResult } from '../../io/clientCopy';
+import type { ReadResult } from '../../io/readWorkbook';
+import type { EngineMethod, EngineReply, EngineReturn, WorkerMethod } from './messages';
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+  onProgress?: (fraction: number) => void;
+}
+
+export class WorkerEngine implements PaneEngine {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, Pending>();
+  private next = 1;
+
+  constructor(worker?: Worker) {
+    // webpack 5 bundles the worker from this exact `new Worker(new URL(…, import.meta.url))` form.
+    // @ts-expect-error -- tsconfig's module is CommonJS for jest; webpack compiles this file as ESM.
+    this.worker = worker ?? new Worker(new URL('./engine.worker.ts', import.meta.url), { name: 'crm3-engine' });
+    this.worker.onmessage = (e: MessageEvent<EngineReply>) => this.receive(e.data);
+    this.worker.onerror = (e) => this.failAll(e.message || 'engine worker failed');
+  }
+
+  private receive(reply: EngineReply): void {
+    const p = this.pending.get(reply.id);
+    if (!p) return;
+    if (reply.kind === 'progress') return p.onProgress?.(reply.fraction);
+    this.pending.delete(reply.id);
+    if (reply.kind === 'done') p.resolve(reply.value);
+    else p.reject(new Error(reply.error));
+  }
+
+  private failAll(message: string): void {
+    for (const p of this.pending.values()) p.reject(new Error(message));
+    this.pending.clear();
+  }
+
+  private send<T>(
+    method: WorkerMethod,
+    args: unknown[],
+    onProgress?: (f: number) => void,
+    transfer: Transferable[] = [],
+  ): Promise<T> {
+    const id = this.next++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress });
+      this.worker.postMessage({ id, method, args }, transfer);
+    });
+  }
+
+  private call<M extends EngineMethod>(method: M, args: unknown[], onProgress?: (f: number) => void): Promise<EngineReturn<M>> {
+    return this.send<EngineReturn<M>>(method, args, onProgress);
+  }
+
+  /** Reads an .xlsx in the worker (the bytes move there); never throws for a bad file: the result says why. */
+  readWorkbook(bytes: ArrayBuffer, name: string): Promise<ReadResult> {
+    return this.send<ReadResult>('readWorkbook', [bytes, name], undefined, [bytes]);
+  }
+
+  async load(snapshot: WorkbookSnapshot, options: LoadOptions, onProgress?: (fraction: number) => void) {
+    await this.call('load', [snapshot, options], onProgress);
+  }
+  /** The workbook for clients without the add-in: CRM3 formulas replaced by their values (computed in the worker). */
+  clientCopy(bytes: Uint8Array, name: string, locale: Locale): Promise<ClientCopyResult> {
+    const own = bytes.slice();
+    return this.send<ClientCopyResult>('clientCopy', [own, name, locale], undefined, [own.buffer]);
+  }
+
+  evaluate(scopes?: readonly Scope[]) {
+    return this.call('evaluate', [scopes]);
+  }
+  explain(indicatorId: string, scopes?: readonly Scope[]) {
+    return this.call('explain', [indicatorId, scopes]);
+  }
+  whatIf(changes: readonly CellChange[], scopes?: readonly Scope[]) {
+    return this.call('whatIf', [changes, scopes]);
+  }
+  scopeValues(field: ScopeField) {
+    return this.call('scopeValues', [field]);
+  }
+  charts(scopes?: readonly Scope[]) {
+    return this.call('charts', [scopes]);
+  }
+  dispose() {
+    this.failAll('engine disposed');
+    this.worker.terminate();
+  }
+}

@@ -1,0 +1,74 @@
+/** One value indicator: name, value, target and traffic light, with its calculation on demand. */
+import { useId, useState } from 'react';
+import { Body1Strong, Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import type { IndicatorResult } from '../../../engine/evaluate';
+import type { Scope } from '../../../engine/scope';
+import type { IndicatorRow } from '../../../model/snapshot';
+import type { PaneEngine } from '../../paneEngine';
+import { UiLocale, strings } from '../../strings';
+import { ExplainPanel } from './ExplainPanel';
+import { RagBadge } from './RagBadge';
+import { formatTarget, formatValue } from './format';
+
+const useStyles = makeStyles({
+  card: {
+    listStyleType: 'none',
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  line: {
+    display: 'flex',
+    alignItems: 'baseline',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalS,
+    flexWrap: 'wrap',
+  },
+  value: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums' },
+  name: { overflowWrap: 'anywhere' },
+  how: { paddingLeft: 0, minWidth: 0 },
+});
+
+interface Props {
+  indicator: IndicatorResult;
+  row: IndicatorRow | undefined;
+  engine: PaneEngine;
+  scopes: readonly Scope[];
+  locale: UiLocale;
+  currency: string;
+}
+
+export function IndicatorCard({ indicator, row, engine, scopes, locale, currency }: Props) {
+  const t = strings[locale];
+  const s = useStyles();
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  const name = row ? (locale === 'zh-CN' ? row.name.zh : row.name.en) : indicator.name;
+  const target = row ? formatTarget(row, locale, currency) : undefined;
+  const raw = typeof indicator.value === 'number' ? String(indicator.value) : (indicator.value ?? '');
+  return (
+    <li className={s.card} data-indicator-id={indicator.id} data-value={raw}>
+      <Body1Strong as="h4" block className={s.name} style={{ margin: 0 }}>
+        {name}
+      </Body1Strong>
+      <div className={s.line}>
+        <span className={s.value} data-testid="indicator-value">
+          {formatValue(indicator.value, indicator.unit as IndicatorRow['unit'], locale, currency)}
+        </span>
+        <RagBadge status={indicator.status} locale={locale} />
+      </div>
+      <Caption1 block>{target ?? t.noTarget}</Caption1>
+      <Button
+        appearance="transparent"
+        size="small"
+        className={s.how}
+        aria-expanded={open}
+        aria-controls={open ? panelId : undefined}
+        onClick={() => setOpen(!open)}
+        data-testid="explain-toggle"
+      >
+        {open ? t.hideHow : t.howComputed}
+      </Button>
+      {open && <ExplainPanel id={indicator.id} panelId={panelId} engine={engine} scopes={scopes} locale={locale} />}
+    </li>
+  );
+}

@@ -1,0 +1,115 @@
+/** The what-if inputs of one opportunity: status, stage, amount, and the support of each chain contact. */
+import { Caption1, Dropdown, Field, Input, Option, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Cell, isBlank, toNumber } from '../../../calc/cells';
+import { Status, Support, lookupEnum } from '../../../calc/enumerations';
+import { Locale } from '../../../calc/messages';
+import type { ChainMember } from '../decisionChain/chainModel';
+import { whatIfStrings } from './whatIfStrings';
+
+const useStyles = makeStyles({
+  editor: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  pair: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))', gap: tokens.spacingHorizontalS },
+  full: { minWidth: 0, width: '100%' },
+});
+
+export interface DealValues {
+  Status: Cell;
+  Stage: Cell;
+  Amount: Cell;
+}
+
+export interface DealEditorProps {
+  locale: Locale;
+  values: DealValues;
+  stages: readonly string[];
+  members: readonly (ChainMember & { name: string })[];
+  /** Current Support cell of each chain row (by DecisionChain row). */
+  support: ReadonlyMap<number, Cell>;
+  onDeal(column: keyof DealValues, value: Cell): void;
+  onSupport(chainRow: number, value: Cell): void;
+}
+
+const label = (code: string | undefined, zh: string | undefined, locale: Locale) =>
+  (locale === 'zh-CN' ? (zh ?? code) : code) ?? '';
+
+export function DealEditor({ locale, values, stages, members, support, onDeal, onSupport }: DealEditorProps) {
+  const styles = useStyles();
+  const t = whatIfStrings[locale];
+  const status = lookupEnum(Status, values.Status);
+  const amount = values.Amount;
+  const amountInvalid = !isBlank(amount) && !(toNumber(amount) !== undefined && toNumber(amount)! >= 0);
+  return (
+    <div className={styles.editor}>
+      <div className={styles.pair}>
+        <Field label={t.status}>
+          <Dropdown
+            className={styles.full}
+            data-testid="whatif-status"
+            value={status ? label(status.code, status.zh, locale) : String(values.Status ?? '')}
+            selectedOptions={status ? [status.code] : []}
+            onOptionSelect={(_, d) => d.optionValue && onDeal('Status', d.optionValue)}
+          >
+            {Status.values.map((v) => (
+              <Option key={v.code} value={v.code}>
+                {label(v.code, v.zh, locale)}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <Field label={t.stage}>
+          <Dropdown
+            className={styles.full}
+            data-testid="whatif-stage"
+            value={String(values.Stage ?? '')}
+            selectedOptions={[String(values.Stage ?? '')]}
+            onOptionSelect={(_, d) => d.optionValue && onDeal('Stage', d.optionValue)}
+          >
+            {stages.map((s) => (
+              <Option key={s} value={s}>
+                {s}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+      </div>
+      <Field
+        label={t.amount}
+        validationState={amountInvalid ? 'error' : 'none'}
+        validationMessage={amountInvalid ? t.amountInvalid : undefined}
+      >
+        <Input
+          data-testid="whatif-amount"
+          type="number"
+          min={0}
+          inputMode="decimal"
+          value={isBlank(amount) ? '' : String(amount)}
+          onChange={(_, d) => onDeal('Amount', d.value === '' ? null : (toNumber(d.value) ?? d.value))}
+        />
+      </Field>
+      <Subtitle2 as="h3">{t.chain}</Subtitle2>
+      {members.length === 0 && <Caption1>{t.noChain}</Caption1>}
+      {members.map((m) => {
+        const current = lookupEnum(Support, support.get(m.row) ?? null);
+        const role = m.role ? ` · ${label(m.role.code, m.role.zh, locale)}` : '';
+        return (
+          <Field key={m.row} label={`${m.name}${role}`}>
+            <Dropdown
+              className={styles.full}
+              data-chain-row={m.row}
+              aria-label={t.supportOf(m.name)}
+              value={current ? label(current.code, current.zh, locale) : t.blank}
+              selectedOptions={current ? [current.code] : []}
+              onOptionSelect={(_, d) => d.optionValue && onSupport(m.row, d.optionValue)}
+            >
+              {Support.values.map((v) => (
+                <Option key={v.code} value={v.code}>
+                  {label(v.code, v.zh, locale)}
+                </Option>
+              ))}
+            </Dropdown>
+          </Field>
+        );
+      })}
+    </div>
+  );
+}

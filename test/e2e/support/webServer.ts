@@ -1,0 +1,129 @@
+/**
+ * Shared setup of the browser tests: a static server over the production build (CRM3_DIST,
+ * default dist/) and Debian's Chromium through playwright-core. Every request that leaves the
+ * local server is recorded, so a test can assert that web mode fetches nothing from outside.
+ */
+import * as fs from 'fs';
+import * as http from 'http';
+import * as path from 'path';
+import { chromium, Browser, BrowserContextOptions, Page } from 'playwright-core';
+
+export const ROOT = path.join(__dirname, '..', '..', '..');
+// CRM3_DIST lets parallel builds use their own folder (the default is dist/).
+export const DIST = path.resolve(process.env.CRM3_DIST ?? path.join(ROOT, 'dist'));
+export const SCREENS = path.join(ROOT, 'bench', 'out', 'screens');
+const AXE_PATH = '/__e2e__/axe.min.js';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+export interface WebMode {
+  base: string;
+  browser: Browser;
+  /** URLs requested outside the local server, by any page opened through `open`. */
+  externalRequests: string[];
+  /** Uncaught page errors. */
+  pageErrors: string[];
+  open(query: string, options?: BrowserContextOptions): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function startWebMode(): Promise<WebMode> {
+  if (!fs.existsSync(path.join(DIST, 'taskpane.html')))
+    throw new Error(
+      `${DIST}/taskpane.html is missing: run \`npm run build\` (or CRM3_DIST=… npx webpack --mode production) first`,
+    );
+  const server = http.createServer((req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    // axe-core for the accessibility checks, served from the same origin: the pane's CSP allows only 'self'.
+    if (pathname === AXE_PATH) {
+      res
+        .writeHead(200, { 'content-type': 'text/javascript' })
+        .end(fs.readFileSync(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js')));
+      return;
+    }
+    const file = path.join(DIST, pathname);
+    if (!file.startsWith(DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(fs.readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
+  const externalRequests: string[] = [];
+  const pageErrors: string[] = [];
+  return {
+    base,
+    browser,
+    externalRequests,
+    pageErrors,
+    async open(query, options) {
+      const context = await browser.newContext({ viewport: { width: 320, height: 900 }, acceptDownloads: true, ...options });
+      const page = await context.newPage();
+      page.on('request', (r) => {
+        if (!r.url().startsWith(base) && !r.url().startsWith('blob:') && !r.url().startsWith('data:'))
+          externalRequests.push(r.url());
+      });
+      page.on('pageerror', (e) => pageErrors.push(e.message));
+      await page.goto(`${base}/taskpane.html${query}`);
+      return page;
+    },
+    async close() {
+      await browser.close();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+/** Waits until the dashboard shows its indicators and no load is running (the engine worker has answered). */
+export async function waitForDashboard(page: Page, count = 40): Promise<void> {
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('[data-indicator-id]').length >= n && !!document.querySelector('main[data-state="ready"]'),
+    count,
+    { timeout: 60_000 },
+  );
+}
+
+/** Runs axe-core (from node_modules) on the page; returns the serious and critical violations. */
+export async function seriousViolations(page: Page): Promise<{ id: string; impact: string; help: string; nodes: string[] }[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ url: AXE_PATH });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: any[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n: any) => n.target.join(' ')),
+    }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** Runs `action` and waits for the reload it causes to finish (the workbook version goes up). */
+export async function reloadAfter(page: Page, action: () => Promise<unknown>): Promise<void> {
+  const before = Number(await page.getAttribute('main', 'data-version'));
+  await action();
+  await page.waitForFunction(
+    (v) =>
+      Number(document.querySelector('main')?.getAttribute('data-version')) > v &&
+      !!document.querySelector('main[data-state="ready"]'),
+    before,
+    { timeout: 60_000 },
+  );
+}
+
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
+  fs.mkdirSync(SCREENS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENS, `${name}.png`), fullPage });
+}
