@@ -8,7 +8,7 @@
 import { a1 } from '../model/snapshot';
 import { Renames, rewriteFormula, toExcelFormula } from './formulaRewrite';
 import { InsertPlan } from './insertPlan';
-import { TemplateModel, TemplateSheet, TemplateValidation } from './templateModel';
+import { TemplateModel, TemplateSheet, TemplateTable, TemplateValidation } from './templateModel';
 
 /** Excel's column width unit (characters of the default font) in points. */
 const POINTS_PER_CHARACTER = 5.7;
@@ -88,6 +88,26 @@ function validationRule(v: TemplateValidation, renames: Renames): Excel.DataVali
   return undefined;
 }
 
+/**
+ * The template's calculated columns, one range write per column over the table's data body:
+ * Excel makes a column whose whole body is written with one formula (relative copies) a
+ * calculated column, so rows a planner adds get Score, Tier, … as in the built file. Only
+ * columns whose every body row has its formula in the template; the others keep their cells.
+ */
+function writeCalculatedColumns(ws: Excel.Worksheet, sheet: TemplateSheet, table: TemplateTable, renames: Renames): void {
+  const firstRow = table.top + 1;
+  const lastRow = table.bottom - (table.totalsRow ? 1 : 0);
+  if (lastRow < firstRow) return;
+  for (const { col } of table.calculatedColumns ?? []) {
+    const body = sheet.cells.filter((c) => c.col === col && c.row >= firstRow && c.row <= lastRow && c.formula !== undefined);
+    if (body.length !== lastRow - firstRow + 1) continue;
+    body.sort((a, b) => a.row - b.row);
+    ws.getRange(`${a1(firstRow, col)}:${a1(lastRow, col)}`).formulas = body.map((c) => [
+      rewriteFormula(toExcelFormula(c.formula!), renames),
+    ]);
+  }
+}
+
 /** Fills an empty worksheet with a template sheet's content; the caller syncs. */
 function fillSheet(ws: Excel.Worksheet, sheet: TemplateSheet, plan: InsertPlan): void {
   const renames = plan.renames;
@@ -111,6 +131,7 @@ function fillSheet(ws: Excel.Worksheet, sheet: TemplateSheet, plan: InsertPlan):
     table.name = plan.tables.get(t.name) ?? t.name;
     if (t.style) table.style = t.style;
     if (t.totalsRow) table.showTotals = true;
+    writeCalculatedColumns(ws, sheet, t, renames);
   }
   for (const v of sheet.validations) {
     const rule = validationRule(v, renames);

@@ -9,7 +9,8 @@ import type ExcelJS from 'exceljs';
 import { Cell } from '../calc/cells';
 import { DefinedName } from '../io/sheetTables';
 import { XlsxParts, readWorkbookPart } from '../io/xlsxPackage';
-import { inspectXlsx, limitsWith } from '../io/zipGuard';
+import { ZipEntry, inspectXlsx, limitsWith } from '../io/zipGuard';
+import { ZipPart, writeZip } from '../io/zipWriter';
 import { a1 } from '../model/snapshot';
 
 export interface TemplateCell {
@@ -29,6 +30,8 @@ export interface TemplateTable {
   right: number;
   style?: string;
   totalsRow: boolean;
+  /** Excel calculated columns: absolute column (1-based) → formula as stored (no '='), relative to the first data row. */
+  calculatedColumns?: { col: number; formula: string }[];
 }
 
 export interface TemplateValidation {
@@ -207,6 +210,59 @@ function readSheet(ws: ExcelJS.Worksheet): TemplateSheet {
   return sheet;
 }
 
+const CALCULATED = /<calculatedColumnFormula\b[^>]*>([\s\S]*?)<\/calculatedColumnFormula>|<calculatedColumnFormula\b[^>]*\/>/g;
+
+function unescapeXml(s: string): string {
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&amp;/g, '&');
+}
+
+/** One table part's calculated columns by table name: column offset in the table → formula. */
+function calculatedOf(xml: string): { table: string; columns: { offset: number; formula: string }[] } | undefined {
+  const table = /<table\b[^>]*\sdisplayName="([^"]*)"/.exec(xml)?.[1] ?? /<table\b[^>]*\sname="([^"]*)"/.exec(xml)?.[1];
+  if (table === undefined) return undefined;
+  const columns: { offset: number; formula: string }[] = [];
+  let offset = 0;
+  for (const m of xml.matchAll(/<tableColumn\b[^>]*?(?:\/>|>([\s\S]*?)<\/tableColumn>)/g)) {
+    const f = /<calculatedColumnFormula\b[^>]*>([\s\S]*?)<\/calculatedColumnFormula>/.exec(m[1] ?? '')?.[1];
+    if (f) columns.push({ offset, formula: unescapeXml(f).replace(/^=/, '') });
+    offset++;
+  }
+  return { table: unescapeXml(table), columns };
+}
+
+/**
+ * ExcelJS 4 crashes on a table column holding a <calculatedColumnFormula> ("Cannot set
+ * properties of undefined (setting 'filterButton')"). Every cell keeps its own formula, so
+ * the host loses nothing by dropping the element: its formulas are read here, then removed.
+ */
+async function withoutCalculatedColumns(
+  bytes: Uint8Array,
+  entries: readonly ZipEntry[],
+  parts: XlsxParts,
+): Promise<{ bytes: Uint8Array; calculated: Map<string, { offset: number; formula: string }[]> }> {
+  const calculated = new Map<string, { offset: number; formula: string }[]>();
+  const changed = new Map<string, string>();
+  for (const e of entries) {
+    if (!/^\/?xl\/tables\/[^/]+\.xml$/i.test(e.name)) continue;
+    const xml = (await parts.text(e.name)) ?? '';
+    if (!xml.includes('calculatedColumnFormula')) continue;
+    const found = calculatedOf(xml);
+    if (found?.columns.length) calculated.set(found.table.toUpperCase(), found.columns);
+    changed.set(e.name, xml.replace(CALCULATED, ''));
+  }
+  if (!changed.size) return { bytes, calculated };
+  const zipParts: ZipPart[] = entries.map((e) =>
+    changed.has(e.name) ? { name: e.name, data: changed.get(e.name)! } : { name: e.name, entry: e, source: bytes },
+  );
+  return { bytes: await writeZip(zipParts, new Date(Date.UTC(2020, 0, 1))), calculated };
+}
+
 /** Reads a template's bytes. Throws with a short reason when the file is not a readable .xlsx. */
 export async function readTemplateModel(bytes: Uint8Array): Promise<TemplateModel> {
   const check = await inspectXlsx(bytes, 'template.xlsx');
@@ -214,7 +270,13 @@ export async function readTemplateModel(bytes: Uint8Array): Promise<TemplateMode
   const parts = new XlsxParts(bytes, check.entries, 'template.xlsx', false, limitsWith({}).maxUncompressedBytes);
   const names = (await readWorkbookPart(parts)).definedNames.filter((n) => n.sheet === undefined);
   const { default: ExcelJSLib } = await import('exceljs');
+  const loadable = await withoutCalculatedColumns(bytes, check.entries, parts);
   const wb = new ExcelJSLib.Workbook();
-  await wb.xlsx.load(bytes.slice().buffer as ArrayBuffer);
-  return { sheets: wb.worksheets.map(readSheet), names };
+  await wb.xlsx.load(loadable.bytes.slice().buffer as ArrayBuffer);
+  const sheets = wb.worksheets.map(readSheet);
+  for (const t of sheets.flatMap((s) => s.tables)) {
+    const columns = (loadable.calculated.get(t.name.toUpperCase()) ?? []).filter((c) => t.left + c.offset <= t.right);
+    if (columns.length) t.calculatedColumns = columns.map((c) => ({ col: t.left + c.offset, formula: c.formula }));
+  }
+  return { sheets, names };
 }

@@ -24,8 +24,8 @@ export interface BuildOptions {
   data?: WorkbookSnapshot;
   /**
    * Mark per-row computed columns as Excel calculated columns (new table rows get the formula).
-   * Off by default: ExcelJS 4, which the host reads templates with (src/host/templateModel.ts),
-   * fails on a <tableColumn> holding a <calculatedColumnFormula>.
+   * On by default; the host strips them before ExcelJS 4 (which fails on them) reads a template
+   * (src/host/templateModel.ts) and re-creates them itself.
    */
   calculatedColumns?: boolean;
 }
@@ -52,7 +52,7 @@ export async function buildTemplateWithFormulas(
 ): Promise<{ buffer: Buffer; formulas: TemplateFormula[] }> {
   const info = TEMPLATES.find((t) => t.id === id);
   if (!info) throw new Error(`Unknown template id: ${String(id)}`);
-  const book = new TemplateBook(locale, { calculatedColumns: options.calculatedColumns });
+  const book = new TemplateBook(locale, { calculatedColumns: options.calculatedColumns ?? true });
   BUILDERS[id](book, info, templateSource(book, options.data, id, TEMPLATE_VERSION));
   const buffer = await book.finish();
   return { buffer, formulas: book.formulas };
