@@ -5,29 +5,39 @@
 import { CalcError, Cell, Column, isBlank, showCell, toDateSerial, toNumber } from './cells';
 import { Enumeration, allowedList, lookupEnum } from './enumerations';
 import { msg } from './messages';
+import { BAD, parsedColumn } from './parsedColumns';
+
+const NUMBERS = 'numbers';
+const DATES = 'dates';
+// Blank → undefined, bad → BAD (the caller writes the message, naming its argument).
+const parseNumber = (c: Cell) => (isBlank(c) ? undefined : (toNumber(c) ?? BAD));
+const parseDate = (c: Cell) => (isBlank(c) ? undefined : (toDateSerial(c) ?? BAD));
+const parseCode = (c: Cell, e: Enumeration) => (isBlank(c) ? undefined : (lookupEnum(e, c)?.code ?? BAD));
 
 /** Number at row i (0-based); blank → undefined; anything else not numeric → error. */
 export function numberAt(col: Column, i: number, name: string): number | undefined | CalcError {
   const c = col[i];
-  if (isBlank(c)) return undefined;
-  const n = toNumber(c);
-  return n === undefined ? new CalcError('VALUE', msg.cellNotANumber(name, i + 1, showCell(c))) : n;
+  // Numbers are cheap to read; text (amounts exported as text) is parsed once per cell.
+  const n =
+    typeof c === 'number' ? (toNumber(c) ?? BAD) : parsedColumn<number | undefined>(col, NUMBERS).at(i, parseNumber, undefined);
+  return n === BAD ? new CalcError('VALUE', msg.cellNotANumber(name, i + 1, showCell(c))) : n;
 }
 
 /** Date serial at row i; blank → undefined; not a date → error. */
 export function dateAt(col: Column, i: number, name: string): number | undefined | CalcError {
   const c = col[i];
-  if (isBlank(c)) return undefined;
-  const d = toDateSerial(c);
-  return d === undefined ? new CalcError('VALUE', msg.cellNotADate(name, i + 1, showCell(c))) : d;
+  if (c === null || c === undefined) return undefined;
+  const d =
+    typeof c === 'number' ? (toDateSerial(c) ?? BAD) : parsedColumn<number | undefined>(col, DATES).at(i, parseDate, undefined);
+  return d === BAD ? new CalcError('VALUE', msg.cellNotADate(name, i + 1, showCell(c))) : d;
 }
 
 /** Canonical enumeration code at row i; blank → undefined; unknown → error listing the allowed values. */
 export function codeAt(col: Column, i: number, e: Enumeration, name: string): string | undefined | CalcError {
   const c = col[i];
-  if (isBlank(c)) return undefined;
-  const v = lookupEnum(e, c);
-  return v ? v.code : new CalcError('VALUE', msg.unknownValue(name, i + 1, showCell(c), allowedList(e)));
+  if (c === null || c === undefined) return undefined;
+  const v = parsedColumn<string | undefined>(col, e).at(i, parseCode, e);
+  return v !== BAD ? v : new CalcError('VALUE', msg.unknownValue(name, i + 1, showCell(c), allowedList(e)));
 }
 
 /** Reads a whole column of codes; first bad cell → error. */

@@ -6,6 +6,7 @@
 import { CalcError, Cell, Column, isBlank, showCell, toDateSerial, toNumber } from './cells';
 import { matchKey } from './enumerations';
 import { msg } from './messages';
+import { parsedColumn } from './parsedColumns';
 
 export type Matcher = (c: Cell | undefined) => boolean;
 
@@ -105,7 +106,14 @@ export function rowMask(n: number, pairs: readonly FilterPair[], rowsName: strin
     if (p.column.length !== n) return new CalcError('VALUE', msg.sizeMismatch(rowsName, p.columnName, n, p.column.length));
     const m = compileCriterion(p.criterion, p.criterionName);
     if (m instanceof CalcError) return m;
-    for (let i = 0; i < n; i++) if (mask[i] && !m(p.column[i])) mask[i] = false;
+    // A single-value criterion's answer per cell is kept with the column (many indicators filter Status="Open").
+    const crit = p.criterion;
+    if (Array.isArray(crit)) {
+      for (let i = 0; i < n; i++) if (mask[i] && !m(p.column[i])) mask[i] = false;
+    } else {
+      const answers = parsedColumn<boolean>(p.column, `criterion\u0000${typeof crit}\u0000${String(crit)}`);
+      for (let i = 0; i < n; i++) if (mask[i] && !answers.at(i, m, undefined)) mask[i] = false;
+    }
   }
   return mask;
 }
