@@ -8,7 +8,7 @@
  * the input bytes are only read.
  */
 import { Locale, Message, pick } from '../calc/messages';
-import { FormulaCellValue, evaluateFormulaWorkbook } from '../engine/formulaWorkbook';
+import { FormulaCellValue, evaluateFormulaWorkbook } from './formulaWorkbook';
 import { callsCrm3, cellAddress, columnLetters, parseCell } from '../engine/formulaText';
 import type { EngineValue } from '../engine/workbookEngine';
 import {
@@ -20,7 +20,7 @@ import {
   parseSheetCells,
   relsPath,
   unescapeXml,
-} from '../engine/xlsxPackage';
+} from './formulaPackage';
 import { ReadFailure } from './readFailure';
 import { ZipLimits } from './zipGuard';
 import { ZipPart, writeZip } from './zipWriter';

@@ -7,7 +7,7 @@
  * references, so HyperFormula and the lint see the same formulas as before.
  */
 import JSZip from 'jszip';
-import { escapeXml, unescapeXml } from '../engine/xlsxPackage';
+import { escapeXml, unescapeXml } from '../io/formulaPackage';
 
 /** Table name → column header (as the table stores it) → stored formula of the first data row. */
 export type CalculatedColumns = Map<string, Map<string, string>>;

@@ -4,9 +4,9 @@
  * (shared and array formulas kept as such) and its cached value, and the Excel tables.
  * The package is inspected by the zip guard first. Web-platform APIs only (the pane uses it).
  */
-import { ReadFailure, failures } from '../io/readFailure';
-import { ZipEntry, ZipLimits, inflateEntry, inspectXlsx } from '../io/zipGuard';
-import { parseCell } from './formulaText';
+import { ReadFailure, failures } from './readFailure';
+import { ZipEntry, ZipLimits, inflateEntry, inspectXlsx } from './zipGuard';
+import { parseCell } from '../engine/formulaText';
 
 /** A cached or typed cell value as stored; errors keep their code (`#N/A`). */
 export type StoredValue = number | string | boolean | { error: string } | null;

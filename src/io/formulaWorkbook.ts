@@ -9,12 +9,12 @@ import type { ConfigParams, RawCellContent } from 'hyperformula';
 import { Locale, Message } from '../calc/messages';
 import { buildCrm3Plugin, crm3Translations, setPluginLocale } from '../functions/hyperformula/crm3Plugin';
 import { NAMESPACE } from '../functions/declaration';
-import type { ReadFailure } from '../io/readFailure';
-import type { ZipLimits } from '../io/zipGuard';
-import { cellAddress, columnLetters, shiftFormula, toEngineFormula, tokenize, unsupportedPart } from './formulaText';
+import type { ReadFailure } from './readFailure';
+import type { ZipLimits } from './zipGuard';
+import { cellAddress, columnLetters, shiftFormula, toEngineFormula, tokenize, unsupportedPart } from '../engine/formulaText';
 import { ResolvedName, resolveName } from './nameReferences';
-import { StoredCell, StoredValue, TableInfo, XlsxPackage, openXlsxPackage, parseRange } from './xlsxPackage';
-import type { EngineValue } from './workbookEngine';
+import { StoredCell, StoredValue, TableInfo, XlsxPackage, openXlsxPackage, parseRange } from './formulaPackage';
+import type { EngineValue } from '../engine/workbookEngine';
 
 export interface FormulaCellValue {
   sheet: string;
