@@ -13,7 +13,8 @@ import type { ReadFailure } from './readFailure';
 import type { ZipLimits } from './zipGuard';
 import { cellAddress, columnLetters, shiftFormula, toEngineFormula, tokenize, unsupportedPart } from '../engine/formulaText';
 import { ResolvedName, resolveName } from './nameReferences';
-import { StoredCell, StoredValue, TableInfo, XlsxPackage, openXlsxPackage, parseRange } from './formulaPackage';
+import { StoredCell, StoredValue, TableInfo, XlsxPackage, openXlsxPackage } from './formulaPackage';
+import { parseRange } from './xlsxSheet';
 import type { EngineValue } from '../engine/workbookEngine';
 
 export interface FormulaCellValue {
