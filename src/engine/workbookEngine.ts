@@ -56,7 +56,8 @@ function ensurePlugin(): void {
   pluginRegistered = true;
 }
 
-function toEngineValue(v: unknown): EngineValue {
+/** A HyperFormula cell value as the engine reports it (errors keep their code and message). */
+export function toEngineValue(v: unknown): EngineValue {
   if (v === null || v === undefined || v === '') return null;
   if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
   const e = v as { value?: string; message?: string };

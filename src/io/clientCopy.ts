@@ -8,20 +8,13 @@
  * the input bytes are only read.
  */
 import { Locale, Message, pick } from '../calc/messages';
-import { FormulaCellValue, evaluateFormulaWorkbook } from '../engine/formulaWorkbook';
+import { FormulaCellValue, evaluateFormulaWorkbook } from './formulaWorkbook';
 import { callsCrm3, cellAddress, columnLetters, parseCell } from '../engine/formulaText';
 import type { EngineValue } from '../engine/workbookEngine';
-import {
-  StoredCell,
-  XlsxPackage,
-  attributes,
-  escapeXml,
-  openXlsxPackage,
-  parseSheetCells,
-  relsPath,
-  unescapeXml,
-} from '../engine/xlsxPackage';
+import { StoredCell, XlsxPackage, attributes, escapeXml, openXlsxPackage, parseSheetCells } from './formulaPackage';
 import { ReadFailure } from './readFailure';
+import { relsPath } from './xlsxPackage';
+import { decodeXmlText } from './xmlScan';
 import { ZipLimits } from './zipGuard';
 import { ZipPart, writeZip } from './zipWriter';
 
@@ -218,7 +211,7 @@ function keepCached(p: string, raw: string, ref: string): string {
   if (a.t === 'str') {
     const v = /<(?:\w+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?v>/.exec(body);
     // Formula text results become inline strings: a cell without a formula cannot be t="str".
-    return inlineString(p, ref, s, v ? unescapeXml(v[1]) : '');
+    return inlineString(p, ref, s, v ? decodeXmlText(v[1]) : '');
   }
   const t = a.t !== undefined ? ` t="${escapeXml(a.t)}"` : '';
   return `<${p}c r="${ref}"${s}${t}>${body}</${p}c>`;

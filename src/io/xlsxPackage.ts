@@ -99,12 +99,16 @@ function resolveTarget(fromPart: string, target: string): string {
   return parts.join('/');
 }
 
+/** Where a part's relationships live: `xl/workbook.xml` → `xl/_rels/workbook.xml.rels`; '' → `_rels/.rels`. */
+export function relsPath(part: string): string {
+  const slash = part.lastIndexOf('/');
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
 /** The relationships of `part` (from its _rels/<name>.rels), by id. */
 export async function readRelationships(parts: XlsxParts, part: string): Promise<Map<string, Relationship>> {
-  const slash = part.lastIndexOf('/');
-  const relsPath = `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
   const out = new Map<string, Relationship>();
-  const xml = await parts.text(relsPath);
+  const xml = await parts.text(relsPath(part));
   if (xml === undefined) return out;
   const s = new XmlScanner(xml);
   while (s.next()) {
@@ -255,6 +259,9 @@ export interface TablePart {
   name: string;
   ref: string;
   totalsRow: boolean;
+  /** Header and totals row counts as saved (headerRowCount defaults to 1, totalsRowCount to 0). */
+  headerRows: number;
+  totalsRows: number;
   columnNames: string[];
 }
 
@@ -268,6 +275,8 @@ export function parseTablePart(xml: string): TablePart | undefined {
         name: s.attr('displayName') || s.attr('name') || '',
         ref: s.attr('ref') ?? '',
         totalsRow: Number(s.attr('totalsRowCount') ?? 0) > 0,
+        headerRows: Number(s.attr('headerRowCount') ?? 1),
+        totalsRows: Number(s.attr('totalsRowCount') ?? 0) || 0,
         columnNames: [],
       };
     } else if (s.name === 'tableColumn' && table) {

@@ -7,7 +7,8 @@
  * references, so HyperFormula and the lint see the same formulas as before.
  */
 import JSZip from 'jszip';
-import { escapeXml, unescapeXml } from '../engine/xlsxPackage';
+import { escapeXml } from '../io/formulaPackage';
+import { decodeXmlText } from '../io/xmlScan';
 
 /** Table name → column header (as the table stores it) → stored formula of the first data row. */
 export type CalculatedColumns = Map<string, Map<string, string>>;
@@ -15,14 +16,14 @@ export type CalculatedColumns = Map<string, Map<string, string>>;
 /** The table part's XML with the calculated-column formulas added; also returns how many. */
 export function addCalculatedColumns(tableXml: string, columns: CalculatedColumns): { xml: string; count: number } {
   const name = /<table\b[^>]*\sname="([^"]*)"/.exec(tableXml)?.[1];
-  const formulas = name === undefined ? undefined : columns.get(unescapeXml(name));
+  const formulas = name === undefined ? undefined : columns.get(decodeXmlText(name));
   if (!formulas) return { xml: tableXml, count: 0 };
   let count = 0;
   const xml = tableXml.replace(
     /<tableColumn\b([^>]*?)(\/>|>([\s\S]*?)<\/tableColumn>)/g,
     (whole, attrs: string, _end: string, body: string | undefined) => {
       const header = /\sname="([^"]*)"/.exec(attrs)?.[1];
-      const formula = header === undefined ? undefined : formulas.get(unescapeXml(header));
+      const formula = header === undefined ? undefined : formulas.get(decodeXmlText(header));
       if (formula === undefined || (body ?? '').includes('calculatedColumnFormula')) return whole;
       count++;
       // calculatedColumnFormula comes first inside tableColumn (CT_TableColumn order).

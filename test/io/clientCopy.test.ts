@@ -5,14 +5,14 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { evaluateFormulaWorkbook, listFormulaCells } from '../../src/engine/formulaWorkbook';
+import { evaluateFormulaWorkbook, listFormulaCells } from '../../src/io/formulaWorkbook';
 import { callsCrm3 } from '../../src/engine/formulaText';
-import { openXlsxPackage, parseSheetCells } from '../../src/engine/xlsxPackage';
+import { openXlsxPackage, parseSheetCells } from '../../src/io/formulaPackage';
 import { asRanges, makeClientCopy } from '../../src/io/clientCopy';
 import { inspectXlsx } from '../../src/io/zipGuard';
 import { main } from '../../src/cli/main';
 import { built } from '../templates/builtTemplates';
-import { excelSavedWorkbook } from '../engine/excelSavedWorkbook';
+import { excelSavedWorkbook } from './excelSavedWorkbook';
 import { tempDir } from './zipCraft';
 
 const WHEN = new Date(Date.UTC(2026, 10, 26, 9, 30));

@@ -12,7 +12,7 @@ import JSZip from 'jszip';
 import { Locale } from '../../src/calc/messages';
 import { main } from '../../src/cli/main';
 import { evaluateWorkbook } from '../../src/engine/evaluate';
-import { evaluateFormulaWorkbook } from '../../src/engine/formulaWorkbook';
+import { evaluateFormulaWorkbook } from '../../src/io/formulaWorkbook';
 import { readWorkbookBuffer } from '../../src/io/readWorkbook';
 import { CONFIG_TABLES, SETTINGS } from '../../src/model/config';
 import { BUILT_IN_INDICATORS } from '../../src/model/indicators';

@@ -4,7 +4,7 @@
  * (not from the builder's own list), tables included.
  */
 import { Locale } from '../../src/calc/messages';
-import { listFormulaCells } from '../../src/engine/formulaWorkbook';
+import { listFormulaCells } from '../../src/io/formulaWorkbook';
 import { generateSample } from '../../src/model/sample';
 import { TEMPLATE_LOCALES, buildTemplate, templateFileName } from '../../src/templates/build';
 import { TEMPLATES, TemplateId } from '../../src/templates/catalog';

@@ -7,9 +7,9 @@
  * spilled call per column in the engine).
  */
 import { Locale } from '../../src/calc/messages';
-import { FormulaCellValue, evaluateFormulaWorkbook } from '../../src/engine/formulaWorkbook';
+import { FormulaCellValue, evaluateFormulaWorkbook } from '../../src/io/formulaWorkbook';
 import { cellAddress } from '../../src/engine/formulaText';
-import { openXlsxPackage } from '../../src/engine/xlsxPackage';
+import { openXlsxPackage } from '../../src/io/formulaPackage';
 import { EngineValue, WorkbookEngine } from '../../src/engine/workbookEngine';
 import { SAMPLE_DEFAULTS, generateSample } from '../../src/model/sample';
 import { tableSpec } from '../../src/model/schema';

@@ -9,12 +9,13 @@ import type { ConfigParams, RawCellContent } from 'hyperformula';
 import { Locale, Message } from '../calc/messages';
 import { buildCrm3Plugin, crm3Translations, setPluginLocale } from '../functions/hyperformula/crm3Plugin';
 import { NAMESPACE } from '../functions/declaration';
-import type { ReadFailure } from '../io/readFailure';
-import type { ZipLimits } from '../io/zipGuard';
-import { cellAddress, columnLetters, shiftFormula, toEngineFormula, tokenize, unsupportedPart } from './formulaText';
+import type { ReadFailure } from './readFailure';
+import type { ZipLimits } from './zipGuard';
+import { cellAddress, columnLetters, shiftFormula, toEngineFormula, tokenize, unsupportedPart } from '../engine/formulaText';
 import { ResolvedName, resolveName } from './nameReferences';
-import { StoredCell, StoredValue, TableInfo, XlsxPackage, openXlsxPackage, parseRange } from './xlsxPackage';
-import type { EngineValue } from './workbookEngine';
+import { StoredCell, StoredValue, TableInfo, XlsxPackage, openXlsxPackage } from './formulaPackage';
+import { parseRange } from './xlsxSheet';
+import { EngineValue, toEngineValue } from '../engine/workbookEngine';
 
 export interface FormulaCellValue {
   sheet: string;
@@ -79,13 +80,6 @@ function ensurePlugin(): void {
   if (pluginRegistered || HyperFormula.getFunctionPlugin(`${NAMESPACE}.SCORE`)) return;
   HyperFormula.registerFunctionPlugin(buildCrm3Plugin(), crm3Translations());
   pluginRegistered = true;
-}
-
-function engineValue(v: unknown): EngineValue {
-  if (v === null || v === undefined || v === '') return null;
-  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
-  const e = v as { value?: string; message?: string };
-  return { error: e.value ?? '#VALUE!', message: e.message ?? '' };
 }
 
 function fromStored(v: StoredValue): EngineValue {
@@ -214,7 +208,7 @@ function spillOf(hf: HyperFormula, sheet: number, row: number, col: number): Eng
   const out: EngineValue[][] = [];
   for (let r = 0; r < height; r++) {
     const line: EngineValue[] = [];
-    for (let c = 0; c < width; c++) line.push(engineValue(hf.getCellValue(at(row + r, col + c))));
+    for (let c = 0; c < width; c++) line.push(toEngineValue(hf.getCellValue(at(row + r, col + c))));
     out.push(line);
   }
   return out;
@@ -384,7 +378,7 @@ function evaluateSheets(pkg: XlsxPackage, sheets: SheetContent[], options: Formu
     sheets.forEach((s, i) => {
       const id = sheetId(s.name);
       for (const f of supported[i]) {
-        const value = engineValue(hf.getCellValue({ sheet: id, row: f.row - 1, col: f.col - 1 }));
+        const value = toEngineValue(hf.getCellValue({ sheet: id, row: f.row - 1, col: f.col - 1 }));
         const spill = spillOf(hf, id, f.row - 1, f.col - 1);
         const cell = cellAddress(f.row, f.col);
         cells.push({

@@ -1,12 +1,16 @@
 /**
- * An .xlsx package read part by part, straight from its XML: sheets in order, defined names
- * (constants and formulas included), shared strings, every cell with its formula as stored
- * (shared and array formulas kept as such) and its cached value, and the Excel tables.
- * The package is inspected by the zip guard first. Web-platform APIs only (the pane uses it).
+ * An .xlsx package opened for the formula-workbook evaluator and the client copy: io's package
+ * reader (xlsxPackage: parts, relationships, sheets, defined names, shared strings, tables)
+ * plus what only they need — every cell with its formula as stored (shared and array formulas
+ * kept as such), its cached value and its style. The package is inspected by the zip guard
+ * first. Web-platform APIs only (the pane uses it).
  */
-import { ReadFailure, failures } from '../io/readFailure';
-import { ZipEntry, ZipLimits, inflateEntry, inspectXlsx } from '../io/zipGuard';
-import { parseCell } from './formulaText';
+import { parseCell } from '../engine/formulaText';
+import { ReadFailure, failures } from './readFailure';
+import { parseRange } from './xlsxSheet';
+import { XlsxParts, parseSharedStrings, parseTablePart, readRelationships, readWorkbookPart } from './xlsxPackage';
+import { decodeXmlText } from './xmlScan';
+import { ZipEntry, ZipLimits, inspectXlsx } from './zipGuard';
 
 /** A cached or typed cell value as stored; errors keep their code (`#N/A`). */
 export type StoredValue = number | string | boolean | { error: string } | null;
@@ -35,7 +39,6 @@ export interface SheetInfo {
   name: string;
   /** Part path inside the package (`xl/worksheets/sheet1.xml`); undefined for chart sheets. */
   part?: string;
-  state: string;
 }
 
 export interface TableInfo {
@@ -78,16 +81,6 @@ export type OpenResult = { ok: true; pkg: XlsxPackage } | { ok: false; reason: R
 /** Largest single XML part inflated (the zip guard has already bounded the package). */
 const MAX_PART_BYTES = 512 * 1024 * 1024;
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-export function unescapeXml(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, e: string) =>
-    e[0] === '#'
-      ? String.fromCodePoint(e[1].toLowerCase() === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10))
-      : (ENTITIES[e] ?? m),
-  );
-}
-
 export function escapeXml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
@@ -97,50 +90,21 @@ function unescapeOoxml(s: string): string {
   return s.replace(/_x([0-9a-fA-F]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
+/** Attributes of a start tag's text; a prefixed `id` (`r:id`, `x:id`) reads as `r:id`. */
 export function attributes(tag: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g))
-    out[m[1].replace(/^\w+:(?=id$)/, 'r:')] = unescapeXml(m[2] ?? m[3]);
+    out[m[1].replace(/^\w+:(?=id$)/, 'r:')] = decodeXmlText(m[2] ?? m[3]);
   return out;
 }
 
-/** Text of every `<t>` run (phonetic hints left out). */
+/** Text of every `<t>` run of an inline string (phonetic hints left out). */
 function runText(xml: string): string {
-  const plain = xml.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, '');
-  let s = '';
-  for (const m of plain.matchAll(/<(?:\w+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?t>/g)) s += m[1];
-  return unescapeOoxml(unescapeXml(s));
-}
-
-function partPath(base: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = base.split('/').slice(0, -1);
-  for (const seg of target.split('/')) {
-    if (seg === '..') parts.pop();
-    else if (seg !== '.') parts.push(seg);
+  try {
+    return parseSharedStrings(`<si>${xml}</si>`)[0] ?? '';
+  } catch {
+    return ''; // malformed markup inside <is>: the cell reads as blank text, the rest of the sheet still reads
   }
-  return parts.join('/');
-}
-
-/** Where a part's relationships live: `xl/workbook.xml` → `xl/_rels/workbook.xml.rels`; '' → `_rels/.rels`. */
-export function relsPath(part: string): string {
-  const i = part.lastIndexOf('/');
-  return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
-}
-
-/** Relationships of a part: id → { type, target part }. */
-export async function relationships(
-  pkg: Pick<XlsxPackage, 'text'>,
-  part: string,
-): Promise<Map<string, { type: string; target: string }>> {
-  const xml = (await pkg.text(relsPath(part))) ?? '';
-  const out = new Map<string, { type: string; target: string }>();
-  for (const m of xml.matchAll(/<(?:\w+:)?Relationship\b([^>]*)\/?>/g)) {
-    const a = attributes(m[1]);
-    if (!a.Id || !a.Target || a.TargetMode === 'External') continue;
-    out.set(a.Id, { type: a.Type ?? '', target: partPath(part, a.Target) });
-  }
-  return out;
 }
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
@@ -148,7 +112,7 @@ const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 function storedValue(type: string | undefined, v: string | undefined, inline: string | undefined, shared: string[]): StoredValue {
   if (type === 'inlineStr') return inline ?? '';
   if (v === undefined) return null;
-  const text = unescapeXml(v);
+  const text = decodeXmlText(v);
   switch (type) {
     case 's':
       return shared[Number(text)] ?? '';
@@ -201,7 +165,7 @@ export function parseSheetCells(xml: string, shared: string[]): StoredCell[] {
         const fa = attributes(fm[1]);
         const t = fa.t === 'shared' || fa.t === 'array' || fa.t === 'dataTable' ? fa.t : 'normal';
         cell.formula = {
-          text: unescapeXml(fm[2] ?? ''),
+          text: decodeXmlText(fm[2] ?? ''),
           type: t,
           ...(fa.ref ? { ref: fa.ref } : {}),
           ...(fa.si !== undefined ? { si: fa.si } : {}),
@@ -213,25 +177,12 @@ export function parseSheetCells(xml: string, shared: string[]): StoredCell[] {
   return out;
 }
 
-export function parseRange(ref: string): { top: number; left: number; bottom: number; right: number } | undefined {
-  const [a, b] = ref.replace(/\$/g, '').split(':');
-  const s = parseCell(a ?? '');
-  const e = b ? parseCell(b) : s;
-  if (!s || !e) return undefined;
-  return {
-    top: Math.min(s.row, e.row),
-    left: Math.min(s.col, e.col),
-    bottom: Math.max(s.row, e.row),
-    right: Math.max(s.col, e.col),
-  };
-}
-
 /** Opens a package after the zip guard's inspection. Never throws; `bytes` is not modified. */
 export async function openXlsxPackage(bytes: Uint8Array, name: string, limits: Partial<ZipLimits> = {}): Promise<OpenResult> {
   try {
     const check = await inspectXlsx(bytes, name, limits);
     if (!check.ok) return check;
-    const pkg = await load(bytes, check.entries);
+    const pkg = await load(bytes, check.entries, name);
     if (!pkg)
       return { ok: false, reason: failures.corrupt(name, failures.why.notSpreadsheet('xl/workbook.xml lists no sheets')) };
     return { ok: true, pkg };
@@ -241,60 +192,21 @@ export async function openXlsxPackage(bytes: Uint8Array, name: string, limits: P
   }
 }
 
-async function load(bytes: Uint8Array, entries: ZipEntry[]): Promise<XlsxPackage | undefined> {
-  const byName = new Map(entries.map((e) => [e.name.replace(/^\//, ''), e]));
-  const cache = new Map<string, string>();
-  const text = async (part: string): Promise<string | undefined> => {
-    const hit = cache.get(part);
-    if (hit !== undefined) return hit;
-    const entry = byName.get(part) ?? [...byName.entries()].find(([k]) => k.toLowerCase() === part.toLowerCase())?.[1];
-    if (!entry) return undefined;
-    const s = new TextDecoder('utf-8').decode(await inflateEntry(bytes, entry, MAX_PART_BYTES));
-    cache.set(part, s);
-    return s;
-  };
-  const root = await relationships({ text }, '');
-  const workbookPart = [...root.values()].find((r) => /\/officeDocument$/.test(r.type))?.target ?? 'xl/workbook.xml';
-  const workbookXml = await text(workbookPart);
-  if (workbookXml === undefined) return undefined;
-  const rels = await relationships({ text }, workbookPart);
-
-  const sheets: SheetInfo[] = [];
-  for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b([^>]*?)\/?>/g)) {
-    const a = attributes(m[1]);
-    const rel = a['r:id'] ? rels.get(a['r:id']) : undefined;
-    sheets.push({
-      name: a.name ?? '',
-      part: rel && /\/worksheet$/.test(rel.type) ? rel.target : undefined,
-      state: a.state ?? 'visible',
-    });
-  }
-  if (sheets.length === 0) return undefined;
-
-  const names: NameInfo[] = [];
-  for (const m of workbookXml.matchAll(/<(?:\w+:)?definedName\b([^>]*)>([\s\S]*?)<\/(?:\w+:)?definedName>/g)) {
-    const a = attributes(m[1]);
-    if (!a.name) continue;
-    const local = a.localSheetId;
-    names.push({
-      name: a.name,
-      text: unescapeXml(m[2]),
-      ...(local !== undefined ? { sheet: sheets[Number(local)]?.name ?? '' } : {}),
-    });
-  }
-
-  const sstPart = [...rels.values()].find((r) => /\/sharedStrings$/.test(r.type))?.target;
-  const sstXml = sstPart ? ((await text(sstPart)) ?? '') : '';
-  const sharedStrings = [...sstXml.matchAll(/<(?:\w+:)?si\b[^>]*>([\s\S]*?)<\/(?:\w+:)?si>|<(?:\w+:)?si\s*\/>/g)].map((m) =>
-    runText(m[1] ?? ''),
-  );
+async function load(bytes: Uint8Array, entries: ZipEntry[], name: string): Promise<XlsxPackage | undefined> {
+  const parts = new XlsxParts(bytes, entries, name, false, MAX_PART_BYTES);
+  const text = (part: string) => parts.text(part);
+  const workbook = await readWorkbookPart(parts);
+  if (!parts.has(workbook.path) || workbook.sheets.length === 0) return undefined;
+  const sheets: SheetInfo[] = workbook.sheets.map((s) => ({ name: s.name, part: s.part }));
+  const sstXml = workbook.sharedStringsPart ? await text(workbook.sharedStringsPart) : undefined;
+  const sharedStrings = sstXml ? parseSharedStrings(sstXml) : [];
 
   return {
     bytes,
-    workbookPart,
+    workbookPart: workbook.path,
     entries,
     sheets,
-    names,
+    names: workbook.definedNames,
     sharedStrings,
     text,
     async cells(sheet) {
@@ -304,21 +216,18 @@ async function load(bytes: Uint8Array, entries: ZipEntry[]): Promise<XlsxPackage
     async tables(sheet) {
       if (!sheet.part) return [];
       const out: TableInfo[] = [];
-      for (const rel of (await relationships({ text }, sheet.part)).values()) {
+      for (const rel of (await readRelationships(parts, sheet.part)).values()) {
         if (!/\/table$/.test(rel.type)) continue;
-        const xml = (await text(rel.target)) ?? '';
-        const head = /<(?:\w+:)?table\b([^>]*)>/.exec(xml);
-        const a = head ? attributes(head[1]) : {};
-        const range = a.ref ? parseRange(a.ref) : undefined;
-        if (!range) continue;
-        const columns = [...xml.matchAll(/<(?:\w+:)?tableColumn\b([^>]*?)\/?>/g)].map((m) => attributes(m[1]).name ?? '');
+        const table = parseTablePart((await text(rel.target)) ?? '');
+        const range = table ? parseRange(table.ref) : undefined;
+        if (!table || !range) continue;
         out.push({
-          name: a.displayName || a.name || '',
+          name: table.name,
           sheet: sheet.name,
           ...range,
-          headerRows: a.headerRowCount === undefined ? 1 : Number(a.headerRowCount),
-          totalsRows: Number(a.totalsRowCount ?? 0) || 0,
-          columns,
+          headerRows: table.headerRows,
+          totalsRows: table.totalsRows,
+          columns: table.columnNames,
         });
       }
       return out;

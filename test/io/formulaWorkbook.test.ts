@@ -4,12 +4,12 @@
  * references; and bad input answered with a reason, never an exception.
  */
 import ExcelJS from 'exceljs';
-import { evaluateFormulaWorkbook, listFormulaCells } from '../../src/engine/formulaWorkbook';
+import { evaluateFormulaWorkbook, listFormulaCells } from '../../src/io/formulaWorkbook';
 import { callsCrm3, relativeForm, shiftFormula, toEngineFormula, tokenize, unsupportedPart } from '../../src/engine/formulaText';
-import { resolveName, structuredRange } from '../../src/engine/nameReferences';
-import type { TableInfo } from '../../src/engine/xlsxPackage';
+import { resolveName, structuredRange } from '../../src/io/nameReferences';
+import type { TableInfo } from '../../src/io/formulaPackage';
 import { excelSavedWorkbook } from './excelSavedWorkbook';
-import { oleFile, writeZip } from '../io/zipCraft';
+import { oleFile, writeZip } from './zipCraft';
 
 async function evaluated() {
   const r = await evaluateFormulaWorkbook(excelSavedWorkbook(), 'saved.xlsx');

@@ -6,8 +6,8 @@
  * not use them, DESIGN §7) are rewritten here to plain ranges from the file's table parts
  * and, for spills, from the anchor's computed result.
  */
-import { cellAddress, parseCell, tokenize } from './formulaText';
-import type { TableInfo } from './xlsxPackage';
+import { cellAddress, parseCell, tokenize } from '../engine/formulaText';
+import type { TableInfo } from './formulaPackage';
 
 /** A sheet name as a formula prefix: quoted, with quotes doubled. */
 function sheetPrefix(sheet: string): string {

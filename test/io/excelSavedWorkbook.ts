@@ -5,7 +5,7 @@
  * an Excel table with a calculated column, a structured reference, cached values, a
  * calculation chain. Shared by the evaluator and client-copy tests.
  */
-import { CraftEntry, writeZip } from '../io/zipCraft';
+import { CraftEntry, writeZip } from './zipCraft';
 
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
