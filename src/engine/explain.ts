@@ -106,7 +106,8 @@ function show(v: EngineValue, locale: Locale): string {
   if (v === null) return BLANK[locale];
   if (typeof v === 'object') return `${v.error}${v.message ? ` ${v.message}` : ''}`;
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(10)));
+  // Digit groups (76,200,000): planners compare these with the amounts they see in cells.
+  if (typeof v === 'number') return Number(v.toPrecision(10)).toLocaleString('en-US', { maximumFractionDigits: 10 });
   return v;
 }
 
@@ -135,6 +136,6 @@ export function explainFormula(engine: WorkbookEngine, formula: string, locale: 
     if (many !== undefined) return { text, value: rows(many, locale) };
     const v = safeCalculate(engine, `=${text}`);
     const value = show(v, locale);
-    return { text, value: DATE_SETTINGS.has(text) && typeof v === 'number' ? `${isoFromSerial(v)} (${value})` : value };
+    return { text, value: DATE_SETTINGS.has(text) && typeof v === 'number' ? `${isoFromSerial(v)} (${v})` : value };
   });
 }

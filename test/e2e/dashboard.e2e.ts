@@ -103,7 +103,7 @@ test('"How is this computed" shows the formula and the numbers that went in', as
   expect(rows).toHaveLength(2);
   // Their ratio is the indicator's value: the inputs are the numbers that went in.
   const [sum, count] = await card.locator('[data-testid="explain-inputs"] tbody td:nth-child(2)').allTextContents();
-  expect(Number(sum) / Number(count)).toBeCloseTo(await shown(page, 'AVG_WON_DEAL'), 6);
+  expect(Number(sum.replace(/,/g, '')) / Number(count.replace(/,/g, ''))).toBeCloseTo(await shown(page, 'AVG_WON_DEAL'), 6);
   const win = page.locator('[data-indicator-id="WIN_RATE_COUNT"]');
   await win.getByRole('button', { name: 'How is this computed?' }).click();
   await win.locator('[data-testid="explain-inputs"] tbody tr').first().waitFor();
