@@ -5,6 +5,7 @@
  * read formulas through this one tokenizer, so "what is a reference" means the same everywhere.
  */
 import { NAMESPACE } from '../functions/declaration';
+import { columnLetters } from '../model/snapshot';
 
 export type TokenKind =
   | 'string'
@@ -44,12 +45,6 @@ const SPACE = /\s+/y;
 
 function columnNumber(letters: string): number {
   return [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-}
-
-export function columnLetters(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 function sticky(re: RegExp, text: string, at: number): string | undefined {

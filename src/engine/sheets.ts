@@ -9,7 +9,7 @@ import { TierMethod, canonical } from '../calc/enumerations';
 import { CONFIG_TABLES, ConfigTableName, SETTINGS, SettingName } from '../model/config';
 import { calendarYearOf, defaultConfigTables } from '../model/defaults';
 import { TABLES, TableName, TableSpec } from '../model/schema';
-import { IndicatorRow, TableData, WorkbookSnapshot } from '../model/snapshot';
+import { IndicatorRow, TableData, WorkbookSnapshot, columnLetters } from '../model/snapshot';
 import { criteriaOf, questionsOf } from '../model/workbookColumns';
 import { Locale } from '../calc/messages';
 import { ColumnStore } from './columnStore';
@@ -51,16 +51,10 @@ export const INDICATORS_SHEET = 'Indicators';
 /** Fewest rows a data table's (and a computed column's) names span; the extra rows are blank. */
 export const MIN_DATA_ROWS = 2;
 
-function colLetter(i: number): string {
-  let s = '';
-  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
 /** `=Sheet!$C$2:$C$11` for column `col` (0-based) holding `n` rows from row 2. */
 export function columnRange(sheet: string, col: number, n: number, firstRow = 2, width = 1): string {
   const rows = Math.max(1, n);
-  return `='${sheet}'!$${colLetter(col)}$${firstRow}:$${colLetter(col + width - 1)}$${firstRow + rows - 1}`;
+  return `='${sheet}'!$${columnLetters(col + 1)}$${firstRow}:$${columnLetters(col + width)}$${firstRow + rows - 1}`;
 }
 
 /** Canonical columns of a table in this workbook: fixed inputs, then its criteria/question columns. */

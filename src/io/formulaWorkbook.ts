@@ -11,7 +11,8 @@ import { buildCrm3Plugin, crm3Translations, setPluginLocale } from '../functions
 import { NAMESPACE } from '../functions/declaration';
 import type { ReadFailure } from './readFailure';
 import type { ZipLimits } from './zipGuard';
-import { cellAddress, columnLetters, shiftFormula, toEngineFormula, tokenize, unsupportedPart } from '../engine/formulaText';
+import { cellAddress, shiftFormula, toEngineFormula, tokenize, unsupportedPart } from '../engine/formulaText';
+import { columnLetters } from '../model/snapshot';
 import { ResolvedName, resolveName } from './nameReferences';
 import { StoredCell, StoredValue, TableInfo, XlsxPackage, openXlsxPackage } from './formulaPackage';
 import { parseRange } from './xlsxSheet';

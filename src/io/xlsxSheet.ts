@@ -9,6 +9,7 @@
  * "uncalculated". Cells covered by a merge, other than its top-left, read as blank.
  */
 import { Cell } from '../calc/cells';
+import { shiftFormula } from '../engine/formulaText';
 import { GridValue, ListObjectInfo, SheetGrid } from './sheetTables';
 import { decodeXstring, detached } from './xlsxPackage';
 import { XmlScanner } from './xmlScan';
@@ -148,57 +149,6 @@ class XlsxGrid implements SheetGrid {
     for (let i = 0; i < r.cols.length; i++) out[i] = [r.cols[i], r.vals[i]];
     return out;
   }
-}
-
-/** Column letters of a 1-based column. */
-function colLetters(n: number): string {
-  let s = '';
-  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
-}
-
-/**
- * A shared formula as it reads in a cell `dr` rows and `dc` columns from the cell that
- * holds its text: relative references move, $-anchored parts stay. Strings, sheet names in
- * quotes, and function or defined names (CRM3.WINRATE, Opp_Status, LOG10) are left as they are.
- */
-export function shiftFormula(text: string, dr: number, dc: number): string {
-  if (dr === 0 && dc === 0) return text;
-  let out = '';
-  let i = 0;
-  const n = text.length;
-  const ident = (c: string) => /[A-Za-z0-9_.\\]/.test(c);
-  while (i < n) {
-    const ch = text[i];
-    if (ch === '"' || ch === "'") {
-      let j = i + 1;
-      for (; j < n; j++) {
-        if (text[j] === ch) {
-          if (text[j + 1] === ch) j++;
-          else break;
-        }
-      }
-      out += text.slice(i, j + 1);
-      i = j + 1;
-      continue;
-    }
-    if (/[A-Za-z_\\$]/.test(ch) && (i === 0 || !ident(text[i - 1]))) {
-      let j = i;
-      while (j < n && (ident(text[j]) || text[j] === '$')) j++;
-      const word = text.slice(i, j);
-      const m = /^(\$?)([A-Za-z]{1,3})(\$?)(\d+)$/.exec(word);
-      if (m && text[j] !== '(' && text[j] !== '!') {
-        const col = parseCellRef(m[2]).col + (m[1] ? 0 : dc);
-        const row = Number(m[4]) + (m[3] ? 0 : dr);
-        out += col >= 1 && row >= 1 ? `${m[1]}${colLetters(col)}${m[3]}${row}` : '#REF!';
-      } else out += word;
-      i = j;
-      continue;
-    }
-    out += ch;
-    i++;
-  }
-  return out;
 }
 
 /**

@@ -7,6 +7,7 @@
  * Cells only ever hold values, never formulas.
  */
 import { Cell } from '../calc/cells';
+import { columnLetters } from '../model/snapshot';
 import { ZipPart, writeZip } from './zipWriter';
 
 // The Office theme ExcelJS ships (table styles and the default font take their colours from it).
@@ -41,18 +42,6 @@ export function escapeXml(s: string): string {
       .replace(/"/g, '&quot;')
       .replace(NOT_XML, (c) => (c.length === 1 ? `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_` : c))
   );
-}
-
-const LETTERS: string[] = [''];
-for (let c = 1; c <= 702; c++)
-  LETTERS.push(c <= 26 ? String.fromCharCode(64 + c) : LETTERS[Math.floor((c - 1) / 26)] + LETTERS[((c - 1) % 26) + 1]);
-
-/** Column letters of a 1-based column number. */
-export function columnLetters(n: number): string {
-  if (n < LETTERS.length) return LETTERS[n];
-  let s = '';
-  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
 }
 
 export interface CellStyle {

@@ -50,9 +50,20 @@ export interface WorkbookSnapshot {
   problems: Problem[];
 }
 
-/** A1 address from 1-based row and column. */
-export function a1(row: number, col: number): string {
+// Letters of columns 1..702 (A..ZZ) precomputed: the xlsx writer asks for them once per cell.
+const LETTERS: string[] = [''];
+for (let c = 1; c <= 702; c++)
+  LETTERS.push(c <= 26 ? String.fromCharCode(64 + c) : LETTERS[Math.floor((c - 1) / 26)] + LETTERS[((c - 1) % 26) + 1]);
+
+/** Column letters of a 1-based column number (1 → A, 28 → AB). */
+export function columnLetters(col: number): string {
+  if (col < LETTERS.length) return LETTERS[col];
   let s = '';
   for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return `${s}${row}`;
+  return s;
+}
+
+/** A1 address from 1-based row and column. */
+export function a1(row: number, col: number): string {
+  return `${columnLetters(col)}${row}`;
 }

@@ -9,7 +9,8 @@ import { Message } from '../calc/messages';
 import { industryLabel } from '../model/defaults';
 import { TemplateInfo } from './catalog';
 import { addHowToSheet } from './howTo';
-import { FORMAT, TemplateBook, colLetter, listValidation, nameListValidation } from './templateBook';
+import { columnLetters } from '../model/snapshot';
+import { FORMAT, TemplateBook, listValidation, nameListValidation } from './templateBook';
 import { TemplateSource, addConfigSheet, addDataTable, rowsInOrder } from './workbookSheets';
 
 export const TIER_SUMMARY_SHEET = { en: 'Tier summary', zh: '分级汇总' };
@@ -175,7 +176,7 @@ function tierSummarySheet(book: TemplateBook): void {
   book.printArea(ws, 'A1:I19');
 }
 
-const letter = colLetter;
+const letter = columnLetters;
 
 const PROSPECT_COLUMNS = ['ProspectName', 'Industry', 'Region', 'Metric', 'Size', 'WalletEstimate'] as const;
 const PROSPECT_LABELS: Record<string, Message> = {

@@ -99,11 +99,6 @@ function absolute(row: number, col: number): string {
   return a1(row, col).replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
 }
 
-/** Column letter(s) of a 1-based column number. */
-export function colLetter(col: number): string {
-  return a1(1, col).replace(/\d+$/, '');
-}
-
 /** A list validation of fixed values (localized), shown as a drop-down with a hint. */
 export function listValidation(values: readonly string[], prompt?: string): ExcelJS.DataValidation {
   return {

@@ -21,16 +21,8 @@ import {
   tableSheetName,
 } from '../model/layout';
 import { TableName, tableSpec } from '../model/schema';
-import { TableData, WorkbookSnapshot, a1 } from '../model/snapshot';
-import {
-  FORMAT,
-  PlacedColumn,
-  TemplateBook,
-  TemplateColumn,
-  colLetter,
-  listValidation,
-  nameListValidation,
-} from './templateBook';
+import { TableData, WorkbookSnapshot, a1, columnLetters } from '../model/snapshot';
+import { FORMAT, PlacedColumn, TemplateBook, TemplateColumn, listValidation, nameListValidation } from './templateBook';
 
 /** What a template is filled with: the shipped defaults, or a snapshot (e.g. the sample). */
 export interface TemplateSource {
@@ -292,7 +284,7 @@ export function addDataTable(
   // Extra columns go right after QualScore (grading) / at the end of computed columns.
   const insertAt = keys.indexOf('QualScore') >= 0 ? keys.indexOf('QualScore') + 1 : lastComputed + 1;
   const ordered = [...keys.slice(0, insertAt), ...extra.map((e) => e.key), ...keys.slice(insertAt)];
-  const at = (key: string) => colLetter(DATA_TABLE_ORIGIN.col + ordered.indexOf(key));
+  const at = (key: string) => columnLetters(DATA_TABLE_ORIGIN.col + ordered.indexOf(key));
 
   const columns: TemplateColumn[] = ordered.map((key) => {
     const e = extra.find((x) => x.key === key);

@@ -10,7 +10,7 @@ import { readGrids, readWorkbookBuffer } from '../../src/io/readWorkbook';
 import { GridValue, SheetGrid } from '../../src/io/sheetTables';
 import { writeWorkbook } from '../../src/io/writeWorkbook';
 import { XlsxParts, isDateFormat, parseSharedStrings } from '../../src/io/xlsxPackage';
-import { shiftFormula } from '../../src/io/xlsxSheet';
+import { shiftFormula } from '../../src/engine/formulaText';
 import { decodeXmlText } from '../../src/io/xmlScan';
 import { inspectXlsx } from '../../src/io/zipGuard';
 import { generateSample } from '../../src/model/sample';
