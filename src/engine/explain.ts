@@ -8,6 +8,7 @@ import { isoFromSerial } from '../calc/cells';
 import { Locale } from '../calc/messages';
 import { SETTINGS } from '../model/config';
 import { TABLES } from '../model/schema';
+import { Token, tokenize } from './formulaText';
 import { EngineValue, WorkbookEngine } from './workbookEngine';
 
 export interface ExplainedPart {
@@ -20,22 +21,36 @@ export interface ExplainedPart {
 const BLANK = { 'en-US': '(blank)', 'zh-CN': '（空）' } as const;
 const rows = (n: number, locale: Locale) => (locale === 'zh-CN' ? `${n} 行` : `${n} ${n === 1 ? 'row' : 'rows'}`);
 
+/** A token of the formula with where it starts and how deep in parentheses it sits (a closer at its opener's depth). */
+interface PlacedToken extends Token {
+  at: number;
+  depth: number;
+}
+
+/** The formula's tokens (formulaText's tokenizer: strings, quoted sheet names, numbers like 1E-3), placed. */
+function placedTokens(text: string): PlacedToken[] {
+  const out: PlacedToken[] = [];
+  let at = 0;
+  let depth = 0;
+  for (const t of tokenize(text)) {
+    const opens = t.kind === 'other' && (t.text === '(' || t.text === '{');
+    const closes = t.kind === 'other' && (t.text === ')' || t.text === '}');
+    if (closes) depth--;
+    out.push({ ...t, at, depth });
+    if (opens) depth++;
+    at += t.text.length;
+  }
+  return out;
+}
+
 /** Splits `text` at top-level occurrences of `separator` (outside strings and parentheses). */
 export function splitTopLevel(text: string, separator: ','): string[] {
   const parts: string[] = [];
-  let depth = 0;
   let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '"') {
-      // Excel strings: "" inside a string is one quote.
-      i++;
-      while (i < text.length && !(text[i] === '"' && text[i + 1] !== '"')) i += text[i] === '"' ? 2 : 1;
-    } else if (ch === '(' || ch === '{') depth++;
-    else if (ch === ')' || ch === '}') depth--;
-    else if (ch === separator && depth === 0) {
-      parts.push(text.slice(start, i));
-      start = i + 1;
+  for (const t of placedTokens(text)) {
+    if (t.kind === 'other' && t.text === separator && t.depth === 0) {
+      parts.push(text.slice(start, t.at));
+      start = t.at + 1;
     }
   }
   parts.push(text.slice(start));
@@ -44,16 +59,11 @@ export function splitTopLevel(text: string, separator: ','): string[] {
 
 /** Index of the parenthesis closing the one at `open`, or -1. */
 function closingParen(text: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '"') {
-      i++;
-      while (i < text.length && !(text[i] === '"' && text[i + 1] !== '"')) i += text[i] === '"' ? 2 : 1;
-    } else if (ch === '(') depth++;
-    else if (ch === ')' && --depth === 0) return i;
-  }
-  return -1;
+  const tokens = placedTokens(text);
+  const opener = tokens.find((t) => t.at === open && t.text === '(');
+  if (!opener) return -1;
+  const closer = tokens.find((t) => t.at > open && t.text === ')' && t.depth === opener.depth);
+  return closer ? closer.at : -1;
 }
 
 /** Top-level binary operators, lowest precedence first (Excel: comparison, &, +/-, * /, ^). */
@@ -61,26 +71,18 @@ const OPERATOR_LEVELS = [['=', '<>', '<=', '>=', '<', '>'], ['&'], ['+', '-'], [
 
 /** Splits at the lowest-precedence top-level operator, or returns undefined when there is none. */
 function splitOperands(text: string): string[] | undefined {
+  const tokens = placedTokens(text).filter((t) => t.kind === 'other' && t.depth === 0);
   for (const ops of OPERATOR_LEVELS) {
     const parts: string[] = [];
-    let depth = 0;
     let start = 0;
-    for (let i = 0; i < text.length; i++) {
-      const ch = text[i];
-      if (ch === '"') {
-        i++;
-        while (i < text.length && !(text[i] === '"' && text[i + 1] !== '"')) i += text[i] === '"' ? 2 : 1;
-        continue;
-      }
-      if (ch === '(') depth++;
-      else if (ch === ')') depth--;
-      if (depth !== 0) continue;
-      const op = ops.find((o) => text.startsWith(o, i));
+    for (const t of tokens) {
+      // The second character of a two-character operator (<>, <=, >=) was taken with the first.
+      if (t.at < start) continue;
+      const op = ops.find((o) => text.startsWith(o, t.at));
       // A sign at the start or after another operator is unary, not a split point.
-      if (!op || i === start || /[-+*/^&=<>(,]$/.test(text.slice(0, i).trimEnd())) continue;
-      parts.push(text.slice(start, i));
-      start = i + op.length;
-      i += op.length - 1;
+      if (!op || t.at === start || /[-+*/^&=<>(,]$/.test(text.slice(0, t.at).trimEnd())) continue;
+      parts.push(text.slice(start, t.at));
+      start = t.at + op.length;
     }
     if (parts.length > 0) return [...parts, text.slice(start)].map((p) => p.trim());
   }
