@@ -1,7 +1,37 @@
-// ESLint flat config: TypeScript recommended rules plus the add-in conventions we care
-// about (no eval, no console in library code). Formatting is Prettier's job.
+// ESLint flat config: TypeScript recommended rules, the add-in conventions we care about
+// (no eval), and the layering of src/ (docs/ARCHITECTURE.md). Formatting is Prettier's job.
 const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
+
+/**
+ * The layers of src/, bottom first, and what each may import (besides itself and packages).
+ * A folder missing from a list is above it: importing it is an upward arrow, and an error.
+ */
+const LAYERS = {
+  core: [],
+  calc: ['core'],
+  model: ['core', 'calc'],
+  functions: ['core', 'calc', 'model'],
+  engine: ['core', 'calc', 'model', 'functions'],
+  io: ['core', 'calc', 'model', 'functions', 'engine'],
+  templates: ['core', 'calc', 'model', 'functions', 'engine', 'io'],
+  host: ['core', 'calc', 'model', 'functions', 'engine', 'io', 'templates'],
+  // The pane shows numbers; it never computes them: no calc (kernels), only the engine.
+  taskpane: ['core', 'model', 'functions', 'engine', 'io', 'templates', 'host'],
+  cli: ['core', 'calc', 'model', 'functions', 'engine', 'io', 'templates', 'host'],
+  commands: ['core', 'host'],
+};
+const FOLDERS = Object.keys(LAYERS);
+
+/** `no-restricted-imports` for one layer: every folder of src/ it may not reach. */
+function layerRule(layer) {
+  const depth = layer === 'taskpane' ? '(\\.\\./)+' : '\\.\\./';
+  const banned = FOLDERS.filter((f) => f !== layer && !LAYERS[layer].includes(f));
+  const patterns = banned.length
+    ? [{ regex: `^(${depth}|(\\.\\./)+src/)(${banned.join('|')})(/|$)`, message: `${layer} may import only ${LAYERS[layer].join(', ') || 'nothing of src/'} (docs/ARCHITECTURE.md)` }]
+    : [];
+  return patterns;
+}
 
 module.exports = tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'templates/**', 'bench/out/**'] },
@@ -14,6 +44,44 @@ module.exports = tseslint.config(
       'no-new-func': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  ...FOLDERS.map((layer) => ({
+    files: [`src/${layer}/**/*.{ts,tsx}`],
+    rules: { 'no-restricted-imports': ['error', { patterns: layerRule(layer) }] },
+  })),
+  {
+    // A pane view shares code with other views only through components/ or hooks/.
+    files: ['src/taskpane/views/*/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...layerRule('taskpane'),
+            { regex: '^\\.\\./(?!\\.\\.)[^/]+/', message: 'a view may not import a sibling view: move shared code to taskpane/components or taskpane/hooks' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Known debt (issue #11): these pane files still compute with kernels or reach into a
+    // sibling view. They are being moved onto the engine; the list only shrinks.
+    files: [
+      'src/taskpane/engine/chartData.ts',
+      'src/taskpane/views/decisionChain/DecisionChainView.tsx',
+      'src/taskpane/views/decisionChain/chainModel.ts',
+      'src/taskpane/views/grading/GradeSummary.tsx',
+      'src/taskpane/views/grading/GradingView.tsx',
+      'src/taskpane/views/grading/gradingModel.ts',
+      'src/taskpane/views/tiering/TierChanges.tsx',
+      'src/taskpane/views/tiering/TierMatrix.tsx',
+      'src/taskpane/views/tiering/TieringView.tsx',
+      'src/taskpane/views/tiering/tieringModel.ts',
+      'src/taskpane/views/whatIf/DealEditor.tsx',
+      'src/taskpane/views/whatIf/WhatIfView.tsx',
+    ],
+    rules: { 'no-restricted-imports': 'off' },
   },
   {
     files: ['**/*.js'],

@@ -6,7 +6,7 @@
  * formulas use), so every number still comes from the one kernel (src/calc via the catalog).
  * This is the practical limit the engine is compared with, and an independent check of it.
  */
-import { CalcError, Cell, Result, isBlank } from '../src/calc/cells';
+import { CalcError, Cell, Result, isBlank } from '../src/core/cells';
 import { catalog } from '../src/functions/catalog';
 import { InputArg, InputCell, invoke } from '../src/functions/invoke';
 import { CONFIG_TABLES, ConfigTableName } from '../src/model/config';

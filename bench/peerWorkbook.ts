@@ -4,7 +4,7 @@
  * open pipeline) — the per-row pattern DESIGN §7 forbids in templates. It is the benchmark's
  * LibreOffice peer, written here directly as SpreadsheetML (bench-only, not product code).
  */
-import { Cell } from '../src/calc/cells';
+import { Cell } from '../src/core/cells';
 import { TableData, WorkbookSnapshot } from '../src/model/snapshot';
 import { zip } from './zip';
 

@@ -10,7 +10,7 @@
  * groupby / countifs: the per-account template in HyperFormula, spilled CRM3 group-by calls or per-row COUNTIFS.
  * Prints one JSON line: times in ms (wall and CPU of this process) and peak RSS in MB.
  */
-import { CalcError, Cell } from '../src/calc/cells';
+import { CalcError, Cell } from '../src/core/cells';
 import { CellChange, EngineValue, WorkbookEngine } from '../src/engine/workbookEngine';
 import { generateSample } from '../src/model/sample';
 import { WorkbookSnapshot } from '../src/model/snapshot';

@@ -10,7 +10,7 @@
  */
 import { HyperFormula } from 'hyperformula';
 import type { RawCellContent } from 'hyperformula';
-import { Cell } from '../src/calc/cells';
+import { Cell } from '../src/core/cells';
 import { rowMask } from '../src/calc/criteria';
 import { sumBy } from '../src/calc/groupBy';
 import { buildCrm3Plugin, crm3Translations } from '../src/functions/hyperformula/crm3Plugin';

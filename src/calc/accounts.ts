@@ -3,7 +3,7 @@
  * whitespace (未开发空间) and revenue growth. Each is an aggregate over the rows a filter
  * lets through (e.g. Tier A and B), so one call gives the portfolio's number.
  */
-import { CalcError, Column } from './cells';
+import { CalcError, Column } from '../core/cells';
 import { checkSameLength, numberAt } from './columns';
 import { msg } from './messages';
 

@@ -4,9 +4,9 @@
  * complete an opportunity's key information is. Each is one pass over the activities
  * into a Map, then one pass over the keys: O(activities + keys).
  */
-import { CalcError, Cell, Column, Grid, isBlank, keyOf, showCell, toNumber } from './cells';
+import { CalcError, Cell, Column, Grid, isBlank, keyOf, showCell, toNumber } from '../core/cells';
 import { checkSameLength, dateAt, numberAt } from './columns';
-import { ActivityType, Answer, lookupEnum } from './enumerations';
+import { ActivityType, Answer, lookupEnum } from '../core/enumerations';
 import { msg } from './messages';
 
 export interface AccountOfInput {

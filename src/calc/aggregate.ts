@@ -4,7 +4,7 @@
  * alias-aware filters (criteria.ts), plus a ratio that is blank on a zero denominator
  * (DESIGN §6). The caller turns filters into an `include` mask with rowMask.
  */
-import { CalcError, Cell, Column, isBlank, showCell, toNumber } from './cells';
+import { CalcError, Cell, Column, isBlank, showCell, toNumber } from '../core/cells';
 import { numberAt } from './columns';
 import { compileCriterion } from './criteria';
 import { msg } from './messages';

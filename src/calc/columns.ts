@@ -2,8 +2,8 @@
  * Reading typed values out of plain columns, row by row, with messages that name the
  * argument and the row. Kernels use these so every function reports bad cells the same way.
  */
-import { CalcError, Cell, Column, isBlank, showCell, toDateSerial, toNumber } from './cells';
-import { Enumeration, allowedList, lookupEnum } from './enumerations';
+import { CalcError, Cell, Column, isBlank, showCell, toDateSerial, toNumber } from '../core/cells';
+import { Enumeration, allowedList, lookupEnum } from '../core/enumerations';
 import { msg } from './messages';
 import { BAD, parsedColumn } from './parsedColumns';
 

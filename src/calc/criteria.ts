@@ -3,8 +3,8 @@
  * "A,B" matches either tier, ">=4" compares numbers (dates are serials), "*" means
  * non-blank and "=" means blank. A range of values matches any of them.
  */
-import { CalcError, Cell, Column, isBlank, showCell, toDateSerial, toNumber } from './cells';
-import { matchKey } from './enumerations';
+import { CalcError, Cell, Column, isBlank, showCell, toDateSerial, toNumber } from '../core/cells';
+import { matchKey } from '../core/enumerations';
 import { msg } from './messages';
 import { parsedColumn } from './parsedColumns';
 

@@ -4,9 +4,9 @@
  * weighted by 1 or by its amount. WINRATE (winrate.ts) and WINRATEBY (groupBy.ts) both read
  * rows through this, so a deal counts the same way in a total and in a per-group column.
  */
-import { CalcError, Column } from './cells';
+import { CalcError, Column } from '../core/cells';
 import { checkSameLength, codeAt, dateAt, inWindow, numberAt } from './columns';
-import { Status } from './enumerations';
+import { Status } from '../core/enumerations';
 import { msg } from './messages';
 
 export interface DealRules {

@@ -3,10 +3,10 @@
  * size metric × the consultant's benchmark ratio, and a look-alike score that says how much
  * a prospect resembles today's Tier A accounts. Both are plain arithmetic a planner can redo.
  */
-import { CalcError, Cell, Column, isBlank, keyOf, showCell, toNumber } from './cells';
+import { CalcError, Cell, Column, isBlank, keyOf, showCell, toNumber } from '../core/cells';
 import { checkSameLength } from './columns';
 import { compileCriterion } from './criteria';
-import { Enumeration, lookupEnum } from './enumerations';
+import { Enumeration, lookupEnum } from '../core/enumerations';
 import { msg } from './messages';
 
 /** Size metrics benchmarks are usually given per (others are matched by their text). */

@@ -4,9 +4,10 @@
  * consultant's UnknownAnswerScore. QualScore and section % are weighted means × 100, and the
  * grade follows from the four section percentages.
  */
-import { CalcError, Cell, Column, Grid, Scalar, isBlank, showCell, toNumber } from './cells';
-import { Answer, allowedList, lookupEnum } from './enumerations';
-import { Message, msg } from './messages';
+import { CalcError, Cell, Column, Grid, Scalar, isBlank, showCell, toNumber } from '../core/cells';
+import { Answer, allowedList, lookupEnum } from '../core/enumerations';
+import { Message } from '../core/i18n';
+import { msg } from './messages';
 
 export type Section = 1 | 2 | 3 | 4;
 export const SECTIONS: readonly Section[] = [1, 2, 3, 4];

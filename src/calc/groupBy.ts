@@ -9,10 +9,10 @@
  * Only rows that count towards a listed group are read beyond their key, so bad data in
  * another account's rows does not break this account's number.
  */
-import { CalcError, Cell, Column, Scalar, isBlank, keyOf, showCell, toDateSerial, toNumber } from './cells';
+import { CalcError, Cell, Column, Scalar, isBlank, keyOf, showCell, toDateSerial, toNumber } from '../core/cells';
 import { checkSameLength, numberAt } from './columns';
 import { DealRules, checkDealRules, closedDealAt } from './dealOutcome';
-import { matchKey } from './enumerations';
+import { matchKey } from '../core/enumerations';
 import { msg } from './messages';
 import { WinTally } from './winrate';
 

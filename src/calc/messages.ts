@@ -3,16 +3,7 @@
  * the one matching the user's language. Argument names stay as declared (English ids),
  * because that is what the function's tooltip shows in both languages.
  */
-export interface Message {
-  en: string;
-  zh: string;
-}
-
-export type Locale = 'en-US' | 'zh-CN';
-
-export function pick(message: Message, locale: Locale): string {
-  return locale === 'zh-CN' ? message.zh : message.en;
-}
+import { Message } from '../core/i18n';
 
 export const msg = {
   sizeMismatch: (a: string, b: string, n: number, m: number): Message => ({

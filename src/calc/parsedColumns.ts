@@ -7,7 +7,7 @@
  * different cell there, so a column changed in place (what-if) can never serve a stale value.
  * Bad cells are not remembered: their message names the argument, which differs per caller.
  */
-import { Cell, Column } from './cells';
+import { Cell, Column } from '../core/cells';
 
 /** Not parsed yet, or the cell was bad (the caller parses it again for its message). */
 const UNSET: unique symbol = Symbol('unset');

@@ -4,9 +4,9 @@
  * sales cycle of won deals and sales velocity.
  * Statuses are read as in winrate.ts (codeAt over the Status enumeration, en/zh aliases).
  */
-import { CalcError, Cell, Column, isBlank, isoFromSerial, keyOf, showCell, toNumber } from './cells';
+import { CalcError, Cell, Column, isBlank, isoFromSerial, keyOf, showCell, toNumber } from '../core/cells';
 import { checkSameLength, codeAt, dateAt, inWindow, numberAt } from './columns';
-import { Status, lookupEnum } from './enumerations';
+import { Status, lookupEnum } from '../core/enumerations';
 import { msg } from './messages';
 import { tallyWins } from './winrate';
 

@@ -4,7 +4,7 @@
  * ("Green", "Amber", "Red") in every locale, so conditional formatting rules and formulas
  * such as =COUNTIF(Ind_Status,"Red") work the same in en and zh workbooks.
  */
-import { CalcError, Column, Scalar, isBlank, showCell, toNumber } from './cells';
+import { CalcError, Column, Scalar, isBlank, showCell, toNumber } from '../core/cells';
 import { msg } from './messages';
 
 export type RagCode = 'Green' | 'Amber' | 'Red';

@@ -3,7 +3,7 @@
  * how much support its chain gives, and how many key players back us. One pass over the
  * chain rows builds a Map per opportunity, so every measure is O(chain rows + opportunities).
  */
-import { CalcError, Cell, Column, isBlank, keyOf, showCell } from './cells';
+import { CalcError, Cell, Column, isBlank, keyOf, showCell } from '../core/cells';
 import { checkSameLength } from './columns';
 import {
   Answer,
@@ -18,7 +18,7 @@ import {
   Support,
   allowedList,
   lookupEnum,
-} from './enumerations';
+} from '../core/enumerations';
 import { msg } from './messages';
 
 /**

@@ -4,33 +4,45 @@
  * criteria the row actually has a number for. Attractiveness and Position are the same
  * formula over the criteria of one axis.
  */
-import { CalcError, Cell, Column, Grid, isBlank, showCell, toNumber } from './cells';
-import { Enumeration, allowedList, lookupEnum } from './enumerations';
+import { CalcError, Cell, Column, Grid, isBlank, showCell, toNumber } from '../core/cells';
+import { Axis, allowedList, lookupEnum } from '../core/enumerations';
+import { Message } from '../core/i18n';
 import { msg } from './messages';
-
-/** The two axes of the ABCD matrix a criterion belongs to (Config Criteria_Axis). */
-export const Axis: Enumeration = {
-  name: 'Axis',
-  values: [
-    { code: 'Attractiveness', zh: '吸引力', aliases: ['A', 'Attractive', '客户吸引力', '市场吸引力'] },
-    { code: 'Position', zh: '竞争地位', aliases: ['P', 'Pos', '地位', 'Competitive Position', '我方地位'] },
-  ],
-};
 
 export type AxisCode = 'Attractiveness' | 'Position';
 
+export interface CriterionDefinition {
+  id: string;
+  name: Message;
+  weight: number;
+  axis: AxisCode;
+  min: number;
+  max: number;
+}
+
 /** Default criteria (DESIGN §4), in the column order of the Accounts template. */
-export const DEFAULT_CRITERIA: readonly { id: string; weight: number; axis: AxisCode }[] = [
-  { id: 'C_Potential', weight: 25, axis: 'Attractiveness' },
-  { id: 'C_Growth', weight: 15, axis: 'Attractiveness' },
-  { id: 'C_FinancialHealth', weight: 10, axis: 'Attractiveness' },
-  { id: 'C_Influence', weight: 10, axis: 'Attractiveness' },
-  { id: 'C_StrategicFit', weight: 15, axis: 'Position' },
-  { id: 'C_Relationship', weight: 15, axis: 'Position' },
-  { id: 'C_ShareOfWallet', weight: 10, axis: 'Position' },
-];
 export const DEFAULT_CRITERION_MIN = 1;
 export const DEFAULT_CRITERION_MAX = 5;
+const criterion = (id: string, en: string, zh: string, weight: number, axis: AxisCode): CriterionDefinition => ({
+  id,
+  name: { en, zh },
+  weight,
+  axis,
+  min: DEFAULT_CRITERION_MIN,
+  max: DEFAULT_CRITERION_MAX,
+});
+export const DEFAULT_CRITERIA: readonly CriterionDefinition[] = [
+  criterion('C_Potential', 'Purchase potential', '采购潜力', 25, 'Attractiveness'),
+  criterion('C_Growth', 'Growth', '成长性', 15, 'Attractiveness'),
+  criterion('C_FinancialHealth', 'Financial health', '财务状况', 10, 'Attractiveness'),
+  criterion('C_Influence', 'Industry influence', '行业影响力', 10, 'Attractiveness'),
+  criterion('C_StrategicFit', 'Strategic fit', '战略匹配度', 15, 'Position'),
+  criterion('C_Relationship', 'Relationship', '客户关系', 15, 'Position'),
+  criterion('C_ShareOfWallet', 'Share of wallet', '钱包份额', 10, 'Position'),
+];
+
+/** The letter Config's Criteria table writes for an axis (A = Attractiveness, P = Position). */
+export const axisLetter = (axis: AxisCode): 'A' | 'P' => (axis === 'Attractiveness' ? 'A' : 'P');
 
 /** Weight and scale of each criterion column, in column order. */
 export interface CriteriaScale {

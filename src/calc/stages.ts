@@ -4,10 +4,11 @@
  * check (every Essential event up to the deal's stage proven by an activity) and stage
  * overrun (in the stage longer than its standard days).
  */
-import { CalcError, Cell, Column, Scalar, isBlank, keyOf, showCell, toNumber } from './cells';
+import { CalcError, Cell, Column, Scalar, isBlank, keyOf, showCell, toNumber } from '../core/cells';
 import { checkSameLength, codeAt, dateAt } from './columns';
-import { Answer, DefaultStage, EnumValue, Status, lookupEnum } from './enumerations';
-import { Message, msg } from './messages';
+import { Answer, DefaultStage, EnumValue, Status, lookupEnum } from '../core/enumerations';
+import { Message } from '../core/i18n';
+import { msg } from './messages';
 
 export interface StageDefinition {
   stage: string;

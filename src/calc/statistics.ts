@@ -3,8 +3,8 @@
  * score interval of a win rate (a planner with 7 closed deals should see how wide the
  * plausible range of the true win rate is, not just 4/7).
  */
-import { CalcError, Cell, Column, Scalar, isBlank, showCell, toNumber } from './cells';
-import { Enumeration } from './enumerations';
+import { CalcError, Cell, Column, Scalar, isBlank, showCell, toNumber } from '../core/cells';
+import { Enumeration } from '../core/enumerations';
 import { msg } from './messages';
 
 // Wichura's AS 241 (PPND16) coefficients, highest power first: A/B for the centre

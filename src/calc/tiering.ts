@@ -2,10 +2,11 @@
  * ABCD tiering (大客户ABCD四类划分, DESIGN §4). Matrix method: Attractiveness against our
  * Position, each split at its threshold. Score method: the composite score in bands.
  */
-import { CalcError, Column, isBlank } from './cells';
+import { CalcError, Column, isBlank } from '../core/cells';
 import { checkSameLength, numbers } from './columns';
-import { Tier, lookupEnum } from './enumerations';
-import { Message, msg } from './messages';
+import { Tier, lookupEnum } from '../core/enumerations';
+import { Message } from '../core/i18n';
+import { msg } from './messages';
 
 export type TierCode = 'A' | 'B' | 'C' | 'D';
 export type TierMethodCode = 'Matrix' | 'Score';

@@ -2,7 +2,7 @@
  * Win rate (赢率): won / closed, by count or by value, over deals closed in a period.
  * Closed = Won + Lost (+ NoDecision when NoDecisionIsLoss, the default).
  */
-import { CalcError } from './cells';
+import { CalcError } from '../core/cells';
 import { DealRules, checkDealRules, closedDealAt } from './dealOutcome';
 
 export interface WinRateInput extends DealRules {

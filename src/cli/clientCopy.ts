@@ -6,7 +6,7 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { Locale, Message, pick } from '../calc/messages';
+import { Locale, Message, pick } from '../core/i18n';
 import { makeClientCopy } from '../io/clientCopy';
 import { inspectXlsxFile } from '../io/zipGuard';
 import type { Io } from './main';

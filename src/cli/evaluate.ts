@@ -5,8 +5,8 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { serialFromYmd } from '../calc/cells';
-import { Locale, Message, pick } from '../calc/messages';
+import { serialFromYmd } from '../core/cells';
+import { Locale, Message, localeOf, pick } from '../core/i18n';
 import { EvaluationResult, evaluateBy, evaluateWorkbook, hasDataErrors } from '../engine/evaluate';
 import { SCOPE_FIELDS, Scope, ScopeField, fieldNamed, parseScope } from '../engine/scope';
 import { readWorkbookFile } from '../io/readWorkbook';
@@ -82,7 +82,7 @@ function parseArgs(argv: readonly string[], locale: Locale): EvaluateArgs {
         break;
       }
       case '--lang':
-        args.locale = value(i++, a).toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US';
+        args.locale = localeOf(value(i++, a));
         break;
       default:
         if (a.startsWith('--')) throw usage(`unknown option ${a} (see crm3 --help)`, `未知选项 ${a}（见 crm3 --help）`);

@@ -2,8 +2,10 @@
  * The `--table` view: indicators grouped by goal, aligned in a terminal (CJK characters
  * count as two columns), values formatted by unit, in en or zh.
  */
-import { Locale } from '../calc/messages';
-import { EvaluationResult, IndicatorResult } from '../engine/evaluate';
+import { RagStatus, valueLabel } from '../core/enumerations';
+import { formatValue } from '../core/format';
+import { Locale } from '../core/i18n';
+import { EvaluationResult } from '../engine/evaluate';
 import { GOALS } from '../model/indicators';
 
 /** Terminal width of a string: East Asian wide characters take two columns. */
@@ -31,26 +33,6 @@ export function pad(s: string, width: number, right = false): string {
   return right ? fill + s : s + fill;
 }
 
-export function formatValue(v: IndicatorResult['value'], unit: string, locale: Locale): string {
-  if (v === null) return '—';
-  if (typeof v !== 'number') return String(v);
-  const tag = locale === 'zh-CN' ? 'zh-CN' : 'en-US';
-  switch (unit) {
-    case 'ratio':
-      return `${(v * 100).toLocaleString(tag, { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
-    case 'amount':
-      return v.toLocaleString(tag, { maximumFractionDigits: 0 });
-    case 'count':
-      return v.toLocaleString(tag, { maximumFractionDigits: 0 });
-    case 'days':
-      return v.toLocaleString(tag, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-    default:
-      return v.toLocaleString(tag, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  }
-}
-
-const STATUS_ZH: Record<string, string> = { Green: '绿', Amber: '黄', Red: '红' };
-
 export function formatTable(result: EvaluationResult, locale: Locale): string {
   const zh = locale === 'zh-CN';
   const lines: string[] = [];
@@ -69,7 +51,7 @@ export function formatTable(result: EvaluationResult, locale: Locale): string {
     if (rows.length === 0) continue;
     lines.push('', `${goal.id}  ${zh ? goal.zh : goal.en}`);
     for (const { ind, value } of rows) {
-      const status = ind.status ? (zh ? `${STATUS_ZH[ind.status] ?? ind.status} ${ind.status}` : ind.status) : '';
+      const status = ind.status ? valueLabel(RagStatus, ind.status, locale) : '';
       lines.push(`  ${pad(ind.id, idWidth)}  ${pad(ind.name, nameWidth)}  ${pad(value, valueWidth, true)}  ${status}`.trimEnd());
     }
   }

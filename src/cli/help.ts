@@ -1,5 +1,5 @@
 /** `crm3 --help` text in both languages. */
-import { Locale } from '../calc/messages';
+import { Locale } from '../core/i18n';
 import { PRODUCT, VERSION } from '../version';
 
 const EN = `${PRODUCT} ${VERSION} — key-account sales numbers from CRM3 workbooks

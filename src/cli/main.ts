@@ -3,7 +3,7 @@
  * tests can call it in-process.
  */
 import { PRODUCT, VERSION } from '../version';
-import { Locale } from '../calc/messages';
+import { Locale, localeOf } from '../core/i18n';
 import { helpText } from './help';
 import { runSample } from './sample';
 import { runEvaluate } from './evaluate';
@@ -19,12 +19,12 @@ const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.std
 
 export function systemLocale(env: NodeJS.ProcessEnv = process.env): Locale {
   const lang = env.LC_ALL || env.LC_MESSAGES || env.LANG || Intl.DateTimeFormat().resolvedOptions().locale || '';
-  return lang.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US';
+  return localeOf(lang);
 }
 
 export async function main(argv: readonly string[], io: Io = stdio): Promise<number> {
   const langFlag = argv.indexOf('--lang');
-  const locale: Locale = langFlag >= 0 && argv[langFlag + 1]?.toLowerCase().startsWith('zh') ? 'zh-CN' : systemLocale();
+  const locale: Locale = langFlag >= 0 ? localeOf(argv[langFlag + 1]) : systemLocale();
   const [command] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     io.out(helpText(locale));

@@ -4,8 +4,8 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { isoFromSerial, serialFromYmd } from '../calc/cells';
-import { Locale, Message, pick } from '../calc/messages';
+import { isoFromSerial, serialFromYmd } from '../core/cells';
+import { Locale, Message, localeOf, pick } from '../core/i18n';
 import { MAX_SAMPLE_AS_OF, MAX_SAMPLE_SIZE, MIN_SAMPLE_AS_OF, SAMPLE_DEFAULTS, generateSample } from '../model/sample';
 import { writeWorkbook } from '../io/writeWorkbook';
 import type { Io } from './main';
@@ -67,7 +67,7 @@ function messageLocale(argv: readonly string[], env: NodeJS.ProcessEnv = process
     }
   }
   const lang = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return lang.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US';
+  return localeOf(lang);
 }
 
 function parseArgs(argv: readonly string[]): SampleArgs {

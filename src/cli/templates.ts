@@ -3,7 +3,7 @@
  * (templates/<id>.<locale>.xlsx). The same code always gives the same bytes.
  */
 import * as path from 'path';
-import { Locale, Message, pick } from '../calc/messages';
+import { Locale, Message, pick } from '../core/i18n';
 import { buildAllTemplates } from '../templates/build';
 import type { Io } from './main';
 

@@ -6,11 +6,11 @@
  */
 import { ArraySize, FunctionArgumentType, FunctionPlugin, SimpleRangeValue } from 'hyperformula';
 import type { ImplementedFunctions } from 'hyperformula';
-import { Cell } from '../calc/cells';
+import { Cell } from '../core/cells';
 import { fromHfScalar } from '../functions/hyperformula/crm3Plugin';
 import type { NamedColumnShortcut } from '../functions/hyperformula/crm3Plugin';
 import { InputCell, markErrorFree } from '../functions/invoke';
-import { CalcError } from '../calc/cells';
+import { CalcError } from '../core/cells';
 
 export const DATA_FUNCTION = 'CRM3DATA';
 

@@ -2,8 +2,8 @@
  * Evaluating a workbook end to end for the CLI and the pane: engine → indicators with RAG
  * status, account tiers, opportunity grades and problems, in the shape of DESIGN.md §9.
  */
-import { Cell, isoFromSerial } from '../calc/cells';
-import { Locale, Message, pick } from '../calc/messages';
+import { Cell, isoFromSerial } from '../core/cells';
+import { Locale, Message, pick } from '../core/i18n';
 import { TableName } from '../model/schema';
 import { Problem, WorkbookSnapshot, a1 } from '../model/snapshot';
 import { validateSnapshot } from '../model/validate';

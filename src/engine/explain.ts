@@ -4,8 +4,8 @@
  * manager sees the formula and the numbers that went in. Splitting is token-aware: commas
  * inside strings or nested parentheses do not split.
  */
-import { isoFromSerial } from '../calc/cells';
-import { Locale } from '../calc/messages';
+import { isoFromSerial } from '../core/cells';
+import { Locale } from '../core/i18n';
 import { SETTINGS } from '../model/config';
 import { TABLES } from '../model/schema';
 import { Token, tokenize } from './formulaText';

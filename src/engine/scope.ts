@@ -3,7 +3,7 @@
  * keeps the accounts that match and, with them, their opportunities, contacts, decision
  * chains, activities and actions; targets follow the owner when the scope is an owner.
  */
-import { Cell, isBlank, keyOf } from '../calc/cells';
+import { Cell, isBlank, keyOf } from '../core/cells';
 import { TableData, WorkbookSnapshot } from '../model/snapshot';
 
 export type ScopeField = 'owner' | 'region' | 'industry' | 'tier' | 'account';

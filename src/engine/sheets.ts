@@ -4,14 +4,14 @@
  * spilled CRM3 call per computed column, and an Indicators sheet. Every column gets its
  * workbook name `<Prefix>_<Column>`, exactly as in the templates, so the same formulas work.
  */
-import { Cell, isBlank, keyOf, toDateSerial } from '../calc/cells';
-import { TierMethod, canonical } from '../calc/enumerations';
+import { Cell, isBlank, keyOf, toDateSerial } from '../core/cells';
+import { TierMethod, canonical } from '../core/enumerations';
 import { CONFIG_TABLES, ConfigTableName, SETTINGS, SettingName } from '../model/config';
 import { calendarYearOf, defaultConfigTables } from '../model/defaults';
 import { TABLES, TableName, TableSpec } from '../model/schema';
 import { IndicatorRow, TableData, WorkbookSnapshot, columnLetters } from '../model/snapshot';
 import { criteriaOf, questionsOf } from '../model/workbookColumns';
-import { Locale } from '../calc/messages';
+import { Locale } from '../core/i18n';
 import { ColumnStore } from './columnStore';
 
 export type SheetCells = (Cell | string)[][];

@@ -5,8 +5,8 @@
  */
 import { HyperFormula } from 'hyperformula';
 import type { ConfigParams, SimpleCellAddress } from 'hyperformula';
-import { Cell } from '../calc/cells';
-import { Locale } from '../calc/messages';
+import { Cell } from '../core/cells';
+import { Locale } from '../core/i18n';
 import { buildCrm3Plugin, crm3Translations, setNamedColumnShortcut, setPluginLocale } from '../functions/hyperformula/crm3Plugin';
 import { BUILT_IN_INDICATORS } from '../model/indicators';
 import { TABLES, TableName, tableSpec } from '../model/schema';

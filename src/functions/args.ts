@@ -3,8 +3,8 @@
  * blocks, and an unusable argument stops the function with a message naming it.
  * `ArgProblem` is thrown only inside `invoke`, which turns it into the error result.
  */
-import { CalcError, Cell, Column, Grid, isBlank, showCell, toDateSerial, toNumber } from '../calc/cells';
-import { Enumeration, allowedList, lookupEnum } from '../calc/enumerations';
+import { CalcError, Cell, Column, Grid, isBlank, showCell, toDateSerial, toNumber } from '../core/cells';
+import { Enumeration, allowedList, lookupEnum } from '../core/enumerations';
 import { msg } from '../calc/messages';
 import { ParamDeclaration } from './declaration';
 

@@ -3,8 +3,8 @@
  * table of these; the Excel adapter, the HyperFormula plugin, both metadata files and the
  * README reference are all derived from the table.
  */
-import { Result } from '../calc/cells';
-import { Message } from '../calc/messages';
+import { Result } from '../core/cells';
+import { Message } from '../core/i18n';
 import { Args } from './args';
 
 /** `range`: a column, row or block (also accepts one value). `value`: one cell. */

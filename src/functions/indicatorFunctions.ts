@@ -3,8 +3,8 @@
  * of an Indicators row) and VERSION.
  */
 import { spill } from './spill';
-import { CalcError, Result, Scalar } from '../calc/cells';
-import { Direction } from '../calc/enumerations';
+import { CalcError, Result, Scalar } from '../core/cells';
+import { Direction } from '../core/enumerations';
 import { msg } from '../calc/messages';
 import { DirectionCode, ragColumn } from '../calc/rag';
 import { WilsonBound, WilsonBoundCode, wilsonColumn } from '../calc/statistics';

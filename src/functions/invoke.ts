@@ -2,7 +2,7 @@
  * Runs a declaration on host values. Both adapters call this, so argument checks, error
  * propagation and result shaping are identical in Excel and HyperFormula.
  */
-import { CalcError, Cell, Grid, Result, Scalar } from '../calc/cells';
+import { CalcError, Cell, Grid, Result, Scalar } from '../core/cells';
 import { msg } from '../calc/messages';
 import { NO_MATCH } from '../calc/criteria';
 import { ArgProblem, Args, RawArg } from './args';

@@ -2,7 +2,7 @@
  * Pipeline family: PIPELINE, DEALCOUNT, DEALSUM, TARGET, COVERAGE, CYCLEDAYS, VELOCITY.
  * The math is in src/calc/pipeline.ts; these declarations only read the arguments.
  */
-import { CalcError } from '../calc/cells';
+import { CalcError } from '../core/cells';
 import { rowMask } from '../calc/criteria';
 import { msg } from '../calc/messages';
 import {

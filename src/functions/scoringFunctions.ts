@@ -1,9 +1,10 @@
 /** Scoring family: SCORE (composite 0–100), AXISSCORE (Attractiveness / Position), TIER (ABCD). */
 import { spill } from './spill';
-import { CalcError, showCell } from '../calc/cells';
-import { TierMethod, allowedList, lookupEnum } from '../calc/enumerations';
+import { CalcError, showCell } from '../core/cells';
+import { TierMethod, allowedList, lookupEnum } from '../core/enumerations';
 import { msg } from '../calc/messages';
-import { Axis, AxisCode, axisScoreAccounts, scoreAccounts } from '../calc/scoring';
+import { AxisCode, axisScoreAccounts, scoreAccounts } from '../calc/scoring';
+import { Axis } from '../core/enumerations';
 import { DEFAULT_TIER_RULES, TierMethodCode, tierAccounts } from '../calc/tiering';
 import { Args, orFail } from './args';
 import { FunctionDeclaration, ParamDeclaration, declare } from './declaration';

@@ -2,9 +2,9 @@
  * The native Excel charts a template asks for (files built with ExcelJS cannot carry
  * charts): one chart per TemplateChart, on its sheet as named after insertion.
  */
-import { Locale } from '../calc/messages';
+import { Locale } from '../core/i18n';
 import { TemplateChart, templateInfo } from '../templates/catalog';
-import { TemplateId } from './workbookHost';
+import { TemplateId } from '../templates/catalog';
 
 /** The charts the catalog lists for a template. */
 export function catalogCharts(id: TemplateId): readonly TemplateChart[] {

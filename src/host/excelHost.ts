@@ -4,7 +4,7 @@
  * excelWrite (all-or-nothing writes), insertTemplate (+ buildSheets, charts, rollback),
  * officeFile (the file's bytes).
  */
-import { Locale } from '../calc/messages';
+import { Locale, localeOf } from '../core/i18n';
 import { WorkbookSnapshot } from '../model/snapshot';
 import { TemplateChart } from '../templates/catalog';
 import { catalogCharts } from './charts';
@@ -14,7 +14,8 @@ import { writeWorkbookIn } from './excelWrite';
 import { H, fail, reason } from './hostMessages';
 import { insertTemplateInExcel } from './insertTemplate';
 import { documentBytes } from './officeFile';
-import { HostResult, InsertTemplateRequest, InsertedTemplate, TemplateId, WorkbookHost, WorkbookWrite } from './workbookHost';
+import { TemplateId } from '../templates/catalog';
+import { HostResult, InsertTemplateRequest, InsertedTemplate, WorkbookHost, WorkbookWrite } from './workbookHost';
 
 export interface ExcelHostOptions {
   /** Quiet time before change handlers run (default 300 ms). */
@@ -133,6 +134,6 @@ export class ExcelHost implements WorkbookHost {
 
   displayLocale(): Locale {
     const language = typeof Office !== 'undefined' ? (Office.context?.displayLanguage ?? '') : '';
-    return /^zh/i.test(language) ? 'zh-CN' : 'en-US';
+    return localeOf(language);
   }
 }

@@ -4,7 +4,7 @@
  * last read found it, the setting has a cell) and keeps the old contents; a second writes;
  * if Excel refuses that, a third puts the old contents back.
  */
-import { Cell } from '../calc/cells';
+import { Cell } from '../core/cells';
 import { WorkbookSnapshot } from '../model/snapshot';
 import { a1 } from '../model/snapshot';
 import { H, fail, reason } from './hostMessages';

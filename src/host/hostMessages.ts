@@ -2,7 +2,7 @@
  * What the hosts tell the user when a write, a template insertion or a "go to" cannot be
  * done: what went wrong, where, and how to fix it, in en-US and zh-CN.
  */
-import { Message } from '../calc/messages';
+import { Message } from '../core/i18n';
 import { HostFailure } from './workbookHost';
 
 export const fail = (message: Message): HostFailure => ({ ok: false, message });

@@ -2,7 +2,7 @@
  * The workbook host without Excel (DESIGN.md §8): an in-memory WorkbookSnapshot that web
  * mode, the CLI and tests read, write, insert templates into and download as .xlsx.
  */
-import { Locale } from '../calc/messages';
+import { Locale } from '../core/i18n';
 import { WorkbookSnapshot } from '../model/snapshot';
 import { readWorkbookBuffer } from '../io/readWorkbook';
 import { writeWorkbook } from '../io/writeWorkbook';

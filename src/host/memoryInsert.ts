@@ -3,7 +3,7 @@
  * each kind, so the template's tables, Config tables, settings and indicators are added
  * only where the workbook lacks them; what it already has is kept and reported as skipped.
  */
-import { Locale } from '../calc/messages';
+import { Locale } from '../core/i18n';
 import { CONFIG_TABLES } from '../model/config';
 import { TABLES } from '../model/schema';
 import { WorkbookSnapshot } from '../model/snapshot';

@@ -6,7 +6,7 @@
  * template is inserted. Names come from workbook.xml directly (ExcelJS drops constants).
  */
 import type ExcelJS from 'exceljs';
-import { Cell } from '../calc/cells';
+import { Cell } from '../core/cells';
 import { DefinedName } from '../io/sheetTables';
 import { XlsxParts, readWorkbookPart } from '../io/xlsxPackage';
 import { ZipEntry, inspectXlsx, limitsWith } from '../io/zipGuard';

@@ -4,11 +4,12 @@
  * snapshot and the engine (web mode, CLI, tests). Every method resolves — failures come
  * back as values with a bilingual message, never as exceptions the UI must guess at.
  */
-import { Cell } from '../calc/cells';
-import { Locale, Message } from '../calc/messages';
+import { Cell } from '../core/cells';
+import { Locale, Message } from '../core/i18n';
 import { ConfigTableName, SettingName } from '../model/config';
 import { TableName } from '../model/schema';
 import { WorkbookSnapshot } from '../model/snapshot';
+import type { TemplateId } from '../templates/catalog';
 
 export type HostKind = 'excel' | 'memory';
 
@@ -45,8 +46,6 @@ export interface WorkbookWrite {
   config?: readonly ConfigCellWrite[];
   settings?: readonly SettingWrite[];
 }
-
-export type TemplateId = 'portfolio-tiering' | 'account-plan' | 'opportunity-grading' | 'value-indicators';
 
 export interface InsertTemplateRequest {
   id: TemplateId;

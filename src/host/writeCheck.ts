@@ -4,7 +4,7 @@
  * and every value must be a plain cell. Both hosts use it; each then writes the resolved
  * targets its own way.
  */
-import { Cell } from '../calc/cells';
+import { Cell } from '../core/cells';
 import { CONFIG_TABLES, ConfigTableName, SETTINGS, SettingName } from '../model/config';
 import { TABLES, TableName } from '../model/schema';
 import { TableData, WorkbookSnapshot, a1 } from '../model/snapshot';

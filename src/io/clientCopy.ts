@@ -7,7 +7,7 @@
  * Web-platform APIs only: the task pane makes the same copy in the browser. Never throws;
  * the input bytes are only read.
  */
-import { Locale, Message, pick } from '../calc/messages';
+import { Locale, Message, pick } from '../core/i18n';
 import { FormulaCellValue, evaluateFormulaWorkbook } from './formulaWorkbook';
 import { callsCrm3, cellAddress, parseCell } from '../engine/formulaText';
 import { columnLetters } from '../model/snapshot';

@@ -6,7 +6,7 @@
  */
 import { HyperFormula } from 'hyperformula';
 import type { ConfigParams, RawCellContent } from 'hyperformula';
-import { Locale, Message } from '../calc/messages';
+import { Locale, Message } from '../core/i18n';
 import { buildCrm3Plugin, crm3Translations, setPluginLocale } from '../functions/hyperformula/crm3Plugin';
 import { NAMESPACE } from '../functions/declaration';
 import type { ReadFailure } from './readFailure';

@@ -2,7 +2,7 @@
  * Why a file could not be read as a CRM3 workbook (DESIGN.md §9: exit code 2), with a
  * bilingual message that names the file, says what is wrong and how to fix it.
  */
-import { Message } from '../calc/messages';
+import { Message } from '../core/i18n';
 
 export type ReadFailureCode =
   'not-found' | 'not-xlsx' | 'corrupt' | 'encrypted' | 'macro-enabled' | 'too-large' | 'zip-bomb' | 'too-many-rows';

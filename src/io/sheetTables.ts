@@ -5,8 +5,8 @@
  * or Name | Value rows); and the Indicators sheet. Works on plain sheet grids, so it knows
  * nothing of ExcelJS.
  */
-import { Cell, isBlank, toNumber } from '../calc/cells';
-import { Direction, lookupEnum } from '../calc/enumerations';
+import { Cell, isBlank, toNumber } from '../core/cells';
+import { Direction, lookupEnum } from '../core/enumerations';
 import { CONFIG_TABLES, ConfigTableName, SETTINGS, SettingName } from '../model/config';
 import { ProblemList, moreLike, place } from '../model/problems';
 import { SHEET_ZH, TABLES, TableName } from '../model/schema';

@@ -3,8 +3,9 @@
  * open: indicators by goal with RAG colours, account tiers, opportunity grades, problems.
  * Every value is written as a value (text stays text: no formula injection).
  */
+import { excelFormatOf } from '../core/format';
 import ExcelJS from 'exceljs';
-import { Locale } from '../calc/messages';
+import { Locale } from '../core/i18n';
 import { EvaluationResult } from '../engine/evaluate';
 import { GOALS } from '../model/indicators';
 
@@ -70,7 +71,7 @@ export async function writeReport(results: readonly EvaluationResult[], locale: 
         i.status ?? '',
       ]);
       const valueCell = row.getCell(multi ? 5 : 4);
-      valueCell.numFmt = i.unit === 'ratio' ? '0.0%' : i.unit === 'amount' ? '#,##0' : i.unit === 'count' ? '0' : '0.00';
+      valueCell.numFmt = excelFormatOf(i.unit);
       if (i.status && FILL[i.status])
         row.getCell(multi ? 7 : 6).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL[i.status] } };
     }

@@ -9,8 +9,8 @@
  * sample or template changes nothing unless its content changed.
  */
 import { promises as fs } from 'fs';
-import { Cell } from '../calc/cells';
-import { Locale } from '../calc/messages';
+import { Cell } from '../core/cells';
+import { Locale } from '../core/i18n';
 import { CONFIG_TABLES, ConfigTableName, SETTINGS, SettingSpec } from '../model/config';
 import {
   CONFIG_TABLE_TITLE_ROW,

@@ -8,7 +8,7 @@
  * 1900 system), booleans, errors as error flags, and a formula without a saved result as
  * "uncalculated". Cells covered by a merge, other than its top-left, read as blank.
  */
-import { Cell } from '../calc/cells';
+import { Cell } from '../core/cells';
 import { shiftFormula } from '../engine/formulaText';
 import { GridValue, ListObjectInfo, SheetGrid } from './sheetTables';
 import { decodeXstring, detached } from './xlsxPackage';

@@ -6,7 +6,7 @@
  * (zlib in Node, CompressionStream in the browser).
  * Cells only ever hold values, never formulas.
  */
-import { Cell } from '../calc/cells';
+import { Cell } from '../core/cells';
 import { columnLetters } from '../model/snapshot';
 import { ZipPart, writeZip } from './zipWriter';
 

@@ -2,7 +2,7 @@
  * The Config sheet (DESIGN.md §3–§4): methodology tables and single-cell settings, with
  * their defaults. Consultants edit these; a workbook without Config uses the defaults.
  */
-import { Cell } from '../calc/cells';
+import { Cell } from '../core/cells';
 import { ColumnSpec } from './schema';
 
 export type ConfigTableName = 'Stages' | 'StageEvents' | 'Criteria' | 'Questions' | 'Tiers' | 'Benchmarks';

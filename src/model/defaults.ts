@@ -4,9 +4,9 @@
  * benchmarks. A workbook without a Config sheet is evaluated with these; the sample
  * generator and the templates write them into Config for consultants to edit.
  */
-import { Cell } from '../calc/cells';
+import { Cell } from '../core/cells';
 import { DEFAULT_QUESTIONS as CALC_QUESTIONS, SECTIONS, SECTION_TITLES as CALC_SECTION_TITLES } from '../calc/grading';
-import { DEFAULT_CRITERIA as CALC_CRITERIA, DEFAULT_CRITERION_MAX, DEFAULT_CRITERION_MIN } from '../calc/scoring';
+import { DEFAULT_CRITERIA, axisLetter } from '../calc/scoring';
 import {
   CLOSED_PROBABILITY as CALC_CLOSED_PROBABILITY,
   DEFAULT_STAGES as CALC_STAGES,
@@ -15,7 +15,7 @@ import {
   StageEventDefinition,
 } from '../calc/stages';
 import { DEFAULT_VISIT_INTERVAL_DAYS } from '../calc/tiering';
-import { Locale, Message } from '../calc/messages';
+import { Locale, Message } from '../core/i18n';
 import { CONFIG_TABLES, ConfigTableName, SETTINGS, SettingName } from './config';
 import { configSheetName, configTableOrigins } from './layout';
 import { TableData } from './snapshot';
@@ -32,37 +32,8 @@ export type StageEventDefault = StageEventDefinition;
 /** Sufficient events (充分事件) per stage, in stage then list order. */
 export const DEFAULT_STAGE_EVENTS: readonly StageEventDefault[] = CALC_STAGE_EVENTS;
 
-export type Axis = 'A' | 'P';
-
-export interface CriterionDefault {
-  criterionId: string;
-  name: Message;
-  weight: number;
-  /** A = Attractiveness (吸引力), P = Position (竞争地位). */
-  axis: Axis;
-  min: number;
-  max: number;
-}
-
-const CRITERION_NAMES: Readonly<Record<string, Message>> = {
-  C_Potential: { en: 'Purchase potential', zh: '采购潜力' },
-  C_Growth: { en: 'Growth', zh: '成长性' },
-  C_FinancialHealth: { en: 'Financial health', zh: '财务状况' },
-  C_Influence: { en: 'Industry influence', zh: '行业影响力' },
-  C_StrategicFit: { en: 'Strategic fit', zh: '战略匹配度' },
-  C_Relationship: { en: 'Relationship', zh: '客户关系' },
-  C_ShareOfWallet: { en: 'Share of wallet', zh: '钱包份额' },
-};
-
-/** Composite scoring (综合计分法) criteria, each scored 1–5 on Accounts. */
-export const DEFAULT_CRITERIA: readonly CriterionDefault[] = CALC_CRITERIA.map((c) => ({
-  criterionId: c.id,
-  name: CRITERION_NAMES[c.id] ?? { en: c.id, zh: c.id },
-  weight: c.weight,
-  axis: c.axis === 'Attractiveness' ? 'A' : 'P',
-  min: DEFAULT_CRITERION_MIN,
-  max: DEFAULT_CRITERION_MAX,
-}));
+/** Composite scoring (综合计分法) criteria, each scored 1–5 on Accounts: the kernels' own defaults. */
+export { DEFAULT_CRITERIA };
 
 export interface QuestionDefault {
   questionId: string;
@@ -178,7 +149,7 @@ export function defaultConfigRows(locale: Locale): Record<ConfigTableName, Cell[
       text(e.description, locale),
       yesNo(e.essential, locale),
     ]),
-    Criteria: DEFAULT_CRITERIA.map((c) => [c.criterionId, text(c.name, locale), c.weight, c.axis, c.min, c.max]),
+    Criteria: DEFAULT_CRITERIA.map((c) => [c.id, text(c.name, locale), c.weight, axisLetter(c.axis), c.min, c.max]),
     Questions: DEFAULT_QUESTIONS.map((x) => [x.questionId, x.section, text(x.text, locale), x.weight]),
     Tiers: DEFAULT_TIERS.map((t) => [t.tier, text(t.strategy, locale), t.visitIntervalDays]),
     Benchmarks: DEFAULT_BENCHMARKS.map((b) => [industryLabel(b.industry, locale), b.metric, b.ratio]),

@@ -3,7 +3,7 @@
  * the column order of each table, and the Config sheet layout (settings block on the
  * left, methodology tables side by side to its right so each can grow downwards).
  */
-import { Locale } from '../calc/messages';
+import { Locale } from '../core/i18n';
 import { CONFIG_TABLES, ConfigTableName, SETTINGS, SettingName } from './config';
 import { SHEET_ZH, TableName, TableSpec, tableSpec } from './schema';
 

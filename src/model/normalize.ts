@@ -4,7 +4,7 @@
  * numbers written as text ("1200", "1,200.50") become numbers, in the columns whose type says
  * so. Anything that cannot be read that way is left as it is, for the validator to report.
  */
-import { Cell, serialFromYmd, toDateSerial, toNumber } from '../calc/cells';
+import { Cell, serialFromYmd, toDateSerial, toNumber } from '../core/cells';
 import { CONFIG_TABLES, SETTINGS } from './config';
 import { ColumnSpec, TABLES, TableName } from './schema';
 import { TableData, WorkbookSnapshot } from './snapshot';

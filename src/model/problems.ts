@@ -2,7 +2,7 @@
  * Collecting data problems without drowning the user: after a few cells of one kind in one
  * column, the rest are summed up in a single problem ("… and 4,210 more cells like this").
  */
-import { Message } from '../calc/messages';
+import { Message } from '../core/i18n';
 import { Problem } from './snapshot';
 
 /** "Opportunities!G5", with the sheet quoted when Excel would quote it. */

@@ -6,7 +6,7 @@
  * them. The same seed gives the same workbook in both languages (only the text differs),
  * so en and zh samples evaluate to the same numbers.
  */
-import { Cell } from '../calc/cells';
+import { Cell } from '../core/cells';
 import {
   ActivityType,
   Answer,
@@ -18,8 +18,8 @@ import {
   RelationshipLevel,
   Status,
   Support,
-} from '../calc/enumerations';
-import { Locale, Message } from '../calc/messages';
+} from '../core/enumerations';
+import { Locale, Message } from '../core/i18n';
 import { VERSION } from '../version';
 import {
   DEFAULT_CRITERIA,
@@ -510,8 +510,8 @@ function spread(rng: Rng, n: number, weights: readonly number[]): number[] {
   return rng.shuffle(out);
 }
 
-const AXIS_A = DEFAULT_CRITERIA.map((c, i) => (c.axis === 'A' ? i : -1)).filter((i) => i >= 0);
-const AXIS_P = DEFAULT_CRITERIA.map((c, i) => (c.axis === 'P' ? i : -1)).filter((i) => i >= 0);
+const AXIS_A = DEFAULT_CRITERIA.map((c, i) => (c.axis === 'Attractiveness' ? i : -1)).filter((i) => i >= 0);
+const AXIS_P = DEFAULT_CRITERIA.map((c, i) => (c.axis === 'Position' ? i : -1)).filter((i) => i >= 0);
 
 /** Attractiveness or Position (0–100) of scores on one axis, as DESIGN §4 computes it. */
 function axisScore(scores: readonly number[], axis: readonly number[]): number {
@@ -1031,7 +1031,7 @@ export function generateSample(options: SampleOptions = {}): WorkbookSnapshot {
     origin: { ...DATA_TABLE_ORIGIN },
     headers: tableColumns(
       tableSpec(name),
-      DEFAULT_CRITERIA.map((c) => c.criterionId),
+      DEFAULT_CRITERIA.map((c) => c.id),
       DEFAULT_QUESTIONS.map((qq) => qq.questionId),
     ),
     rows,

@@ -15,7 +15,7 @@ import {
   ActivityType,
   Tier,
   Answer,
-} from '../calc/enumerations';
+} from '../core/enumerations';
 
 export type ColumnType = 'id' | 'text' | 'number' | 'amount' | 'date' | 'count' | 'enum' | 'criterion' | 'answer' | 'stage';
 

@@ -2,8 +2,8 @@
  * A CRM3 workbook in memory, as read from an .xlsx (or generated): the engine, the
  * validator and the writers all work on this.
  */
-import { Cell } from '../calc/cells';
-import { Message } from '../calc/messages';
+import { Cell } from '../core/cells';
+import { Message } from '../core/i18n';
 import { ConfigTableName, SettingName } from './config';
 import { TableName } from './schema';
 

@@ -6,9 +6,9 @@
  * cell and says, in en and zh, what is wrong and how to fix it. Pure: the snapshot is not
  * changed. Problems found while reading (snapshot.problems) are not repeated here.
  */
-import { Cell, isBlank, keyOf, showCell, toDateSerial, toNumber } from '../calc/cells';
-import { ActivityType, Answer, Enumeration, TierMethod, allowedList, lookupEnum } from '../calc/enumerations';
-import { Message } from '../calc/messages';
+import { Cell, isBlank, keyOf, showCell, toDateSerial, toNumber } from '../core/cells';
+import { ActivityType, Answer, Enumeration, TierMethod, allowedList, lookupEnum } from '../core/enumerations';
+import { Message } from '../core/i18n';
 import { CONFIG_TABLES, ConfigTableSpec, SETTINGS } from './config';
 import { ProblemList, moreLike, place } from './problems';
 import { ColumnSpec, TABLES, TableName, TableSpec, tableSpec } from './schema';

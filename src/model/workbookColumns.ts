@@ -3,8 +3,8 @@
  * ones its Config adds (a score column per Criteria row on Accounts, an answer column per
  * Questions row on Opportunities). Readers and the validator both start from here.
  */
-import { Cell, isBlank, keyOf, toNumber } from '../calc/cells';
-import { Answer, DefaultStage, Status } from '../calc/enumerations';
+import { Cell, isBlank, keyOf, toNumber } from '../core/cells';
+import { Answer, DefaultStage, Status } from '../core/enumerations';
 import { DEFAULT_CRITERIA, DEFAULT_CRITERION_MAX, DEFAULT_CRITERION_MIN } from '../calc/scoring';
 import { DEFAULT_QUESTIONS } from '../calc/grading';
 import { ColumnSpec, TableSpec } from './schema';
@@ -37,7 +37,7 @@ export function criteriaOf(config: WorkbookSnapshot['config']): CriterionColumn[
   const t = config.Criteria;
   const ids = columnValues(t, 'CriterionId');
   if (!t || !ids || !ids.some((c) => !isBlank(c))) {
-    return DEFAULT_CRITERIA.map((c) => ({ id: c.id, min: DEFAULT_CRITERION_MIN, max: DEFAULT_CRITERION_MAX }));
+    return DEFAULT_CRITERIA.map((c) => ({ id: c.id, min: c.min, max: c.max }));
   }
   const names = columnValues(t, 'Name') ?? [];
   const mins = columnValues(t, 'Min') ?? [];

@@ -4,7 +4,7 @@
  * a MemoryHost with the bundled sample, and office.js is never fetched.
  */
 import { createRoot } from 'react-dom/client';
-import { pick } from '../calc/messages';
+import { pick } from '../core/i18n';
 import type { WorkbookHost } from '../host/workbookHost';
 import { App, AppProps } from './App';
 import { WorkerEngine } from './engine/workerEngine';

@@ -2,8 +2,9 @@
  * Decides whether the page runs inside Office and, if so, loads office.js from Microsoft's
  * CDN (as Office requires). Outside Office (web mode, tests) nothing is fetched.
  */
+import { OFFICE_LOADED_EVENT } from '../core/officeEvents';
+
 export const OFFICE_JS_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-export const OFFICE_LOADED_EVENT = 'crm3-office-loaded';
 
 /** Office opens add-in pages with `_host_Info` in the query (and keeps it in sessionStorage). */
 export function runsInOffice(location: Pick<Location, 'search'>, storage?: Pick<Storage, 'getItem'>): boolean {

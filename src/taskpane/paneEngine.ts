@@ -3,7 +3,7 @@
  * Worker in the browser) behind this interface, so no view freezes the pane on a large
  * workbook; tests can run the same interface in-process.
  */
-import { Locale } from '../calc/messages';
+import { Locale } from '../core/i18n';
 import type { EvaluationResult, IndicatorResult } from '../engine/evaluate';
 import type { Scope, ScopeField } from '../engine/scope';
 import type { CellChange } from '../engine/workbookEngine';

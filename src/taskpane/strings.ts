@@ -4,6 +4,8 @@
  * strings, and a missing translation is a compile error. The assistant views keep their own
  * dictionaries beside them (views/<name>/*Strings.ts).
  */
+import { localeOf } from '../core/i18n';
+
 const en = {
   title: 'CRM3 for Excel',
   tagline: 'Key-account sales method in Excel: ABCD tiering, opportunity grading, win rates and value indicators.',
@@ -175,5 +177,5 @@ export type ViewId = keyof UiStrings['views'];
 
 /** en-US unless the language tag is Chinese. */
 export function uiLocaleOf(tag: string | null | undefined): UiLocale {
-  return tag?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US';
+  return localeOf(tag);
 }

@@ -6,9 +6,9 @@
  * Every section reads the workbook names filtered by that account (CRM3 filter pairs).
  */
 import type ExcelJS from 'exceljs';
-import { Cell } from '../calc/cells';
-import { BuyingRole, RelationshipLevel } from '../calc/enumerations';
-import { Message } from '../calc/messages';
+import { Cell } from '../core/cells';
+import { BuyingRole, RelationshipLevel } from '../core/enumerations';
+import { Message } from '../core/i18n';
 import { a1 } from '../model/snapshot';
 import { TemplateInfo } from './catalog';
 import { addHowToSheet } from './howTo';

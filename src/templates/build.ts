@@ -5,7 +5,7 @@
  */
 import { promises as fs } from 'fs';
 import path from 'path';
-import { Locale } from '../calc/messages';
+import { Locale } from '../core/i18n';
 import { WorkbookSnapshot } from '../model/snapshot';
 import { buildAccountPlan } from './accountPlan';
 import { TEMPLATES, TEMPLATE_VERSION, TemplateId, TemplateInfo } from './catalog';

@@ -3,10 +3,10 @@
  * sheets it adds, in both languages. The builders in this folder make the files; the pane's
  * gallery and the insertion read this list.
  */
-import { Message } from '../calc/messages';
-import type { TemplateId } from '../host/workbookHost';
+import { Message } from '../core/i18n';
 
-export type { TemplateId };
+/** The templates' ids; each builds `templates/<id>.<locale>.xlsx`. */
+export type TemplateId = 'portfolio-tiering' | 'account-plan' | 'opportunity-grading' | 'value-indicators';
 
 /**
  * A native Excel chart the add-in creates after inserting a template (files built with

@@ -3,7 +3,7 @@
  * in the planner's language, and the house rules (yellow cells are inputs, formulas are
  * locked, names instead of cell references).
  */
-import { Message } from '../calc/messages';
+import { Message } from '../core/i18n';
 import { TemplateInfo, TEMPLATE_VERSION } from './catalog';
 import { TemplateBook } from './templateBook';
 

@@ -3,7 +3,7 @@
  * Excel, HyperFormula or LibreOffice would compute it wrongly or slowly. Works on a list of
  * formula cells, so it checks template definitions and any built .xlsx alike.
  */
-import { Message } from '../calc/messages';
+import { Message } from '../core/i18n';
 import { cellAddress, functionsIn, parseCell, relativeForm, tokenize, unsupportedPart } from '../engine/formulaText';
 import { CONFIG_TABLES, SETTINGS } from '../model/config';
 import { TABLES } from '../model/schema';

@@ -5,8 +5,8 @@
  * owner, grade, industry, deal-size band, competitor and with/without a mentor on the chain.
  */
 import type ExcelJS from 'exceljs';
-import { Cell } from '../calc/cells';
-import { Message } from '../calc/messages';
+import { Cell } from '../core/cells';
+import { Message } from '../core/i18n';
 import { a1 } from '../model/snapshot';
 import { TemplateInfo } from './catalog';
 import { addHowToSheet } from './howTo';

@@ -4,8 +4,8 @@
  * summary with the matrix and the account list behind the scatter chart; prospects whose
  * wallet is estimated from industry benchmarks and scored as look-alikes of Tier A (经验推算法).
  */
-import { Cell } from '../calc/cells';
-import { Message } from '../calc/messages';
+import { Cell } from '../core/cells';
+import { Message } from '../core/i18n';
 import { industryLabel } from '../model/defaults';
 import { TemplateInfo } from './catalog';
 import { addHowToSheet } from './howTo';

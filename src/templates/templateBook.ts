@@ -4,9 +4,10 @@
  * It remembers every formula cell (for the template lint) and finishes the file
  * byte-stably (fixed timestamps, dynamic-array metadata for spilled report formulas).
  */
+import { EXCEL_FORMAT } from '../core/format';
 import ExcelJS from 'exceljs';
-import { Cell } from '../calc/cells';
-import { Locale, Message } from '../calc/messages';
+import { Cell } from '../core/cells';
+import { Locale, Message } from '../core/i18n';
 import { DefinedName, FIXED_TIMESTAMP, sheetRef, stampZipEntries } from '../io/writeWorkbook';
 import { a1 } from '../model/snapshot';
 import { PRODUCT } from '../version';
@@ -23,15 +24,8 @@ export interface TemplateFormula {
   inTable?: string;
 }
 
-export const FORMAT = {
-  amount: '#,##0',
-  ratio: '0.0%',
-  percent: '0%',
-  date: 'yyyy-mm-dd',
-  score: '0.0',
-  count: '0',
-  days: '0.0',
-} as const;
+/** Number formats of template cells: the project's one table of them. */
+export const FORMAT = EXCEL_FORMAT;
 
 export const INPUT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E78' } };

@@ -4,9 +4,9 @@
  * red/amber/green status, over every CRM3 table, ready for a CRM export to be pasted in.
  */
 import type ExcelJS from 'exceljs';
-import { Cell } from '../calc/cells';
-import { Direction } from '../calc/enumerations';
-import { Message } from '../calc/messages';
+import { Cell } from '../core/cells';
+import { Direction } from '../core/enumerations';
+import { Message } from '../core/i18n';
 import { BUILT_IN_INDICATORS, GOALS } from '../model/indicators';
 import { IndicatorRow, a1 } from '../model/snapshot';
 import { TemplateInfo } from './catalog';

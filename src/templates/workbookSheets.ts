@@ -5,8 +5,8 @@
  * per-row computed columns and one workbook-level name per column (DESIGN.md §3, §7).
  */
 import type ExcelJS from 'exceljs';
-import { Cell } from '../calc/cells';
-import { Answer, Enumeration, TierMethod } from '../calc/enumerations';
+import { Cell } from '../core/cells';
+import { Answer, Enumeration, TierMethod } from '../core/enumerations';
 import { CONFIG_TABLES, ConfigTableName, SETTINGS } from '../model/config';
 import { SAMPLE_DEFAULTS } from '../model/sample';
 import { defaultConfigTables, defaultSettings } from '../model/defaults';

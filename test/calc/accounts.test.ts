@@ -2,7 +2,7 @@
  * Account revenue kernels: hand-computed checks and fast-check invariants.
  */
 import fc from 'fast-check';
-import { CalcError, Cell } from '../../src/calc/cells';
+import { CalcError, Cell } from '../../src/core/cells';
 import { revenueGrowth, shareOfWallet, whitespace } from '../../src/calc/accounts';
 
 const RUNS = { numRuns: 150 };

@@ -4,7 +4,7 @@
  * definition, counts per key add up to the plain count, completeness in [0, 1]).
  */
 import fc from 'fast-check';
-import { CalcError, Cell } from '../../src/calc/cells';
+import { CalcError, Cell } from '../../src/core/cells';
 import {
   accountOfActivities,
   activityCount,

@@ -3,7 +3,7 @@
  * fast-check invariants (order of rows does not matter, shares stay in [0, 1]).
  */
 import fc from 'fast-check';
-import { CalcError, Cell } from '../../src/calc/cells';
+import { CalcError, Cell } from '../../src/core/cells';
 import { countWhere, meanWhere, ratio, shareWhere, sumWhere } from '../../src/calc/aggregate';
 import { rowMask } from '../../src/calc/criteria';
 

@@ -2,7 +2,7 @@
  * Experience-based estimation kernels: POTENTIAL (benchmarks) and LOOKALIKE (Tier A profile).
  */
 import fc from 'fast-check';
-import { CalcError, Cell } from '../../src/calc/cells';
+import { CalcError, Cell } from '../../src/core/cells';
 import { benchmarkRatios, estimateWallets, lookalikeScores, metricKey, sizeBand } from '../../src/calc/estimation';
 
 const RUNS = { numRuns: 200 };

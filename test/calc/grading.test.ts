@@ -2,7 +2,7 @@
  * Grading by four questions (四问): hand-computed DESIGN §4 examples and fast-check properties.
  */
 import fc from 'fast-check';
-import { CalcError, Cell, Scalar } from '../../src/calc/cells';
+import { CalcError, Cell, Scalar } from '../../src/core/cells';
 import {
   DEFAULT_QUESTIONS,
   DEFAULT_SECTIONS,

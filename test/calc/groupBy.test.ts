@@ -4,7 +4,7 @@
  * matter, per-group win tallies add up to WINRATE's tally).
  */
 import fc from 'fast-check';
-import { CalcError, Cell, keyOf } from '../../src/calc/cells';
+import { CalcError, Cell, keyOf } from '../../src/core/cells';
 import { countBy, groupKeyOf, lookupBy, maxBy, sumBy, winRateBy, winTallyBy } from '../../src/calc/groupBy';
 import { tallyWins } from '../../src/calc/winrate';
 

@@ -2,11 +2,11 @@
  * Parsed columns are kept between calls (src/calc/parsedColumns.ts). A column changed in place,
  * as the engine's what-if does, must be read afresh: a stale parse must never be served.
  */
-import { Cell, keyOf, toNumber } from '../../src/calc/cells';
+import { Cell, keyOf, toNumber } from '../../src/core/cells';
 import { codeAt, dateAt, numberAt } from '../../src/calc/columns';
 import { rowMask } from '../../src/calc/criteria';
-import { CalcError } from '../../src/calc/cells';
-import { Status } from '../../src/calc/enumerations';
+import { CalcError } from '../../src/core/cells';
+import { Status } from '../../src/core/enumerations';
 import { WorkbookEngine } from '../../src/engine/workbookEngine';
 import { generateSample } from '../../src/model/sample';
 

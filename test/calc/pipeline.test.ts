@@ -2,7 +2,7 @@
  * Pipeline kernels: unit checks with hand-computed numbers and fast-check invariants.
  */
 import fc from 'fast-check';
-import { CalcError, Cell } from '../../src/calc/cells';
+import { CalcError, Cell } from '../../src/core/cells';
 import {
   amountAt,
   cycleDays,

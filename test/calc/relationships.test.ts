@@ -3,8 +3,8 @@
  * fast-check properties (ranges, quarters, permutation invariance).
  */
 import fc from 'fast-check';
-import { CalcError, Cell } from '../../src/calc/cells';
-import { Coverage, Influence, Support } from '../../src/calc/enumerations';
+import { CalcError, Cell } from '../../src/core/cells';
+import { Coverage, Influence, Support } from '../../src/core/enumerations';
 import {
   enumScores,
   isKeyPlayer,

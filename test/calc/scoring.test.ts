@@ -2,7 +2,7 @@
  * Scoring and tiering kernels: hand-computed DESIGN §4 examples and fast-check properties.
  */
 import fc from 'fast-check';
-import { CalcError, Cell } from '../../src/calc/cells';
+import { CalcError, Cell } from '../../src/core/cells';
 import { DEFAULT_CRITERIA, axisScoreAccounts, criteriaScale, normalise, scoreAccounts } from '../../src/calc/scoring';
 import {
   DEFAULT_TIER_RULES,

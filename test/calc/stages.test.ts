@@ -2,7 +2,7 @@
  * Stages and sufficient events: hand-computed DESIGN §4 examples and fast-check properties.
  */
 import fc from 'fast-check';
-import { CalcError, Cell, Scalar } from '../../src/calc/cells';
+import { CalcError, Cell, Scalar } from '../../src/core/cells';
 import {
   DEFAULT_STAGES,
   DEFAULT_STAGE_EVENTS,

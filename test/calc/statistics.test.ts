@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { HyperFormula } from 'hyperformula';
-import { CalcError, Cell } from '../../src/calc/cells';
+import { CalcError, Cell } from '../../src/core/cells';
 import { ragColumn, ragOf } from '../../src/calc/rag';
 import {
   confidenceLevel,

@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { main, Io } from '../../src/cli/main';
-import { formatValue } from '../../src/cli/format';
+import { formatValue } from '../../src/core/format';
 import { evaluateWorkbook } from '../../src/engine/evaluate';
 import { readWorkbookFile } from '../../src/io/readWorkbook';
 import { writeWorkbook } from '../../src/io/writeWorkbook';
@@ -146,7 +146,8 @@ describe('a good workbook', () => {
     expect(table.code).toBe(0);
     expect(table.out).toContain(`基准日 ${ASOF}`);
     for (const g of GOALS) expect(table.out).toContain(g.zh);
-    expect(table.out).toMatch(/绿 Green|黄 Amber|红 Red/);
+    expect(table.out).toMatch(/绿灯|黄灯|红灯/);
+    expect(table.out).not.toMatch(/Green|Amber|Red/);
     expect(table.out).toContain('问题：0 个错误，0 个警告');
     for (const id of IDS) expect(table.out).toContain(id);
   });

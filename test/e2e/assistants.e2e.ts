@@ -10,7 +10,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
-import { Cell, toNumber } from '../../src/calc/cells';
+import { Cell, toNumber } from '../../src/core/cells';
 import { axisScoreAccounts } from '../../src/calc/scoring';
 import { TierCode, tierAccounts } from '../../src/calc/tiering';
 import { generateSample } from '../../src/model/sample';

@@ -7,7 +7,7 @@
  * Dates are Excel serials: 46023 = 2026-01-01 (PeriodStart), 46387 = 2026-12-31 (PeriodEnd),
  * 46352 = 2026-11-26 (AsOfDate). Config is absent, so the defaults of DESIGN §4 apply.
  */
-import { Cell } from '../../src/calc/cells';
+import { Cell } from '../../src/core/cells';
 import { EngineValue, WorkbookEngine } from '../../src/engine/workbookEngine';
 import { BUILT_IN_INDICATORS } from '../../src/model/indicators';
 import { TableData, WorkbookSnapshot } from '../../src/model/snapshot';

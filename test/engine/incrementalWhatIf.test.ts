@@ -5,7 +5,7 @@
  * workbook's own columns (valid enumerations, dates, amounts) and from arbitrary cells.
  */
 import fc from 'fast-check';
-import { Cell } from '../../src/calc/cells';
+import { Cell } from '../../src/core/cells';
 import { CellChange, WorkbookEngine } from '../../src/engine/workbookEngine';
 import { generateSample } from '../../src/model/sample';
 import { TableName } from '../../src/model/schema';

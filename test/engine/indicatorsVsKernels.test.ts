@@ -7,7 +7,7 @@
  * the catalog shows up as a difference. Generated samples (~400 opportunities), two seeds,
  * both locales for seed 1 (zh data uses zh statuses, stages, roles … as aliases).
  */
-import { CalcError, Cell, Column, isBlank, keyOf, toDateSerial, toNumber } from '../../src/calc/cells';
+import { CalcError, Cell, Column, isBlank, keyOf, toDateSerial, toNumber } from '../../src/core/cells';
 import {
   ActivityType,
   Answer,
@@ -21,12 +21,12 @@ import {
   Support,
   TierMethod,
   lookupEnum,
-} from '../../src/calc/enumerations';
+} from '../../src/core/enumerations';
 import { grades, qualScores } from '../../src/calc/grading';
 import { axisScoreAccounts, scoreAccounts } from '../../src/calc/scoring';
 import { opportunityProbabilities, stageChecks } from '../../src/calc/stages';
 import { TierMethodCode, tierAccounts } from '../../src/calc/tiering';
-import { Locale } from '../../src/calc/messages';
+import { Locale } from '../../src/core/i18n';
 import { EngineValue, WorkbookEngine } from '../../src/engine/workbookEngine';
 import { SETTINGS } from '../../src/model/config';
 import { calendarYearOf } from '../../src/model/defaults';

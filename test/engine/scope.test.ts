@@ -3,7 +3,7 @@
  * up to the whole, each part holds exactly its own accounts and what hangs off them, targets
  * follow the owner, and a scope with no rows gives blank ratios and zero totals, never errors.
  */
-import { Cell, keyOf, toNumber } from '../../src/calc/cells';
+import { Cell, keyOf, toNumber } from '../../src/core/cells';
 import { EvaluationResult, evaluateBy, evaluateWorkbook } from '../../src/engine/evaluate';
 import { ScopeField, applyScopes, fieldNamed, parseScope, scopeValues } from '../../src/engine/scope';
 import { generateSample } from '../../src/model/sample';

@@ -3,7 +3,7 @@
  * a mentor" by changing input cells, recalculating and putting everything back. The moves are
  * worked out from the sample's own rows; afterwards the engine must equal its base exactly.
  */
-import { Cell, keyOf, toNumber } from '../../src/calc/cells';
+import { Cell, keyOf, toNumber } from '../../src/core/cells';
 import { CellChange, EngineValue, IndicatorValue, WorkbookEngine } from '../../src/engine/workbookEngine';
 import { generateSample } from '../../src/model/sample';
 import { TableData, WorkbookSnapshot } from '../../src/model/snapshot';

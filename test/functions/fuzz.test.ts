@@ -5,7 +5,7 @@
  * with a message in both languages — through the shared invoker and the Excel adapter.
  */
 import fc from 'fast-check';
-import { CalcError, Scalar } from '../../src/calc/cells';
+import { CalcError, Scalar } from '../../src/core/cells';
 import { catalog } from '../../src/functions/catalog';
 import { excelFunction } from '../../src/functions/excel/excelAdapter';
 import { InputArg, InputCell, gridDimensions, invoke, resultSize } from '../../src/functions/invoke';

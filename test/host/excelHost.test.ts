@@ -1,6 +1,6 @@
 import { ExcelHost } from '../../src/host/excelHost';
 import { CELLS_PER_SYNC } from '../../src/host/excelRead';
-import { Locale } from '../../src/calc/messages';
+import { Locale } from '../../src/core/i18n';
 import { readWorkbookBuffer } from '../../src/io/readWorkbook';
 import { writeWorkbook } from '../../src/io/writeWorkbook';
 import { settingRow } from '../../src/model/layout';

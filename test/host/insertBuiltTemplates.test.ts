@@ -6,7 +6,7 @@
  */
 import { base64FromBytes } from '../../src/host/base64';
 import { ExcelHost } from '../../src/host/excelHost';
-import { Locale } from '../../src/calc/messages';
+import { Locale } from '../../src/core/i18n';
 import { writeWorkbook } from '../../src/io/writeWorkbook';
 import { generateSample } from '../../src/model/sample';
 import { buildTemplate } from '../../src/templates/build';

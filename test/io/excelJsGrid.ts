@@ -3,7 +3,7 @@
  * only: an independent reading of the same file to compare the fast reader against.
  */
 import ExcelJS from 'exceljs';
-import { Cell } from '../../src/calc/cells';
+import { Cell } from '../../src/core/cells';
 import { DefinedName, GridValue, ListObjectInfo, SheetGrid } from '../../src/io/sheetTables';
 
 /** Every sheet of a workbook as ExcelJS reads it (defined names are read by the package reader). */

@@ -7,7 +7,7 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { Cell } from '../../src/calc/cells';
+import { Cell } from '../../src/core/cells';
 import { CONFIG_TABLES, SETTINGS } from '../../src/model/config';
 import { generateSample } from '../../src/model/sample';
 import { TABLES, TableName, tableSpec } from '../../src/model/schema';

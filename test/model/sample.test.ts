@@ -2,7 +2,7 @@
  * The sample workbook generator: deterministic, the promised shape and counts, consistent
  * references and dates, tiers that spread, and zh values that fold back onto the en codes.
  */
-import { Cell, serialFromYmd } from '../../src/calc/cells';
+import { Cell, serialFromYmd } from '../../src/core/cells';
 import {
   ActivityType,
   Answer,
@@ -16,7 +16,7 @@ import {
   Status,
   Support,
   canonical,
-} from '../../src/calc/enumerations';
+} from '../../src/core/enumerations';
 import {
   DEFAULT_CRITERIA,
   DEFAULT_INDUSTRIES,
@@ -56,7 +56,7 @@ const counts = (xs: readonly Cell[]) => {
 
 /** Tier by DESIGN §4's matrix method with the default criteria, computed independently here. */
 function tierOf(scores: readonly number[]): string {
-  const axis = (a: 'A' | 'P') => {
+  const axis = (a: 'Attractiveness' | 'Position') => {
     let num = 0;
     let den = 0;
     DEFAULT_CRITERIA.forEach((c, i) => {
@@ -66,13 +66,13 @@ function tierOf(scores: readonly number[]): string {
     });
     return (100 * num) / den;
   };
-  const high = axis('A') >= 50;
-  const strong = axis('P') >= 50;
+  const high = axis('Attractiveness') >= 50;
+  const strong = axis('Position') >= 50;
   return high ? (strong ? 'A' : 'B') : strong ? 'C' : 'D';
 }
 function tiers(s: WorkbookSnapshot): Map<string, string> {
   const acc = table(s, 'Accounts');
-  const first = acc.headers.indexOf(DEFAULT_CRITERIA[0].criterionId);
+  const first = acc.headers.indexOf(DEFAULT_CRITERIA[0].id);
   return new Map(acc.rows.map((r) => [r[0] as string, tierOf(r.slice(first, first + DEFAULT_CRITERIA.length) as number[])]));
 }
 
@@ -112,7 +112,7 @@ describe('shape and counts', () => {
       'Revenue12m',
       'RevenuePrev12m',
       'WalletEstimate',
-      ...DEFAULT_CRITERIA.map((c) => c.criterionId),
+      ...DEFAULT_CRITERIA.map((c) => c.id),
       'Score',
       'Attractiveness',
       'Position',
@@ -175,9 +175,9 @@ describe('shape and counts', () => {
 
   test('every account has all seven criteria scored 1–5', () => {
     for (const c of DEFAULT_CRITERIA) {
-      expect(
-        col(en, 'Accounts', c.criterionId).filter((v) => !(Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 5)),
-      ).toEqual([]);
+      expect(col(en, 'Accounts', c.id).filter((v) => !(Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 5))).toEqual(
+        [],
+      );
     }
   });
 

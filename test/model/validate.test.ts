@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { Cell } from '../../src/calc/cells';
+import { Cell } from '../../src/core/cells';
 import { DEFAULT_CRITERIA } from '../../src/calc/scoring';
 import { DEFAULT_QUESTIONS } from '../../src/calc/grading';
 import { readWorkbookBuffer } from '../../src/io/readWorkbook';

@@ -4,7 +4,7 @@
  * Case files in test/functions/cases/*.cases.ts export `cases`.
  */
 import { HyperFormula } from 'hyperformula';
-import { CalcError, Cell, ErrorCode, Result } from '../../src/calc/cells';
+import { CalcError, Cell, ErrorCode, Result } from '../../src/core/cells';
 import { declarationOf } from '../../src/functions/catalog';
 import { excelFunction, CustomFunctionsRuntime } from '../../src/functions/excel/excelAdapter';
 import { buildCrm3Plugin, crm3Translations } from '../../src/functions/hyperformula/crm3Plugin';

@@ -4,7 +4,7 @@
  * sample's rows (an independent filter of the snapshot, not the engine).
  */
 import * as path from 'path';
-import { Cell, keyOf } from '../../src/calc/cells';
+import { Cell, keyOf } from '../../src/core/cells';
 import { explainFormula, formulaParts, splitTopLevel } from '../../src/engine/explain';
 import { WorkbookEngine } from '../../src/engine/workbookEngine';
 import { readWorkbookFile } from '../../src/io/readWorkbook';

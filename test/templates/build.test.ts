@@ -9,7 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { Locale } from '../../src/calc/messages';
+import { Locale } from '../../src/core/i18n';
 import { main } from '../../src/cli/main';
 import { evaluateWorkbook } from '../../src/engine/evaluate';
 import { evaluateFormulaWorkbook } from '../../src/io/formulaWorkbook';

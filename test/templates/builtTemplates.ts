@@ -3,7 +3,7 @@
  * empty or filled with the sample, and their formula cells read back from the .xlsx itself
  * (not from the builder's own list), tables included.
  */
-import { Locale } from '../../src/calc/messages';
+import { Locale } from '../../src/core/i18n';
 import { listFormulaCells } from '../../src/io/formulaWorkbook';
 import { generateSample } from '../../src/model/sample';
 import { TEMPLATE_LOCALES, buildTemplate, templateFileName } from '../../src/templates/build';

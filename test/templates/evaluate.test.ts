@@ -6,7 +6,7 @@
  * columns on the same data (two independent routes: per-row formulas in the file vs one
  * spilled call per column in the engine).
  */
-import { Locale } from '../../src/calc/messages';
+import { Locale } from '../../src/core/i18n';
 import { FormulaCellValue, evaluateFormulaWorkbook } from '../../src/io/formulaWorkbook';
 import { cellAddress } from '../../src/engine/formulaText';
 import { openXlsxPackage } from '../../src/io/formulaPackage';

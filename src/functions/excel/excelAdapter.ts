@@ -3,8 +3,8 @@
  * invoker and converts the result back (errors become CustomFunctions.Error with a message).
  * `CustomFunctions` is passed in, so tests can run this with a stand-in.
  */
-import { CalcError, Cell, Result, Scalar } from '../../calc/cells';
-import { Locale, pick } from '../../calc/messages';
+import { CalcError, Cell, Result, Scalar } from '../../core/cells';
+import { Locale, pick } from '../../core/i18n';
 import { FunctionDeclaration, NAMESPACE } from '../declaration';
 import { InputArg, InputCell, invoke } from '../invoke';
 

@@ -3,16 +3,15 @@
  * every CRM3 function with Excel once office.js is there. Messages follow Office's display
  * language.
  */
-import { Locale } from '../../calc/messages';
+import { Locale, localeOf } from '../../core/i18n';
+import { OFFICE_LOADED_EVENT } from '../../core/officeEvents';
 import { catalog } from '../catalog';
 import { CustomFunctionsRuntime, associateAll } from './excelAdapter';
-
-const OFFICE_LOADED_EVENT = 'crm3-office-loaded';
 
 function displayLocale(): Locale {
   try {
     const lang = typeof Office !== 'undefined' ? Office.context?.displayLanguage : undefined;
-    return lang && lang.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US';
+    return localeOf(lang);
   } catch {
     return 'en-US';
   }

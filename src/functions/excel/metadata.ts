@@ -2,7 +2,7 @@
  * Custom-function metadata (functions.json, functions-zh.json) generated from the catalog,
  * so Excel's tooltips, the HyperFormula plugin and the README never disagree.
  */
-import { Locale, pick } from '../../calc/messages';
+import { Locale, pick } from '../../core/i18n';
 import { FunctionDeclaration, ResultType } from '../declaration';
 
 export interface FunctionMetadataJson {

@@ -4,8 +4,8 @@
  */
 import { ArraySize, CellError, EmptyValue, FunctionArgumentType, FunctionPlugin, SimpleRangeValue } from 'hyperformula';
 import type { ImplementedFunctions } from 'hyperformula';
-import { CalcError, Result, Scalar } from '../../calc/cells';
-import { Locale, pick } from '../../calc/messages';
+import { CalcError, Result, Scalar } from '../../core/cells';
+import { Locale, pick } from '../../core/i18n';
 import { catalog } from '../catalog';
 import { FunctionDeclaration, NAMESPACE } from '../declaration';
 import { Dimensions, InputArg, InputCell, invoke, resultSize } from '../invoke';

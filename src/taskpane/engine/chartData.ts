@@ -3,7 +3,7 @@
  * the engine holds (no new math here): the tier matrix, the open pipeline per stage and
  * the win rate per owner with its Wilson interval.
  */
-import { CalcError, Cell, keyOf, toNumber } from '../../calc/cells';
+import { CalcError, Cell, keyOf, toNumber } from '../../core/cells';
 import { winRateBy, winTallyBy } from '../../calc/groupBy';
 import { openPipeline } from '../../calc/pipeline';
 import { DEFAULT_STAGES } from '../../calc/stages';
@@ -11,7 +11,7 @@ import { wilsonInterval, zForConfidence } from '../../calc/statistics';
 import type { EngineValue, WorkbookEngine } from '../../engine/workbookEngine';
 import { stageLabel } from '../../model/defaults';
 import type { WorkbookSnapshot } from '../../model/snapshot';
-import type { Locale } from '../../calc/messages';
+import type { Locale } from '../../core/i18n';
 
 export interface TierPoint {
   account: string;

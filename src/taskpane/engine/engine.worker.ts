@@ -3,7 +3,7 @@
  * stays responsive on a large workbook. Requests run one at a time, in the order sent.
  */
 /// <reference lib="webworker" />
-import type { Locale } from '../../calc/messages';
+import type { Locale } from '../../core/i18n';
 import type { EngineReply, EngineRequest } from './messages';
 import { PaneEngineCore } from './paneEngineCore';
 

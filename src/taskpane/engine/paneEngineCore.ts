@@ -2,8 +2,8 @@
  * The pane's engine work, synchronous and in one place: the Web Worker runs it off the main
  * thread, and jest runs it in-process through the same PaneEngine interface.
  */
-import { Cell } from '../../calc/cells';
-import { Locale } from '../../calc/messages';
+import { Cell } from '../../core/cells';
+import { Locale } from '../../core/i18n';
 import { EvaluationResult, IndicatorResult, dataProblems, evaluateWorkbook } from '../../engine/evaluate';
 import { explainFormula } from '../../engine/explain';
 import { Scope, ScopeField, applyScopes, scopeValues } from '../../engine/scope';

@@ -3,7 +3,7 @@ import type { Scope, ScopeField } from '../../engine/scope';
 import type { CellChange } from '../../engine/workbookEngine';
 import type { WorkbookSnapshot } from '../../model/snapshot';
 import type { LoadOptions, PaneEngine } from '../paneEngine';
-import type { Locale } from '../../calc/messages';
+import type { Locale } from '../../core/i18n';
 import type { ClientCopyResult } from '../../io/clientCopy';
 import type { ReadResult } from '../../io/readWorkbook';
 import type { EngineMethod, EngineReply, EngineReturn, WorkerMethod } from './messages';

@@ -4,7 +4,7 @@
  * debounces its change events) or the language changes. A newer load wins over an older one.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Locale, pick } from '../../calc/messages';
+import { Locale, pick } from '../../core/i18n';
 import type { EvaluationResult } from '../../engine/evaluate';
 import type { WorkbookHost } from '../../host/workbookHost';
 import type { WorkbookSnapshot } from '../../model/snapshot';

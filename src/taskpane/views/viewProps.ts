@@ -1,5 +1,5 @@
 /** What every view of the pane is given: the workbook door, the engine, the language and the latest results. */
-import { Locale } from '../../calc/messages';
+import { Locale } from '../../core/i18n';
 import type { EvaluationResult } from '../../engine/evaluate';
 import type { WorkbookHost } from '../../host/workbookHost';
 import type { WorkbookSnapshot } from '../../model/snapshot';

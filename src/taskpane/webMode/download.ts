@@ -1,5 +1,5 @@
 /** Saving files from the pane in a browser: the evaluated report (.xlsx) as a download. */
-import type { Locale } from '../../calc/messages';
+import type { Locale } from '../../core/i18n';
 import type { EvaluationResult } from '../../engine/evaluate';
 import { writeReport } from '../../io/writeReport';
 

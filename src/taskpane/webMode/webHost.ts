@@ -2,7 +2,7 @@
  * Web mode's workbook (DESIGN.md §8), loaded as its own chunk: the bundled sample on a
  * MemoryHost at start (generated, so no xlsx parsing is needed), or a local .xlsx the user opens.
  */
-import type { Locale } from '../../calc/messages';
+import type { Locale } from '../../core/i18n';
 import { MemoryHost } from '../../host/memoryHost';
 import type { WorkbookSnapshot } from '../../model/snapshot';
 import { generateSample } from '../../model/sample';

@@ -3,7 +3,7 @@
  * grading form's kernel results, the decision-chain map (org chart, gaps) and which
  * indicators a what-if moved. Expected values are worked by hand from DESIGN §4.
  */
-import { Cell } from '../../../src/calc/cells';
+import { Cell } from '../../../src/core/cells';
 import { WorkbookSnapshot, TableData } from '../../../src/model/snapshot';
 import { generateSample } from '../../../src/model/sample';
 import { decisionChainMap } from '../../../src/taskpane/views/decisionChain/chainModel';
@@ -15,7 +15,8 @@ import {
   gradingQuestions,
 } from '../../../src/taskpane/views/grading/gradingModel';
 import { readTierSettings, settingsWrite, tierPortfolio } from '../../../src/taskpane/views/tiering/tieringModel';
-import { formatDelta, formatValue, indicatorMoves, moveDigits } from '../../../src/taskpane/views/whatIf/indicatorMoves';
+import { digitsToShowMove, formatDelta, formatValue } from '../../../src/core/format';
+import { indicatorMoves } from '../../../src/taskpane/views/whatIf/indicatorMoves';
 
 const table = (headers: string[], rows: Cell[][]): TableData => ({ sheet: 'x', origin: { row: 1, col: 1 }, headers, rows });
 
@@ -199,15 +200,23 @@ describe('what-if moves', () => {
       ['WIN_RATE_COUNT', 1, 1],
       ['STALE_RATE', 1, -1],
     ]);
-    expect(formatDelta(moves[0], 'en-US', moveDigits(moves[0], 'en-US'))).toBe('+10.0 pp');
-    expect(formatDelta(moves[0], 'zh-CN', 1)).toBe('+10.0 个百分点');
+    expect(
+      formatDelta(
+        moves[0].before,
+        moves[0].after,
+        moves[0].unit,
+        'en-US',
+        digitsToShowMove(moves[0].before, moves[0].after, moves[0].unit, 'en-US'),
+      ),
+    ).toBe('+10.0 pp');
+    expect(formatDelta(moves[0].before, moves[0].after, moves[0].unit, 'zh-CN', 1)).toBe('+10.0 个百分点');
   });
 
   test('a small move gets the digits to show it', () => {
     const [m] = indicatorMoves([r('R', 0.01501)], [r('R', 0.01504)]);
     // 1.501% → 1.504%: equal at one and two digits, different at three.
-    expect(moveDigits(m, 'en-US')).toBe(3);
-    expect(formatValue(m.after, m.unit, 'en-US', 3)).toBe('1.504%');
+    expect(digitsToShowMove(m.before, m.after, m.unit, 'en-US')).toBe(3);
+    expect(formatValue(m.after, m.unit, 'en-US', { digits: 3 })).toBe('1.504%');
     expect(formatValue(1234567, 'amount', 'en-US')).toBe('1,234,567');
   });
 });

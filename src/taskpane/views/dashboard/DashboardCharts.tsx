@@ -10,7 +10,7 @@ import type { Scope } from '../../../engine/scope';
 import type { DashboardCharts as ChartData, PaneEngine } from '../../paneEngine';
 import { UiLocale, strings } from '../../strings';
 import { ChartCanvas } from './ChartCanvas';
-import { formatValue } from './format';
+import { formatValue } from '../../../core/format';
 
 const TIER_COLORS: Record<string, string> = { A: '#107c10', B: '#0f6cbd', C: '#c19c00', D: '#8a8886' };
 
@@ -85,14 +85,18 @@ function pipelineConfig(data: ChartData['pipelineByStage'], locale: UiLocale, cu
       // Room for the last tick label ("¥6000万") at the right edge.
       layout: { padding: { right: 24 } },
       plugins: { legend: { display: false } },
-      scales: { x: { ticks: { callback: (v) => formatValue(Number(v), 'amount', locale, currency), maxTicksLimit: 4 } } },
+      scales: {
+        x: {
+          ticks: { callback: (v) => formatValue(Number(v), 'amount', locale, { style: 'compact', currency }), maxTicksLimit: 4 },
+        },
+      },
     },
   };
 }
 
 function winRateConfig(data: ChartData['winRateByOwner'], locale: UiLocale): ChartConfiguration {
   const t = strings[locale];
-  const pct = (v: number) => formatValue(v, 'ratio', locale);
+  const pct = (v: number) => formatValue(v, 'ratio', locale, { style: 'compact' });
   return {
     type: 'bar',
     data: {
@@ -149,8 +153,8 @@ export default function DashboardCharts({ engine, scopes, locale, version, curre
     [data, locale, currency],
   );
   if (!data || !configs) return <Spinner size="tiny" label={t.loadingCharts} />;
-  const money = (v: number) => formatValue(v, 'amount', locale, currency);
-  const pct = (v: number) => formatValue(v, 'ratio', locale);
+  const money = (v: number) => formatValue(v, 'amount', locale, { style: 'compact', currency });
+  const pct = (v: number) => formatValue(v, 'ratio', locale, { style: 'compact' });
   const total = data.pipelineByStage.reduce((a, d) => a + d.amount, 0);
   const { tierMatrix: tm, pipelineByStage: stages, winRateByOwner: owners } = data;
   return (

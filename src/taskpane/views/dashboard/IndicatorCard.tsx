@@ -8,7 +8,7 @@ import type { PaneEngine } from '../../paneEngine';
 import { UiLocale, strings } from '../../strings';
 import { ExplainPanel } from './ExplainPanel';
 import { RagBadge } from './RagBadge';
-import { formatTarget, formatValue } from './format';
+import { formatTarget, formatValue } from '../../../core/format';
 
 const useStyles = makeStyles({
   card: {
@@ -43,7 +43,7 @@ export function IndicatorCard({ indicator, row, engine, scopes, locale, currency
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const name = row ? (locale === 'zh-CN' ? row.name.zh : row.name.en) : indicator.name;
-  const target = row ? formatTarget(row, locale, currency) : undefined;
+  const target = row ? formatTarget(row, locale, { style: 'compact', currency }) : undefined;
   const raw = typeof indicator.value === 'number' ? String(indicator.value) : (indicator.value ?? '');
   return (
     <li className={s.card} data-indicator-id={indicator.id} data-value={raw}>
@@ -52,7 +52,7 @@ export function IndicatorCard({ indicator, row, engine, scopes, locale, currency
       </Body1Strong>
       <div className={s.line}>
         <span className={s.value} data-testid="indicator-value">
-          {formatValue(indicator.value, indicator.unit as IndicatorRow['unit'], locale, currency)}
+          {formatValue(indicator.value, indicator.unit, locale, { style: 'compact', currency })}
         </span>
         <RagBadge status={indicator.status} locale={locale} />
       </div>

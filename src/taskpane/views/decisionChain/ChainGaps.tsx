@@ -1,6 +1,6 @@
 /** The gaps in an opportunity's decision chain, named in words (DESIGN §4 decision chain). */
 import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
-import { Locale } from '../../../calc/messages';
+import { Locale } from '../../../core/i18n';
 import type { ChainGap } from './chainModel';
 import { decisionChainStrings } from './decisionChainStrings';
 

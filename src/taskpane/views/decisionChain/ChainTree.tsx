@@ -1,6 +1,6 @@
 /** The account's contacts as an org chart by ReportsTo: a keyboard-navigable tree (role="tree"). */
 import { Tree, TreeItem, TreeItemLayout, makeStyles } from '@fluentui/react-components';
-import { Locale } from '../../../calc/messages';
+import { Locale } from '../../../core/i18n';
 import type { ContactNode } from './chainModel';
 import { ContactLabel } from './ContactLabel';
 

@@ -3,8 +3,8 @@
  * and a symbol, never colour alone), buying role, coverage and key player.
  */
 import { Badge, BadgeProps, Caption1, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { EnumValue } from '../../../calc/enumerations';
-import { Locale } from '../../../calc/messages';
+import { EnumValue } from '../../../core/enumerations';
+import { Locale } from '../../../core/i18n';
 import type { ContactNode } from './chainModel';
 import { decisionChainStrings } from './decisionChainStrings';
 

@@ -5,7 +5,7 @@
  */
 import { useMemo, useState } from 'react';
 import { Body1, Caption1, MessageBar, MessageBarBody, Title3, makeStyles, tokens } from '@fluentui/react-components';
-import { pick } from '../../../calc/messages';
+import { pick } from '../../../core/i18n';
 import { OpportunityChoice, OpportunityPicker } from '../grading/OpportunityPicker';
 import type { ViewProps } from '../viewProps';
 import { ChainGaps } from './ChainGaps';

@@ -4,8 +4,8 @@
  * Enumerations are read with the relationships kernels (aliases and zh folded), and the role
  * coverage and support index are the kernels' own numbers (ROLECOVERAGE, SUPPORTINDEX).
  */
-import { CalcError, Cell, isBlank, keyOf } from '../../../calc/cells';
-import { BuyingRole, Coverage, EnumValue, Influence, PoliticalStatus, Support } from '../../../calc/enumerations';
+import { CalcError, Cell, isBlank, keyOf } from '../../../core/cells';
+import { BuyingRole, Coverage, EnumValue, Influence, PoliticalStatus, Support } from '../../../core/enumerations';
 import { enumReader, isKeyPlayer, roleCoverage, supportIndex } from '../../../calc/relationships';
 import { WorkbookSnapshot } from '../../../model/snapshot';
 import { columnValues } from '../../../model/workbookColumns';

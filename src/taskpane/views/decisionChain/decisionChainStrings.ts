@@ -1,5 +1,5 @@
 /** UI strings of the decision-chain map, en-US and zh-CN side by side. */
-import { Locale } from '../../../calc/messages';
+import { Locale } from '../../../core/i18n';
 import type { GapKind } from './chainModel';
 
 const en = {

@@ -1,8 +1,8 @@
 /** The live result of the grading form: QualScore, Grade, the four section scores and the stage check. */
 import { Badge, Caption1, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { Scalar } from '../../../calc/cells';
+import { Scalar } from '../../../core/cells';
 import { GRADE_STRONG, SECTION_TITLES, SECTIONS } from '../../../calc/grading';
-import { Locale, pick } from '../../../calc/messages';
+import { Locale, pick } from '../../../core/i18n';
 import { MISSING_PREFIX, STAGE_OK } from '../../../calc/stages';
 import { GradingOutcome, errorText } from './gradingModel';
 import { gradingStrings } from './gradingStrings';

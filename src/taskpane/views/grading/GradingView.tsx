@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Body1, Button, MessageBar, MessageBarBody, Subtitle2, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { SECTION_TITLES, SECTIONS } from '../../../calc/grading';
-import { Message, pick } from '../../../calc/messages';
+import { Message, pick } from '../../../core/i18n';
 import type { ViewProps } from '../viewProps';
 import { GradeSummary } from './GradeSummary';
 import { AnswerCode, answerLocale, answerText, answersOf, gradeAnswers, gradingQuestions } from './gradingModel';

@@ -4,8 +4,8 @@
  */
 import { useMemo, useState } from 'react';
 import { Combobox, Field, Option } from '@fluentui/react-components';
-import { Cell, isBlank } from '../../../calc/cells';
-import { Locale } from '../../../calc/messages';
+import { Cell, isBlank } from '../../../core/cells';
+import { Locale } from '../../../core/i18n';
 import { columnValues } from '../../../model/workbookColumns';
 import type { WorkbookSnapshot } from '../../../model/snapshot';
 

@@ -2,7 +2,7 @@
 import { Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
 import type { AnswerCode, GradingQuestion } from './gradingModel';
 import { gradingStrings } from './gradingStrings';
-import { Locale } from '../../../calc/messages';
+import { Locale } from '../../../core/i18n';
 
 const useStyles = makeStyles({
   question: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, marginBottom: tokens.spacingVerticalS },

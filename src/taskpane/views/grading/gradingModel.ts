@@ -4,10 +4,10 @@
  * StageCheck for a set of answers. No arithmetic here: qualScores, sectionScores, grades and
  * stageChecks of src/calc do it, exactly as the workbook's formulas do.
  */
-import { CalcError, Cell, Column, Scalar, isBlank, toNumber } from '../../../calc/cells';
-import { Answer, lookupEnum } from '../../../calc/enumerations';
+import { CalcError, Cell, Column, Scalar, isBlank, toNumber } from '../../../core/cells';
+import { Answer, lookupEnum } from '../../../core/enumerations';
 import { DEFAULT_QUESTIONS, SECTIONS, Section, grades, qualScores, sectionScores } from '../../../calc/grading';
-import { Locale, Message } from '../../../calc/messages';
+import { Locale, Message } from '../../../core/i18n';
 import { stageChecks } from '../../../calc/stages';
 import { ConfigTableName } from '../../../model/config';
 import { defaultConfigTables } from '../../../model/defaults';

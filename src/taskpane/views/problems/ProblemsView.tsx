@@ -11,7 +11,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { pick } from '../../../calc/messages';
+import { pick } from '../../../core/i18n';
 import type { ProblemResult } from '../../../engine/evaluate';
 import { UiLocale, strings } from '../../strings';
 import type { ViewProps } from '../viewProps';

@@ -1,6 +1,6 @@
 /** One template of the gallery: name, what it is for, its sheets, and the Insert button. */
 import { Body1, Button, Caption1, Card, CardHeader, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import { Locale, pick } from '../../../calc/messages';
+import { Locale, pick } from '../../../core/i18n';
 import type { TemplateInfo } from '../../../templates/catalog';
 import { SheetTabs } from './SheetTabs';
 import { templatesStrings } from './templatesStrings';

@@ -18,7 +18,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { Locale, Message, pick } from '../../../calc/messages';
+import { Locale, Message, pick } from '../../../core/i18n';
 import type { InsertedTemplate } from '../../../host/workbookHost';
 import { TEMPLATES, TemplateId, templateInfo } from '../../../templates/catalog';
 import type { ViewProps } from '../viewProps';

@@ -3,9 +3,9 @@
  * and hands it over as base64, the form WorkbookHost.insertTemplate takes. Never throws: a
  * missing file or a network failure comes back as a bilingual message.
  */
-import { Locale, Message } from '../../../calc/messages';
+import { Locale, Message } from '../../../core/i18n';
 import { base64FromBytes } from '../../../host/base64';
-import type { TemplateId } from '../../../host/workbookHost';
+import type { TemplateId } from '../../../templates/catalog';
 
 export type TemplateFile = { ok: true; base64: string } | { ok: false; message: Message };
 

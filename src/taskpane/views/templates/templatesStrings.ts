@@ -1,5 +1,5 @@
 /** UI strings of the Templates gallery, en-US and zh-CN side by side (a missing translation is a compile error). */
-import { Locale } from '../../../calc/messages';
+import { Locale } from '../../../core/i18n';
 
 const en = {
   heading: 'Templates',

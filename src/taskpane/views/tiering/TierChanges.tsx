@@ -9,7 +9,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { Locale } from '../../../calc/messages';
+import { Locale } from '../../../core/i18n';
 import { TierCode } from '../../../calc/tiering';
 import type { PortfolioAccount } from './tieringModel';
 import { tieringStrings } from './tieringStrings';

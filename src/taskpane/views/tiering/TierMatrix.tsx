@@ -4,7 +4,7 @@
  * strategy, count and the change against the workbook's current tiers.
  */
 import { Caption1, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { Locale, pick } from '../../../calc/messages';
+import { Locale, pick } from '../../../core/i18n';
 import { TierCode, TierCounts } from '../../../calc/tiering';
 import { DEFAULT_TIERS } from '../../../model/defaults';
 import type { TierSettings } from './tieringModel';

@@ -15,10 +15,10 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { Cell } from '../../../calc/cells';
-import { lookupEnum } from '../../../calc/enumerations';
-import { Message, pick } from '../../../calc/messages';
-import { Axis } from '../../../calc/scoring';
+import { Cell } from '../../../core/cells';
+import { lookupEnum } from '../../../core/enumerations';
+import { Message, pick } from '../../../core/i18n';
+import { Axis } from '../../../core/enumerations';
 import { tierCounts, tooManyTierA } from '../../../calc/tiering';
 import type { ViewProps } from '../viewProps';
 import { SettingSlider } from './SettingSlider';

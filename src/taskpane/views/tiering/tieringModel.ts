@@ -3,9 +3,9 @@
  * src/calc), exactly as the Accounts sheet's Score/Attractiveness/Position/Tier formulas do:
  * the settings as the workbook holds them, and the portfolio's tiers under any settings.
  */
-import { CalcError, Cell, Column, isBlank, toNumber } from '../../../calc/cells';
-import { TierMethod, canonical } from '../../../calc/enumerations';
-import { Locale } from '../../../calc/messages';
+import { CalcError, Cell, Column, isBlank, toNumber } from '../../../core/cells';
+import { TierMethod, canonical } from '../../../core/enumerations';
+import { Locale } from '../../../core/i18n';
 import { axisScoreAccounts, scoreAccounts } from '../../../calc/scoring';
 import { DEFAULT_TIER_RULES, TierCode, TierMethodCode, TierRules, tierAccounts } from '../../../calc/tiering';
 import type { WorkbookWrite } from '../../../host/workbookHost';

@@ -1,8 +1,8 @@
 /** The what-if inputs of one opportunity: status, stage, amount, and the support of each chain contact. */
 import { Caption1, Dropdown, Field, Input, Option, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import { Cell, isBlank, toNumber } from '../../../calc/cells';
-import { Status, Support, lookupEnum } from '../../../calc/enumerations';
-import { Locale } from '../../../calc/messages';
+import { Cell, isBlank, toNumber } from '../../../core/cells';
+import { Status, Support, lookupEnum } from '../../../core/enumerations';
+import { Locale } from '../../../core/i18n';
 import type { ChainMember } from '../decisionChain/chainModel';
 import { whatIfStrings } from './whatIfStrings';
 

@@ -1,7 +1,9 @@
 /** The indicators a what-if moved: now → after, with an arrow, the change, and better/worse in words. */
 import { Body1, Caption1, makeStyles, tokens } from '@fluentui/react-components';
-import { Locale } from '../../../calc/messages';
-import { IndicatorMove, formatDelta, formatValue, moveDigits } from './indicatorMoves';
+import { Locale } from '../../../core/i18n';
+import { digitsToShowMove, formatDelta, formatValue } from '../../../core/format';
+import { RagStatus, valueLabel } from '../../../core/enumerations';
+import { IndicatorMove } from './indicatorMoves';
 import { whatIfStrings } from './whatIfStrings';
 
 const useStyles = makeStyles({
@@ -19,8 +21,7 @@ const useStyles = makeStyles({
   neutral: { color: tokens.colorBrandForeground1 },
 });
 
-const RAG_ZH: Record<string, string> = { Green: '绿', Amber: '黄', Red: '红' };
-const rag = (s: string | null, locale: Locale) => (s === null ? '—' : locale === 'zh-CN' ? (RAG_ZH[s] ?? s) : s);
+const rag = (s: string | null, locale: Locale) => (s === null ? '—' : valueLabel(RagStatus, s, locale));
 
 export function IndicatorMoves({ moves, locale }: { moves: readonly IndicatorMove[]; locale: Locale }) {
   const styles = useStyles();
@@ -28,7 +29,7 @@ export function IndicatorMoves({ moves, locale }: { moves: readonly IndicatorMov
   return (
     <ul className={styles.list} data-testid="whatif-moves">
       {moves.map((m) => {
-        const digits = moveDigits(m, locale);
+        const digits = digitsToShowMove(m.before, m.after, m.unit, locale);
         const tone = m.verdict > 0 ? styles.better : m.verdict < 0 ? styles.worse : styles.neutral;
         const arrow = m.sign > 0 ? '▲' : m.sign < 0 ? '▼' : '◆';
         const words = [m.sign > 0 ? t.up : m.sign < 0 ? t.down : '', m.verdict > 0 ? t.better : m.verdict < 0 ? t.worse : '']
@@ -38,12 +39,12 @@ export function IndicatorMoves({ moves, locale }: { moves: readonly IndicatorMov
           <li key={m.id} className={styles.row} data-indicator-id={m.id}>
             <Body1>{m.name}</Body1>
             <div className={styles.values}>
-              <Caption1 data-testid="before">{formatValue(m.before, m.unit, locale, digits)}</Caption1>
+              <Caption1 data-testid="before">{formatValue(m.before, m.unit, locale, { digits })}</Caption1>
               <Caption1 aria-hidden>→</Caption1>
-              <Body1 data-testid="after">{formatValue(m.after, m.unit, locale, digits)}</Body1>
+              <Body1 data-testid="after">{formatValue(m.after, m.unit, locale, { digits })}</Body1>
               <Caption1 className={tone}>
                 <span aria-hidden>{arrow} </span>
-                {formatDelta(m, locale, digits)}
+                {formatDelta(m.before, m.after, m.unit, locale, digits)}
                 {words && ` (${words})`}
               </Caption1>
             </div>

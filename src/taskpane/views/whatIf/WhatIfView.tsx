@@ -15,9 +15,9 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { Cell, isBlank, keyOf } from '../../../calc/cells';
-import { Enumeration, Status, Support, lookupEnum } from '../../../calc/enumerations';
-import { Message, pick } from '../../../calc/messages';
+import { Cell, isBlank, keyOf } from '../../../core/cells';
+import { Enumeration, Status, Support, lookupEnum } from '../../../core/enumerations';
+import { Message, pick } from '../../../core/i18n';
 import type { CellChange } from '../../../engine/workbookEngine';
 import { BUILT_IN_INDICATORS } from '../../../model/indicators';
 import { columnValues } from '../../../model/workbookColumns';

@@ -1,11 +1,9 @@
 /**
- * Which indicators a what-if moved, and how to show a value and its change. Presentation
+ * Which indicators a what-if moved (core/format shows the values and changes). Presentation
  * only: the values come from the engine (the indicator formulas), nothing is recomputed here.
  */
-import { Locale } from '../../../calc/messages';
 import type { IndicatorResult } from '../../../engine/evaluate';
 import type { IndicatorRow } from '../../../model/snapshot';
-import { whatIfStrings } from './whatIfStrings';
 
 export interface IndicatorMove {
   id: string;
@@ -54,47 +52,4 @@ export function indicatorMoves(
     });
   }
   return out;
-}
-
-/** Fraction digits a unit is shown with: ratios as % with one, amounts and counts whole, the rest one. */
-function unitDigits(unit: string): number {
-  return unit === 'amount' || unit === 'count' ? 0 : 1;
-}
-
-const fixed = (x: number, digits: number, locale: Locale) =>
-  x.toLocaleString(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
-
-/** The shown quantity: ratios in percent. */
-const shown = (v: number, unit: string) => (unit === 'ratio' ? v * 100 : v);
-
-/**
- * Digits that make a small move visible: more than the unit's usual ones when "1.5% → 1.5%"
- * or a change of "+0.00" would hide it (at most three more).
- */
-export function moveDigits(m: IndicatorMove, locale: Locale): number {
-  const base = unitDigits(m.unit);
-  if (typeof m.before !== 'number' || typeof m.after !== 'number') return base;
-  const before = shown(m.before, m.unit);
-  const after = shown(m.after, m.unit);
-  const zero = (d: number) => fixed(0, d, locale);
-  for (let d = base; d < base + 3; d++)
-    if (fixed(before, d, locale) !== fixed(after, d, locale) && fixed(Math.abs(after - before), d, locale) !== zero(d)) return d;
-  return base + 3;
-}
-
-export function formatValue(v: IndicatorResult['value'], unit: string, locale: Locale, digits = unitDigits(unit)): string {
-  if (v === null || v === '') return '—';
-  if (typeof v !== 'number') return String(v);
-  return unit === 'ratio' ? `${fixed(shown(v, unit), digits, locale)}%` : fixed(v, digits, locale);
-}
-
-export function formatDelta(m: IndicatorMove, locale: Locale, digits = unitDigits(m.unit)): string {
-  if (typeof m.before !== 'number' || typeof m.after !== 'number') return '';
-  const t = whatIfStrings[locale];
-  const d = shown(m.after, m.unit) - shown(m.before, m.unit);
-  const sign = d > 0 ? '+' : d < 0 ? '−' : '';
-  const abs = fixed(Math.abs(d), digits, locale);
-  if (m.unit === 'ratio') return `${sign}${abs} ${t.pp}`;
-  if (m.unit === 'days') return `${sign}${abs} ${t.days}`;
-  return `${sign}${abs}`;
 }

@@ -1,5 +1,5 @@
 /** UI strings of the what-if view, en-US and zh-CN side by side. */
-import { Locale } from '../../../calc/messages';
+import { Locale } from '../../../core/i18n';
 
 const en = {
   heading: 'What-if',

@@ -3,7 +3,7 @@
  * Excel and HyperFormula adapters convert their own values into these before a kernel runs,
  * and convert results back afterwards.
  */
-import { Message } from './messages';
+import { Message } from './i18n';
 
 /** Excel error kinds a CRM3 function may return. Only VALUE and NA show their message in Excel. */
 export type ErrorCode = 'VALUE' | 'NA' | 'DIV0' | 'NUM' | 'REF' | 'NAME' | 'NULL';

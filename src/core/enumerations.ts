@@ -100,6 +100,24 @@ export const Direction = define('Direction', [
   { code: 'LowerIsBetter', zh: '越低越好', aliases: ['Lower', 'Down', '低', '↓'] },
 ]);
 
+/**
+ * An indicator's traffic light (红黄绿灯). The codes stay English in cells of every locale, so
+ * conditional formats and =COUNTIF(Ind_Status,"Red") work alike; people read the zh names.
+ * NoData: the inputs are absent, so there is no light at all (never Red, Amber or Green).
+ */
+export const RagStatus = define('RagStatus', [
+  { code: 'Green', zh: '绿灯', aliases: ['G', '绿'] },
+  { code: 'Amber', zh: '黄灯', aliases: ['A', 'Yellow', '黄'] },
+  { code: 'Red', zh: '红灯', aliases: ['R', '红'] },
+  { code: 'NoData', zh: '无数据', aliases: ['No data', 'N/A'] },
+]);
+
+/** The two axes of the ABCD matrix a criterion belongs to (Config Criteria_Axis). */
+export const Axis = define('Axis', [
+  { code: 'Attractiveness', zh: '吸引力', aliases: ['A', 'Attractive', '客户吸引力', '市场吸引力'] },
+  { code: 'Position', zh: '竞争地位', aliases: ['P', 'Pos', '地位', 'Competitive Position', '我方地位'] },
+]);
+
 /** Default stage names (Config may define others); zh names accepted as aliases. */
 export const DefaultStage = define('Stage', [
   { code: 'Discover', zh: '发现', aliases: ['Discovery'] },
@@ -154,6 +172,13 @@ export function lookupEnum(e: Enumeration, c: Cell | undefined): EnumValue | und
 /** Canonical code of a cell, or undefined. */
 export function canonical(e: Enumeration, c: Cell | undefined): string | undefined {
   return lookupEnum(e, c)?.code;
+}
+
+/** The word people read for a value: its zh name in zh, its code in en; the cell as text when unknown. */
+export function valueLabel(e: Enumeration, c: Cell | undefined, locale: 'en-US' | 'zh-CN'): string {
+  const v = lookupEnum(e, c);
+  if (!v) return c === null || c === undefined ? '' : String(c);
+  return locale === 'zh-CN' ? v.zh : v.code.replace(/([a-z])([A-Z])/g, '$1 $2');
 }
 
 /** "Open, Won, Lost, NoDecision" — for messages. */
