@@ -1,10 +1,10 @@
 /**
  * Formula text as stored in .xlsx files, taken apart into tokens: strings, sheet prefixes,
  * A1 references, names, function calls and bracketed parts (structured or external
- * references). The formula-workbook evaluator, the template lint and the client copy all
- * read formulas through this one tokenizer, so "what is a reference" means the same everywhere.
+ * references), plus moving references (shared formulas, relative forms). The formula
+ * language (formulaLanguage.ts: typed ↔ stored ↔ engine forms) and every reader of formulas
+ * work on this one tokenizer, so "what is a reference" means the same everywhere.
  */
-import { NAMESPACE } from '../functions/declaration';
 import { columnLetters } from '../model/snapshot';
 
 export type TokenKind =
@@ -141,72 +141,6 @@ export function tokenize(formula: string): Token[] {
     push('other', ch);
   }
   return out;
-}
-
-const UDF = /^_xldudf_/i;
-
-/**
- * Formula text as HyperFormula reads it: Excel's stored prefixes dropped (`_xlfn.IFS` → `IFS`)
- * and CRM3 custom functions in either saved form (`_xldudf_CRM3_SCORE`, with or without
- * Excel's stray `[1]!` before it) turned back into `CRM3.SCORE`.
- */
-export function toEngineFormula(formula: string): string {
-  const tokens = tokenize(formula);
-  const out: string[] = [];
-  for (let k = 0; k < tokens.length; k++) {
-    const t = tokens[k];
-    // `[1]!_xldudf_…(`: Excel's quirk, an external-workbook prefix on an add-in function.
-    if (t.kind === 'bracket' && /^\[\d+\]$/.test(t.text) && tokens[k + 1]?.text === '!') {
-      const fn = tokens[k + 2];
-      if (fn?.kind === 'function' && UDF.test(fn.text)) {
-        k++; // the `!` goes too
-        continue;
-      }
-    }
-    if (t.kind === 'function') out.push(engineFunctionName(t.text));
-    else out.push(t.text);
-  }
-  return out.join('');
-}
-
-function engineFunctionName(name: string): string {
-  let n = name.replace(/^(?:_xlfn\.)?(?:_xlws\.)?/i, '');
-  if (UDF.test(n)) {
-    n = n.replace(UDF, '');
-    const ns = `${NAMESPACE}_`;
-    if (n.toUpperCase().startsWith(ns)) return `${NAMESPACE}.${n.slice(ns.length).toUpperCase()}`;
-    return n.replace(/_/, '.');
-  }
-  return n;
-}
-
-/** Whether the formula calls a CRM3 function, in the typed (`CRM3.SCORE(`) or saved (`_xldudf_CRM3_SCORE(`) form. */
-export function callsCrm3(formula: string): boolean {
-  const prefix = `${NAMESPACE}.`;
-  return tokenize(formula).some((t) => t.kind === 'function' && engineFunctionName(t.text).toUpperCase().startsWith(prefix));
-}
-
-/** Functions called, as HyperFormula names them (upper case, prefixes dropped). */
-export function functionsIn(formula: string): string[] {
-  return tokenize(formula)
-    .filter((t) => t.kind === 'function')
-    .map((t) => engineFunctionName(t.text).toUpperCase());
-}
-
-/**
- * Why HyperFormula cannot evaluate this formula, or undefined when it can: structured
- * references, external-workbook references, spill references (`A1#`), data tables.
- */
-export function unsupportedPart(formula: string): 'structured' | 'external' | 'spill' | undefined {
-  const tokens = tokenize(toEngineFormula(formula));
-  for (let k = 0; k < tokens.length; k++) {
-    const t = tokens[k];
-    if (t.kind === 'bracket') return /^\[\d+\]$/.test(t.text) ? 'external' : 'structured';
-    if (t.kind === 'sheet' && /^'?\[/.test(t.text)) return 'external';
-    if (t.kind === 'function' && /^ANCHORARRAY$/i.test(t.text)) return 'spill';
-    if (t.kind === 'other' && t.text === '#' && k > 0 && tokens[k - 1].kind === 'cell') return 'spill';
-  }
-  return undefined;
 }
 
 /** A cell reference parsed: 1-based row and column, with which parts are absolute. */

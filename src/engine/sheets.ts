@@ -13,6 +13,7 @@ import { IndicatorRow, TableData, WorkbookSnapshot, columnLetters } from '../mod
 import { criteriaOf, questionsOf } from '../model/workbookColumns';
 import { Locale } from '../core/i18n';
 import { ColumnStore } from './columnStore';
+import { namesIn } from './formulaLanguage';
 
 export type SheetCells = (Cell | string)[][];
 
@@ -80,14 +81,6 @@ function tableColumnsData(t: TableData | undefined, columns: string[]): Cell[][]
 function sanitize(c: Cell): Cell {
   if (typeof c === 'string' && c.startsWith('=')) return `'${c}`;
   return c;
-}
-
-/** Names used by a formula: `Opp_Status`, `AsOfDate`, … (functions and strings excluded). */
-export function namesIn(formula: string): Set<string> {
-  const out = new Set<string>();
-  const withoutStrings = formula.replace(/"(?:[^"]|"")*"/g, '""');
-  for (const m of withoutStrings.matchAll(/(?<![A-Za-z0-9_.])([A-Za-z][A-Za-z0-9_]*)(?![A-Za-z0-9_.]*\()/g)) out.add(m[1]);
-  return out;
 }
 
 /** Settings with defaults: AsOfDate given or today, the period = its calendar year. */

@@ -11,7 +11,8 @@ import { buildCrm3Plugin, crm3Translations, setNamedColumnShortcut, setPluginLoc
 import { BUILT_IN_INDICATORS } from '../model/indicators';
 import { TABLES, TableName, tableSpec } from '../model/schema';
 import { IndicatorRow, WorkbookSnapshot } from '../model/snapshot';
-import { CALC_SHEET, EngineLayout, INDICATORS_SHEET, MIN_DATA_ROWS, columnRange, layoutWorkbook, namesIn } from './sheets';
+import { CALC_SHEET, EngineLayout, INDICATORS_SHEET, MIN_DATA_ROWS, columnRange, layoutWorkbook } from './sheets';
+import { namesIn } from './formulaLanguage';
 import { ColumnDataPlugin, ColumnStore, columnDataTranslations, storeShortcut } from './columnStore';
 import { skipChangeLists } from './quietEvaluation';
 

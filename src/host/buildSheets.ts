@@ -6,7 +6,7 @@
  * One sync per sheet keeps each request small.
  */
 import { a1 } from '../model/snapshot';
-import { Renames, rewriteFormula, toExcelFormula } from './formulaRewrite';
+import { Renames, rewriteFormula, toTypedFormula } from '../engine/formulaLanguage';
 import { InsertPlan } from './insertPlan';
 import { TemplateModel, TemplateSheet, TemplateTable, TemplateValidation } from './templateModel';
 
@@ -26,7 +26,7 @@ function rowRuns(sheet: TemplateSheet, renames: Renames): [number, number, CellI
   let last: [number, number, CellInput[]] | undefined;
   for (const c of sheet.cells) {
     const input: CellInput =
-      c.formula !== undefined ? rewriteFormula(toExcelFormula(c.formula), renames) : asInput(c.value ?? '');
+      c.formula !== undefined ? rewriteFormula(toTypedFormula(c.formula), renames) : asInput(c.value ?? '');
     if (last && last[0] === c.row && last[1] + last[2].length === c.col) last[2].push(input);
     else {
       last = [c.row, c.col, [input]];
@@ -69,7 +69,7 @@ function validationRule(v: TemplateValidation, renames: Renames): Excel.DataVali
     if (f === undefined) return undefined;
     const t = f.trim();
     if (/^-?\d+(\.\d+)?$/.test(t)) return Number(t);
-    return rewriteFormula(toExcelFormula(t), renames);
+    return rewriteFormula(toTypedFormula(t), renames);
   };
   if (v.type === 'list') {
     const f = (v.formulae[0] ?? '').trim();
@@ -103,7 +103,7 @@ function writeCalculatedColumns(ws: Excel.Worksheet, sheet: TemplateSheet, table
     if (body.length !== lastRow - firstRow + 1) continue;
     body.sort((a, b) => a.row - b.row);
     ws.getRange(`${a1(firstRow, col)}:${a1(lastRow, col)}`).formulas = body.map((c) => [
-      rewriteFormula(toExcelFormula(c.formula!), renames),
+      rewriteFormula(toTypedFormula(c.formula!), renames),
     ]);
   }
 }

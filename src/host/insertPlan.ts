@@ -4,7 +4,7 @@
  * one (sheets "Accounts (2)", tables and names "Accounts_2"). Excel keeps tables and
  * defined names in one namespace, so each is checked against both.
  */
-import { Renames, renameMap } from './formulaRewrite';
+import { Renames, renameMap } from '../engine/formulaLanguage';
 import { TemplateModel } from './templateModel';
 import { InsertedTemplate } from './workbookHost';
 

@@ -16,7 +16,7 @@ import { TemplateChart } from '../templates/catalog';
 import { bytesFromBase64 } from './base64';
 import { buildSheets, protectSheets } from './buildSheets';
 import { addCharts } from './charts';
-import { rewriteFormula, toExcelFormula } from './formulaRewrite';
+import { rewriteFormula, toTypedFormula } from '../engine/formulaLanguage';
 import { H, STEP, fail, reason } from './hostMessages';
 import { InsertPlan, Inventory, planInsertion } from './insertPlan';
 import { rollbackTo, takeInventory } from './rollback';
@@ -90,7 +90,7 @@ async function relinkFormulas(ctx: Excel.RequestContext, plan: InsertPlan) {
     range.formulas.forEach((row, r) =>
       row.forEach((f, c) => {
         if (typeof f !== 'string' || !f.startsWith('=')) return;
-        const next = rewriteFormula(STORED_FUNCTION.test(f) ? toExcelFormula(f) : f, plan.renames);
+        const next = rewriteFormula(STORED_FUNCTION.test(f) ? toTypedFormula(f) : f, plan.renames);
         if (next !== f) ws.getCell(range.rowIndex + r, range.columnIndex + c).formulas = [[next]];
       }),
     );

@@ -9,7 +9,8 @@
  */
 import { Locale, Message, pick } from '../core/i18n';
 import { FormulaCellValue, evaluateFormulaWorkbook } from './formulaWorkbook';
-import { callsCrm3, cellAddress, parseCell } from '../engine/formulaText';
+import { cellAddress, parseCell } from '../engine/formulaText';
+import { callsCrm3 } from '../engine/formulaLanguage';
 import { columnLetters } from '../model/snapshot';
 import type { EngineValue } from '../engine/workbookEngine';
 import { StoredCell, XlsxPackage, attributes, escapeXml, openXlsxPackage, parseSheetCells } from './formulaPackage';

@@ -11,7 +11,8 @@ import { buildCrm3Plugin, crm3Translations, setPluginLocale } from '../functions
 import { NAMESPACE } from '../functions/declaration';
 import type { ReadFailure } from './readFailure';
 import type { ZipLimits } from './zipGuard';
-import { cellAddress, shiftFormula, toEngineFormula, tokenize, unsupportedPart } from '../engine/formulaText';
+import { cellAddress, shiftFormula, tokenize } from '../engine/formulaText';
+import { toEngineFormula, unsupportedPart } from '../engine/formulaLanguage';
 import { columnLetters } from '../model/snapshot';
 import { ResolvedName, resolveName } from './nameReferences';
 import { StoredCell, StoredValue, TableInfo, XlsxPackage, openXlsxPackage } from './formulaPackage';
@@ -64,6 +65,8 @@ export interface SheetFormula {
   cached: StoredValue;
   hasValue: boolean;
   inTable?: string;
+  /** As HyperFormula reads it (structured references resolved), once known. */
+  engine?: string;
 }
 
 export interface SheetContent {
@@ -227,7 +230,7 @@ function loadFormulas(hf: HyperFormula, sheets: SheetContent[], supported: Sheet
   const sheetId = (n: string) => hf.getSheetId(n)!;
   const loaded = new Set<SheetFormula>();
   const load = (s: SheetContent, f: SheetFormula) => {
-    hf.setCellContents({ sheet: sheetId(s.name), row: f.row - 1, col: f.col - 1 }, `=${toEngineFormula(f.formula)}`);
+    hf.setCellContents({ sheet: sheetId(s.name), row: f.row - 1, col: f.col - 1 }, `=${f.engine ?? toEngineFormula(f.formula)}`);
     loaded.add(f);
   };
   const anchorOf = (n: SpillName, at: ResolvedName['spills'][number]) => {
@@ -308,6 +311,7 @@ function evaluateSheets(pkg: XlsxPackage, sheets: SheetContent[], options: Formu
   const supported: SheetFormula[][] = [];
   let maxRows = 1000;
   let maxCols = 100;
+  const allTables = sheets.flatMap((s) => s.tables);
   for (const s of sheets) {
     const grid: RawCellContent[][] = [];
     const put = (row: number, col: number, v: RawCellContent) => {
@@ -316,7 +320,9 @@ function evaluateSheets(pkg: XlsxPackage, sheets: SheetContent[], options: Formu
     for (const c of s.values) put(c.row, c.col, rawValue(c.value));
     const ok: SheetFormula[] = [];
     for (const f of s.formulas) {
-      const why = f.type === 'dataTable' ? 'dataTable' : unsupportedPart(f.formula);
+      // Calculated columns hold `Table[[#This Row],[Col]]`: the row's own cells to HyperFormula.
+      f.engine = toEngineFormula(f.formula, { tables: allTables, sheet: s.name, row: f.row });
+      const why = f.type === 'dataTable' ? 'dataTable' : unsupportedPart(f.engine);
       if (why) {
         errors.push({
           sheet: s.name,

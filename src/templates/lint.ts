@@ -4,7 +4,8 @@
  * formula cells, so it checks template definitions and any built .xlsx alike.
  */
 import { Message } from '../core/i18n';
-import { cellAddress, functionsIn, parseCell, relativeForm, tokenize, unsupportedPart } from '../engine/formulaText';
+import { cellAddress, parseCell, relativeForm, tokenize } from '../engine/formulaText';
+import { functionsIn, unsupportedPart } from '../engine/formulaLanguage';
 import { CONFIG_TABLES, SETTINGS } from '../model/config';
 import { TABLES } from '../model/schema';
 

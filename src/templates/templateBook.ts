@@ -13,7 +13,9 @@ import { a1 } from '../model/snapshot';
 import { PRODUCT } from '../version';
 import { CalculatedColumns, withCalculatedColumns } from './calculatedColumns';
 import { withDynamicArrays } from './dynamicArrays';
-import { readableFormula, storedFormula } from './storedFormula';
+import { toStoredFormula as storedFormula, toTypedFormula } from '../engine/formulaLanguage';
+
+const readableFormula = (stored: string) => toTypedFormula(stored).slice(1);
 
 /** One formula cell of a built template, in readable form (CRM3.X, no leading '='). */
 export interface TemplateFormula {

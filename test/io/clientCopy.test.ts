@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { evaluateFormulaWorkbook, listFormulaCells } from '../../src/io/formulaWorkbook';
-import { callsCrm3 } from '../../src/engine/formulaText';
+import { callsCrm3 } from '../../src/engine/formulaLanguage';
 import { openXlsxPackage, parseSheetCells } from '../../src/io/formulaPackage';
 import { asRanges, makeClientCopy } from '../../src/io/clientCopy';
 import { inspectXlsx } from '../../src/io/zipGuard';

@@ -16,7 +16,7 @@ const DATA_SHEET = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <row r="2"><c r="A2" t="s"><v>3</v></c><c r="B2"><v>10</v></c><c r="C2"><f>B2*2</f><v>20</v></c></row>
 <row r="3"><c r="A3" t="s"><v>4</v></c><c r="B3"><v>20</v></c><c r="C3"><f>B3*2</f><v>40</v></c></row>
 <row r="4"><c r="A4" t="s"><v>3</v></c><c r="B4"><v>30</v></c><c r="C4"><f>B4*2</f><v>60</v></c></row>
-<row r="5"><c r="A5" t="s"><v>5</v></c><c r="B5"><v>5</v></c><c r="C5"><f>B5*2</f><v>10</v></c></row>
+<row r="5"><c r="A5" t="s"><v>5</v></c><c r="B5"><v>5</v></c><c r="C5"><f>Deals[[#This Row],[Amount]]*2</f><v>10</v></c></row>
 </sheetData><tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>`;
 
 /*
@@ -27,13 +27,15 @@ const DATA_SHEET = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
  *   B1 SUM(Opp_Amount)*Rate = 65 × 2 = 130 (Rate is a Report-level name = 2).
  *   C1 SEQUENCE(3) spills 1, 2, 3 into C1:C3 (cached), D1 = SUM(C1:C3) = 6.
  *   E1:E3 shared formula C1*10 = 10, 20, 30.
- *   F1 SUM(Deals[Amount]) (structured: unsupported), cached 65; G1 = F1+1 = 66.
+ *   F1 SUM(Deals[Amount]) = 10+20+30+5 = 65 (a structured reference, resolved from the table part); G1 = F1+1 = 66.
+ *   Data sheet C5 holds the calculated column in Excel's stored form Deals[[#This Row],[Amount]]*2 = 5×2 = 10.
+ *   J1 SUM(Deals[Nope]): a column the table lacks, unsupported.
  *   H1 the text "007"; H2 ISTEXT(H1) = TRUE.
  *   I1 CRM3.WINRATE over a name that is not defined: an error.
  */
 const REPORT_SHEET = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <worksheet xmlns="${NS}" xmlns:r="${R}"><sheetData>
-<row r="1" spans="1:9"><c r="A1" s="1"><f>_xldudf_CRM3_WINRATE(Opp_Status)</f><v>0.5</v></c><c r="B1"><f>SUM(Opp_Amount)*Rate</f><v>130</v></c><c r="C1" cm="1"><f t="array" ref="C1:C3">_xlfn.SEQUENCE(3)</f><v>1</v></c><c r="D1"><f>SUM(C1:C3)</f><v>6</v></c><c r="E1"><f t="shared" ref="E1:E3" si="0">C1*10</f><v>10</v></c><c r="F1"><f>SUM(Deals[Amount])</f><v>65</v></c><c r="G1"><f>F1+1</f><v>66</v></c><c r="H1" t="s"><v>6</v></c><c r="I1" t="e"><f>_xldudf_CRM3_WINRATE(Missing_Name)</f><v>#NAME?</v></c></row>
+<row r="1" spans="1:9"><c r="A1" s="1"><f>_xldudf_CRM3_WINRATE(Opp_Status)</f><v>0.5</v></c><c r="B1"><f>SUM(Opp_Amount)*Rate</f><v>130</v></c><c r="C1" cm="1"><f t="array" ref="C1:C3">_xlfn.SEQUENCE(3)</f><v>1</v></c><c r="D1"><f>SUM(C1:C3)</f><v>6</v></c><c r="E1"><f t="shared" ref="E1:E3" si="0">C1*10</f><v>10</v></c><c r="F1"><f>SUM(Deals[Amount])</f><v>65</v></c><c r="G1"><f>F1+1</f><v>66</v></c><c r="H1" t="s"><v>6</v></c><c r="I1" t="e"><f>_xldudf_CRM3_WINRATE(Missing_Name)</f><v>#NAME?</v></c><c r="J1" t="e"><f>SUM(Deals[Nope])</f><v>#REF!</v></c></row>
 <row r="2" spans="1:9"><c r="A2"><f>[1]!_xldudf_CRM3_WINRATE(Opp_Status)</f><v>0.5</v></c><c r="C2"><v>2</v></c><c r="E2"><f t="shared" si="0"/><v>20</v></c><c r="H2" t="b"><f>ISTEXT(H1)</f><v>1</v></c></row>
 <row r="3" spans="1:9"><c r="A3"><f>CRM3.WINRATE(Opp_Status)</f></c><c r="C3"><v>3</v></c><c r="E3"><f t="shared" si="0"/><v>30</v></c></row>
 </sheetData></worksheet>`;

@@ -5,7 +5,8 @@
  */
 import ExcelJS from 'exceljs';
 import { evaluateFormulaWorkbook, listFormulaCells } from '../../src/io/formulaWorkbook';
-import { callsCrm3, relativeForm, shiftFormula, toEngineFormula, tokenize, unsupportedPart } from '../../src/engine/formulaText';
+import { relativeForm, shiftFormula, tokenize } from '../../src/engine/formulaText';
+import { callsCrm3, toEngineFormula, unsupportedPart } from '../../src/engine/formulaLanguage';
 import { resolveName, structuredRange } from '../../src/io/nameReferences';
 import type { TableInfo } from '../../src/io/formulaPackage';
 import { excelSavedWorkbook } from './excelSavedWorkbook';
@@ -101,14 +102,20 @@ describe('an Excel-saved workbook', () => {
     expect(['E1', 'E2', 'E3'].map((c) => r.at(`Report!${c}`)?.value)).toEqual([10, 20, 30]);
   });
 
-  test('a structured reference is reported as unsupported; cells after it use its cached value', async () => {
+  test('structured references are resolved from the table parts, [#This Row] as the row’s own cell', async () => {
     const r = await evaluated();
-    expect(r.at('Report!F1')).toBeUndefined();
-    const problem = r.errors.find((e) => e.cell === 'F1');
-    expect(problem).toMatchObject({ sheet: 'Report', kind: 'unsupported', formula: 'SUM(Deals[Amount])' });
+    expect(r.at('Report!F1')?.value).toBe(65);
+    expect(r.at('Report!G1')?.value).toBe(66);
+    expect(r.at('Data sheet!C5')?.value).toBe(10);
+  });
+
+  test('a structured reference to a column the table lacks is reported as unsupported', async () => {
+    const r = await evaluated();
+    expect(r.at('Report!J1')).toBeUndefined();
+    const problem = r.errors.find((e) => e.cell === 'J1');
+    expect(problem).toMatchObject({ sheet: 'Report', kind: 'unsupported', formula: 'SUM(Deals[Nope])' });
     expect(problem!.message.en).toContain('structured reference');
     expect(problem!.message.zh).toContain('结构化引用');
-    expect(r.at('Report!G1')?.value).toBe(66);
   });
 
   test('text that looks like a number stays text', async () => {
