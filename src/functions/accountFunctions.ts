@@ -78,13 +78,13 @@ export const accountFunctions: FunctionDeclaration[] = [
     },
   }),
   declare({
-    id: 'GROWTH',
+    id: 'GROWTHRATE',
     family: 'accounts',
     description: {
       en: 'Revenue growth: Σ current ÷ Σ previous − 1 over the accounts (passing the filter) that have both. Blank when the previous sum is 0 or less.',
       zh: '收入增长率：本期收入合计 ÷ 上期收入合计 − 1，只统计两项都有数值（且满足筛选条件）的客户。上期合计不大于 0 时返回空白。',
     },
-    example: '=CRM3.GROWTH(Acc_Revenue12m,Acc_RevenuePrev12m,Acc_Tier,"A,B")',
+    example: '=CRM3.GROWTHRATE(Acc_Revenue12m,Acc_RevenuePrev12m,Acc_Tier,"A,B")',
     exampleResult: { en: 'year-on-year growth of key accounts, e.g. 0.12', zh: '重点客户收入同比增长，如 0.12' },
     params: [
       p('current', 'Revenue of the current 12 months, e.g. Acc_Revenue12m.', '近 12 个月收入，如 Acc_Revenue12m。'),

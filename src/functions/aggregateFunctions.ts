@@ -34,13 +34,13 @@ const filterError = (rows: string) => ({
 
 export const aggregateFunctions = [
   declare({
-    id: 'SUM',
+    id: 'SUMWHERE',
     family: 'aggregate',
     description: {
       en: 'Sum of the numbers among the rows that pass up to three filters. Like SUMIFS, but criteria understand zh aliases (进行中 = Open), lists ("A,B"), "*" for non-blank and "=" for blank, and a text cell in a counted row is an error instead of being silently skipped.',
       zh: '对满足最多三组筛选条件的行求和。与 SUMIFS 类似，但条件能识别中英文别名（进行中 = Open）、列表（"A,B"）、"*" 表示非空、"=" 表示空白；计入的行中若有文字，会报错而不是悄悄跳过。',
     },
-    example: '=CRM3.SUM(Opp_Amount, Opp_Status, "Won", Opp_CloseDate, ">="&PeriodStart, Opp_CloseDate, "<="&PeriodEnd)',
+    example: '=CRM3.SUMWHERE(Opp_Amount, Opp_Status, "Won", Opp_CloseDate, ">="&PeriodStart, Opp_CloseDate, "<="&PeriodEnd)',
     exampleResult: { en: 'amount won this period, e.g. 1250000', zh: '本期赢单金额，如 1250000' },
     params: [valuesParam('add up', '相加'), ...filterParams(FILTER_PAIRS)],
     result: { shape: { kind: 'scalar' }, type: 'number' },
@@ -58,13 +58,13 @@ export const aggregateFunctions = [
   }),
 
   declare({
-    id: 'COUNT',
+    id: 'COUNTWHERE',
     family: 'aggregate',
     description: {
       en: 'Number of rows that pass every filter (one to three pairs of column and criterion). Like COUNTIFS, with alias-aware criteria: "Open" also counts 进行中 rows.',
       zh: '统计满足全部筛选条件的行数（一到三组“列 + 条件”）。与 COUNTIFS 类似，但条件能识别别名：写 "Open" 时 “进行中” 的行也会计入。',
     },
-    example: '=CRM3.COUNT(Opp_CreatedDate, ">="&PeriodStart, Opp_CreatedDate, "<="&PeriodEnd)',
+    example: '=CRM3.COUNTWHERE(Opp_CreatedDate, ">="&PeriodStart, Opp_CreatedDate, "<="&PeriodEnd)',
     exampleResult: { en: 'opportunities created this period, e.g. 37', zh: '本期新建的商机数，如 37' },
     params: [
       p(
@@ -159,7 +159,7 @@ export const aggregateFunctions = [
       en: 'numerator ÷ denominator, blank (not #DIV/0!) when either is blank or the denominator is 0 — the rule for every ratio indicator, so a dashboard shows "no data" rather than an error.',
       zh: '分子 ÷ 分母；任一为空白或分母为 0 时返回空白（而不是 #DIV/0!）。所有比率类指标都按这个规则，看板上显示“无数据”而不是错误。',
     },
-    example: '=CRM3.RATIO(CRM3.SUM(Acc_Revenue12m, Acc_Tier, "A"), CRM3.SUM(Acc_Revenue12m))',
+    example: '=CRM3.RATIO(CRM3.SUMWHERE(Acc_Revenue12m, Acc_Tier, "A"), CRM3.SUMWHERE(Acc_Revenue12m))',
     exampleResult: { en: 'Tier A share of last-12-month revenue, e.g. 0.46', zh: 'A 类客户占近 12 个月收入的比例，如 0.46' },
     params: [
       p('numerator', 'value', false, 'The number on top, e.g. a won amount.', '分子，如赢单金额。'),

@@ -22,6 +22,9 @@ const ERROR_TEXT: Record<CalcError['code'], string> = {
   NULL: '#NULL!',
 };
 
+/** Error codes a custom function may not return in Excel, and what it returns instead. */
+const OUTPUT_CODE: Partial<Record<CalcError['code'], CalcError['code']>> = { REF: 'VALUE', NAME: 'VALUE' };
+
 export function errorText(e: CalcError): string {
   return ERROR_TEXT[e.code];
 }
@@ -61,7 +64,9 @@ function prepareArguments(decl: FunctionDeclaration, args: readonly InputArg[]):
     const a = args[i];
     const p = decl.params[i];
     const name = p?.name ?? `argument ${i + 1}`;
-    const named = (e: CalcError) => new CalcError(e.code, msg.errorInInput(name, ERROR_TEXT[e.code]));
+    // Excel cannot return #REF! or #NAME? from a custom function (custom-functions-errors):
+    // an input holding one gives #VALUE! naming it, in every host alike.
+    const named = (e: CalcError) => new CalcError(OUTPUT_CODE[e.code] ?? e.code, msg.errorInInput(name, ERROR_TEXT[e.code]));
     if (a instanceof CalcError) return { values, rowErrors, whole: named(a) };
     if (!Array.isArray(a)) {
       values.push(a as RawArg);

@@ -123,7 +123,7 @@ function planSheet(book: TemplateBook, source: TemplateSource): void {
     ws,
     14,
     t('Growth', '增长率'),
-    'CRM3.GROWTH(Acc_Revenue12m,Acc_RevenuePrev12m,Acc_AccountId,Plan_AccountId)',
+    'CRM3.GROWTHRATE(Acc_Revenue12m,Acc_RevenuePrev12m,Acc_AccountId,Plan_AccountId)',
     FORMAT.ratio,
   );
   pairRow(book, ws, 15, t('Wallet (category spend)', '采购潜力'), look('Acc_WalletEstimate'), FORMAT.amount);
@@ -207,7 +207,7 @@ function planSheet(book: TemplateBook, source: TemplateSource): void {
     ws,
     row++,
     t('Won since period start', '期间开始以来赢单'),
-    `CRM3.SUM(Opp_Amount,${FILTER},Opp_Status,"Won",Opp_CloseDate,">="&PeriodStart)`,
+    `CRM3.SUMWHERE(Opp_Amount,${FILTER},Opp_Status,"Won",Opp_CloseDate,">="&PeriodStart)`,
     FORMAT.amount,
   );
   const winRateRow = row++;
@@ -362,13 +362,13 @@ function planSheet(book: TemplateBook, source: TemplateSource): void {
     ws,
     row++,
     t('Actions (Actions sheet)', '行动项（行动计划表）'),
-    'CRM3.COUNT(Axn_AccountId,Plan_AccountId)',
+    'CRM3.COUNTWHERE(Axn_AccountId,Plan_AccountId)',
     FORMAT.count,
   );
   const dueRow = row++;
-  pairRow(book, ws, dueRow, t('Due by AsOfDate', '截至基准日到期'), `CRM3.COUNT(${due})`, FORMAT.count);
+  pairRow(book, ws, dueRow, t('Due by AsOfDate', '截至基准日到期'), `CRM3.COUNTWHERE(${due})`, FORMAT.count);
   const doneRow = row++;
-  pairRow(book, ws, doneRow, t('Done of those due', '到期且已完成'), `CRM3.COUNT(${due},Axn_Done,"Yes")`, FORMAT.count);
+  pairRow(book, ws, doneRow, t('Done of those due', '到期且已完成'), `CRM3.COUNTWHERE(${due},Axn_Done,"Yes")`, FORMAT.count);
   row += 1;
 
   // 5. The account's own indicators.

@@ -128,7 +128,7 @@ function formatRows(ws: ExcelJS.Worksheet, first: number, last: number): void {
   for (let r = first; r <= last; r++) formats.forEach((f, i) => (ws.getCell(r, 3 + i).numFmt = f));
 }
 
-/** Rows whose groups are conditions (size band, mentor): scalar CRM3.COUNT per group row, three filters each. */
+/** Rows whose groups are conditions (size band, mentor): scalar CRM3.COUNTWHERE per group row, three filters each. */
 function conditionRows(
   book: TemplateBook,
   ws: ExcelJS.Worksheet,
@@ -139,10 +139,10 @@ function conditionRows(
     const r = first + i;
     row.label(r);
     const f = row.filters(r);
-    book.formula(ws, `C${r}`, `CRM3.COUNT(Opp_Status,${CLOSED},${f})`, { format: FORMAT.count });
-    book.formula(ws, `D${r}`, `CRM3.COUNT(Opp_Status,"Won",${f})`, { format: FORMAT.count });
+    book.formula(ws, `C${r}`, `CRM3.COUNTWHERE(Opp_Status,${CLOSED},${f})`, { format: FORMAT.count });
+    book.formula(ws, `D${r}`, `CRM3.COUNTWHERE(Opp_Status,"Won",${f})`, { format: FORMAT.count });
     book.formula(ws, `E${r}`, `CRM3.RATIO(D${r},C${r})`, { format: FORMAT.ratio });
-    book.formula(ws, `H${r}`, `CRM3.SUM(Opp_Amount,Opp_Status,"Won",${f})`, { format: FORMAT.amount });
+    book.formula(ws, `H${r}`, `CRM3.SUMWHERE(Opp_Amount,Opp_Status,"Won",${f})`, { format: FORMAT.amount });
   });
   const last = first + rows.length - 1;
   book.formula(ws, `F${first}`, `CRM3.WILSON(D${first}:D${last},C${first}:C${last},"lower")`, {

@@ -54,3 +54,18 @@ test('metadata follows the custom-functions JSON format', () => {
 test('help page has an anchor per function', () => {
   for (const d of catalog) expect(assets['help.html']).toContain(`id="${d.id.toLowerCase()}"`);
 });
+
+test('error cells reach the functions (allowErrorForDataTypeAny, top level, every parameter of type any)', () => {
+  for (const locale of ['en-US', 'zh-CN'] as const) {
+    const m = functionMetadata(catalog, locale);
+    expect(m.allowErrorForDataTypeAny).toBe(true);
+    expect(m.functions.flatMap((f) => f.parameters).every((p) => p.type === 'any')).toBe(true);
+  }
+});
+
+test('no function id or name equals an Excel built-in (custom-functions-naming: "in any language")', () => {
+  // Excel's English names that a CRM3 id could plausibly have taken, and the ones it once did.
+  const builtIns = ['SUM', 'COUNT', 'GROWTH', 'AVERAGE', 'MAX', 'MIN', 'RANK', 'PROB', 'TREND', 'FORECAST', 'MEDIAN', 'MODE'];
+  const ids = functionMetadata(catalog, 'en-US').functions.map((f) => f.id);
+  expect(ids.filter((id) => builtIns.includes(id))).toEqual([]);
+});

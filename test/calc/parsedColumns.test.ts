@@ -52,7 +52,7 @@ describe('parsed columns', () => {
       const openRow = opp.rows.findIndex((r) => keyOf(r[sj]) === 'OPEN' && (toNumber(r[aj]) ?? 0) > 0);
       expect(openRow).toBeGreaterThanOrEqual(0);
       const amount = toNumber(opp.rows[openRow][aj])!;
-      const formula = '=CRM3.SUM(Opp_Amount,Opp_Status,"Open")';
+      const formula = '=CRM3.SUMWHERE(Opp_Amount,Opp_Status,"Open")';
       const before = engine.calculate(formula) as number;
       expect(engine.calculate(formula)).toBe(before); // read twice: the memo is warm
       engine.apply([{ table: 'Opportunities', row: openRow, column: 'Status', value: 'Won' }]);

@@ -30,9 +30,9 @@ describe('formulaParts', () => {
       'Opp_Status',
       '"Open,Won"',
     ]);
-    expect(formulaParts('=CRM3.RATIO(CRM3.SUM(A_x,B_y,"a,(b"),CRM3.SUM(A_x))')).toEqual([
-      'CRM3.SUM(A_x,B_y,"a,(b")',
-      'CRM3.SUM(A_x)',
+    expect(formulaParts('=CRM3.RATIO(CRM3.SUMWHERE(A_x,B_y,"a,(b"),CRM3.SUMWHERE(A_x))')).toEqual([
+      'CRM3.SUMWHERE(A_x,B_y,"a,(b")',
+      'CRM3.SUMWHERE(A_x)',
     ]);
   });
   test('keeps blank arguments and doubled quotes', () => {

@@ -25,11 +25,18 @@ const CODE_NAMES: Record<CalcError['code'], string> = {
   NULL: 'nullReference',
 };
 
-/** Excel error objects (from an error cell in a range) back to CalcError. */
-function fromExcelError(v: unknown): CalcError | undefined {
+/**
+ * An error cell as Excel hands it to a custom function (functions.json sets
+ * allowErrorForDataTypeAny): a `CustomFunctions.Error` whose `code` is the ErrorCode value
+ * (`"#N/A"`), or, from a data-type-aware Excel, an error cell value
+ * (`{ type: "Error", basicValue: "#N/A" }`). Back to CalcError.
+ */
+export function fromExcelError(v: unknown): CalcError | undefined {
   if (v === null || typeof v !== 'object') return undefined;
-  const code = (v as { code?: unknown }).code;
-  if (typeof code !== 'string') return undefined;
+  const o = v as { code?: unknown; type?: unknown; basicValue?: unknown };
+  const code =
+    typeof o.code === 'string' ? o.code : o.type === 'Error' && typeof o.basicValue === 'string' ? o.basicValue : undefined;
+  if (code === undefined) return undefined;
   const entry = Object.entries(CODE_NAMES).find(([, name]) => name === code || `#${name}` === code);
   const map: Record<string, CalcError['code']> = {
     '#VALUE!': 'VALUE',
@@ -60,7 +67,8 @@ export function fromExcelArg(v: unknown): InputArg {
 export function toExcelValue(r: Result, runtime: CustomFunctionsRuntime, locale: Locale): unknown {
   const scalar = (s: Scalar): unknown => {
     if (s instanceof CalcError) {
-      const code = runtime.ErrorCode[CODE_NAMES[s.code]];
+      // #REF! and #NAME? are input-only errors in Excel: never returned (invoke turns them into #VALUE!).
+      const code = runtime.ErrorCode[CODE_NAMES[s.code === 'REF' || s.code === 'NAME' ? 'VALUE' : s.code]];
       // Excel shows a message only on #VALUE! and #N/A.
       return s.code === 'VALUE' || s.code === 'NA' ? new runtime.Error(code, pick(s.message, locale)) : new runtime.Error(code);
     }

@@ -6,6 +6,8 @@ import { Locale, pick } from '../../core/i18n';
 import { FunctionDeclaration, ResultType } from '../declaration';
 
 export interface FunctionMetadataJson {
+  /** Error cells reach the functions (they skip or name them as the HyperFormula plugin does). */
+  allowErrorForDataTypeAny: true;
   functions: {
     id: string;
     name: string;
@@ -24,6 +26,7 @@ export function functionMetadata(
   helpBaseUrl?: string,
 ): FunctionMetadataJson {
   return {
+    allowErrorForDataTypeAny: true,
     functions: decls.map((d) => ({
       id: d.id,
       // zh function names stay the English ids (planners type the same formula in both).

@@ -69,25 +69,25 @@ const GTIER = col('A', 'B', 'A', 'C');
 
 const growth: ParityCase[] = [
   // rows 1, 2: 210 / 200 − 1
-  { fn: 'GROWTH', name: 'accounts with both years', args: [CUR, PREV], expect: 0.05 },
+  { fn: 'GROWTHRATE', name: 'accounts with both years', args: [CUR, PREV], expect: 0.05 },
   // row 1: 120 / 100 − 1
-  { fn: 'GROWTH', name: 'tier A', args: [CUR, PREV, GTIER, val('A')], expect: 0.2 },
+  { fn: 'GROWTHRATE', name: 'tier A', args: [CUR, PREV, GTIER, val('A')], expect: 0.2 },
   // row 2: 90 / 100 − 1
-  { fn: 'GROWTH', name: 'decline', args: [CUR, PREV, GTIER, val('B')], expect: -0.1 },
-  { fn: 'GROWTH', name: 'key accounts A,B', args: [CUR, PREV, GTIER, val('A,B')], expect: 0.05 },
+  { fn: 'GROWTHRATE', name: 'decline', args: [CUR, PREV, GTIER, val('B')], expect: -0.1 },
+  { fn: 'GROWTHRATE', name: 'key accounts A,B', args: [CUR, PREV, GTIER, val('A,B')], expect: 0.05 },
   // filter on previous ≥ 100: rows 1, 2
-  { fn: 'GROWTH', name: 'comparison criterion', args: [CUR, PREV, PREV, val('>=100')], expect: 0.05 },
-  { fn: 'GROWTH', name: 'no previous → blank', args: [CUR, PREV, GTIER, val('C')], expect: null },
-  { fn: 'GROWTH', name: 'zero previous → blank', args: [col(10), col(0)], expect: null },
-  { fn: 'GROWTH', name: 'negative previous sum → blank', args: [col(10), col(-5)], expect: null },
-  { fn: 'GROWTH', name: 'all revenue lost → −1', args: [col(0), col(100)], expect: -1 },
-  { fn: 'GROWTH', name: 'numeric text', args: [col('150'), col('100')], expect: 0.5 },
-  { fn: 'GROWTH', name: 'empty ranges → blank', args: [grid([]), grid([])], expect: null },
-  { fn: 'GROWTH', name: 'text current', args: [col('more'), col(100)], expect: err('VALUE') },
-  { fn: 'GROWTH', name: 'mismatched sizes', args: [col(1, 2), col(1)], expect: err('VALUE') },
-  { fn: 'GROWTH', name: 'error cell propagates', args: [col(1), col(err('DIV0'))], expect: err('DIV0') },
+  { fn: 'GROWTHRATE', name: 'comparison criterion', args: [CUR, PREV, PREV, val('>=100')], expect: 0.05 },
+  { fn: 'GROWTHRATE', name: 'no previous → blank', args: [CUR, PREV, GTIER, val('C')], expect: null },
+  { fn: 'GROWTHRATE', name: 'zero previous → blank', args: [col(10), col(0)], expect: null },
+  { fn: 'GROWTHRATE', name: 'negative previous sum → blank', args: [col(10), col(-5)], expect: null },
+  { fn: 'GROWTHRATE', name: 'all revenue lost → −1', args: [col(0), col(100)], expect: -1 },
+  { fn: 'GROWTHRATE', name: 'numeric text', args: [col('150'), col('100')], expect: 0.5 },
+  { fn: 'GROWTHRATE', name: 'empty ranges → blank', args: [grid([]), grid([])], expect: null },
+  { fn: 'GROWTHRATE', name: 'text current', args: [col('more'), col(100)], expect: err('VALUE') },
+  { fn: 'GROWTHRATE', name: 'mismatched sizes', args: [col(1, 2), col(1)], expect: err('VALUE') },
+  { fn: 'GROWTHRATE', name: 'error cell propagates', args: [col(1), col(err('DIV0'))], expect: err('DIV0') },
   {
-    fn: 'GROWTH',
+    fn: 'GROWTHRATE',
     name: 'filter without criterion means non-blank',
     args: [CUR, PREV, col('x', null, null, null), omit],
     expect: 0.2,

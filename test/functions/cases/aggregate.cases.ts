@@ -14,63 +14,73 @@ const CLOSE = col(46023, 46100, 46200, 46300, 46400, 46500);
 
 const sum: ParityCase[] = [
   // 100+50+30+20+70+10
-  { fn: 'SUM', name: 'no filter', args: [AMT], expect: 280 },
+  { fn: 'SUMWHERE', name: 'no filter', args: [AMT], expect: 280 },
   // Open rows 1, 3 (进行中), 5: 100+30+70
-  { fn: 'SUM', name: 'open, zh status in data', args: [AMT, ST, val('Open')], expect: 200 },
-  { fn: 'SUM', name: 'zh criterion 进行中', args: [AMT, ST, val('进行中')], expect: 200 },
+  { fn: 'SUMWHERE', name: 'open, zh status in data', args: [AMT, ST, val('Open')], expect: 200 },
+  { fn: 'SUMWHERE', name: 'zh criterion 进行中', args: [AMT, ST, val('进行中')], expect: 200 },
   // Won 50 + Lost 20
-  { fn: 'SUM', name: 'list criterion "Won,Lost"', args: [AMT, ST, val('Won,Lost')], expect: 70 },
+  { fn: 'SUMWHERE', name: 'list criterion "Won,Lost"', args: [AMT, ST, val('Won,Lost')], expect: 70 },
   // not Open: Won 50, Lost 20, NoDecision 10
-  { fn: 'SUM', name: '"<>Open"', args: [AMT, ST, val('<>Open')], expect: 80 },
+  { fn: 'SUMWHERE', name: '"<>Open"', args: [AMT, ST, val('<>Open')], expect: 80 },
   // 100, 50, 70
-  { fn: 'SUM', name: 'comparison ">=50"', args: [AMT, AMT, val('>=50')], expect: 220 },
+  { fn: 'SUMWHERE', name: 'comparison ">=50"', args: [AMT, AMT, val('>=50')], expect: 220 },
   // close before 46200: 100 + 50
-  { fn: 'SUM', name: 'date comparison "<"&date', args: [AMT, CLOSE, val('<46200')], expect: 150 },
+  { fn: 'SUMWHERE', name: 'date comparison "<"&date', args: [AMT, CLOSE, val('<46200')], expect: 150 },
   // graded: all but row 5 (70): 280 − 70
-  { fn: 'SUM', name: '"*" non-blank', args: [AMT, GRADE, val('*')], expect: 210 },
-  { fn: 'SUM', name: '"=" blank', args: [AMT, GRADE, val('=')], expect: 70 },
+  { fn: 'SUMWHERE', name: '"*" non-blank', args: [AMT, GRADE, val('*')], expect: 210 },
+  { fn: 'SUMWHERE', name: '"=" blank', args: [AMT, GRADE, val('=')], expect: 70 },
   // Open, grade A, closing from 46100: row 3 only (row 1 closes 46023)
-  { fn: 'SUM', name: 'three filters', args: [AMT, ST, val('Open'), GRADE, val('A'), CLOSE, val('>=46100')], expect: 30 },
-  { fn: 'SUM', name: 'no row passes → 0', args: [AMT, ST, val('Nothing')], expect: 0 },
+  { fn: 'SUMWHERE', name: 'three filters', args: [AMT, ST, val('Open'), GRADE, val('A'), CLOSE, val('>=46100')], expect: 30 },
+  { fn: 'SUMWHERE', name: 'no row passes → 0', args: [AMT, ST, val('Nothing')], expect: 0 },
   // blank skipped; "5" is 5: 5 + 2.5
-  { fn: 'SUM', name: 'blank and numeric-text values', args: [col(null, '5', 2.5)], expect: 7.5 },
-  { fn: 'SUM', name: 'text in a counted row', args: [col(10, 'ten')], expect: err('VALUE') },
-  { fn: 'SUM', name: 'text in a filtered-out row', args: [col(10, 'ten'), col('Open', 'Lost'), val('Open')], expect: 10 },
-  { fn: 'SUM', name: 'filter differs in size', args: [col(1, 2, 3), col('Open', 'Open'), val('Open')], expect: err('VALUE') },
-  { fn: 'SUM', name: 'error cell in values', args: [col(1, err('DIV0'))], expect: err('DIV0') },
+  { fn: 'SUMWHERE', name: 'blank and numeric-text values', args: [col(null, '5', 2.5)], expect: 7.5 },
+  { fn: 'SUMWHERE', name: 'text in a counted row', args: [col(10, 'ten')], expect: err('VALUE') },
+  { fn: 'SUMWHERE', name: 'text in a filtered-out row', args: [col(10, 'ten'), col('Open', 'Lost'), val('Open')], expect: 10 },
+  {
+    fn: 'SUMWHERE',
+    name: 'filter differs in size',
+    args: [col(1, 2, 3), col('Open', 'Open'), val('Open')],
+    expect: err('VALUE'),
+  },
+  { fn: 'SUMWHERE', name: 'error cell in values', args: [col(1, err('DIV0'))], expect: err('DIV0') },
   // an error cell in a filter column fails that row's filter, as in SUMIFS: row 1 only
-  { fn: 'SUM', name: 'error cell in a filter fails the row', args: [col(1, 2), col('Open', err('NA')), val('Open')], expect: 1 },
-  { fn: 'SUM', name: 'comparison with a non-number', args: [AMT, AMT, val('>=abc')], expect: err('VALUE') },
-  { fn: 'SUM', name: '0-row range', args: [none], expect: 0 },
+  {
+    fn: 'SUMWHERE',
+    name: 'error cell in a filter fails the row',
+    args: [col(1, 2), col('Open', err('NA')), val('Open')],
+    expect: 1,
+  },
+  { fn: 'SUMWHERE', name: 'comparison with a non-number', args: [AMT, AMT, val('>=abc')], expect: err('VALUE') },
+  { fn: 'SUMWHERE', name: '0-row range', args: [none], expect: 0 },
 ];
 
 const count: ParityCase[] = [
   // rows 1, 3, 5
-  { fn: 'COUNT', name: 'open, zh status in data', args: [ST, val('Open')], expect: 3 },
-  { fn: 'COUNT', name: 'zh criterion 进行中', args: [ST, val('进行中')], expect: 3 },
-  { fn: 'COUNT', name: 'list criterion', args: [ST, val('Won,Lost')], expect: 2 },
+  { fn: 'COUNTWHERE', name: 'open, zh status in data', args: [ST, val('Open')], expect: 3 },
+  { fn: 'COUNTWHERE', name: 'zh criterion 进行中', args: [ST, val('进行中')], expect: 3 },
+  { fn: 'COUNTWHERE', name: 'list criterion', args: [ST, val('Won,Lost')], expect: 2 },
   // 100, 50, 70
-  { fn: 'COUNT', name: 'comparison ">=50"', args: [AMT, val('>=50')], expect: 3 },
-  { fn: 'COUNT', name: 'number criterion', args: [AMT, val(50)], expect: 1 },
-  { fn: 'COUNT', name: 'date comparison', args: [CLOSE, val('<46200')], expect: 2 },
+  { fn: 'COUNTWHERE', name: 'comparison ">=50"', args: [AMT, val('>=50')], expect: 3 },
+  { fn: 'COUNTWHERE', name: 'number criterion', args: [AMT, val(50)], expect: 1 },
+  { fn: 'COUNTWHERE', name: 'date comparison', args: [CLOSE, val('<46200')], expect: 2 },
   // 2026-03-01 = 46082: 46100 … 46500 → 5
-  { fn: 'COUNT', name: 'comparison with an ISO date', args: [CLOSE, val('>=2026-03-01')], expect: 5 },
-  { fn: 'COUNT', name: '"*" non-blank', args: [GRADE, val('*')], expect: 5 },
-  { fn: 'COUNT', name: '"=" blank', args: [GRADE, val('=')], expect: 1 },
+  { fn: 'COUNTWHERE', name: 'comparison with an ISO date', args: [CLOSE, val('>=2026-03-01')], expect: 5 },
+  { fn: 'COUNTWHERE', name: '"*" non-blank', args: [GRADE, val('*')], expect: 5 },
+  { fn: 'COUNTWHERE', name: '"=" blank', args: [GRADE, val('=')], expect: 1 },
   // a blank criterion cell means non-blank
-  { fn: 'COUNT', name: 'blank criterion cell', args: [GRADE, val(null)], expect: 5 },
+  { fn: 'COUNTWHERE', name: 'blank criterion cell', args: [GRADE, val(null)], expect: 5 },
   // Open, grade A or B, amount < 100: row 3 (进行中, A, 30); row 1 is 100
-  { fn: 'COUNT', name: 'three filters', args: [ST, val('Open'), GRADE, val('A,B'), AMT, val('<100')], expect: 1 },
-  { fn: 'COUNT', name: 'unknown values simply do not match', args: [col('Open', 'Maybe'), val('Open')], expect: 1 },
+  { fn: 'COUNTWHERE', name: 'three filters', args: [ST, val('Open'), GRADE, val('A,B'), AMT, val('<100')], expect: 1 },
+  { fn: 'COUNTWHERE', name: 'unknown values simply do not match', args: [col('Open', 'Maybe'), val('Open')], expect: 1 },
   {
-    fn: 'COUNT',
+    fn: 'COUNTWHERE',
     name: 'filters differ in size',
     args: [col('Open', 'Open', 'Won'), val('Open'), col(1, 2), val('>0')],
     expect: err('VALUE'),
   },
   // as COUNTIFS: the error row does not match
-  { fn: 'COUNT', name: 'error cell in a filter fails the row', args: [col('Open', err('DIV0')), val('Open')], expect: 1 },
-  { fn: 'COUNT', name: '0-row range', args: [none, val('*')], expect: 0 },
+  { fn: 'COUNTWHERE', name: 'error cell in a filter fails the row', args: [col('Open', err('DIV0')), val('Open')], expect: 1 },
+  { fn: 'COUNTWHERE', name: '0-row range', args: [none, val('*')], expect: 0 },
 ];
 
 const mean: ParityCase[] = [
