@@ -23,8 +23,7 @@ import { TEMPLATES, TEMPLATE_VERSION, TemplateId } from '../../src/templates/cat
 import { buildTemplate, buildTemplateWithFormulas, templateFileName, TemplateFormula } from '../../src/templates/build';
 import { markDynamicCells } from '../../src/templates/dynamicArrays';
 import { EMPTY_TABLE_ROWS } from '../../src/templates/templateBook';
-import { toStoredFormula as storedFormula, toTypedFormula } from '../../src/engine/formulaLanguage';
-const readableFormula = (s: string) => toTypedFormula(s).slice(1);
+import { toStoredFormula as storedFormula } from '../../src/engine/formulaLanguage';
 
 const LOCALES: Locale[] = ['en-US', 'zh-CN'];
 const CASES = TEMPLATES.flatMap((t) => LOCALES.map((locale) => [t.id, locale] as [TemplateId, Locale]));
