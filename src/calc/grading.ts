@@ -287,12 +287,26 @@ export function sectionPercents(
   return sw.map((w, s) => (w > 0 ? (100 * swv[s]) / w : null));
 }
 
-/** Runs `score` on every answer row; a row's bad answer becomes that row's error, not the whole spill's. */
+/** True when an opportunity has answered none of the questions (every answer cell blank). */
+function unanswered(row: readonly Cell[], width: number): boolean {
+  for (let j = 0; j < width && j < row.length; j++) if (!isBlank(row[j])) return false;
+  return true;
+}
+
+/**
+ * Runs `score` on every answer row; a row's bad answer becomes that row's error, not the whole
+ * spill's. A row with no answer at all is blank: a deal nobody has assessed has no score and no
+ * grade (not 0 and D, which would be claims about it).
+ */
 function perOpportunity(input: GradingInput, setup: QuestionSetup, score: (values: number[]) => Scalar): Scalar[] {
   const rows = answerRows(input.answers);
   const width = setup.weights.length;
   const out = new Array<Scalar>(rows.length);
   for (let r = 0; r < rows.length; r++) {
+    if (unanswered(rows[r], width)) {
+      out[r] = null;
+      continue;
+    }
     const values = answerRowValues(rows[r], r, width, setup.unknownScore);
     out[r] = values instanceof CalcError ? values : score(values);
   }

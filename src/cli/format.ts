@@ -5,7 +5,7 @@
 import { RagStatus, valueLabel } from '../core/enumerations';
 import { formatValue } from '../core/format';
 import { Locale } from '../core/i18n';
-import { EvaluationResult } from '../engine/evaluate';
+import { EvaluationResult, IndicatorResult } from '../engine/evaluate';
 import { GOALS } from '../model/indicators';
 
 /** Terminal width of a string: East Asian wide characters take two columns. */
@@ -33,6 +33,32 @@ export function pad(s: string, width: number, right = false): string {
   return right ? fill + s : s + fill;
 }
 
+/**
+ * What to add when indicators have no data: one line per absent input with the indicators it
+ * would bring to life, largest first (empty when every indicator has its inputs).
+ */
+export function missingSummary(result: EvaluationResult, locale: Locale): string[] {
+  const zh = locale === 'zh-CN';
+  const noData = result.indicators.filter((i) => i.status === 'NoData').length;
+  if (noData === 0) return [];
+  const total = result.indicators.length;
+  const lines = [
+    '',
+    zh
+      ? `无数据：${total} 项指标中有 ${noData} 项缺少数据。${result.missing.length ? '要计算它们，请：' : ''}`
+      : `No data: ${noData} of ${total} indicators have no data.${result.missing.length ? ' To measure them:' : ''}`,
+  ];
+  for (const m of result.missing) {
+    const ids = m.indicators.length > 6 ? [...m.indicators.slice(0, 6), '…'] : m.indicators;
+    lines.push(
+      zh
+        ? `  · ${m.add}（${m.missing}；影响 ${m.indicators.length} 项：${ids.join('、')}）`
+        : `  · ${m.add} (${m.missing}; ${m.indicators.length} ${m.indicators.length === 1 ? 'indicator' : 'indicators'}: ${ids.join(', ')})`,
+    );
+  }
+  return lines;
+}
+
 export function formatTable(result: EvaluationResult, locale: Locale): string {
   const zh = locale === 'zh-CN';
   const lines: string[] = [];
@@ -46,23 +72,25 @@ export function formatTable(result: EvaluationResult, locale: Locale): string {
   const idWidth = Math.max(...result.indicators.map((i) => i.id.length), 8);
   const values = result.indicators.map((i) => formatValue(i.value, i.unit, locale));
   const valueWidth = Math.max(...values.map(displayWidth), 6);
+  const indicatorLine = (ind: IndicatorResult, value: string) => {
+    const status =
+      ind.status === 'NoData' ? (zh ? '无数据' : 'No data') : ind.status ? valueLabel(RagStatus, ind.status, locale) : '';
+    // A No data row says why right there; the summary below says what to add.
+    const why = ind.status === 'NoData' && ind.reason ? `  ${ind.reason.replace(/^[^:：]*[:：]\s*/, '')}` : '';
+    return `  ${pad(ind.id, idWidth)}  ${pad(ind.name, nameWidth)}  ${pad(value, valueWidth, true)}  ${status}${why}`.trimEnd();
+  };
   for (const goal of GOALS) {
     const rows = result.indicators.map((ind, k) => ({ ind, value: values[k] })).filter((r) => r.ind.goal === goal.id);
     if (rows.length === 0) continue;
     lines.push('', `${goal.id}  ${zh ? goal.zh : goal.en}`);
-    for (const { ind, value } of rows) {
-      const status = ind.status ? valueLabel(RagStatus, ind.status, locale) : '';
-      lines.push(`  ${pad(ind.id, idWidth)}  ${pad(ind.name, nameWidth)}  ${pad(value, valueWidth, true)}  ${status}`.trimEnd());
-    }
+    for (const { ind, value } of rows) lines.push(indicatorLine(ind, value));
   }
   const others = result.indicators.filter((i) => !GOALS.some((g) => g.id === i.goal));
   if (others.length) {
     lines.push('', zh ? '其他' : 'Other');
-    for (const ind of others)
-      lines.push(
-        `  ${pad(ind.id, idWidth)}  ${pad(ind.name, nameWidth)}  ${pad(formatValue(ind.value, ind.unit, locale), valueWidth, true)}  ${ind.status ?? ''}`.trimEnd(),
-      );
+    for (const ind of others) lines.push(indicatorLine(ind, formatValue(ind.value, ind.unit, locale)));
   }
+  lines.push(...missingSummary(result, locale));
   const errors = result.problems.filter((p) => p.severity === 'error').length;
   const warnings = result.problems.length - errors;
   lines.push('', zh ? `问题：${errors} 个错误，${warnings} 个警告` : `Problems: ${errors} errors, ${warnings} warnings`);

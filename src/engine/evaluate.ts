@@ -4,11 +4,16 @@
  */
 import { Cell, isoFromSerial } from '../core/cells';
 import { Locale, Message, pick } from '../core/i18n';
+import { BUILT_IN_INDICATORS } from '../model/indicators';
 import { TableName } from '../model/schema';
-import { Problem, WorkbookSnapshot, a1 } from '../model/snapshot';
+import { IndicatorRow, Problem, WorkbookSnapshot, a1 } from '../model/snapshot';
 import { validateSnapshot } from '../model/validate';
+import { COMPUTED_COLUMNS } from './sheets';
+import { Absence, InputPresence, MissingInput, absentReason, missingInputs, noRowsReason } from './noData';
 import { Scope, ScopeField, applyScopes, scopeValues } from './scope';
-import { EngineValue, WorkbookEngine } from './workbookEngine';
+import { EngineValue, IndicatorValue, WorkbookEngine } from './workbookEngine';
+
+export type { MissingInput } from './noData';
 
 export interface IndicatorResult {
   id: string;
@@ -16,7 +21,10 @@ export interface IndicatorResult {
   name: string;
   value: number | string | boolean | null;
   unit: string;
+  /** 'Green' | 'Amber' | 'Red'; 'NoData' (value null, with a reason); null: watched, no thresholds. */
   status: string | null;
+  /** Why there is no data (localized), with status NoData. */
+  reason?: string;
 }
 
 export interface ProblemResult {
@@ -31,6 +39,8 @@ export interface EvaluationResult {
   asOf: string;
   scope?: { field: ScopeField; value: string }[];
   indicators: IndicatorResult[];
+  /** The absent inputs behind the No data indicators, largest first, with what to add. */
+  missing: MissingInput[];
   accounts: Record<string, Cell>[];
   opportunities: Record<string, Cell>[];
   problems: ProblemResult[];
@@ -51,7 +61,7 @@ const MAX_ROW_PROBLEMS = 20;
 
 const plain = (v: EngineValue): number | string | boolean | null => (v !== null && typeof v === 'object' ? null : v);
 
-function engineProblems(engine: WorkbookEngine, snapshot: WorkbookSnapshot): Problem[] {
+function engineProblems(engine: WorkbookEngine, snapshot: WorkbookSnapshot, noInputs: ReadonlySet<string>): Problem[] {
   const problems: Problem[] = [];
   for (const ind of engine.indicators()) {
     if (ind.value !== null && typeof ind.value === 'object') {
@@ -73,6 +83,7 @@ function engineProblems(engine: WorkbookEngine, snapshot: WorkbookSnapshot): Pro
   for (const [table, fields] of perRow) {
     const source = snapshot.tables[table];
     for (const field of fields) {
+      if (noInputs.has(`${table}.${field}`)) continue;
       const values = engine.computedColumn(table, field);
       let count = 0;
       values.forEach((v, i) => {
@@ -98,24 +109,69 @@ function engineProblems(engine: WorkbookEngine, snapshot: WorkbookSnapshot): Pro
   return problems;
 }
 
+const RAG = new Set(['Green', 'Amber', 'Red']);
+const squash = (f: string) => f.replace(/\s+/g, '').toUpperCase();
+const CATALOG = new Map(BUILT_IN_INDICATORS.map((r) => [r.id, r]));
+
+/** The catalog's "computed over" words for a workbook's own row that is the catalog's indicator. */
+function withEligible(row: IndicatorRow): IndicatorRow {
+  if (row.eligible) return row;
+  const known = CATALOG.get(row.id);
+  return known?.eligible && squash(known.formula) === squash(row.formula) ? { ...row, eligible: known.eligible } : row;
+}
+
+/**
+ * Which inputs of each indicator the workbook lacks, checked on the whole workbook as read
+ * (a scope that happens to hold no activities is not "no Activities table").
+ */
+export function indicatorAbsences(snapshot: WorkbookSnapshot, rows: readonly IndicatorRow[]): Map<string, Absence[]> {
+  const presence = new InputPresence(snapshot);
+  return new Map(rows.map((r) => [r.id, presence.absencesOf(r.formula)]));
+}
+
+/**
+ * One indicator as results show it: No data (value null, with the reason) when its inputs
+ * are absent or there is nothing to compute over; else its value and traffic light.
+ */
+export function indicatorResult(i: IndicatorValue, absences: readonly Absence[] | undefined, locale: Locale): IndicatorResult {
+  const row = withEligible(i.row);
+  const base = { id: row.id, goal: row.goal, name: pick(row.name, locale), unit: row.unit };
+  if (absences?.length) return { ...base, value: null, status: 'NoData', reason: absentReason(absences, locale) };
+  const value = plain(i.value);
+  const failed = i.value !== null && typeof i.value === 'object';
+  if (value === null && !failed) return { ...base, value: null, status: 'NoData', reason: noRowsReason(row, locale) };
+  const status = typeof i.status === 'string' && RAG.has(i.status) ? i.status : null;
+  return { ...base, value, status };
+}
+
+/** Computed columns whose own inputs are absent: their per-row #N/A are not problems, just no data. */
+function computedWithoutInputs(presence: InputPresence): Set<string> {
+  const out = new Set<string>();
+  for (const c of COMPUTED_COLUMNS) if (presence.absencesOf(c.formula).length) out.add(`${c.table}.${c.column}`);
+  return out;
+}
+
 function resultOf(
   engine: WorkbookEngine,
   snapshot: WorkbookSnapshot,
   options: EvaluateOptions,
   problems: Problem[],
+  absent: Map<string, Absence[]>,
+  noInputs: ReadonlySet<string>,
 ): EvaluationResult {
   const { locale } = options;
-  const indicators = engine.indicators().map((i): IndicatorResult => ({
-    id: i.row.id,
-    goal: i.row.goal,
-    name: locale === 'zh-CN' ? i.row.name.zh : i.row.name.en,
-    value: plain(i.value),
-    unit: i.row.unit,
-    status: typeof i.status === 'string' ? i.status : null,
-  }));
+  const values = engine.indicators();
+  const indicators = values.map((i) => indicatorResult(i, absent.get(i.row.id), locale));
+  const missing = missingInputs(
+    values.map((i) => ({ row: i.row, absences: absent.get(i.row.id) ?? [] })).filter((x) => x.absences.length),
+    locale,
+  );
   const table = <F extends string>(name: 'Accounts' | 'Opportunities', key: string, fields: readonly F[]) => {
     const ids = engine.inputColumn(name, key);
-    const columns = fields.map((f) => engine.computedColumn(name, f));
+    // A column whose inputs are absent (no criterion scores, no answers) is blank, not #N/A or a grade D.
+    const columns = fields.map((f) =>
+      noInputs.has(`${name}.${f}`) ? new Array<EngineValue>(ids.length).fill(null) : engine.computedColumn(name, f),
+    );
     return ids.map((id, i) => {
       const row: Record<string, Cell> = { [key]: plain(id) };
       fields.forEach((f, k) => (row[f] = plain(columns[k][i])));
@@ -127,6 +183,7 @@ function resultOf(
     asOf: isoFromSerial(options.asOf),
     ...(options.scopes?.length ? { scope: options.scopes.map((s) => ({ field: s.field, value: s.value })) } : {}),
     indicators,
+    missing,
     accounts: table('Accounts', 'AccountId', ACCOUNT_FIELDS),
     opportunities: table('Opportunities', 'OppId', OPPORTUNITY_FIELDS),
     problems: problems.map((p) => ({ severity: p.severity, sheet: p.sheet, cell: p.cell, message: pick(p.message, locale) })),
@@ -152,6 +209,9 @@ function wholeWorkbookTiers(snapshot: WorkbookSnapshot, options: EvaluateOptions
 interface WorkbookContext {
   problems: Problem[];
   tiers?: Cell[];
+  /** Absent inputs per indicator id and computed columns without inputs, of the whole workbook. */
+  absent?: Map<string, Absence[]>;
+  noInputs?: Set<string>;
 }
 
 /** Evaluates one workbook (optionally one scope). */
@@ -163,13 +223,20 @@ export function evaluateWorkbook(
   const scopes = options.scopes ?? [];
   const problems = context?.problems ?? dataProblems(snapshot);
   const tiers = context?.tiers ?? (scopes.some((s) => s.field === 'tier') ? wholeWorkbookTiers(snapshot, options) : undefined);
+  const { absent, noInputs } = context?.absent && context.noInputs ? context : inputsOf(snapshot);
   const scoped = applyScopes(snapshot, scopes, tiers);
   const engine = WorkbookEngine.build(scoped, { asOf: options.asOf, locale: options.locale, licenseKey: options.licenseKey });
   try {
-    return resultOf(engine, scoped, options, [...problems, ...engineProblems(engine, scoped)]);
+    return resultOf(engine, scoped, options, [...problems, ...engineProblems(engine, scoped, noInputs!)], absent!, noInputs!);
   } finally {
     engine.destroy();
   }
+}
+
+/** The whole workbook's absent inputs: per indicator, and the computed columns that have none. */
+function inputsOf(snapshot: WorkbookSnapshot): { absent: Map<string, Absence[]>; noInputs: Set<string> } {
+  const rows = snapshot.indicators?.length ? snapshot.indicators : BUILT_IN_INDICATORS;
+  return { absent: indicatorAbsences(snapshot, rows), noInputs: computedWithoutInputs(new InputPresence(snapshot)) };
 }
 
 /** One result per value of a field (the KAM team's own KPIs, DESIGN.md §4 Scopes). */
@@ -177,8 +244,13 @@ export function evaluateBy(snapshot: WorkbookSnapshot, field: ScopeField, option
   const problems = dataProblems(snapshot);
   const tiers =
     field === 'tier' || options.scopes?.some((s) => s.field === 'tier') ? wholeWorkbookTiers(snapshot, options) : undefined;
+  const inputs = inputsOf(snapshot);
   return scopeValues(snapshot, field, tiers).map((value) =>
-    evaluateWorkbook(snapshot, { ...options, scopes: [...(options.scopes ?? []), { field, value }] }, { problems, tiers }),
+    evaluateWorkbook(
+      snapshot,
+      { ...options, scopes: [...(options.scopes ?? []), { field, value }] },
+      { problems, tiers, ...inputs },
+    ),
   );
 }
 

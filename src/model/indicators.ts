@@ -3,6 +3,7 @@
  * formula of CRM3 functions over the workbook's defined names. The engine evaluates these
  * (or the rows of a workbook's own Indicators sheet); the templates write them into cells.
  */
+import { Message } from '../core/i18n';
 import { IndicatorRow } from './snapshot';
 
 export type Goal = 'WIN' | 'PIPE' | 'REL' | 'BEH';
@@ -39,7 +40,63 @@ function ind(
   return { id, goal, name: { en, zh }, formula: `=${formula}`, unit, direction, green, red };
 }
 
-export const BUILT_IN_INDICATORS: readonly IndicatorRow[] = [
+const CLOSED_P: Message = { en: 'opportunities closed in the period', zh: '期间内结束的商机' };
+const WON_IN_P: Message = { en: 'opportunities won in the period', zh: '期间内赢单的商机' };
+const OPEN: Message = { en: 'open opportunities', zh: '进行中的商机' };
+
+/**
+ * What each catalog indicator is computed over: when there is none of it (a ratio's
+ * denominator is 0, a mean has nothing to average) the indicator is No data, with this as the
+ * reason. Sums and counts (open pipeline, new opportunities) are real zeros when their table is there.
+ */
+const ELIGIBLE: Record<string, Message> = {
+  WIN_RATE_COUNT: CLOSED_P,
+  WIN_RATE_VALUE: { en: 'opportunities closed in the period with an amount', zh: '期间内结束且有金额的商机' },
+  AVG_WON_DEAL: WON_IN_P,
+  COMP_WIN_RATE: { en: 'opportunities with a competitor closed in the period', zh: '期间内结束且有竞争对手的商机' },
+  NO_DECISION_RATE: CLOSED_P,
+  CYCLE_DAYS_WON: WON_IN_P,
+  QUAL_SCORE_AVG: { en: 'open opportunities with answers to the grading questions', zh: '填写了评估问题的进行中商机' },
+  GRADE_A_SHARE: OPEN,
+  STAGE_EVIDENCE_RATE: OPEN,
+  TARGET_ATTAIN: { en: 'targets inside the period', zh: '期间内的目标' },
+  PIPE_COVERAGE: {
+    en: 'gap left to the target in the period (no target, or it is already met)',
+    zh: '期间内剩余的目标缺口（没有目标，或目标已完成）',
+  },
+  REQUIRED_COVERAGE: WON_IN_P,
+  SALES_VELOCITY: WON_IN_P,
+  LATE_STAGE_SHARE: { en: 'open opportunities with an amount', zh: '有金额的进行中商机' },
+  SHARE_OF_WALLET: { en: 'key accounts (Tier A or B) with a wallet estimate', zh: '有采购潜力估算的重点客户（A、B 类）' },
+  ACCOUNT_GROWTH: { en: "key accounts (Tier A or B) with last year's revenue", zh: '有上年收入的重点客户（A、B 类）' },
+  KEYACC_PIPE_SHARE: { en: 'open opportunities with an amount', zh: '有金额的进行中商机' },
+  TIER_A_REVENUE_SHARE: { en: 'accounts with revenue', zh: '有收入的客户' },
+  ROLE_COVERAGE: OPEN,
+  KEYPLAYER_SUPPORT: { en: 'key players on the decision chains of open opportunities', zh: '进行中商机决策链上的关键人' },
+  MENTOR_RATE: OPEN,
+  OPPONENT_MAPPED_RATE: OPEN,
+  COVERAGE_DEPTH: {
+    en: 'decision-chain rows of open opportunities with a coverage',
+    zh: '进行中商机中填写了覆盖度的决策链行',
+  },
+  DECISION_MAKER_MAPPED: OPEN,
+  EXEC_ACCESS: { en: 'Tier A accounts', zh: 'A 类客户' },
+  VISIT_SLA: { en: 'tiered accounts', zh: '已分级的客户' },
+  RELATIONSHIP_LEVEL_AVG: {
+    en: 'contacts of key accounts (Tier A or B) with a relationship level',
+    zh: '重点客户（A、B 类）中填写了关系层级的联系人',
+  },
+  ACT_PER_OPP: OPEN,
+  STALE_RATE: OPEN,
+  STAGE_OVERRUN: { en: 'open opportunities with a stage-entered date', zh: '填写了进入阶段日期的进行中商机' },
+  CLOSE_SLIP_RATE: OPEN,
+  OVERDUE_RATE: OPEN,
+  NEXT_STEP_RATE: OPEN,
+  KEY_INFO_COMPLETE: OPEN,
+  PLAN_ACTION_DONE: { en: 'account-plan actions due by the as-of date', zh: '截至基准日到期的客户计划行动' },
+};
+
+const CATALOG: readonly IndicatorRow[] = [
   ind('WIN_RATE_COUNT', 'WIN', 'Win rate (count)', '赢率（按个数）', WIN_RATE, 'ratio', UP, 0.4, 0.25),
   ind(
     'WIN_RATE_VALUE',
@@ -451,3 +508,7 @@ export const BUILT_IN_INDICATORS: readonly IndicatorRow[] = [
     0.5,
   ),
 ];
+
+export const BUILT_IN_INDICATORS: readonly IndicatorRow[] = CATALOG.map((row) =>
+  ELIGIBLE[row.id] ? { ...row, eligible: ELIGIBLE[row.id] } : row,
+);

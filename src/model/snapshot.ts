@@ -38,6 +38,11 @@ export interface IndicatorRow {
   direction: 'HigherIsBetter' | 'LowerIsBetter';
   green: number | null;
   red: number | null;
+  /**
+   * The rows it is computed over, in words ("open opportunities"): when there are none the
+   * indicator is No data, and this says why. Catalog rows have it; a workbook's own may not.
+   */
+  eligible?: Message;
 }
 
 export interface WorkbookSnapshot {

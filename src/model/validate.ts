@@ -27,14 +27,14 @@ const list = (names: readonly string[]) => names.join(', ');
 /** The bilingual wording of every check. `at` is the place ("Opportunities!G5"). */
 const M = {
   missingTable: (spec: TableSpec, required: boolean): Message => {
-    const heads = spec.columns.filter((c) => c.required);
+    const heads = headersToAdd(spec);
     const en = `The workbook has no ${spec.name} table. Add a sheet named ${spec.name} (or ${spec.zh}) whose first row holds the headers ${list(heads.map((c) => c.name))}, or an Excel table named ${spec.name}.`;
     const zh = `工作簿中没有“${spec.zh}”表（${spec.name}）。请添加名为“${spec.zh}”（或 ${spec.name}）的工作表，首行为表头 ${heads.map((c) => c.zh).join('、')}，或添加名为 ${spec.name} 的 Excel 表格。`;
     return required
       ? { en, zh }
       : {
-          en: `The workbook has no ${spec.name} table, so the indicators that use it stay blank. If you track ${spec.name.toLowerCase()}, add a sheet named ${spec.name} (or ${spec.zh}) with the headers ${list(heads.map((c) => c.name))}.`,
-          zh: `工作簿中没有“${spec.zh}”表（${spec.name}），依赖它的指标将为空。如需统计，请添加名为“${spec.zh}”（或 ${spec.name}）的工作表，表头为 ${heads.map((c) => c.zh).join('、')}。`,
+          en: `The workbook has no ${spec.name} table, so the indicators that use it have no data. If you track ${TABLE_WORDS[spec.name]}, add a sheet named ${spec.name} (or ${spec.zh}) with the headers ${list(heads.map((c) => c.name))}.`,
+          zh: `工作簿中没有“${spec.zh}”表（${spec.name}），依赖它的指标无数据。如需统计，请添加名为“${spec.zh}”（或 ${spec.name}）的工作表，表头为 ${heads.map((c) => c.zh).join('、')}。`,
         };
   },
   missingColumn: (at: string, table: string, c: ColumnSpec, headerRow: number): Message => ({
@@ -44,12 +44,12 @@ const M = {
   missingDynamic: (at: string, kind: 'criteria' | 'questions', missing: string[], all: boolean): Message =>
     kind === 'criteria'
       ? {
-          en: `${at}: ${all ? 'all' : 'some'} criterion score columns are missing (${list(missing)}). Score, Attractiveness and Position use only the criteria present${all ? ', so they stay blank' : ''}. Add columns headed with these criterion ids and score each account 1–5.`,
-          zh: `${at}：缺少${all ? '全部' : '部分'}评分项列（${list(missing)}）。综合得分、吸引力和竞争地位只按已有的评分项计算${all ? '，因此将为空' : ''}。请添加以这些评分项编号为表头的列，并为每个客户打 1–5 分。`,
+          en: `${at}: ${all ? 'all' : 'some'} criterion score columns are missing (${list(missing)}), so Score, Attractiveness, Position and Tier${all ? ' are blank' : ' would not be the ones Config defines; they are blank'} and the indicators that use tiers have no data. Add columns headed with these criterion ids and score each account 1–5.`,
+          zh: `${at}：缺少${all ? '全部' : '部分'}评分项列（${missing.join('、')}），因此综合得分、吸引力、竞争地位和分级${all ? '为空' : '与配置不符，按空白处理'}，依赖分级的指标无数据。请添加以这些评分项编号为表头的列，并为每个客户打 1–5 分。`,
         }
       : {
-          en: `${at}: ${all ? 'all' : 'some'} question columns are missing (${list(missing)}); their answers count as Unknown in QualScore and Grade. Add columns headed with these question ids and answer Yes, No or ?.`,
-          zh: `${at}：缺少${all ? '全部' : '部分'}评估问题列（${list(missing)}），这些问题在评估得分和商机等级中按“未知”计算。请添加以这些问题编号为表头的列，并填写 是、否 或 ?。`,
+          en: `${at}: ${all ? 'all' : 'some'} question columns are missing (${list(missing)}), so the indicators that use QualScore and Grade have no data. Add columns headed with these question ids and answer Yes, No or ?.`,
+          zh: `${at}：缺少${all ? '全部' : '部分'}评估问题列（${missing.join('、')}），因此依赖评估得分和商机等级的指标无数据。请添加以这些问题编号为表头的列，并填写 是、否 或 ?。`,
         },
   blank: (at: string, c: Col): Message => ({
     en: `${at}: ${c.en} is blank but required. Fill it in, or delete the row if it is not real data.`,
@@ -136,6 +136,23 @@ const M = {
     zh: `${at}：未知答案得分 ${v} 应在 0 到 1 之间（“是”为 1）。`,
   }),
 };
+
+/** What a table holds, for "if you track …". */
+const TABLE_WORDS: Record<TableName, string> = {
+  Accounts: 'accounts',
+  Opportunities: 'opportunities',
+  Contacts: 'contacts',
+  DecisionChain: 'decision chains',
+  Activities: 'activities',
+  Targets: 'targets',
+  Actions: 'account-plan actions',
+};
+
+/** The headers to suggest for a missing table: its required columns, or its input columns when none is required. */
+function headersToAdd(spec: TableSpec): ColumnSpec[] {
+  const required = spec.columns.filter((c) => c.required);
+  return required.length ? required : spec.columns.filter((c) => !c.computed);
+}
 
 /** Tables whose absence leaves nothing to evaluate. */
 const REQUIRED_TABLES: readonly TableName[] = ['Accounts', 'Opportunities'];

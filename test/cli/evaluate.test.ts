@@ -106,7 +106,8 @@ describe('a good workbook', () => {
     const { code, out, err } = await crm3('evaluate', sample, '--json');
     expect([code, err]).toEqual([0, '']);
     const r = JSON.parse(out);
-    expect(Object.keys(r)).toEqual(['file', 'asOf', 'indicators', 'accounts', 'opportunities', 'problems']);
+    expect(Object.keys(r)).toEqual(['file', 'asOf', 'indicators', 'missing', 'accounts', 'opportunities', 'problems']);
+    expect(r.missing).toEqual([]);
     expect(r.file).toBe(sample);
     expect(r.asOf).toBe(ASOF);
     expect(r.indicators.map((i: { id: string }) => i.id)).toEqual(IDS);
@@ -115,7 +116,10 @@ describe('a good workbook', () => {
       expect(['WIN', 'PIPE', 'REL', 'BEH']).toContain(i.goal);
       expect(['ratio', 'amount', 'days', 'count', 'number']).toContain(i.unit);
       expect(i.value === null || typeof i.value === 'number').toBe(true);
-      expect([null, 'Green', 'Amber', 'Red']).toContain(i.status);
+      expect([null, 'Green', 'Amber', 'Red', 'NoData']).toContain(i.status);
+      // No data has no value and says why; anything else has no reason.
+      if (i.status === 'NoData') expect([i.value, typeof i.reason]).toEqual([null, 'string']);
+      else expect(i.reason).toBeUndefined();
     }
     // An indicator without thresholds has a null status, written out as null (not left out).
     expect(out).toMatch(/"status": null/);

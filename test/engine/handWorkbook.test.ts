@@ -443,12 +443,12 @@ describe('a hand-built workbook: every indicator worked out by hand', () => {
   test('opportunity columns: QualScore, Grade, Probability, StageCheck', () => {
     const col = (c: string) => engine.computedColumn('Opportunities', c);
     // O1 all Yes → 100, A. O2 sections 66.7, 100, 33.3, 100 → two strong, none of s1 < 40 → C, 9/12.
-    // O3, O4, O8 blank answers (Unknown = 0) → 0, section 1 = 0 → D.
+    // O3, O4, O8 have no answer at all: not assessed, so no score and no grade (blank).
     // O5 11/12 → 91.67, section 3 = 66.7 → three strong, none < 40 → B. O6 → 100, A.
     // O7 sections 33.3, 33.3, 0, 66.7 → section 1 < 40 → D; (1 + 1 + 0 + 2)/12 → 33.33.
     const qs = col('QualScore');
-    [100, 75, 0, 0, (100 * 11) / 12, 100, (100 * 4) / 12, 0].forEach((w, i) => expectClose(`O${i + 1}`, qs[i], w));
-    expect(col('Grade')).toEqual(['A', 'C', 'D', 'D', 'B', 'A', 'D', 'D']);
+    [100, 75, null, null, (100 * 11) / 12, 100, (100 * 4) / 12, null].forEach((w, i) => expectClose(`O${i + 1}`, qs[i], w));
+    expect(col('Grade')).toEqual(['A', 'C', null, null, 'B', 'A', 'D', null]);
     // Won 1; Lost/NoDecision 0; open at its stage's probability.
     expect(col('Probability')).toEqual([1, 0, 1, 0, 0.6, 0.2, 0.1, 0]);
     // O5 (Shortlist): essentials of stages 1–4 are E_NEED, E_CONTACT, E_BUDGET, E_OWNER, E_REQS,

@@ -186,7 +186,7 @@ describe('a scope without rows', () => {
         { field: 'tier' as const, value: 'D' },
       ],
     ],
-  ])('%j: blank ratios, zero totals, no errors', (scopes) => {
+  ])('%j: ratios No data (nothing to compute over), zero totals, no errors', (scopes) => {
     const r = evaluateWorkbook(sample, { ...options, scopes });
     expect(r.scope).toEqual(scopes);
     expect(r.accounts).toEqual([]);
@@ -198,9 +198,16 @@ describe('a scope without rows', () => {
     for (const i of r.indicators) {
       if (['NEW_OPP_COUNT', 'NEW_PIPE_VALUE', 'OPEN_PIPE', 'WEIGHTED_PIPE', 'WHITESPACE'].includes(i.id))
         expect({ id: i.id, v: i.value }).toEqual({ id: i.id, v: 0 });
-      else if (['TARGET_ATTAIN', 'PIPE_COVERAGE'].includes(i.id))
+      else if (['TARGET_ATTAIN', 'PIPE_COVERAGE'].includes(i.id)) {
         expect({ id: i.id, v: i.value }).toEqual({ id: i.id, v: againstTarget });
-      else expect({ id: i.id, v: i.value, status: i.status }).toEqual({ id: i.id, v: null, status: null });
+        if (againstTarget === null) expect(i.status).toBe('NoData');
+      } else
+        expect({ id: i.id, v: i.value, status: i.status, reason: i.reason }).toEqual({
+          id: i.id,
+          v: null,
+          status: 'NoData',
+          reason: expect.stringMatching(/^No data: there are no /),
+        });
     }
   });
 });

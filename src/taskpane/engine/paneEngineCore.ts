@@ -4,7 +4,16 @@
  */
 import { Cell } from '../../core/cells';
 import { Locale } from '../../core/i18n';
-import { EvaluationResult, IndicatorResult, dataProblems, evaluateWorkbook } from '../../engine/evaluate';
+import {
+  EvaluationResult,
+  IndicatorResult,
+  dataProblems,
+  evaluateWorkbook,
+  indicatorAbsences,
+  indicatorResult,
+} from '../../engine/evaluate';
+import type { Absence } from '../../engine/noData';
+import { BUILT_IN_INDICATORS } from '../../model/indicators';
 import { explainFormula } from '../../engine/explain';
 import { Scope, ScopeField, applyScopes, scopeValues } from '../../engine/scope';
 import { CellChange, EngineValue, IndicatorValue, WorkbookEngine } from '../../engine/workbookEngine';
@@ -27,6 +36,8 @@ interface Loaded {
   problems: Problem[];
   tiers: Cell[];
   whole: WorkbookEngine;
+  /** Absent inputs per indicator (the what-if keeps No data honest too). */
+  absent: Map<string, Absence[]>;
 }
 
 const scopeKey = (scopes: readonly Scope[] | undefined) => JSON.stringify(scopes ?? []);
@@ -45,7 +56,8 @@ export class PaneEngineCore {
     const whole = WorkbookEngine.build(snapshot, { asOf, locale: options.locale });
     onProgress?.(0.8);
     const tiers = whole.computedColumn('Accounts', 'Tier').map(plain);
-    this.loaded = { snapshot, locale: options.locale, asOf, file: options.file ?? '', problems, tiers, whole };
+    const absent = indicatorAbsences(snapshot, snapshot.indicators?.length ? snapshot.indicators : BUILT_IN_INDICATORS);
+    this.loaded = { snapshot, locale: options.locale, asOf, file: options.file ?? '', problems, tiers, whole, absent };
     onProgress?.(1);
   }
 
@@ -93,14 +105,8 @@ export class PaneEngineCore {
   }
 
   private indicatorResult(i: IndicatorValue): IndicatorResult {
-    return {
-      id: i.row.id,
-      goal: i.row.goal,
-      name: this.current.locale === 'zh-CN' ? i.row.name.zh : i.row.name.en,
-      value: plain(i.value),
-      unit: i.row.unit,
-      status: typeof i.status === 'string' ? i.status : null,
-    };
+    const l = this.current;
+    return indicatorResult(i, l.absent.get(i.row.id), l.locale);
   }
 
   scopeValues(field: ScopeField): string[] {

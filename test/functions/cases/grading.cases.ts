@@ -28,8 +28,15 @@ const qualscore: ParityCase[] = [
   { fn: 'QUALSCORE', name: '7 of 12 Yes', args: [row(Y, Y, Y, Y, Y, Y, Y, N, N, N, N, N)], expect: 700 / 12 },
   // unknownScore 0.5: 6 Yes + 3 No + 3 Unknown·0.5 = 7.5 of 12 → 62.5
   { fn: 'QUALSCORE', name: 'unknownScore 0.5', args: [row(Y, Y, Y, Y, Y, Y, N, N, N, U, U, U), omit, val(0.5)], expect: 62.5 },
-  // every answer blank = Unknown = 0.5 → 50
-  { fn: 'QUALSCORE', name: 'blank answers count as Unknown', args: [row(...twelve(null)), omit, val(0.5)], expect: 50 },
+  // a deal nobody has assessed (every answer blank) has no score, whatever Unknown is worth
+  { fn: 'QUALSCORE', name: 'no answer at all → blank', args: [row(...twelve(null)), omit, val(0.5)], expect: null },
+  // one written answer: the eleven blanks count as Unknown = 0.5 → (1 + 11·0.5)/12 = 54.1666…
+  {
+    fn: 'QUALSCORE',
+    name: 'blank answers count as Unknown once one is given',
+    args: [row(Y, ...twelve(null).slice(1)), omit, val(0.5)],
+    expect: (100 * (1 + 11 * 0.5)) / 12,
+  },
   // R1 with unknownScore 0: 8 Yes of 12 → 66.666…
   { fn: 'QUALSCORE', name: 'Unknown worth 0 by default', args: [row(...R1)], expect: 800 / 12 },
   // rows: all Yes 100 · all No 0 · 6 Yes 6 No 50
@@ -72,8 +79,8 @@ const qualscore: ParityCase[] = [
   { fn: 'QUALSCORE', name: 'unknownScore above 1', args: [row(Y, U), omit, val(1.5)], expect: err('VALUE') },
   { fn: 'QUALSCORE', name: 'unknownScore not a number', args: [row(Y, U), omit, val('half')], expect: err('VALUE') },
   { fn: 'QUALSCORE', name: 'error cell in answers propagates', args: [row(Y, err('DIV0'))], expect: err('DIV0') },
-  // an empty range is one blank answer: Unknown = 0
-  { fn: 'QUALSCORE', name: 'empty range', args: [grid([])], expect: 0 },
+  // an empty range is one blank answer: not assessed → blank
+  { fn: 'QUALSCORE', name: 'empty range', args: [grid([])], expect: null },
 ];
 
 const sectionscore: ParityCase[] = [
@@ -128,6 +135,8 @@ const sectionscore: ParityCase[] = [
 const grade: ParityCase[] = [
   { fn: 'GRADE', name: 'all Yes → A', args: [row(...twelve(Y))], expect: 'A' },
   { fn: 'GRADE', name: 'all No → D', args: [row(...twelve(N))], expect: 'D' },
+  // not assessed: no grade (a D would say "there is no opportunity", which nobody has judged)
+  { fn: 'GRADE', name: 'no answer at all → blank', args: [row(...twelve(null))], expect: null },
   // sections 70,70,70,70: all ≥ 70 → A (boundary)
   { fn: 'GRADE', name: 'all sections exactly 70 → A', args: gradeAt(70, 70, 70, 70), expect: 'A' },
   // 100,100,100,69: three ≥ 70, none < 40 → B
