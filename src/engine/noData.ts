@@ -10,7 +10,8 @@ import { Locale, Message, joinList, pick } from '../core/i18n';
 import { TABLES, TableName, tableSpec } from '../model/schema';
 import { IndicatorRow, TableData, WorkbookSnapshot } from '../model/snapshot';
 import { criteriaOf, questionsOf } from '../model/workbookColumns';
-import { COMPUTED_COLUMNS, namesIn } from './sheets';
+import { namesIn } from './formulaLanguage';
+import { COMPUTED_COLUMNS } from './sheets';
 
 /** The criterion-score block of Accounts and the answer block of Opportunities. */
 export const CRITERIA = '#criteria';
