@@ -4,11 +4,11 @@
  * added (src/io/clientCopy.ts). The input file is never modified.
  * Exit codes: 0 written, 1 written but some cells could not be valued, 2 not written.
  */
-import { promises as fs } from 'fs';
 import * as path from 'path';
 import { Locale, Message, pick } from '../core/i18n';
 import { makeClientCopy } from '../io/clientCopy';
 import { inspectXlsxFile } from '../io/zipGuard';
+import { refuseInputs, writeOutput } from '../io/safeOutput';
 import type { Io } from './main';
 
 const USAGE: Message = {
@@ -74,10 +74,9 @@ export async function runClientCopy(
   }
   const input = path.resolve(args.input!);
   const out = path.resolve(args.out!);
-  if (input === out) {
-    io.err(
-      `crm3 client-copy: ${pick({ en: '--out must differ from the input: the input is never overwritten', zh: '--out 不能与输入文件相同：输入文件不会被覆盖' }, locale)}\n`,
-    );
+  const refused = await refuseInputs(args.out!, { inputs: [args.input!] });
+  if (refused) {
+    io.err(`crm3 client-copy: ${pick(refused.message, locale)}\n`);
     return 2;
   }
   const read = await inspectXlsxFile(input);
@@ -90,12 +89,9 @@ export async function runClientCopy(
     io.err(`crm3 client-copy: ${pick(result.reason.message, locale)}\n`);
     return 2;
   }
-  try {
-    await fs.mkdir(path.dirname(out), { recursive: true });
-    await fs.writeFile(out, result.bytes);
-  } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    io.err(`crm3 client-copy: ${pick({ en: `could not write ${out}: ${why}`, zh: `无法写入 ${out}：${why}` }, locale)}\n`);
+  const written = await writeOutput(args.out!, result.bytes, { inputs: [args.input!] });
+  if (!written.ok) {
+    io.err(`crm3 client-copy: ${pick(written.reason.message, locale)}\n`);
     return 2;
   }
   const shown = path.relative(process.cwd(), out) || out;

@@ -11,6 +11,7 @@ import { EvaluationResult, evaluateBy, evaluateWorkbook, hasDataErrors } from '.
 import { SCOPE_FIELDS, Scope, ScopeField, fieldNamed, parseScope } from '../engine/scope';
 import { readWorkbookFile } from '../io/readWorkbook';
 import { writeReport } from '../io/writeReport';
+import { refuseInputs, writeOutput } from '../io/safeOutput';
 import { formatTable } from './format';
 import type { Io } from './main';
 
@@ -164,6 +165,15 @@ export async function runEvaluate(argv: readonly string[], io: Io, locale: Local
     // Not found: the reader says so with the file's name.
   }
 
+  // A wrong --out is refused before any work is done (and checked again when written).
+  if (args.out) {
+    const refused = await refuseInputs(args.out, { inputs: files });
+    if (refused) {
+      io.err(`crm3 evaluate: ${pick(refused.message, args.locale)}\n`);
+      return 2;
+    }
+  }
+
   const outcomes: FileOutcome[] = [];
   for (let k = 0; k < files.length; k++) {
     outcomes.push(await evaluateFile(files[k], args));
@@ -179,17 +189,12 @@ export async function runEvaluate(argv: readonly string[], io: Io, locale: Local
     for (const r of results) io.out(formatTable(r, args.locale) + (results.length > 1 ? '\n' : ''));
   }
   if (args.out && results.length) {
-    try {
-      await fs.writeFile(args.out, await writeReport(results, args.locale));
-      if (args.format === 'table') io.out(zh ? `报告已写入 ${args.out}\n` : `Report written to ${args.out}\n`);
-    } catch (e) {
-      io.err(
-        zh
-          ? `crm3 evaluate：无法写入 ${args.out}：${(e as Error).message}\n`
-          : `crm3 evaluate: could not write ${args.out}: ${(e as Error).message}\n`,
-      );
+    const written = await writeOutput(args.out, await writeReport(results, args.locale), { inputs: files });
+    if (!written.ok) {
+      io.err(`crm3 evaluate: ${pick(written.reason.message, args.locale)}\n`);
       return 2;
     }
+    if (args.format === 'table') io.out(zh ? `报告已写入 ${args.out}\n` : `Report written to ${args.out}\n`);
   }
   if (outcomes.some((o) => o.failure)) return 2;
   return results.some(hasDataErrors) ? 1 : 0;

@@ -2,12 +2,12 @@
  * `crm3 sample [--locale zh-CN] [--size N] [--seed S] [--out file.xlsx] [--as-of YYYY-MM-DD]`:
  * writes a deterministic sample workbook (src/model/sample.ts) to an .xlsx file.
  */
-import { promises as fs } from 'fs';
 import * as path from 'path';
 import { isoFromSerial, serialFromYmd } from '../core/cells';
 import { Locale, Message, localeOf, pick } from '../core/i18n';
 import { MAX_SAMPLE_AS_OF, MAX_SAMPLE_SIZE, MIN_SAMPLE_AS_OF, SAMPLE_DEFAULTS, generateSample } from '../model/sample';
 import { writeWorkbook } from '../io/writeWorkbook';
+import { writeOutput } from '../io/safeOutput';
 import type { Io } from './main';
 
 interface SampleArgs {
@@ -176,13 +176,9 @@ export async function runSample(argv: readonly string[], io: Io, cwd: string = p
   }
   const out = path.resolve(cwd, args.out ?? `crm3-sample.${args.locale}.xlsx`);
   const snapshot = generateSample({ locale: args.locale, size: args.size, seed: args.seed, asOf: args.asOf });
-  try {
-    const buffer = await writeWorkbook(snapshot, { locale: args.locale });
-    await fs.mkdir(path.dirname(out), { recursive: true });
-    await fs.writeFile(out, buffer);
-  } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    io.err(`crm3 sample: ${pick({ en: `could not write ${out}: ${why}`, zh: `无法写入 ${out}：${why}` }, lang)}\n`);
+  const written = await writeOutput(out, await writeWorkbook(snapshot, { locale: args.locale }));
+  if (!written.ok) {
+    io.err(`crm3 sample: ${pick(written.reason.message, lang)}\n`);
     return 1;
   }
   const n = (name: keyof typeof snapshot.tables) => snapshot.tables[name]?.rows.length ?? 0;

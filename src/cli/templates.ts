@@ -5,6 +5,7 @@
 import * as path from 'path';
 import { Locale, Message, pick } from '../core/i18n';
 import { buildAllTemplates } from '../templates/build';
+import { OutputError } from '../io/safeOutput';
 import type { Io } from './main';
 
 const USAGE: Message = {
@@ -58,6 +59,10 @@ export async function runTemplates(argv: readonly string[], io: Io, locale: Loca
     for (const f of files) io.out(`${path.relative(process.cwd(), f) || f}\n`);
     return 0;
   } catch (e) {
+    if (e instanceof OutputError) {
+      io.err(`crm3 templates build: ${pick(e.reason.message, locale)}\n`);
+      return 2;
+    }
     io.err(
       locale === 'zh-CN'
         ? `crm3 templates build：无法写入 ${out}（${describe(e)}）。请检查文件夹是否存在且可写。\n`

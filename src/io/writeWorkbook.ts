@@ -8,7 +8,6 @@
  * Output is byte-stable: fixed document dates and fixed zip entry times, so rebuilding a
  * sample or template changes nothing unless its content changed.
  */
-import { promises as fs } from 'fs';
 import { Cell } from '../core/cells';
 import { Locale } from '../core/i18n';
 import { CONFIG_TABLES, ConfigTableName, SETTINGS, SettingSpec } from '../model/config';
@@ -357,7 +356,14 @@ export async function writeWorkbook(snapshot: WorkbookSnapshot, options: WriteOp
   return book.build({ creator: PRODUCT, when, definedNames: layout.names });
 }
 
-/** Write the snapshot to an .xlsx file. */
-export async function writeWorkbookFile(snapshot: WorkbookSnapshot, path: string, options: WriteOptions): Promise<void> {
-  await fs.writeFile(path, await writeWorkbook(snapshot, options));
+/** Write the snapshot to an .xlsx file, through the one output path (safeOutput: atomic, never onto an input). */
+export async function writeWorkbookFile(
+  snapshot: WorkbookSnapshot,
+  path: string,
+  options: WriteOptions & { inputs?: readonly string[] },
+): Promise<void> {
+  // Loaded on demand: the pane bundles this module, and safeOutput is Node only.
+  const { writeOutput, OutputError } = await import(/* webpackIgnore: true */ './safeOutput');
+  const written = await writeOutput(path, await writeWorkbook(snapshot, options), { inputs: options.inputs });
+  if (!written.ok) throw new OutputError(written.reason);
 }

@@ -45,7 +45,7 @@ function fileActions(engine: WorkerEngine): Pick<AppProps, 'downloadReport' | 'd
   return {
     downloadReport: async (result, fileName, uiLocale) => {
       const { reportBytes, saveBytes } = await import(/* webpackChunkName: "report" */ './webMode/download');
-      saveBytes(await reportBytes(result, uiLocale), `${baseName(fileName)}.report.${uiLocale}.xlsx`);
+      await saveBytes(await reportBytes(result, uiLocale), `${baseName(fileName)}.report.${uiLocale}.xlsx`, uiLocale);
     },
     downloadClientCopy: async (host, uiLocale) => {
       const file = await host.fileBytes();
@@ -53,7 +53,7 @@ function fileActions(engine: WorkerEngine): Pick<AppProps, 'downloadReport' | 'd
       const copy = await engine.clientCopy(file.bytes, file.name, uiLocale);
       if (!copy.ok) return { ok: false, message: pick(copy.reason.message, uiLocale) };
       const { saveBytes } = await import(/* webpackChunkName: "report" */ './webMode/download');
-      saveBytes(copy.bytes, `${baseName(file.name)}.client.xlsx`);
+      await saveBytes(copy.bytes, `${baseName(file.name)}.client.xlsx`, uiLocale);
       return { ok: true, replaced: copy.replaced };
     },
   };

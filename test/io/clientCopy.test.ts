@@ -209,6 +209,6 @@ describe('crm3 client-copy', () => {
     expect(p.err.join('')).toContain('File not found');
     const q = io();
     expect(await main(['client-copy', 'a.xlsx', '--out', 'a.xlsx', '--lang', 'en-US'], q.io)).toBe(2);
-    expect(q.err.join('')).toContain('never overwritten');
+    expect(q.err.join('')).toContain('never writes over its input');
   });
 });

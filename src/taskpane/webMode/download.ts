@@ -1,11 +1,20 @@
-/** Saving files from the pane in a browser: the evaluated report (.xlsx) as a download. */
-import type { Locale } from '../../core/i18n';
+/**
+ * Saving files from the pane in a browser: the evaluated report and the client copy (.xlsx)
+ * as downloads. A browser download never overwrites a file; the bytes pass the same check as
+ * every file the command line writes (io/outputBytes): a workbook that would not open is
+ * never handed over.
+ */
+import { Locale, pick } from '../../core/i18n';
 import type { EvaluationResult } from '../../engine/evaluate';
+import { checkOutputBytes } from '../../io/outputBytes';
 import { writeReport } from '../../io/writeReport';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export function saveBytes(bytes: Uint8Array, fileName: string): void {
+/** Offers `bytes` as a download named `fileName`; throws (with a message in `locale`) when they are not a sound workbook. */
+export async function saveBytes(bytes: Uint8Array, fileName: string, locale: Locale): Promise<void> {
+  const bad = await checkOutputBytes(bytes, fileName);
+  if (bad) throw new Error(pick(bad, locale));
   const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: XLSX_TYPE }));
   const a = document.createElement('a');
   a.href = url;

@@ -1,0 +1,132 @@
+/**
+ * Hostile workbooks for the data-safety tests (issue #12): small files that claim huge
+ * coordinates, repeat merges, write a row backwards, leave tags open, or carry names the
+ * engine cannot take. Each is made from a real sample workbook with one part changed, so
+ * everything else in it is ordinary.
+ */
+import { writeWorkbook } from '../../src/io/writeWorkbook';
+import { generateSample } from '../../src/model/sample';
+import { WorkbookSnapshot } from '../../src/model/snapshot';
+import { repack } from '../io/zipCraft';
+
+/** A small, valid sample workbook (60 opportunities). */
+export async function sampleBytes(edit?: (s: WorkbookSnapshot) => void, size = 60): Promise<Uint8Array> {
+  const s = generateSample({ size, seed: 1 });
+  edit?.(s);
+  return new Uint8Array(await writeWorkbook(s, { locale: 'en-US' }));
+}
+
+/** The sample with the Accounts sheet's XML (sheet1) changed by `edit`. */
+export async function withAccountsSheet(edit: (xml: string) => string): Promise<Uint8Array> {
+  return repack(await sampleBytes(), (name, text) => (name === 'xl/worksheets/sheet1.xml' ? edit(text()) : null));
+}
+
+/** Inserts `xml` just before </sheetData> of the Accounts sheet. */
+export const appendRows = (xml: string) => withAccountsSheet((s) => s.replace('</sheetData>', `${xml}</sheetData>`));
+
+/** Inserts `xml` just after </sheetData> (merges live there). */
+export const afterSheetData = (xml: string) => withAccountsSheet((s) => s.replace('</sheetData>', `</sheetData>${xml}`));
+
+export const hostile = {
+  /** One cell at row 10^15. */
+  farRow: () => appendRows('<row r="1000000000000000"><c r="A1000000000000000" t="inlineStr"><is><t>far</t></is></c></row>'),
+  /** A row numbered 1e300. */
+  expRow: () => appendRows('<row r="1e300"><c t="inlineStr"><is><t>far</t></is></c></row>'),
+  /** The Accounts table's ref claims 10^15 rows. */
+  hugeTableRef: async () =>
+    repack(await sampleBytes(), (name, text) =>
+      name === 'xl/tables/table1.xml' ? text().replace(/ref="A1:([A-Z]+)\d+"/g, 'ref="A1:$11000000000000000"') : null,
+    ),
+  /** 5,000 merges over the whole sheet (all but the first few rows), and a cell in Excel's last row. */
+  manyMerges: () =>
+    withAccountsSheet((s) =>
+      s.replace(
+        '</sheetData>',
+        '<row r="1048576"><c r="A1048576"><v>1</v></c></row></sheetData>' +
+          `<mergeCells count="5000">${Array.from({ length: 5000 }, (_, k) => `<mergeCell ref="A${(k % 40) + 1}:XFD1048576"/>`).join('')}</mergeCells>`,
+      ),
+    ),
+  /** One row of `n` cells written from the last column to the first. */
+  reversedRow: (n = 1_000_000) => {
+    const cells: string[] = [];
+    for (let k = n; k >= 1; k--) cells.push(`<c r="${colName(k)}40"><v>${k}</v></c>`);
+    return appendRows(`<row r="40">${cells.join('')}</row>`);
+  },
+  /** `n` <row> tags that are never closed. */
+  unclosedRows: (n = 100_000) => {
+    let xml = '';
+    for (let k = 0; k < n; k++) xml += `<row r="${40 + k}"><c r="A${40 + k}"><v>1</v></c>`;
+    return appendRows(xml);
+  },
+};
+
+export function colName(n: number): string {
+  let s = '';
+  for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** One row of an Indicators sheet: id and formula (no '='), and optionally name, goal, unit. */
+export interface IndicatorLine {
+  id: string;
+  formula: string;
+  name?: string;
+  goal?: string;
+  unit?: string;
+}
+
+/** A sheet part whose rows are inline-string cells, except formulas (text starting with '='). */
+export function sheetXml(rows: readonly (readonly string[])[]): string {
+  const body = rows
+    .map((cells, i) => {
+      const r = i + 1;
+      const xml = cells
+        .map((v, j) => {
+          const ref = `${colName(j + 1)}${r}`;
+          if (v.startsWith('=')) return `<c r="${ref}"><f>${escapeXml(v.slice(1))}</f></c>`;
+          return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`;
+        })
+        .join('');
+      return `<row r="${r}">${xml}</row>`;
+    })
+    .join('');
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${body}</sheetData></worksheet>`
+  );
+}
+
+/** Adds a worksheet named `name` holding `xml` to a package. */
+export async function withSheet(bytes: Uint8Array, name: string, xml: string): Promise<Uint8Array> {
+  const part = 'xl/worksheets/sheet99.xml';
+  return repack(
+    bytes,
+    (n, text) => {
+      if (n === 'xl/workbook.xml')
+        return text().replace('</sheets>', `<sheet name="${escapeXml(name)}" sheetId="99" r:id="rId99"/></sheets>`);
+      if (n === 'xl/_rels/workbook.xml.rels')
+        return text().replace(
+          '</Relationships>',
+          '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet99.xml"/></Relationships>',
+        );
+      if (n === '[Content_Types].xml')
+        return text().replace(
+          '</Types>',
+          '<Override PartName="/xl/worksheets/sheet99.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+        );
+      return null;
+    },
+    [{ name: part, data: xml }],
+  );
+}
+
+/** The sample with an Indicators sheet holding these indicators (Value formulas never calculated). */
+export async function withIndicators(lines: readonly IndicatorLine[], base?: Uint8Array): Promise<Uint8Array> {
+  const rows = [
+    ['Id', 'Goal', 'Name', 'Value', 'Unit'],
+    ...lines.map((l) => [l.id, l.goal ?? 'WIN', l.name ?? l.id, `=${l.formula}`, l.unit ?? 'number']),
+  ];
+  return withSheet(base ?? (await sampleBytes()), 'Indicators', sheetXml(rows));
+}
