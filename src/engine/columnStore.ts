@@ -59,7 +59,8 @@ export class ColumnStore {
 
   /** The formula that spills column `key` (at least one row, so names stay valid). */
   formula(key: string): string {
-    return `=${DATA_FUNCTION}("${this.id}","${key}")`;
+    // The key is the workbook's own column name, any text: encoded, so no quote or backslash reaches the formula.
+    return `=${DATA_FUNCTION}("${this.id}","${encodeURIComponent(key)}")`;
   }
 
   release(): void {
@@ -72,7 +73,7 @@ type Ast = { args: { type?: string; value?: unknown }[] };
 
 function lookup(ast: Ast): Cell[] | undefined {
   const [store, key] = ast.args.map((a) => (a && a.type === 'STRING' ? String(a.value) : undefined));
-  return store && key ? stores.get(store)?.get(key) : undefined;
+  return store && key ? stores.get(store)?.get(decodeURIComponent(key)) : undefined;
 }
 
 export class ColumnDataPlugin extends FunctionPlugin {
@@ -158,7 +159,8 @@ export const storeShortcut: NamedColumnShortcut = (plugin, ast, state) => {
     return spillGrid(spill);
   }
   if (feeder.procedureName !== DATA_FUNCTION) return undefined;
-  const [storeId, key] = (feeder.args ?? []).map((a) => (a && a.type === 'STRING' ? String(a.value) : ''));
+  const [storeId, encoded] = (feeder.args ?? []).map((a) => (a && a.type === 'STRING' ? String(a.value) : ''));
+  const key = decodeURIComponent(encoded);
   const store = live.get(storeId);
   const values = store?.get(key);
   if (!store || !values || Math.max(1, values.length) !== end.row - start.row + 1) return undefined;

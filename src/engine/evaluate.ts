@@ -65,13 +65,21 @@ function engineProblems(engine: WorkbookEngine, snapshot: WorkbookSnapshot, noIn
   const problems: Problem[] = [];
   for (const ind of engine.indicators()) {
     if (ind.value !== null && typeof ind.value === 'object') {
+      // HyperFormula's parser explains itself in grammar tokens: say what it means instead.
+      const unreadable = /^Parsing error/i.test(ind.value.message);
+      const why: Message = unreadable
+        ? {
+            en: 'the formula cannot be read (a syntax error: check its brackets, commas and quotes)',
+            zh: '公式无法解析（语法错误：请检查括号、逗号和引号）',
+          }
+        : { en: ind.value.message, zh: ind.value.message };
       problems.push({
         severity: 'warning',
         sheet: 'Indicators',
         cell: '',
         message: {
-          en: `${ind.row.id}: ${ind.value.error} ${ind.value.message}`.trim(),
-          zh: `${ind.row.id}：${ind.value.error} ${ind.value.message}`.trim(),
+          en: `${ind.row.id}: ${ind.value.error} ${why.en}`.trim(),
+          zh: `${ind.row.id}：${ind.value.error} ${why.zh}`.trim(),
         },
       });
     }

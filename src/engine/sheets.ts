@@ -13,7 +13,7 @@ import { IndicatorRow, TableData, WorkbookSnapshot, columnLetters } from '../mod
 import { criteriaOf, questionsOf } from '../model/workbookColumns';
 import { Locale } from '../core/i18n';
 import { ColumnStore } from './columnStore';
-import { namesIn } from './formulaLanguage';
+import { namesIn, renameMap, rewriteFormula } from './formulaLanguage';
 
 export type SheetCells = (Cell | string)[][];
 
@@ -81,6 +81,50 @@ function tableColumnsData(t: TableData | undefined, columns: string[]): Cell[][]
 function sanitize(c: Cell): Cell {
   if (typeof c === 'string' && c.startsWith('=')) return `'${c}`;
   return c;
+}
+
+/** A name HyperFormula accepts (its NamedExpressions.isNameValid): letters of its set, digits, _ and ., not a cell reference. */
+const HF_NAME = /^[A-Za-z\u00C0-\u02AF_][A-Za-z\u00C0-\u02AF0-9_.]*$/;
+const A1_LIKE = /^\$?[A-Za-z]+\$?[0-9]+$/;
+const R1C1_LIKE = /^[rR][0-9]*[cC][0-9]*$/;
+
+export function isEngineName(name: string): boolean {
+  return HF_NAME.test(name) && !A1_LIKE.test(name) && !R1C1_LIKE.test(name);
+}
+
+/**
+ * Engine-safe names for the workbook's columns. A column keeps its workbook name
+ * (`Acc_C_Potential`) when HyperFormula can take it; an id in another script, with spaces,
+ * or used twice (`Acc_潜力`, `Acc_My crit`, a second `C_X`) gets an internal one
+ * (`Acc_Criterion3`). Ids are data: whatever the user typed, the engine gets a name it takes.
+ * HyperFormula compares names without case, so this does too.
+ */
+export class EngineNames {
+  private readonly used = new Set<string>();
+  /** Workbook name (as a formula would write it) → engine name, for the names that had to change. */
+  readonly renamed = new Map<string, string>();
+
+  /** Reserves a fixed name (settings, Config columns, computed columns). */
+  reserve(name: string): string {
+    this.used.add(name.toLowerCase());
+    return name;
+  }
+
+  /** The engine name of `prefix_column`; `fallback` is the internal stem (`Acc_Criterion3`). */
+  column(prefix: string, column: string, fallback: string): string {
+    const wanted = `${prefix}_${column}`;
+    if (isEngineName(wanted) && !this.used.has(wanted.toLowerCase())) return this.reserve(wanted);
+    let name = fallback;
+    for (let k = 2; this.used.has(name.toLowerCase()); k++) name = `${fallback}_${k}`;
+    if (!this.renamed.has(wanted)) this.renamed.set(wanted, name);
+    return this.reserve(name);
+  }
+
+  /** A formula with the renamed workbook names replaced by their engine names (the formula language's rewrite). */
+  translate(formula: string): string {
+    if (this.renamed.size === 0) return formula;
+    return rewriteFormula(formula, { names: renameMap(this.renamed) });
+  }
 }
 
 /** Settings with defaults: AsOfDate given or today, the period = its calendar year. */
@@ -152,13 +196,31 @@ export function layoutWorkbook(
   const columnIndex = {} as Record<TableName, Map<string, number>>;
   let maxRows = 10;
 
+  // Every name the engine defines itself first, then the columns (whose ids come from the data).
+  const engineNames = new EngineNames();
+  for (const s of SETTINGS) engineNames.reserve(s.name);
+  for (const t of CONFIG_TABLES) for (const c of t.columns) engineNames.reserve(`${t.name}_${c.name}`);
+  for (const c of COMPUTED_COLUMNS) engineNames.reserve(`${c.table === 'Accounts' ? 'Acc' : 'Opp'}_${c.column}`);
+  engineNames.reserve('Acc_Criteria');
+  engineNames.reserve('Opp_Answers');
+  const tableNames = TABLES.map((spec) => {
+    const columns = inputColumns(spec, criteriaIds, questionIds);
+    const fixed = spec.columns.filter((c) => !c.computed).length;
+    const stem = spec.dynamic === 'criteria' ? 'Criterion' : spec.dynamic === 'questions' ? 'Question' : 'Column';
+    return columns.map((c, j) =>
+      engineNames.column(spec.prefix, c, `${spec.prefix}_${stem}${j < fixed ? j + 1 : j - fixed + 1}`),
+    );
+  });
+  // Indicator formulas may name columns by their workbook names: they get the engine's.
+  const engineFormulas = options.indicators.map((ind) => engineNames.translate(ind.formula));
+
   // Only the columns some formula reads go into HyperFormula (DESIGN.md §8); all stay in the store.
-  const formulas = [...COMPUTED_COLUMNS.map((c) => c.formula), ...options.indicators.map((i) => i.formula)];
+  const formulas = [...COMPUTED_COLUMNS.map((c) => c.formula), ...engineFormulas];
   const referenced = new Set<string>();
-  for (const f of formulas) for (const n of namesIn(f)) referenced.add(n);
+  for (const f of formulas) for (const n of namesIn(f)) referenced.add(n.toLowerCase());
   const store = options.store;
 
-  for (const spec of TABLES) {
+  TABLES.forEach((spec, t) => {
     const columns = inputColumns(spec, criteriaIds, questionIds);
     const data = snapshot.tables[spec.name];
     const values = tableColumnsData(data, columns);
@@ -168,27 +230,31 @@ export function layoutWorkbook(
     // Names span at least two rows: HyperFormula hands a one-cell range to a function as a plain
     // value, and a blank one then reads as an omitted argument (a lost filter, "a period needs closeDate").
     const span = Math.max(n, MIN_DATA_ROWS);
-    const block = spec.dynamic === 'criteria' ? criteriaIds : spec.dynamic === 'questions' ? questionIds : [];
+    const fixed = spec.columns.filter((c) => !c.computed).length;
+    const blockSize = spec.dynamic === 'criteria' ? criteriaIds.length : spec.dynamic === 'questions' ? questionIds.length : 0;
     const blockName = spec.dynamic === 'criteria' ? 'Acc_Criteria' : 'Opp_Answers';
-    const blockUsed = block.length > 0 && referenced.has(blockName);
+    const blockUsed = blockSize > 0 && referenced.has(blockName.toLowerCase());
     const header: string[] = [];
     const feed: string[] = [];
     const index = new Map<string, number>();
+    let blockStart = -1;
     columns.forEach((c, j) => {
-      const name = `${spec.prefix}_${c}`;
-      store.set(name, values[j]);
-      const inBlock = block.includes(c);
-      if (!referenced.has(name) && !(inBlock && blockUsed)) return;
-      index.set(c, header.length);
+      // The store keeps the workbook's own name; HyperFormula gets the engine-safe one.
+      const key = `${spec.prefix}_${c}`;
+      const name = tableNames[t][j];
+      store.set(key, values[j]);
+      const inBlock = j >= fixed;
+      if (!referenced.has(name.toLowerCase()) && !(inBlock && blockUsed)) return;
+      if (!index.has(c)) index.set(c, header.length);
+      if (inBlock && blockStart < 0) blockStart = header.length;
       names.push({ name, expression: columnRange(spec.name, header.length, span) });
       header.push(c);
-      feed.push(store.formula(name));
+      feed.push(store.formula(key));
     });
     columnIndex[spec.name] = index;
-    if (blockUsed)
-      names.push({ name: blockName, expression: columnRange(spec.name, index.get(block[0])!, span, 2, block.length) });
+    if (blockUsed) names.push({ name: blockName, expression: columnRange(spec.name, blockStart, span, 2, blockSize) });
     sheets[spec.name] = [header, feed];
-  }
+  });
 
   // Config: settings in A:B, then each methodology table with its own columns.
   const settings = resolveSettings(snapshot, options.asOf);
@@ -234,7 +300,7 @@ export function layoutWorkbook(
   indicators.forEach((ind, i) => {
     const r = i + 2;
     const status = ind.green !== null && ind.red !== null ? `=CRM3.RAG(B${r},"${ind.direction}",${ind.green},${ind.red})` : null;
-    indicatorsSheet.push([ind.id, ind.formula, status]);
+    indicatorsSheet.push([sanitize(ind.id), engineFormulas[i], status]);
   });
   sheets[INDICATORS_SHEET] = [indicatorsSheet[0]];
 

@@ -6,7 +6,7 @@
 import { HyperFormula } from 'hyperformula';
 import type { ConfigParams, SimpleCellAddress } from 'hyperformula';
 import { Cell } from '../core/cells';
-import { Locale } from '../core/i18n';
+import { Locale, Message, pick } from '../core/i18n';
 import { buildCrm3Plugin, crm3Translations, setNamedColumnShortcut, setPluginLocale } from '../functions/hyperformula/crm3Plugin';
 import { BUILT_IN_INDICATORS } from '../model/indicators';
 import { TABLES, TableName, tableSpec } from '../model/schema';
@@ -22,6 +22,35 @@ export interface EngineOptions {
   locale?: Locale;
   /** HyperFormula licence key; `gpl-v3` unless you own a commercial key. */
   licenseKey?: string;
+}
+
+/** Excel's own limit on a formula's length: a longer one is refused before the engine parses it. */
+const MAX_FORMULA_LENGTH = 8192;
+
+const INDICATOR_FAILURE = {
+  tooLong: (n: number): Message => ({
+    en: `the formula is ${n} characters long, more than Excel's limit of ${MAX_FORMULA_LENGTH}; split it into smaller indicators`,
+    zh: `公式长度为 ${n} 个字符，超过 Excel 的上限 ${MAX_FORMULA_LENGTH}；请拆分为几个较小的指标`,
+  }),
+  engine: (e: unknown): Message => {
+    const why = e instanceof Error ? e.message : String(e);
+    if (/call stack/i.test(why))
+      return {
+        en: 'the formula is nested or chained too deeply for the engine to evaluate; split it into smaller indicators',
+        zh: '公式嵌套或连接的层数过多，引擎无法计算；请拆分为几个较小的指标',
+      };
+    if (/string length|allocation|memory/i.test(why))
+      return {
+        en: 'the formula builds a value too large for the engine to hold (for example a very long REPT text); make it smaller',
+        zh: '公式生成的值过大，引擎无法容纳（例如很长的 REPT 文本）；请缩小',
+      };
+    return { en: `the engine could not evaluate the formula (${why})`, zh: `引擎无法计算该公式（${why}）` };
+  },
+};
+
+/** The Indicators sheet's rows, the failed indicators' formulas left out. */
+function indicatorRows(layout: EngineLayout, failed: ReadonlyMap<number, string>): EngineLayout['indicatorsSheet'] {
+  return layout.indicatorsSheet.map((row, r) => (r > 0 && failed.has(r - 1) ? [row[0], null, null] : row));
 }
 
 /** A cell's value as the outside world sees it: blank is null, errors carry their message. */
@@ -71,6 +100,8 @@ export class WorkbookEngine {
     readonly layout: EngineLayout,
     private readonly sheetIds: Record<string, number>,
     private readonly store: ColumnStore,
+    /** Indicators (by position) the engine could not take, with why. */
+    private readonly failed: ReadonlyMap<number, string> = new Map(),
   ) {}
 
   static build(snapshot: WorkbookSnapshot, options: EngineOptions): WorkbookEngine {
@@ -88,20 +119,53 @@ export class WorkbookEngine {
       smartRounding: false,
       useColumnIndex: false,
     };
-    const hf = HyperFormula.buildFromSheets(
-      layout.sheets,
-      config,
-      layout.names.map((n) => ({ name: n.name, expression: n.expression })),
-    );
-    skipChangeLists(hf);
-    const sheetIds: Record<string, number> = {};
-    for (const name of hf.getSheetNames()) sheetIds[name] = hf.getSheetId(name)!;
-    // Formulas go in after the names exist: HyperFormula sizes spilled results through names only then.
-    hf.batch(() => {
-      hf.setSheetContent(sheetIds[CALC_SHEET], layout.calc as never);
-      hf.setSheetContent(sheetIds[INDICATORS_SHEET], layout.indicatorsSheet as never);
+    // An indicator formula is the user's: one that HyperFormula cannot take (too long, nested
+    // too deep for its stack, a text too long to hold) must fail alone, with a message, while
+    // every other indicator still evaluates (issue #12).
+    const failed = new Map<number, string>();
+    layout.indicatorsSheet.forEach((row, r) => {
+      const formula = row[1];
+      if (r > 0 && typeof formula === 'string' && formula.length > MAX_FORMULA_LENGTH)
+        failed.set(r - 1, pick(INDICATOR_FAILURE.tooLong(formula.length), locale));
     });
-    return new WorkbookEngine(hf, layout, sheetIds, store);
+    for (let oneByOne = false; ; oneByOne = true) {
+      const hf = HyperFormula.buildFromSheets(
+        layout.sheets,
+        config,
+        layout.names.map((n) => ({ name: n.name, expression: n.expression })),
+      );
+      skipChangeLists(hf);
+      const sheetIds: Record<string, number> = {};
+      for (const name of hf.getSheetNames()) sheetIds[name] = hf.getSheetId(name)!;
+      let current = -1;
+      try {
+        // Formulas go in after the names exist: HyperFormula sizes spilled results through names only then.
+        if (!oneByOne) {
+          hf.batch(() => {
+            hf.setSheetContent(sheetIds[CALC_SHEET], layout.calc as never);
+            hf.setSheetContent(sheetIds[INDICATORS_SHEET], indicatorRows(layout, failed) as never);
+          });
+        } else {
+          hf.setSheetContent(sheetIds[CALC_SHEET], layout.calc as never);
+          const rows = indicatorRows(layout, failed);
+          hf.setCellContents({ sheet: sheetIds[INDICATORS_SHEET], row: 0, col: 0 }, [rows[0]] as never);
+          for (current = 0; current < layout.indicators.length; current++) {
+            if (failed.has(current)) continue;
+            hf.setCellContents({ sheet: sheetIds[INDICATORS_SHEET], row: current + 1, col: 0 }, [rows[current + 1]] as never);
+          }
+        }
+        return new WorkbookEngine(hf, layout, sheetIds, store, failed);
+      } catch (e) {
+        // HyperFormula's state after a throw is unknown: start again, without the formula that threw.
+        hf.destroy();
+        if (!oneByOne) continue;
+        if (current < 0 || current >= layout.indicators.length) {
+          store.release();
+          throw e;
+        }
+        failed.set(current, pick(INDICATOR_FAILURE.engine(e), locale));
+      }
+    }
   }
 
   private value(address: SimpleCellAddress): EngineValue {
@@ -110,11 +174,11 @@ export class WorkbookEngine {
 
   indicators(): IndicatorValue[] {
     const sheet = this.sheetIds[INDICATORS_SHEET];
-    return this.layout.indicators.map((row, i) => ({
-      row,
-      value: this.value({ sheet, row: i + 1, col: 1 }),
-      status: this.value({ sheet, row: i + 1, col: 2 }),
-    }));
+    return this.layout.indicators.map((row, i) => {
+      const failure = this.failed.get(i);
+      if (failure !== undefined) return { row, value: { error: '#ERROR!', message: failure }, status: null };
+      return { row, value: this.value({ sheet, row: i + 1, col: 1 }), status: this.value({ sheet, row: i + 1, col: 2 }) };
+    });
   }
 
   /** One computed column (Score, Tier, Grade, …) as values, one per data row. */

@@ -454,7 +454,8 @@ function literalFormula(v: Cell): string {
 }
 
 function readIndicators(ext: Extent, opts: FindOptions, problems: ProblemList): IndicatorRow[] {
-  const data = readExtent(ext, 'Indicators', INDICATOR_COLUMNS, new Set(['Status']), (n) => n, opts, problems);
+  // Value and Status hold formulas the engine computes: a file saved without their results is fine.
+  const data = readExtent(ext, 'Indicators', INDICATOR_COLUMNS, new Set(['Value', 'Status']), (n) => n, opts, problems);
   const col = (name: string) => data.headers.indexOf(name);
   const [iId, iGoal, iName, iZh, iValue, iUnit, iDir, iGreen, iRed] = [
     'Id',
