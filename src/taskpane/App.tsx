@@ -3,6 +3,7 @@
  * workbook from the host evaluated by the engine worker, and the views. Views get the
  * host, the engine and the latest result (ViewProps) and never call Office directly.
  */
+import { pickAll } from '../core/i18n';
 import { ComponentType, Suspense, lazy, useEffect, useMemo, useState } from 'react';
 import { FluentProvider, MessageBar, MessageBarBody, ProgressBar, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import type { WorkbookHost } from '../host/workbookHost';
@@ -68,7 +69,7 @@ export function App(props: AppProps) {
   const [busy, setBusy] = useState(false);
   const theme = useTheme(inOffice);
   const s = useStyles();
-  const t = strings[locale];
+  const t = pickAll(strings, locale);
   const state = useWorkbook(workbook.host, engine, locale, workbook.fileName);
 
   useEffect(() => {

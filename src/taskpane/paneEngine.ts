@@ -5,12 +5,22 @@
  */
 import { Locale } from '../core/i18n';
 import type { EvaluationResult, IndicatorResult } from '../engine/evaluate';
+import type { DashboardCharts } from '../engine/charts';
+import type { DecisionChainMap } from '../engine/decisionChain';
+import type { AnswerCode, GradingForm } from '../engine/grading';
 import type { Scope, ScopeField } from '../engine/scope';
+import type { PortfolioAccount, PortfolioTiers, TierSettings } from '../engine/tiering';
 import type { CellChange } from '../engine/workbookEngine';
 import type { WorkbookSnapshot } from '../model/snapshot';
-import type { DashboardCharts } from './engine/chartData';
 
-export type { DashboardCharts } from './engine/chartData';
+export type { DashboardCharts } from '../engine/charts';
+
+/** The tiering assistant's starting point: the workbook's rules and weights, its accounts and their tiers. */
+export interface TieringBase {
+  settings: TierSettings;
+  accounts: PortfolioAccount[];
+  tiers: PortfolioTiers;
+}
 
 export interface LoadOptions {
   locale: Locale;
@@ -47,5 +57,18 @@ export interface PaneEngine {
   scopeValues(field: ScopeField): Promise<string[]>;
   /** The dashboard charts' data (tier matrix, pipeline by stage, win rate by owner) for a scope. */
   charts(scopes?: readonly Scope[]): Promise<DashboardCharts>;
+  /** The tiering assistant's base: rules, weights, accounts and tiers as the workbook holds them. */
+  tiering(): Promise<TieringBase>;
+  /**
+   * Every account's tier under other thresholds or weights: they go into the engine's copy of
+   * Config and the workbook's own formulas recompute (the workbook is left as it was).
+   */
+  tiersUnder(settings: TierSettings): Promise<PortfolioTiers>;
+  /** The grading form of an opportunity (Opportunities row): questions, saved answers, and the results for `answers`. */
+  grading(row: number, answers?: Readonly<Record<string, AnswerCode>>): Promise<GradingForm>;
+  /** The decision chain of an opportunity (Opportunities row): org chart, gaps, coverage and support. */
+  decisionChain(row: number): Promise<DecisionChainMap>;
+  /** The stages of Config in their order (the defaults when the workbook has none). */
+  stages(): Promise<string[]>;
   dispose(): void;
 }

@@ -3,6 +3,7 @@
  * chooser, so it works from the keyboard), download the evaluated report, and download the
  * client copy (CRM3 formulas replaced by values). The file code loads only when used.
  */
+import { pickAll } from '../../core/i18n';
 import { useRef } from 'react';
 import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { UiLocale, strings } from '../strings';
@@ -28,7 +29,7 @@ interface Props {
 }
 
 export function WorkbookBar({ locale, fileName, busy, onOpen, onDownloadReport, onDownloadClientCopy }: Props) {
-  const t = strings[locale];
+  const t = pickAll(strings, locale);
   const s = useStyles();
   const input = useRef<HTMLInputElement>(null);
   return (

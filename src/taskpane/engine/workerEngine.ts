@@ -1,5 +1,7 @@
 /** PaneEngine talking to the engine worker by message; each call resolves when its reply comes. */
+import type { AnswerCode } from '../../engine/grading';
 import type { Scope, ScopeField } from '../../engine/scope';
+import type { TierSettings } from '../../engine/tiering';
 import type { CellChange } from '../../engine/workbookEngine';
 import type { WorkbookSnapshot } from '../../model/snapshot';
 import type { LoadOptions, PaneEngine } from '../paneEngine';
@@ -86,6 +88,21 @@ export class WorkerEngine implements PaneEngine {
   }
   charts(scopes?: readonly Scope[]) {
     return this.call('charts', [scopes]);
+  }
+  tiering() {
+    return this.call('tiering', []);
+  }
+  tiersUnder(settings: TierSettings) {
+    return this.call('tiersUnder', [settings]);
+  }
+  grading(row: number, answers?: Readonly<Record<string, AnswerCode>>) {
+    return this.call('grading', [row, answers]);
+  }
+  decisionChain(row: number) {
+    return this.call('decisionChain', [row]);
+  }
+  stages() {
+    return this.call('stages', []);
   }
   dispose() {
     this.failAll('engine disposed');
