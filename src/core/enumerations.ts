@@ -23,7 +23,7 @@ export const Status = define('Status', [
   { code: 'Open', zh: '进行中', aliases: ['跟进中', 'Active', 'In Progress'] },
   { code: 'Won', zh: '赢单', aliases: ['Closed Won', 'Win', '已赢单', '成交'] },
   { code: 'Lost', zh: '丢单', aliases: ['Closed Lost', 'Loss', '已丢单', '输单'] },
-  { code: 'NoDecision', zh: '无决策', aliases: ['No Decision', 'No-Decision', 'ND', '搁置', '取消'] },
+  { code: 'NoDecision', zh: '无决策', aliases: ['No Decision', 'No-Decision', 'ND', '搁置', '取消', '无效'] },
 ]);
 
 export const Answer = define('Answer', [

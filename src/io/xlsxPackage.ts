@@ -4,6 +4,7 @@
  * and the cell styles that make a number a date. Each part is inflated with zipGuard's
  * inflateEntry (Node and browser alike) and scanned once with XmlScanner.
  */
+import { currencyOfFormat } from '../model/exportValues';
 import { DefinedName } from './sheetTables';
 import { XmlScanner } from './xmlScan';
 import { ReadFailure } from './readFailure';
@@ -248,6 +249,29 @@ export function parseDateStyles(xml: string): boolean[] {
       const id = Number(s.attr('numFmtId') ?? 0);
       const code = custom.get(id);
       out.push(code !== undefined ? isDateFormat(code) : BUILT_IN_DATE_IDS.has(id));
+      if (s.kind === 'open') s.skipElement();
+    }
+  }
+  return out;
+}
+
+/**
+ * For each cell style index: the currency its number format shows (`"$"#,##0.00` → USD,
+ * `[$¥-804]#,##0` → CNY), or undefined. Built-in formats carry no symbol of their own.
+ */
+export function parseStyleCurrencies(xml: string): (string | undefined)[] {
+  const custom = new Map<number, string>();
+  const out: (string | undefined)[] = [];
+  const s = new XmlScanner(xml);
+  let inCellXfs = false;
+  while (s.next()) {
+    if (s.name === 'numFmt' && s.kind !== 'close') {
+      custom.set(Number(s.attr('numFmtId')), s.attr('formatCode') ?? '');
+    } else if (s.name === 'cellXfs') {
+      inCellXfs = s.kind === 'open';
+    } else if (inCellXfs && s.name === 'xf' && s.kind !== 'close') {
+      const code = custom.get(Number(s.attr('numFmtId') ?? 0));
+      out.push(code === undefined ? undefined : currencyOfFormat(code));
       if (s.kind === 'open') s.skipElement();
     }
   }

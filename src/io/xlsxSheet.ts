@@ -32,6 +32,8 @@ export interface SheetContext {
   sharedStrings: readonly string[];
   dateStyles: readonly boolean[];
   date1904: boolean;
+  /** Per style index, the currency its number format shows (amounts keep it: Config may not say). */
+  currencyStyles?: readonly (string | undefined)[];
 }
 
 /** A1 → 1-based column and row; 0s when the reference is not a cell. */
@@ -126,7 +128,12 @@ class XlsxGrid implements SheetGrid {
     private readonly rows: (Row | undefined)[],
     private readonly formulas: Map<number, FormulaText>,
     private readonly sharedFormulas: Map<number, { text: string; row: number; col: number }>,
+    private readonly currencies: Map<number, string>,
   ) {}
+
+  currency(row: number, col: number): string | undefined {
+    return this.currencies.get(row * 16_384 + col);
+  }
 
   value(row: number, col: number): GridValue {
     const r = this.rows[row];
@@ -159,6 +166,7 @@ export function parseWorksheet(name: string, xml: string, ctx: SheetContext): { 
   const rows: (Row | undefined)[] = [];
   const formulas = new Map<number, FormulaText>();
   const sharedFormulas = new Map<number, { text: string; row: number; col: number }>();
+  const currencies = new Map<number, string>();
   const merges: string[] = [];
   const tableIds: string[] = [];
   let lastRow = 0;
@@ -217,6 +225,7 @@ export function parseWorksheet(name: string, xml: string, ctx: SheetContext): { 
       else if (hasFormula && (v === undefined || (v === '' && t !== 'str'))) value = { flag: 'uncalculated' };
       else value = cellValue(t, style, t === 'str' || t === 'inlineStr' ? v && detached(decodeXstring(v)) : v, ctx);
       if (value === null) continue;
+      if (typeof value === 'number' && ctx.currencyStyles?.[style]) currencies.set(rowNo * 16_384 + colNo, ctx.currencyStyles[style]!);
       const at = row.cols.length;
       if (at === 0 || row.cols[at - 1] < colNo) {
         row.cols.push(colNo);
@@ -240,7 +249,7 @@ export function parseWorksheet(name: string, xml: string, ctx: SheetContext): { 
 
   for (const m of merges) blankMerged(rows, m, lastRow);
   for (let r = 1; r <= lastRow; r++) if (rows[r] && rows[r]!.cols.length === 0) rows[r] = undefined;
-  return { grid: new XlsxGrid(name, lastRow, rows, formulas, sharedFormulas), tableIds };
+  return { grid: new XlsxGrid(name, lastRow, rows, formulas, sharedFormulas, currencies), tableIds };
 }
 
 /** Text of an inline string (<is>): its <t>, or its rich-text runs joined; phonetic guides left out. */

@@ -7,7 +7,7 @@
  * changed. Problems found while reading (snapshot.problems) are not repeated here.
  */
 import { Cell, isBlank, keyOf, showCell, toDateSerial, toNumber } from '../core/cells';
-import { ActivityType, Answer, Enumeration, TierMethod, allowedList, lookupEnum } from '../core/enumerations';
+import { ActivityType, Answer, Enumeration, Status, TierMethod, allowedList, lookupEnum } from '../core/enumerations';
 import { Message } from '../core/i18n';
 import { CONFIG_TABLES, ConfigTableSpec, SETTINGS } from './config';
 import { ProblemList, moreLike, place } from './problems';
@@ -37,9 +37,9 @@ const M = {
           zh: `工作簿中没有“${spec.zh}”表（${spec.name}），依赖它的指标无数据。如需统计，请添加名为“${spec.zh}”（或 ${spec.name}）的工作表，表头为 ${heads.map((c) => c.zh).join('、')}。`,
         };
   },
-  missingColumn: (at: string, table: string, c: ColumnSpec, headerRow: number): Message => ({
-    en: `${at}: table ${table} has no ${c.name} column, which is required. Add a column headed ${c.name} (or ${c.zh}) to the header row (row ${headerRow}).`,
-    zh: `${at}：表 ${table} 缺少必填列 ${c.zh}（${c.name}）。请在表头行（第 ${headerRow} 行）添加名为“${c.zh}”或 ${c.name} 的列。`,
+  missingColumn: (at: string, spec: { name: string; zh: string }, c: ColumnSpec, headerRow: number, key: boolean): Message => ({
+    en: `${at}: table ${spec.name} has no ${c.name} column${key ? ', which identifies or links its rows' : ', so the indicators that use it have no data'}. Add a column headed ${c.name} (or ${c.zh}) to the header row (row ${headerRow}).`,
+    zh: `${at}：“${spec.zh}”表缺少${key ? '必填' : ''}列“${c.zh}”（${c.name}）${key ? '，该列用于识别或关联各行' : '，依赖它的指标无数据'}。请在表头行（第 ${headerRow} 行）添加名为“${c.zh}”或 ${c.name} 的列。`,
   }),
   missingDynamic: (at: string, kind: 'criteria' | 'questions', missing: string[], all: boolean): Message =>
     kind === 'criteria'
@@ -298,18 +298,35 @@ function checkTable(
   });
   const headerAt = place(t.sheet, a1(t.origin.row, t.origin.col));
   for (const c of columns) {
-    if (c.required && !idx.has(c.name))
-      k.whole('error', t.sheet, a1(t.origin.row, t.origin.col), M.missingColumn(headerAt, spec.name, c, t.origin.row));
+    if (c.required && !idx.has(c.name)) {
+      // Without its id (or the ids it links by) a row cannot be told apart or tied to its account:
+      // an error. Any other missing column leaves the indicators that read it without data.
+      // Config tables have no "no data" fallback for a lost column (the engine would use blanks): an error too.
+      const key = c.type === 'id' || ('key' in spec && spec.key === c.name) || !('prefix' in spec);
+      k.whole(
+        key ? 'error' : 'warning',
+        t.sheet,
+        a1(t.origin.row, t.origin.col),
+        M.missingColumn(headerAt, spec, c, t.origin.row, key),
+      );
+    }
   }
   const checked = columns
     .filter((c) => !c.computed && idx.has(c.name))
     .map((c) => ({ c, j: idx.get(c.name)!, name: colName(c) }));
+  // A closed deal needs no stage: no indicator reads it, and exports do not say which stage it reached.
+  const jStatus = spec.name === 'Opportunities' ? idx.get('Status') : undefined;
+  const closed = (row: readonly Cell[]) => {
+    const st = jStatus === undefined ? undefined : lookupEnum(Status, row[jStatus]);
+    return st !== undefined && st.code !== 'Open';
+  };
   t.rows.forEach((row, i) => {
     if (rowIsBlank(row)) return;
     for (let x = 0; x < checked.length; x++) {
       const { c, j, name } = checked[x];
       const v = row[j] ?? null;
       if (blank(v)) {
+        if (c.type === 'stage' && closed(row)) continue;
         if (c.required) k.cell(t, i, j, 'blank', 'error', name, (at) => M.blank(at, name), { en: 'blank', zh: '为空' });
         else if (c.type === 'criterion') {
           const scale = ctx.scales.get(c.name) ?? { min: 1, max: 5 };
