@@ -91,6 +91,20 @@ export async function inspectXlsxFile(
   path: string,
   overrides: Partial<ZipLimits> = {},
 ): Promise<{ ok: true; bytes: Uint8Array; entries: ZipEntry[] } | { ok: false; reason: ReadFailure }> {
+  const read = await readFileBytes(path, overrides);
+  if (!read.ok) return read;
+  const check = await inspectXlsx(read.bytes, path, overrides);
+  return check.ok ? { ok: true, bytes: read.bytes, entries: check.entries } : check;
+}
+
+/**
+ * A file's bytes, read-only, after checking it exists, is a file and is within the size
+ * limit (any kind of file: .xlsx, or a CSV export).
+ */
+export async function readFileBytes(
+  path: string,
+  overrides: Partial<ZipLimits> = {},
+): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; reason: ReadFailure }> {
   const fs = await nodeFs();
   let size: number;
   try {
@@ -106,14 +120,11 @@ export async function inspectXlsxFile(
   }
   const tooLarge = checkFileSize(path, size, overrides);
   if (tooLarge) return { ok: false, reason: tooLarge };
-  let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await fs.readFile(path, { flag: 'r' }));
+    return { ok: true, bytes: new Uint8Array(await fs.readFile(path, { flag: 'r' })) };
   } catch (e) {
     return { ok: false, reason: failures.unreadable(path, (e as NodeJS.ErrnoException).code ?? String(e)) };
   }
-  const check = await inspectXlsx(bytes, path, overrides);
-  return check.ok ? { ok: true, bytes, entries: check.entries } : check;
 }
 
 /**
