@@ -5,7 +5,6 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { serialFromYmd } from '../core/cells';
 import { Locale, Message, localeOf, pick } from '../core/i18n';
 import { EvaluationResult, evaluateBy, evaluateWorkbook, hasDataErrors } from '../engine/evaluate';
 import { SCOPE_FIELDS, Scope, ScopeField, fieldNamed, parseScope } from '../engine/scope';
@@ -13,6 +12,7 @@ import { readWorkbookFile } from '../io/readWorkbook';
 import { writeReport } from '../io/writeReport';
 import { refuseInputs, writeOutput } from '../io/safeOutput';
 import { formatTable } from './format';
+import { parseIsoDate, today } from './dates';
 import type { Io } from './main';
 
 interface EvaluateArgs {
@@ -49,8 +49,7 @@ function parseArgs(argv: readonly string[], locale: Locale): EvaluateArgs {
         break;
       case '--as-of': {
         const v = value(i++, a);
-        const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-        const serial = m ? serialFromYmd(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
+        const serial = parseIsoDate(v);
         if (serial === undefined)
           throw usage(`--as-of must be a date YYYY-MM-DD, got "${v}"`, `--as-of 必须是 YYYY-MM-DD 格式的日期，实际为 "${v}"`);
         args.asOf = serial;
@@ -97,11 +96,6 @@ function parseArgs(argv: readonly string[], locale: Locale): EvaluateArgs {
   }
   if (!args.target) throw usage('name the workbook (.xlsx) or folder to evaluate', '请指定要计算的工作簿（.xlsx）或文件夹');
   return args;
-}
-
-function today(): number {
-  const d = new Date();
-  return serialFromYmd(d.getFullYear(), d.getMonth() + 1, d.getDate())!;
 }
 
 /** Files of a folder to evaluate: .xlsx, not Excel's lock files, sorted. */

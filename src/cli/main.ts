@@ -9,6 +9,7 @@ import { runSample } from './sample';
 import { runEvaluate } from './evaluate';
 import { runClientCopy } from './clientCopy';
 import { runTemplates } from './templates';
+import { runImport } from './import';
 
 export interface Io {
   out: (s: string) => void;
@@ -38,6 +39,7 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
   if (command === 'evaluate') return runEvaluate(argv.slice(1), io, locale, io === stdio && !!process.stderr.isTTY);
   if (command === 'client-copy') return runClientCopy(argv.slice(1), io, locale);
   if (command === 'templates') return runTemplates(argv.slice(1), io, locale);
+  if (command === 'import') return runImport(argv.slice(1), io, locale);
   io.err(
     locale === 'zh-CN'
       ? `crm3：未知命令 "${command}"。运行 crm3 --help 查看用法。\n`

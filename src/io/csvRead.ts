@@ -36,7 +36,10 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
 
 /** The separator of a CSV: the one of , ; tab that splits the first lines most evenly. */
 export function sniffSeparator(text: string): string {
-  const lines = text.split(/\r\n|\n|\r/).filter((l) => l.trim() !== '').slice(0, 10);
+  const lines = text
+    .split(/\r\n|\n|\r/)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 10);
   let best = ',';
   let bestScore = 0;
   for (const sep of [',', '\t', ';']) {

@@ -128,7 +128,10 @@ function exportNotice(s: WorkbookSnapshot): Problem {
     sheet: t.sheet,
     cell: '',
     message: {
-      en: `${t.sheet} is read as a CRM export (headers in row ${t.headerRow}). ${s.imported!.derived.map((m) => m.en).join(' ')} Run crm3 import to make a CRM3 workbook of it that you can complete.`.replace(/\s+/g, ' '),
+      en: `${t.sheet} is read as a CRM export (headers in row ${t.headerRow}). ${s.imported!.derived.map((m) => m.en).join(' ')} Run crm3 import to make a CRM3 workbook of it that you can complete.`.replace(
+        /\s+/g,
+        ' ',
+      ),
       zh: `${t.sheet} 按 CRM 导出文件读取（表头在第 ${t.headerRow} 行）。${s.imported!.derived.map((m) => m.zh).join('')}可运行 crm3 import 将其转为 CRM3 工作簿后补充数据。`,
     },
   };

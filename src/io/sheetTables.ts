@@ -585,7 +585,11 @@ export function findTables(grids: readonly SheetGrid[], names: readonly DefinedN
   if (!tables.Accounts && !tables.Opportunities) {
     const importConfig = opts.importConfig ?? config;
     const choices = opts.columnChoices ?? choicesOf(importConfig);
-    const columnsFor = (t: TableName) => columnsOf(TABLES.find((x) => x.name === t)!, importConfig);
+    const columnsFor = (t: TableName) =>
+      columnsOf(
+        TABLES.find((x) => x.name === t)!,
+        importConfig,
+      );
     const indexes = new Map(TABLES.map((t) => [t.name, exportIndex(t.name, columnsFor(t.name), choices)]));
     const others = grids.filter(
       (g) => !used.has(g) && g !== configGrid && !namesTable(g.name, 'Indicators', SHEET_ZH.Indicators),
@@ -645,8 +649,14 @@ export function choicesOf(config: WorkbookSnapshot['config']): ColumnChoice[] {
   const out: ColumnChoice[] = [];
   source.forEach((s, i) => {
     if (isBlank(s)) return;
-    const name = TABLES.find((x) => headerKey(x.name) === headerKey(String(table[i] ?? '')) || x.zh === String(table[i] ?? '').trim());
-    out.push({ source: String(s).trim(), table: name?.name ?? 'Opportunities', column: isBlank(column[i]) ? '' : String(column[i]).trim() });
+    const name = TABLES.find(
+      (x) => headerKey(x.name) === headerKey(String(table[i] ?? '')) || x.zh === String(table[i] ?? '').trim(),
+    );
+    out.push({
+      source: String(s).trim(),
+      table: name?.name ?? 'Opportunities',
+      column: isBlank(column[i]) ? '' : String(column[i]).trim(),
+    });
   });
   return out;
 }

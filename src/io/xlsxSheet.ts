@@ -225,7 +225,8 @@ export function parseWorksheet(name: string, xml: string, ctx: SheetContext): { 
       else if (hasFormula && (v === undefined || (v === '' && t !== 'str'))) value = { flag: 'uncalculated' };
       else value = cellValue(t, style, t === 'str' || t === 'inlineStr' ? v && detached(decodeXstring(v)) : v, ctx);
       if (value === null) continue;
-      if (typeof value === 'number' && ctx.currencyStyles?.[style]) currencies.set(rowNo * 16_384 + colNo, ctx.currencyStyles[style]!);
+      if (typeof value === 'number' && ctx.currencyStyles?.[style])
+        currencies.set(rowNo * 16_384 + colNo, ctx.currencyStyles[style]!);
       const at = row.cols.length;
       if (at === 0 || row.cols[at - 1] < colNo) {
         row.cols.push(colNo);

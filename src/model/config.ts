@@ -6,14 +6,7 @@ import { Cell } from '../core/cells';
 import { ColumnSpec } from './schema';
 
 export type ConfigTableName =
-  | 'Stages'
-  | 'StageEvents'
-  | 'Criteria'
-  | 'Questions'
-  | 'Tiers'
-  | 'Benchmarks'
-  | 'StageMap'
-  | 'ImportMap';
+  'Stages' | 'StageEvents' | 'Criteria' | 'Questions' | 'Tiers' | 'Benchmarks' | 'StageMap' | 'ImportMap';
 
 export interface ConfigTableSpec {
   name: ConfigTableName;

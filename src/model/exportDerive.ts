@@ -164,7 +164,9 @@ export function deriveFromExport(s: WorkbookSnapshot, info: ImportInfo): void {
         .join('; ')}${mappedNames.length > 4 ? '; …' : ''}).`,
       zh: `阶段按阶段映射由 CRM 阶段名得出（${mappedNames
         .slice(0, 4)
-        .map((u) => `${u.crmStage} → ${u.stage ? stageLabel(u.stage, 'zh-CN') : u.status ? `${statusZh(u.status)}，无阶段` : '?'}`)
+        .map(
+          (u) => `${u.crmStage} → ${u.stage ? stageLabel(u.stage, 'zh-CN') : u.status ? `${statusZh(u.status)}，无阶段` : '?'}`,
+        )
         .join('；')}${mappedNames.length > 4 ? '；……' : ''}）。`,
     });
   if (!hadStatus) {
@@ -281,8 +283,8 @@ export function deriveFromExport(s: WorkbookSnapshot, info: ImportInfo): void {
         }
       }
       const ownerOf = (a: { owners: Map<string, { owner: Cell; n: number }> }) =>
-        [...a.owners.values()].reduce<{ owner: Cell; n: number } | undefined>((b, o) => (!b || o.n > b.n ? o : b), undefined)?.owner ??
-        null;
+        [...a.owners.values()].reduce<{ owner: Cell; n: number } | undefined>((b, o) => (!b || o.n > b.n ? o : b), undefined)
+          ?.owner ?? null;
       // Made, not read: it has no sheet of its own until crm3 import writes one.
       s.tables.Accounts = {
         sheet: 'Accounts',

@@ -80,29 +80,38 @@ const Z = {
 
 function normalizeTable(t: TableData, columns: readonly ColumnSpec[], options: NormalizeOptions, found?: TableFindings): void {
   const types = t.headers.map((h) => columns.find((c) => c.name === h)?.type);
-  // Day/month dates: the order is decided per column, from all its texts.
-  const orders = types.map((ty, j) => {
-    if (ty !== 'date') return undefined;
-    if (!t.rows.some((r) => typeof r[j] === 'string' && isDayMonthText(r[j] as string))) return undefined;
-    const finding = detectDateOrder(
-      t.rows.map((r) => r[j]),
-      options.dateOrder,
-    );
-    const at = place(t.sheet, a1(t.origin.row, t.origin.col + j));
-    if (finding.conflicting)
+  // Day/month dates: the order is decided per column, from all its texts; a column whose
+  // texts fit both orders takes the order another date column of the same export proved.
+  const findings = types.map((ty, j) =>
+    ty === 'date' && t.rows.some((r) => typeof r[j] === 'string' && isDayMonthText(r[j] as string))
+      ? detectDateOrder(
+          t.rows.map((r) => r[j]),
+          options.dateOrder,
+        )
+      : undefined,
+  );
+  const proven = options.dateOrder ?? findings.find((f) => f && !f.ambiguous && !f.conflicting)?.order;
+  const orders = findings.map((finding, j) => {
+    if (!finding) return undefined;
+    const cell = a1(t.origin.row, t.origin.col + j);
+    const at = place(t.sheet, cell);
+    if (finding.conflicting) {
       found?.problems.push({
         severity: 'warning',
         sheet: t.sheet,
-        cell: a1(t.origin.row, t.origin.col + j),
+        cell,
         message: Z.conflictingDates(at, t.headers[j], finding.example!),
       });
-    else if (finding.ambiguous && !options.dateOrder)
-      found?.problems.push({
-        severity: 'warning',
-        sheet: t.sheet,
-        cell: a1(t.origin.row, t.origin.col + j),
-        message: Z.ambiguousDates(at, t.headers[j], finding.example!, finding.order!),
-      });
+      return undefined;
+    }
+    if (!finding.ambiguous) return finding.order;
+    if (proven) return proven;
+    found?.problems.push({
+      severity: 'warning',
+      sheet: t.sheet,
+      cell,
+      message: Z.ambiguousDates(at, t.headers[j], finding.example!, finding.order!),
+    });
     return finding.order;
   });
   for (const row of t.rows) {

@@ -99,6 +99,10 @@ const M = {
     en: `${at}: ${c.en} has no score, so this criterion is left out of the account's score. Enter a score from ${min} to ${max}.`,
     zh: `${at}：${c.zh} 未评分，该评分项不计入此客户的得分。请填写 ${min} 到 ${max} 之间的分数。`,
   }),
+  unscored: (at: string, n: number): Message => ({
+    en: `${at}: ${n} ${n === 1 ? 'account has' : 'accounts have'} no criterion score at all, so no Score, Attractiveness, Position or Tier. Score each account 1–5 on the criterion columns (C_…).`,
+    zh: `${at}：有 ${n} 个客户没有任何评分项得分，因此没有综合得分、吸引力、竞争地位和分级。请在评分项列（C_…）中为每个客户打 1–5 分。`,
+  }),
   activityUnlinked: (at: string): Message => ({
     en: `${at}: this activity has neither an AccountId nor an OppId, so it counts for no account. Fill in one of them.`,
     zh: `${at}：该活动既没有客户编号也没有商机编号，无法计入任何客户。请至少填写其中一项。`,
@@ -320,15 +324,20 @@ function checkTable(
     const st = jStatus === undefined ? undefined : lookupEnum(Status, row[jStatus]);
     return st !== undefined && st.code !== 'Open';
   };
+  // An account with no criterion scored at all is not scored yet: counted once below, not a warning per cell.
+  const criteria = checked.filter((x) => x.c.type === 'criterion').map((x) => x.j);
+  let unscored = 0;
   t.rows.forEach((row, i) => {
     if (rowIsBlank(row)) return;
+    const scored = criteria.some((j) => !blank(row[j]));
+    if (criteria.length && !scored) unscored++;
     for (let x = 0; x < checked.length; x++) {
       const { c, j, name } = checked[x];
       const v = row[j] ?? null;
       if (blank(v)) {
         if (c.type === 'stage' && closed(row)) continue;
         if (c.required) k.cell(t, i, j, 'blank', 'error', name, (at) => M.blank(at, name), { en: 'blank', zh: '为空' });
-        else if (c.type === 'criterion') {
+        else if (c.type === 'criterion' && scored) {
           const scale = ctx.scales.get(c.name) ?? { min: 1, max: 5 };
           k.cell(t, i, j, 'crit-blank', 'warning', name, (at) => M.criterionBlank(at, name, scale.min, scale.max), {
             en: 'no score',
@@ -340,6 +349,13 @@ function checkTable(
       checkValue(k, t, i, j, spec, c, v, ctx);
     }
   });
+  if (unscored)
+    k.whole(
+      'warning',
+      t.sheet,
+      a1(t.origin.row, t.origin.col),
+      M.unscored(place(t.sheet, a1(t.origin.row, t.origin.col)), unscored),
+    );
   return idx;
 }
 

@@ -150,11 +150,15 @@ describe('validateSnapshot', () => {
       };
       const id = without('AccountId');
       expect(id.severity).toBe('error');
-      expect(id.message.en).toMatch(/has no AccountId column, which identifies or links its rows.*headed AccountId \(or 客户编号\).*row 3/);
+      expect(id.message.en).toMatch(
+        /has no AccountId column, which identifies or links its rows.*headed AccountId \(or 客户编号\).*row 3/,
+      );
       expect(id.message.zh).toMatch(/^商机!B3：“商机”表缺少必填列“客户编号”（AccountId）/);
       const amount = without('Amount');
       expect(amount.severity).toBe('warning');
-      expect(amount.message.en).toMatch(/has no Amount column, so the indicators that use it have no data.*headed Amount \(or 金额\).*row 3/);
+      expect(amount.message.en).toMatch(
+        /has no Amount column, so the indicators that use it have no data.*headed Amount \(or 金额\).*row 3/,
+      );
     });
 
     test('missing criterion or question columns: one warning each', () => {
