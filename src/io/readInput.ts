@@ -18,7 +18,12 @@ const starts = (b: Uint8Array, sig: number[]) => sig.every((x, i) => b[i] === x)
 /** Whether bytes are text a CSV could be (no NULs outside UTF-16, no other control bytes but tab and line breaks). */
 function looksLikeText(bytes: Uint8Array): boolean {
   const head = decodeText(bytes.subarray(0, Math.min(bytes.length, 64 * 1024))).text;
-  return !/[\u0000-\u0008\u000b\u000c\u000e-\u001a\u001c-\u001f]/.test(head);
+  for (let i = 0; i < head.length; i++) {
+    const c = head.charCodeAt(i);
+    // Tab, line feed, carriage return and form feed are text; other C0 controls are binary.
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) return false;
+  }
+  return true;
 }
 
 /** A CSV (or tab-separated) export in memory, read as one sheet named after the file. */
