@@ -13,8 +13,8 @@ import { ReadOptions, readWorkbookBuffer } from '../io/readWorkbook';
 import { readInputFile } from '../io/readInput';
 import { refuseInputs, writeOutput } from '../io/safeOutput';
 import { DateOrder } from '../model/exportValues';
-import { importedCurrency, workbookFromImport } from '../model/importedWorkbook';
-import { WorkbookSnapshot } from '../model/snapshot';
+import { workbookFromImport } from '../model/importedWorkbook';
+import { WorkbookSnapshot, currencyOf } from '../model/snapshot';
 import { buildTemplate } from '../templates/build';
 import { TEMPLATES, TemplateId } from '../templates/catalog';
 import { formatImportReport } from './importReport';
@@ -200,7 +200,7 @@ export async function runImport(argv: readonly string[], io: Io, locale: Locale)
     return 2;
   }
   const result = evaluateWorkbook(back.snapshot, { file: out, asOf, locale: args.locale });
-  const currency = importedCurrency(exported);
+  const currency = currencyOf(exported) ?? '';
   const currencyFrom =
     typeof exported.settings.Currency === 'string' && exported.settings.Currency.trim()
       ? 'config'

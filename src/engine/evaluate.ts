@@ -6,7 +6,7 @@ import { Cell, isoFromSerial } from '../core/cells';
 import { Locale, Message, pick } from '../core/i18n';
 import { BUILT_IN_INDICATORS } from '../model/indicators';
 import { TableName } from '../model/schema';
-import { IndicatorRow, Problem, WorkbookSnapshot, a1 } from '../model/snapshot';
+import { IndicatorRow, Problem, WorkbookSnapshot, a1, currencyOf } from '../model/snapshot';
 import { validateSnapshot } from '../model/validate';
 import { COMPUTED_COLUMNS } from './sheets';
 import { Absence, InputPresence, MissingInput, absentReason, missingInputs, noRowsReason } from './noData';
@@ -37,6 +37,11 @@ export interface ProblemResult {
 export interface EvaluationResult {
   file: string;
   asOf: string;
+  /**
+   * The currency of the amounts: Config's Currency, else the one currency the amount cells
+   * show (their number format or text); null when neither says (never a default).
+   */
+  currency: string | null;
   scope?: { field: ScopeField; value: string }[];
   indicators: IndicatorResult[];
   /** The absent inputs behind the No data indicators, largest first, with what to add. */
@@ -189,6 +194,7 @@ function resultOf(
   return {
     file: options.file,
     asOf: isoFromSerial(options.asOf),
+    currency: currencyOf(snapshot),
     ...(options.scopes?.length ? { scope: options.scopes.map((s) => ({ field: s.field, value: s.value })) } : {}),
     indicators,
     missing,

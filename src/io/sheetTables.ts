@@ -580,9 +580,16 @@ export function findTables(grids: readonly SheetGrid[], names: readonly DefinedN
     read(spec, ext, index, columns);
   }
 
-  // Not a CRM3 workbook (no Accounts or Opportunities by name): read it as a CRM export.
+  // Not a CRM3 workbook: no Accounts table, and no Opportunities table with its ids (a CRM's
+  // export on a sheet that happens to be called 商机 or Opportunities is still an export).
   let imported: ImportInfo | undefined;
-  if (!tables.Accounts && !tables.Opportunities) {
+  const crm3 = tables.Accounts || (tables.Opportunities && tables.Opportunities.headers.includes('OppId'));
+  if (!crm3) {
+    for (const t of Object.keys(tables) as TableName[]) delete tables[t];
+    used.clear();
+    currencies.clear();
+  }
+  if (!crm3) {
     const importConfig = opts.importConfig ?? config;
     const choices = opts.columnChoices ?? choicesOf(importConfig);
     const columnsFor = (t: TableName) =>

@@ -18,6 +18,7 @@ import { Status, canonical } from '../core/enumerations';
 import { Message } from '../core/i18n';
 import { DEFAULT_STAGES, StatusCode, stageLabel } from './defaults';
 import { ImportInfo, StageUse } from './importInfo';
+import { TABLES, exportColumns } from './schema';
 import { StageMapper } from './stageMap';
 import { TableData, WorkbookSnapshot } from './snapshot';
 import { columnValues, configStages } from './workbookColumns';
@@ -77,6 +78,11 @@ function nearestStage(p: number, config: WorkbookSnapshot['config']): string | u
   return best?.name;
 }
 
+/** Date columns of the tables an export fills (CRM3 dates are days). */
+const DATE_COLUMNS = new Set(
+  TABLES.flatMap((t) => [...t.columns, ...exportColumns(t.name)].filter((c) => c.type === 'date').map((c) => c.name)),
+);
+
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
@@ -91,6 +97,13 @@ export function deriveFromExport(s: WorkbookSnapshot, info: ImportInfo): void {
   const col = (name: string) => opp.headers.indexOf(name);
   const n = opp.rows.length;
   const live = (i: number) => opp.rows[i].some((c) => !isBlank(c));
+
+  // ---- Dates are days: an export's datetimes (2026-02-15 10:30, Created On) keep their date.
+  for (const t of [opp, s.tables.Accounts]) {
+    if (!t) continue;
+    const dates = t.headers.map((h, j) => (DATE_COLUMNS.has(h) ? j : -1)).filter((j) => j >= 0);
+    for (const r of t.rows) for (const j of dates) if (typeof r[j] === 'number') r[j] = Math.floor(r[j] as number);
+  }
 
   // ---- Stage and Status
   const hadStatus = col('Status') >= 0;

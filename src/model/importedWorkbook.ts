@@ -7,19 +7,12 @@
 import { Cell } from '../core/cells';
 import { Locale } from '../core/i18n';
 import { StatusCode, configHeaders, defaultConfigRows, defaultConfigTables, stageLabel, statusLabel } from './defaults';
-import { WorkbookSnapshot } from './snapshot';
+import { WorkbookSnapshot, currencyOf } from './snapshot';
 import { stageNameKey } from './stageMap';
 
 export interface ImportedWorkbookOptions {
   asOf: number;
   locale: Locale;
-}
-
-/** The currency of an export's amounts: Config's, else the one currency its amounts show; '' when unknown or mixed. */
-export function importedCurrency(s: WorkbookSnapshot): string {
-  const given = s.settings.Currency;
-  if (typeof given === 'string' && given.trim()) return given.trim();
-  return s.amountCurrencies?.length === 1 ? s.amountCurrencies[0] : '';
 }
 
 /** The snapshot a template is filled with, from an export read by the reader (with `imported` set). */
@@ -72,7 +65,7 @@ export function workbookFromImport(s: WorkbookSnapshot, options: ImportedWorkboo
       rows: importMap,
     };
 
-  const settings = { ...s.settings, AsOfDate: options.asOf, Currency: importedCurrency(s) };
+  const settings = { ...s.settings, AsOfDate: options.asOf, Currency: currencyOf(s) ?? '' };
   const out: WorkbookSnapshot = { tables: s.tables, config, settings, problems: [] };
   if (s.amountCurrencies) out.amountCurrencies = s.amountCurrencies;
   return out;

@@ -159,7 +159,18 @@ export const TABLES: readonly TableSpec[] = [
         ],
       }),
       c('OppName', '商机名称', 'text', {
-        aliases: ['Opportunity Name', 'Name', 'Topic', 'Deal Name', 'Deal - Title', 'Deal Title', '机会名称', '项目名称', '商机'],
+        aliases: [
+          'Opportunity Name',
+          'Name',
+          'Topic',
+          'Deal Name',
+          'Deal - Title',
+          'Deal Title',
+          'Deal',
+          '机会名称',
+          '项目名称',
+          '商机',
+        ],
       }),
       c('Owner', '负责人', 'text', {
         aliases: [
@@ -237,6 +248,7 @@ export const TABLES: readonly TableSpec[] = [
           'Est. Close Date',
           'Estimated Close Date',
           'Expected Close Date',
+          'Expected Close',
           'Deal - Expected close date',
           '预计成交日期',
           '预计签约日期',
@@ -369,6 +381,9 @@ export const EXPORT_COLUMNS: Partial<Record<TableName, readonly ColumnSpec[]>> =
         'Associated Company',
         'Company',
         'Company Name',
+        'Client',
+        'Customer',
+        'Customer Name',
         'Deal - Organization',
         'Deal - Organisation',
         'Organization',

@@ -80,3 +80,13 @@ export function columnLetters(col: number): string {
 export function a1(row: number, col: number): string {
   return `${columnLetters(col)}${row}`;
 }
+
+/**
+ * The currency of a workbook's amounts: Config's Currency, else the one currency its amount
+ * cells show (their number format or text); null when neither says, or they show several.
+ */
+export function currencyOf(snapshot: Pick<WorkbookSnapshot, 'settings' | 'amountCurrencies'>): string | null {
+  const given = snapshot.settings.Currency;
+  if (typeof given === 'string' && given.trim()) return given.trim();
+  return snapshot.amountCurrencies?.length === 1 ? snapshot.amountCurrencies[0] : null;
+}

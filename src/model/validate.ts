@@ -37,10 +37,23 @@ const M = {
           zh: `工作簿中没有“${spec.zh}”表（${spec.name}），依赖它的指标无数据。如需统计，请添加名为“${spec.zh}”（或 ${spec.name}）的工作表，表头为 ${heads.map((c) => c.zh).join('、')}。`,
         };
   },
-  missingColumn: (at: string, spec: { name: string; zh: string }, c: ColumnSpec, headerRow: number, key: boolean): Message => ({
-    en: `${at}: table ${spec.name} has no ${c.name} column${key ? ', which identifies or links its rows' : ', so the indicators that use it have no data'}. Add a column headed ${c.name} (or ${c.zh}) to the header row (row ${headerRow}).`,
-    zh: `${at}：“${spec.zh}”表缺少${key ? '必填' : ''}列“${c.zh}”（${c.name}）${key ? '，该列用于识别或关联各行' : '，依赖它的指标无数据'}。请在表头行（第 ${headerRow} 行）添加名为“${c.zh}”或 ${c.name} 的列。`,
-  }),
+  missingColumn: (
+    at: string,
+    spec: { name: string; zh: string },
+    c: ColumnSpec,
+    headerRow: number,
+    key: boolean,
+    empty = false,
+  ): Message =>
+    empty
+      ? {
+          en: `${at}: column ${c.name} of table ${spec.name} is empty in every row, so the indicators that use it have no data. Fill it in.`,
+          zh: `${at}：“${spec.zh}”表的“${c.zh}”（${c.name}）列每一行都为空，依赖它的指标无数据。请填写该列。`,
+        }
+      : {
+          en: `${at}: table ${spec.name} has no ${c.name} column${key ? ', which identifies or links its rows' : ', so the indicators that use it have no data'}. Add a column headed ${c.name} (or ${c.zh}) to the header row (row ${headerRow}).`,
+          zh: `${at}：“${spec.zh}”表缺少${key ? '必填' : ''}列“${c.zh}”（${c.name}）${key ? '，该列用于识别或关联各行' : '，依赖它的指标无数据'}。请在表头行（第 ${headerRow} 行）添加名为“${c.zh}”或 ${c.name} 的列。`,
+        },
   missingDynamic: (at: string, kind: 'criteria' | 'questions', missing: string[], all: boolean): Message =>
     kind === 'criteria'
       ? {
@@ -301,22 +314,28 @@ function checkTable(
     if (!idx.has(h)) idx.set(h, j);
   });
   const headerAt = place(t.sheet, a1(t.origin.row, t.origin.col));
+  const emptyRequired = new Set<string>();
   for (const c of columns) {
-    if (c.required && !idx.has(c.name)) {
-      // Without its id (or the ids it links by) a row cannot be told apart or tied to its account:
-      // an error. Any other missing column leaves the indicators that read it without data.
-      // Config tables have no "no data" fallback for a lost column (the engine would use blanks): an error too.
-      const key = c.type === 'id' || ('key' in spec && spec.key === c.name) || !('prefix' in spec);
+    if (!c.required) continue;
+    // Without its id (or the ids it links by) a row cannot be told apart or tied to its account:
+    // an error. Any other missing column leaves the indicators that read it without data.
+    // Config tables have no "no data" fallback for a lost column (the engine would use blanks): an error too.
+    const key = c.type === 'id' || ('key' in spec && spec.key === c.name) || !('prefix' in spec);
+    // A column that is there but empty in every row (an export pasted into a template) is as good as missing.
+    const j = idx.get(c.name);
+    const empty = j !== undefined && !key && t.rows.some((r) => !rowIsBlank(r)) && t.rows.every((r) => blank(r[j]));
+    if (j === undefined || empty) {
       k.whole(
         key ? 'error' : 'warning',
         t.sheet,
         a1(t.origin.row, t.origin.col),
-        M.missingColumn(headerAt, spec, c, t.origin.row, key),
+        M.missingColumn(headerAt, spec, c, t.origin.row, key, empty),
       );
+      if (empty) emptyRequired.add(c.name);
     }
   }
   const checked = columns
-    .filter((c) => !c.computed && idx.has(c.name))
+    .filter((c) => !c.computed && idx.has(c.name) && !emptyRequired.has(c.name))
     .map((c) => ({ c, j: idx.get(c.name)!, name: colName(c) }));
   // A closed deal needs no stage: no indicator reads it, and exports do not say which stage it reached.
   const jStatus = spec.name === 'Opportunities' ? idx.get('Status') : undefined;

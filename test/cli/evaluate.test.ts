@@ -106,7 +106,18 @@ describe('a good workbook', () => {
     const { code, out, err } = await crm3('evaluate', sample, '--json');
     expect([code, err]).toEqual([0, '']);
     const r = JSON.parse(out);
-    expect(Object.keys(r)).toEqual(['file', 'asOf', 'indicators', 'missing', 'accounts', 'opportunities', 'problems']);
+    expect(Object.keys(r)).toEqual([
+      'file',
+      'asOf',
+      'currency',
+      'indicators',
+      'missing',
+      'accounts',
+      'opportunities',
+      'problems',
+    ]);
+    // The sample's Config says CNY.
+    expect(r.currency).toBe('CNY');
     expect(r.missing).toEqual([]);
     expect(r.file).toBe(sample);
     expect(r.asOf).toBe(ASOF);
