@@ -8,7 +8,8 @@ import { Cell, isBlank, keyOf, toDateSerial } from '../core/cells';
 import { TierMethod, canonical } from '../core/enumerations';
 import { CONFIG_TABLES, ConfigTableName, SETTINGS, SettingName } from '../model/config';
 import { calendarYearOf, defaultConfigTables } from '../model/defaults';
-import { TABLES, TableName, TableSpec } from '../model/schema';
+import { TABLES, TableName, TableSpec, tableSpec } from '../model/schema';
+import { COMPUTED_COLUMN_DEFINITIONS, spilledFormula } from '../model/computedColumns';
 import { IndicatorRow, TableData, WorkbookSnapshot, columnLetters } from '../model/snapshot';
 import { criteriaOf, questionsOf } from '../model/workbookColumns';
 import { Locale } from '../core/i18n';
@@ -159,44 +160,12 @@ export function resolveSettings(snapshot: WorkbookSnapshot, asOf: number): Recor
   return out;
 }
 
-/** The per-row computed columns, in dependency order (Tier reads Score, Attractiveness, Position). */
-export const COMPUTED_COLUMNS: readonly ComputedColumn[] = [
-  { table: 'Accounts', column: 'Score', formula: '=CRM3.SCORE(Acc_Criteria,Criteria_Weight,Criteria_Min,Criteria_Max)' },
-  {
-    table: 'Accounts',
-    column: 'Attractiveness',
-    formula: '=CRM3.AXISSCORE(Acc_Criteria,Criteria_Axis,"A",Criteria_Weight,Criteria_Min,Criteria_Max)',
-  },
-  {
-    table: 'Accounts',
-    column: 'Position',
-    formula: '=CRM3.AXISSCORE(Acc_Criteria,Criteria_Axis,"P",Criteria_Weight,Criteria_Min,Criteria_Max)',
-  },
-  {
-    table: 'Accounts',
-    column: 'Tier',
-    formula:
-      '=CRM3.TIER(Acc_Attractiveness,Acc_Position,Acc_Score,TierMethod,AttractivenessThreshold,PositionThreshold,ScoreBandA,ScoreBandB,ScoreBandC)',
-  },
-  { table: 'Accounts', column: 'Strategy', formula: '=CRM3.LOOKUPBY(Acc_Tier,Tiers_Tier,Tiers_Strategy)' },
-  { table: 'Opportunities', column: 'QualScore', formula: '=CRM3.QUALSCORE(Opp_Answers,Questions_Weight,UnknownAnswerScore)' },
-  {
-    table: 'Opportunities',
-    column: 'Grade',
-    formula: '=CRM3.GRADE(Opp_Answers,Questions_Section,Questions_Weight,UnknownAnswerScore)',
-  },
-  {
-    table: 'Opportunities',
-    column: 'Probability',
-    formula: '=CRM3.PROBABILITY(Opp_Status,Opp_Stage,Stages_Stage,Stages_Probability)',
-  },
-  {
-    table: 'Opportunities',
-    column: 'StageCheck',
-    formula:
-      '=CRM3.STAGECHECK(Opp_OppId,Opp_Stage,Opp_Status,Act_OppId,Act_EventId,Stages_Stage,Stages_Order,StageEvents_Stage,StageEvents_EventId,StageEvents_Essential)',
-  },
-];
+/** The per-row computed columns, in dependency order (Tier reads Score, Attractiveness, Position), spilled. */
+export const COMPUTED_COLUMNS: readonly ComputedColumn[] = COMPUTED_COLUMN_DEFINITIONS.map((d) => ({
+  table: d.table,
+  column: d.column,
+  formula: spilledFormula(d, tableSpec(d.table).prefix),
+}));
 
 export function layoutWorkbook(
   snapshot: WorkbookSnapshot,

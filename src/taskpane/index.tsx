@@ -32,9 +32,12 @@ async function webSetup(
     initialHost: web.sampleHost(locale),
     initialFileName: web.SAMPLE_FILE[locale],
     openFile: async (file, uiLocale) => {
-      const r = await engine.readWorkbook(await file.arrayBuffer(), file.name);
+      const buffer = await file.arrayBuffer();
+      // The worker takes the buffer; the host keeps a copy: the client copy starts from the user's own file.
+      const original = new Uint8Array(buffer.slice(0));
+      const r = await engine.readWorkbook(buffer, file.name);
       return r.ok
-        ? { ok: true, host: web.hostFor(r.snapshot, file.name, uiLocale) }
+        ? { ok: true, host: web.hostFor(r.snapshot, file.name, uiLocale, original) }
         : { ok: false, message: pick(r.reason.message, uiLocale) };
     },
   };

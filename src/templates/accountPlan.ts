@@ -5,14 +5,13 @@
  * chain / relationship map, objectives and actions, and the account's own indicators.
  * Every section reads the workbook names filtered by that account (CRM3 filter pairs).
  */
-import type ExcelJS from 'exceljs';
 import { Cell } from '../core/cells';
 import { BuyingRole, RelationshipLevel } from '../core/enumerations';
 import { Message } from '../core/i18n';
 import { a1 } from '../model/snapshot';
 import { TemplateInfo } from './catalog';
 import { addHowToSheet } from './howTo';
-import { FORMAT, INPUT_FILL, TemplateBook, listValidation, nameListValidation } from './templateBook';
+import { FORMAT, INPUT_FILL, SheetModel, TemplateBook, listValidation, nameListValidation } from './templateBook';
 import { TemplateSource, addConfigSheet, addDataTable, enumValues, rowsInOrder } from './workbookSheets';
 
 export const PLAN_SHEET = { en: 'Account plan', zh: '账户规划' };
@@ -58,13 +57,13 @@ const RAG_FILL: Record<string, string> = { Green: 'FFC6EFCE', Amber: 'FFFFEB9C',
 
 const FILTER = 'Opp_AccountId,Plan_AccountId';
 
-function pairRow(book: TemplateBook, ws: ExcelJS.Worksheet, row: number, label: string, formula: string, format?: string): void {
+function pairRow(book: TemplateBook, ws: SheetModel, row: number, label: string, formula: string, format?: string): void {
   book.label(ws, `B${row}`, label).font = { bold: true };
   book.formula(ws, `C${row}`, formula, { format });
 }
 
 /** Helper columns the plan groups by; each name is a spill reference, so it sizes itself with the data. */
-function helperColumns(book: TemplateBook, ws: ExcelJS.Worksheet): void {
+function helperColumns(book: TemplateBook, ws: SheetModel): void {
   const col = 20;
   book.label(ws, a1(3, col), book.zh ? '辅助列' : 'Helper columns', 'heading');
   const helpers: [string, Message, string][] = [
@@ -255,7 +254,6 @@ function planSheet(book: TemplateBook, source: TemplateSource): void {
     ref: gridRef,
     rules: Object.values(GRID_STATUS).map((s, i) => ({
       type: 'expression',
-      priority: i + 1,
       formulae: [`C${gridTop + 1}="${zh ? s.zh : s.en}"`],
       style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: s.fill } } },
     })),
@@ -305,7 +303,6 @@ function planSheet(book: TemplateBook, source: TemplateSource): void {
     rules: [
       {
         type: 'expression',
-        priority: 1,
         formulae: [`AND(ISNUMBER(C${r1}),C${r1}=0)`],
         style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFC7CE' } } },
       },
@@ -352,7 +349,7 @@ function planSheet(book: TemplateBook, source: TemplateSource): void {
       { key: 'DueDate', label: t('DueDate', '截止日期'), format: FORMAT.date, width: 12 },
     ],
     Array.from({ length: 5 }, () => [null, null, null, null, null]),
-    { theme: 'TableStyleLight9', showRowStripes: true },
+    'TableStyleLight9',
   );
   for (const p of objectives) for (let r = p.firstRow; r <= p.lastRow; r++) ws.getCell(r, p.col).fill = INPUT_FILL;
   row = objectives[0].lastRow + 2;
@@ -436,7 +433,6 @@ function planSheet(book: TemplateBook, source: TemplateSource): void {
     ref: `G${i1}:G${iN}`,
     rules: Object.keys(RAG_FILL).map((s, i) => ({
       type: 'expression',
-      priority: i + 1,
       formulae: [`G${i1}="${s}"`],
       style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: RAG_FILL[s] } }, font: { bold: true } },
     })),
