@@ -252,7 +252,7 @@ function planSheet(book: TemplateBook, source: TemplateSource): void {
   const gridRef = `C${gridTop + 1}:G${gridTop + units.length}`;
   ws.addConditionalFormatting({
     ref: gridRef,
-    rules: Object.values(GRID_STATUS).map((s, i) => ({
+    rules: Object.values(GRID_STATUS).map((s) => ({
       type: 'expression',
       formulae: [`C${gridTop + 1}="${zh ? s.zh : s.en}"`],
       style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: s.fill } } },
@@ -431,7 +431,7 @@ function planSheet(book: TemplateBook, source: TemplateSource): void {
     book.formula(ws, `G${r}`, `CRM3.RAG(C${r},D${r},E${r},F${r})`).alignment = { horizontal: 'center' };
   ws.addConditionalFormatting({
     ref: `G${i1}:G${iN}`,
-    rules: Object.keys(RAG_FILL).map((s, i) => ({
+    rules: Object.keys(RAG_FILL).map((s) => ({
       type: 'expression',
       formulae: [`G${i1}="${s}"`],
       style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: RAG_FILL[s] } }, font: { bold: true } },

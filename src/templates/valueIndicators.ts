@@ -58,7 +58,7 @@ const RAG_FONT: Record<string, string> = { Green: 'FF006100', Amber: 'FF9C5700',
 function ragFormatting(ws: SheetModel, ref: string, topLeft: string): void {
   ws.addConditionalFormatting({
     ref,
-    rules: Object.keys(RAG_FILL).map((status, i) => ({
+    rules: Object.keys(RAG_FILL).map((status) => ({
       type: 'expression',
       formulae: [`${topLeft}="${status}"`],
       style: {

@@ -21,7 +21,7 @@ import {
 } from '../model/layout';
 import { TableName, tableSpec } from '../model/schema';
 import { COMPUTED_COLUMN_DEFINITIONS, perRowFormula, spilledFormula } from '../model/computedColumns';
-import { TableData, WorkbookSnapshot, a1, columnLetters } from '../model/snapshot';
+import { TableData, WorkbookSnapshot, a1 } from '../model/snapshot';
 import {
   DataValidation,
   FORMAT,
