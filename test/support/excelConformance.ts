@@ -109,7 +109,10 @@ export async function excelConformance(bytes: Uint8Array | Buffer, options: Conf
       const target = attr(m[1], 'Target') ?? '';
       const parts = (target.startsWith('/') ? target.slice(1) : base + target).split('/');
       const resolved: string[] = [];
-      for (const p of parts) p === '..' ? resolved.pop() : p !== '.' && resolved.push(p);
+      for (const p of parts) {
+        if (p === '..') resolved.pop();
+        else if (p !== '.') resolved.push(p);
+      }
       if (!names.includes(resolved.join('/'))) problems.push(`${rels}: target ${target} is missing`);
     }
   }
