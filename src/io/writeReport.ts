@@ -51,6 +51,8 @@ export async function writeReport(results: readonly EvaluationResult[], locale: 
   const h = HEAD[locale];
   const wb = new ExcelJS.Workbook();
   wb.creator = 'CRM3 for Excel';
+  // Every Excel-saved workbook has bookViews (the conformance check asks for them).
+  wb.views = [{ x: 0, y: 0, width: 16095, height: 9660, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
   wb.created = wb.modified = new Date(Date.UTC(2026, 0, 1));
   const multi = results.length > 1;
 
