@@ -22,7 +22,11 @@ const THEME: string = require('exceljs/lib/xlsx/xml/theme1.js');
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
-const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+/** Excel ends the declaration with CR LF. */
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n';
+
+/** Element text as Excel writes it: `&`, `<`, `>` escaped, quotes kept (`<formula1>"A,B"</formula1>`). */
+const text = (s: string) => escapeXml(s).replace(/&quot;/g, '"');
 const CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
 
 // ------------------------------------------------------------------ the model
@@ -441,7 +445,7 @@ function validationXml(v: DataValidation, sqref: string): string {
     (v.promptTitle ? ` promptTitle="${escapeXml(v.promptTitle)}"` : '') +
     (v.prompt ? ` prompt="${escapeXml(v.prompt)}"` : '') +
     ` sqref="${sqref}"`;
-  const formulas = v.formulae.map((f, i) => `<formula${i + 1}>${escapeXml(String(f))}</formula${i + 1}>`).join('');
+  const formulas = v.formulae.map((f, i) => `<formula${i + 1}>${text(String(f))}</formula${i + 1}>`).join('');
   return `<dataValidation${attrs}>${formulas}</dataValidation>`;
 }
 
@@ -463,7 +467,7 @@ function protectionXml(p: SheetProtection): string {
 function cellXml(ref: string, s: number, c: CellModel, strings: SharedStrings): string {
   const style = s ? ` s="${s}"` : '';
   if (c.formula) {
-    const f = escapeXml(c.formula.text);
+    const f = text(c.formula.text);
     // No result yet (Excel computes on open, calcPr fullCalcOnLoad): an empty text value, as readers expect one.
     return c.formula.dynamic
       ? `<c r="${ref}"${style} t="str" cm="1"><f t="array" ref="${ref}">${f}</f><v></v></c>`
@@ -559,7 +563,7 @@ function sheetXml(
     const rules = cf.rules
       .map(
         (r) =>
-          `<cfRule type="expression" dxfId="${styles.dxf(r.style)}" priority="${++priority}">${r.formulae.map((f) => `<formula>${escapeXml(f)}</formula>`).join('')}</cfRule>`,
+          `<cfRule type="expression" dxfId="${styles.dxf(r.style)}" priority="${++priority}">${r.formulae.map((f) => `<formula>${text(f)}</formula>`).join('')}</cfRule>`,
       )
       .join('');
     out.push(`<conditionalFormatting sqref="${cf.ref}">${rules}</conditionalFormatting>`);
@@ -596,7 +600,7 @@ function tableXml(t: TableModel, id: number): string {
       const open = `<tableColumn id="${i + 1}" name="${escapeXml(c.name)}"`;
       if (!c.calculated) return `${open}/>`;
       const array = c.calculated.dynamic ? ' array="1"' : '';
-      return `${open}><calculatedColumnFormula${array}>${escapeXml(c.calculated.text)}</calculatedColumnFormula></tableColumn>`;
+      return `${open}><calculatedColumnFormula${array}>${text(c.calculated.text)}</calculatedColumnFormula></tableColumn>`;
     })
     .join('');
   return (
@@ -670,7 +674,8 @@ const METADATA_XML =
 function sortNames(names: readonly DefinedNameModel[], sheets: readonly SheetModel[]): DefinedNameModel[] {
   const key = (n: DefinedNameModel) => n.name.replace(/^_xlnm\./i, '').toLowerCase();
   const sheet = (n: DefinedNameModel) => (n.localSheetId === undefined ? '' : sheets[n.localSheetId].name.toLowerCase());
-  return [...names].sort((a, b) => key(a).localeCompare(key(b), 'en') || sheet(a).localeCompare(sheet(b), 'en'));
+  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return [...names].sort((a, b) => cmp(key(a), key(b)) || cmp(sheet(a), sheet(b)));
 }
 
 /** Names that refer to ranges, as docProps/app.xml lists them (`Sheet!Name` for sheet-level ones). */
@@ -723,7 +728,7 @@ export async function writeStyledWorkbook(book: WorkbookModel): Promise<Buffer> 
   const namesXml = names
     .map(
       (d) =>
-        `<definedName name="${escapeXml(d.name)}"${d.localSheetId !== undefined ? ` localSheetId="${d.localSheetId}"` : ''}${d.hidden ? ' hidden="1"' : ''}>${escapeXml(d.ref)}</definedName>`,
+        `<definedName name="${escapeXml(d.name)}"${d.localSheetId !== undefined ? ` localSheetId="${d.localSheetId}"` : ''}${d.hidden ? ' hidden="1"' : ''}>${text(d.ref)}</definedName>`,
     )
     .join('');
   const workbook =
