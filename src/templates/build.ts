@@ -3,7 +3,6 @@
  * `buildTemplate` for one file in memory (empty, or filled with a snapshot such as the
  * sample), `buildAllTemplates` for the 8 shipped files. Output is byte-stable.
  */
-import path from 'path';
 import { Locale } from '../core/i18n';
 import { WorkbookSnapshot } from '../model/snapshot';
 import { buildAccountPlan } from './accountPlan';
@@ -77,24 +76,4 @@ export async function buildTemplate(id: TemplateId, locale: Locale, options: Bui
 /** Every formula cell of a template (readable CRM3.X form, no '='), as built with these options. */
 export async function templateFormulas(id: TemplateId, locale: Locale, options: BuildOptions = {}): Promise<TemplateFormula[]> {
   return (await buildTemplateWithFormulas(id, locale, options)).formulas;
-}
-
-/**
- * Writes the 8 shipped templates (4 templates × 2 locales) into outDir through the one output
- * path (safeOutput: atomic, checked); returns their paths. Throws with the reason when one
- * cannot be written (the files already written stay, each complete).
- */
-export async function buildAllTemplates(outDir: string, options: Pick<BuildOptions, 'addin'> = {}): Promise<string[]> {
-  // Loaded on demand: the pane bundles this module, and safeOutput is Node only.
-  const { writeOutput, OutputError } = await import(/* webpackIgnore: true */ '../io/safeOutput');
-  const written: string[] = [];
-  for (const info of TEMPLATES) {
-    for (const locale of TEMPLATE_LOCALES) {
-      const file = path.join(outDir, templateFileName(info.id, locale));
-      const result = await writeOutput(file, await buildTemplate(info.id, locale, options));
-      if (!result.ok) throw new OutputError(result.reason);
-      written.push(file);
-    }
-  }
-  return written;
 }

@@ -22,6 +22,7 @@ import { TABLES, TableName } from '../../src/model/schema';
 import { TEMPLATES, TEMPLATE_VERSION, TemplateId } from '../../src/templates/catalog';
 import { buildTemplate, buildTemplateWithFormulas, templateFileName, TemplateFormula } from '../../src/templates/build';
 import { EMPTY_TABLE_ROWS } from '../../src/templates/templateBook';
+import { MANIFEST_ID, MANIFEST_VERSION } from '../../src/version';
 import { needsDynamicArray, toStoredFormula as storedFormula } from '../../src/engine/formulaLanguage';
 
 const LOCALES: Locale[] = ['en-US', 'zh-CN'];
@@ -240,6 +241,24 @@ describe.each(CASES)('%s (%s)', (id, locale) => {
     void zip;
   });
 
+  test('opening the file asks Excel for the add-in (finding 6): webextension parts as Excel stores them, sideloaded by default', async () => {
+    const { zip } = await template(id, locale);
+    const we = await zip.file('xl/webextensions/webextension1.xml')!.async('string');
+    expect(we).toContain(
+      `<we:reference id="${MANIFEST_ID}" version="${MANIFEST_VERSION}" store="developer" storeType="Registry"/>`,
+    );
+    expect(we).toContain('<we:property name="Office.AutoShowTaskpaneWithDocument" value="true"/>');
+    // Package level (_rels/.rels), as Excel's own files hold it; not in workbook.xml.rels.
+    expect(await zip.file('_rels/.rels')!.async('string')).toContain(
+      'Type="http://schemas.microsoft.com/office/2011/relationships/webextensiontaskpanes" Target="xl/webextensions/taskpanes.xml"',
+    );
+    expect(await zip.file('xl/_rels/workbook.xml.rels')!.async('string')).not.toContain('webextension');
+    expect(await zip.file('xl/webextensions/_rels/taskpanes.xml.rels')!.async('string')).toContain('Target="webextension1.xml"');
+    const types = await zip.file('[Content_Types].xml')!.async('string');
+    expect(types).toContain('application/vnd.ms-office.webextensiontaskpanes+xml');
+    expect(types).toContain('application/vnd.ms-office.webextension+xml');
+  });
+
   test('enumerations have drop-downs in the template language', async () => {
     const { wb } = await template(id, locale);
     const list = (sheet: string, cell: string) => wb.getWorksheet(sheet)?.getCell(cell).dataValidation;
@@ -438,6 +457,34 @@ describe('crm3 templates build', () => {
     const c = capture();
     expect(await main([...argv, '--lang', 'en-US'], c.io)).toBe(2);
     expect(c.err.join('')).toMatch(message);
+  });
+
+  test('--addin names the deployment’s add-in in every file; a bad --addin is a usage error', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'crm3-templates-'));
+    try {
+      const id = '11111111-2222-3333-4444-555555555555';
+      const c = capture();
+      expect(
+        await main(
+          ['templates', 'build', '--out', dir, '--addin', `id=${id},version=1.2.0.0,store=EXCatalog,storeType=EXCatalog`],
+          c.io,
+        ),
+      ).toBe(0);
+      const zip = await JSZip.loadAsync(await fs.readFile(path.join(dir, templateFileName('value-indicators', 'en-US'))));
+      expect(await zip.file('xl/webextensions/webextension1.xml')!.async('string')).toContain(
+        `<we:reference id="${id}" version="1.2.0.0" store="EXCatalog" storeType="EXCatalog"/>`,
+      );
+      const bad = capture();
+      expect(
+        await main(
+          ['templates', 'build', '--out', dir, '--addin', 'id=x,version=1.0,store=s,storeType=Registry', '--lang', 'en-US'],
+          bad.io,
+        ),
+      ).toBe(2);
+      expect(bad.err.join('')).toMatch(/four parts/);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
   });
 
   test('usage errors in zh-CN', async () => {
