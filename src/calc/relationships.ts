@@ -19,6 +19,7 @@ import {
   allowedList,
   lookupEnum,
 } from '../core/enumerations';
+import { exactRatio } from './exact';
 import { msg } from './messages';
 
 /**
@@ -117,7 +118,7 @@ export function supportIndex(input: SupportIndexInput): (number | null)[] | Calc
   return oppIds.map((id) => {
     if (isBlank(id)) return null;
     const s = sums.get(keyOf(id));
-    return s && s.weight > 0 ? s.weighted / s.weight : null;
+    return s && s.weight > 0 ? exactRatio(s.weighted, s.weight) : null;
   });
 }
 
