@@ -63,7 +63,9 @@ module.exports = async (env, argv) => {
     },
     performance: { hints: false },
     plugins: [
-      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['functions', 'commands', 'taskpane'], chunksSortMode: 'manual' }),
+      // taskpane.html is the page Office loads (office.js in <head>); index.html is web mode (no office.js).
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', officeJs: true, chunks: ['functions', 'commands', 'taskpane'], chunksSortMode: 'manual' }),
+      new HtmlWebpackPlugin({ filename: 'index.html', template: './src/taskpane/taskpane.html', officeJs: false, chunks: ['functions', 'commands', 'taskpane'], chunksSortMode: 'manual' }),
       new CopyWebpackPlugin({ patterns: [{ from: 'assets', to: 'assets' }, { from: 'templates/*.xlsx', to: 'templates/[name][ext]', noErrorOnMissing: true }] }),
       new CatalogAssetsPlugin(),
       // writeWorkbook/writeReport hand ExcelJS's output to Buffer.from: give the browser the small
@@ -76,7 +78,7 @@ module.exports = async (env, argv) => {
       headers: { 'Access-Control-Allow-Origin': '*' },
       server: https ? { type: 'https', options: https } : { type: 'http' },
       static: { directory: path.resolve(__dirname, process.env.CRM3_DIST || 'dist') },
-      open: process.env.CI ? false : ['/taskpane.html'],
+      open: process.env.CI ? false : ['/index.html'],
       hot: false,
       client: { overlay: false },
     },
