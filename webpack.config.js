@@ -81,6 +81,16 @@ module.exports = async (env, argv) => {
       open: process.env.CI ? false : ['/index.html'],
       hot: false,
       client: { overlay: false },
+      // The pane is /taskpane.html: the bare address goes there, and the log says it plainly
+      // (webpack-dev-server's own line names only the server's root).
+      setupMiddlewares: (middlewares) => {
+        middlewares.unshift({ name: 'pane-address', path: '/', middleware: (req, res, next) => (req.url === '/' ? res.redirect('/taskpane.html') : next()) });
+        return middlewares;
+      },
+      onListening: (server) => {
+        const { port } = server.server.address();
+        console.log(`\n  CRM3 task pane (web mode): ${https ? 'https' : 'http'}://localhost:${port}/taskpane.html\n`);
+      },
     },
   };
 };

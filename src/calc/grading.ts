@@ -248,7 +248,7 @@ export function answerRowValues(row: readonly Cell[], r: number, width: number, 
         'VALUE',
         msg.custom(
           `answers, row ${r + 1}, column ${j + 1}: ${showCell(c)} is not an answer (use ${allowedList(Answer)}; blank is Unknown)`,
-          `answers 第 ${r + 1} 行第 ${j + 1} 列：${showCell(c)} 不是有效回答（可用：${allowedList(Answer)}；空白视为未知）`,
+          `answers 第 ${r + 1} 行第 ${j + 1} 列：${showCell(c)} 不是有效回答（可用：${allowedList(Answer, 'zh-CN')}；空白视为未知）`,
         ),
       );
     out[j] = v;

@@ -37,7 +37,9 @@ export function enumReader(e: Enumeration, name: string): (col: Column, i: numbe
       v = lookupEnum(e, c) ?? null;
       seen.set(c, v);
     }
-    return v ?? new CalcError('VALUE', msg.unknownValue(name, i + 1, showCell(c), allowedList(e)));
+    return (
+      v ?? new CalcError('VALUE', msg.unknownValue(name, i + 1, showCell(c), { en: allowedList(e), zh: allowedList(e, 'zh-CN') }))
+    );
   };
 }
 

@@ -227,7 +227,11 @@ export function axisMask(axes: Column, count: number, axis: AxisCode): boolean[]
       continue;
     }
     const v = lookupEnum(Axis, c);
-    if (!v) return new CalcError('VALUE', msg.unknownValue('axes', i + 1, showCell(c), allowedList(Axis)));
+    if (!v)
+      return new CalcError(
+        'VALUE',
+        msg.unknownValue('axes', i + 1, showCell(c), { en: allowedList(Axis), zh: allowedList(Axis, 'zh-CN') }),
+      );
     mask[i] = v.code === axis;
   }
   return mask;

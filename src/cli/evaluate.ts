@@ -6,9 +6,9 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { Locale, Message, localeOf, pick } from '../core/i18n';
-import { EvaluationResult, evaluateBy, evaluateWorkbook, hasDataErrors } from '../engine/evaluate';
+import { EvaluationResult, evaluateBy, evaluateWorkbook, hasDataErrors, scopesProblem } from '../engine/evaluate';
 import { SCOPE_FIELDS, Scope, ScopeField, fieldNamed, parseScope } from '../engine/scope';
-import { readWorkbookFile } from '../io/readWorkbook';
+import { readInputFile } from '../io/readInput';
 import { writeReport } from '../io/writeReport';
 import { refuseInputs, writeOutput } from '../io/safeOutput';
 import { formatTable } from './format';
@@ -98,11 +98,11 @@ function parseArgs(argv: readonly string[], locale: Locale): EvaluateArgs {
   return args;
 }
 
-/** Files of a folder to evaluate: .xlsx, not Excel's lock files, sorted. */
+/** Files of a folder to evaluate: .xlsx and CSV exports, not Excel's lock files, sorted. */
 async function workbooksIn(folder: string): Promise<string[]> {
   const names = await fs.readdir(folder);
   return names
-    .filter((n) => n.toLowerCase().endsWith('.xlsx') && !n.startsWith('~$'))
+    .filter((n) => /\.(xlsx|csv)$/i.test(n) && !n.startsWith('~$'))
     .sort()
     .map((n) => path.join(folder, n));
 }
@@ -120,14 +120,18 @@ interface FileOutcome {
   file: string;
   results: EvaluationResult[];
   failure?: string;
+  /** A scope the workbook cannot answer (exit 1): the file was read, but there is nothing to show. */
+  scopeError?: string;
 }
 
 async function evaluateFile(file: string, args: EvaluateArgs): Promise<FileOutcome> {
-  const read = await readWorkbookFile(file);
+  const read = await readInputFile(file);
   if (!read.ok) return { file, results: [], failure: pick(read.reason.message, args.locale) };
   const snapshot = read.snapshot;
   const asOf = args.asOf ?? (typeof snapshot.settings.AsOfDate === 'number' ? snapshot.settings.AsOfDate : today());
   const options = { file, asOf, locale: args.locale, scopes: args.scopes };
+  const wrong = scopesProblem(snapshot, args.scopes, args.by, options);
+  if (wrong) return { file, results: [], scopeError: pick(wrong, args.locale) };
   const results = args.by ? evaluateBy(snapshot, args.by, options) : [evaluateWorkbook(snapshot, options)];
   return { file, results };
 }
@@ -175,6 +179,7 @@ export async function runEvaluate(argv: readonly string[], io: Io, locale: Local
   }
 
   for (const o of outcomes) if (o.failure) io.err(`crm3 evaluate: ${o.file}: ${o.failure}\n`);
+  for (const o of outcomes) if (o.scopeError) io.err(`crm3 evaluate: ${o.file}: ${o.scopeError}\n`);
   const results = outcomes.flatMap((o) => o.results);
   if (args.format === 'json') {
     const single = !folder && !args.by && results.length === 1;
@@ -191,5 +196,5 @@ export async function runEvaluate(argv: readonly string[], io: Io, locale: Local
     if (args.format === 'table') io.out(zh ? `报告已写入 ${args.out}\n` : `Report written to ${args.out}\n`);
   }
   if (outcomes.some((o) => o.failure)) return 2;
-  return results.some(hasDataErrors) ? 1 : 0;
+  return results.some(hasDataErrors) || outcomes.some((o) => o.scopeError) ? 1 : 0;
 }

@@ -181,8 +181,9 @@ export function valueLabel(e: Enumeration, c: Cell | undefined, locale: 'en-US' 
   return locale === 'zh-CN' ? v.zh : v.code.replace(/([a-z])([A-Z])/g, '$1 $2');
 }
 
-/** "Open, Won, Lost, NoDecision" — for messages. */
-export function allowedList(e: Enumeration): string {
+/** "Open/进行中, Won/赢单, …" for en messages; "进行中（Open）、赢单（Won）、…" for zh ones. */
+export function allowedList(e: Enumeration, locale: 'en-US' | 'zh-CN' = 'en-US'): string {
+  if (locale === 'zh-CN') return e.values.map((v) => (v.zh === v.code ? v.code : `${v.zh}（${v.code}）`)).join('、');
   return e.values.map((v) => `${v.code}/${v.zh}`).join(', ');
 }
 

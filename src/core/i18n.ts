@@ -77,3 +77,8 @@ export function pickAll<T extends MessageTable>(table: T, locale: Locale): Picke
   }
   return picked;
 }
+
+/** "1 account", "3 accounts": an English count with its noun (zh nouns do not change). */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}

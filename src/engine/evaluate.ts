@@ -10,7 +10,7 @@ import { IndicatorRow, Problem, WorkbookSnapshot, a1, currencyOf } from '../mode
 import { validateSnapshot } from '../model/validate';
 import { COMPUTED_COLUMNS } from './sheets';
 import { Absence, InputPresence, MissingInput, absentReason, missingInputs, noRowsReason } from './noData';
-import { Scope, ScopeField, applyScopes, scopeValues } from './scope';
+import { Scope, ScopeField, applyScopes, scopeProblem, scopeValues } from './scope';
 import { EngineValue, IndicatorValue, WorkbookEngine } from './workbookEngine';
 
 export type { MissingInput } from './noData';
@@ -266,6 +266,25 @@ export function evaluateBy(snapshot: WorkbookSnapshot, field: ScopeField, option
       { problems, tiers, ...inputs },
     ),
   );
+}
+
+/**
+ * Why the scopes (and the --by field) asked for cannot be evaluated on this workbook: a
+ * column it lacks, or a value no account has (with the values there are). Undefined when fine.
+ */
+export function scopesProblem(
+  snapshot: WorkbookSnapshot,
+  scopes: readonly Scope[],
+  by: ScopeField | undefined,
+  options: EvaluateOptions,
+): Message | undefined {
+  const needTiers = by === 'tier' || scopes.some((s) => s.field === 'tier');
+  const tiers = needTiers ? wholeWorkbookTiers(snapshot, options) : undefined;
+  for (const s of scopes) {
+    const p = scopeProblem(snapshot, s.field, s.value, tiers);
+    if (p) return p;
+  }
+  return by ? scopeProblem(snapshot, by, undefined, tiers) : undefined;
 }
 
 export function hasDataErrors(result: EvaluationResult): boolean {

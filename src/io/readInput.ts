@@ -44,9 +44,14 @@ export function readCsvBuffer(bytes: Uint8Array, name: string, options: ReadOpti
   }
 }
 
-/** A workbook or export in memory: .xlsx by its zip signature, else CSV when it is text. */
+/**
+ * A workbook or export in memory: CSV when it is text and not named as an Excel workbook
+ * (.csv, .tsv, .txt, a CRM's text ".xls", or no extension), else .xlsx, whose reader says
+ * why a file is not one.
+ */
 export async function readInputBuffer(bytes: Uint8Array, name: string, options: ReadOptions = {}): Promise<InputResult> {
-  if (bytes.length > 0 && !starts(bytes, ZIP) && !starts(bytes, OLE) && looksLikeText(bytes))
+  const excelName = /\.xls[xmb]$/i.test(name);
+  if (bytes.length > 0 && !excelName && !starts(bytes, ZIP) && !starts(bytes, OLE) && looksLikeText(bytes))
     return readCsvBuffer(bytes, name, options);
   return readWorkbookBuffer(bytes, name, options);
 }

@@ -234,10 +234,10 @@ export function isDateFormat(code: string): boolean {
   return /[dmyhs]/i.test(plain.split(';')[0]) && !/^general$/i.test(plain.trim());
 }
 
-/** For each cell style index (the s="…" of a cell): whether numbers in it are dates. */
-export function parseDateStyles(xml: string): boolean[] {
+/** For each cell style index (the s="…" of a cell): its number format's id and, when custom, its code. */
+function cellFormats(xml: string): { id: number; code?: string }[] {
   const custom = new Map<number, string>();
-  const out: boolean[] = [];
+  const out: { id: number; code?: string }[] = [];
   const s = new XmlScanner(xml);
   let inCellXfs = false;
   while (s.next()) {
@@ -247,12 +247,16 @@ export function parseDateStyles(xml: string): boolean[] {
       inCellXfs = s.kind === 'open';
     } else if (inCellXfs && s.name === 'xf' && s.kind !== 'close') {
       const id = Number(s.attr('numFmtId') ?? 0);
-      const code = custom.get(id);
-      out.push(code !== undefined ? isDateFormat(code) : BUILT_IN_DATE_IDS.has(id));
+      out.push({ id, code: custom.get(id) });
       if (s.kind === 'open') s.skipElement();
     }
   }
   return out;
+}
+
+/** For each cell style index (the s="…" of a cell): whether numbers in it are dates. */
+export function parseDateStyles(xml: string): boolean[] {
+  return cellFormats(xml).map((f) => (f.code !== undefined ? isDateFormat(f.code) : BUILT_IN_DATE_IDS.has(f.id)));
 }
 
 /**
@@ -260,22 +264,7 @@ export function parseDateStyles(xml: string): boolean[] {
  * `[$¥-804]#,##0` → CNY), or undefined. Built-in formats carry no symbol of their own.
  */
 export function parseStyleCurrencies(xml: string): (string | undefined)[] {
-  const custom = new Map<number, string>();
-  const out: (string | undefined)[] = [];
-  const s = new XmlScanner(xml);
-  let inCellXfs = false;
-  while (s.next()) {
-    if (s.name === 'numFmt' && s.kind !== 'close') {
-      custom.set(Number(s.attr('numFmtId')), s.attr('formatCode') ?? '');
-    } else if (s.name === 'cellXfs') {
-      inCellXfs = s.kind === 'open';
-    } else if (inCellXfs && s.name === 'xf' && s.kind !== 'close') {
-      const code = custom.get(Number(s.attr('numFmtId') ?? 0));
-      out.push(code === undefined ? undefined : currencyOfFormat(code));
-      if (s.kind === 'open') s.skipElement();
-    }
-  }
-  return out;
+  return cellFormats(xml).map((f) => (f.code === undefined ? undefined : currencyOfFormat(f.code)));
 }
 
 /** An Excel table part (xl/tables/tableN.xml). */

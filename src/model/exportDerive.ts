@@ -15,7 +15,7 @@
  */
 import { Cell, isBlank, keyOf, toNumber } from '../core/cells';
 import { Status, canonical } from '../core/enumerations';
-import { Message } from '../core/i18n';
+import { Message, plural } from '../core/i18n';
 import { DEFAULT_STAGES, StatusCode, stageLabel } from './defaults';
 import { ImportInfo, StageUse } from './importInfo';
 import { TABLES, exportColumns } from './schema';
@@ -82,8 +82,6 @@ function nearestStage(p: number, config: WorkbookSnapshot['config']): string | u
 const DATE_COLUMNS = new Set(
   TABLES.flatMap((t) => [...t.columns, ...exportColumns(t.name)].filter((c) => c.type === 'date').map((c) => c.name)),
 );
-
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * Derives in place what an export's Opportunities (and Accounts) lack; records what was done
@@ -194,7 +192,7 @@ export function deriveFromExport(s: WorkbookSnapshot, info: ImportInfo): void {
     });
   } else if (statusFrom.stage || statusFrom.flags) {
     derived.push({
-      en: `Status: ${count(statusFrom.stage + statusFrom.flags, 'blank status was', 'blank statuses were')} filled from the stage names.`,
+      en: `Status: ${plural(statusFrom.stage + statusFrom.flags, 'blank status was', 'blank statuses were')} filled from the stage names.`,
       zh: `状态：${statusFrom.stage + statusFrom.flags} 个空白状态由阶段名补全。`,
     });
   }
@@ -213,7 +211,7 @@ export function deriveFromExport(s: WorkbookSnapshot, info: ImportInfo): void {
     }
     if (used)
       derived.push({
-        en: `CloseDate of ${count(used, 'closed deal', 'closed deals')} from the actual close date.`,
+        en: `CloseDate of ${plural(used, 'closed deal')} from the actual close date.`,
         zh: `${used} 个已结束商机的结单日期取自实际结单日期。`,
       });
   }
@@ -306,7 +304,7 @@ export function deriveFromExport(s: WorkbookSnapshot, info: ImportInfo): void {
         rows: [...rows.values()].map((a) => [a.id, a.name, ownerOf(a)]),
       };
       derived.push({
-        en: `${count(rows.size, 'account', 'accounts')} made from the opportunities' account names (Owner: the owner of most of its opportunities).`,
+        en: `${plural(rows.size, 'account')} made from the opportunities' account names (Owner: the owner of most of its opportunities).`,
         zh: `由商机的客户名称生成 ${rows.size} 个客户（负责人：该客户多数商机的负责人）。`,
       });
     }

@@ -10,6 +10,7 @@ import { Cell, isBlank, keyOf, showCell, toDateSerial, toNumber } from '../core/
 import { ActivityType, Answer, Enumeration, Status, TierMethod, allowedList, lookupEnum } from '../core/enumerations';
 import { Message } from '../core/i18n';
 import { CONFIG_TABLES, ConfigTableSpec, SETTINGS } from './config';
+import { stageLabel } from './defaults';
 import { ProblemList, moreLike, place } from './problems';
 import { ColumnSpec, TABLES, TableName, TableSpec, tableSpec } from './schema';
 import { Problem, TableData, WorkbookSnapshot, a1 } from './snapshot';
@@ -86,11 +87,11 @@ const M = {
   }),
   unknownValue: (at: string, c: Col, v: Cell, e: Enumeration, warning: boolean): Message => ({
     en: `${at}: ${c.en} ${showCell(v)} is not a known value${warning ? ' (it still counts as an activity, but not as any particular type)' : ''}. Use one of: ${allowedList(e)}.`,
-    zh: `${at}：${c.zh} 的值 ${showCell(v)} 无法识别${warning ? '（仍计为一次活动，但不计入任何类型）' : ''}。可用的值：${allowedList(e)}。`,
+    zh: `${at}：${c.zh} 的值 ${showCell(v)} 无法识别${warning ? '（仍计为一次活动，但不计入任何类型）' : ''}。可用的值：${allowedList(e, 'zh-CN')}。`,
   }),
   unknownStage: (at: string, v: Cell, stages: readonly string[], fromConfig: boolean): Message => ({
     en: `${at}: Stage ${showCell(v)} is not one of the ${fromConfig ? 'stages in Config (Stages table)' : 'default stages'}: ${list(stages)}. Use one of them${fromConfig ? ', or add the stage to the Stages table on the Config sheet' : ', or define your stages in a Stages table on a Config sheet'}.`,
-    zh: `${at}：阶段 ${showCell(v)} 不在${fromConfig ? '配置（阶段表）中的阶段' : '默认阶段'}之列：${list(stages)}。请使用其中之一${fromConfig ? '，或在“配置”工作表的阶段表中添加该阶段' : '，或在“配置”工作表中用阶段表定义您的阶段'}。`,
+    zh: `${at}：阶段 ${showCell(v)} 不在${fromConfig ? '配置（阶段表）中的阶段' : '默认阶段'}之列：${(fromConfig ? stages : stages.map((x) => stageLabel(x, 'zh-CN'))).join('、')}。请使用其中之一${fromConfig ? '，或在“配置”工作表的阶段表中添加该阶段' : '，或在“配置”工作表中用阶段表定义您的阶段'}。`,
   }),
   duplicateId: (at: string, c: Col, v: Cell, first: string, severity: Severity): Message => ({
     en: `${at}: ${c.en} ${showCell(v)} appears again (first at ${first}). Ids must be unique${severity === 'error' ? ': give this row its own id, or merge the two rows' : '; this row may be a duplicate entry'}.`,
@@ -138,7 +139,7 @@ const M = {
   }),
   eventStageUnknown: (at: string, v: Cell, stages: readonly string[]): Message => ({
     en: `${at}: Stage ${showCell(v)} of this event is not in the Stages table (${list(stages)}), so the event is never checked. Correct the stage name.`,
-    zh: `${at}：该事件的阶段 ${showCell(v)} 不在阶段表中（${list(stages)}），因此不会被核查。请更正阶段名称。`,
+    zh: `${at}：该事件的阶段 ${showCell(v)} 不在阶段表中（${stages.join('、')}），因此不会被核查。请更正阶段名称。`,
   }),
   setting: (at: string, name: string, zh: string, v: Cell, want: { en: string; zh: string }): Message => ({
     en: `${at}: setting ${name} is ${showCell(v)}, which is not ${want.en}; the default is used instead. Enter ${want.en}.`,
@@ -419,7 +420,10 @@ function checkSettings(k: Checker, s: WorkbookSnapshot): void {
     else if (spec.type === 'bool' && !lookupEnum(Answer, v))
       report(spec.name, spec.zh, v, { en: 'TRUE or FALSE', zh: 'TRUE 或 FALSE（是/否）' });
     else if (spec.name === 'TierMethod' && !lookupEnum(TierMethod, v))
-      report(spec.name, spec.zh, v, { en: `one of ${allowedList(TierMethod)}`, zh: `以下之一：${allowedList(TierMethod)}` });
+      report(spec.name, spec.zh, v, {
+        en: `one of ${allowedList(TierMethod)}`,
+        zh: `以下之一：${allowedList(TierMethod, 'zh-CN')}`,
+      });
   }
   const start = toDateSerial(s.settings.PeriodStart ?? null);
   const end = toDateSerial(s.settings.PeriodEnd ?? null);
