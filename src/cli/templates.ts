@@ -3,7 +3,7 @@
  * (templates/<id>.<locale>.xlsx). The same code always gives the same bytes.
  */
 import * as path from 'path';
-import { Locale, Message, pick } from '../core/i18n';
+import { Locale, Message, bi, pick } from '../core/i18n';
 import { buildAllTemplates } from '../templates/build';
 import { OutputError } from '../io/safeOutput';
 import type { Io } from './main';
@@ -36,9 +36,13 @@ export async function runTemplates(argv: readonly string[], io: Io, locale: Loca
   const [sub, ...rest] = args;
   if (sub !== 'build') {
     io.err(
-      (locale === 'zh-CN'
-        ? `crm3 templates：${sub ? `未知子命令 "${sub}"` : '缺少子命令'}。\n\n`
-        : `crm3 templates: ${sub ? `unknown subcommand "${sub}"` : 'missing subcommand'}.\n\n`) + pick(USAGE, locale),
+      pick(
+        bi(
+          `crm3 templates: ${sub ? `unknown subcommand "${sub}"` : 'missing subcommand'}.\n\n`,
+          `crm3 templates：${sub ? `未知子命令“${sub}”` : '缺少子命令'}。\n\n`,
+        ),
+        locale,
+      ) + pick(USAGE, locale),
     );
     return 2;
   }
@@ -47,9 +51,13 @@ export async function runTemplates(argv: readonly string[], io: Io, locale: Loca
     if (rest[i] === '--out' && rest[i + 1] !== undefined && !rest[i + 1].startsWith('--')) out = rest[++i];
     else {
       io.err(
-        (locale === 'zh-CN'
-          ? `crm3 templates build：无法识别的参数 "${rest[i]}"。\n\n`
-          : `crm3 templates build: unexpected argument "${rest[i]}".\n\n`) + pick(USAGE, locale),
+        pick(
+          bi(
+            `crm3 templates build: unexpected argument "${rest[i]}".\n\n`,
+            `crm3 templates build：无法识别的参数“${rest[i]}”。\n\n`,
+          ),
+          locale,
+        ) + pick(USAGE, locale),
       );
       return 2;
     }
@@ -64,9 +72,13 @@ export async function runTemplates(argv: readonly string[], io: Io, locale: Loca
       return 2;
     }
     io.err(
-      locale === 'zh-CN'
-        ? `crm3 templates build：无法写入 ${out}（${describe(e)}）。请检查文件夹是否存在且可写。\n`
-        : `crm3 templates build: could not write to ${out} (${describe(e)}). Check that the folder exists and is writable.\n`,
+      pick(
+        bi(
+          `crm3 templates build: could not write to ${out} (${describe(e)}). Check that the folder exists and is writable.\n`,
+          `crm3 templates build：无法写入 ${out}（${describe(e)}）。请检查文件夹是否存在且可写。\n`,
+        ),
+        locale,
+      ),
     );
     return 2;
   }
