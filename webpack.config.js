@@ -68,9 +68,6 @@ module.exports = async (env, argv) => {
       new HtmlWebpackPlugin({ filename: 'index.html', template: './src/taskpane/taskpane.html', officeJs: false, chunks: ['functions', 'commands', 'taskpane'], chunksSortMode: 'manual' }),
       new CopyWebpackPlugin({ patterns: [{ from: 'assets', to: 'assets' }, { from: 'templates/*.xlsx', to: 'templates/[name][ext]', noErrorOnMissing: true }] }),
       new CatalogAssetsPlugin(),
-      // writeWorkbook/writeReport hand ExcelJS's output to Buffer.from: give the browser the small
-      // `buffer` package in the chunks that use it (the report download), nothing else.
-      new (require('webpack').ProvidePlugin)({ Buffer: ['buffer', 'Buffer'] }),
     ],
     devServer: {
       port: PORT,

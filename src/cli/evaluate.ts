@@ -5,7 +5,7 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { Locale, Message, localeOf, pick } from '../core/i18n';
+import { Locale, Message, bi, localeOf, pick } from '../core/i18n';
 import { EvaluationResult, evaluateBy, evaluateWorkbook, hasDataErrors, scopesProblem } from '../engine/evaluate';
 import { SCOPE_FIELDS, Scope, ScopeField, fieldNamed, parseScope } from '../engine/scope';
 import { readInputFile } from '../io/readInput';
@@ -145,7 +145,6 @@ export async function runEvaluate(argv: readonly string[], io: Io, locale: Local
     io.err(`crm3 evaluate: ${pick(e.message, locale)}\n`);
     return 2;
   }
-  const zh = args.locale === 'zh-CN';
   let files = [args.target];
   let folder = false;
   try {
@@ -154,7 +153,10 @@ export async function runEvaluate(argv: readonly string[], io: Io, locale: Local
       files = await workbooksIn(args.target);
       if (files.length === 0) {
         io.err(
-          zh ? `crm3 evaluate：文件夹 ${args.target} 中没有 .xlsx 文件\n` : `crm3 evaluate: no .xlsx files in ${args.target}\n`,
+          pick(
+            bi(`crm3 evaluate: no .xlsx files in ${args.target}\n`, `crm3 evaluate：文件夹 ${args.target} 中没有 .xlsx 文件\n`),
+            args.locale,
+          ),
         );
         return 2;
       }
@@ -193,7 +195,7 @@ export async function runEvaluate(argv: readonly string[], io: Io, locale: Local
       io.err(`crm3 evaluate: ${pick(written.reason.message, args.locale)}\n`);
       return 2;
     }
-    if (args.format === 'table') io.out(zh ? `报告已写入 ${args.out}\n` : `Report written to ${args.out}\n`);
+    if (args.format === 'table') io.out(pick(bi(`Report written to ${args.out}\n`, `报告已写入 ${args.out}\n`), args.locale));
   }
   if (outcomes.some((o) => o.failure)) return 2;
   return results.some(hasDataErrors) || outcomes.some((o) => o.scopeError) ? 1 : 0;

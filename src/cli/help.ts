@@ -1,8 +1,9 @@
 /** `crm3 --help` text in both languages. */
-import { Locale } from '../core/i18n';
+import { Locale, Message, pick } from '../core/i18n';
 import { PRODUCT, VERSION } from '../version';
 
-const EN = `${PRODUCT} ${VERSION} — key-account sales numbers from CRM3 workbooks
+const HELP: Message = {
+  en: `${PRODUCT} ${VERSION} — key-account sales numbers from CRM3 workbooks
 
 Usage:
   crm3 evaluate <file.xlsx|export.csv|folder> [--as-of YYYY-MM-DD] [--json|--table] [--out report.xlsx]
@@ -18,9 +19,8 @@ Usage:
   crm3 --help | --version
 
 Exit codes: 0 evaluated, 1 evaluated with data errors, 2 the file could not be read.
-`;
-
-const ZH = `${PRODUCT} ${VERSION} — 根据 CRM3 工作簿计算大客户销售指标
+`,
+  zh: `${PRODUCT} ${VERSION} — 根据 CRM3 工作簿计算大客户销售指标
 
 用法：
   crm3 evaluate <文件.xlsx|导出文件.csv|文件夹> [--as-of YYYY-MM-DD] [--json|--table] [--out 报告.xlsx]
@@ -36,8 +36,9 @@ const ZH = `${PRODUCT} ${VERSION} — 根据 CRM3 工作簿计算大客户销售
   crm3 --help | --version
 
 退出码：0 计算完成；1 计算完成但数据有错误；2 文件无法读取。
-`;
+`,
+};
 
 export function helpText(locale: Locale): string {
-  return locale === 'zh-CN' ? ZH : EN;
+  return pick(HELP, locale);
 }

@@ -3,7 +3,7 @@
  * tests can call it in-process.
  */
 import { PRODUCT, VERSION } from '../version';
-import { Locale, localeOf } from '../core/i18n';
+import { Locale, bi, localeOf, pick } from '../core/i18n';
 import { helpText } from './help';
 import { runSample } from './sample';
 import { runEvaluate } from './evaluate';
@@ -41,9 +41,13 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
   if (command === 'templates') return runTemplates(argv.slice(1), io, locale);
   if (command === 'import') return runImport(argv.slice(1), io, locale);
   io.err(
-    locale === 'zh-CN'
-      ? `crm3：未知命令 "${command}"。运行 crm3 --help 查看用法。\n`
-      : `crm3: unknown command "${command}". Run crm3 --help for usage.\n`,
+    pick(
+      bi(
+        `crm3: unknown command "${command}". Run crm3 --help for usage.\n`,
+        `crm3：未知命令“${command}”。运行 crm3 --help 查看用法。\n`,
+      ),
+      locale,
+    ),
   );
   return 2;
 }

@@ -5,7 +5,7 @@
  * file asks Excel for when it opens (default: the sideloaded manifest).
  */
 import * as path from 'path';
-import { Locale, Message, pick } from '../core/i18n';
+import { Locale, Message, bi, pick } from '../core/i18n';
 import { OutputError, writeOutput } from '../io/safeOutput';
 import type { AddinReference } from '../io/styledWorkbook';
 import { BuildOptions, SIDELOADED_ADDIN, TEMPLATE_LOCALES, buildTemplate, templateFileName } from '../templates/build';
@@ -113,9 +113,13 @@ export async function runTemplates(argv: readonly string[], io: Io, locale: Loca
   const [sub, ...rest] = args;
   if (sub !== 'build') {
     io.err(
-      (locale === 'zh-CN'
-        ? `crm3 templates：${sub ? `未知子命令 "${sub}"` : '缺少子命令'}。\n\n`
-        : `crm3 templates: ${sub ? `unknown subcommand "${sub}"` : 'missing subcommand'}.\n\n`) + pick(USAGE, locale),
+      pick(
+        bi(
+          `crm3 templates: ${sub ? `unknown subcommand "${sub}"` : 'missing subcommand'}.\n\n`,
+          `crm3 templates：${sub ? `未知子命令“${sub}”` : '缺少子命令'}。\n\n`,
+        ),
+        locale,
+      ) + pick(USAGE, locale),
     );
     return 2;
   }
@@ -132,9 +136,13 @@ export async function runTemplates(argv: readonly string[], io: Io, locale: Loca
       addin = parsed.addin;
     } else {
       io.err(
-        (locale === 'zh-CN'
-          ? `crm3 templates build：无法识别的参数 "${rest[i]}"。\n\n`
-          : `crm3 templates build: unexpected argument "${rest[i]}".\n\n`) + pick(USAGE, locale),
+        pick(
+          bi(
+            `crm3 templates build: unexpected argument "${rest[i]}".\n\n`,
+            `crm3 templates build：无法识别的参数“${rest[i]}”。\n\n`,
+          ),
+          locale,
+        ) + pick(USAGE, locale),
       );
       return 2;
     }
@@ -149,9 +157,13 @@ export async function runTemplates(argv: readonly string[], io: Io, locale: Loca
       return 2;
     }
     io.err(
-      locale === 'zh-CN'
-        ? `crm3 templates build：无法写入 ${out}（${describe(e)}）。请检查文件夹是否存在且可写。\n`
-        : `crm3 templates build: could not write to ${out} (${describe(e)}). Check that the folder exists and is writable.\n`,
+      pick(
+        bi(
+          `crm3 templates build: could not write to ${out} (${describe(e)}). Check that the folder exists and is writable.\n`,
+          `crm3 templates build：无法写入 ${out}（${describe(e)}）。请检查文件夹是否存在且可写。\n`,
+        ),
+        locale,
+      ),
     );
     return 2;
   }

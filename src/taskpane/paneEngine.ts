@@ -22,6 +22,9 @@ export interface TieringBase {
   tiers: PortfolioTiers;
 }
 
+/** The message of a call that `cancel` stopped. */
+export const CANCELLED = 'cancelled';
+
 export interface LoadOptions {
   locale: Locale;
   /** Evaluation date as an Excel serial; default the workbook's AsOfDate, else today. */
@@ -70,5 +73,10 @@ export interface PaneEngine {
   decisionChain(row: number): Promise<DecisionChainMap>;
   /** The stages of Config in their order (the defaults when the workbook has none). */
   stages(): Promise<string[]>;
+  /**
+   * Stops the work under way (a load, a file read, a long computation): its calls fail, and
+   * the engine holds no workbook until the next load. The worker is ended and started afresh.
+   */
+  cancel(): void;
   dispose(): void;
 }

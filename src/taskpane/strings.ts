@@ -39,6 +39,14 @@ export const strings = {
   loadingView: bi('Loading…', '正在加载…'),
   couldNotRead: bi('The workbook could not be read.', '无法读取该工作簿。'),
   engineFailed: bi('The engine could not compute this workbook:', '计算引擎无法计算该工作簿：'),
+  couldNotOpen: (file: string, why: string) =>
+    bi(`${file} could not be opened, so no numbers are shown. ${why}`, `无法打开 ${file}，因此不显示任何数值。${why}`),
+  couldNotCompute: (file: string, why: string) =>
+    bi(`${file} could not be computed, so no numbers are shown. ${why}`, `无法计算 ${file}，因此不显示任何数值。${why}`),
+  openingFile: (file: string) => bi(`Opening ${file}…`, `正在打开 ${file}…`),
+  cancel: bi('Cancel', '取消'),
+  cancelled: (file: string) =>
+    bi(`Loading ${file} was cancelled, so no numbers are shown.`, `已取消加载 ${file}，因此不显示任何数值。`),
   retry: bi('Try again', '重试'),
   asOf: bi('As of', '基准日'),
   scope: bi('Scope', '范围'),

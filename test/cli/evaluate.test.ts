@@ -240,7 +240,7 @@ describe('a good workbook', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Indicators', 'Accounts', 'Opportunities', 'Problems']);
     const ind = wb.getWorksheet('Indicators')!;
     expect(ind.rowCount).toBe(41);
-    expect(ind.getRow(1).values).toEqual([undefined, 'Goal', 'Id', 'Indicator', 'Value', 'Unit', 'Status']);
+    expect(ind.getRow(1).values).toEqual([undefined, 'Goal', 'Id', 'Indicator', 'Value', 'Unit', 'Status', 'Note']);
     expect(IDS.every((id, k) => ind.getRow(k + 2).getCell(2).value === id)).toBe(true);
     expect(wb.getWorksheet('Accounts')!.rowCount).toBe(31);
     expect(wb.getWorksheet('Opportunities')!.rowCount).toBe(61);

@@ -490,6 +490,6 @@ describe('crm3 templates build', () => {
   test('usage errors in zh-CN', async () => {
     const c = capture();
     expect(await main(['templates', 'make', '--lang', 'zh-CN'], c.io)).toBe(2);
-    expect(c.err.join('')).toMatch(/未知子命令 "make"/);
+    expect(c.err.join('')).toMatch(/未知子命令“make”/);
   });
 });

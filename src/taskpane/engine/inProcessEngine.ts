@@ -43,6 +43,10 @@ export class InProcessEngine implements PaneEngine {
   async stages() {
     return this.core.stages();
   }
+  /** Work on the calling thread cannot be interrupted; what is loaded is dropped. */
+  cancel() {
+    this.core.dispose();
+  }
   dispose() {
     this.core.dispose();
   }

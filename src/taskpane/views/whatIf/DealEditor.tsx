@@ -8,9 +8,26 @@ import { whatIfStrings } from './whatIfStrings';
 
 const useStyles = makeStyles({
   editor: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  pair: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))', gap: tokens.spacingHorizontalS },
+  pair: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))',
+    gap: tokens.spacingHorizontalS,
+    alignItems: 'start',
+  },
   full: { minWidth: 0, width: '100%' },
+  /** A long value (a stage named at length) is cut with an ellipsis on one line; the list shows it whole. */
+  oneLine: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 },
+  option: { overflowWrap: 'anywhere' },
 });
+
+/** The dropdown's shown value on one line, the whole text on hover. */
+function Shown({ text, className }: { text: string; className: string }) {
+  return (
+    <span className={className} title={text}>
+      {text}
+    </span>
+  );
+}
 
 export interface DealValues {
   Status: Cell;
@@ -43,6 +60,14 @@ export function DealEditor({ locale, values, stages, members, support, onDeal, o
             className={styles.full}
             data-testid="whatif-status"
             value={status ? valueLabel(Status, status.code, locale) : String(values.Status ?? '')}
+            button={{
+              children: (
+                <Shown
+                  className={styles.oneLine}
+                  text={status ? valueLabel(Status, status.code, locale) : String(values.Status ?? '')}
+                />
+              ),
+            }}
             selectedOptions={status ? [status.code] : []}
             onOptionSelect={(_, d) => d.optionValue && onDeal('Status', d.optionValue)}
           >
@@ -58,11 +83,12 @@ export function DealEditor({ locale, values, stages, members, support, onDeal, o
             className={styles.full}
             data-testid="whatif-stage"
             value={String(values.Stage ?? '')}
+            button={{ children: <Shown className={styles.oneLine} text={String(values.Stage ?? '')} /> }}
             selectedOptions={[String(values.Stage ?? '')]}
             onOptionSelect={(_, d) => d.optionValue && onDeal('Stage', d.optionValue)}
           >
             {stages.map((s) => (
-              <Option key={s} value={s}>
+              <Option key={s} value={s} className={styles.option}>
                 {s}
               </Option>
             ))}
@@ -95,6 +121,11 @@ export function DealEditor({ locale, values, stages, members, support, onDeal, o
               data-chain-row={m.row}
               aria-label={t.supportOf(m.name)}
               value={current ? valueLabel(Support, current.code, locale) : t.blank}
+              button={{
+                children: (
+                  <Shown className={styles.oneLine} text={current ? valueLabel(Support, current.code, locale) : t.blank} />
+                ),
+              }}
               selectedOptions={current ? [current.code] : []}
               onOptionSelect={(_, d) => d.optionValue && onSupport(m.row, d.optionValue)}
             >
