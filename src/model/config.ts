@@ -6,15 +6,7 @@ import { Cell } from '../core/cells';
 import { ColumnSpec } from './schema';
 
 export type ConfigTableName =
-  | 'Stages'
-  | 'StageEvents'
-  | 'Criteria'
-  | 'Questions'
-  | 'Tiers'
-  | 'Benchmarks'
-  | 'StageMap'
-  | 'ImportMap'
-  | 'Recommendations';
+  'Stages' | 'StageEvents' | 'Criteria' | 'Questions' | 'Tiers' | 'Benchmarks' | 'StageMap' | 'ImportMap' | 'Recommendations';
 
 export interface ConfigTableSpec {
   name: ConfigTableName;
