@@ -16,6 +16,8 @@ Usage:
   crm3 sample [--locale zh-CN] [--size N] [--seed S] [--as-of YYYY-MM-DD] [--out file.xlsx]
   crm3 client-copy <in.xlsx> --out <out.xlsx> [--lang zh-CN]
                  # CRM3 formulas replaced by their values, for clients without the add-in
+  crm3 report <file.xlsx> --out <report.docx> [--lang zh-CN] [--scope owner=Li ...] [--client NAME]
+                 # the recommendations report (Word): findings, recommendations, portfolio, win rates
   crm3 --help | --version
 
 Exit codes: 0 evaluated, 1 evaluated with data errors, 2 the file could not be read.
@@ -33,6 +35,8 @@ Exit codes: 0 evaluated, 1 evaluated with data errors, 2 the file could not be r
   crm3 sample [--locale zh-CN] [--size N] [--seed S] [--as-of YYYY-MM-DD] [--out 文件.xlsx]
   crm3 client-copy <输入.xlsx> --out <输出.xlsx> [--lang zh-CN]
                  # 将 CRM3 公式替换为数值，供未安装加载项的客户使用
+  crm3 report <文件.xlsx> --out <报告.docx> [--lang zh-CN] [--scope owner=李 ...] [--client 客户名称]
+                 # 高阶建议报告（Word）：发现的问题、改进建议、客户组合、赢单特征
   crm3 --help | --version
 
 退出码：0 计算完成；1 计算完成但数据有错误；2 文件无法读取。
