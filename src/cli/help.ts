@@ -18,6 +18,8 @@ Usage:
                  # CRM3 formulas replaced by their values, for clients without the add-in
   crm3 report <file.xlsx> --out <report.docx> [--lang zh-CN] [--scope owner=Li ...] [--client NAME]
                  # the recommendations report (Word): findings, recommendations, portfolio, win rates
+  crm3 kit <file.xlsx> --out <folder> [--lang zh-CN] [--client NAME]
+                 # filled templates, their client copies, the report and an index sheet
   crm3 --help | --version
 
 Exit codes: 0 evaluated, 1 evaluated with data errors, 2 the file could not be read.
@@ -37,6 +39,8 @@ Exit codes: 0 evaluated, 1 evaluated with data errors, 2 the file could not be r
                  # 将 CRM3 公式替换为数值，供未安装加载项的客户使用
   crm3 report <文件.xlsx> --out <报告.docx> [--lang zh-CN] [--scope owner=李 ...] [--client 客户名称]
                  # 高阶建议报告（Word）：发现的问题、改进建议、客户组合、赢单特征
+  crm3 kit <文件.xlsx> --out <文件夹> [--lang zh-CN] [--client 客户名称]
+                 # 填入数据的模板、客户副本、建议报告和目录表
   crm3 --help | --version
 
 退出码：0 计算完成；1 计算完成但数据有错误；2 文件无法读取。

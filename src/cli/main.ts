@@ -32,6 +32,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   templates: async () => (await import('./templates')).runTemplates,
   import: async () => (await import('./import')).runImport,
   report: async () => (await import('./report')).runReport,
+  kit: async () => (await import('./kit')).runKit,
 };
 
 export function systemLocale(env: NodeJS.ProcessEnv = process.env): Locale {

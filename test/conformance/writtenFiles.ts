@@ -3,7 +3,7 @@
  * independent reader. A new writer (import, snapshot, kit, …) registers its outputs here:
  * one entry per kind of file, `clientCopy` for copies meant for clients without the add-in.
  */
-import { promises as fs } from 'fs';
+import { promises as fs, readdirSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../src/cli/main';
@@ -40,6 +40,7 @@ export function producedFiles(): WrittenFile[] {
         make: async () => fs.readFile(path.join(__dirname, '../../templates', templateFileName(t.id, locale))),
       });
     }
+  out.push(...demoKitFiles());
   for (const locale of TEMPLATE_LOCALES) {
     out.push({
       name: `crm3 sample --locale ${locale}`,
@@ -69,6 +70,32 @@ export function producedFiles(): WrittenFile[] {
           locale,
         ),
     });
+  }
+  return out;
+}
+
+/**
+ * The shipped demo kit's workbooks (templates/demo/<locale>/, made by `crm3 kit`'s code; its
+ * sync test proves they are what the code makes now): filled templates, the index sheet and,
+ * as client copies, the copies.
+ */
+export function demoKitFiles(): WrittenFile[] {
+  const root = path.join(__dirname, '../../templates/demo');
+  const out: WrittenFile[] = [];
+  for (const locale of TEMPLATE_LOCALES) {
+    const folder = path.join(root, locale);
+    let names: string[] = [];
+    try {
+      names = readdirSync(folder);
+    } catch {
+      names = [];
+    }
+    for (const n of names.filter((x) => x.endsWith('.xlsx')).sort())
+      out.push({
+        name: `shipped demo kit ${locale}/${n}`,
+        clientCopy: /(\.client|（客户副本）)\.xlsx$/.test(n),
+        make: async () => fs.readFile(path.join(folder, n)),
+      });
   }
   return out;
 }

@@ -401,7 +401,7 @@ function keyAccountsChapter(data: ReportData, n: number, o: ReportOptions): (Par
         say(T.planStatus(a.actionsDone, a.actions, a.actionsOverdue), L),
       ]),
       [false, false, true, true, true, true, false],
-      [24, 9, 8, 13, 13, 13, 20],
+      [29, 8, 7, 12, 12, 12, 20],
     ),
   );
   return out;
@@ -449,6 +449,29 @@ function appendixChapter(data: ReportData, n: number, o: ReportOptions): Paragra
     );
   });
   return out;
+}
+
+const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * The document's properties dated by the report's date, not the clock (the library stamps
+ * the time it runs): the same workbook and date give the same file, which the demo kit needs.
+ */
+function coreProperties(o: ReportOptions, L: Locale): string {
+  const when = `${o.date}T00:00:00Z`;
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ' +
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ' +
+    'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    `<dc:title>${xmlText(say(T.title(o.client ?? ''), L))}</dc:title>` +
+    `<dc:creator>CRM3 for Excel</dc:creator>` +
+    `<dc:description>${xmlText(say(T.subtitle, L))}</dc:description>` +
+    `<dc:language>${L}</dc:language>` +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created>` +
+    `<dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified>` +
+    '</cp:coreProperties>'
+  );
 }
 
 /** The report as .docx bytes. */
@@ -519,6 +542,6 @@ export async function buildRecommendationsReport(data: ReportData, o: ReportOpti
       },
     ],
   });
-  const bytes = await Packer.toArrayBuffer(doc);
+  const bytes = await Packer.toArrayBuffer(doc, undefined, [{ path: 'docProps/core.xml', data: coreProperties(o, L) }]);
   return new Uint8Array(bytes);
 }
