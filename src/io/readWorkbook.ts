@@ -20,6 +20,10 @@ import {
   readWorkbookPart,
 } from './xlsxPackage';
 import { SheetContext, parseRange, parseWorksheet } from './xlsxSheet';
+import { SHEET_PROBLEMS } from './sheetLimits';
+import { XmlScanner } from './xmlScan';
+import { Problem } from '../model/snapshot';
+import { memoryRefusal, readingBytes } from '../engine/memoryBudget';
 import { ZipEntry, ZipLimits, inspectXlsx, inspectXlsxFile, limitsWith } from './zipGuard';
 
 export type { ReadFailure, ReadFailureCode } from './readFailure';
@@ -27,6 +31,11 @@ export type { ReadFailure, ReadFailureCode } from './readFailure';
 export interface ReadOptions extends Partial<ZipLimits> {
   /** Most data rows accepted in one table. Default 1,048,576 (Excel's sheet size). */
   maxRows?: number;
+  /**
+   * Most memory reading may take, in bytes: a workbook whose XML would need more (engine/
+   * memoryBudget) is refused before it is parsed. Default: no limit.
+   */
+  maxMemoryBytes?: number;
 }
 
 export type ReadResult = { ok: true; snapshot: WorkbookSnapshot } | { ok: false; reason: ReadFailure };
@@ -71,6 +80,15 @@ function describe(e: unknown) {
  */
 async function parse(bytes: Uint8Array, entries: ZipEntry[], name: string, options: ReadOptions): Promise<ReadResult> {
   const limits = limitsWith(options);
+  if (options.maxMemoryBytes !== undefined) {
+    // The parts the reader parses; their sizes are enforced while inflating (a part cannot grow past its declared size).
+    const xml = entries.filter((e) => /\.xml$/i.test(e.name)).reduce((n, e) => n + e.uncompressedSize, 0);
+    const refusal = memoryRefusal(name, 'read', readingBytes(xml), options.maxMemoryBytes, {
+      en: `${Math.ceil(xml / (1024 * 1024)).toLocaleString('en-US')} MB of sheet XML`,
+      zh: `工作表 XML 共 ${Math.ceil(xml / (1024 * 1024)).toLocaleString('en-US')} MB`,
+    });
+    if (refusal) return { ok: false, reason: { code: 'too-large', message: refusal } };
+  }
   const parts = new XlsxParts(bytes, entries, name, limits.verifyContents, limits.maxUncompressedBytes);
   let grids: Awaited<ReturnType<typeof readGrids>>;
   try {
@@ -82,7 +100,7 @@ async function parse(bytes: Uint8Array, entries: ZipEntry[], name: string, optio
   }
   try {
     const found = findTables(grids.sheets, grids.definedNames, { maxRows: options.maxRows ?? DEFAULT_MAX_ROWS });
-    const snapshot: WorkbookSnapshot = { ...found, problems: found.problems.done() };
+    const snapshot: WorkbookSnapshot = { ...found, problems: [...grids.problems, ...found.problems.done()] };
     if (!snapshot.indicators) delete snapshot.indicators;
     return { ok: true, snapshot: normalizeSnapshot(snapshot) };
   } catch (e) {
@@ -94,28 +112,56 @@ async function parse(bytes: Uint8Array, entries: ZipEntry[], name: string, optio
 /**
  * Every worksheet of the package as a grid, with its Excel tables, and the workbook's
  * defined names. Sheets are parsed one at a time, so only one sheet's XML is held at once.
- * Throws on a damaged part (PartFailure, XmlError, ZipEntryError).
+ * What does not fit Excel's sheet, or XML that does not nest, becomes a problem (the rest is
+ * read). Throws on a damaged package (PartFailure, ZipEntryError).
  */
-export async function readGrids(parts: XlsxParts): Promise<{ sheets: SheetGrid[]; definedNames: DefinedName[] }> {
+export async function readGrids(
+  parts: XlsxParts,
+): Promise<{ sheets: SheetGrid[]; definedNames: DefinedName[]; problems: Problem[] }> {
   const workbook = await readWorkbookPart(parts);
-  const ctx: SheetContext = {
-    sharedStrings: workbook.sharedStringsPart ? parseSharedStrings((await parts.text(workbook.sharedStringsPart)) ?? '') : [],
-    dateStyles: workbook.stylesPart ? parseDateStyles((await parts.text(workbook.stylesPart)) ?? '') : [],
-    date1904: workbook.date1904,
+  const problems: Problem[] = [];
+  const partText = async (part: string, parse: (s: XmlScanner) => void) => {
+    const xml = (await parts.text(part)) ?? '';
+    const s = new XmlScanner(xml);
+    parse(s);
+    if (s.malformed)
+      problems.push({
+        severity: 'error',
+        sheet: '',
+        cell: '',
+        message: SHEET_PROBLEMS.malformedPart(part, s.malformed.at, s.malformed.what),
+      });
   };
+  let sharedStrings: string[] = [];
+  let dateStyles: boolean[] = [];
+  if (workbook.sharedStringsPart) await partText(workbook.sharedStringsPart, (s) => (sharedStrings = parseSharedStrings(s)));
+  if (workbook.stylesPart) await partText(workbook.stylesPart, (s) => (dateStyles = parseDateStyles(s)));
+  const ctx: SheetContext = { sharedStrings, dateStyles, date1904: workbook.date1904 };
   const sheets: SheetGrid[] = [];
   for (const sheet of workbook.sheets) {
     if (!sheet.part) continue;
     const xml = await parts.text(sheet.part);
     if (xml === undefined) continue;
-    const { grid, tableIds } = parseWorksheet(sheet.name, xml, ctx);
-    if (tableIds.length) {
+    const parsed = parseWorksheet(sheet.name, xml, ctx, sheet.part);
+    const grid = parsed.grid;
+    problems.push(...parsed.problems);
+    if (parsed.tableIds.length) {
       const rels = await readRelationships(parts, sheet.part);
-      for (const id of tableIds) {
+      for (const id of parsed.tableIds) {
         const target = rels.get(id)?.target;
         const table = target ? parseTablePart((await parts.text(target)) ?? '') : undefined;
-        const range = table && parseRange(table.ref);
-        if (!table || !range) continue;
+        if (!table) continue;
+        const range = parseRange(table.ref);
+        if (!range) {
+          if (table.ref.trim())
+            problems.push({
+              severity: 'error',
+              sheet: sheet.name,
+              cell: '',
+              message: SHEET_PROBLEMS.tableBeyondGrid(sheet.name, table.name, table.ref),
+            });
+          continue;
+        }
         // Every table is taken to have one header row (Excel omits headerRowCount for it).
         const info: ListObjectInfo = { name: table.name, ...range, totalsRow: table.totalsRow, columnNames: table.columnNames };
         grid.listObjects.push(info);
@@ -123,7 +169,7 @@ export async function readGrids(parts: XlsxParts): Promise<{ sheets: SheetGrid[]
     }
     sheets.push(grid);
   }
-  return { sheets, definedNames: workbook.definedNames };
+  return { sheets, definedNames: workbook.definedNames, problems };
 }
 
 export type { SheetGrid } from './sheetTables';

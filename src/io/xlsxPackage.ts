@@ -6,7 +6,8 @@
  */
 import { DefinedName } from './sheetTables';
 import { XmlScanner } from './xmlScan';
-import { ReadFailure } from './readFailure';
+import { decodePart } from './partText';
+import { ReadFailure, failures } from './readFailure';
 import { ZipEntry, inflateEntry, readVerifiedEntry, verifyEntry } from './zipGuard';
 
 /** A part that fails zipGuard's checks (too big for its declared size, damaged, bad CRC). */
@@ -25,7 +26,6 @@ export class PartFailure extends Error {
 export class XlsxParts {
   private readonly byName = new Map<string, ZipEntry>();
   private readonly read = new Set<ZipEntry>();
-  private readonly utf8 = new TextDecoder('utf-8');
 
   constructor(
     private readonly bytes: Uint8Array,
@@ -55,7 +55,12 @@ export class XlsxParts {
       data = checked.data;
     } else data = await inflateEntry(this.bytes, entry, this.maxPartBytes);
     this.read.add(entry);
-    return this.utf8.decode(data);
+    try {
+      return decodePart(data);
+    } catch {
+      // Longer than a JavaScript string may be (about 512 M characters): refused with a clear reason.
+      throw new PartFailure(failures.partTooLong(this.name, entry.name, data.length));
+    }
   }
 
   /** Checks the parts that were not read (theme, pictures, …). Throws PartFailure. */
@@ -185,9 +190,9 @@ export async function readWorkbookPart(parts: XlsxParts): Promise<WorkbookPart> 
  * The shared-string table: each <si> as plain text, rich-text runs joined, phonetic
  * guides (<rPh>) left out.
  */
-export function parseSharedStrings(xml: string): string[] {
+export function parseSharedStrings(xml: string | XmlScanner): string[] {
   const out: string[] = [];
-  const s = new XmlScanner(xml);
+  const s = typeof xml === 'string' ? new XmlScanner(xml) : xml;
   let current: string | undefined;
   while (s.next()) {
     const name = s.name;
@@ -234,10 +239,10 @@ export function isDateFormat(code: string): boolean {
 }
 
 /** For each cell style index (the s="…" of a cell): whether numbers in it are dates. */
-export function parseDateStyles(xml: string): boolean[] {
+export function parseDateStyles(xml: string | XmlScanner): boolean[] {
   const custom = new Map<number, string>();
   const out: boolean[] = [];
-  const s = new XmlScanner(xml);
+  const s = typeof xml === 'string' ? new XmlScanner(xml) : xml;
   let inCellXfs = false;
   while (s.next()) {
     if (s.name === 'numFmt' && s.kind !== 'close') {
