@@ -9,6 +9,7 @@ import { runSample } from './sample';
 import { runEvaluate } from './evaluate';
 import { runClientCopy } from './clientCopy';
 import { runTemplates } from './templates';
+import { terminalSafe } from './terminalText';
 
 export interface Io {
   out: (s: string) => void;
@@ -17,12 +18,18 @@ export interface Io {
 
 const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
 
+/** Output that cannot drive the terminal, whatever workbook text it carries (terminalText.ts). */
+function terminalIo(io: Io): Io {
+  return { out: (s) => io.out(terminalSafe(s)), err: (s) => io.err(terminalSafe(s)) };
+}
+
 export function systemLocale(env: NodeJS.ProcessEnv = process.env): Locale {
   const lang = env.LC_ALL || env.LC_MESSAGES || env.LANG || Intl.DateTimeFormat().resolvedOptions().locale || '';
   return localeOf(lang);
 }
 
-export async function main(argv: readonly string[], io: Io = stdio): Promise<number> {
+export async function main(argv: readonly string[], rawIo: Io = stdio): Promise<number> {
+  const io = terminalIo(rawIo);
   const langFlag = argv.indexOf('--lang');
   const locale: Locale = langFlag >= 0 ? localeOf(argv[langFlag + 1]) : systemLocale();
   const [command] = argv;
@@ -35,7 +42,7 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
     return 0;
   }
   if (command === 'sample') return runSample(argv.slice(1), io);
-  if (command === 'evaluate') return runEvaluate(argv.slice(1), io, locale, io === stdio && !!process.stderr.isTTY);
+  if (command === 'evaluate') return runEvaluate(argv.slice(1), io, locale, rawIo === stdio && !!process.stderr.isTTY);
   if (command === 'client-copy') return runClientCopy(argv.slice(1), io, locale);
   if (command === 'templates') return runTemplates(argv.slice(1), io, locale);
   io.err(

@@ -61,15 +61,18 @@ export async function writeReport(results: readonly EvaluationResult[], locale: 
     const scope = r.scope?.map((s) => `${s.field}=${s.value}`).join(', ') ?? r.file;
     for (const i of r.indicators) {
       const goal = GOALS.find((g) => g.id === i.goal);
-      const row = ind.addRow([
-        ...(multi ? [safe(scope)] : []),
-        goal ? (locale === 'zh-CN' ? goal.zh : goal.en) : i.goal,
-        i.id,
-        safe(i.name),
-        i.value as ExcelJS.CellValue,
-        i.unit,
-        i.status ?? '',
-      ]);
+      // Every cell through the guard: ids, goals and values come from the workbook too.
+      const row = ind.addRow(
+        [
+          ...(multi ? [scope] : []),
+          goal ? (locale === 'zh-CN' ? goal.zh : goal.en) : i.goal,
+          i.id,
+          i.name,
+          i.value,
+          i.unit,
+          i.status ?? '',
+        ].map(safe),
+      );
       const valueCell = row.getCell(multi ? 5 : 4);
       valueCell.numFmt = excelFormatOf(i.unit);
       if (i.status && FILL[i.status])
@@ -97,7 +100,7 @@ export async function writeReport(results: readonly EvaluationResult[], locale: 
 
   const prob = wb.addWorksheet(h.problems);
   prob.columns = h.prob.map((header, k) => ({ header, width: k === 3 ? 90 : 14 }));
-  for (const p of first?.problems ?? []) prob.addRow([p.severity, safe(p.sheet), p.cell, safe(p.message)]);
+  for (const p of first?.problems ?? []) prob.addRow([p.severity, p.sheet, p.cell, p.message].map(safe));
   styleHeader(prob);
 
   return Buffer.from(await wb.xlsx.writeBuffer());
