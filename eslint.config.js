@@ -65,25 +65,6 @@ module.exports = tseslint.config(
     },
   },
   {
-    // Known debt (issue #11): these pane files still compute with kernels or reach into a
-    // sibling view. They are being moved onto the engine; the list only shrinks.
-    files: [
-      'src/taskpane/engine/chartData.ts',
-      'src/taskpane/views/decisionChain/DecisionChainView.tsx',
-      'src/taskpane/views/decisionChain/chainModel.ts',
-      'src/taskpane/views/grading/GradeSummary.tsx',
-      'src/taskpane/views/grading/GradingView.tsx',
-      'src/taskpane/views/grading/gradingModel.ts',
-      'src/taskpane/views/tiering/TierChanges.tsx',
-      'src/taskpane/views/tiering/TierMatrix.tsx',
-      'src/taskpane/views/tiering/TieringView.tsx',
-      'src/taskpane/views/tiering/tieringModel.ts',
-      'src/taskpane/views/whatIf/DealEditor.tsx',
-      'src/taskpane/views/whatIf/WhatIfView.tsx',
-    ],
-    rules: { 'no-restricted-imports': 'off' },
-  },
-  {
     files: ['**/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly', Buffer: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -63,12 +63,11 @@ module.exports = async (env, argv) => {
     },
     performance: { hints: false },
     plugins: [
-      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['functions', 'commands', 'taskpane'], chunksSortMode: 'manual' }),
+      // taskpane.html is the page Office loads (office.js in <head>); index.html is web mode (no office.js).
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', officeJs: true, chunks: ['functions', 'commands', 'taskpane'], chunksSortMode: 'manual' }),
+      new HtmlWebpackPlugin({ filename: 'index.html', template: './src/taskpane/taskpane.html', officeJs: false, chunks: ['functions', 'commands', 'taskpane'], chunksSortMode: 'manual' }),
       new CopyWebpackPlugin({ patterns: [{ from: 'assets', to: 'assets' }, { from: 'templates/*.xlsx', to: 'templates/[name][ext]', noErrorOnMissing: true }] }),
       new CatalogAssetsPlugin(),
-      // writeWorkbook/writeReport hand ExcelJS's output to Buffer.from: give the browser the small
-      // `buffer` package in the chunks that use it (the report download), nothing else.
-      new (require('webpack').ProvidePlugin)({ Buffer: ['buffer', 'Buffer'] }),
     ],
     devServer: {
       port: PORT,
@@ -76,9 +75,19 @@ module.exports = async (env, argv) => {
       headers: { 'Access-Control-Allow-Origin': '*' },
       server: https ? { type: 'https', options: https } : { type: 'http' },
       static: { directory: path.resolve(__dirname, process.env.CRM3_DIST || 'dist') },
-      open: process.env.CI ? false : ['/taskpane.html'],
+      open: process.env.CI ? false : ['/index.html'],
       hot: false,
       client: { overlay: false },
+      // The pane is /taskpane.html: the bare address goes there, and the log says it plainly
+      // (webpack-dev-server's own line names only the server's root).
+      setupMiddlewares: (middlewares) => {
+        middlewares.unshift({ name: 'pane-address', path: '/', middleware: (req, res, next) => (req.url === '/' ? res.redirect('/taskpane.html') : next()) });
+        return middlewares;
+      },
+      onListening: (server) => {
+        const { port } = server.server.address();
+        console.log(`\n  CRM3 task pane (web mode): ${https ? 'https' : 'http'}://localhost:${port}/taskpane.html\n`);
+      },
     },
   };
 };

@@ -1,12 +1,14 @@
 /**
  * `npm run docs`: writes the function reference, generated from the catalog, between the
- * FUNCTION-REFERENCE markers of README.md. A test fails when the README is out of date.
+ * FUNCTION-REFERENCE markers of README.md, and docs/workbook-format.md from the schema.
+ * Tests fail when either is out of date.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { catalog } from '../src/functions/catalog';
 import { functionReferenceMarkdown } from '../src/functions/reference';
 import { BUILT_IN_INDICATORS, GOALS } from '../src/model/indicators';
+import { workbookFormatMarkdown } from './workbookFormat';
 
 /** The built-in indicators as a table: id, goal, names, formula. */
 export function indicatorTableMarkdown(): string {
@@ -38,4 +40,6 @@ if (require.main === module) {
   const file = path.join(__dirname, '..', 'README.md');
   fs.writeFileSync(file, readmeWithReference(fs.readFileSync(file, 'utf8')));
   console.log(`README.md: ${catalog.length} functions documented`);
+  fs.writeFileSync(path.join(__dirname, '..', 'docs', 'workbook-format.md'), workbookFormatMarkdown());
+  console.log('docs/workbook-format.md: written from the schema');
 }

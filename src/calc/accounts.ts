@@ -5,6 +5,7 @@
  */
 import { CalcError, Column } from '../core/cells';
 import { checkSameLength, numberAt } from './columns';
+import { ExactSum, exactDifference, exactRatio } from './exact';
 import { msg } from './messages';
 
 export interface RevenueInput {
@@ -37,8 +38,8 @@ export function shareOfWallet(input: RevenueInput): number | null | CalcError {
     ['wallet', wallet],
   ]);
   if (mismatch) return mismatch;
-  let ours = 0;
-  let spend = 0;
+  const ours = new ExactSum();
+  const spend = new ExactSum();
   for (let i = 0; i < revenue.length; i++) {
     if (include && !include[i]) continue;
     const r = numberAt(revenue, i, 'revenue');
@@ -46,10 +47,10 @@ export function shareOfWallet(input: RevenueInput): number | null | CalcError {
     const w = walletAt(wallet, i);
     if (w instanceof CalcError) return w;
     if (r === undefined || w === undefined) continue;
-    ours += r;
-    spend += w;
+    ours.add(r);
+    spend.add(w);
   }
-  return spend > 0 ? ours / spend : null;
+  return spend.sign > 0 ? exactRatio(ours, spend) : null;
 }
 
 /**
@@ -63,7 +64,7 @@ export function whitespace(input: RevenueInput): number | CalcError {
     ['revenue', revenue],
   ]);
   if (mismatch) return mismatch;
-  let open = 0;
+  const open = new ExactSum();
   for (let i = 0; i < wallet.length; i++) {
     if (include && !include[i]) continue;
     const w = walletAt(wallet, i);
@@ -71,9 +72,10 @@ export function whitespace(input: RevenueInput): number | CalcError {
     const r = numberAt(revenue, i, 'revenue');
     if (r instanceof CalcError) return r;
     if (w === undefined) continue;
-    open += Math.max(w - (r ?? 0), 0);
+    const gap = exactDifference(w, r ?? 0);
+    if (gap.sign > 0) open.addSum(gap);
   }
-  return open;
+  return open.value;
 }
 
 export interface GrowthInput {
@@ -93,8 +95,8 @@ export function revenueGrowth(input: GrowthInput): number | null | CalcError {
     ['previous', previous],
   ]);
   if (mismatch) return mismatch;
-  let now = 0;
-  let before = 0;
+  const now = new ExactSum();
+  const before = new ExactSum();
   for (let i = 0; i < current.length; i++) {
     if (include && !include[i]) continue;
     const c = numberAt(current, i, 'current');
@@ -102,8 +104,9 @@ export function revenueGrowth(input: GrowthInput): number | null | CalcError {
     const p = numberAt(previous, i, 'previous');
     if (p instanceof CalcError) return p;
     if (c === undefined || p === undefined) continue;
-    now += c;
-    before += p;
+    now.add(c);
+    before.add(p);
   }
-  return before > 0 ? now / before - 1 : null;
+  // (now − before) / before: one rounding, so growth of exactly 10 % is 0.1 (issue #18).
+  return before.sign > 0 ? exactRatio(exactDifference(now, before), before) : null;
 }

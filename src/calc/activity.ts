@@ -7,6 +7,7 @@
 import { CalcError, Cell, Column, Grid, isBlank, keyOf, showCell, toNumber } from '../core/cells';
 import { checkSameLength, dateAt, numberAt } from './columns';
 import { ActivityType, Answer, lookupEnum } from '../core/enumerations';
+import { differenceAtLeast } from './exact';
 import { msg } from './messages';
 
 export interface AccountOfInput {
@@ -123,10 +124,10 @@ export function lastActivity(keys: Column, input: ActivityInput): (number | null
 export function activityCount(keys: Column, input: ActivityInput & { days: number }): (number | null)[] | CalcError {
   const bad = checkDays(input.days, 'days');
   if (bad) return bad;
-  const from = input.asOfDate - input.days;
   const counts = new Map<string, number>();
   const problem = eachActivity(input, (k, d) => {
-    if (d > from) counts.set(k, (counts.get(k) ?? 0) + 1);
+    // d > asOfDate − days, decided exactly: asOfDate − d < days.
+    if (!differenceAtLeast(input.asOfDate, d, input.days)) counts.set(k, (counts.get(k) ?? 0) + 1);
   });
   if (problem) return problem;
   return keys.map((key) => (isBlank(key) ? null : (counts.get(keyOf(key)) ?? 0)));
@@ -185,7 +186,7 @@ export function staleFlags(input: StaleInput): (boolean | null)[] | CalcError {
       }
       interval = d;
     }
-    out[i] = interval === undefined ? null : last === undefined || asOfDate - last >= interval;
+    out[i] = interval === undefined ? null : last === undefined || differenceAtLeast(asOfDate, last, interval);
   }
   return out;
 }

@@ -7,6 +7,7 @@
 import { CalcError, Cell, Column, isBlank, showCell, toNumber } from '../core/cells';
 import { numberAt } from './columns';
 import { compileCriterion } from './criteria';
+import { ExactSum, exactRatio } from './exact';
 import { msg } from './messages';
 
 function checkMask(name: string, col: Column, include: readonly boolean[] | undefined): CalcError | undefined {
@@ -15,18 +16,22 @@ function checkMask(name: string, col: Column, include: readonly boolean[] | unde
     : undefined;
 }
 
-/** Σ and count of the numbers among included rows; blank cells are skipped, text is an error. */
-function tally(values: Column, include: readonly boolean[] | undefined): { sum: number; count: number } | CalcError {
+/**
+ * Σ (exact, read as decimals: a mean or sum compared with a threshold lands on it when it is
+ * exactly it, issue #18) and count of the numbers among included rows; blank cells are
+ * skipped, text is an error.
+ */
+function tally(values: Column, include: readonly boolean[] | undefined): { sum: ExactSum; count: number } | CalcError {
   const bad = checkMask('values', values, include);
   if (bad) return bad;
-  let sum = 0;
+  const sum = new ExactSum();
   let count = 0;
   for (let i = 0; i < values.length; i++) {
     if (include && !include[i]) continue;
     const v = numberAt(values, i, 'values');
     if (v instanceof CalcError) return v;
     if (v === undefined) continue;
-    sum += v;
+    sum.add(v);
     count++;
   }
   return { sum, count };
@@ -35,14 +40,14 @@ function tally(values: Column, include: readonly boolean[] | undefined): { sum: 
 /** Σ of the numbers among included rows (0 when there are none). */
 export function sumWhere(values: Column, include?: readonly boolean[]): number | CalcError {
   const t = tally(values, include);
-  return t instanceof CalcError ? t : t.sum;
+  return t instanceof CalcError ? t : t.sum.value;
 }
 
 /** Mean of the numbers among included rows; blank when there are none. */
 export function meanWhere(values: Column, include?: readonly boolean[]): number | null | CalcError {
   const t = tally(values, include);
   if (t instanceof CalcError) return t;
-  return t.count > 0 ? t.sum / t.count : null;
+  return t.count > 0 ? exactRatio(t.sum, t.count) : null;
 }
 
 /** Number of included rows. */
@@ -73,7 +78,7 @@ export function shareWhere(
     rows++;
     if (matches(column[i])) hits++;
   }
-  return rows > 0 ? hits / rows : null;
+  return rows > 0 ? hits / rows : null; // counts: one division of exact integers
 }
 
 function ratioOperand(c: Cell | undefined, name: string): number | undefined | CalcError {
@@ -89,5 +94,5 @@ export function ratio(numerator: Cell | undefined, denominator: Cell | undefined
   const d = ratioOperand(denominator, 'denominator');
   if (d instanceof CalcError) return d;
   if (n === undefined || d === undefined || d === 0) return null;
-  return n / d;
+  return exactRatio(n, d);
 }

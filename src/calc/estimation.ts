@@ -7,6 +7,7 @@ import { CalcError, Cell, Column, isBlank, keyOf, showCell, toNumber } from '../
 import { checkSameLength } from './columns';
 import { compileCriterion } from './criteria';
 import { Enumeration, lookupEnum } from '../core/enumerations';
+import { ExactMean, ExactSum } from './exact';
 import { msg } from './messages';
 
 /** Size metrics benchmarks are usually given per (others are matched by their text). */
@@ -157,7 +158,7 @@ export function estimateWallets(input: PotentialInput): (number | null | CalcErr
               `${pre.zh}没有行业 ${showCell(ind)}、指标 ${showCell(met)} 的基准比例，请在 Benchmarks 表中添加一行（行业、指标、比例）`,
             ),
           )
-        : size * ratio;
+        : new ExactSum().addProduct(size, ratio).value;
   }
   return out;
 }
@@ -183,9 +184,9 @@ class ValueTally {
     this.counts.set(key, c);
     if (c > this.top) this.top = c;
   }
-  /** Share of profile accounts with this value ÷ share of the most common value, in [0, 1]. */
-  similarity(key: string): number {
-    return (this.counts.get(key) ?? 0) / this.top;
+  /** Adds this value's similarity to `mean`: its count ÷ the most common value's count, in [0, 1]. */
+  addSimilarity(mean: ExactMean, key: string): void {
+    mean.add(1, this.counts.get(key) ?? 0, 0, this.top);
   }
 }
 
@@ -289,23 +290,14 @@ export function lookalikeScores(input: LookalikeInput): (number | null | CalcErr
       out[i] = size.error;
       continue;
     }
-    let sum = 0;
-    let parts = 0;
+    // 100 × the mean similarity, as one exact fraction rounded once (issue #18).
+    const mean = new ExactMean();
     const ind = input.industry[i];
     const reg = input.region[i];
-    if (!isBlank(ind) && industries.top > 0) {
-      sum += industries.similarity(keyOf(ind));
-      parts++;
-    }
-    if (!isBlank(reg) && regions.top > 0) {
-      sum += regions.similarity(keyOf(reg));
-      parts++;
-    }
-    if (size.band !== undefined && bands.top > 0) {
-      sum += bands.similarity(size.band);
-      parts++;
-    }
-    out[i] = parts === 0 ? null : (100 * sum) / parts;
+    if (!isBlank(ind) && industries.top > 0) industries.addSimilarity(mean, keyOf(ind));
+    if (!isBlank(reg) && regions.top > 0) regions.addSimilarity(mean, keyOf(reg));
+    if (size.band !== undefined && bands.top > 0) bands.addSimilarity(mean, size.band);
+    out[i] = mean.totalWeight.sign === 0 ? null : mean.percent();
   }
   return out;
 }

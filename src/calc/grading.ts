@@ -7,6 +7,7 @@
 import { CalcError, Cell, Column, Grid, Scalar, isBlank, showCell, toNumber } from '../core/cells';
 import { Answer, allowedList, lookupEnum } from '../core/enumerations';
 import { Message } from '../core/i18n';
+import { ExactMean } from './exact';
 import { msg } from './messages';
 
 export type Section = 1 | 2 | 3 | 4;
@@ -108,11 +109,6 @@ export const GRADE_WEAK = 40;
 
 export type Grade = 'A' | 'B' | 'C' | 'D';
 
-// Section % are sums of fractions in binary (100·0.7 is 70.00000000000001, 100·(0.1+0.6) is
-// 69.99999999999999): compare with a hair of tolerance so the visible 70 grades as 70.
-const EPS = 1e-9;
-const atLeast = (x: number, bound: number) => x >= bound - EPS;
-
 /**
  * The grade of one opportunity from its four section percentages: A if all four are ≥ 70;
  * else B if at least three are ≥ 70 and none is below 40; else D if section 1 (is there an
@@ -120,10 +116,10 @@ const atLeast = (x: number, bound: number) => x >= bound - EPS;
  */
 export function gradeFromSections(s1: number, s2: number, s3: number, s4: number): Grade {
   const all = [s1, s2, s3, s4];
-  const strong = all.filter((s) => atLeast(s, GRADE_STRONG)).length;
+  const strong = all.filter((s) => s >= GRADE_STRONG).length;
   if (strong === 4) return 'A';
-  if (strong >= 3 && all.every((s) => atLeast(s, GRADE_WEAK))) return 'B';
-  if (!atLeast(s1, GRADE_WEAK)) return 'D';
+  if (strong >= 3 && all.every((s) => s >= GRADE_WEAK)) return 'B';
+  if (s1 < GRADE_WEAK) return 'D';
   return 'C';
 }
 
@@ -252,7 +248,7 @@ export function answerRowValues(row: readonly Cell[], r: number, width: number, 
         'VALUE',
         msg.custom(
           `answers, row ${r + 1}, column ${j + 1}: ${showCell(c)} is not an answer (use ${allowedList(Answer)}; blank is Unknown)`,
-          `answers 第 ${r + 1} 行第 ${j + 1} 列：${showCell(c)} 不是有效回答（可用：${allowedList(Answer)}；空白视为未知）`,
+          `answers 第 ${r + 1} 行第 ${j + 1} 列：${showCell(c)} 不是有效回答（可用：${allowedList(Answer, 'zh-CN')}；空白视为未知）`,
         ),
       );
     out[j] = v;
@@ -260,15 +256,15 @@ export function answerRowValues(row: readonly Cell[], r: number, width: number, 
   return out;
 }
 
-/** 100·Σwv/Σw; blank when every weight is 0. */
+/**
+ * 100·Σwv/Σw; blank when every weight is 0. Exact (src/calc/exact.ts): one fraction over the
+ * decimals of weights and answer values, divided once, so a section that is exactly 70 % is
+ * 70 and counts as strong (no tolerance needed, issue #18).
+ */
 export function weightedPercent(values: readonly number[], weights: readonly number[]): number | null {
-  let sw = 0;
-  let swv = 0;
-  for (let j = 0; j < values.length; j++) {
-    sw += weights[j];
-    swv += weights[j] * values[j];
-  }
-  return sw > 0 ? (100 * swv) / sw : null;
+  const mean = new ExactMean();
+  for (let j = 0; j < values.length; j++) mean.add(weights[j], values[j], 0, 1);
+  return mean.totalWeight.sign > 0 ? mean.percent() : null;
 }
 
 /** Section % of one opportunity, index 0–3 for sections 1–4; blank for a section whose weights are all 0. */
@@ -277,14 +273,9 @@ export function sectionPercents(
   sections: readonly Section[],
   weights: readonly number[],
 ): (number | null)[] {
-  const sw = [0, 0, 0, 0];
-  const swv = [0, 0, 0, 0];
-  for (let j = 0; j < values.length; j++) {
-    const s = sections[j] - 1;
-    sw[s] += weights[j];
-    swv[s] += weights[j] * values[j];
-  }
-  return sw.map((w, s) => (w > 0 ? (100 * swv[s]) / w : null));
+  const means = [new ExactMean(), new ExactMean(), new ExactMean(), new ExactMean()];
+  for (let j = 0; j < values.length; j++) means[sections[j] - 1].add(weights[j], values[j], 0, 1);
+  return means.map((m) => (m.totalWeight.sign > 0 ? m.percent() : null));
 }
 
 /** True when an opportunity has answered none of the questions (every answer cell blank). */

@@ -13,6 +13,7 @@ import { CalcError, Cell, Column, Scalar, isBlank, keyOf, showCell, toDateSerial
 import { checkSameLength, numberAt } from './columns';
 import { DealRules, checkDealRules, closedDealAt } from './dealOutcome';
 import { matchKey } from '../core/enumerations';
+import { ExactSum, exactRatio } from './exact';
 import { msg } from './messages';
 import { WinTally } from './winrate';
 
@@ -110,6 +111,11 @@ function perEntry<T, R>(index: GroupIndex, perSlot: readonly T[], shown: (t: T) 
   return out;
 }
 
+/** One exact running sum per group slot (totals compared with targets stay exact, issue #18). */
+function exactSums(slots: number): ExactSum[] {
+  return Array.from({ length: slots }, () => new ExactSum());
+}
+
 function checkInclude(keys: Column, include: readonly boolean[] | undefined): CalcError | undefined {
   return include && include.length !== keys.length
     ? new CalcError('VALUE', msg.sizeMismatch('keys', 'filter', keys.length, include.length))
@@ -125,13 +131,13 @@ export function sumBy(input: GroupedRows & { values: Column }): (number | null)[
     ]) ?? checkInclude(input.keys, input.include);
   if (bad) return bad;
   const index = indexGroups(input.groups);
-  const totals = new Float64Array(index.slots);
+  const totals = exactSums(index.slots);
   const err = eachGroupedRow(input, index, (i, slot) => {
     const v = numberAt(input.values, i, 'values');
     if (v instanceof CalcError) return v;
-    if (v !== undefined) totals[slot] += v;
+    if (v !== undefined) totals[slot].add(v);
   });
-  return err ?? perEntry(index, Array.from(totals), (t) => t);
+  return err ?? perEntry(index, totals, (t) => t.value);
 }
 
 /** Number of rows per group. */
@@ -259,22 +265,22 @@ export function winTallyBy(input: WinTallyByInput): WinTally[] | CalcError {
     checkDealRules(input);
   if (bad) return bad;
   const index = indexGroups(input.groups);
-  const won = new Float64Array(index.slots);
-  const closed = new Float64Array(index.slots);
+  const won = exactSums(index.slots);
+  const closed = exactSums(index.slots);
   const err = eachGroupedRow(input, index, (i, slot) => {
     const deal = closedDealAt(input, i);
     if (deal instanceof CalcError) return deal;
     if (!deal) return;
-    closed[slot] += deal.weight;
-    if (deal.won) won[slot] += deal.weight;
+    closed[slot].add(deal.weight);
+    if (deal.won) won[slot].add(deal.weight);
   });
   if (err) return err;
-  return Array.from(index.slotOfEntry, (s) => (s < 0 ? { won: 0, closed: 0 } : { won: won[s], closed: closed[s] }));
+  return Array.from(index.slotOfEntry, (s) => (s < 0 ? { won: 0, closed: 0 } : { won: won[s].value, closed: closed[s].value }));
 }
 
 /** Win rate per group in [0, 1]; blank when the group closed nothing. */
 export function winRateBy(input: WinTallyByInput): (number | null)[] | CalcError {
   const tallies = winTallyBy(input);
   if (tallies instanceof CalcError) return tallies;
-  return tallies.map((t) => (t.closed > 0 ? t.won / t.closed : null));
+  return tallies.map((t) => (t.closed > 0 ? exactRatio(t.won, t.closed) : null));
 }

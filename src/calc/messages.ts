@@ -30,9 +30,10 @@ export const msg = {
     en: `${arg}, row ${row}: ${shown} is not a date`,
     zh: `${arg} 第 ${row} 行：${shown} 不是日期`,
   }),
-  unknownValue: (arg: string, row: number, shown: string, allowed: string): Message => ({
-    en: `${arg}, row ${row}: unknown value ${shown} (use ${allowed})`,
-    zh: `${arg} 第 ${row} 行：无法识别的值 ${shown}（可用：${allowed}）`,
+  /** `allowed`: one list for both languages, or each language's own (zh lists read 进行中（Open）、…). */
+  unknownValue: (arg: string, row: number, shown: string, allowed: string | Message): Message => ({
+    en: `${arg}, row ${row}: unknown value ${shown} (use ${typeof allowed === 'string' ? allowed : allowed.en})`,
+    zh: `${arg} 第 ${row} 行：无法识别的值 ${shown}（可用：${typeof allowed === 'string' ? allowed : allowed.zh}）`,
   }),
   unknownOption: (arg: string, shown: string, allowed: string): Message => ({
     en: `${arg}: unknown value ${shown} (use ${allowed})`,

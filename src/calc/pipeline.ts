@@ -7,6 +7,7 @@
 import { CalcError, Cell, Column, isBlank, isoFromSerial, keyOf, showCell, toNumber } from '../core/cells';
 import { checkSameLength, codeAt, dateAt, inWindow, numberAt } from './columns';
 import { Status, lookupEnum } from '../core/enumerations';
+import { ExactSum, exactDifference, exactRatio } from './exact';
 import { msg } from './messages';
 import { tallyWins } from './winrate';
 
@@ -58,11 +59,11 @@ export function probabilityAt(col: Column, i: number, name: string): number | un
   let p: number | undefined;
   if (typeof c === 'string' && /%\s*$/.test(c.normalize('NFKC'))) {
     const n = toNumber(c.normalize('NFKC').replace(/%\s*$/, ''));
-    p = n === undefined ? undefined : n / 100;
+    p = n === undefined ? undefined : exactRatio(n, 100);
   } else {
     p = toNumber(c);
-    // Values above 1 are percents typed as numbers (40 means 40 %).
-    if (p !== undefined && p > 1) p = p / 100;
+    // Values above 1 are percents typed as numbers (40 means 40 %); 33.3 is exactly 0.333.
+    if (p !== undefined && p > 1) p = exactRatio(p, 100);
   }
   if (p === undefined) return new CalcError('VALUE', msg.cellNotANumber(name, i + 1, showCell(c)));
   if (p < 0 || p > 1)
@@ -131,7 +132,7 @@ export function tallyDeals(q: DealQuery): DealTally | CalcError {
   const windowed = periodStart !== undefined || periodEnd !== undefined;
   if (windowed && !dates) return periodNeedsDates(datesName);
   let count = 0;
-  let sum = 0;
+  const sum = new ExactSum(); // exact: a pipeline or won total compared with a target (issue #18)
   for (let i = 0; i < status.length; i++) {
     if (include && !include[i]) continue;
     const s = codeAt(status, i, Status, 'status');
@@ -146,15 +147,13 @@ export function tallyDeals(q: DealQuery): DealTally | CalcError {
     if (!amount) continue;
     const a = amountAt(amount, i, 'amount');
     if (a instanceof CalcError) return a;
-    let weight = 1;
     if (probability) {
       const p = probabilityAt(probability, i, 'probability');
       if (p instanceof CalcError) return p;
-      weight = p ?? 0;
-    }
-    sum += a * weight;
+      sum.addProduct(a, p ?? 0);
+    } else sum.add(a);
   }
-  return { count, sum };
+  return { count, sum: sum.value };
 }
 
 export interface PipelineInput {
@@ -213,7 +212,7 @@ export function sumTargets(input: TargetInput): number | CalcError {
     ['endDates', endDates],
   ]);
   if (mismatch) return mismatch;
-  let total = 0;
+  const total = new ExactSum();
   for (let i = 0; i < amounts.length; i++) {
     if (include && !include[i]) continue;
     const a = numberAt(amounts, i, 'amounts');
@@ -234,9 +233,9 @@ export function sumTargets(input: TargetInput): number | CalcError {
     // A bound that is given needs the row's own date to prove the target lies inside it.
     if (periodStart !== undefined && (start === undefined || start < periodStart)) continue;
     if (periodEnd !== undefined && (end === undefined || end > periodEnd)) continue;
-    total += a;
+    total.add(a);
   }
-  return total;
+  return total.value;
 }
 
 /**
@@ -245,8 +244,9 @@ export function sumTargets(input: TargetInput): number | CalcError {
  */
 export function pipelineCoverage(pipeline: number | undefined, target: number | undefined, achieved = 0): number | null {
   if (pipeline === undefined || target === undefined) return null;
-  const remaining = target - achieved;
-  return remaining > 0 ? pipeline / remaining : null;
+  // Exact: target − achieved and the quotient over the decimals given, one rounding (issue #18).
+  const remaining = exactDifference(target, achieved);
+  return remaining.sign > 0 ? exactRatio(pipeline, remaining) : null;
 }
 
 export interface CycleInput {
@@ -276,7 +276,7 @@ export function tallyCycle(input: CycleInput): CycleTally | CalcError {
     ['closeDates', closeDates],
   ]);
   if (mismatch) return mismatch;
-  let days = 0;
+  const days = new ExactSum();
   let deals = 0;
   for (let i = 0; i < status.length; i++) {
     if (include && !include[i]) continue;
@@ -297,17 +297,17 @@ export function tallyCycle(input: CycleInput): CycleTally | CalcError {
           `closeDates 第 ${i + 1} 行：该赢单的结单日期（${isoFromSerial(close)}）早于创建日期（${isoFromSerial(created)}），请修正 CreatedDate 或 CloseDate`,
         ),
       );
-    days += close - created;
+    days.add(close).add(-created);
     deals++;
   }
-  return { days, deals };
+  return { days: days.value, deals };
 }
 
 /** Mean sales cycle in days of Won deals closed in the period; blank when there are none. */
 export function cycleDays(input: CycleInput): number | null | CalcError {
   const t = tallyCycle(input);
   if (t instanceof CalcError) return t;
-  return t.deals > 0 ? t.days / t.deals : null;
+  return t.deals > 0 ? exactRatio(t.days, t.deals) : null;
 }
 
 export interface VelocityInput {

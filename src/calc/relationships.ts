@@ -19,6 +19,7 @@ import {
   allowedList,
   lookupEnum,
 } from '../core/enumerations';
+import { exactRatio } from './exact';
 import { msg } from './messages';
 
 /**
@@ -36,7 +37,9 @@ export function enumReader(e: Enumeration, name: string): (col: Column, i: numbe
       v = lookupEnum(e, c) ?? null;
       seen.set(c, v);
     }
-    return v ?? new CalcError('VALUE', msg.unknownValue(name, i + 1, showCell(c), allowedList(e)));
+    return (
+      v ?? new CalcError('VALUE', msg.unknownValue(name, i + 1, showCell(c), { en: allowedList(e), zh: allowedList(e, 'zh-CN') }))
+    );
   };
 }
 
@@ -117,7 +120,7 @@ export function supportIndex(input: SupportIndexInput): (number | null)[] | Calc
   return oppIds.map((id) => {
     if (isBlank(id)) return null;
     const s = sums.get(keyOf(id));
-    return s && s.weight > 0 ? s.weighted / s.weight : null;
+    return s && s.weight > 0 ? exactRatio(s.weighted, s.weight) : null;
   });
 }
 

@@ -7,6 +7,7 @@
 import { CalcError, Cell, Column, Grid, isBlank, showCell, toNumber } from '../core/cells';
 import { Axis, allowedList, lookupEnum } from '../core/enumerations';
 import { Message } from '../core/i18n';
+import { ExactMean } from './exact';
 import { msg } from './messages';
 
 export type AxisCode = 'Attractiveness' | 'Position';
@@ -155,19 +156,14 @@ export function criteriaScale(count: number, weights?: Column, mins?: Column, ma
   return { weights: w, mins: lo, maxs: hi };
 }
 
-/** n = (clamp(s, Min, Max) − Min) / (Max − Min), in [0, 1]. */
-export function normalise(score: number, min: number, max: number): number {
-  const s = score < min ? min : score > max ? max : score;
-  const range = max - min;
-  // Halving first keeps a scale like −1e308…1e308 from overflowing to Infinity.
-  const n = Number.isFinite(range) ? (s - min) / range : (s / 2 - min / 2) / (max / 2 - min / 2);
-  return n > 1 ? 1 : n;
-}
-
 /**
  * Score of one row over the criteria where `use[i]` is true (all when omitted).
  * Blank and non-numeric cells are left out of both sums. `rowNumber` (1-based) names the row
  * in messages when the block has several.
+ *
+ * Computed exactly (src/calc/exact.ts): 100 · Σ wᵢ(sᵢ − Minᵢ)/(Maxᵢ − Minᵢ) ÷ Σ wᵢ as one
+ * fraction over the decimals the cells show, divided once; so a score that is exactly a tier
+ * band (70 with bands 70/55/40) is that band's number and tiers as ≥ it (issue #18).
  */
 export function scoreRow(
   row: readonly Cell[],
@@ -175,28 +171,23 @@ export function scoreRow(
   use?: readonly boolean[],
   rowNumber?: number,
 ): number | CalcError {
-  // Weights are taken relative to the largest one: the score is the same, and sums of
-  // huge weights cannot overflow.
-  const top = scale.weights.reduce((m, w) => (w > m ? w : m), 0);
-  let weighted = 0;
-  let total = 0;
+  const mean = new ExactMean();
   let scored = 0;
   for (let i = 0; i < scale.weights.length; i++) {
     if (use && !use[i]) continue;
     const s = toNumber(row[i]);
     if (s === undefined) continue;
     scored++;
-    const w = top > 0 ? scale.weights[i] / top : 0;
-    weighted += w * normalise(s, scale.mins[i], scale.maxs[i]);
-    total += w;
+    const min = scale.mins[i];
+    const max = scale.maxs[i];
+    mean.add(scale.weights[i], s < min ? min : s > max ? max : s, min, max);
   }
   const en = rowNumber === undefined ? '' : ` in row ${rowNumber}`;
   const zh = rowNumber === undefined ? '' : `第 ${rowNumber} 行`;
   if (scored === 0) return new CalcError('NA', msg.custom(`no criterion scored${en}`, `${zh}尚未给任何评分项打分`));
-  if (total === 0)
+  if (mean.totalWeight.sign === 0)
     return new CalcError('NA', msg.custom(`the criteria scored${en} all have weight 0`, `${zh}已打分的评分项权重均为 0`));
-  // weighted ≤ total term by term, so the quotient never rounds above 1.
-  return 100 * (weighted / total);
+  return mean.percent();
 }
 
 export interface ScoreInput {
@@ -236,7 +227,11 @@ export function axisMask(axes: Column, count: number, axis: AxisCode): boolean[]
       continue;
     }
     const v = lookupEnum(Axis, c);
-    if (!v) return new CalcError('VALUE', msg.unknownValue('axes', i + 1, showCell(c), allowedList(Axis)));
+    if (!v)
+      return new CalcError(
+        'VALUE',
+        msg.unknownValue('axes', i + 1, showCell(c), { en: allowedList(Axis), zh: allowedList(Axis, 'zh-CN') }),
+      );
     mask[i] = v.code === axis;
   }
   return mask;

@@ -8,6 +8,7 @@ import { CalcError, Cell, Column, Scalar, isBlank, keyOf, showCell, toNumber } f
 import { checkSameLength, codeAt, dateAt } from './columns';
 import { Answer, DefaultStage, EnumValue, Status, lookupEnum } from '../core/enumerations';
 import { Message } from '../core/i18n';
+import { differenceAtLeast, exactRatio } from './exact';
 import { msg } from './messages';
 
 export interface StageDefinition {
@@ -200,10 +201,11 @@ function probabilityReader(argName: string): ReadValue {
     let n: number | undefined;
     if (typeof c === 'string' && /%\s*$/.test(c.normalize('NFKC'))) {
       const p = toNumber(c.normalize('NFKC').replace(/%\s*$/, ''));
-      n = p === undefined ? undefined : p / 100;
+      n = p === undefined ? undefined : exactRatio(p, 100);
     } else {
       n = toNumber(c);
-      if (n !== undefined && n > 1) n = n / 100;
+      // Exactly: 33.3 is 0.333, not 0.33299999999999996 (issue #18).
+      if (n !== undefined && n > 1) n = exactRatio(n, 100);
     }
     if (isBlank(c) || n === undefined || n < 0 || n > 1)
       return new CalcError(
@@ -598,7 +600,8 @@ export function stageOverruns(input: OverrunInput): Scalar[] | CalcError {
       continue;
     }
     const k = table.stages.find(stage[i]);
-    out[i] = k === undefined ? unknownStage(i, stage[i], table.stages) : asOfDate - entered > table.values[k];
+    // asOfDate − entered > days, decided exactly (dates with a time of day included).
+    out[i] = k === undefined ? unknownStage(i, stage[i], table.stages) : !differenceAtLeast(entered, asOfDate, -table.values[k]);
   }
   return out;
 }

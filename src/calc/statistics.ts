@@ -5,6 +5,7 @@
  */
 import { CalcError, Cell, Column, Scalar, isBlank, showCell, toNumber } from '../core/cells';
 import { Enumeration } from '../core/enumerations';
+import { exactRatio } from './exact';
 import { msg } from './messages';
 
 // Wichura's AS 241 (PPND16) coefficients, highest power first: A/B for the centre
@@ -99,7 +100,7 @@ export function wilsonInterval(wins: number, total: number, z: number): WilsonIn
  * CONFIDENCE.NORM does.
  */
 export function confidenceLevel(c: number): number | CalcError {
-  const level = c > 1 && c < 100 ? c / 100 : c;
+  const level = c > 1 && c < 100 ? exactRatio(c, 100) : c;
   if (level > 0 && level < 1) return level;
   return new CalcError(
     'NUM',

@@ -4,6 +4,7 @@
  */
 import { CalcError } from '../core/cells';
 import { DealRules, checkDealRules, closedDealAt } from './dealOutcome';
+import { ExactSum, exactRatio } from './exact';
 
 export interface WinRateInput extends DealRules {
   /** Only rows where this is true count (a filter computed by the caller). */
@@ -20,22 +21,23 @@ export function tallyWins(input: WinRateInput): WinTally | CalcError {
   const bad = checkDealRules(input);
   if (bad) return bad;
   const { status, include } = input;
-  let won = 0;
-  let closed = 0;
+  // Exact sums (amounts with cents add up to exactly the target, issue #18).
+  const won = new ExactSum();
+  const closed = new ExactSum();
   for (let i = 0; i < status.length; i++) {
     if (include && !include[i]) continue;
     const deal = closedDealAt(input, i); // the per-row rule WINRATEBY shares
     if (deal instanceof CalcError) return deal;
     if (!deal) continue;
-    closed += deal.weight;
-    if (deal.won) won += deal.weight;
+    closed.add(deal.weight);
+    if (deal.won) won.add(deal.weight);
   }
-  return { won, closed };
+  return { won: won.value, closed: closed.value };
 }
 
 /** Win rate in [0, 1]; `null` (blank) when nothing closed. */
 export function winRate(input: WinRateInput): number | null | CalcError {
   const t = tallyWins(input);
   if (t instanceof CalcError) return t;
-  return t.closed > 0 ? t.won / t.closed : null;
+  return t.closed > 0 ? exactRatio(t.won, t.closed) : null;
 }

@@ -10,8 +10,7 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { serialFromYmd } from '../core/cells';
-import { Locale, Message, localeOf, pick } from '../core/i18n';
+import { Locale, Message, bi, localeOf, pick } from '../core/i18n';
 import { EvaluationResult, hasDataErrors } from '../engine/evaluate';
 import { SCOPE_FIELDS, Scope, ScopeField, fieldNamed, parseScope } from '../engine/scope';
 import { writeReport } from '../io/writeReport';
@@ -20,6 +19,7 @@ import { Budget, budgetFailure, defaultBudget, parseBudgetOption } from './budge
 import { EvaluateJob, JobMessage } from './evaluateJob';
 import { WorkerRunner } from './fileRunner';
 import { formatTable } from './format';
+import { parseIsoDate, today } from './dates';
 import type { Io } from './main';
 
 interface EvaluateArgs {
@@ -57,8 +57,7 @@ function parseArgs(argv: readonly string[], locale: Locale): EvaluateArgs {
         break;
       case '--as-of': {
         const v = value(i++, a);
-        const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-        const serial = m ? serialFromYmd(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
+        const serial = parseIsoDate(v);
         if (serial === undefined)
           throw usage(`--as-of must be a date YYYY-MM-DD, got "${v}"`, `--as-of 必须是 YYYY-MM-DD 格式的日期，实际为 "${v}"`);
         args.asOf = serial;
@@ -115,11 +114,11 @@ function parseArgs(argv: readonly string[], locale: Locale): EvaluateArgs {
   return args;
 }
 
-/** Files of a folder to evaluate: .xlsx, not Excel's lock files, sorted. */
+/** Files of a folder to evaluate: .xlsx and CSV exports, not Excel's lock files, sorted. */
 async function workbooksIn(folder: string): Promise<string[]> {
   const names = await fs.readdir(folder);
   return names
-    .filter((n) => n.toLowerCase().endsWith('.xlsx') && !n.startsWith('~$'))
+    .filter((n) => /\.(xlsx|csv)$/i.test(n) && !n.startsWith('~$'))
     .sort()
     .map((n) => path.join(folder, n));
 }
@@ -171,7 +170,6 @@ export async function runEvaluate(argv: readonly string[], io: Io, locale: Local
     io.err(`crm3 evaluate: ${pick(e.message, locale)}\n`);
     return 2;
   }
-  const zh = args.locale === 'zh-CN';
   let files = [args.target];
   let folder = false;
   try {
@@ -180,7 +178,10 @@ export async function runEvaluate(argv: readonly string[], io: Io, locale: Local
       files = await workbooksIn(args.target);
       if (files.length === 0) {
         io.err(
-          zh ? `crm3 evaluate：文件夹 ${args.target} 中没有 .xlsx 文件\n` : `crm3 evaluate: no .xlsx files in ${args.target}\n`,
+          pick(
+            bi(`crm3 evaluate: no .xlsx files in ${args.target}\n`, `crm3 evaluate：文件夹 ${args.target} 中没有 .xlsx 文件\n`),
+            args.locale,
+          ),
         );
         return 2;
       }
@@ -202,6 +203,7 @@ export async function runEvaluate(argv: readonly string[], io: Io, locale: Local
   const results: EvaluationResult[] = [];
   let failed = false;
   let dataErrors = false;
+  let scopeErrors = false;
   const runner = WorkerRunner.for<EvaluateJob, JobMessage>(WORKER, {
     maxSeconds: args.budget.maxSeconds,
     maxMemoryMb: args.budget.maxMemoryMb,
@@ -225,6 +227,11 @@ export async function runEvaluate(argv: readonly string[], io: Io, locale: Local
       };
       const end = await runner.run(job, (m) => {
         if (m.kind === 'failure') return fail(m.message);
+        if (m.kind === 'scopeError') {
+          // The file was read, but the scope asked for is not in it (exit 1): nothing to show.
+          scopeErrors = true;
+          return io.err(`${folder && isTty ? '\r' : ''}crm3 evaluate: ${file}: ${pick(m.message, args.locale)}\n`);
+        }
         if (m.kind !== 'result') return;
         dataErrors ||= hasDataErrors(m.result);
         if (args.out) results.push(m.result);
@@ -244,8 +251,8 @@ export async function runEvaluate(argv: readonly string[], io: Io, locale: Local
       io.err(`crm3 evaluate: ${pick(written.reason.message, args.locale)}\n`);
       return 2;
     }
-    if (args.format === 'table') io.out(zh ? `报告已写入 ${args.out}\n` : `Report written to ${args.out}\n`);
+    if (args.format === 'table') io.out(pick(bi(`Report written to ${args.out}\n`, `报告已写入 ${args.out}\n`), args.locale));
   }
   if (failed) return 2;
-  return dataErrors ? 1 : 0;
+  return dataErrors || scopeErrors ? 1 : 0;
 }

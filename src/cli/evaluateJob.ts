@@ -5,11 +5,11 @@
  * throws: a fault of the engine is a failure of this file, and the next file goes on.
  */
 import { Locale, Message } from '../core/i18n';
-import { EvaluationResult, evaluateBy, evaluateWorkbook } from '../engine/evaluate';
+import { EvaluationResult, evaluateBy, evaluateWorkbook, scopesProblem } from '../engine/evaluate';
 import { evaluationBytes, memoryRefusal, tableCells } from '../engine/memoryBudget';
 import { Scope, ScopeField } from '../engine/scope';
-import { serialFromYmd } from '../core/cells';
-import { readWorkbookFile } from '../io/readWorkbook';
+import { readInputFile } from '../io/readInput';
+import { today } from './dates';
 
 export interface EvaluateJob {
   file: string;
@@ -23,16 +23,17 @@ export interface EvaluateJob {
   maxMemoryBytes: number;
 }
 
-export type JobMessage = { kind: 'result'; result: EvaluationResult } | { kind: 'failure'; message: Message } | { kind: 'done' };
-
-function today(): number {
-  const d = new Date();
-  return serialFromYmd(d.getFullYear(), d.getMonth() + 1, d.getDate())!;
-}
+export type JobMessage =
+  | { kind: 'result'; result: EvaluationResult }
+  /** The file could not be read or evaluated (exit 2). */
+  | { kind: 'failure'; message: Message }
+  /** The file was read, but a scope or --by field asked for is not in it (exit 1). */
+  | { kind: 'scopeError'; message: Message }
+  | { kind: 'done' };
 
 export async function runEvaluateJob(job: EvaluateJob, post: (m: JobMessage) => void): Promise<void> {
   try {
-    const read = await readWorkbookFile(job.file, {
+    const read = await readInputFile(job.file, {
       maxRows: job.maxRows,
       maxFileBytes: job.maxFileBytes,
       maxMemoryBytes: job.maxMemoryBytes,
@@ -54,6 +55,11 @@ export async function runEvaluateJob(job: EvaluateJob, post: (m: JobMessage) => 
     }
     const asOf = job.asOf ?? (typeof snapshot.settings.AsOfDate === 'number' ? snapshot.settings.AsOfDate : today());
     const options = { file: job.file, asOf, locale: job.locale, scopes: job.scopes };
+    const wrong = scopesProblem(snapshot, job.scopes, job.by, options);
+    if (wrong) {
+      post({ kind: 'scopeError', message: wrong });
+      return;
+    }
     if (job.by) evaluateBy(snapshot, job.by, options, (result) => post({ kind: 'result', result }));
     else post({ kind: 'result', result: evaluateWorkbook(snapshot, options) });
   } catch (e) {

@@ -4,7 +4,7 @@
  */
 import { RagStatus, valueLabel } from '../core/enumerations';
 import { formatValue } from '../core/format';
-import { Locale } from '../core/i18n';
+import { Locale, MessageTable, bi, joinList, pick, pickAll } from '../core/i18n';
 import { forTerminal } from './terminalText';
 import { EvaluationResult, IndicatorResult } from '../engine/evaluate';
 import { GOALS } from '../model/indicators';
@@ -38,24 +38,40 @@ export function pad(s: string, width: number, right = false): string {
  * What to add when indicators have no data: one line per absent input with the indicators it
  * would bring to life, largest first (empty when every indicator has its inputs).
  */
+/** The table's words, en and zh side by side. */
+const TEXT = {
+  noDataCount: (noData: number, total: number, fix: boolean) =>
+    bi(
+      `No data: ${noData} of ${total} indicators have no data.${fix ? ' To measure them:' : ''}`,
+      `无数据：${total} 项指标中有 ${noData} 项缺少数据。${fix ? '要计算它们，请：' : ''}`,
+    ),
+  toAdd: (add: string, missing: string, ids: string[], n: number) =>
+    bi(
+      `  · ${add} (${missing}; ${n} ${n === 1 ? 'indicator' : 'indicators'}: ${joinList(ids, 'en-US')})`,
+      `  · ${add}（${missing}；影响 ${n} 项：${joinList(ids, 'zh-CN')}）`,
+    ),
+  heading: (file: string, asOf: string, scope: string | undefined) =>
+    bi(
+      `CRM3 value indicators — ${file} — as of ${asOf}${scope ? ` — scope ${scope}` : ''}`,
+      `CRM3 价值指标 — ${file} — 基准日 ${asOf}${scope ? ` — 范围 ${scope}` : ''}`,
+    ),
+  noData: bi('No data', '无数据'),
+  other: bi('Other', '其他'),
+  problems: (errors: number, warnings: number) =>
+    bi(`Problems: ${errors} errors, ${warnings} warnings`, `问题：${errors} 个错误，${warnings} 个警告`),
+  severity: { error: bi('error', '错误'), warning: bi('warning', '警告') },
+  more: (n: number) => bi(`  … ${n} more (see --json or --out)`, `  …… 另有 ${n} 个（用 --json 或 --out 查看全部）`),
+} satisfies MessageTable;
+
 export function missingSummary(result: EvaluationResult, locale: Locale): string[] {
-  const zh = locale === 'zh-CN';
+  const t = pickAll(TEXT, locale);
   const noData = result.indicators.filter((i) => i.status === 'NoData').length;
   if (noData === 0) return [];
   const total = result.indicators.length;
-  const lines = [
-    '',
-    zh
-      ? `无数据：${total} 项指标中有 ${noData} 项缺少数据。${result.missing.length ? '要计算它们，请：' : ''}`
-      : `No data: ${noData} of ${total} indicators have no data.${result.missing.length ? ' To measure them:' : ''}`,
-  ];
+  const lines = ['', t.noDataCount(noData, total, result.missing.length > 0)];
   for (const m of result.missing) {
     const ids = m.indicators.length > 6 ? [...m.indicators.slice(0, 6), '…'] : m.indicators;
-    lines.push(
-      zh
-        ? `  · ${m.add}（${m.missing}；影响 ${m.indicators.length} 项：${ids.join('、')}）`
-        : `  · ${m.add} (${m.missing}; ${m.indicators.length} ${m.indicators.length === 1 ? 'indicator' : 'indicators'}: ${ids.join(', ')})`,
-    );
+    lines.push(t.toAdd(m.add, m.missing, ids, m.indicators.length));
   }
   return lines;
 }
@@ -72,21 +88,16 @@ function shownOnTerminal<T>(v: T): T {
 
 export function formatTable(workbookResult: EvaluationResult, locale: Locale): string {
   const result = shownOnTerminal(workbookResult);
-  const zh = locale === 'zh-CN';
+  const t = pickAll(TEXT, locale);
   const lines: string[] = [];
   const scope = result.scope?.map((s) => `${s.field}=${s.value}`).join(', ');
-  lines.push(
-    zh
-      ? `CRM3 价值指标 — ${result.file} — 基准日 ${result.asOf}${scope ? ` — 范围 ${scope}` : ''}`
-      : `CRM3 value indicators — ${result.file} — as of ${result.asOf}${scope ? ` — scope ${scope}` : ''}`,
-  );
+  lines.push(t.heading(result.file, result.asOf, scope));
   const nameWidth = Math.max(...result.indicators.map((i) => displayWidth(i.name)), 10);
   const idWidth = Math.max(...result.indicators.map((i) => i.id.length), 8);
   const values = result.indicators.map((i) => formatValue(i.value, i.unit, locale));
   const valueWidth = Math.max(...values.map(displayWidth), 6);
   const indicatorLine = (ind: IndicatorResult, value: string) => {
-    const status =
-      ind.status === 'NoData' ? (zh ? '无数据' : 'No data') : ind.status ? valueLabel(RagStatus, ind.status, locale) : '';
+    const status = ind.status === 'NoData' ? t.noData : ind.status ? valueLabel(RagStatus, ind.status, locale) : '';
     // A No data row says why right there; the summary below says what to add.
     const why = ind.status === 'NoData' && ind.reason ? `  ${ind.reason.replace(/^[^:：]*[:：]\s*/, '')}` : '';
     return `  ${pad(ind.id, idWidth)}  ${pad(ind.name, nameWidth)}  ${pad(value, valueWidth, true)}  ${status}${why}`.trimEnd();
@@ -94,27 +105,20 @@ export function formatTable(workbookResult: EvaluationResult, locale: Locale): s
   for (const goal of GOALS) {
     const rows = result.indicators.map((ind, k) => ({ ind, value: values[k] })).filter((r) => r.ind.goal === goal.id);
     if (rows.length === 0) continue;
-    lines.push('', `${goal.id}  ${zh ? goal.zh : goal.en}`);
+    lines.push('', `${goal.id}  ${pick(goal, locale)}`);
     for (const { ind, value } of rows) lines.push(indicatorLine(ind, value));
   }
   const others = result.indicators.filter((i) => !GOALS.some((g) => g.id === i.goal));
   if (others.length) {
-    lines.push('', zh ? '其他' : 'Other');
+    lines.push('', t.other);
     for (const ind of others) lines.push(indicatorLine(ind, formatValue(ind.value, ind.unit, locale)));
   }
   lines.push(...missingSummary(result, locale));
   const errors = result.problems.filter((p) => p.severity === 'error').length;
   const warnings = result.problems.length - errors;
-  lines.push('', zh ? `问题：${errors} 个错误，${warnings} 个警告` : `Problems: ${errors} errors, ${warnings} warnings`);
+  lines.push('', t.problems(errors, warnings));
   for (const p of result.problems.slice(0, 10))
-    lines.push(
-      `  ${p.severity === 'error' ? (zh ? '错误' : 'error') : zh ? '警告' : 'warning'}  ${p.sheet}${p.cell ? '!' + p.cell : ''}  ${p.message}`,
-    );
-  if (result.problems.length > 10)
-    lines.push(
-      zh
-        ? `  …… 另有 ${result.problems.length - 10} 个（用 --json 或 --out 查看全部）`
-        : `  … ${result.problems.length - 10} more (see --json or --out)`,
-    );
+    lines.push(`  ${t.severity[p.severity]}  ${p.sheet}${p.cell ? '!' + p.cell : ''}  ${p.message}`);
+  if (result.problems.length > 10) lines.push(t.more(result.problems.length - 10));
   return lines.join('\n') + '\n';
 }

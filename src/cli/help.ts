@@ -1,13 +1,18 @@
 /** `crm3 --help` text in both languages. */
-import { Locale } from '../core/i18n';
+import { Locale, Message, pick } from '../core/i18n';
 import { PRODUCT, VERSION } from '../version';
 
-const EN = `${PRODUCT} ${VERSION} — key-account sales numbers from CRM3 workbooks
+const HELP: Message = {
+  en: `${PRODUCT} ${VERSION} — key-account sales numbers from CRM3 workbooks
 
 Usage:
-  crm3 evaluate <file.xlsx|folder> [--as-of YYYY-MM-DD] [--json|--table] [--out report.xlsx]
+  crm3 evaluate <file.xlsx|export.csv|folder> [--as-of YYYY-MM-DD] [--json|--table] [--out report.xlsx]
                 [--scope owner=Li ...] [--by owner|region|industry|tier|account] [--lang zh-CN]
                 [--max-seconds N] [--max-memory MB] [--max-rows N] [--max-file-mb N]
+  crm3 import <export.xlsx|export.csv> --out <workbook.xlsx> [--template ID] [--lang zh-CN]
+              [--config <crm3.xlsx>] [--date-order dmy|mdy] [--as-of YYYY-MM-DD]
+                 # a CRM export (Salesforce, HubSpot, Dynamics, Zoho, Pipedrive, 纷享销客, 销售易 …)
+                 # → a CRM3 workbook, with the column mapping and what is missing
   crm3 templates build [--out folder]   # writes the 8 template files (4 templates × en-US, zh-CN)
   crm3 sample [--locale zh-CN] [--size N] [--seed S] [--as-of YYYY-MM-DD] [--out file.xlsx]
   crm3 client-copy <in.xlsx> --out <out.xlsx> [--lang zh-CN]
@@ -21,14 +26,17 @@ bound what is read. A file stopped by a limit is reported, and the other files g
 
 Exit codes: 0 evaluated, 1 evaluated with data errors, 2 the file could not be read.
 No output is ever written over an input; files are written whole or not at all.
-`;
-
-const ZH = `${PRODUCT} ${VERSION} — 根据 CRM3 工作簿计算大客户销售指标
+`,
+  zh: `${PRODUCT} ${VERSION} — 根据 CRM3 工作簿计算大客户销售指标
 
 用法：
-  crm3 evaluate <文件.xlsx|文件夹> [--as-of YYYY-MM-DD] [--json|--table] [--out 报告.xlsx]
+  crm3 evaluate <文件.xlsx|导出文件.csv|文件夹> [--as-of YYYY-MM-DD] [--json|--table] [--out 报告.xlsx]
                 [--scope owner=李 ...] [--by owner|region|industry|tier|account] [--lang zh-CN]
                 [--max-seconds N] [--max-memory MB] [--max-rows N] [--max-file-mb N]
+  crm3 import <导出文件.xlsx|导出文件.csv> --out <工作簿.xlsx> [--template 模板] [--lang zh-CN]
+              [--config <crm3.xlsx>] [--date-order dmy|mdy] [--as-of YYYY-MM-DD]
+                 # 将 CRM 导出文件（Salesforce、HubSpot、Dynamics、Zoho、Pipedrive、纷享销客、销售易等）
+                 # 转为 CRM3 工作簿，并列出列的对应关系和缺少的数据
   crm3 templates build [--out 文件夹]   # 生成 8 个模板文件（4 个模板 × 英文、中文）
   crm3 sample [--locale zh-CN] [--size N] [--seed S] [--as-of YYYY-MM-DD] [--out 文件.xlsx]
   crm3 client-copy <输入.xlsx> --out <输出.xlsx> [--lang zh-CN]
@@ -42,8 +50,9 @@ const ZH = `${PRODUCT} ${VERSION} — 根据 CRM3 工作簿计算大客户销售
 
 退出码：0 计算完成；1 计算完成但数据有错误；2 文件无法读取。
 输出文件绝不会覆盖输入文件；文件要么完整写入，要么不写。
-`;
+`,
+};
 
 export function helpText(locale: Locale): string {
-  return locale === 'zh-CN' ? ZH : EN;
+  return pick(HELP, locale);
 }

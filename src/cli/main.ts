@@ -3,12 +3,13 @@
  * tests can call it in-process.
  */
 import { PRODUCT, VERSION } from '../version';
-import { Locale, localeOf } from '../core/i18n';
+import { Locale, bi, localeOf, pick } from '../core/i18n';
 import { helpText } from './help';
 import { runSample } from './sample';
 import { runEvaluate } from './evaluate';
 import { runClientCopy } from './clientCopy';
 import { runTemplates } from './templates';
+import { runImport } from './import';
 import { terminalSafe } from './terminalText';
 
 export interface Io {
@@ -45,10 +46,15 @@ export async function main(argv: readonly string[], rawIo: Io = stdio): Promise<
   if (command === 'evaluate') return runEvaluate(argv.slice(1), io, locale, rawIo === stdio && !!process.stderr.isTTY);
   if (command === 'client-copy') return runClientCopy(argv.slice(1), io, locale);
   if (command === 'templates') return runTemplates(argv.slice(1), io, locale);
+  if (command === 'import') return runImport(argv.slice(1), io, locale);
   io.err(
-    locale === 'zh-CN'
-      ? `crm3：未知命令 "${command}"。运行 crm3 --help 查看用法。\n`
-      : `crm3: unknown command "${command}". Run crm3 --help for usage.\n`,
+    pick(
+      bi(
+        `crm3: unknown command "${command}". Run crm3 --help for usage.\n`,
+        `crm3：未知命令“${command}”。运行 crm3 --help 查看用法。\n`,
+      ),
+      locale,
+    ),
   );
   return 2;
 }

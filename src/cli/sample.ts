@@ -4,7 +4,7 @@
  */
 import * as path from 'path';
 import { isoFromSerial, serialFromYmd } from '../core/cells';
-import { Locale, Message, localeOf, pick } from '../core/i18n';
+import { Locale, Message, localeOf, pick, plural } from '../core/i18n';
 import { MAX_SAMPLE_AS_OF, MAX_SAMPLE_SIZE, MIN_SAMPLE_AS_OF, SAMPLE_DEFAULTS, generateSample } from '../model/sample';
 import { writeWorkbook } from '../io/writeWorkbook';
 import { writeOutput } from '../io/safeOutput';
@@ -187,8 +187,8 @@ export async function runSample(argv: readonly string[], io: Io, cwd: string = p
     pick(
       {
         en:
-          `Wrote ${shown}: ${n('Accounts')} accounts, ${n('Opportunities')} opportunities, ${n('Contacts')} contacts, ` +
-          `${n('DecisionChain')} decision-chain rows, ${n('Activities')} activities, ${n('Targets')} targets, ${n('Actions')} actions ` +
+          `Wrote ${shown}: ${plural(n('Accounts'), 'account')}, ${plural(n('Opportunities'), 'opportunity', 'opportunities')}, ${plural(n('Contacts'), 'contact')}, ` +
+          `${plural(n('DecisionChain'), 'decision-chain row')}, ${plural(n('Activities'), 'activity', 'activities')}, ${plural(n('Targets'), 'target')}, ${plural(n('Actions'), 'action')} ` +
           `(as of ${isoFromSerial(args.asOf)}, seed ${args.seed}).\n`,
         zh:
           `已生成 ${shown}：${n('Accounts')} 个客户、${n('Opportunities')} 个商机、${n('Contacts')} 个联系人、` +

@@ -23,7 +23,7 @@ export const Status = define('Status', [
   { code: 'Open', zh: '进行中', aliases: ['跟进中', 'Active', 'In Progress'] },
   { code: 'Won', zh: '赢单', aliases: ['Closed Won', 'Win', '已赢单', '成交'] },
   { code: 'Lost', zh: '丢单', aliases: ['Closed Lost', 'Loss', '已丢单', '输单'] },
-  { code: 'NoDecision', zh: '无决策', aliases: ['No Decision', 'No-Decision', 'ND', '搁置', '取消'] },
+  { code: 'NoDecision', zh: '无决策', aliases: ['No Decision', 'No-Decision', 'ND', '搁置', '取消', '无效'] },
 ]);
 
 export const Answer = define('Answer', [
@@ -181,8 +181,9 @@ export function valueLabel(e: Enumeration, c: Cell | undefined, locale: 'en-US' 
   return locale === 'zh-CN' ? v.zh : v.code.replace(/([a-z])([A-Z])/g, '$1 $2');
 }
 
-/** "Open, Won, Lost, NoDecision" — for messages. */
-export function allowedList(e: Enumeration): string {
+/** "Open/进行中, Won/赢单, …" for en messages; "进行中（Open）、赢单（Won）、…" for zh ones. */
+export function allowedList(e: Enumeration, locale: 'en-US' | 'zh-CN' = 'en-US'): string {
+  if (locale === 'zh-CN') return e.values.map((v) => (v.zh === v.code ? v.code : `${v.zh}（${v.code}）`)).join('、');
   return e.values.map((v) => `${v.code}/${v.zh}`).join(', ');
 }
 

@@ -6,11 +6,11 @@ import { Cell, isoFromSerial } from '../core/cells';
 import { Locale, Message, pick } from '../core/i18n';
 import { BUILT_IN_INDICATORS } from '../model/indicators';
 import { TableName } from '../model/schema';
-import { IndicatorRow, Problem, WorkbookSnapshot, a1 } from '../model/snapshot';
+import { IndicatorRow, Problem, WorkbookSnapshot, a1, currencyOf } from '../model/snapshot';
 import { validateSnapshot } from '../model/validate';
 import { COMPUTED_COLUMNS } from './sheets';
 import { Absence, InputPresence, MissingInput, absentReason, missingInputs, noRowsReason } from './noData';
-import { Scope, ScopeField, applyScopes, scopePartitions } from './scope';
+import { Scope, ScopeField, applyScopes, scopePartitions, scopeProblem, scopeValues } from './scope';
 import { EngineValue, IndicatorValue, WorkbookEngine } from './workbookEngine';
 
 export type { MissingInput } from './noData';
@@ -37,6 +37,11 @@ export interface ProblemResult {
 export interface EvaluationResult {
   file: string;
   asOf: string;
+  /**
+   * The currency of the amounts: Config's Currency, else the one currency the amount cells
+   * show (their number format or text); null when neither says (never a default).
+   */
+  currency: string | null;
   scope?: { field: ScopeField; value: string }[];
   indicators: IndicatorResult[];
   /** The absent inputs behind the No data indicators, largest first, with what to add. */
@@ -189,6 +194,7 @@ function resultOf(
   return {
     file: options.file,
     asOf: isoFromSerial(options.asOf),
+    currency: currencyOf(snapshot),
     ...(options.scopes?.length ? { scope: options.scopes.map((s) => ({ field: s.field, value: s.value })) } : {}),
     indicators,
     missing,
@@ -281,6 +287,25 @@ export function evaluateBy(
     else results.push(result);
   }
   return results;
+}
+
+/**
+ * Why the scopes (and the --by field) asked for cannot be evaluated on this workbook: a
+ * column it lacks, or a value no account has (with the values there are). Undefined when fine.
+ */
+export function scopesProblem(
+  snapshot: WorkbookSnapshot,
+  scopes: readonly Scope[],
+  by: ScopeField | undefined,
+  options: EvaluateOptions,
+): Message | undefined {
+  const needTiers = by === 'tier' || scopes.some((s) => s.field === 'tier');
+  const tiers = needTiers ? wholeWorkbookTiers(snapshot, options) : undefined;
+  for (const s of scopes) {
+    const p = scopeProblem(snapshot, s.field, s.value, tiers);
+    if (p) return p;
+  }
+  return by ? scopeProblem(snapshot, by, undefined, tiers) : undefined;
 }
 
 export function hasDataErrors(result: EvaluationResult): boolean {

@@ -5,7 +5,7 @@
  * inside strings or nested parentheses do not split.
  */
 import { isoFromSerial } from '../core/cells';
-import { Locale } from '../core/i18n';
+import { Locale, bi, pick } from '../core/i18n';
 import { SETTINGS } from '../model/config';
 import { TABLES } from '../model/schema';
 import { Token, tokenize } from './formulaText';
@@ -19,7 +19,7 @@ export interface ExplainedPart {
 }
 
 const BLANK = { 'en-US': '(blank)', 'zh-CN': '（空）' } as const;
-const rows = (n: number, locale: Locale) => (locale === 'zh-CN' ? `${n} 行` : `${n} ${n === 1 ? 'row' : 'rows'}`);
+const rows = (n: number, locale: Locale) => pick(bi(n === 1 ? '1 row' : `${n} rows`, `${n} 行`), locale);
 
 /** A token of the formula with where it starts and how deep in parentheses it sits (a closer at its opener's depth). */
 interface PlacedToken extends Token {

@@ -52,6 +52,12 @@ const ARRAY_FUNCTIONS = new Set([
   ),
 ]);
 
+/** Whether Excel stores this function (typed name, any case) with a `_xlfn.` prefix. */
+export function isFutureFunction(name: string): boolean {
+  const upper = name.toUpperCase();
+  return FUTURE_FUNCTIONS.has(upper) || WORKSHEET_FUNCTIONS.has(upper);
+}
+
 const PREFIXES = /^(?:_xlfn\.|_xlws\.)+/i;
 const UDF = /^_xldudf_/i;
 

@@ -4,6 +4,8 @@
  * chains, activities and actions; targets follow the owner when the scope is an owner.
  */
 import { Cell, isBlank, keyOf } from '../core/cells';
+import { Message } from '../core/i18n';
+import { tableSpec } from '../model/schema';
 import { TableData, WorkbookSnapshot } from '../model/snapshot';
 
 export type ScopeField = 'owner' | 'region' | 'industry' | 'tier' | 'account';
@@ -229,4 +231,61 @@ export function* scopePartitions(
       },
     };
   }
+
+const FIELD_WORDS: Record<ScopeField, Message> = {
+  owner: { en: 'owner', zh: '负责人' },
+  region: { en: 'region', zh: '区域' },
+  industry: { en: 'industry', zh: '行业' },
+  tier: { en: 'tier', zh: '分级' },
+  account: { en: 'account', zh: '客户' },
+};
+
+/** The values to offer in a message: the first twenty, and how many more. */
+function valueList(values: readonly string[], zh: boolean): string {
+  const shown = values.slice(0, 20).map((v) => `"${v}"`);
+  const more = values.length - shown.length;
+  return zh
+    ? `${shown.join('、')}${more > 0 ? ` 等（共 ${values.length} 个）` : ''}`
+    : `${shown.join(', ')}${more > 0 ? `, … (${values.length} in all)` : ''}`;
+}
+
+/**
+ * Why a scope (or a --by field, without a value) cannot be evaluated: the workbook has no
+ * such column (or no value in it), or no account has that value (values match as ids do:
+ * case, width and spacing folded). Lists the values there are. Undefined when it is fine.
+ */
+export function scopeProblem(
+  snapshot: WorkbookSnapshot,
+  field: ScopeField,
+  value: string | undefined,
+  tiers?: readonly Cell[],
+): Message | undefined {
+  const accounts = snapshot.tables.Accounts;
+  const columnName = ACCOUNT_COLUMN[field];
+  const spec = tableSpec('Accounts').columns.find((c) => c.name === columnName)!;
+  const label = `${field}${value === undefined ? '' : `=${value}`}`;
+  const values = scopeValues(snapshot, field, tiers);
+  if (!accounts || (field !== 'tier' && !accounts.headers.includes(columnName)) || values.length === 0) {
+    const why: Message =
+      field === 'tier'
+        ? { en: 'no account has a tier (the criterion scores are missing)', zh: '没有任何客户有分级（缺少评分项得分）' }
+        : !accounts
+          ? { en: 'the workbook has no Accounts table', zh: '工作簿中没有“客户”表' }
+          : !accounts.headers.includes(columnName)
+            ? { en: `the Accounts table has no ${columnName} column`, zh: `“客户”表没有“${spec.zh}”（${columnName}）列` }
+            : { en: `the ${columnName} column of Accounts is empty`, zh: `“客户”表的“${spec.zh}”（${columnName}）列为空` };
+    const fix: Message =
+      field === 'tier'
+        ? { en: 'Score the accounts on the criteria (C_… columns, 1–5)', zh: '请为客户的各评分项（C_… 列）打 1–5 分' }
+        : { en: `Fill in ${columnName} on the Accounts sheet`, zh: `请在“客户”表中填写“${spec.zh}”（${columnName}）列` };
+    return {
+      en: `${label}: ${why.en}, so there is nothing to scope by ${FIELD_WORDS[field].en}. ${fix.en}, or choose another field (${SCOPE_FIELDS.join(', ')}).`,
+      zh: `${label}：${why.zh}，无法按${FIELD_WORDS[field].zh}划分范围。${fix.zh}，或改用其他字段（${SCOPE_FIELDS.join('、')}）。`,
+    };
+  }
+  if (value === undefined || values.some((v) => keyOf(v) === keyOf(value))) return undefined;
+  return {
+    en: `${label}: no account has ${FIELD_WORDS[field].en} "${value}". The ${FIELD_WORDS[field].en} values in the workbook are ${valueList(values, false)}.`,
+    zh: `${label}：没有任何客户的${FIELD_WORDS[field].zh}是“${value}”。工作簿中的${FIELD_WORDS[field].zh}有：${valueList(values, true)}。`,
+  };
 }

@@ -8,7 +8,8 @@ import { Cell, isBlank, keyOf, toDateSerial } from '../core/cells';
 import { TierMethod, canonical } from '../core/enumerations';
 import { CONFIG_TABLES, ConfigTableName, SETTINGS, SettingName } from '../model/config';
 import { calendarYearOf, defaultConfigTables } from '../model/defaults';
-import { TABLES, TableName, TableSpec } from '../model/schema';
+import { TABLES, TableName, TableSpec, tableSpec } from '../model/schema';
+import { COMPUTED_COLUMN_DEFINITIONS, spilledFormula } from '../model/computedColumns';
 import { IndicatorRow, TableData, WorkbookSnapshot, columnLetters } from '../model/snapshot';
 import { criteriaOf, questionsOf } from '../model/workbookColumns';
 import { Locale } from '../core/i18n';
@@ -29,6 +30,18 @@ export interface ComputedColumn {
   formula: string;
 }
 
+/** A Config table as the engine placed it on its Config sheet. */
+export interface ConfigTableLayout {
+  /** 0-based column of the Config sheet that holds the table's first column (its header is in row 0). */
+  col: number;
+  /** Canonical columns, in config.ts order. */
+  headers: string[];
+  /** The non-blank rows, as placed (row r is on sheet row r + 1). */
+  rows: Cell[][];
+  /** Each placed row's 0-based row in the workbook's own table; undefined when the defaults stand in for it. */
+  workbookRows?: number[];
+}
+
 export interface EngineLayout {
   /** Sheets built in one go (data and Config). */
   sheets: Record<string, SheetCells>;
@@ -43,6 +56,8 @@ export interface EngineLayout {
   /** Sheet column (0-based) of each canonical column that HyperFormula holds, per table. */
   columnIndex: Record<TableName, Map<string, number>>;
   settings: Record<SettingName, Cell>;
+  /** Where each Config table sits on the Config sheet (settings are in column B, row = SETTINGS index + 1). */
+  configTables: Record<ConfigTableName, ConfigTableLayout>;
   maxRows: number;
 }
 
@@ -78,7 +93,7 @@ function tableColumnsData(t: TableData | undefined, columns: string[]): Cell[][]
 }
 
 /** Text that HyperFormula would parse as a formula stays text (data is never code). */
-function sanitize(c: Cell): Cell {
+export function sanitize(c: Cell): Cell {
   if (typeof c === 'string' && c.startsWith('=')) return `'${c}`;
   return c;
 }
@@ -145,44 +160,12 @@ export function resolveSettings(snapshot: WorkbookSnapshot, asOf: number): Recor
   return out;
 }
 
-/** The per-row computed columns, in dependency order (Tier reads Score, Attractiveness, Position). */
-export const COMPUTED_COLUMNS: readonly ComputedColumn[] = [
-  { table: 'Accounts', column: 'Score', formula: '=CRM3.SCORE(Acc_Criteria,Criteria_Weight,Criteria_Min,Criteria_Max)' },
-  {
-    table: 'Accounts',
-    column: 'Attractiveness',
-    formula: '=CRM3.AXISSCORE(Acc_Criteria,Criteria_Axis,"A",Criteria_Weight,Criteria_Min,Criteria_Max)',
-  },
-  {
-    table: 'Accounts',
-    column: 'Position',
-    formula: '=CRM3.AXISSCORE(Acc_Criteria,Criteria_Axis,"P",Criteria_Weight,Criteria_Min,Criteria_Max)',
-  },
-  {
-    table: 'Accounts',
-    column: 'Tier',
-    formula:
-      '=CRM3.TIER(Acc_Attractiveness,Acc_Position,Acc_Score,TierMethod,AttractivenessThreshold,PositionThreshold,ScoreBandA,ScoreBandB,ScoreBandC)',
-  },
-  { table: 'Accounts', column: 'Strategy', formula: '=CRM3.LOOKUPBY(Acc_Tier,Tiers_Tier,Tiers_Strategy)' },
-  { table: 'Opportunities', column: 'QualScore', formula: '=CRM3.QUALSCORE(Opp_Answers,Questions_Weight,UnknownAnswerScore)' },
-  {
-    table: 'Opportunities',
-    column: 'Grade',
-    formula: '=CRM3.GRADE(Opp_Answers,Questions_Section,Questions_Weight,UnknownAnswerScore)',
-  },
-  {
-    table: 'Opportunities',
-    column: 'Probability',
-    formula: '=CRM3.PROBABILITY(Opp_Status,Opp_Stage,Stages_Stage,Stages_Probability)',
-  },
-  {
-    table: 'Opportunities',
-    column: 'StageCheck',
-    formula:
-      '=CRM3.STAGECHECK(Opp_OppId,Opp_Stage,Opp_Status,Act_OppId,Act_EventId,Stages_Stage,Stages_Order,StageEvents_Stage,StageEvents_EventId,StageEvents_Essential)',
-  },
-];
+/** The per-row computed columns, in dependency order (Tier reads Score, Attractiveness, Position), spilled. */
+export const COMPUTED_COLUMNS: readonly ComputedColumn[] = COMPUTED_COLUMN_DEFINITIONS.map((d) => ({
+  table: d.table,
+  column: d.column,
+  formula: spilledFormula(d, tableSpec(d.table).prefix),
+}));
 
 export function layoutWorkbook(
   snapshot: WorkbookSnapshot,
@@ -264,21 +247,25 @@ export function layoutWorkbook(
     names.push({ name: s.name, expression: `='${CONFIG_SHEET}'!$B$${i + 2}` });
   });
   const defaults = defaultConfigTables(options.locale);
+  const configTables = {} as Record<ConfigTableName, ConfigTableLayout>;
   let col = 3;
   for (const t of CONFIG_TABLES) {
     const given = snapshot.config[t.name as ConfigTableName];
-    const table = given && given.rows.some((r) => r.some((c) => !isBlank(c))) ? given : defaults[t.name as ConfigTableName];
+    const own = !!given && given.rows.some((r) => r.some((c) => !isBlank(c)));
+    const table = own ? given! : defaults[t.name as ConfigTableName];
     const headers = t.columns.map((c) => c.name);
     const at = headers.map((h) => table.headers.indexOf(h));
-    const rows = table.rows.filter((r) => r.some((c) => !isBlank(c)));
+    const kept = table.rows.flatMap((r, i) => (r.some((c) => !isBlank(c)) ? [i] : []));
+    const rows = kept.map((i) => headers.map((_, k) => (at[k] < 0 ? null : sanitize(table.rows[i][at[k]] ?? null))));
     while (config.length < rows.length + 1) config.push([]);
     headers.forEach((h, k) => {
       config[0][col + k] = h;
       rows.forEach((r, i) => {
-        config[i + 1][col + k] = at[k] < 0 ? null : sanitize(r[at[k]] ?? null);
+        config[i + 1][col + k] = r[k];
       });
       names.push({ name: `${t.name}_${h}`, expression: columnRange(CONFIG_SHEET, col + k, rows.length) });
     });
+    configTables[t.name] = { col, headers, rows, workbookRows: own ? kept : undefined };
     col += headers.length + 1;
   }
   sheets[CONFIG_SHEET] = config;
@@ -304,5 +291,5 @@ export function layoutWorkbook(
   });
   sheets[INDICATORS_SHEET] = [indicatorsSheet[0]];
 
-  return { sheets, names, calc, indicatorsSheet, computed, indicators, rowCounts, columnIndex, settings, maxRows };
+  return { sheets, names, calc, indicatorsSheet, computed, indicators, rowCounts, columnIndex, settings, configTables, maxRows };
 }

@@ -5,14 +5,26 @@
  */
 import { HyperFormula } from 'hyperformula';
 import type { ConfigParams, SimpleCellAddress } from 'hyperformula';
-import { Cell } from '../core/cells';
+import { CalcError, Cell, ErrorCode, Result } from '../core/cells';
 import { Locale, Message, pick } from '../core/i18n';
+import { declarationOf } from '../functions/catalog';
 import { buildCrm3Plugin, crm3Translations, setNamedColumnShortcut, setPluginLocale } from '../functions/hyperformula/crm3Plugin';
+import { InputArg, InputCell, errorText, invoke } from '../functions/invoke';
+import { ConfigTableName, SETTINGS, SettingName } from '../model/config';
 import { BUILT_IN_INDICATORS } from '../model/indicators';
 import { TABLES, TableName, tableSpec } from '../model/schema';
 import { IndicatorRow, WorkbookSnapshot } from '../model/snapshot';
-import { CALC_SHEET, EngineLayout, INDICATORS_SHEET, MIN_DATA_ROWS, columnRange, layoutWorkbook } from './sheets';
 import { namesIn } from './formulaLanguage';
+import {
+  CALC_SHEET,
+  CONFIG_SHEET,
+  EngineLayout,
+  INDICATORS_SHEET,
+  MIN_DATA_ROWS,
+  columnRange,
+  layoutWorkbook,
+  sanitize,
+} from './sheets';
 import { ColumnDataPlugin, ColumnStore, columnDataTranslations, storeShortcut } from './columnStore';
 import { skipChangeLists } from './quietEvaluation';
 
@@ -70,6 +82,33 @@ export interface CellChange {
   value: Cell;
 }
 
+/**
+ * A change to the engine's copy of Config: one setting, or one cell of a Config table (`row`
+ * is the table's row as the engine holds it, see `configTable`). The workbook is never touched.
+ */
+export type ConfigChange =
+  { setting: SettingName; value: Cell } | { table: ConfigTableName; row: number; column: string; value: Cell };
+
+/** A Config table as the engine evaluates it: the workbook's own, or the defaults when it has none. */
+export interface EngineConfigTable {
+  headers: string[];
+  rows: Cell[][];
+  /** Each row's 0-based row in the workbook's table; undefined when the defaults stand in. */
+  workbookRows?: number[];
+}
+
+/** An argument of `call`: a workbook name (`{ name: 'Opp_Status' }`), or a value or block given as it is. */
+export type CallArgument = { name: string } | Cell | readonly (readonly Cell[])[] | undefined;
+
+const ERROR_CODES: readonly ErrorCode[] = ['VALUE', 'NA', 'DIV0', 'NUM', 'REF', 'NAME', 'NULL'];
+
+/** An engine value as a function argument (an error value becomes the error it shows). */
+function toInput(v: EngineValue): InputCell {
+  if (v === null || typeof v !== 'object') return v;
+  const code = ERROR_CODES.find((c) => errorText(new CalcError(c, { en: '', zh: '' })) === v.error) ?? 'VALUE';
+  return new CalcError(code, { en: v.message, zh: v.message });
+}
+
 /** The part of HyperFormula's dependency graph incremental what-if uses (marking a vertex dirty). */
 interface DirtyGraph {
   getCell(address: SimpleCellAddress): object | undefined;
@@ -100,6 +139,8 @@ export class WorkbookEngine {
     readonly layout: EngineLayout,
     private readonly sheetIds: Record<string, number>,
     private readonly store: ColumnStore,
+    /** Language of the messages the engine's values carry. */
+    readonly locale: Locale,
     /** Indicators (by position) the engine could not take, with why. */
     private readonly failed: ReadonlyMap<number, string> = new Map(),
   ) {}
@@ -154,7 +195,7 @@ export class WorkbookEngine {
             hf.setCellContents({ sheet: sheetIds[INDICATORS_SHEET], row: current + 1, col: 0 }, [rows[current + 1]] as never);
           }
         }
-        return new WorkbookEngine(hf, layout, sheetIds, store, failed);
+        return new WorkbookEngine(hf, layout, sheetIds, store, locale, failed);
       } catch (e) {
         // HyperFormula's state after a throw is unknown: start again, without the formula that threw.
         hf.destroy();
@@ -222,6 +263,78 @@ export class WorkbookEngine {
     this.feedColumnsOf(formula);
     const v = this.hf.calculateFormula(formula, this.sheetIds[INDICATORS_SHEET]);
     return Array.isArray(v) ? toEngineValue(v[0]?.[0]) : toEngineValue(v);
+  }
+
+  /** Like `calculate`, with every cell of an array result (a name of a column gives the whole column). */
+  calculateArray(formula: string): EngineValue[][] {
+    this.feedColumnsOf(formula);
+    const v = this.hf.calculateFormula(formula, this.sheetIds[INDICATORS_SHEET]);
+    return Array.isArray(v) ? v.map((row) => row.map(toEngineValue)) : [[toEngineValue(v)]];
+  }
+
+  /**
+   * Runs one CRM3 function of the catalog on the workbook's names and on values given as
+   * they are: the declaration reads and checks the arguments exactly as in a formula, but no
+   * formula text is built, so text from the workbook (an owner, a stage) is never parsed.
+   */
+  call(functionId: string, args: readonly CallArgument[]): EngineValue | EngineValue[][] {
+    const decl = declarationOf(functionId);
+    if (!decl) throw new Error(`CRM3.${functionId} is not in the catalog`);
+    const inputs: InputArg[] = args.map((a) => {
+      if (a === null || typeof a !== 'object' || Array.isArray(a)) return a as InputArg;
+      const { name } = a as { name: string };
+      const column = this.store.get(name);
+      if (column) return this.store.grid(name);
+      const grid = this.calculateArray(`=${name}`).map((row) => row.map(toInput));
+      return grid.length === 1 && grid[0].length === 1 ? grid[0][0] : grid;
+    });
+    return this.fromResult(invoke(decl, inputs));
+  }
+
+  private fromResult(r: Result): EngineValue | EngineValue[][] {
+    const one = (s: CalcError | Cell): EngineValue =>
+      s instanceof CalcError ? { error: errorText(s), message: pick(s.message, this.locale) } : s;
+    return Array.isArray(r) ? r.map((row) => row.map(one)) : one(r);
+  }
+
+  /** A Config table as the engine evaluates it (the defaults when the workbook has none). */
+  configTable(name: ConfigTableName): EngineConfigTable {
+    const t = this.layout.configTables[name];
+    return { headers: [...t.headers], rows: t.rows.map((r) => [...r]), workbookRows: t.workbookRows && [...t.workbookRows] };
+  }
+
+  /**
+   * Reads the workbook under other settings or Config values: the changes go into the engine's
+   * copy of Config, every formula that depends on them is recomputed (computed columns,
+   * indicators), `read` runs, and the copy is put back as it was, even when `read` throws.
+   */
+  withConfig<T>(changes: readonly ConfigChange[], read: (engine: WorkbookEngine) => T): T {
+    const sheet = this.sheetIds[CONFIG_SHEET];
+    // Check every change before making any: a bad one must not leave the others half-applied.
+    const addresses = changes.map((c) => {
+      if ('setting' in c) {
+        const i = SETTINGS.findIndex((s) => s.name === c.setting);
+        if (i < 0) throw new Error(`Config has no setting ${c.setting}`);
+        return { sheet, row: i + 1, col: 1 };
+      }
+      const t = this.layout.configTables[c.table];
+      const k = t?.headers.indexOf(c.column) ?? -1;
+      if (k < 0) throw new Error(`Config table ${c.table} has no column ${c.column}`);
+      if (!Number.isInteger(c.row) || c.row < 0 || c.row >= t.rows.length)
+        throw new Error(`Config table ${c.table} has no row ${c.row + 1}`);
+      return { sheet, row: c.row + 1, col: t.col + k };
+    });
+    if (changes.length === 0) return read(this);
+    const previous = addresses.map((a) => this.hf.getCellSerialized(a));
+    this.hf.batch(() => addresses.forEach((a, i) => this.hf.setCellContents(a, [[sanitize(changes[i].value) as never]])));
+    try {
+      return read(this);
+    } finally {
+      // Backwards, so a cell changed twice ends as it was before the first change.
+      this.hf.batch(() => {
+        for (let i = addresses.length - 1; i >= 0; i--) this.hf.setCellContents(addresses[i], [[previous[i] as never]]);
+      });
+    }
   }
 
   /**

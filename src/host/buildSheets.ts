@@ -71,6 +71,7 @@ function validationRule(v: TemplateValidation, renames: Renames): Excel.DataVali
     if (/^-?\d+(\.\d+)?$/.test(t)) return Number(t);
     return rewriteFormula(toTypedFormula(t), renames);
   };
+  if (v.type === 'custom') return { custom: { formula: String(source(v.formulae[0])) } };
   if (v.type === 'list') {
     const f = (v.formulae[0] ?? '').trim();
     const list = /^"(.*)"$/.exec(f);
@@ -136,9 +137,11 @@ function fillSheet(ws: Excel.Worksheet, sheet: TemplateSheet, plan: InsertPlan):
   for (const v of sheet.validations) {
     const rule = validationRule(v, renames);
     if (!rule) continue;
-    const range = ws.getRange(v.range.split(/\s+/)[0]);
-    range.dataValidation.ignoreBlanks = v.allowBlank;
-    range.dataValidation.rule = rule;
+    for (const part of v.range.split(/\s+/).filter(Boolean)) {
+      const range = ws.getRange(part);
+      range.dataValidation.ignoreBlanks = v.allowBlank;
+      range.dataValidation.rule = rule;
+    }
   }
   const frozen = sheet.frozen;
   if (frozen?.rows && frozen.cols) ws.freezePanes.freezeAt(`A1:${a1(frozen.rows, frozen.cols)}`);

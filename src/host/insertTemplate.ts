@@ -66,7 +66,8 @@ async function defineNames(ctx: Excel.RequestContext, model: TemplateModel, plan
   const users = new Map(before.names.map((n) => [n.name.toUpperCase(), n.formula]));
   for (const n of model.names) {
     const name = plan.names.get(n.name) ?? n.name;
-    const formula = `=${rewriteFormula(n.text.replace(/^=/, ''), plan.renames)}`;
+    // Names are stored as the file stores them (_xlfn.ANCHORARRAY(…)); Excel's API takes the typed form (…#).
+    const formula = rewriteFormula(toTypedFormula(n.text), plan.renames);
     const item = now.get(name.toUpperCase());
     if (!item) ctx.workbook.names.add(name, formula);
     else if (!users.has(name.toUpperCase()) && String(item.formula) !== formula) item.formula = formula;

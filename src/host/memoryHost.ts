@@ -19,6 +19,11 @@ export interface MemoryHostOptions {
   locale: Locale;
   /** Quiet time before change handlers run (default 300 ms). */
   debounceMs?: number;
+  /**
+   * The bytes of the file the workbook was read from: downloads and the client copy start
+   * from the user's own file (sheets, order, headers, formats), not from a rewrite of it.
+   */
+  fileBytes?: Uint8Array;
 }
 
 const CELL_ADDRESS = /^\$?[A-Za-z]{1,3}\$?\d{1,7}(:\$?[A-Za-z]{1,3}\$?\d{1,7})?$/;
@@ -27,6 +32,7 @@ export class MemoryHost implements WorkbookHost {
   readonly kind = 'memory' as const;
   private snapshot: WorkbookSnapshot;
   private readonly fileName: string;
+  private readonly original: Uint8Array | undefined;
   private readonly locale: Locale;
   private readonly handlers: ChangeHandlers;
   private target: { sheet: string; cell: string } | undefined;
@@ -34,6 +40,7 @@ export class MemoryHost implements WorkbookHost {
   constructor(snapshot: WorkbookSnapshot, options: MemoryHostOptions) {
     this.snapshot = structuredClone(snapshot);
     this.fileName = options.fileName;
+    this.original = options.fileBytes;
     this.locale = options.locale;
     this.handlers = new ChangeHandlers(options.debounceMs ?? CHANGE_DEBOUNCE_MS);
   }
@@ -46,7 +53,8 @@ export class MemoryHost implements WorkbookHost {
   ): Promise<HostResult<{ host: MemoryHost }>> {
     const read = await readWorkbookBuffer(bytes, fileName);
     if (!read.ok) return fail(read.reason.message);
-    return { ok: true, host: new MemoryHost(read.snapshot, { fileName, locale }) };
+    const original = bytes instanceof Uint8Array ? bytes.slice() : new Uint8Array(bytes.slice(0));
+    return { ok: true, host: new MemoryHost(read.snapshot, { fileName, locale, fileBytes: original }) };
   }
 
   /** The last cell "go to" asked for (web mode shows it). */
@@ -91,6 +99,7 @@ export class MemoryHost implements WorkbookHost {
   }
 
   async fileBytes(): Promise<HostResult<{ bytes: Uint8Array; name: string }>> {
+    if (this.original) return { ok: true, bytes: this.original.slice(), name: this.fileName };
     try {
       const buffer = await writeWorkbook(this.snapshot, { locale: this.locale });
       return { ok: true, bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), name: this.fileName };

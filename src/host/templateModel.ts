@@ -1,16 +1,15 @@
 /**
  * A template file read into what office-js needs to rebuild it (Excel without ExcelApi
  * 1.13, and the collision check of every insertion): sheets with their cells, formulas,
- * number formats, widths, merges, validation and protection, the Excel tables, and the
- * workbook's defined names. ExcelJS is imported lazily: the pane only pays for it when a
- * template is inserted. Names come from workbook.xml directly (ExcelJS drops constants).
+ * number formats, widths, merges, validation and protection, the Excel tables with their
+ * calculated columns, and the workbook's defined names. Read with the project's own package
+ * reader (io/formulaPackage.ts): no spreadsheet library in the pane.
  */
-import type ExcelJS from 'exceljs';
 import { Cell } from '../core/cells';
+import { attributes, openXlsxPackage, StoredValue, XlsxPackage } from '../io/formulaPackage';
 import { DefinedName } from '../io/sheetTables';
-import { XlsxParts, readWorkbookPart } from '../io/xlsxPackage';
-import { ZipEntry, inspectXlsx, limitsWith } from '../io/zipGuard';
-import { ZipPart, writeZip } from '../io/zipWriter';
+import { decodeXmlText } from '../io/xmlScan';
+import { parseRange } from '../io/xlsxSheet';
 import { a1 } from '../model/snapshot';
 
 export interface TemplateCell {
@@ -37,7 +36,7 @@ export interface TemplateTable {
 export interface TemplateValidation {
   /** A1 range on the sheet. */
   range: string;
-  type: 'list' | 'whole' | 'decimal' | 'date' | 'textLength';
+  type: 'list' | 'whole' | 'decimal' | 'date' | 'textLength' | 'custom';
   operator?: string;
   formulae: string[];
   allowBlank: boolean;
@@ -69,214 +68,203 @@ export interface TemplateModel {
   names: DefinedName[];
 }
 
-function plainValue(v: ExcelJS.CellValue): Cell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
-  if (typeof v === 'string' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return Math.round(((v.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000) * 1e8) / 1e8;
-  const o = v as unknown as Record<string, unknown>;
-  if ('richText' in o && Array.isArray(o.richText)) return (o.richText as { text?: string }[]).map((r) => r.text ?? '').join('');
-  if ('text' in o) return String(o.text ?? '');
-  if ('result' in o) return plainValue(o.result as ExcelJS.CellValue);
-  return null;
+const BUILT_IN_FORMATS: Record<number, string> = {
+  1: '0',
+  2: '0.00',
+  3: '#,##0',
+  4: '#,##0.00',
+  9: '0%',
+  10: '0.00%',
+  14: 'm/d/yyyy',
+  49: '@',
+};
+
+interface CellFormat {
+  numFmt?: string;
+  bold: boolean;
+  locked: boolean;
 }
 
-function bounds(ref: string): { top: number; left: number; bottom: number; right: number } | undefined {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(ref.trim());
+/** styles.xml's cell formats (s="…"): number format, bold font, locked. */
+function cellFormats(xml: string): CellFormat[] {
+  const codes = new Map<number, string>();
+  for (const m of xml.matchAll(/<(?:\w+:)?numFmt\b([^>]*)\/?>/g)) {
+    const a = attributes(m[1]);
+    codes.set(Number(a.numFmtId), a.formatCode ?? '');
+  }
+  const fontsXml = /<(?:\w+:)?fonts\b[^>]*>([\s\S]*?)<\/(?:\w+:)?fonts>/.exec(xml)?.[1] ?? '';
+  const bold = [...fontsXml.matchAll(/<(?:\w+:)?font\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?font>)/g)].map((m) =>
+    /<(?:\w+:)?b(?:\s+val="(?:1|true)")?\s*\/>/.test(m[1] ?? ''),
+  );
+  const xfsXml = /<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/.exec(xml)?.[1] ?? '';
+  return [...xfsXml.matchAll(/<(?:\w+:)?xf\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?xf>)/g)].map((m) => {
+    const a = attributes(m[1]);
+    const id = Number(a.numFmtId ?? 0);
+    const protection = /<(?:\w+:)?protection\b([^>]*)\/?>/.exec(m[2] ?? '');
+    const locked = protection ? attributes(protection[1]).locked !== '0' : true;
+    return {
+      numFmt: id ? (codes.get(id) ?? BUILT_IN_FORMATS[id]) : undefined,
+      bold: bold[Number(a.fontId ?? 0)] ?? false,
+      locked,
+    };
+  });
+}
+
+function plainValue(v: StoredValue): Cell {
+  if (v === null || typeof v === 'object') return null;
+  return v;
+}
+
+/** `<sheetProtection>` (each attribute: 1 = protected, ECMA defaults) as office-js protection options. */
+function protectionOf(xml: string): Excel.WorksheetProtectionOptions | undefined {
+  const m = /<(?:\w+:)?sheetProtection\b([^>]*)\/?>/.exec(xml);
   if (!m) return undefined;
-  const col = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  return { top: Number(m[2]), left: col(m[1]), bottom: Number(m[4] ?? m[2]), right: col(m[3] ?? m[1]) };
-}
-
-interface TableModel {
-  name?: string;
-  displayName?: string;
-  tableRef?: string;
-  ref?: string;
-  totalsRow?: boolean;
-  style?: { theme?: string };
-  columns?: unknown[];
-  rows?: unknown[];
-}
-
-function readTables(ws: ExcelJS.Worksheet): TemplateTable[] {
-  const out: TemplateTable[] = [];
-  for (const t of ws.getTables() as unknown as { table?: TableModel }[]) {
-    const m = t.table;
-    if (!m) continue;
-    let b = bounds(m.tableRef ?? m.ref ?? '');
-    if (!b) continue;
-    // A table made in code knows only its top-left; its size is its columns × rows.
-    if (b.top === b.bottom && b.left === b.right && m.columns?.length) {
-      b = {
-        ...b,
-        right: b.left + m.columns.length - 1,
-        bottom: b.top + Math.max(1, m.rows?.length ?? 1) + (m.totalsRow ? 1 : 0),
-      };
-    }
-    out.push({ name: m.displayName || m.name || '', ...b, style: m.style?.theme, totalsRow: m.totalsRow === true });
-  }
-  return out;
-}
-
-function readValidations(ws: ExcelJS.Worksheet): TemplateValidation[] {
-  const model = (ws as unknown as { dataValidations?: { model?: Record<string, Record<string, unknown>> } }).dataValidations
-    ?.model;
-  const out: TemplateValidation[] = [];
-  for (const [range, rule] of Object.entries(model ?? {})) {
-    const type = rule.type as TemplateValidation['type'];
-    if (!['list', 'whole', 'decimal', 'date', 'textLength'].includes(type)) continue;
-    out.push({
-      range: range.replace(/^range:/, ''),
-      type,
-      operator: typeof rule.operator === 'string' ? rule.operator : undefined,
-      formulae: ((rule.formulae as unknown[]) ?? []).map((f) => (f instanceof Date ? String(plainValue(f)) : String(f))),
-      allowBlank: rule.allowBlank !== false,
-    });
-  }
-  return out;
-}
-
-/** ExcelJS's reading of <sheetProtection> (true = allowed) as office-js protection options. */
-function protectionOf(ws: ExcelJS.Worksheet): Excel.WorksheetProtectionOptions | undefined {
-  const p = (ws as unknown as { sheetProtection?: Record<string, boolean | undefined> | null }).sheetProtection;
-  if (!p?.sheet) return undefined;
+  const a = attributes(m[1]);
+  if (a.sheet !== '1' && a.sheet !== 'true') return undefined;
+  // Attributes that default to protected (1) allow the action only when written as 0.
+  const allowed = (k: string) => a[k] === '0' || a[k] === 'false';
   return {
-    allowFormatCells: p.formatCells === true,
-    allowFormatColumns: p.formatColumns === true,
-    allowFormatRows: p.formatRows === true,
-    allowInsertColumns: p.insertColumns === true,
-    allowInsertRows: p.insertRows === true,
-    allowInsertHyperlinks: p.insertHyperlinks === true,
-    allowDeleteColumns: p.deleteColumns === true,
-    allowDeleteRows: p.deleteRows === true,
-    allowSort: p.sort === true,
-    allowAutoFilter: p.autoFilter === true,
-    allowPivotTables: p.pivotTables === true,
-    allowEditObjects: p.objects !== false,
-    allowEditScenarios: p.scenarios !== false,
-    selectionMode: p.selectLockedCells === false ? (p.selectUnlockedCells === false ? 'None' : 'Unlocked') : 'Normal',
+    allowFormatCells: allowed('formatCells'),
+    allowFormatColumns: allowed('formatColumns'),
+    allowFormatRows: allowed('formatRows'),
+    allowInsertColumns: allowed('insertColumns'),
+    allowInsertRows: allowed('insertRows'),
+    allowInsertHyperlinks: allowed('insertHyperlinks'),
+    allowDeleteColumns: allowed('deleteColumns'),
+    allowDeleteRows: allowed('deleteRows'),
+    allowSort: allowed('sort'),
+    allowAutoFilter: allowed('autoFilter'),
+    allowPivotTables: allowed('pivotTables'),
+    allowEditObjects: a.objects !== '1',
+    allowEditScenarios: a.scenarios !== '1',
+    selectionMode: a.selectLockedCells === '1' ? (a.selectUnlockedCells === '1' ? 'None' : 'Unlocked') : 'Normal',
   };
 }
 
-function readSheet(ws: ExcelJS.Worksheet): TemplateSheet {
+function validationsOf(xml: string): TemplateValidation[] {
+  const out: TemplateValidation[] = [];
+  for (const m of xml.matchAll(/<(?:\w+:)?dataValidation\b([^>]*)>([\s\S]*?)<\/(?:\w+:)?dataValidation>/g)) {
+    const a = attributes(m[1]);
+    const type = (a.type ?? 'none') as TemplateValidation['type'];
+    if (!['list', 'whole', 'decimal', 'date', 'textLength', 'custom'].includes(type)) continue;
+    const formulae = [...m[2].matchAll(/<(?:\w+:)?formula\d>([\s\S]*?)<\/(?:\w+:)?formula\d>/g)].map((f) => decodeXmlText(f[1]));
+    out.push({ range: a.sqref ?? '', type, operator: a.operator, formulae, allowBlank: a.allowBlank === '1' });
+  }
+  return out;
+}
+
+/** A table part's style and calculated columns (column offset → stored formula). */
+function tableExtras(xml: string): { style?: string; calculated: { offset: number; formula: string }[] } {
+  const calculated: { offset: number; formula: string }[] = [];
+  let offset = 0;
+  for (const m of xml.matchAll(/<(?:\w+:)?tableColumn\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?tableColumn>)/g)) {
+    const f = /<(?:\w+:)?calculatedColumnFormula\b[^>]*>([\s\S]*?)<\/(?:\w+:)?calculatedColumnFormula>/.exec(m[1] ?? '')?.[1];
+    if (f) calculated.push({ offset, formula: decodeXmlText(f).replace(/^=/, '') });
+    offset++;
+  }
+  const style = /<(?:\w+:)?tableStyleInfo\b([^>]*)\/?>/.exec(xml);
+  return { style: style ? attributes(style[1]).name : undefined, calculated };
+}
+
+async function readSheet(pkg: XlsxPackage, index: number, formats: CellFormat[]): Promise<TemplateSheet> {
+  const info = pkg.sheets[index];
+  const xml = (info.part && (await pkg.text(info.part))) || '';
+  const cells = await pkg.cells(info);
   const sheet: TemplateSheet = {
-    name: ws.name,
-    lastRow: ws.rowCount,
-    lastCol: ws.columnCount,
+    name: info.name,
+    lastRow: 0,
+    lastCol: 0,
     cells: [],
     numberFormats: new Map(),
     unlocked: [],
     bold: [],
     columnWidths: [],
     merges: [],
-    tables: readTables(ws),
-    validations: readValidations(ws),
-    protection: protectionOf(ws),
+    tables: [],
+    validations: validationsOf(xml),
+    protection: protectionOf(xml),
   };
   // Array formulas spill in Excel: their cached neighbours must stay empty, or the spill is blocked.
   const spilled = new Set<string>();
-  ws.eachRow({ includeEmpty: false }, (row, r) => {
-    row.eachCell({ includeEmpty: false }, (cell, c) => {
-      const address = a1(r, c);
-      if (cell.type === 9 /* Merge */) return;
-      const v = cell.value as unknown as Record<string, unknown> | null;
-      if (v && typeof v === 'object' && v.shareType === 'array' && typeof v.ref === 'string') {
-        const b = bounds(v.ref);
-        if (b)
-          for (let rr = b.top; rr <= b.bottom; rr++)
-            for (let cc = b.left; cc <= b.right; cc++) if (rr !== r || cc !== c) spilled.add(a1(rr, cc));
-      }
-      if (spilled.has(address)) return;
-      const formula = cell.type === 6 /* Formula */ ? cell.formula : undefined;
-      const value = plainValue(cell.value);
-      if (formula) sheet.cells.push({ row: r, col: c, value: null, formula });
-      else if (value !== null && value !== '') sheet.cells.push({ row: r, col: c, value });
-      if (cell.numFmt && cell.numFmt !== 'General') sheet.numberFormats.set(address, cell.numFmt);
-      if (cell.protection?.locked === false) sheet.unlocked.push(address);
-      if (cell.font?.bold) sheet.bold.push(address);
-    });
-  });
-  ws.columns?.forEach((col, i) => {
-    if (col?.width) sheet.columnWidths.push({ col: i + 1, width: col.width });
-  });
-  const merges = (ws as unknown as { _merges?: Record<string, { range?: string; shortRange?: string }> })._merges ?? {};
-  for (const m of Object.values(merges)) {
-    const ref = m.range ?? m.shortRange;
+  for (const c of cells) {
+    const ref = c.formula?.type === 'array' && c.formula.ref ? parseRange(c.formula.ref) : undefined;
+    if (ref)
+      for (let r = ref.top; r <= ref.bottom; r++)
+        for (let k = ref.left; k <= ref.right; k++) if (r !== c.row || k !== c.col) spilled.add(a1(r, k));
+  }
+  for (const c of cells) {
+    const address = a1(c.row, c.col);
+    sheet.lastRow = Math.max(sheet.lastRow, c.row);
+    sheet.lastCol = Math.max(sheet.lastCol, c.col);
+    if (spilled.has(address)) continue;
+    const format = c.style !== undefined ? formats[Number(c.style)] : undefined;
+    if (c.formula?.text) sheet.cells.push({ row: c.row, col: c.col, value: null, formula: c.formula.text });
+    else {
+      const value = plainValue(c.value);
+      if (value !== null && value !== '') sheet.cells.push({ row: c.row, col: c.col, value });
+    }
+    if (format?.numFmt && format.numFmt !== 'General') sheet.numberFormats.set(address, format.numFmt);
+    if (format && !format.locked) sheet.unlocked.push(address);
+    if (format?.bold) sheet.bold.push(address);
+  }
+  for (const m of xml.matchAll(/<(?:\w+:)?col\b([^>]*)\/?>/g)) {
+    const a = attributes(m[1]);
+    if (!a.width) continue;
+    for (let k = Number(a.min); k <= Number(a.max) && k - Number(a.min) < 100; k++)
+      sheet.columnWidths.push({ col: k, width: Number(a.width) });
+  }
+  for (const m of xml.matchAll(/<(?:\w+:)?mergeCell\b([^>]*)\/?>/g)) {
+    const ref = attributes(m[1]).ref;
     if (ref) sheet.merges.push(ref);
   }
-  const view = ws.views?.[0] as { state?: string; xSplit?: number; ySplit?: number } | undefined;
-  if (view?.state === 'frozen') sheet.frozen = { rows: view.ySplit ?? 0, cols: view.xSplit ?? 0 };
+  const pane = /<(?:\w+:)?pane\b([^>]*)\/?>/.exec(xml);
+  if (pane && attributes(pane[1]).state === 'frozen')
+    sheet.frozen = { rows: Number(attributes(pane[1]).ySplit ?? 0), cols: Number(attributes(pane[1]).xSplit ?? 0) };
+  // Tables, with their style and calculated columns from the table parts.
+  const tables = await pkg.tables(info);
+  const relsPart = info.part ? info.part.replace(/([^/]+)$/, '_rels/$1.rels') : '';
+  const rels = (await pkg.text(relsPart)) ?? '';
+  const partXml: string[] = [];
+  for (const m of rels.matchAll(/<(?:\w+:)?Relationship\b([^>]*)\/?>/g)) {
+    const a = attributes(m[1]);
+    if (!/\/table$/.test(a.Type ?? '')) continue;
+    const target = (a.Target ?? '').startsWith('/') ? a.Target!.slice(1) : `xl/tables/${(a.Target ?? '').split('/').pop()}`;
+    partXml.push((await pkg.text(target)) ?? '');
+  }
+  for (const t of tables) {
+    const xmlOf = partXml.find((x) => new RegExp(`displayName="${t.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`).test(x)) ?? '';
+    const extras = tableExtras(xmlOf);
+    sheet.tables.push({
+      name: t.name,
+      top: t.top,
+      left: t.left,
+      bottom: t.bottom,
+      right: t.right,
+      ...(extras.style ? { style: extras.style } : {}),
+      totalsRow: t.totalsRows > 0,
+      ...(extras.calculated.length
+        ? {
+            calculatedColumns: extras.calculated
+              .filter((c) => t.left + c.offset <= t.right)
+              .map((c) => ({ col: t.left + c.offset, formula: c.formula })),
+          }
+        : {}),
+    });
+    sheet.lastRow = Math.max(sheet.lastRow, t.bottom);
+    sheet.lastCol = Math.max(sheet.lastCol, t.right);
+  }
   return sheet;
-}
-
-const CALCULATED = /<calculatedColumnFormula\b[^>]*>([\s\S]*?)<\/calculatedColumnFormula>|<calculatedColumnFormula\b[^>]*\/>/g;
-
-function unescapeXml(s: string): string {
-  return s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
-    .replace(/&amp;/g, '&');
-}
-
-/** One table part's calculated columns by table name: column offset in the table → formula. */
-function calculatedOf(xml: string): { table: string; columns: { offset: number; formula: string }[] } | undefined {
-  const table = /<table\b[^>]*\sdisplayName="([^"]*)"/.exec(xml)?.[1] ?? /<table\b[^>]*\sname="([^"]*)"/.exec(xml)?.[1];
-  if (table === undefined) return undefined;
-  const columns: { offset: number; formula: string }[] = [];
-  let offset = 0;
-  for (const m of xml.matchAll(/<tableColumn\b[^>]*?(?:\/>|>([\s\S]*?)<\/tableColumn>)/g)) {
-    const f = /<calculatedColumnFormula\b[^>]*>([\s\S]*?)<\/calculatedColumnFormula>/.exec(m[1] ?? '')?.[1];
-    if (f) columns.push({ offset, formula: unescapeXml(f).replace(/^=/, '') });
-    offset++;
-  }
-  return { table: unescapeXml(table), columns };
-}
-
-/**
- * ExcelJS 4 crashes on a table column holding a <calculatedColumnFormula> ("Cannot set
- * properties of undefined (setting 'filterButton')"). Every cell keeps its own formula, so
- * the host loses nothing by dropping the element: its formulas are read here, then removed.
- */
-async function withoutCalculatedColumns(
-  bytes: Uint8Array,
-  entries: readonly ZipEntry[],
-  parts: XlsxParts,
-): Promise<{ bytes: Uint8Array; calculated: Map<string, { offset: number; formula: string }[]> }> {
-  const calculated = new Map<string, { offset: number; formula: string }[]>();
-  const changed = new Map<string, string>();
-  for (const e of entries) {
-    if (!/^\/?xl\/tables\/[^/]+\.xml$/i.test(e.name)) continue;
-    const xml = (await parts.text(e.name)) ?? '';
-    if (!xml.includes('calculatedColumnFormula')) continue;
-    const found = calculatedOf(xml);
-    if (found?.columns.length) calculated.set(found.table.toUpperCase(), found.columns);
-    changed.set(e.name, xml.replace(CALCULATED, ''));
-  }
-  if (!changed.size) return { bytes, calculated };
-  const zipParts: ZipPart[] = entries.map((e) =>
-    changed.has(e.name) ? { name: e.name, data: changed.get(e.name)! } : { name: e.name, entry: e, source: bytes },
-  );
-  return { bytes: await writeZip(zipParts, new Date(Date.UTC(2020, 0, 1))), calculated };
 }
 
 /** Reads a template's bytes. Throws with a short reason when the file is not a readable .xlsx. */
 export async function readTemplateModel(bytes: Uint8Array): Promise<TemplateModel> {
-  const check = await inspectXlsx(bytes, 'template.xlsx');
-  if (!check.ok) throw new Error(check.reason.message.en);
-  const parts = new XlsxParts(bytes, check.entries, 'template.xlsx', false, limitsWith({}).maxUncompressedBytes);
-  const names = (await readWorkbookPart(parts)).definedNames.filter((n) => n.sheet === undefined);
-  const { default: ExcelJSLib } = await import('exceljs');
-  const loadable = await withoutCalculatedColumns(bytes, check.entries, parts);
-  const wb = new ExcelJSLib.Workbook();
-  await wb.xlsx.load(loadable.bytes.slice().buffer as ArrayBuffer);
-  const sheets = wb.worksheets.map(readSheet);
-  for (const t of sheets.flatMap((s) => s.tables)) {
-    const columns = (loadable.calculated.get(t.name.toUpperCase()) ?? []).filter((c) => t.left + c.offset <= t.right);
-    if (columns.length) t.calculatedColumns = columns.map((c) => ({ col: t.left + c.offset, formula: c.formula }));
-  }
+  const opened = await openXlsxPackage(bytes, 'template.xlsx');
+  if (!opened.ok) throw new Error(opened.reason.message.en);
+  const pkg = opened.pkg;
+  const stylesXml = (await pkg.text('xl/styles.xml')) ?? '';
+  const formats = cellFormats(stylesXml);
+  const sheets: TemplateSheet[] = [];
+  for (let i = 0; i < pkg.sheets.length; i++) if (pkg.sheets[i].part) sheets.push(await readSheet(pkg, i, formats));
+  const names: DefinedName[] = pkg.names.filter((n) => n.sheet === undefined).map((n) => ({ name: n.name, text: n.text }));
   return { sheets, names };
 }

@@ -19,6 +19,8 @@ import { relsPath } from './xlsxPackage';
 import { decodeXmlText } from './xmlScan';
 import { ZipLimits } from './zipGuard';
 import { ZipPart, writeZip } from './zipWriter';
+import { ValueBlocks, appWithSheet, blockKey, cleanPackage } from './clientCopyParts';
+import { parseRange } from './xlsxSheet';
 
 export interface ClientCopyOptions {
   /** Language of the note sheet. */
@@ -104,6 +106,8 @@ export async function makeClientCopy(
 
 async function copy(pkg: XlsxPackage, bytes: Uint8Array, name: string, options: ClientCopyOptions): Promise<ClientCopyResult> {
   const plans: SheetPlan[] = [];
+  /** Where replaced formulas' values lie (names over their spills become these ranges). */
+  const blocks: ValueBlocks = new Map();
   /** Cells that need the engine: sheet name, cell, and whether a spilled block must be written too. */
   const needed: { plan: SheetPlan; sheet: string; cell: StoredCell; formula: string; spill: boolean }[] = [];
   let replaced = 0;
@@ -122,8 +126,15 @@ async function copy(pkg: XlsxPackage, bytes: Uint8Array, name: string, options: 
       replaced++;
       const isArray = c.formula.type === 'array';
       // An empty saved text is what writers put as a placeholder (ExcelJS, our templates): compute it.
-      if (c.hasValue && c.value !== '') plan.edits.set(key(c.row, c.col), { kind: 'cached' });
-      else needed.push({ plan, sheet: sheet.name, cell: c, formula: text, spill: isArray });
+      if (c.hasValue && c.value !== '') {
+        plan.edits.set(key(c.row, c.col), { kind: 'cached' });
+        // Excel saves a spilled formula's current range as its ref: the values already fill it.
+        const range = isArray && c.formula.ref ? parseRange(c.formula.ref) : undefined;
+        blocks.set(
+          blockKey(sheet.name, c.row, c.col),
+          range ? { rows: range.bottom - range.top + 1, cols: range.right - range.left + 1 } : { rows: 1, cols: 1 },
+        );
+      } else needed.push({ plan, sheet: sheet.name, cell: c, formula: text, spill: isArray });
     }
     plans.push(plan);
   }
@@ -152,6 +163,7 @@ async function copy(pkg: XlsxPackage, bytes: Uint8Array, name: string, options: 
       }
       uncached.push(where);
       const block = n.spill && value.spill ? value.spill : [[value.value]];
+      blocks.set(blockKey(n.sheet, n.cell.row, n.cell.col), { rows: block.length, cols: block[0]?.length ?? 1 });
       const style = n.cell.style;
       block.forEach((line, r) =>
         line.forEach((v, c) => {
@@ -167,6 +179,7 @@ async function copy(pkg: XlsxPackage, bytes: Uint8Array, name: string, options: 
 
   const changed = new Map<string, string>();
   for (const p of plans) if (p.edits.size) changed.set(p.part, rewriteSheet(p.xml, p.edits));
+  await cleanPackage(pkg, changed, blocks, DROP);
   const noteSheet = await addNoteSheet(pkg, changed, { name, replaced, uncached, unvalued, ...options });
 
   const parts: ZipPart[] = [];
@@ -432,9 +445,9 @@ async function addNoteSheet(pkg: XlsxPackage, changed: Map<string, string>, fact
   const wbPath = pkg.workbookPart;
   const dir = wbPath.slice(0, wbPath.lastIndexOf('/') + 1);
   const wbRels = relsPath(wbPath);
-  let workbook = (await pkg.text(wbPath)) ?? '';
-  let rels = (await pkg.text(wbRels)) ?? '';
-  let types = (await pkg.text('[Content_Types].xml')) ?? '';
+  let workbook = changed.get(wbPath) ?? (await pkg.text(wbPath)) ?? '';
+  let rels = changed.get(wbRels) ?? (await pkg.text(wbRels)) ?? '';
+  let types = changed.get('[Content_Types].xml') ?? (await pkg.text('[Content_Types].xml')) ?? '';
 
   // Calculation chain out.
   const chain = /<(?:\w+:)?Relationship\b[^>]*\/calcChain"[^>]*\/>/.exec(rels);
@@ -465,7 +478,10 @@ async function addNoteSheet(pkg: XlsxPackage, changed: Map<string, string>, fact
   const sheetIds = [...workbook.matchAll(/<(?:\w+:)?sheet\b[^>]*\bsheetId="(\d+)"/g)].map((m) => Number(m[1]));
   const sheetId = Math.max(0, ...sheetIds) + 1;
 
-  const relPrefix = new RegExp(`xmlns:(\\w+)="${REL_NS.replace(/[./]/g, '\\$&')}"`).exec(workbook)?.[1];
+  // The relationships prefix counts only when the root element declares it: openpyxl and pandas
+  // declare xmlns:r on each <sheet> instead, and using their r: elsewhere leaves it undeclared.
+  const rootTag = /<(?:\w+:)?workbook\b[^>]*>/.exec(workbook)?.[0] ?? '';
+  const relPrefix = new RegExp(`xmlns:(\\w+)="${REL_NS.replace(/[./]/g, '\\$&')}"`).exec(rootTag)?.[1];
   const elementPrefix = /<(\w+:)?sheets\b/.exec(workbook)?.[1] ?? '';
   const idAttr = relPrefix ? `${relPrefix}:id="${rId}"` : `xmlns:r="${REL_NS}" r:id="${rId}"`;
   const sheetXml = `<${elementPrefix}sheet name="${escapeXml(sheetName)}" sheetId="${sheetId}" ${idAttr}/>`;
@@ -483,6 +499,8 @@ async function addNoteSheet(pkg: XlsxPackage, changed: Map<string, string>, fact
 
   changed.set(wbPath, workbook);
   changed.set(wbRels, rels);
+  const appPart = pkg.entries.map((e) => e.name.replace(/^\//, '')).find((n) => n.toLowerCase() === 'docprops/app.xml');
+  if (appPart) changed.set(appPart, appWithSheet(changed.get(appPart) ?? (await pkg.text(appPart)) ?? '', sheetName));
   changed.set('[Content_Types].xml', types);
   changed.set(sheetPart, noteSheetXml(facts));
   return sheetName;

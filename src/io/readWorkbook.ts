@@ -6,15 +6,17 @@
  * cannot be read gives a ReadFailure whose message says why, and everything odd inside a
  * readable file becomes a Problem. The input is only ever read, never written.
  */
-import { WorkbookSnapshot } from '../model/snapshot';
+import { DateOrder } from '../model/exportValues';
+import { deriveFromExport } from '../model/exportDerive';
+import { Problem, WorkbookSnapshot } from '../model/snapshot';
 import { normalizeSnapshot } from '../model/normalize';
 import { ReadFailure, failures } from './readFailure';
-import { DefinedName, ListObjectInfo, SheetGrid, TooManyRowsError, findTables } from './sheetTables';
+import { DefinedName, FindOptions, ListObjectInfo, SheetGrid, TooManyRowsError, findTables } from './sheetTables';
 import {
   PartFailure,
   XlsxParts,
-  parseDateStyles,
   parseSharedStrings,
+  parseStyles,
   parseTablePart,
   readRelationships,
   readWorkbookPart,
@@ -22,7 +24,6 @@ import {
 import { SheetContext, parseRange, parseWorksheet } from './xlsxSheet';
 import { SHEET_PROBLEMS } from './sheetLimits';
 import { XmlScanner } from './xmlScan';
-import { Problem } from '../model/snapshot';
 import { memoryRefusal, readingBytes } from '../engine/memoryBudget';
 import { ZipEntry, ZipLimits, inspectXlsx, inspectXlsxFile, limitsWith } from './zipGuard';
 
@@ -36,6 +37,12 @@ export interface ReadOptions extends Partial<ZipLimits> {
    * memoryBudget) is refused before it is parsed. Default: no limit.
    */
   maxMemoryBytes?: number;
+  /** For a CRM export: column choices before the header aliases (the pane's mapping view). */
+  columnChoices?: FindOptions['columnChoices'];
+  /** For a CRM export: the Config of the CRM3 workbook it is read for (StageMap, ImportMap, questions). */
+  importConfig?: FindOptions['importConfig'];
+  /** How day/month dates are read when a column does not show it (default month first, with a warning). */
+  dateOrder?: DateOrder;
 }
 
 export type ReadResult = { ok: true; snapshot: WorkbookSnapshot } | { ok: false; reason: ReadFailure };
@@ -99,14 +106,54 @@ async function parse(bytes: Uint8Array, entries: ZipEntry[], name: string, optio
     throw e;
   }
   try {
-    const found = findTables(grids.sheets, grids.definedNames, { maxRows: options.maxRows ?? DEFAULT_MAX_ROWS });
-    const snapshot: WorkbookSnapshot = { ...found, problems: [...grids.problems, ...found.problems.done()] };
-    if (!snapshot.indicators) delete snapshot.indicators;
-    return { ok: true, snapshot: normalizeSnapshot(snapshot) };
+    const snapshot = snapshotOf(grids.sheets, grids.definedNames, options);
+    // What the reader left out of damaged parts comes first: it may explain the problems after it.
+    snapshot.problems = [...grids.problems, ...snapshot.problems];
+    return { ok: true, snapshot };
   } catch (e) {
     if (e instanceof TooManyRowsError) return { ok: false, reason: failures.tooManyRows(e.sheet, e.table, e.rows, e.limit) };
     throw e;
   }
+}
+
+/**
+ * The snapshot of a workbook's grids: its tables found (by name, or as a CRM export by their
+ * headers), values cleaned, and what an export lacks derived. Throws TooManyRowsError.
+ */
+export function snapshotOf(sheets: readonly SheetGrid[], names: readonly DefinedName[], options: ReadOptions): WorkbookSnapshot {
+  const found = findTables(sheets, names, {
+    maxRows: options.maxRows ?? DEFAULT_MAX_ROWS,
+    columnChoices: options.columnChoices,
+    importConfig: options.importConfig,
+  });
+  const snapshot: WorkbookSnapshot = { ...found, problems: found.problems.done() };
+  if (!snapshot.indicators) delete snapshot.indicators;
+  // An export is read with the Config of the workbook it is read for (its StageMap, stages, questions).
+  if (snapshot.imported && options.importConfig && !Object.keys(snapshot.config).length)
+    snapshot.config = structuredClone(options.importConfig);
+  normalizeSnapshot(snapshot, { dateOrder: options.dateOrder });
+  if (snapshot.imported) {
+    deriveFromExport(snapshot, snapshot.imported);
+    snapshot.problems.push(exportNotice(snapshot));
+  }
+  return snapshot;
+}
+
+/** One line saying the file was read as a CRM export, and what was made up for it. */
+function exportNotice(s: WorkbookSnapshot): Problem {
+  const t = s.imported!.tables[0];
+  return {
+    severity: 'warning',
+    sheet: t.sheet,
+    cell: '',
+    message: {
+      en: `${t.sheet} is read as a CRM export (headers in row ${t.headerRow}). ${s.imported!.derived.map((m) => m.en).join(' ')} Run crm3 import to make a CRM3 workbook of it that you can complete.`.replace(
+        /\s+/g,
+        ' ',
+      ),
+      zh: `${t.sheet} 按 CRM 导出文件读取（表头在第 ${t.headerRow} 行）。${s.imported!.derived.map((m) => m.zh).join('')}可运行 crm3 import 将其转为 CRM3 工作簿后补充数据。`,
+    },
+  };
 }
 
 /**
@@ -132,11 +179,14 @@ export async function readGrids(
         message: SHEET_PROBLEMS.malformedPart(part, s.malformed.at, s.malformed.what),
       });
   };
-  let sharedStrings: string[] = [];
-  let dateStyles: boolean[] = [];
-  if (workbook.sharedStringsPart) await partText(workbook.sharedStringsPart, (s) => (sharedStrings = parseSharedStrings(s)));
-  if (workbook.stylesPart) await partText(workbook.stylesPart, (s) => (dateStyles = parseDateStyles(s)));
-  const ctx: SheetContext = { sharedStrings, dateStyles, date1904: workbook.date1904 };
+  const ctx: SheetContext = { sharedStrings: [], dateStyles: [], date1904: workbook.date1904 };
+  if (workbook.sharedStringsPart) await partText(workbook.sharedStringsPart, (s) => (ctx.sharedStrings = parseSharedStrings(s)));
+  if (workbook.stylesPart)
+    await partText(workbook.stylesPart, (s) => {
+      const styles = parseStyles(s);
+      ctx.dateStyles = styles.dateStyles;
+      ctx.currencyStyles = styles.currencyStyles;
+    });
   const sheets: SheetGrid[] = [];
   for (const sheet of workbook.sheets) {
     if (!sheet.part) continue;

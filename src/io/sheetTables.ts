@@ -9,9 +9,11 @@ import { Cell, isBlank, toNumber } from '../core/cells';
 import { Direction, lookupEnum } from '../core/enumerations';
 import { CONFIG_TABLES, ConfigTableName, SETTINGS, SettingName } from '../model/config';
 import { ProblemList, moreLike, place } from '../model/problems';
-import { SHEET_ZH, TABLES, TableName } from '../model/schema';
+import { ImportInfo, ImportedColumn, ImportedTable } from '../model/importInfo';
+import { ColumnSpec, SHEET_ZH, TABLES, TableName, exportColumns } from '../model/schema';
 import { IndicatorRow, TableData, WorkbookSnapshot, a1 } from '../model/snapshot';
-import { columnsOf } from '../model/workbookColumns';
+import { columnValues, columnsOf } from '../model/workbookColumns';
+import { ColumnChoice, ExportExtent, NOT_USED, exportIndex, findExportTables } from './exportTables';
 import { HeaderIndex, headerKey, mapHeaders } from './headers';
 
 /** A cell as the grid gives it: a plain value, or a flag for what could not become one. */
@@ -39,6 +41,8 @@ export interface SheetGrid {
   /** Non-blank cells of a row, by ascending column. */
   entries(row: number): [number, GridValue][];
   readonly listObjects: readonly ListObjectInfo[];
+  /** The currency a number cell's format shows ("$"#,##0 → USD), when the grid knows formats. */
+  currency?(row: number, col: number): string | undefined;
 }
 
 /** A workbook-level (or sheet-level) defined name, as written in workbook.xml. */
@@ -63,6 +67,13 @@ export class TooManyRowsError extends Error {
 
 export interface FindOptions {
   maxRows: number;
+  /**
+   * Column choices for an export's headers, before the aliases (the pane's mapping view);
+   * default: the ImportMap of `importConfig` (or of the file's own Config).
+   */
+  columnChoices?: readonly ColumnChoice[];
+  /** Config of the CRM3 workbook an export is read for (its criteria, questions, ImportMap). */
+  importConfig?: WorkbookSnapshot['config'];
 }
 
 export type FoundTables = Omit<WorkbookSnapshot, 'problems'> & { problems: ProblemList };
@@ -93,6 +104,8 @@ interface Extent {
   right: number;
   bottom: number;
   listObject?: ListObjectInfo;
+  /** Rows read as blank (subtotal lines inside an export's data). */
+  blankRows?: ReadonlySet<number>;
 }
 
 const Z = {
@@ -181,6 +194,8 @@ function readExtent(
   const rows: Cell[][] = new Array(count);
   for (let r = headerRow + 1, i = 0; r <= bottom; r++, i++) {
     const row = new Array<Cell>(width).fill(null);
+    rows[i] = row;
+    if (ext.blankRows?.has(r)) continue;
     for (const [c, v] of grid.entries(r)) {
       if (c < left || c > right) continue;
       const j = c - left;
@@ -205,7 +220,6 @@ function readExtent(
         );
       }
     }
-    rows[i] = row;
   }
   return { sheet: grid.name, origin: { row: headerRow, col: left }, headers, rows };
 }
@@ -573,14 +587,60 @@ export function findTables(grids: readonly SheetGrid[], names: readonly DefinedN
   }
 
   const tables: WorkbookSnapshot['tables'] = {};
+  const currencies = new Map<string, number>();
+  const read = (spec: (typeof TABLES)[number], ext: Extent, index: HeaderIndex, columns: readonly ColumnSpec[]) => {
+    const computed = new Set(columns.filter((c) => c.computed).map((c) => c.name));
+    const zhOf = (n: string) => columns.find((c) => c.name === n)?.zh ?? n;
+    const data = readExtent(ext, spec.name, index, computed, zhOf, opts, problems);
+    tables[spec.name as TableName] = data;
+    countCurrencies(ext, data, columns, currencies);
+    return data;
+  };
+  const used = new Set<SheetGrid>();
   for (const spec of TABLES) {
     const columns = columnsOf(spec, config);
     const index = new HeaderIndex(columns);
     const ext = locate(grids, spec.name, spec.zh, index, problems);
     if (!ext) continue;
-    const computed = new Set(columns.filter((c) => c.computed).map((c) => c.name));
-    const zhOf = (n: string) => columns.find((c) => c.name === n)?.zh ?? n;
-    tables[spec.name as TableName] = readExtent(ext, spec.name, index, computed, zhOf, opts, problems);
+    used.add(ext.grid);
+    read(spec, ext, index, columns);
+  }
+
+  // Not a CRM3 workbook: no Accounts table, and no Opportunities table with its ids (a CRM's
+  // export on a sheet that happens to be called 商机 or Opportunities is still an export).
+  let imported: ImportInfo | undefined;
+  const crm3 = tables.Accounts || (tables.Opportunities && tables.Opportunities.headers.includes('OppId'));
+  if (!crm3) {
+    for (const t of Object.keys(tables) as TableName[]) delete tables[t];
+    used.clear();
+    currencies.clear();
+  }
+  if (!crm3) {
+    const importConfig = opts.importConfig ?? config;
+    const choices = opts.columnChoices ?? choicesOf(importConfig);
+    const columnsFor = (t: TableName) =>
+      columnsOf(
+        TABLES.find((x) => x.name === t)!,
+        importConfig,
+      );
+    const indexes = new Map(TABLES.map((t) => [t.name, exportIndex(t.name, columnsFor(t.name), choices)]));
+    const others = grids.filter(
+      (g) => !used.has(g) && g !== configGrid && !namesTable(g.name, 'Indicators', SHEET_ZH.Indicators),
+    );
+    const found = findExportTables(
+      others,
+      TABLES.map((t) => t.name).filter((t) => !tables[t]),
+      (t) => indexes.get(t)!,
+    );
+    if (found.size) imported = { tables: [], derived: [], stages: [] };
+    for (const spec of TABLES) {
+      const x = found.get(spec.name);
+      if (!x) continue;
+      const columns = [...columnsFor(spec.name), ...exportColumns(spec.name)];
+      const index = indexes.get(spec.name)!;
+      const data = read(spec, { ...x, listObject: undefined }, index, columns);
+      imported!.tables.push(importedTable(spec.name, x, data, index, choices));
+    }
   }
 
   const { settings, settingCells } = readSettings(grids, names, configGrid, occupied, problems);
@@ -588,5 +648,74 @@ export function findTables(grids: readonly SheetGrid[], names: readonly DefinedN
   const indicatorsExt = locate(grids, 'Indicators', SHEET_ZH.Indicators, INDICATOR_COLUMNS, problems);
   const indicators = indicatorsExt ? readIndicators(indicatorsExt, opts, problems) : undefined;
 
-  return { tables, config, settings, settingCells, indicators, problems };
+  return {
+    tables,
+    config,
+    settings,
+    settingCells,
+    indicators,
+    problems,
+    ...(currencies.size ? { amountCurrencies: [...currencies.entries()].sort((a, b) => b[1] - a[1]).map(([c]) => c) } : {}),
+    ...(imported ? { imported } : {}),
+  };
+}
+
+/** Counts the currencies the number formats of a table's amount cells show. */
+function countCurrencies(ext: Extent, data: TableData, columns: readonly ColumnSpec[], into: Map<string, number>): void {
+  const currency = ext.grid.currency?.bind(ext.grid);
+  if (!currency) return;
+  data.headers.forEach((h, j) => {
+    if (columns.find((c) => c.name === h)?.type !== 'amount') return;
+    for (let i = 0; i < data.rows.length; i++) {
+      const code = currency(data.origin.row + 1 + i, data.origin.col + j);
+      if (code) into.set(code, (into.get(code) ?? 0) + 1);
+    }
+  });
+}
+
+/** The column choices remembered in a Config's ImportMap table. */
+export function choicesOf(config: WorkbookSnapshot['config']): ColumnChoice[] {
+  const t = config.ImportMap;
+  const source = columnValues(t, 'SourceColumn') ?? [];
+  const table = columnValues(t, 'Table') ?? [];
+  const column = columnValues(t, 'Column') ?? [];
+  const out: ColumnChoice[] = [];
+  source.forEach((s, i) => {
+    if (isBlank(s)) return;
+    const name = TABLES.find(
+      (x) => headerKey(x.name) === headerKey(String(table[i] ?? '')) || x.zh === String(table[i] ?? '').trim(),
+    );
+    out.push({
+      source: String(s).trim(),
+      table: name?.name ?? 'Opportunities',
+      column: isBlank(column[i]) ? '' : String(column[i]).trim(),
+    });
+  });
+  return out;
+}
+
+/** How an export table's columns were read, for the mapping report. */
+function importedTable(
+  table: TableName,
+  x: ExportExtent,
+  data: TableData,
+  index: HeaderIndex,
+  choices: readonly ColumnChoice[],
+): ImportedTable {
+  const chosen = new Set(choices.filter((c) => c.table === table).map((c) => headerKey(c.source)));
+  const seen = new Set<string>();
+  const columns: ImportedColumn[] = [];
+  for (let c = x.left; c <= x.right; c++) {
+    const source = headerText(x.grid.value(x.headerRow, c));
+    if (!source) continue;
+    const m = index.match(source);
+    const by = chosen.has(headerKey(source)) ? ('map' as const) : ('alias' as const);
+    if (m === undefined || m.startsWith(NOT_USED)) {
+      columns.push({ source, ...(m !== undefined ? { by } : {}) });
+      continue;
+    }
+    columns.push({ source, column: m, by, ...(seen.has(m) ? { duplicate: true } : {}) });
+    seen.add(m);
+  }
+  return { table, sheet: data.sheet, headerRow: x.headerRow, rows: data.rows.length, columns, skipped: x.skipped };
 }

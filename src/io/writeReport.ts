@@ -1,107 +1,199 @@
 /**
- * `crm3 evaluate --out report.xlsx`: the evaluation as a formatted workbook a manager can
- * open: indicators by goal with RAG colours, account tiers, opportunity grades, problems.
- * Every value is written as a value (text stays text: no formula injection).
+ * The evaluated report (`crm3 evaluate --out report.xlsx`, the pane's "Download report"): a
+ * formatted workbook a manager can open and print. Indicators by goal with their traffic
+ * lights, account tiers, opportunity grades and the problems, every header, unit, status and
+ * word in the report's language, values formatted by unit. Written by the project's own xlsx
+ * writer: cells hold values only, and text a spreadsheet could take for a formula keeps the
+ * Text format, so editing it cannot turn it into one.
  */
+import { Cell } from '../core/cells';
+import { RagStatus, valueLabel } from '../core/enumerations';
 import { excelFormatOf } from '../core/format';
-import ExcelJS from 'exceljs';
-import { Locale } from '../core/i18n';
+import { Locale, Message, MessageTable, bi, pick, pickAll } from '../core/i18n';
+import { MISSING_PREFIX, STAGE_OK } from '../calc/stages';
 import { EvaluationResult } from '../engine/evaluate';
 import { GOALS } from '../model/indicators';
+import { TableName, tableSpec } from '../model/schema';
+import { PRODUCT } from '../version';
+import { CellStyle, SheetWriter, XlsxWriter } from './xlsxWrite';
 
-const FILL: Record<string, string> = { Green: 'FFC6EFCE', Amber: 'FFFFEB9C', Red: 'FFFFC7CE' };
+const TEXT = {
+  indicators: bi('Indicators', '指标'),
+  accounts: bi('Accounts', '客户'),
+  opportunities: bi('Opportunities', '商机'),
+  problems: bi('Problems', '问题'),
+  scope: bi('Scope', '范围'),
+  goal: bi('Goal', '目标'),
+  id: bi('Id', '编号'),
+  indicator: bi('Indicator', '指标'),
+  value: bi('Value', '数值'),
+  unit: bi('Unit', '单位'),
+  status: bi('Status', '状态'),
+  note: bi('Note', '说明'),
+  severity: bi('Severity', '级别'),
+  sheet: bi('Sheet', '工作表'),
+  cell: bi('Cell', '单元格'),
+  message: bi('Message', '说明'),
+  error: bi('error', '错误'),
+  warning: bi('warning', '警告'),
+  stageOk: bi('OK', '通过'),
+  stageMissing: (events: string) => bi(`Missing: ${events}`, `缺少：${events}`),
+} satisfies MessageTable;
 
-const HEAD = {
-  'en-US': {
-    indicators: 'Indicators',
-    accounts: 'Accounts',
-    opportunities: 'Opportunities',
-    problems: 'Problems',
-    ind: ['Goal', 'Id', 'Indicator', 'Value', 'Unit', 'Status'],
-    prob: ['Severity', 'Sheet', 'Cell', 'Message'],
-    scope: 'Scope',
-    asOf: 'As of',
-    file: 'File',
-  },
-  'zh-CN': {
-    indicators: '指标',
-    accounts: '客户',
-    opportunities: '商机',
-    problems: '问题',
-    ind: ['目标', '编号', '指标', '数值', '单位', '状态'],
-    prob: ['级别', '工作表', '单元格', '说明'],
-    scope: '范围',
-    asOf: '基准日',
-    file: '文件',
-  },
-} as const;
+/** The unit of an indicator, in words. */
+const UNITS: Record<string, Message> = {
+  ratio: bi('ratio', '比率'),
+  amount: bi('amount', '金额'),
+  days: bi('days', '天数'),
+  count: bi('count', '个数'),
+  number: bi('number', '数值'),
+};
 
-/** Text a spreadsheet could take for a formula is prefixed so it stays text. */
-function safe(v: unknown): ExcelJS.CellValue {
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(v)) return `'${v}`;
-  return v as ExcelJS.CellValue;
+const FILL: Record<string, string> = { Green: 'FFC6EFCE', Amber: 'FFFFEB9C', Red: 'FFFFC7CE', NoData: 'FFEDEDED' };
+/** Per-row figures shown as the workbook shows them. */
+const COLUMN_FORMATS: Record<string, string> = {
+  Score: '0.0',
+  Attractiveness: '0.0',
+  Position: '0.0',
+  QualScore: '0.0',
+  Probability: '0%',
+};
+const FORMULA_LIKE = /^[=+\-@\t\r]/;
+const BOLD: CellStyle = { bold: true };
+
+/** One sheet: a bold header row kept in view and on every printed page, then the rows. */
+class ReportSheet {
+  private row = 1;
+  constructor(
+    private readonly book: XlsxWriter,
+    private readonly ws: SheetWriter,
+    widths: readonly number[],
+    headers: readonly string[],
+  ) {
+    widths.forEach((w, i) => ws.column(i + 1, w));
+    // Landscape, every column on the page's width: values print beside the names they belong to.
+    ws.print = { landscape: true, fitToWidth: true, titleRows: 1 };
+    this.add(
+      headers,
+      headers.map(() => BOLD),
+    );
+  }
+
+  add(values: readonly Cell[], styles: readonly (CellStyle | undefined)[] = []): void {
+    const r = this.row++;
+    const cells = values.map((value, k) => {
+      const v = value === '' ? null : value; // an empty text is a blank cell
+      // Text that looks like a formula is written as text and keeps the Text format.
+      const style = typeof v === 'string' && FORMULA_LIKE.test(v) ? { ...styles[k], numFmt: '@' } : styles[k];
+      return this.ws.cellXml(r, k + 1, v, this.book.style(style));
+    });
+    this.ws.putRow(r, 1, values.length, cells.join(''));
+  }
 }
 
-function styleHeader(ws: ExcelJS.Worksheet): void {
-  ws.getRow(1).font = { bold: true };
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
+/** The StageCheck value in the report's language ('OK' and 'Missing: E2' are the kernel's codes). */
+function stageCheckText(v: Cell, locale: Locale): Cell {
+  if (v === STAGE_OK) return pick(TEXT.stageOk, locale);
+  if (typeof v === 'string' && v.startsWith(MISSING_PREFIX))
+    return pick(TEXT.stageMissing(v.slice(MISSING_PREFIX.length)), locale);
+  return v;
 }
 
-export async function writeReport(results: readonly EvaluationResult[], locale: Locale): Promise<Buffer> {
-  const h = HEAD[locale];
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'CRM3 for Excel';
-  wb.created = wb.modified = new Date(Date.UTC(2026, 0, 1));
+/** A table's column header in the report's language (the schema's zh name in zh). */
+function header(table: TableName, column: string, locale: Locale): string {
+  const spec = tableSpec(table).columns.find((c) => c.name === column);
+  return spec ? pick({ en: column, zh: spec.zh }, locale) : column;
+}
+
+function rowsSheet(
+  book: XlsxWriter,
+  name: string,
+  table: TableName,
+  rows: readonly Record<string, Cell>[],
+  fallback: readonly string[],
+  locale: Locale,
+): void {
+  const columns = rows[0] ? Object.keys(rows[0]) : [...fallback];
+  const sheet = new ReportSheet(
+    book,
+    book.addSheet(name, 1),
+    columns.map((c) => (c === 'StageCheck' ? 40 : 16)),
+    columns.map((c) => header(table, c, locale)),
+  );
+  const styles = columns.map((c) => (COLUMN_FORMATS[c] ? { numFmt: COLUMN_FORMATS[c] } : undefined));
+  for (const r of rows)
+    sheet.add(
+      columns.map((c) => (c === 'StageCheck' ? stageCheckText(r[c], locale) : r[c])),
+      styles,
+    );
+}
+
+export async function writeReport(results: readonly EvaluationResult[], locale: Locale): Promise<Uint8Array> {
+  const t = pickAll(TEXT, locale);
+  const book = new XlsxWriter();
   const multi = results.length > 1;
 
-  const ind = wb.addWorksheet(h.indicators);
-  ind.columns = [...(multi ? [h.scope] : []), ...h.ind].map((header) => ({ header, width: 14 }));
-  ind.getColumn(multi ? 4 : 3).width = 36;
+  const indicators = new ReportSheet(
+    book,
+    book.addSheet(t.indicators, 1),
+    [...(multi ? [18] : []), 18, 22, 36, 14, 8, 10, 48],
+    [...(multi ? [t.scope] : []), t.goal, t.id, t.indicator, t.value, t.unit, t.status, t.note],
+  );
   for (const r of results) {
     const scope = r.scope?.map((s) => `${s.field}=${s.value}`).join(', ') ?? r.file;
     for (const i of r.indicators) {
       const goal = GOALS.find((g) => g.id === i.goal);
-      // Every cell through the guard: ids, goals and values come from the workbook too.
-      const row = ind.addRow(
+      const status = i.status ? valueLabel(RagStatus, i.status, locale) : null;
+      const styles: (CellStyle | undefined)[] = [
+        undefined,
+        undefined,
+        undefined,
+        { numFmt: excelFormatOf(i.unit) },
+        undefined,
+        i.status && FILL[i.status] ? { fill: FILL[i.status] } : undefined,
+        undefined,
+      ];
+      indicators.add(
         [
           ...(multi ? [scope] : []),
-          goal ? (locale === 'zh-CN' ? goal.zh : goal.en) : i.goal,
+          goal ? pick(goal, locale) : i.goal,
           i.id,
           i.name,
           i.value,
-          i.unit,
-          i.status ?? '',
-        ].map(safe),
+          UNITS[i.unit] ? pick(UNITS[i.unit], locale) : i.unit,
+          status,
+          i.reason ?? null,
+        ],
+        multi ? [undefined, ...styles] : styles,
       );
-      const valueCell = row.getCell(multi ? 5 : 4);
-      valueCell.numFmt = excelFormatOf(i.unit);
-      if (i.status && FILL[i.status])
-        row.getCell(multi ? 7 : 6).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL[i.status] } };
     }
   }
-  styleHeader(ind);
 
   const first = results[0];
-  const acc = wb.addWorksheet(h.accounts);
-  const accCols =
-    first && first.accounts[0] ? Object.keys(first.accounts[0]) : ['AccountId', 'Score', 'Attractiveness', 'Position', 'Tier'];
-  acc.columns = accCols.map((header) => ({ header, width: 16 }));
-  for (const a of first?.accounts ?? []) acc.addRow(accCols.map((c) => safe(a[c])));
-  styleHeader(acc);
+  rowsSheet(
+    book,
+    t.accounts,
+    'Accounts',
+    first?.accounts ?? [],
+    ['AccountId', 'Score', 'Attractiveness', 'Position', 'Tier'],
+    locale,
+  );
+  rowsSheet(
+    book,
+    t.opportunities,
+    'Opportunities',
+    first?.opportunities ?? [],
+    ['OppId', 'QualScore', 'Grade', 'Probability', 'StageCheck'],
+    locale,
+  );
 
-  const opp = wb.addWorksheet(h.opportunities);
-  const oppCols =
-    first && first.opportunities[0]
-      ? Object.keys(first.opportunities[0])
-      : ['OppId', 'QualScore', 'Grade', 'Probability', 'StageCheck'];
-  opp.columns = oppCols.map((header) => ({ header, width: header === 'StageCheck' ? 40 : 14 }));
-  for (const o of first?.opportunities ?? []) opp.addRow(oppCols.map((c) => safe(o[c])));
-  styleHeader(opp);
+  const problems = new ReportSheet(
+    book,
+    book.addSheet(t.problems, 1),
+    [10, 16, 10, 90],
+    [t.severity, t.sheet, t.cell, t.message],
+  );
+  for (const p of first?.problems ?? []) problems.add([p.severity === 'error' ? t.error : t.warning, p.sheet, p.cell, p.message]);
 
-  const prob = wb.addWorksheet(h.problems);
-  prob.columns = h.prob.map((header, k) => ({ header, width: k === 3 ? 90 : 14 }));
-  for (const p of first?.problems ?? []) prob.addRow([p.severity, p.sheet, p.cell, p.message].map(safe));
-  styleHeader(prob);
-
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return book.build({ creator: PRODUCT, when: new Date(Date.UTC(2026, 0, 1)), definedNames: [] });
 }

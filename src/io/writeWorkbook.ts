@@ -331,8 +331,8 @@ export function stampZipEntries(zip: Buffer, when: Date): Buffer {
   return out;
 }
 
-/** The snapshot as an .xlsx file in memory. */
-export async function writeWorkbook(snapshot: WorkbookSnapshot, options: WriteOptions): Promise<Buffer> {
+/** The snapshot as an .xlsx file in memory (a Buffer in Node). */
+export async function writeWorkbook(snapshot: WorkbookSnapshot, options: WriteOptions): Promise<Uint8Array> {
   const locale = options.locale;
   const when = options.timestamp ?? FIXED_TIMESTAMP;
   const book = new XlsxWriter();

@@ -4,6 +4,7 @@
  * and the cell styles that make a number a date. Each part is inflated with zipGuard's
  * inflateEntry (Node and browser alike) and scanned once with XmlScanner.
  */
+import { currencyOfFormat } from '../model/exportValues';
 import { DefinedName } from './sheetTables';
 import { XmlScanner } from './xmlScan';
 import { decodePart } from './partText';
@@ -238,10 +239,10 @@ export function isDateFormat(code: string): boolean {
   return /[dmyhs]/i.test(plain.split(';')[0]) && !/^general$/i.test(plain.trim());
 }
 
-/** For each cell style index (the s="…" of a cell): whether numbers in it are dates. */
-export function parseDateStyles(xml: string | XmlScanner): boolean[] {
+/** For each cell style index (the s="…" of a cell): its number format's id and, when custom, its code. */
+function cellFormats(xml: string | XmlScanner): { id: number; code?: string }[] {
   const custom = new Map<number, string>();
-  const out: boolean[] = [];
+  const out: { id: number; code?: string }[] = [];
   const s = typeof xml === 'string' ? new XmlScanner(xml) : xml;
   let inCellXfs = false;
   while (s.next()) {
@@ -251,12 +252,33 @@ export function parseDateStyles(xml: string | XmlScanner): boolean[] {
       inCellXfs = s.kind === 'open';
     } else if (inCellXfs && s.name === 'xf' && s.kind !== 'close') {
       const id = Number(s.attr('numFmtId') ?? 0);
-      const code = custom.get(id);
-      out.push(code !== undefined ? isDateFormat(code) : BUILT_IN_DATE_IDS.has(id));
+      out.push({ id, code: custom.get(id) });
       if (s.kind === 'open') s.skipElement();
     }
   }
   return out;
+}
+
+/** For each cell style index (the s="…" of a cell): whether numbers in it are dates. */
+export function parseDateStyles(xml: string): boolean[] {
+  return parseStyles(xml).dateStyles;
+}
+
+/** Dates and currencies of each cell style, in one scan of the styles part. */
+export function parseStyles(xml: string | XmlScanner): { dateStyles: boolean[]; currencyStyles: (string | undefined)[] } {
+  const formats = cellFormats(xml);
+  return {
+    dateStyles: formats.map((f) => (f.code !== undefined ? isDateFormat(f.code) : BUILT_IN_DATE_IDS.has(f.id))),
+    currencyStyles: formats.map((f) => (f.code === undefined ? undefined : currencyOfFormat(f.code))),
+  };
+}
+
+/**
+ * For each cell style index: the currency its number format shows (`"$"#,##0.00` → USD,
+ * `[$¥-804]#,##0` → CNY), or undefined. Built-in formats carry no symbol of their own.
+ */
+export function parseStyleCurrencies(xml: string): (string | undefined)[] {
+  return parseStyles(xml).currencyStyles;
 }
 
 /** An Excel table part (xl/tables/tableN.xml). */

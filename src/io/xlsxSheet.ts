@@ -42,6 +42,8 @@ export interface SheetContext {
   sharedStrings: readonly string[];
   dateStyles: readonly boolean[];
   date1904: boolean;
+  /** Per style index, the currency its number format shows (amounts keep it: Config may not say). */
+  currencyStyles?: readonly (string | undefined)[];
 }
 
 /** A shared-string index the table does not hold: read as blank, and reported. */
@@ -146,7 +148,12 @@ class XlsxGrid implements SheetGrid {
     private readonly rows: (Row | undefined)[],
     private readonly formulas: Map<number, FormulaText>,
     private readonly sharedFormulas: Map<number, { text: string; row: number; col: number }>,
+    private readonly currencies: Map<number, string>,
   ) {}
+
+  currency(row: number, col: number): string | undefined {
+    return this.currencies.get(row * EXCEL_MAX_COLUMNS + col);
+  }
 
   value(row: number, col: number): GridValue {
     const r = this.rows[row];
@@ -198,6 +205,7 @@ export function parseWorksheet(name: string, xml: string, ctx: SheetContext, par
   const present: number[] = [];
   const formulas = new Map<number, FormulaText>();
   const sharedFormulas = new Map<number, { text: string; row: number; col: number }>();
+  const currencies = new Map<number, string>();
   const merges: Area[] = [];
   const tableIds: string[] = [];
   const problems = new ProblemList(5);
@@ -296,6 +304,8 @@ export function parseWorksheet(name: string, xml: string, ctx: SheetContext, par
         value = null;
       }
       if (value === null) continue;
+      if (typeof value === 'number' && ctx.currencyStyles?.[style])
+        currencies.set(rowNo * EXCEL_MAX_COLUMNS + colNo, ctx.currencyStyles[style]!);
       const at = row.cols.length;
       if (at > 0 && row.cols[at - 1] >= colNo) row.unordered = true;
       row.cols.push(colNo);
@@ -356,7 +366,7 @@ export function parseWorksheet(name: string, xml: string, ctx: SheetContext, par
       message: SHEET_PROBLEMS.mergeBeyondGrid(name, mergesOff, mergeOffRef),
     });
   for (const r of present) if (rows[r]!.cols.length === 0) rows[r] = undefined;
-  return { grid: new XlsxGrid(name, lastRow, rows, formulas, sharedFormulas), tableIds, problems: problems.done() };
+  return { grid: new XlsxGrid(name, lastRow, rows, formulas, sharedFormulas, currencies), tableIds, problems: problems.done() };
 }
 
 /** How a message names a cell off the sheet: A1 style while that stays short, else the numbers. */

@@ -7,12 +7,28 @@
  * Cells only ever hold values, never formulas.
  */
 import { Cell } from '../core/cells';
+import { quoteSheet } from '../engine/formulaLanguage';
 import { columnLetters } from '../model/snapshot';
+import { OFFICE_THEME_XML } from './officeTheme';
 import { ZipPart, writeZip } from './zipWriter';
 
-// The Office theme ExcelJS ships (table styles and the default font take their colours from it).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const THEME: string = require('exceljs/lib/xlsx/xml/theme1.js');
+const utf8 = new TextEncoder();
+
+function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** Node's Buffer when the code runs in Node (callers there use its methods); plain bytes in a browser. */
+function platformBytes(bytes: Uint8Array): Uint8Array {
+  const NodeBuffer = (globalThis as { Buffer?: { from(b: ArrayBufferLike, offset: number, length: number): Uint8Array } }).Buffer;
+  return NodeBuffer ? NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : bytes;
+}
 
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -153,6 +169,15 @@ class SharedStrings {
   }
 }
 
+/** How a sheet prints: landscape, all columns on one page's width, header rows on every page. */
+export interface PrintSetup {
+  landscape?: boolean;
+  /** Shrink so that every column fits the page width (pages still break down the rows). */
+  fitToWidth?: boolean;
+  /** Rows repeated at the top of every printed page (1: the header row). */
+  titleRows?: number;
+}
+
 export interface TableDef {
   /** Table name (also its display name); unique in the workbook. */
   name: string;
@@ -171,13 +196,14 @@ export class SheetWriter {
   /** Rows set in any order (sorted when written). */
   private readonly rows = new Map<number, { col: number; xml: string }[]>();
   /** A streaming sheet's rows, already serialised: ~1 MB byte chunks and the text not yet in one. */
-  private readonly chunks: Buffer[] = [];
+  private readonly chunks: Uint8Array[] = [];
   private pending = '';
   private lastStreamed = 0;
   private readonly widths = new Map<number, { width: number; style: number }>();
   readonly tables: TableDef[] = [];
   private maxRow = 0;
   private maxCol = 0;
+  print: PrintSetup = {};
 
   constructor(
     private readonly book: XlsxWriter,
@@ -215,10 +241,10 @@ export class SheetWriter {
       if (row <= this.lastStreamed)
         throw new Error(`row ${row} of streaming sheet ${this.name} comes after row ${this.lastStreamed}`);
       this.lastStreamed = row;
-      // Row XML is ASCII (text lives in the shared strings): latin1 is exact and fastest.
+      // Row XML is ASCII (text lives in the shared strings), so it encodes one byte a character.
       this.pending += `<row r="${row}">${xml}</row>`;
       if (this.pending.length > 1 << 20) {
-        this.chunks.push(Buffer.from(this.pending, 'latin1'));
+        this.chunks.push(utf8.encode(this.pending));
         this.pending = '';
       }
       this.maxRow = Math.max(this.maxRow, row);
@@ -243,8 +269,9 @@ export class SheetWriter {
   }
 
   /** The worksheet part; `tableRelIds` are the relationship ids of its tables, in order. */
-  xml(tableRelIds: string[]): Buffer {
+  xml(tableRelIds: string[]): Uint8Array {
     const out: string[] = [`${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`];
+    if (this.print.fitToWidth) out.push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
     out.push(`<dimension ref="A1:${columnLetters(Math.max(this.maxCol, 1))}${Math.max(this.maxRow, 1)}"/>`);
     if (this.frozenRows > 0) {
       const top = `A${this.frozenRows + 1}`;
@@ -269,17 +296,22 @@ export class SheetWriter {
       for (const c of cells) out.push(c.xml);
       out.push('</row>');
     }
-    const head = Buffer.from(out.join(''), 'utf8');
+    const head = utf8.encode(out.join(''));
     out.length = 0;
-    const streamed = [...this.chunks, Buffer.from(this.pending, 'latin1')];
+    const streamed = [...this.chunks, utf8.encode(this.pending)];
     out.push('</sheetData>');
     out.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+    const { landscape, fitToWidth } = this.print;
+    if (landscape || fitToWidth)
+      out.push(
+        `<pageSetup${landscape ? ' orientation="landscape"' : ''}${fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}/>`,
+      );
     if (tableRelIds.length)
       out.push(
         `<tableParts count="${tableRelIds.length}">${tableRelIds.map((id) => `<tablePart r:id="${id}"/>`).join('')}</tableParts>`,
       );
     out.push('</worksheet>');
-    return Buffer.concat([head, ...streamed, Buffer.from(out.join(''), 'utf8')]);
+    return concatBytes([head, ...streamed, utf8.encode(out.join(''))]);
   }
 }
 
@@ -319,7 +351,8 @@ export class XlsxWriter {
     return this.styles.index(style);
   }
 
-  async build(info: PackageInfo): Promise<Buffer> {
+  /** The package's bytes (a Buffer in Node). */
+  async build(info: PackageInfo): Promise<Uint8Array> {
     const parts: ZipPart[] = [];
     const overrides: [string, string][] = [];
     const sheetRels: string[] = [];
@@ -350,9 +383,17 @@ export class XlsxWriter {
     const sheetsXml = this.sheets
       .map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
       .join('');
-    const namesXml = info.definedNames
-      .map((d) => `<definedName name="${escapeXml(d.name)}">${escapeXml(d.ref)}</definedName>`)
-      .join('');
+    // Print titles are a name of the sheet itself (Excel's _xlnm.Print_Titles, localSheetId = its position).
+    const printTitles = this.sheets.flatMap((sheet, i) =>
+      sheet.print.titleRows
+        ? [
+            `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeXml(`${quoteSheet(sheet.name)}!$1:$${sheet.print.titleRows}`)}</definedName>`,
+          ]
+        : [],
+    );
+    const namesXml =
+      info.definedNames.map((d) => `<definedName name="${escapeXml(d.name)}">${escapeXml(d.ref)}</definedName>`).join('') +
+      printTitles.join('');
     const workbook =
       `${XML_HEAD}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><workbookPr defaultThemeVersion="164011"/>` +
       `<bookViews><workbookView xWindow="0" yWindow="0" windowWidth="28800" windowHeight="12300"/></bookViews>` +
@@ -398,11 +439,11 @@ export class XlsxWriter {
       { name: 'xl/workbook.xml', data: workbook },
       { name: 'xl/_rels/workbook.xml.rels', data: workbookRels },
       { name: 'xl/styles.xml', data: this.styles.xml() },
-      { name: 'xl/theme/theme1.xml', data: THEME },
+      { name: 'xl/theme/theme1.xml', data: OFFICE_THEME_XML },
       { name: 'xl/sharedStrings.xml', data: sharedStrings },
       ...sheetParts,
     );
     const zip = await writeZip(parts, info.when);
-    return Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
+    return platformBytes(zip);
   }
 }

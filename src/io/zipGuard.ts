@@ -84,17 +84,28 @@ export async function inspectXlsx(bytes: Uint8Array, name: string, overrides: Pa
   }
 }
 
-/**
- * Reads a file and inspects it: missing files, folders, anything that is not a regular file
- * (a FIFO, a device such as /dev/zero, a socket — through a symbolic link too) and files over
- * the size limit are refused before a byte is read. The file is opened once, read-only and
- * without blocking, and checked on that open handle (so it cannot be swapped in between);
- * exactly the size it has is read. The file is never written.
- */
+/** Reads a file (readFileBytes: regular files only, within the size limit) and inspects it. */
 export async function inspectXlsxFile(
   path: string,
   overrides: Partial<ZipLimits> = {},
 ): Promise<{ ok: true; bytes: Uint8Array; entries: ZipEntry[] } | { ok: false; reason: ReadFailure }> {
+  const read = await readFileBytes(path, overrides);
+  if (!read.ok) return read;
+  const check = await inspectXlsx(read.bytes, path, overrides);
+  return check.ok ? { ok: true, bytes: read.bytes, entries: check.entries } : check;
+}
+
+/**
+ * A file's bytes (any kind of file: .xlsx, or a CSV export). Missing files, folders, anything
+ * that is not a regular file (a FIFO, a device such as /dev/zero, a socket — through a symbolic
+ * link too) and files over the size limit are refused before a byte is read. The file is
+ * opened once, read-only and without blocking, and checked on that open handle (so it cannot
+ * be swapped in between); exactly the size it has is read. The file is never written.
+ */
+export async function readFileBytes(
+  path: string,
+  overrides: Partial<ZipLimits> = {},
+): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; reason: ReadFailure }> {
   const fs = await nodeFs();
   let handle: import('fs/promises').FileHandle;
   try {
@@ -111,13 +122,12 @@ export async function inspectXlsxFile(
       reason: code === 'ENOENT' || code === 'ENOTDIR' ? failures.notFound(path) : failures.unreadable(path, code ?? String(e)),
     };
   }
-  let bytes: Uint8Array;
   try {
     const st = await handle.stat();
     if (!st.isFile()) return { ok: false, reason: failures.notRegular(path) };
     const tooLarge = checkFileSize(path, st.size, overrides);
     if (tooLarge) return { ok: false, reason: tooLarge };
-    bytes = new Uint8Array(st.size);
+    let bytes = new Uint8Array(st.size);
     let at = 0;
     while (at < bytes.length) {
       const { bytesRead } = await handle.read(bytes, at, bytes.length - at, at);
@@ -126,13 +136,12 @@ export async function inspectXlsxFile(
     }
     // A file that shrank while being read is read as it now is (the zip check then says whether it is whole).
     if (at < bytes.length) bytes = bytes.subarray(0, at);
+    return { ok: true, bytes };
   } catch (e) {
     return { ok: false, reason: failures.unreadable(path, (e as NodeJS.ErrnoException).code ?? String(e)) };
   } finally {
     await handle.close().catch(() => undefined);
   }
-  const check = await inspectXlsx(bytes, path, overrides);
-  return check.ok ? { ok: true, bytes, entries: check.entries } : check;
 }
 
 /**

@@ -5,7 +5,8 @@
 import { Cell } from '../core/cells';
 import { ColumnSpec } from './schema';
 
-export type ConfigTableName = 'Stages' | 'StageEvents' | 'Criteria' | 'Questions' | 'Tiers' | 'Benchmarks';
+export type ConfigTableName =
+  'Stages' | 'StageEvents' | 'Criteria' | 'Questions' | 'Tiers' | 'Benchmarks' | 'StageMap' | 'ImportMap';
 
 export interface ConfigTableSpec {
   name: ConfigTableName;
@@ -67,6 +68,26 @@ export const CONFIG_TABLES: readonly ConfigTableSpec[] = [
     name: 'Benchmarks',
     zh: '行业基准',
     columns: [c('Industry', '行业', 'text', true), c('Metric', '规模指标', 'text', true), c('Ratio', '比率', 'number', true)],
+  },
+  {
+    // A CRM's stage names → the methodology's stage and status (crm3 import, and any export
+    // read as it is). Blank Stage: the CRM does not say (closed deals); blank Status: from
+    // the export's own status column, else Open.
+    name: 'StageMap',
+    zh: '阶段映射',
+    columns: [
+      c('CrmStage', 'CRM阶段', 'text', true),
+      c('Stage', '阶段', 'text'),
+      c('Status', '状态', 'text'),
+      c('Source', '来源', 'text'),
+    ],
+  },
+  {
+    // The column choices of the last import (export header → CRM3 column; blank Column: not
+    // used), applied before the built-in header aliases when the next export is read.
+    name: 'ImportMap',
+    zh: '导入映射',
+    columns: [c('SourceColumn', '来源列', 'text', true), c('Table', '表', 'text'), c('Column', '列', 'text')],
   },
 ];
 

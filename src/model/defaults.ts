@@ -5,6 +5,7 @@
  * generator and the templates write them into Config for consultants to edit.
  */
 import { Cell } from '../core/cells';
+import { Status } from '../core/enumerations';
 import { DEFAULT_QUESTIONS as CALC_QUESTIONS, SECTIONS, SECTION_TITLES as CALC_SECTION_TITLES } from '../calc/grading';
 import { DEFAULT_CRITERIA, axisLetter } from '../calc/scoring';
 import {
@@ -123,6 +124,114 @@ export const DEFAULT_BENCHMARKS: readonly BenchmarkDefault[] = (
   { industry, metric: 'Revenue' as const, ratio: perRevenue },
 ]);
 
+export type StageCode = 'Discover' | 'Qualify' | 'Solution' | 'Shortlist' | 'Negotiate';
+export type StatusCode = 'Open' | 'Won' | 'Lost' | 'NoDecision';
+
+/** One StageMap row: a CRM's stage name → the methodology's stage and status ('' = the CRM does not say). */
+export interface StageMapDefault {
+  crmStage: string;
+  stage: StageCode | '';
+  status: StatusCode | '';
+  /** Where the name comes from (documentation for the consultant who edits the map). */
+  source: Message;
+}
+
+const crm = (name: string): Message => ({ en: name, zh: name });
+const SF_ZOHO = crm('Salesforce, Zoho');
+const ZH_GENERIC: Message = { en: 'Chinese CRMs (common)', zh: '国内 CRM（通用）' };
+
+/**
+ * The default stage map (notes on the CRMs' exports: docs/workbook-format.md). Open stages are
+ * placed by what the methodology's stage asks for (Solution: requirements and decision
+ * criteria; Shortlist: approver met, POC; Negotiate: quote and terms). Closed stages give the
+ * status and no stage: an export does not say which stage a won or lost deal had reached, and
+ * no indicator needs it. Dynamics' and Pipedrive's stages leave Status to their status column.
+ * A name with a leading number ("1-Qualify", "01. 初步接洽") matches without it.
+ */
+export const DEFAULT_STAGE_MAP: readonly StageMapDefault[] = [
+  { crmStage: 'Prospecting', stage: 'Discover', status: 'Open', source: crm('Salesforce') },
+  { crmStage: 'Qualification', stage: 'Qualify', status: 'Open', source: SF_ZOHO },
+  { crmStage: 'Needs Analysis', stage: 'Solution', status: 'Open', source: SF_ZOHO },
+  { crmStage: 'Value Proposition', stage: 'Solution', status: 'Open', source: SF_ZOHO },
+  { crmStage: 'Id. Decision Makers', stage: 'Shortlist', status: 'Open', source: SF_ZOHO },
+  { crmStage: 'Identify Decision Makers', stage: 'Shortlist', status: 'Open', source: crm('Zoho') },
+  { crmStage: 'Perception Analysis', stage: 'Shortlist', status: 'Open', source: SF_ZOHO },
+  { crmStage: 'Proposal/Price Quote', stage: 'Negotiate', status: 'Open', source: SF_ZOHO },
+  { crmStage: 'Negotiation/Review', stage: 'Negotiate', status: 'Open', source: SF_ZOHO },
+  { crmStage: 'Closed Won', stage: '', status: 'Won', source: crm('Salesforce, Zoho, HubSpot') },
+  { crmStage: 'Closed Lost', stage: '', status: 'Lost', source: crm('Salesforce, Zoho, HubSpot') },
+  { crmStage: 'Closed-Lost to Competition', stage: '', status: 'Lost', source: crm('Zoho') },
+  { crmStage: 'Appointment Scheduled', stage: 'Discover', status: 'Open', source: crm('HubSpot') },
+  { crmStage: 'Qualified To Buy', stage: 'Qualify', status: 'Open', source: crm('HubSpot') },
+  { crmStage: 'Presentation Scheduled', stage: 'Solution', status: 'Open', source: crm('HubSpot') },
+  { crmStage: 'Decision Maker Bought-In', stage: 'Shortlist', status: 'Open', source: crm('HubSpot') },
+  { crmStage: 'Decision Maker Bought In', stage: 'Shortlist', status: 'Open', source: crm('HubSpot') },
+  { crmStage: 'Contract Sent', stage: 'Negotiate', status: 'Open', source: crm('HubSpot') },
+  { crmStage: 'Develop', stage: 'Solution', status: '', source: crm('Dynamics 365') },
+  { crmStage: 'Propose', stage: 'Shortlist', status: '', source: crm('Dynamics 365') },
+  { crmStage: 'Close', stage: 'Negotiate', status: '', source: crm('Dynamics 365') },
+  { crmStage: 'Lead In', stage: 'Discover', status: '', source: crm('Pipedrive') },
+  { crmStage: 'Qualified', stage: 'Qualify', status: '', source: crm('Pipedrive') },
+  { crmStage: 'Contact Made', stage: 'Qualify', status: '', source: crm('Pipedrive') },
+  { crmStage: 'Needs Defined', stage: 'Solution', status: '', source: crm('Pipedrive') },
+  { crmStage: 'Demo Scheduled', stage: 'Solution', status: '', source: crm('Pipedrive') },
+  { crmStage: 'Proposal Made', stage: 'Shortlist', status: '', source: crm('Pipedrive') },
+  { crmStage: 'Negotiations Started', stage: 'Negotiate', status: '', source: crm('Pipedrive') },
+  { crmStage: '初步接洽', stage: 'Discover', status: 'Open', source: { en: 'Neocrm (销售易)', zh: '销售易' } },
+  { crmStage: '需求确定', stage: 'Qualify', status: 'Open', source: { en: 'Neocrm (销售易)', zh: '销售易' } },
+  {
+    crmStage: '方案/报价',
+    stage: 'Solution',
+    status: 'Open',
+    source: { en: 'Neocrm (销售易), WukongCRM (悟空)', zh: '销售易、悟空' },
+  },
+  {
+    crmStage: '谈判审核',
+    stage: 'Negotiate',
+    status: 'Open',
+    source: { en: 'Neocrm (销售易), WukongCRM (悟空)', zh: '销售易、悟空' },
+  },
+  { crmStage: '验证客户', stage: 'Qualify', status: 'Open', source: { en: 'WukongCRM (悟空)', zh: '悟空' } },
+  { crmStage: '需求分析', stage: 'Solution', status: 'Open', source: { en: 'WukongCRM (悟空)', zh: '悟空' } },
+  { crmStage: '赢单', stage: '', status: 'Won', source: ZH_GENERIC },
+  { crmStage: '输单', stage: '', status: 'Lost', source: ZH_GENERIC },
+  { crmStage: '无效', stage: '', status: 'NoDecision', source: ZH_GENERIC },
+  { crmStage: '线索', stage: 'Discover', status: 'Open', source: ZH_GENERIC },
+  { crmStage: '初步接触', stage: 'Discover', status: 'Open', source: ZH_GENERIC },
+  { crmStage: '发现需求', stage: 'Discover', status: 'Open', source: ZH_GENERIC },
+  { crmStage: '需求确认', stage: 'Qualify', status: 'Open', source: ZH_GENERIC },
+  { crmStage: '方案交流', stage: 'Solution', status: 'Open', source: ZH_GENERIC },
+  { crmStage: '方案沟通', stage: 'Solution', status: 'Open', source: ZH_GENERIC },
+  { crmStage: '方案提交', stage: 'Solution', status: 'Open', source: ZH_GENERIC },
+  { crmStage: '方案报价', stage: 'Solution', status: 'Open', source: ZH_GENERIC },
+  { crmStage: '演示', stage: 'Solution', status: 'Open', source: ZH_GENERIC },
+  { crmStage: 'POC', stage: 'Shortlist', status: 'Open', source: ZH_GENERIC },
+  { crmStage: '测试', stage: 'Shortlist', status: 'Open', source: ZH_GENERIC },
+  { crmStage: '技术验证', stage: 'Shortlist', status: 'Open', source: ZH_GENERIC },
+  { crmStage: '短名单', stage: 'Shortlist', status: 'Open', source: ZH_GENERIC },
+  { crmStage: '评审', stage: 'Shortlist', status: 'Open', source: ZH_GENERIC },
+  { crmStage: '商务谈判', stage: 'Negotiate', status: 'Open', source: ZH_GENERIC },
+  { crmStage: '合同谈判', stage: 'Negotiate', status: 'Open', source: ZH_GENERIC },
+  { crmStage: '评审/谈判', stage: 'Negotiate', status: 'Open', source: ZH_GENERIC },
+  { crmStage: '合同审批', stage: 'Negotiate', status: 'Open', source: ZH_GENERIC },
+  { crmStage: '签约中', stage: 'Negotiate', status: 'Open', source: ZH_GENERIC },
+  { crmStage: '成交', stage: '', status: 'Won', source: ZH_GENERIC },
+  { crmStage: '已成交', stage: '', status: 'Won', source: ZH_GENERIC },
+  { crmStage: '签约', stage: '', status: 'Won', source: ZH_GENERIC },
+  { crmStage: '丢单', stage: '', status: 'Lost', source: ZH_GENERIC },
+  { crmStage: '失败', stage: '', status: 'Lost', source: ZH_GENERIC },
+  { crmStage: '流失', stage: '', status: 'Lost', source: ZH_GENERIC },
+  { crmStage: '搁置', stage: '', status: 'NoDecision', source: ZH_GENERIC },
+  { crmStage: '暂停', stage: '', status: 'NoDecision', source: ZH_GENERIC },
+  { crmStage: '取消', stage: '', status: 'NoDecision', source: ZH_GENERIC },
+];
+
+/** A status as a planner reads it in the locale (Open / 进行中). */
+export function statusLabel(status: StatusCode | '', locale: Locale): string {
+  if (!status || locale !== 'zh-CN') return status;
+  return Status.values.find((v) => v.code === status)!.zh;
+}
+
 const zhIndustry = new Map(DEFAULT_INDUSTRIES.map((i) => [i.industry, i.zh]));
 const zhStage = new Map(DEFAULT_STAGES.map((s) => [s.stage, s.zh]));
 
@@ -153,6 +262,13 @@ export function defaultConfigRows(locale: Locale): Record<ConfigTableName, Cell[
     Questions: DEFAULT_QUESTIONS.map((x) => [x.questionId, x.section, text(x.text, locale), x.weight]),
     Tiers: DEFAULT_TIERS.map((t) => [t.tier, text(t.strategy, locale), t.visitIntervalDays]),
     Benchmarks: DEFAULT_BENCHMARKS.map((b) => [industryLabel(b.industry, locale), b.metric, b.ratio]),
+    StageMap: DEFAULT_STAGE_MAP.map((m) => [
+      m.crmStage,
+      m.stage ? stageLabel(m.stage, locale) : null,
+      m.status ? statusLabel(m.status, locale) : null,
+      text(m.source, locale),
+    ]),
+    ImportMap: [],
   };
 }
 

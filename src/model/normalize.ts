@@ -6,9 +6,11 @@
  */
 import { Cell, serialFromYmd, toDateSerial, toNumber } from '../core/cells';
 import { CONFIG_TABLES, SETTINGS } from './config';
-import { ColumnSpec, TABLES, TableName } from './schema';
-import { TableData, WorkbookSnapshot } from './snapshot';
-import { columnsOf } from './workbookColumns';
+import { DateOrder, currencyCode, detectDateOrder, isDayMonthText, parseAmount, parseDayMonthDate } from './exportValues';
+import { place } from './problems';
+import { ColumnSpec, TABLES, TableName, exportColumns } from './schema';
+import { Problem, TableData, WorkbookSnapshot, a1 } from './snapshot';
+import { columnValues, columnsOf } from './workbookColumns';
 
 const DATE_TIME =
   /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?$/i;
@@ -54,26 +56,119 @@ export function normalizeCell(c: Cell, type: ColumnSpec['type'] | 'bool'): Cell 
   return c;
 }
 
-function normalizeTable(t: TableData, columns: readonly ColumnSpec[]): void {
+export interface NormalizeOptions {
+  /** How day/month dates (03/04/2026) are read when a column does not show it; default month first. */
+  dateOrder?: DateOrder;
+}
+
+/** What cleaning a table found that people should know: how its day/month dates were read, its currencies. */
+interface TableFindings {
+  problems: Problem[];
+  currencies: Map<string, number>;
+}
+
+const Z = {
+  ambiguousDates: (at: string, column: string, example: string, order: DateOrder) => ({
+    en: `${at}: column ${column} writes dates like ${example}, which fit both day/month/year and month/day/year; they are read as ${order === 'mdy' ? 'month/day/year' : 'day/month/year'}. If that is wrong, re-export the dates as 2026-03-05, or import with --date-order ${order === 'mdy' ? 'dmy' : 'mdy'}.`,
+    zh: `${at}：${column} 列的日期写法如 ${example}，既可读作“日/月/年”，也可读作“月/日/年”；现按${order === 'mdy' ? '“月/日/年”' : '“日/月/年”'}读取。如有误，请将日期导出为 2026-03-05 格式，或导入时使用 --date-order ${order === 'mdy' ? 'dmy' : 'mdy'}。`,
+  }),
+  conflictingDates: (at: string, column: string, example: string) => ({
+    en: `${at}: column ${column} mixes day-first and month-first dates (${example}), so its day/month dates are left unread. Re-export the dates in one format, such as 2026-03-05.`,
+    zh: `${at}：${column} 列混用了“日/月/年”和“月/日/年”两种日期写法（${example}），这类日期未予读取。请统一导出为一种格式，例如 2026-03-05。`,
+  }),
+};
+
+function normalizeTable(t: TableData, columns: readonly ColumnSpec[], options: NormalizeOptions, found?: TableFindings): void {
   const types = t.headers.map((h) => columns.find((c) => c.name === h)?.type);
+  // Day/month dates: the order is decided per column, from all its texts; a column whose
+  // texts fit both orders takes the order another date column of the same export proved.
+  const findings = types.map((ty, j) =>
+    ty === 'date' && t.rows.some((r) => typeof r[j] === 'string' && isDayMonthText(r[j] as string))
+      ? detectDateOrder(
+          t.rows.map((r) => r[j]),
+          options.dateOrder,
+        )
+      : undefined,
+  );
+  const proven = options.dateOrder ?? findings.find((f) => f && !f.ambiguous && !f.conflicting)?.order;
+  const orders = findings.map((finding, j) => {
+    if (!finding) return undefined;
+    const cell = a1(t.origin.row, t.origin.col + j);
+    const at = place(t.sheet, cell);
+    if (finding.conflicting) {
+      found?.problems.push({
+        severity: 'warning',
+        sheet: t.sheet,
+        cell,
+        message: Z.conflictingDates(at, t.headers[j], finding.example!),
+      });
+      return undefined;
+    }
+    if (!finding.ambiguous) return finding.order;
+    if (proven) return proven;
+    found?.problems.push({
+      severity: 'warning',
+      sheet: t.sheet,
+      cell,
+      message: Z.ambiguousDates(at, t.headers[j], finding.example!, finding.order!),
+    });
+    return finding.order;
+  });
   for (const row of t.rows) {
     for (let j = 0; j < row.length; j++) {
       const ty = types[j];
-      if (ty && typeof row[j] === 'string') row[j] = normalizeCell(row[j], ty);
+      const v = row[j];
+      if (!ty || typeof v !== 'string') continue;
+      let out = normalizeCell(v, ty);
+      if (typeof out === 'string' && ty === 'date' && orders[j]) out = parseDayMonthDate(out, orders[j]!) ?? out;
+      if (typeof out === 'string' && ty === 'amount') {
+        const a = parseAmount(out);
+        if (a) {
+          out = a.value;
+          if (a.currency && found) found.currencies.set(a.currency, (found.currencies.get(a.currency) ?? 0) + 1);
+        }
+      }
+      row[j] = out;
     }
   }
 }
 
-/** Cleans the snapshot's tables, Config tables and settings in place, and returns it. */
-export function normalizeSnapshot(s: WorkbookSnapshot): WorkbookSnapshot {
+/**
+ * Cleans the snapshot's tables, Config tables and settings in place, and returns it. Day/month
+ * dates whose order had to be assumed, or that mix orders, are reported; currencies written in
+ * amounts are added to amountCurrencies.
+ */
+export function normalizeSnapshot(s: WorkbookSnapshot, options: NormalizeOptions = {}): WorkbookSnapshot {
   for (const spec of CONFIG_TABLES) {
     const t = s.config[spec.name];
-    if (t) normalizeTable(t, spec.columns);
+    if (t) normalizeTable(t, spec.columns, options);
   }
+  const found: TableFindings = { problems: [], currencies: new Map() };
+  for (const cur of s.amountCurrencies ?? []) found.currencies.set(cur, (found.currencies.get(cur) ?? 0) + 1);
   for (const spec of TABLES) {
     const t = s.tables[spec.name as TableName];
-    if (t) normalizeTable(t, columnsOf(spec, s.config));
+    if (t) normalizeTable(t, [...columnsOf(spec, s.config), ...exportColumns(spec.name)], options, found);
   }
+  // A currency column beside the amounts (Salesforce multi-currency, Pipedrive, Dynamics) says it per row.
+  for (const c of columnValues(s.tables.Opportunities, 'Currency') ?? []) {
+    const code = currencyCode(c);
+    if (code) found.currencies.set(code, (found.currencies.get(code) ?? 0) + 1);
+  }
+  if (found.currencies.size > 1) {
+    const t = s.tables.Opportunities;
+    const list = [...found.currencies.keys()].join(', ');
+    found.problems.push({
+      severity: 'warning',
+      sheet: t?.sheet ?? 'Opportunities',
+      cell: '',
+      message: {
+        en: `Amounts are in several currencies (${list}); they are added up as they are, not converted. Convert them to one currency in the CRM's report (most CRMs offer a converted amount column), or evaluate one currency at a time.`,
+        zh: `金额涉及多种币种（${[...found.currencies.keys()].join('、')}），计算时直接相加，不做换算。请在 CRM 报表中换算为同一币种（多数 CRM 提供换算后的金额列），或按币种分别计算。`,
+      },
+    });
+  }
+  if (found.problems.length) s.problems.push(...found.problems);
+  if (found.currencies.size) s.amountCurrencies = [...found.currencies.entries()].sort((a, b) => b[1] - a[1]).map(([c]) => c);
   for (const spec of SETTINGS) {
     const v = s.settings[spec.name];
     if (typeof v !== 'string') continue;

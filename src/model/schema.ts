@@ -61,11 +61,51 @@ export const TABLES: readonly TableSpec[] = [
     key: 'AccountId',
     dynamic: 'criteria',
     columns: [
-      c('AccountId', '客户编号', 'id', { required: true, aliases: ['Account ID', '客户ID', '客户代码'] }),
-      c('AccountName', '客户名称', 'text', { required: true, aliases: ['Account Name', 'Name', '客户'] }),
-      c('Industry', '行业', 'text'),
-      c('Region', '区域', 'text', { aliases: ['地区'] }),
-      c('Owner', '负责人', 'text', { aliases: ['Account Owner', '客户经理'] }),
+      c('AccountId', '客户编号', 'id', {
+        required: true,
+        aliases: [
+          'Account ID',
+          '客户ID',
+          '客户代码',
+          '(Do Not Modify) Account',
+          'Record ID',
+          'Id',
+          'Organization - ID',
+          'Organisation - ID',
+          '_id',
+        ],
+      }),
+      c('AccountName', '客户名称', 'text', {
+        required: true,
+        aliases: [
+          'Account Name',
+          'Name',
+          '客户',
+          'Company name',
+          'Organization - Name',
+          'Organisation - Name',
+          '公司名称',
+          '客户全称',
+        ],
+      }),
+      c('Industry', '行业', 'text', { aliases: ['客户行业', '所属行业', 'Organization - Industry'] }),
+      c('Region', '区域', 'text', {
+        aliases: [
+          '地区',
+          '所在地区',
+          '省份',
+          'Billing State/Province',
+          'Billing State',
+          'State/Region',
+          'Country/Region',
+          'Billing Country',
+          'Address 1: State/Province',
+          'Address 1: City',
+        ],
+      }),
+      c('Owner', '负责人', 'text', {
+        aliases: ['Account Owner', '客户经理', 'Company owner', 'Owner', 'Organization - Owner', '所有人'],
+      }),
       c('Revenue12m', '近12个月收入', 'amount', { aliases: ['Revenue 12m', 'Revenue', '近12月收入'] }),
       c('RevenuePrev12m', '前12个月收入', 'amount', { aliases: ['Revenue Prev 12m', '上年同期收入'] }),
       c('WalletEstimate', '采购潜力', 'amount', { aliases: ['Wallet', 'Wallet Estimate', '钱包估算', '品类采购额'] }),
@@ -83,20 +123,166 @@ export const TABLES: readonly TableSpec[] = [
     key: 'OppId',
     dynamic: 'questions',
     columns: [
-      c('OppId', '商机编号', 'id', { required: true, aliases: ['Opportunity ID', 'Opp ID', '商机ID'] }),
-      c('AccountId', '客户编号', 'id', { required: true, references: 'Accounts', aliases: ['Account ID', '客户ID'] }),
-      c('OppName', '商机名称', 'text', { aliases: ['Opportunity Name', 'Name'] }),
-      c('Owner', '负责人', 'text', { aliases: ['Opportunity Owner', '销售'] }),
-      c('Stage', '阶段', 'stage', { required: true, aliases: ['商机阶段'] }),
-      c('Status', '状态', 'enum', { required: true, enumeration: Status, aliases: ['商机状态'] }),
-      c('Amount', '金额', 'amount', { required: true, aliases: ['Deal Size', 'Value', '商机金额'] }),
-      c('CreatedDate', '创建日期', 'date', { required: true, aliases: ['Created', 'Create Date'] }),
-      c('CloseDate', '结单日期', 'date', { required: true, aliases: ['Close Date', '预计结单日期', '成交日期'] }),
-      c('StageEnteredDate', '进入阶段日期', 'date', { aliases: ['Stage Entered', 'Stage Date'] }),
-      c('CloseDatePushes', '结单推迟次数', 'count', { aliases: ['Pushes', 'Close Date Pushes'] }),
-      c('Competitor', '竞争对手', 'text', { aliases: ['Main Competitor', '主要竞争对手'] }),
-      c('LossReason', '丢单原因', 'text', { aliases: ['Loss Reason'] }),
-      c('NextStepDate', '下一步日期', 'date', { aliases: ['Next Step Date', '下次行动日期'] }),
+      // Aliases include the headers of the common CRM exports, en and zh (docs/workbook-format.md).
+      c('OppId', '商机编号', 'id', {
+        required: true,
+        aliases: [
+          'Opportunity ID',
+          'Opp ID',
+          '商机ID',
+          '(Do Not Modify) Opportunity',
+          'Id',
+          'Record ID',
+          'Deal ID',
+          'Deal - ID',
+          'opportunityid',
+          '_id',
+          '机会编号',
+          '机会ID',
+        ],
+      }),
+      c('AccountId', '客户编号', 'id', {
+        required: true,
+        references: 'Accounts',
+        aliases: [
+          'Account ID',
+          '客户ID',
+          'Account.Id',
+          'Associated Company IDs (Primary)',
+          'Associated Company IDs',
+          'Associated Company ID',
+          'Deal - Organization ID',
+          'Deal - Organisation ID',
+          'Account Name.id',
+          'parentaccountid',
+          '客户代码',
+        ],
+      }),
+      c('OppName', '商机名称', 'text', {
+        aliases: [
+          'Opportunity Name',
+          'Name',
+          'Topic',
+          'Deal Name',
+          'Deal - Title',
+          'Deal Title',
+          'Deal',
+          '机会名称',
+          '项目名称',
+          '商机',
+        ],
+      }),
+      c('Owner', '负责人', 'text', {
+        aliases: [
+          'Opportunity Owner',
+          '销售',
+          'Owner',
+          'Owner.Name',
+          'Deal owner',
+          'Deal - Owner',
+          '所有人',
+          '商机所有者',
+          '销售负责人',
+          '销售代表',
+        ],
+      }),
+      c('Stage', '阶段', 'stage', {
+        required: true,
+        aliases: [
+          '商机阶段',
+          'StageName',
+          'Deal Stage',
+          'Deal - Stage',
+          'Deal - Stage (pipeline)',
+          'Sales Stage',
+          'Pipeline Phase',
+          '销售阶段',
+          '机会阶段',
+        ],
+      }),
+      c('Status', '状态', 'enum', {
+        required: true,
+        enumeration: Status,
+        aliases: ['商机状态', 'Deal - Status', 'Deal Status', '结束状态', '成交状态', '机会状态'],
+      }),
+      c('Amount', '金额', 'amount', {
+        required: true,
+        aliases: [
+          'Deal Size',
+          'Value',
+          '商机金额',
+          'Deal - Value',
+          'Est. Revenue',
+          'Estimated Revenue',
+          'Total Amount',
+          'Expected Amount',
+          'Opportunity Amount',
+          'Amount in company currency',
+          '销售金额',
+          '预计金额',
+          '预计成交金额',
+          '合同金额',
+        ],
+      }),
+      c('CreatedDate', '创建日期', 'date', {
+        required: true,
+        aliases: [
+          'Created',
+          'Create Date',
+          'Created Date',
+          'Created On',
+          'Created Time',
+          'Deal - Deal created',
+          'Deal - Creation date',
+          'Deal created',
+          '创建时间',
+        ],
+      }),
+      c('CloseDate', '结单日期', 'date', {
+        required: true,
+        aliases: [
+          'Close Date',
+          '预计结单日期',
+          '成交日期',
+          'Closing Date',
+          'Est. Close Date',
+          'Estimated Close Date',
+          'Expected Close Date',
+          'Expected Close',
+          'Deal - Expected close date',
+          '预计成交日期',
+          '预计签约日期',
+          '结单时间',
+        ],
+      }),
+      c('StageEnteredDate', '进入阶段日期', 'date', {
+        aliases: ['Stage Entered', 'Stage Date', 'Last Stage Change', 'Deal - Last stage change', '阶段更新时间'],
+      }),
+      c('CloseDatePushes', '结单推迟次数', 'count', { aliases: ['Pushes', 'Close Date Pushes', 'Push Count'] }),
+      c('Competitor', '竞争对手', 'text', {
+        aliases: ['Main Competitor', '主要竞争对手', 'Competitors', 'Main Competitor(s)', 'Primary Competitor', '竞品'],
+      }),
+      c('LossReason', '丢单原因', 'text', {
+        aliases: [
+          'Loss Reason',
+          'Lost Reason',
+          'Closed Lost Reason',
+          'Reason For Loss',
+          'Deal - Lost reason',
+          '输单原因',
+          '失败原因',
+        ],
+      }),
+      c('NextStepDate', '下一步日期', 'date', {
+        aliases: [
+          'Next Step Date',
+          '下次行动日期',
+          'Next Activity Date',
+          'Deal - Next activity date',
+          '下次联系时间',
+          '下次跟进时间',
+        ],
+      }),
       c('ValueProposition', '价值主张', 'text', { aliases: ['Value Proposition'] }),
       c('CompellingEvent', '紧迫事件', 'text', { aliases: ['Compelling Event', '驱动事件'] }),
       c('QualScore', '评估得分', 'number', { computed: true }),
@@ -175,6 +361,68 @@ export const TABLES: readonly TableSpec[] = [
     ],
   },
 ];
+
+/**
+ * Columns a CRM export has that are not CRM3 columns but tell the importer what to derive:
+ * the account's name (AccountId and the Accounts rows come from it), the amount's currency,
+ * the CRM's own probability and won/closed flags, Dynamics' status reason, the stage a deal
+ * was lost at, and the actual close date. The reader maps them like any column; the
+ * importer consumes them; they are never written to a CRM3 table.
+ */
+export const EXPORT_COLUMNS: Partial<Record<TableName, readonly ColumnSpec[]>> = {
+  Opportunities: [
+    c('AccountName', '客户名称', 'text', {
+      aliases: [
+        'Account Name',
+        'Account',
+        'Account.Name',
+        'Potential Customer',
+        'Associated Company (Primary)',
+        'Associated Company',
+        'Company',
+        'Company Name',
+        'Client',
+        'Customer',
+        'Customer Name',
+        'Deal - Organization',
+        'Deal - Organisation',
+        'Organization',
+        'Organisation',
+        '客户',
+        '公司名称',
+        '所属客户',
+        '客户全称',
+      ],
+    }),
+    c('Currency', '币种', 'text', {
+      aliases: [
+        'Opportunity Currency',
+        'CurrencyIsoCode',
+        'Amount Currency',
+        'Total Amount Currency',
+        'Deal - Currency of value',
+        'Deal - Currency',
+        'Currency of value',
+        '货币',
+      ],
+    }),
+    c('CrmProbability', '赢率', 'number', {
+      aliases: ['Probability (%)', 'Deal probability', 'Deal - Probability', '赢单率', '可能性', '可能性(%)', '成交概率'],
+    }),
+    c('IsWon', '是否赢单', 'text', { aliases: ['Won'] }),
+    c('IsClosed', '是否关闭', 'text', { aliases: ['Closed'] }),
+    c('StatusReason', '状态原因', 'text', { aliases: ['Status Reason', 'statuscode'] }),
+    c('LostStage', '输单阶段', 'text', { aliases: ['Lost Stage', 'Stage at Loss'] }),
+    c('ActualCloseDate', '实际结单日期', 'date', {
+      aliases: ['Actual Close Date', 'Deal - Deal closed on', 'Deal - Closed on', '实际成交日期', '实际签约日期'],
+    }),
+  ],
+};
+
+/** Export-only columns of a table (empty when it has none). */
+export function exportColumns(name: TableName): readonly ColumnSpec[] {
+  return EXPORT_COLUMNS[name] ?? [];
+}
 
 export function tableSpec(name: TableName): TableSpec {
   return TABLES.find((t) => t.name === name)!;

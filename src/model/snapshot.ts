@@ -5,6 +5,7 @@
 import { Cell } from '../core/cells';
 import { Message } from '../core/i18n';
 import { ConfigTableName, SettingName } from './config';
+import type { ImportInfo } from './importInfo';
 import { TableName } from './schema';
 
 /** One table: headers mapped to canonical column names, and its data rows. */
@@ -53,6 +54,13 @@ export interface WorkbookSnapshot {
   settingCells?: Partial<Record<SettingName, { sheet: string; cell: string }>>;
   indicators?: IndicatorRow[];
   problems: Problem[];
+  /**
+   * Currencies the amount cells show (their number formats, or a currency written in the
+   * value), most used first: where the currency comes from when Config does not say.
+   */
+  amountCurrencies?: string[];
+  /** Set when a table was read from a CRM export (found by its headers): what the import found and did. */
+  imported?: ImportInfo;
 }
 
 // Letters of columns 1..702 (A..ZZ) precomputed: the xlsx writer asks for them once per cell.
@@ -71,4 +79,14 @@ export function columnLetters(col: number): string {
 /** A1 address from 1-based row and column. */
 export function a1(row: number, col: number): string {
   return `${columnLetters(col)}${row}`;
+}
+
+/**
+ * The currency of a workbook's amounts: Config's Currency, else the one currency its amount
+ * cells show (their number format or text); null when neither says, or they show several.
+ */
+export function currencyOf(snapshot: Pick<WorkbookSnapshot, 'settings' | 'amountCurrencies'>): string | null {
+  const given = snapshot.settings.Currency;
+  if (typeof given === 'string' && given.trim()) return given.trim();
+  return snapshot.amountCurrencies?.length === 1 ? snapshot.amountCurrencies[0] : null;
 }

@@ -7,9 +7,10 @@
  * changed. Problems found while reading (snapshot.problems) are not repeated here.
  */
 import { Cell, isBlank, keyOf, showCell, toDateSerial, toNumber } from '../core/cells';
-import { ActivityType, Answer, Enumeration, TierMethod, allowedList, lookupEnum } from '../core/enumerations';
+import { ActivityType, Answer, Enumeration, Status, TierMethod, allowedList, lookupEnum } from '../core/enumerations';
 import { Message } from '../core/i18n';
 import { CONFIG_TABLES, ConfigTableSpec, SETTINGS } from './config';
+import { stageLabel } from './defaults';
 import { ProblemList, moreLike, place } from './problems';
 import { ColumnSpec, TABLES, TableName, TableSpec, tableSpec } from './schema';
 import { Problem, TableData, WorkbookSnapshot, a1 } from './snapshot';
@@ -37,10 +38,23 @@ const M = {
           zh: `工作簿中没有“${spec.zh}”表（${spec.name}），依赖它的指标无数据。如需统计，请添加名为“${spec.zh}”（或 ${spec.name}）的工作表，表头为 ${heads.map((c) => c.zh).join('、')}。`,
         };
   },
-  missingColumn: (at: string, table: string, c: ColumnSpec, headerRow: number): Message => ({
-    en: `${at}: table ${table} has no ${c.name} column, which is required. Add a column headed ${c.name} (or ${c.zh}) to the header row (row ${headerRow}).`,
-    zh: `${at}：表 ${table} 缺少必填列 ${c.zh}（${c.name}）。请在表头行（第 ${headerRow} 行）添加名为“${c.zh}”或 ${c.name} 的列。`,
-  }),
+  missingColumn: (
+    at: string,
+    spec: { name: string; zh: string },
+    c: ColumnSpec,
+    headerRow: number,
+    key: boolean,
+    empty = false,
+  ): Message =>
+    empty
+      ? {
+          en: `${at}: column ${c.name} of table ${spec.name} is empty in every row, so the indicators that use it have no data. Fill it in.`,
+          zh: `${at}：“${spec.zh}”表的“${c.zh}”（${c.name}）列每一行都为空，依赖它的指标无数据。请填写该列。`,
+        }
+      : {
+          en: `${at}: table ${spec.name} has no ${c.name} column${key ? ', which identifies or links its rows' : ', so the indicators that use it have no data'}. Add a column headed ${c.name} (or ${c.zh}) to the header row (row ${headerRow}).`,
+          zh: `${at}：“${spec.zh}”表缺少${key ? '必填' : ''}列“${c.zh}”（${c.name}）${key ? '，该列用于识别或关联各行' : '，依赖它的指标无数据'}。请在表头行（第 ${headerRow} 行）添加名为“${c.zh}”或 ${c.name} 的列。`,
+        },
   missingDynamic: (at: string, kind: 'criteria' | 'questions', missing: string[], all: boolean): Message =>
     kind === 'criteria'
       ? {
@@ -73,11 +87,11 @@ const M = {
   }),
   unknownValue: (at: string, c: Col, v: Cell, e: Enumeration, warning: boolean): Message => ({
     en: `${at}: ${c.en} ${showCell(v)} is not a known value${warning ? ' (it still counts as an activity, but not as any particular type)' : ''}. Use one of: ${allowedList(e)}.`,
-    zh: `${at}：${c.zh} 的值 ${showCell(v)} 无法识别${warning ? '（仍计为一次活动，但不计入任何类型）' : ''}。可用的值：${allowedList(e)}。`,
+    zh: `${at}：${c.zh} 的值 ${showCell(v)} 无法识别${warning ? '（仍计为一次活动，但不计入任何类型）' : ''}。可用的值：${allowedList(e, 'zh-CN')}。`,
   }),
   unknownStage: (at: string, v: Cell, stages: readonly string[], fromConfig: boolean): Message => ({
     en: `${at}: Stage ${showCell(v)} is not one of the ${fromConfig ? 'stages in Config (Stages table)' : 'default stages'}: ${list(stages)}. Use one of them${fromConfig ? ', or add the stage to the Stages table on the Config sheet' : ', or define your stages in a Stages table on a Config sheet'}.`,
-    zh: `${at}：阶段 ${showCell(v)} 不在${fromConfig ? '配置（阶段表）中的阶段' : '默认阶段'}之列：${list(stages)}。请使用其中之一${fromConfig ? '，或在“配置”工作表的阶段表中添加该阶段' : '，或在“配置”工作表中用阶段表定义您的阶段'}。`,
+    zh: `${at}：阶段 ${showCell(v)} 不在${fromConfig ? '配置（阶段表）中的阶段' : '默认阶段'}之列：${(fromConfig ? stages : stages.map((x) => stageLabel(x, 'zh-CN'))).join('、')}。请使用其中之一${fromConfig ? '，或在“配置”工作表的阶段表中添加该阶段' : '，或在“配置”工作表中用阶段表定义您的阶段'}。`,
   }),
   duplicateId: (at: string, c: Col, v: Cell, first: string, severity: Severity): Message => ({
     en: `${at}: ${c.en} ${showCell(v)} appears again (first at ${first}). Ids must be unique${severity === 'error' ? ': give this row its own id, or merge the two rows' : '; this row may be a duplicate entry'}.`,
@@ -98,6 +112,10 @@ const M = {
   criterionBlank: (at: string, c: Col, min: number, max: number): Message => ({
     en: `${at}: ${c.en} has no score, so this criterion is left out of the account's score. Enter a score from ${min} to ${max}.`,
     zh: `${at}：${c.zh} 未评分，该评分项不计入此客户的得分。请填写 ${min} 到 ${max} 之间的分数。`,
+  }),
+  unscored: (at: string, n: number): Message => ({
+    en: `${at}: ${n} ${n === 1 ? 'account has' : 'accounts have'} no criterion score at all, so no Score, Attractiveness, Position or Tier. Score each account 1–5 on the criterion columns (C_…).`,
+    zh: `${at}：有 ${n} 个客户没有任何评分项得分，因此没有综合得分、吸引力、竞争地位和分级。请在评分项列（C_…）中为每个客户打 1–5 分。`,
   }),
   activityUnlinked: (at: string): Message => ({
     en: `${at}: this activity has neither an AccountId nor an OppId, so it counts for no account. Fill in one of them.`,
@@ -121,7 +139,7 @@ const M = {
   }),
   eventStageUnknown: (at: string, v: Cell, stages: readonly string[]): Message => ({
     en: `${at}: Stage ${showCell(v)} of this event is not in the Stages table (${list(stages)}), so the event is never checked. Correct the stage name.`,
-    zh: `${at}：该事件的阶段 ${showCell(v)} 不在阶段表中（${list(stages)}），因此不会被核查。请更正阶段名称。`,
+    zh: `${at}：该事件的阶段 ${showCell(v)} 不在阶段表中（${stages.join('、')}），因此不会被核查。请更正阶段名称。`,
   }),
   setting: (at: string, name: string, zh: string, v: Cell, want: { en: string; zh: string }): Message => ({
     en: `${at}: setting ${name} is ${showCell(v)}, which is not ${want.en}; the default is used instead. Enter ${want.en}.`,
@@ -297,21 +315,49 @@ function checkTable(
     if (!idx.has(h)) idx.set(h, j);
   });
   const headerAt = place(t.sheet, a1(t.origin.row, t.origin.col));
+  const emptyRequired = new Set<string>();
   for (const c of columns) {
-    if (c.required && !idx.has(c.name))
-      k.whole('error', t.sheet, a1(t.origin.row, t.origin.col), M.missingColumn(headerAt, spec.name, c, t.origin.row));
+    if (!c.required) continue;
+    // Without its id (or the ids it links by) a row cannot be told apart or tied to its account:
+    // an error. Any other missing column leaves the indicators that read it without data.
+    // Config tables have no "no data" fallback for a lost column (the engine would use blanks): an error too.
+    const key = c.type === 'id' || ('key' in spec && spec.key === c.name) || !('prefix' in spec);
+    // A column that is there but empty in every row (an export pasted into a template) is as good as missing.
+    const j = idx.get(c.name);
+    const empty = j !== undefined && !key && t.rows.some((r) => !rowIsBlank(r)) && t.rows.every((r) => blank(r[j]));
+    if (j === undefined || empty) {
+      k.whole(
+        key ? 'error' : 'warning',
+        t.sheet,
+        a1(t.origin.row, t.origin.col),
+        M.missingColumn(headerAt, spec, c, t.origin.row, key, empty),
+      );
+      if (empty) emptyRequired.add(c.name);
+    }
   }
   const checked = columns
-    .filter((c) => !c.computed && idx.has(c.name))
+    .filter((c) => !c.computed && idx.has(c.name) && !emptyRequired.has(c.name))
     .map((c) => ({ c, j: idx.get(c.name)!, name: colName(c) }));
+  // A closed deal needs no stage: no indicator reads it, and exports do not say which stage it reached.
+  const jStatus = spec.name === 'Opportunities' ? idx.get('Status') : undefined;
+  const closed = (row: readonly Cell[]) => {
+    const st = jStatus === undefined ? undefined : lookupEnum(Status, row[jStatus]);
+    return st !== undefined && st.code !== 'Open';
+  };
+  // An account with no criterion scored at all is not scored yet: counted once below, not a warning per cell.
+  const criteria = checked.filter((x) => x.c.type === 'criterion').map((x) => x.j);
+  let unscored = 0;
   t.rows.forEach((row, i) => {
     if (rowIsBlank(row)) return;
+    const scored = criteria.some((j) => !blank(row[j]));
+    if (criteria.length && !scored) unscored++;
     for (let x = 0; x < checked.length; x++) {
       const { c, j, name } = checked[x];
       const v = row[j] ?? null;
       if (blank(v)) {
+        if (c.type === 'stage' && closed(row)) continue;
         if (c.required) k.cell(t, i, j, 'blank', 'error', name, (at) => M.blank(at, name), { en: 'blank', zh: '为空' });
-        else if (c.type === 'criterion') {
+        else if (c.type === 'criterion' && scored) {
           const scale = ctx.scales.get(c.name) ?? { min: 1, max: 5 };
           k.cell(t, i, j, 'crit-blank', 'warning', name, (at) => M.criterionBlank(at, name, scale.min, scale.max), {
             en: 'no score',
@@ -323,6 +369,13 @@ function checkTable(
       checkValue(k, t, i, j, spec, c, v, ctx);
     }
   });
+  if (unscored)
+    k.whole(
+      'warning',
+      t.sheet,
+      a1(t.origin.row, t.origin.col),
+      M.unscored(place(t.sheet, a1(t.origin.row, t.origin.col)), unscored),
+    );
   return idx;
 }
 
@@ -367,7 +420,10 @@ function checkSettings(k: Checker, s: WorkbookSnapshot): void {
     else if (spec.type === 'bool' && !lookupEnum(Answer, v))
       report(spec.name, spec.zh, v, { en: 'TRUE or FALSE', zh: 'TRUE 或 FALSE（是/否）' });
     else if (spec.name === 'TierMethod' && !lookupEnum(TierMethod, v))
-      report(spec.name, spec.zh, v, { en: `one of ${allowedList(TierMethod)}`, zh: `以下之一：${allowedList(TierMethod)}` });
+      report(spec.name, spec.zh, v, {
+        en: `one of ${allowedList(TierMethod)}`,
+        zh: `以下之一：${allowedList(TierMethod, 'zh-CN')}`,
+      });
   }
   const start = toDateSerial(s.settings.PeriodStart ?? null);
   const end = toDateSerial(s.settings.PeriodEnd ?? null);

@@ -3,14 +3,25 @@
  * workbook from the host evaluated by the engine worker, and the views. Views get the
  * host, the engine and the latest result (ViewProps) and never call Office directly.
  */
+import { pickAll } from '../core/i18n';
 import { ComponentType, Suspense, lazy, useEffect, useMemo, useState } from 'react';
-import { FluentProvider, MessageBar, MessageBarBody, ProgressBar, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  FluentProvider,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  ProgressBar,
+  Spinner,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import type { WorkbookHost } from '../host/workbookHost';
 import { PaneHeader } from './components/PaneHeader';
 import { WorkbookBar } from './components/WorkbookBar';
 import { useTheme } from './hooks/useTheme';
-import { useWorkbook } from './hooks/useWorkbook';
-import type { PaneEngine } from './paneEngine';
+import { WorkbookPhase, useWorkbook } from './hooks/useWorkbook';
+import { CANCELLED, PaneEngine } from './paneEngine';
 import { UiLocale, ViewId, strings } from './strings';
 import { DashboardView } from './views/dashboard/DashboardView';
 import { ProblemsView } from './views/problems/ProblemsView';
@@ -38,7 +49,12 @@ const useStyles = makeStyles({
   main: { padding: tokens.spacingHorizontalM, maxWidth: '720px', margin: '0 auto', boxSizing: 'border-box' },
   content: { marginTop: tokens.spacingVerticalM },
   progress: { marginTop: tokens.spacingVerticalS },
+  loading: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  bar: { flexGrow: 1, minWidth: 0 },
 });
+
+/** Why no workbook reached the pane: it could not be opened (read), or the engine could not compute it. */
+type OpenFailure = { fileName: string; reason: string } | undefined;
 
 /** What the shell needs from its surroundings (index.tsx: Office or web mode). */
 export interface AppProps {
@@ -62,13 +78,18 @@ export function App(props: AppProps) {
   const { inOffice, initialLocale, initialHost, initialFileName, engine, openFile, downloadReport, downloadClientCopy } = props;
   const [locale, setLocale] = useState<UiLocale>(initialLocale);
   const [view, setView] = useState<ViewId>('dashboard');
-  const [workbook, setWorkbook] = useState({ host: initialHost, fileName: initialFileName });
+  const [workbook, setWorkbook] = useState<{ host?: WorkbookHost; fileName: string }>({
+    host: initialHost,
+    fileName: initialFileName,
+  });
+  const [opening, setOpening] = useState(false);
+  const [openFailure, setOpenFailure] = useState<OpenFailure>();
   const [fileError, setFileError] = useState<string | undefined>();
   const [fileNote, setFileNote] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const theme = useTheme(inOffice);
   const s = useStyles();
-  const t = strings[locale];
+  const t = pickAll(strings, locale);
   const state = useWorkbook(workbook.host, engine, locale, workbook.fileName);
 
   useEffect(() => {
@@ -82,9 +103,13 @@ export function App(props: AppProps) {
     window.scrollTo?.(0, 0);
   }, [view]);
 
+  // Opening a file or failing to: the pane is about that file, whatever the engine last held.
+  const phase: WorkbookPhase = opening ? 'loading' : openFailure ? 'failed' : state.phase;
+  const ready = phase === 'ready' && !!state.result;
+
   const viewProps: ViewProps | undefined = useMemo(
     () =>
-      state.snapshot && state.result
+      workbook.host && state.snapshot && state.result && !opening && !openFailure
         ? {
             host: workbook.host,
             engine,
@@ -94,7 +119,7 @@ export function App(props: AppProps) {
             refresh: () => void state.refresh(),
           }
         : undefined,
-    [state.snapshot, state.result, state.refresh, workbook.host, engine, locale],
+    [state.snapshot, state.result, state.refresh, workbook.host, engine, locale, opening, openFailure],
   );
 
   /** Runs a file action with the bar disabled; its failure (never a throw) shows above the view. */
@@ -111,20 +136,38 @@ export function App(props: AppProps) {
     }
   }
 
-  const open = (file: File) =>
-    fileAction(async () => {
+  /** A new file: the old results go at once; it loads (cancellable), or its failure is all the pane shows. */
+  async function open(file: File) {
+    state.clear();
+    setWorkbook({ fileName: file.name });
+    setOpening(true);
+    setOpenFailure(undefined);
+    setFileError(undefined);
+    setFileNote(undefined);
+    try {
       const r = await openFile!(file, locale);
-      if (!r.ok) throw new Error(r.message);
-      setWorkbook({ host: r.host, fileName: file.name });
-      return undefined;
-    });
+      if (r.ok) setWorkbook({ host: r.host, fileName: file.name });
+      else setOpenFailure({ fileName: file.name, reason: r.message });
+    } catch (e) {
+      // Cancelled: the pane already says so.
+      if (!(e instanceof Error && e.message === CANCELLED))
+        setOpenFailure({ fileName: file.name, reason: e instanceof Error ? e.message : String(e) });
+    } finally {
+      setOpening(false);
+    }
+  }
+  const cancel = () => {
+    state.cancel();
+    setOpening(false);
+  };
   const report = () =>
     fileAction(async () => {
-      if (state.result) await downloadReport!(state.result, workbook.fileName, locale);
+      if (ready && state.result) await downloadReport!(state.result, workbook.fileName, locale);
       return undefined;
     });
   const clientCopy = () =>
     fileAction(async () => {
+      if (!workbook.host) return undefined;
       const r = await downloadClientCopy!(workbook.host, locale);
       if (!r.ok) throw new Error(r.message);
       return t.clientCopyDone(r.replaced);
@@ -133,12 +176,7 @@ export function App(props: AppProps) {
   const Assistant = ASSISTANTS[view];
   return (
     <FluentProvider theme={theme} lang={locale} style={{ minHeight: '100vh' }}>
-      <main
-        className={s.main}
-        aria-busy={state.progress !== undefined}
-        data-state={state.progress !== undefined ? 'loading' : 'ready'}
-        data-version={state.version}
-      >
+      <main className={s.main} aria-busy={phase === 'loading'} data-state={phase} data-version={state.version}>
         <PaneHeader
           locale={locale}
           inOffice={inOffice}
@@ -151,13 +189,27 @@ export function App(props: AppProps) {
           locale={locale}
           fileName={workbook.fileName}
           busy={busy}
-          onOpen={openFile && open}
-          onDownloadReport={downloadReport && state.result ? report : undefined}
+          onOpen={openFile && ((file) => void open(file))}
+          onDownloadReport={downloadReport && report}
+          reportReady={ready}
           onDownloadClientCopy={downloadClientCopy && clientCopy}
+          clientCopyReady={ready && !!workbook.host}
         />
         <div role="status" aria-live="polite" className={s.progress}>
-          {state.progress !== undefined ? (
-            <ProgressBar value={state.progress} max={1} thickness="large" aria-label={t.loading} data-testid="load-progress" />
+          {phase === 'loading' ? (
+            <div className={s.loading}>
+              <ProgressBar
+                className={s.bar}
+                value={opening ? undefined : state.progress}
+                max={1}
+                thickness="large"
+                aria-label={opening ? t.openingFile(workbook.fileName) : t.loading}
+                data-testid={opening ? 'file-progress' : 'load-progress'}
+              />
+              <Button size="small" onClick={cancel} data-testid="cancel-load">
+                {t.cancel}
+              </Button>
+            </div>
           ) : (
             busy && <ProgressBar thickness="large" aria-label={t.loadingView} data-testid="file-progress" />
           )}
@@ -167,9 +219,34 @@ export function App(props: AppProps) {
             <MessageBarBody>{fileNote}</MessageBarBody>
           </MessageBar>
         )}
-        {(fileError ?? state.error) && (
+        {openFailure ? (
+          <MessageBar intent="error" layout="multiline" data-testid="pane-error">
+            <MessageBarBody>{t.couldNotOpen(openFailure.fileName, openFailure.reason)}</MessageBarBody>
+          </MessageBar>
+        ) : phase === 'failed' ? (
+          <MessageBar intent="error" layout="multiline" data-testid="pane-error">
+            <MessageBarBody>{t.couldNotCompute(workbook.fileName, state.error ?? '')}</MessageBarBody>
+            <MessageBarActions>
+              <Button size="small" onClick={() => void state.refresh()}>
+                {t.retry}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        ) : phase === 'cancelled' ? (
+          <MessageBar intent="warning" layout="multiline" data-testid="pane-cancelled">
+            <MessageBarBody>{t.cancelled(workbook.fileName)}</MessageBarBody>
+            {workbook.host && (
+              <MessageBarActions>
+                <Button size="small" onClick={() => void state.refresh()}>
+                  {t.retry}
+                </Button>
+              </MessageBarActions>
+            )}
+          </MessageBar>
+        ) : null}
+        {fileError && (
           <MessageBar intent="error" data-testid="pane-error">
-            <MessageBarBody>{fileError ?? `${t.engineFailed} ${state.error}`}</MessageBarBody>
+            <MessageBarBody>{fileError}</MessageBarBody>
           </MessageBar>
         )}
         <div className={s.content}>
@@ -178,7 +255,7 @@ export function App(props: AppProps) {
               <FunctionsView locale={locale} />
             </Suspense>
           ) : !viewProps ? (
-            !state.error && <Spinner size="small" label={t.loading} />
+            phase === 'loading' && <Spinner size="small" label={t.loading} />
           ) : view === 'dashboard' ? (
             <DashboardView {...viewProps} version={state.version} />
           ) : view === 'problems' ? (

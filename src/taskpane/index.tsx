@@ -1,14 +1,14 @@
 /**
- * Task pane entry. Inside Office it loads office.js first (custom functions register then)
- * and works on the open workbook through ExcelHost; in a plain browser (web mode) it runs on
- * a MemoryHost with the bundled sample, and office.js is never fetched.
+ * Task pane entry. Inside Office (taskpane.html, office.js in <head>) it works on the open
+ * workbook through ExcelHost; in a plain browser (web mode, index.html) it runs on a
+ * MemoryHost with the bundled sample, and office.js is never fetched.
  */
 import { createRoot } from 'react-dom/client';
 import { pick } from '../core/i18n';
 import type { WorkbookHost } from '../host/workbookHost';
 import { App, AppProps } from './App';
 import { WorkerEngine } from './engine/workerEngine';
-import { loadOfficeJs, runsInOffice } from './officeLoader';
+import { detectOffice } from './officeLoader';
 import { UiLocale, uiLocaleOf } from './strings';
 
 /** ?lang= wins (tests, links), then the browser's language. */
@@ -32,9 +32,12 @@ async function webSetup(
     initialHost: web.sampleHost(locale),
     initialFileName: web.SAMPLE_FILE[locale],
     openFile: async (file, uiLocale) => {
-      const r = await engine.readWorkbook(await file.arrayBuffer(), file.name);
+      const buffer = await file.arrayBuffer();
+      // The worker takes the buffer; the host keeps a copy: the client copy starts from the user's own file.
+      const original = new Uint8Array(buffer.slice(0));
+      const r = await engine.readWorkbook(buffer, file.name);
       return r.ok
-        ? { ok: true, host: web.hostFor(r.snapshot, file.name, uiLocale) }
+        ? { ok: true, host: web.hostFor(r.snapshot, file.name, uiLocale, original) }
         : { ok: false, message: pick(r.reason.message, uiLocale) };
     },
   };
@@ -65,10 +68,8 @@ async function start() {
   const root = createRoot(document.getElementById('root')!);
   let inOffice = false;
   let locale = browserLocale();
-  if (runsInOffice(window.location, window.sessionStorage)) {
-    inOffice = await loadOfficeJs();
-    if (inOffice) await Office.onReady();
-  }
+  // office.js is in <head> of taskpane.html (Office's page); index.html (web mode) has none.
+  inOffice = await detectOffice();
   const engine = new WorkerEngine();
   const setup = inOffice ? await officeSetup() : { ...(await webSetup(engine, locale)), locale };
   locale = setup.locale;

@@ -5,12 +5,25 @@
  */
 import { Locale } from '../core/i18n';
 import type { EvaluationResult, IndicatorResult } from '../engine/evaluate';
+import type { DashboardCharts } from '../engine/charts';
+import type { DecisionChainMap } from '../engine/decisionChain';
+import type { AnswerCode, GradingForm } from '../engine/grading';
 import type { Scope, ScopeField } from '../engine/scope';
+import type { PortfolioAccount, PortfolioTiers, TierSettings } from '../engine/tiering';
 import type { CellChange } from '../engine/workbookEngine';
 import type { WorkbookSnapshot } from '../model/snapshot';
-import type { DashboardCharts } from './engine/chartData';
 
-export type { DashboardCharts } from './engine/chartData';
+export type { DashboardCharts } from '../engine/charts';
+
+/** The tiering assistant's starting point: the workbook's rules and weights, its accounts and their tiers. */
+export interface TieringBase {
+  settings: TierSettings;
+  accounts: PortfolioAccount[];
+  tiers: PortfolioTiers;
+}
+
+/** The message of a call that `cancel` stopped. */
+export const CANCELLED = 'cancelled';
 
 export interface LoadOptions {
   locale: Locale;
@@ -47,5 +60,23 @@ export interface PaneEngine {
   scopeValues(field: ScopeField): Promise<string[]>;
   /** The dashboard charts' data (tier matrix, pipeline by stage, win rate by owner) for a scope. */
   charts(scopes?: readonly Scope[]): Promise<DashboardCharts>;
+  /** The tiering assistant's base: rules, weights, accounts and tiers as the workbook holds them. */
+  tiering(): Promise<TieringBase>;
+  /**
+   * Every account's tier under other thresholds or weights: they go into the engine's copy of
+   * Config and the workbook's own formulas recompute (the workbook is left as it was).
+   */
+  tiersUnder(settings: TierSettings): Promise<PortfolioTiers>;
+  /** The grading form of an opportunity (Opportunities row): questions, saved answers, and the results for `answers`. */
+  grading(row: number, answers?: Readonly<Record<string, AnswerCode>>): Promise<GradingForm>;
+  /** The decision chain of an opportunity (Opportunities row): org chart, gaps, coverage and support. */
+  decisionChain(row: number): Promise<DecisionChainMap>;
+  /** The stages of Config in their order (the defaults when the workbook has none). */
+  stages(): Promise<string[]>;
+  /**
+   * Stops the work under way (a load, a file read, a long computation): its calls fail, and
+   * the engine holds no workbook until the next load. The worker is ended and started afresh.
+   */
+  cancel(): void;
   dispose(): void;
 }

@@ -5,14 +5,13 @@
  * chain / relationship map, objectives and actions, and the account's own indicators.
  * Every section reads the workbook names filtered by that account (CRM3 filter pairs).
  */
-import type ExcelJS from 'exceljs';
 import { Cell } from '../core/cells';
 import { BuyingRole, RelationshipLevel } from '../core/enumerations';
 import { Message } from '../core/i18n';
 import { a1 } from '../model/snapshot';
 import { TemplateInfo } from './catalog';
 import { addHowToSheet } from './howTo';
-import { FORMAT, INPUT_FILL, TemplateBook, listValidation, nameListValidation } from './templateBook';
+import { FORMAT, INPUT_FILL, SheetModel, TemplateBook, listValidation, nameListValidation } from './templateBook';
 import { TemplateSource, addConfigSheet, addDataTable, enumValues, rowsInOrder } from './workbookSheets';
 
 export const PLAN_SHEET = { en: 'Account plan', zh: '账户规划' };
@@ -58,13 +57,13 @@ const RAG_FILL: Record<string, string> = { Green: 'FFC6EFCE', Amber: 'FFFFEB9C',
 
 const FILTER = 'Opp_AccountId,Plan_AccountId';
 
-function pairRow(book: TemplateBook, ws: ExcelJS.Worksheet, row: number, label: string, formula: string, format?: string): void {
+function pairRow(book: TemplateBook, ws: SheetModel, row: number, label: string, formula: string, format?: string): void {
   book.label(ws, `B${row}`, label).font = { bold: true };
   book.formula(ws, `C${row}`, formula, { format });
 }
 
 /** Helper columns the plan groups by; each name is a spill reference, so it sizes itself with the data. */
-function helperColumns(book: TemplateBook, ws: ExcelJS.Worksheet): void {
+function helperColumns(book: TemplateBook, ws: SheetModel): void {
   const col = 20;
   book.label(ws, a1(3, col), book.zh ? '辅助列' : 'Helper columns', 'heading');
   const helpers: [string, Message, string][] = [
@@ -253,9 +252,8 @@ function planSheet(book: TemplateBook, source: TemplateSource): void {
   const gridRef = `C${gridTop + 1}:G${gridTop + units.length}`;
   ws.addConditionalFormatting({
     ref: gridRef,
-    rules: Object.values(GRID_STATUS).map((s, i) => ({
+    rules: Object.values(GRID_STATUS).map((s) => ({
       type: 'expression',
-      priority: i + 1,
       formulae: [`C${gridTop + 1}="${zh ? s.zh : s.en}"`],
       style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: s.fill } } },
     })),
@@ -305,7 +303,6 @@ function planSheet(book: TemplateBook, source: TemplateSource): void {
     rules: [
       {
         type: 'expression',
-        priority: 1,
         formulae: [`AND(ISNUMBER(C${r1}),C${r1}=0)`],
         style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFC7CE' } } },
       },
@@ -352,7 +349,7 @@ function planSheet(book: TemplateBook, source: TemplateSource): void {
       { key: 'DueDate', label: t('DueDate', '截止日期'), format: FORMAT.date, width: 12 },
     ],
     Array.from({ length: 5 }, () => [null, null, null, null, null]),
-    { theme: 'TableStyleLight9', showRowStripes: true },
+    'TableStyleLight9',
   );
   for (const p of objectives) for (let r = p.firstRow; r <= p.lastRow; r++) ws.getCell(r, p.col).fill = INPUT_FILL;
   row = objectives[0].lastRow + 2;
@@ -434,9 +431,8 @@ function planSheet(book: TemplateBook, source: TemplateSource): void {
     book.formula(ws, `G${r}`, `CRM3.RAG(C${r},D${r},E${r},F${r})`).alignment = { horizontal: 'center' };
   ws.addConditionalFormatting({
     ref: `G${i1}:G${iN}`,
-    rules: Object.keys(RAG_FILL).map((s, i) => ({
+    rules: Object.keys(RAG_FILL).map((s) => ({
       type: 'expression',
-      priority: i + 1,
       formulae: [`G${i1}="${s}"`],
       style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: RAG_FILL[s] } }, font: { bold: true } },
     })),

@@ -3,13 +3,14 @@
  * `buildTemplate` for one file in memory (empty, or filled with a snapshot such as the
  * sample), `buildAllTemplates` for the 8 shipped files. Output is byte-stable.
  */
-import path from 'path';
 import { Locale } from '../core/i18n';
 import { WorkbookSnapshot } from '../model/snapshot';
 import { buildAccountPlan } from './accountPlan';
 import { TEMPLATES, TEMPLATE_VERSION, TemplateId, TemplateInfo } from './catalog';
 import { buildOpportunityGrading } from './opportunityGrading';
 import { buildPortfolioTiering } from './portfolioTiering';
+import { AddinReference } from '../io/styledWorkbook';
+import { MANIFEST_ID, MANIFEST_VERSION } from '../version';
 import { TemplateBook, TemplateFormula } from './templateBook';
 import { buildValueIndicators } from './valueIndicators';
 import { TemplateSource, templateSource } from './workbookSheets';
@@ -21,13 +22,23 @@ export const TEMPLATE_LOCALES: readonly Locale[] = ['en-US', 'zh-CN'];
 export interface BuildOptions {
   /** Fill the template's tables with this data (e.g. generateSample({ locale })); default: empty tables. */
   data?: WorkbookSnapshot;
-  /**
-   * Mark per-row computed columns as Excel calculated columns (new table rows get the formula).
-   * On by default; the host strips them before ExcelJS 4 (which fails on them) reads a template
-   * (src/host/templateModel.ts) and re-creates them itself.
-   */
-  calculatedColumns?: boolean;
+  /** The add-in the file asks Excel for when it opens (default: the sideloaded manifest, SIDELOADED_ADDIN). */
+  addin?: AddinReference;
 }
+
+/**
+ * How a template names the add-in by default: the manifest sideloaded on the planner's
+ * machine (docs "Automatically open a task pane with a document": storeType Registry,
+ * store "developer", the manifest's Id and Version). A consultant's deployment sets its own
+ * (`crm3 templates build --addin id=…,version=…,store=…,storeType=…`).
+ */
+export const SIDELOADED_ADDIN: AddinReference = {
+  id: MANIFEST_ID,
+  version: MANIFEST_VERSION,
+  store: 'developer',
+  storeType: 'Registry',
+  autoOpen: true,
+};
 
 type Builder = (book: TemplateBook, info: TemplateInfo, source: TemplateSource) => void;
 
@@ -51,7 +62,7 @@ export async function buildTemplateWithFormulas(
 ): Promise<{ buffer: Buffer; formulas: TemplateFormula[] }> {
   const info = TEMPLATES.find((t) => t.id === id);
   if (!info) throw new Error(`Unknown template id: ${String(id)}`);
-  const book = new TemplateBook(locale, { calculatedColumns: options.calculatedColumns ?? true });
+  const book = new TemplateBook(locale, { addin: options.addin ?? SIDELOADED_ADDIN });
   BUILDERS[id](book, info, templateSource(book, options.data, id, TEMPLATE_VERSION));
   const buffer = await book.finish();
   return { buffer, formulas: book.formulas };
@@ -65,24 +76,4 @@ export async function buildTemplate(id: TemplateId, locale: Locale, options: Bui
 /** Every formula cell of a template (readable CRM3.X form, no '='), as built with these options. */
 export async function templateFormulas(id: TemplateId, locale: Locale, options: BuildOptions = {}): Promise<TemplateFormula[]> {
   return (await buildTemplateWithFormulas(id, locale, options)).formulas;
-}
-
-/**
- * Writes the 8 shipped templates (4 templates × 2 locales) into outDir through the one output
- * path (safeOutput: atomic, checked); returns their paths. Throws with the reason when one
- * cannot be written (the files already written stay, each complete).
- */
-export async function buildAllTemplates(outDir: string): Promise<string[]> {
-  // Loaded on demand: the pane bundles this module, and safeOutput is Node only.
-  const { writeOutput, OutputError } = await import(/* webpackIgnore: true */ '../io/safeOutput');
-  const written: string[] = [];
-  for (const info of TEMPLATES) {
-    for (const locale of TEMPLATE_LOCALES) {
-      const file = path.join(outDir, templateFileName(info.id, locale));
-      const result = await writeOutput(file, await buildTemplate(info.id, locale));
-      if (!result.ok) throw new OutputError(result.reason);
-      written.push(file);
-    }
-  }
-  return written;
 }

@@ -5,7 +5,7 @@
  */
 import { Message } from '../core/i18n';
 import { cellAddress, parseCell, relativeForm, tokenize } from '../engine/formulaText';
-import { functionsIn, unsupportedPart } from '../engine/formulaLanguage';
+import { functionsIn, structuredItems } from '../engine/formulaLanguage';
 import { CONFIG_TABLES, SETTINGS } from '../model/config';
 import { TABLES } from '../model/schema';
 
@@ -64,8 +64,8 @@ const MESSAGES = {
     zh: `${fn} 是易失函数：每次改动都会重算，结果还取决于打开文件的时间。请把日期填在“基准日”(AsOfDate) 设置中（计划人员可在那里填 =TODAY()），公式中引用 AsOfDate。`,
   }),
   structured: (): Message => ({
-    en: 'uses a structured reference (Table[Column] or [@Column]), which the CRM3 engine cannot compute. Use the column names (Acc_Score, …) or, inside a table, the row’s own cells (H5).',
-    zh: '使用了结构化引用（表[列] 或 [@列]），CRM3 引擎无法计算。请改用列名称（如 Acc_Score），在表内则引用本行的单元格（如 H5）。',
+    en: 'uses a structured reference to a table column (Table[Column]) or to another table’s row. Use the column names (Acc_Score, …); inside a table, refer to the row’s own cells ([@Score]).',
+    zh: '使用了指向表列（表[列]）或其他表某行的结构化引用。请改用列名称（如 Acc_Score）；在表内请引用本行的单元格（[@Score]）。',
   }),
   crossSheet: (ref: string): Message => ({
     en: `refers to ${ref}, an A1 range on another sheet; it breaks when that sheet's rows move. Use a defined name (Opp_Amount, AsOfDate, …) instead.`,
@@ -113,6 +113,22 @@ function ranges(formula: string): { sheet?: string; text: string; rows?: [number
   return out;
 }
 
+/**
+ * A structured reference other than a calculated column's own row (`Table[[#This Row],[Col]]`
+ * inside that table, which the engine reads as the row's cells): whole table columns belong
+ * in defined names (Acc_Score, …), and this-row references only mean something in their table.
+ */
+function otherStructured(formula: string, inTable: string | undefined): boolean {
+  const tokens = tokenize(formula);
+  return tokens.some((t, k) => {
+    if (t.kind !== 'bracket' || /^\[\d+\]$/.test(t.text)) return false;
+    const table = tokens[k - 1]?.kind === 'name' ? tokens[k - 1].text : undefined;
+    const items = structuredItems(t.text);
+    const thisRow = items?.some((i) => i.toLowerCase() === '#this row');
+    return !(thisRow && inTable !== undefined && (table === undefined || table.toLowerCase() === inTable.toLowerCase()));
+  });
+}
+
 function namesOf(formula: string): string[] {
   return tokenize(formula)
     .filter((t) => t.kind === 'name')
@@ -125,7 +141,7 @@ function lintOne(f: LintFormula, calculatedColumn: boolean): LintFinding[] {
   const formula = text(f);
   for (const fn of new Set(functionsIn(formula)))
     if (VOLATILE_FUNCTIONS.includes(fn)) out.push(finding('volatile', f, MESSAGES.volatile(fn)));
-  if (unsupportedPart(formula) === 'structured') out.push(finding('structured-reference', f, MESSAGES.structured()));
+  if (otherStructured(formula, f.inTable)) out.push(finding('structured-reference', f, MESSAGES.structured()));
   const refs = ranges(formula);
   for (const r of refs) {
     if (r.sheet !== undefined && r.sheet.toLowerCase() !== f.sheet.toLowerCase()) {

@@ -4,13 +4,12 @@
  * pipeline by stage; and win characteristics (赢单特征): win rates with Wilson intervals by
  * owner, grade, industry, deal-size band, competitor and with/without a mentor on the chain.
  */
-import type ExcelJS from 'exceljs';
 import { Cell } from '../core/cells';
 import { Message } from '../core/i18n';
 import { a1 } from '../model/snapshot';
 import { TemplateInfo } from './catalog';
 import { addHowToSheet } from './howTo';
-import { FORMAT, TemplateBook } from './templateBook';
+import { FORMAT, SheetModel, TemplateBook } from './templateBook';
 import { ExtraColumn, TemplateSource, addConfigSheet, addDataTable, configIds, rowsInOrder } from './workbookSheets';
 
 export const WIN_ANALYSIS_SHEET = { en: 'Win analysis', zh: '赢单分析' };
@@ -54,8 +53,8 @@ export function sectionColumns(source: TemplateSource): ExtraColumn[] {
     key: `Section${i + 1}`,
     label,
     format: FORMAT.score,
-    formula: (r, at) =>
-      `IF(${at('OppId')}${r}="","",CRM3.SECTIONSCORE(${at(qs[0])}${r}:${at(qs[qs.length - 1])}${r},${i + 1},Questions_Section,Questions_Weight,UnknownAnswerScore))`,
+    formula: (cell, block) =>
+      `IF(${cell('OppId')}="","",CRM3.SECTIONSCORE(${block(qs[0], qs[qs.length - 1])},${i + 1},Questions_Section,Questions_Weight,UnknownAnswerScore))`,
   }));
 }
 
@@ -86,7 +85,7 @@ function winHeaders(zh: boolean): string[] {
 }
 
 /** One block of win characteristics: a spilled call per column over the block's groups. */
-function keyedBlock(book: TemplateBook, ws: ExcelJS.Worksheet, top: number, b: Block): number {
+function keyedBlock(book: TemplateBook, ws: SheetModel, top: number, b: Block): number {
   book.label(ws, `B${top}`, book.t(b.title), 'heading');
   const head = top + 1;
   book.label(ws, `B${head}`, book.t(b.groupLabel), 'header');
@@ -123,7 +122,7 @@ function keyedBlock(book: TemplateBook, ws: ExcelJS.Worksheet, top: number, b: B
   return last + 2;
 }
 
-function formatRows(ws: ExcelJS.Worksheet, first: number, last: number): void {
+function formatRows(ws: SheetModel, first: number, last: number): void {
   const formats = [FORMAT.count, FORMAT.count, FORMAT.ratio, FORMAT.ratio, FORMAT.ratio, FORMAT.amount];
   for (let r = first; r <= last; r++) formats.forEach((f, i) => (ws.getCell(r, 3 + i).numFmt = f));
 }
@@ -131,7 +130,7 @@ function formatRows(ws: ExcelJS.Worksheet, first: number, last: number): void {
 /** Rows whose groups are conditions (size band, mentor): scalar CRM3.COUNTWHERE per group row, three filters each. */
 function conditionRows(
   book: TemplateBook,
-  ws: ExcelJS.Worksheet,
+  ws: SheetModel,
   first: number,
   rows: { label: (r: number) => void; filters: (r: number) => string }[],
 ): number {
@@ -330,7 +329,7 @@ function winAnalysisSheet(book: TemplateBook, source: TemplateSource): void {
   for (const c of [3, 4, 5, 6, 7]) ws.getColumn(c).width = 12;
   ws.getColumn(8).width = 16;
   ws.getColumn(HELPER_COL - 1).width = 3;
-  ws.views = [{ state: 'frozen', ySplit: 2 }];
+  ws.frozenRows = 2;
   book.printArea(ws, `A1:H${top}`);
 }
 

@@ -10,7 +10,7 @@ import { industryLabel } from '../model/defaults';
 import { TemplateInfo } from './catalog';
 import { addHowToSheet } from './howTo';
 import { columnLetters } from '../model/snapshot';
-import { FORMAT, TemplateBook, listValidation, nameListValidation } from './templateBook';
+import { FORMAT, TemplateBook, listValidation, nameListValidation, thisRow } from './templateBook';
 import { TemplateSource, addConfigSheet, addDataTable, rowsInOrder } from './workbookSheets';
 
 export const TIER_SUMMARY_SHEET = { en: 'Tier summary', zh: '分级汇总' };
@@ -233,6 +233,7 @@ function exampleProspects(book: TemplateBook, source: TemplateSource): Cell[][] 
 
 function prospectsSheet(book: TemplateBook, source: TemplateSource): void {
   const ws = book.sheet(book.t(PROSPECTS_SHEET), 1);
+  const cell = (key: string) => thisRow(book.t(PROSPECT_LABELS[key]));
   const placed = book.table(
     ws,
     'Prospects',
@@ -250,8 +251,7 @@ function prospectsSheet(book: TemplateBook, source: TemplateSource): void {
             : undefined,
       formula:
         key === 'WalletEstimate'
-          ? (r: number) =>
-              `IF(E${r}="","",CRM3.POTENTIAL(E${r},B${r},D${r},Benchmarks_Industry,Benchmarks_Metric,Benchmarks_Ratio))`
+          ? `IF(${cell('Size')}="","",CRM3.POTENTIAL(${cell('Size')},${cell('Industry')},${cell('Metric')},Benchmarks_Industry,Benchmarks_Metric,Benchmarks_Ratio))`
           : undefined,
     })),
     source.filled ? exampleProspects(book, source) : [],

@@ -1,21 +1,39 @@
 /**
- * A template workbook under construction: sheets, Excel tables, formula and input cells,
- * defined names, protection and print setup, written the same way for every template.
- * It remembers every formula cell (for the template lint) and finishes the file
- * byte-stably (fixed timestamps, dynamic-array metadata for spilled report formulas).
+ * A template workbook under construction: sheets, Excel tables with calculated columns,
+ * formula and input cells, defined names, protection and print setup, written the same way
+ * for every template by the project's own writer (io/styledWorkbook.ts). Formulas are given
+ * typed (`CRM3.SCORE(`, `[@Score]`, `Sheet!$T$5#`) and stored through the formula language.
+ * It remembers every formula cell (for the template lint); output is byte-stable.
  */
 import { EXCEL_FORMAT } from '../core/format';
-import ExcelJS from 'exceljs';
 import { Cell } from '../core/cells';
 import { Locale, Message } from '../core/i18n';
-import { DefinedName, FIXED_TIMESTAMP, sheetRef, stampZipEntries } from '../io/writeWorkbook';
+import { needsDynamicArray, quoteSheet, toStoredFormula, toTypedFormula } from '../engine/formulaLanguage';
+import {
+  AddinReference,
+  AlignmentStyle,
+  BorderStyle,
+  CellModel,
+  DataValidation,
+  DefinedNameModel,
+  FillStyle,
+  FontStyle,
+  SheetModel,
+  writeStyledWorkbook,
+} from '../io/styledWorkbook';
+import { FIXED_TIMESTAMP } from '../io/writeWorkbook';
 import { a1 } from '../model/snapshot';
 import { PRODUCT } from '../version';
-import { CalculatedColumns, withCalculatedColumns } from './calculatedColumns';
-import { withDynamicArrays } from './dynamicArrays';
-import { toStoredFormula as storedFormula, toTypedFormula } from '../engine/formulaLanguage';
+
+export type { DataValidation, SheetModel };
 
 const readableFormula = (stored: string) => toTypedFormula(stored).slice(1);
+
+/** A name as the template defines it (typed reference, stored when the file is written). */
+interface TemplateName {
+  name: string;
+  ref: string;
+}
 
 /** One formula cell of a built template, in readable form (CRM3.X, no leading '='). */
 export interface TemplateFormula {
@@ -29,9 +47,9 @@ export interface TemplateFormula {
 /** Number formats of template cells: the project's one table of them. */
 export const FORMAT = EXCEL_FORMAT;
 
-export const INPUT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E78' } };
-const TITLE_FONT: Partial<ExcelJS.Font> = { bold: true, size: 14, color: { argb: 'FF1F4E78' } };
+export const INPUT_FILL: FillStyle = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
+const HEADER_FILL: FillStyle = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E78' } };
+const TITLE_FONT: FontStyle = { bold: true, size: 14, color: { argb: 'FF1F4E78' } };
 
 /**
  * Blank rows of an empty template table. Excel needs one; two keep every column name a
@@ -46,15 +64,18 @@ export function bodyRows(dataRows: number): number {
   return dataRows > 0 ? dataRows : EMPTY_TABLE_ROWS;
 }
 
-/** A column of a template table: input (unlocked) or computed by a per-row formula (locked). */
+/** Fill of computed (calculated) columns: they read as "not for typing" next to the input columns. */
+const COMPUTED_FILL: FillStyle = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' } };
+
+/** A column of a template table: an input, or computed by a per-row formula (an Excel calculated column). */
 export interface TemplateColumn {
   /** Canonical name (the defined name is <Prefix>_<key>). */
   key: string;
   label: string;
   format?: string;
-  /** Per-row formula for computed columns, given the row number (A1 references into the row itself). */
-  formula?: (row: number) => string;
-  validation?: ExcelJS.DataValidation;
+  /** Per-row formula, typed, over the row's own cells as structured references (`[@[Score]]`, `[@[C1]:[C7]]`). */
+  formula?: string;
+  validation?: DataValidation;
   /** Minimum width in characters. */
   width?: number;
 }
@@ -91,12 +112,22 @@ export function tableColumnRef(column: string): string {
   return column.replace(/[[\]#']/g, "'$&");
 }
 
+/** The row's own cell of a column, typed: `[@[Score]]`. */
+export function thisRow(label: string): string {
+  return `[@[${tableColumnRef(label)}]]`;
+}
+
+/** The row's own cells from one column to another, typed: `[@[C1]:[C7]]`. */
+export function thisRowBlock(first: string, last: string): string {
+  return first === last ? thisRow(first) : `[@[${tableColumnRef(first)}]:[${tableColumnRef(last)}]]`;
+}
+
 function absolute(row: number, col: number): string {
   return a1(row, col).replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
 }
 
 /** A list validation of fixed values (localized), shown as a drop-down with a hint. */
-export function listValidation(values: readonly string[], prompt?: string): ExcelJS.DataValidation {
+export function listValidation(values: readonly string[], prompt?: string): DataValidation {
   return {
     type: 'list',
     allowBlank: true,
@@ -108,7 +139,7 @@ export function listValidation(values: readonly string[], prompt?: string): Exce
 }
 
 /** A list validation reading its values from a defined name (e.g. Stages_Stage). */
-export function nameListValidation(name: string, prompt?: string): ExcelJS.DataValidation {
+export function nameListValidation(name: string, prompt?: string): DataValidation {
   return {
     type: 'list',
     allowBlank: true,
@@ -119,26 +150,45 @@ export function nameListValidation(name: string, prompt?: string): ExcelJS.DataV
   };
 }
 
+/** What a template sheet is for: its print setup, frozen rows and whether it is protected. */
+export interface SheetOptions {
+  /**
+   * Protect the sheet (no password), formula cells locked, inputs unlocked. Ignored on a
+   * sheet holding an Excel table: Excel refuses to sort a range with locked cells on a
+   * protected sheet and a table there cannot grow, so table sheets stay open (their
+   * computed columns are guarded by calculated columns and a validation instead).
+   */
+  protect?: boolean;
+  tab?: string;
+}
+
+/** The stop a computed cell puts up when someone types over it (a custom validation: the cell must keep a formula). */
+function computedGuard(topLeft: string, zh: boolean): DataValidation {
+  return {
+    type: 'custom',
+    allowBlank: false,
+    formulae: [`_xlfn.ISFORMULA(${topLeft})`],
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: zh ? '自动计算列' : 'Computed column',
+    error: zh
+      ? '此列由 CRM3 公式自动计算，请在白色的输入列中填写数据。如确需改写，请先删除此列的数据验证。'
+      : 'This column is computed by a CRM3 formula. Type in the input columns instead. To overwrite it anyway, remove its data validation first.',
+  };
+}
+
 export class TemplateBook {
-  readonly wb = new ExcelJS.Workbook();
+  readonly sheets: SheetModel[] = [];
   readonly formulas: TemplateFormula[] = [];
-  readonly names: DefinedName[] = [];
+  readonly names: TemplateName[] = [];
   private readonly taken = new Set<string>();
-  /** Per-row computed columns of each table, marked as Excel calculated columns when finished. */
-  private readonly calculated: CalculatedColumns = new Map();
   /** Sheets that get protected when the book is finished. */
-  private readonly protectedSheets = new Set<ExcelJS.Worksheet>();
+  private readonly protectedSheets = new Set<SheetModel>();
 
   constructor(
     readonly locale: Locale,
-    private readonly options: { calculatedColumns?: boolean } = {},
-  ) {
-    this.wb.creator = PRODUCT;
-    this.wb.lastModifiedBy = PRODUCT;
-    this.wb.created = FIXED_TIMESTAMP;
-    this.wb.modified = FIXED_TIMESTAMP;
-    this.wb.calcProperties.fullCalcOnLoad = true;
-  }
+    private readonly options: { addin?: AddinReference } = {},
+  ) {}
 
   get zh(): boolean {
     return this.locale === 'zh-CN';
@@ -148,32 +198,32 @@ export class TemplateBook {
     return this.zh ? m.zh : m.en;
   }
 
-  /** A new sheet with frozen header rows, landscape fit-to-width printing and gridlines. */
-  sheet(name: string, frozenRows = 1, options: { protect?: boolean; tab?: string } = {}): ExcelJS.Worksheet {
-    const ws = this.wb.addWorksheet(name, {
-      views: frozenRows > 0 ? [{ state: 'frozen', ySplit: frozenRows }] : [{}],
-      properties: options.tab ? { tabColor: { argb: options.tab } } : undefined,
-      pageSetup: {
-        paperSize: 9,
-        orientation: 'landscape',
-        fitToPage: true,
-        fitToWidth: 1,
-        fitToHeight: 0,
-        margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
-        ...(frozenRows > 0 ? { printTitlesRow: `1:${frozenRows}` } : {}),
-      },
-      headerFooter: { oddFooter: `&L${name}&R&P / &N` },
-    });
+  /** A new sheet with frozen header rows, landscape fit-to-width printing (A4) and a page footer. */
+  sheet(name: string, frozenRows = 1, options: SheetOptions = {}): SheetModel {
+    const ws = new SheetModel(name);
+    ws.frozenRows = frozenRows;
+    if (options.tab) ws.tabColor = options.tab;
+    ws.pageSetup = {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+      ...(frozenRows > 0 ? { printTitlesRow: `1:${frozenRows}` } : {}),
+    };
+    ws.footer = `&L${name}&R&P / &N`;
+    this.sheets.push(ws);
     if (options.protect !== false) this.protectedSheets.add(ws);
     return ws;
   }
 
-  /** The printed range of a sheet (ExcelJS adds the column '$' itself, the row '$' must come with it). */
-  printArea(ws: ExcelJS.Worksheet, range: string): void {
-    ws.pageSetup.printArea = range.replace(/([A-Z]+)(\d+)/g, '$1$$$2');
+  /** The printed range of a sheet (`A1:I19`). */
+  printArea(ws: SheetModel, range: string): void {
+    ws.pageSetup.printArea = range;
   }
 
-  /** Defines a workbook-level name once (first definition wins, as in writeWorkbook). */
+  /** Defines a workbook-level name once (first definition wins), typed (`Sheet!$T$5#` allowed). */
   define(name: string, ref: string): void {
     if (this.taken.has(name.toUpperCase())) return;
     this.taken.add(name.toUpperCase());
@@ -181,8 +231,8 @@ export class TemplateBook {
   }
 
   /** Defines a name over a column range of a sheet. */
-  defineColumn(name: string, ws: ExcelJS.Worksheet, col: number, firstRow: number, lastRow: number): void {
-    this.define(name, `${sheetRef(ws.name)}!${absolute(firstRow, col)}:${absolute(lastRow, col)}`);
+  defineColumn(name: string, ws: SheetModel, col: number, firstRow: number, lastRow: number): void {
+    this.define(name, `${quoteSheet(ws.name)}!${absolute(firstRow, col)}:${absolute(lastRow, col)}`);
   }
 
   /**
@@ -197,49 +247,40 @@ export class TemplateBook {
     this.define(name, `${column.table}[${ref}]`);
   }
 
-  /** Defines a name over the cells an anchor's formula spills into (`Sheet!$T$5#`): it sizes itself with the data. */
-  defineSpill(name: string, ws: ExcelJS.Worksheet, cell: string): void {
+  /** Defines a name over the cells an anchor's formula spills into (typed `Sheet!$T$5#`): it sizes itself with the data. */
+  defineSpill(name: string, ws: SheetModel, cell: string): void {
     const m = /^([A-Z]+)(\d+)$/.exec(cell)!;
-    this.define(name, `${sheetRef(ws.name)}!$${m[1]}$${m[2]}#`);
+    this.define(name, `${quoteSheet(ws.name)}!$${m[1]}$${m[2]}#`);
   }
 
-  defineCell(name: string, ws: ExcelJS.Worksheet, cell: string): void {
+  defineCell(name: string, ws: SheetModel, cell: string): void {
     const m = /^([A-Z]+)(\d+)$/.exec(cell)!;
-    this.define(name, `${sheetRef(ws.name)}!$${m[1]}$${m[2]}`);
+    this.define(name, `${quoteSheet(ws.name)}!$${m[1]}$${m[2]}`);
   }
 
-  /** A formula cell (locked). `spill` stores it as a dynamic array anchored at the cell. */
-  formula(
-    ws: ExcelJS.Worksheet,
-    cell: string,
-    readable: string,
-    options: { format?: string; spill?: boolean; inTable?: string } = {},
-  ) {
+  /**
+   * A formula cell (locked), typed. It is stored as a dynamic array when it spills or calls
+   * a function that may return an array (so Excel shows no `@` in front of the call).
+   */
+  formula(ws: SheetModel, cell: string, typed: string, options: { format?: string; spill?: boolean; inTable?: string } = {}) {
     const c = ws.getCell(cell);
-    const formula = storedFormula(readable);
-    c.value = options.spill
-      ? ({ formula, result: '', shareType: 'array', ref: cell } as unknown as ExcelJS.CellFormulaValue)
-      : ({ formula, result: '' } as ExcelJS.CellFormulaValue);
+    const text = toStoredFormula(typed);
+    c.formula = { text, dynamic: options.spill === true || needsDynamicArray(text) };
     if (options.format) c.numFmt = options.format;
     c.protection = { locked: true };
     this.formulas.push({
       sheet: ws.name,
       cell,
-      formula: readableFormula(formula),
+      formula: readableFormula(text),
       ...(options.inTable ? { inTable: options.inTable } : {}),
     });
     return c;
   }
 
   /** An input cell: unlocked, input fill, optional format and validation. */
-  input(
-    ws: ExcelJS.Worksheet,
-    cell: string,
-    value: Cell,
-    options: { format?: string; validation?: ExcelJS.DataValidation } = {},
-  ) {
+  input(ws: SheetModel, cell: string, value: Cell, options: { format?: string; validation?: DataValidation } = {}): CellModel {
     const c = ws.getCell(cell);
-    c.value = value as ExcelJS.CellValue;
+    c.value = value;
     c.protection = { locked: false };
     c.fill = INPUT_FILL;
     c.border = thinBorder;
@@ -249,7 +290,12 @@ export class TemplateBook {
   }
 
   /** A static label. */
-  label(ws: ExcelJS.Worksheet, cell: string, text: string, style: 'title' | 'heading' | 'header' | 'note' | 'plain' = 'plain') {
+  label(
+    ws: SheetModel,
+    cell: string,
+    text: string,
+    style: 'title' | 'heading' | 'header' | 'note' | 'plain' = 'plain',
+  ): CellModel {
     const c = ws.getCell(cell);
     c.value = text;
     if (style === 'title') c.font = TITLE_FONT;
@@ -265,42 +311,32 @@ export class TemplateBook {
 
   /**
    * An Excel table of template columns at `origin` (header row), filled with `rows`
-   * (EMPTY_TABLE_ROWS blank rows when empty). Input columns are unlocked; computed
-   * columns get their per-row formula. Returns where each column's data is.
+   * (EMPTY_TABLE_ROWS blank rows when empty). Columns with a formula are calculated columns:
+   * the formula in the table part and in every row (Excel's form, REF table10), so rows added
+   * in Excel get it too. Returns where each column's data is.
    */
   table(
-    ws: ExcelJS.Worksheet,
+    ws: SheetModel,
     name: string,
     origin: { row: number; col: number },
     columns: readonly TemplateColumn[],
     rows: readonly (readonly Cell[])[],
-    style: ExcelJS.TableStyleProperties = { theme: 'TableStyleMedium2', showRowStripes: true },
+    style = 'TableStyleMedium2',
   ): PlacedColumn[] {
     const n = bodyRows(rows.length);
     const firstRow = origin.row + 1;
-    const values: ExcelJS.CellValue[][] = [];
-    for (let i = 0; i < n; i++) {
-      const src = rows[i] ?? [];
-      values.push(
-        columns.map((col, j) => {
-          if (col.formula) return { formula: storedFormula(col.formula(firstRow + i)), result: '' } as ExcelJS.CellFormulaValue;
-          const v = src[j];
-          return v === undefined ? null : (v as ExcelJS.CellValue);
-        }),
-      );
-    }
+    const stored = columns.map((col) => (col.formula ? toStoredFormula(col.formula, { table: name }) : undefined));
     ws.addTable({
       name,
-      ref: a1(origin.row, origin.col),
-      headerRow: true,
-      totalsRow: false,
+      top: origin.row,
+      left: origin.col,
+      rows: n,
       style,
-      columns: columns.map((c) => ({ name: c.label, filterButton: true })),
-      rows: values,
+      columns: columns.map((c, j) => ({
+        name: c.label,
+        ...(stored[j] ? { calculated: { text: stored[j]!, dynamic: needsDynamicArray(stored[j]!) } } : {}),
+      })),
     });
-    const calculated = new Map<string, string>();
-    for (const col of columns) if (col.formula) calculated.set(col.label, storedFormula(col.formula(firstRow)));
-    if (calculated.size) this.calculated.set(name, calculated);
     columns.forEach((col, j) => {
       const colNo = origin.col + j;
       let width = Math.max(col.width ?? 0, textWidth(col.label) + 3, 8);
@@ -310,26 +346,26 @@ export class TemplateBook {
       ws.getColumn(colNo).width = Math.min(width, 40);
       // Header styled on the cells too: LibreOffice (and PDFs made with it) ignores Excel table styles.
       const header = ws.getCell(origin.row, colNo);
-      header.alignment = { wrapText: false, vertical: 'middle' };
+      header.value = col.label;
+      header.alignment = { vertical: 'middle' };
       header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
       header.fill = HEADER_FILL;
+      const guard = stored[j] ? computedGuard(a1(firstRow, colNo), this.zh) : undefined;
       for (let i = 0; i < n; i++) {
         const r = firstRow + i;
         const cell = ws.getCell(r, colNo);
         if (col.format) cell.numFmt = col.format;
-        if (col.formula) {
-          cell.protection = { locked: true };
-          this.formulas.push({
-            sheet: ws.name,
-            cell: a1(r, colNo),
-            formula: readableFormula(storedFormula(col.formula(r))),
-            inTable: name,
-          });
+        if (stored[j]) {
+          cell.formula = { text: stored[j]!, dynamic: needsDynamicArray(stored[j]!) };
+          cell.fill = COMPUTED_FILL;
+          cell.dataValidation = guard;
+          this.formulas.push({ sheet: ws.name, cell: a1(r, colNo), formula: readableFormula(stored[j]!), inTable: name });
         } else {
+          const v = rows[i]?.[j];
+          cell.value = v === undefined ? null : v;
           cell.protection = { locked: false };
           if (col.validation) cell.dataValidation = col.validation;
           // Text that looks like a formula stays text (CSV-injection rule of writeWorkbook).
-          const v = rows[i]?.[j];
           if (typeof v === 'string' && /^[=+\-@\t\r]/.test(v)) cell.numFmt = '@';
         }
       }
@@ -344,31 +380,41 @@ export class TemplateBook {
     }));
   }
 
-  /** The finished .xlsx: names, protection, dynamic arrays, fixed timestamps. */
+  /** The finished .xlsx: names (stored form), print areas and titles, protection, the add-in part. */
   async finish(): Promise<Buffer> {
-    for (const ws of this.protectedSheets) {
-      await ws.protect('', {
-        selectLockedCells: true,
-        selectUnlockedCells: true,
-        formatCells: true,
-        formatColumns: true,
-        formatRows: true,
-        sort: true,
-        autoFilter: true,
-      });
-    }
-    const model = this.names.map((n) => ({ name: n.name, ranges: [n.ref] }));
-    Object.defineProperty(this.wb.definedNames, 'model', { get: () => model, configurable: true });
-    const written = Buffer.from(await this.wb.xlsx.writeBuffer());
-    const dynamic = await withDynamicArrays(written);
-    const marked = this.options.calculatedColumns ? await withCalculatedColumns(dynamic, this.calculated) : dynamic;
-    return stampZipEntries(marked, FIXED_TIMESTAMP);
+    const names: DefinedNameModel[] = this.names.map((n) => ({ name: n.name, ref: toStoredFormula(n.ref) }));
+    this.sheets.forEach((ws, i) => {
+      const sheet = quoteSheet(ws.name);
+      if (ws.pageSetup.printArea)
+        names.push({
+          name: '_xlnm.Print_Area',
+          localSheetId: i,
+          ref: `${sheet}!${ws.pageSetup.printArea.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}`,
+        });
+      if (ws.pageSetup.printTitlesRow)
+        names.push({
+          name: '_xlnm.Print_Titles',
+          localSheetId: i,
+          ref: `${sheet}!${ws.pageSetup.printTitlesRow.replace(/(\d+)/g, '$$$1')}`,
+        });
+      if (this.protectedSheets.has(ws) && ws.tables.length === 0)
+        ws.protection = { formatCells: true, formatColumns: true, formatRows: true };
+    });
+    return writeStyledWorkbook({
+      sheets: this.sheets,
+      names,
+      creator: PRODUCT,
+      when: FIXED_TIMESTAMP,
+      ...(this.options.addin ? { addin: this.options.addin } : {}),
+    });
   }
 }
 
-export const thinBorder: Partial<ExcelJS.Borders> = {
+export const thinBorder: BorderStyle = {
   top: { style: 'thin', color: { argb: 'FFBFBFBF' } },
   left: { style: 'thin', color: { argb: 'FFBFBFBF' } },
   bottom: { style: 'thin', color: { argb: 'FFBFBFBF' } },
   right: { style: 'thin', color: { argb: 'FFBFBFBF' } },
 };
+
+export type { AlignmentStyle };

@@ -3,7 +3,6 @@
  * four value goals, each a visible formula over the workbook names with targets and a
  * red/amber/green status, over every CRM3 table, ready for a CRM export to be pasted in.
  */
-import type ExcelJS from 'exceljs';
 import { Cell } from '../core/cells';
 import { Direction } from '../core/enumerations';
 import { Message } from '../core/i18n';
@@ -11,7 +10,7 @@ import { BUILT_IN_INDICATORS, GOALS } from '../model/indicators';
 import { IndicatorRow, a1 } from '../model/snapshot';
 import { TemplateInfo } from './catalog';
 import { addHowToSheet } from './howTo';
-import { FORMAT, TemplateBook, TemplateColumn, listValidation } from './templateBook';
+import { FORMAT, SheetModel, TemplateBook, TemplateColumn, listValidation, thisRow } from './templateBook';
 import { TemplateSource, addConfigSheet, addDataTable } from './workbookSheets';
 
 export const INDICATORS_SHEET = { en: 'Indicators', zh: '指标' };
@@ -56,12 +55,11 @@ const UNIT_FORMAT: Record<IndicatorRow['unit'], string> = {
 const RAG_FILL: Record<string, string> = { Green: 'FFC6EFCE', Amber: 'FFFFEB9C', Red: 'FFFFC7CE' };
 const RAG_FONT: Record<string, string> = { Green: 'FF006100', Amber: 'FF9C5700', Red: 'FF9C0006' };
 
-function ragFormatting(ws: ExcelJS.Worksheet, ref: string, topLeft: string): void {
+function ragFormatting(ws: SheetModel, ref: string, topLeft: string): void {
   ws.addConditionalFormatting({
     ref,
-    rules: Object.keys(RAG_FILL).map((status, i) => ({
+    rules: Object.keys(RAG_FILL).map((status) => ({
       type: 'expression',
-      priority: i + 1,
       formulae: [`${topLeft}="${status}"`],
       style: {
         fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: RAG_FILL[status] } },
@@ -109,7 +107,8 @@ function indicatorsSheet(book: TemplateBook): void {
   ];
   const at = (key: string) => String.fromCharCode(65 + columns.findIndex((c) => c.key === key));
   const statusCol = columns.findIndex((c) => c.key === 'Status');
-  columns[statusCol].formula = (r) => `CRM3.RAG(${at('Value')}${r},${at('Direction')}${r},${at('Green')}${r},${at('Red')}${r})`;
+  const cell = (key: string) => thisRow(columns.find((c) => c.key === key)!.label);
+  columns[statusCol].formula = `CRM3.RAG(${cell('Value')},${cell('Direction')},${cell('Green')},${cell('Red')})`;
 
   const rows: Cell[][] = ordered.map((ind) =>
     columns.map((c): Cell => {

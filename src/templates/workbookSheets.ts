@@ -4,7 +4,6 @@
  * tables (Accounts, Opportunities, …) with localized headers, drop-downs on enumerations,
  * per-row computed columns and one workbook-level name per column (DESIGN.md §3, §7).
  */
-import type ExcelJS from 'exceljs';
 import { Cell } from '../core/cells';
 import { Answer, Enumeration, TierMethod } from '../core/enumerations';
 import { CONFIG_TABLES, ConfigTableName, SETTINGS } from '../model/config';
@@ -21,8 +20,20 @@ import {
   tableSheetName,
 } from '../model/layout';
 import { TableName, tableSpec } from '../model/schema';
-import { TableData, WorkbookSnapshot, a1, columnLetters } from '../model/snapshot';
-import { FORMAT, PlacedColumn, TemplateBook, TemplateColumn, listValidation, nameListValidation } from './templateBook';
+import { COMPUTED_COLUMN_DEFINITIONS, perRowFormula, spilledFormula } from '../model/computedColumns';
+import { TableData, WorkbookSnapshot, a1 } from '../model/snapshot';
+import {
+  DataValidation,
+  FORMAT,
+  PlacedColumn,
+  SheetModel,
+  TemplateBook,
+  TemplateColumn,
+  listValidation,
+  nameListValidation,
+  thisRow,
+  thisRowBlock,
+} from './templateBook';
 
 /** What a template is filled with: the shipped defaults, or a snapshot (e.g. the sample). */
 export interface TemplateSource {
@@ -80,7 +91,7 @@ export function rowsInOrder(t: TableData | undefined, keys: readonly string[]): 
 
 // ------------------------------------------------------------------------------ Config
 
-const CONFIG_VALIDATION: Partial<Record<string, (zh: boolean) => ExcelJS.DataValidation>> = {
+const CONFIG_VALIDATION: Partial<Record<string, (zh: boolean) => DataValidation>> = {
   'Criteria.Axis': () => listValidation(['A', 'P']),
   'StageEvents.Essential': (zh) => listValidation(enumValues(Answer, zh).filter((v) => v !== (zh ? '未知' : 'Unknown'))),
   'Benchmarks.Metric': () => listValidation(['Employees', 'Revenue']),
@@ -90,7 +101,7 @@ const CONFIG_VALIDATION: Partial<Record<string, (zh: boolean) => ExcelJS.DataVal
 const CONFIG_FORMATS: Record<string, string> = { 'Stages.Probability': FORMAT.percent };
 
 /** The Config sheet: settings (Name | Value | Description) and the methodology tables, with their names. */
-export function addConfigSheet(book: TemplateBook, source: TemplateSource): ExcelJS.Worksheet {
+export function addConfigSheet(book: TemplateBook, source: TemplateSource): SheetModel {
   const zh = book.zh;
   // Config holds only inputs: left unprotected so consultants can add stages, criteria, benchmarks.
   const ws = book.sheet(configSheetName(book.locale), SETTINGS_BLOCK.headerRow, { protect: false, tab: 'FF7F7F7F' });
@@ -135,7 +146,7 @@ export function addConfigSheet(book: TemplateBook, source: TemplateSource): Exce
         width: h === 'Description' || h === 'Text' || h === 'Strategy' ? 30 : undefined,
       };
     });
-    const placed = book.table(ws, name, origin, columns, t.rows, { theme: 'TableStyleLight9', showRowStripes: true });
+    const placed = book.table(ws, name, origin, columns, t.rows, 'TableStyleLight9');
     for (const p of placed) book.defineTableColumn(`${name}_${p.key}`, p);
   }
   return ws;
@@ -148,7 +159,8 @@ export interface ExtraColumn {
   key: string;
   label: { en: string; zh: string };
   format?: string;
-  formula: (row: number, at: (key: string) => string) => string;
+  /** Typed per-row formula, given the row's own cell of a column and of a block of columns. */
+  formula: (cell: (key: string) => string, block: (first: string, last: string) => string) => string;
 }
 
 export interface DataTableOptions {
@@ -161,12 +173,7 @@ export interface DataTableOptions {
 const ENUM_DROPDOWN: Partial<Record<string, Enumeration>> = {};
 
 /** The drop-down of a schema column in the locale, or undefined. */
-function columnValidation(
-  table: TableName,
-  key: string,
-  book: TemplateBook,
-  source: TemplateSource,
-): ExcelJS.DataValidation | undefined {
+function columnValidation(table: TableName, key: string, book: TemplateBook, source: TemplateSource): DataValidation | undefined {
   const spec = tableSpec(table);
   const col = spec.columns.find((c) => c.name === key);
   if (configIds(source, 'Questions').includes(key) && table === 'Opportunities')
@@ -219,50 +226,35 @@ export function dataTableKeys(table: TableName, source: TemplateSource): string[
   return tableColumns(tableSpec(table), configIds(source, 'Criteria'), configIds(source, 'Questions'));
 }
 
-/** Per-row formulas of the computed columns (DESIGN §7: the row's own cells plus small Config names). */
-function computedFormula(table: TableName, key: string, at: (key: string) => string, source: TemplateSource) {
+/**
+ * The per-row formula of a computed column, from its one definition (model/computedColumns.ts):
+ * `{Criteria}` / `{Answers}` become the row's block of criteria scores or answers, `{Column}`
+ * the row's own cell, as structured references (DESIGN §7: the row's own cells plus small Config names).
+ */
+function computedFormula(
+  table: TableName,
+  key: string,
+  cell: (key: string) => string,
+  block: (first: string, last: string) => string,
+  source: TemplateSource,
+): string | undefined {
+  const def = COMPUTED_COLUMN_DEFINITIONS.find((d) => d.table === table && d.column === key);
+  if (!def || def.spilledOnly) return undefined;
   const crit = configIds(source, 'Criteria');
   const qs = configIds(source, 'Questions');
-  const block = (ids: string[]) => (row: number) => `${at(ids[0])}${row}:${at(ids[ids.length - 1])}${row}`;
-  if (table === 'Accounts') {
-    const scores = block(crit);
-    const guard = (row: number, f: string) => `IF(COUNT(${scores(row)})=0,"",${f})`;
-    switch (key) {
-      case 'Score':
-        return (r: number) => guard(r, `CRM3.SCORE(${scores(r)},Criteria_Weight,Criteria_Min,Criteria_Max)`);
-      case 'Attractiveness':
-        return (r: number) =>
-          guard(r, `CRM3.AXISSCORE(${scores(r)},Criteria_Axis,"A",Criteria_Weight,Criteria_Min,Criteria_Max)`);
-      case 'Position':
-        return (r: number) =>
-          guard(r, `CRM3.AXISSCORE(${scores(r)},Criteria_Axis,"P",Criteria_Weight,Criteria_Min,Criteria_Max)`);
-      case 'Tier':
-        return (r: number) =>
-          `CRM3.TIER(${at('Attractiveness')}${r},${at('Position')}${r},${at('Score')}${r},TierMethod,AttractivenessThreshold,PositionThreshold,ScoreBandA,ScoreBandB,ScoreBandC)`;
-      case 'Strategy':
-        return (r: number) => `CRM3.LOOKUPBY(${at('Tier')}${r},Tiers_Tier,Tiers_Strategy,"")`;
-    }
-  }
-  if (table === 'Opportunities') {
-    const answers = block(qs);
-    const open = (row: number, f: string) => `IF(${at('OppId')}${row}="","",${f})`;
-    switch (key) {
-      case 'QualScore':
-        return (r: number) => open(r, `CRM3.QUALSCORE(${answers(r)},Questions_Weight,UnknownAnswerScore)`);
-      case 'Grade':
-        return (r: number) => open(r, `CRM3.GRADE(${answers(r)},Questions_Section,Questions_Weight,UnknownAnswerScore)`);
-      case 'Probability':
-        return (r: number) => `CRM3.PROBABILITY(${at('Status')}${r},${at('Stage')}${r},Stages_Stage,Stages_Probability)`;
-    }
-  }
-  return undefined;
+  const ref = (column: string) =>
+    column === 'Criteria'
+      ? block(crit[0], crit[crit.length - 1])
+      : column === 'Answers'
+        ? block(qs[0], qs[qs.length - 1])
+        : cell(column);
+  return perRowFormula(def, ref).slice(1);
 }
 
-/** Opportunities' StageCheck scans Activities, so it is one spilled column beside the table, not a per-row formula. */
-const SPILLED_BESIDE: Partial<Record<TableName, string>> = { Opportunities: 'StageCheck' };
-
-export const STAGECHECK_FORMULA =
-  'CRM3.STAGECHECK(Opp_OppId,Opp_Stage,Opp_Status,Act_OppId,Act_EventId,Stages_Stage,Stages_Order,StageEvents_Stage,StageEvents_EventId,StageEvents_Essential)';
+/** Computed columns that scan other tables (StageCheck): one spilled column beside the table, not a per-row formula. */
+function spilledBeside(table: TableName) {
+  return COMPUTED_COLUMN_DEFINITIONS.find((d) => d.table === table && d.spilledOnly);
+}
 
 /**
  * One data table on its own sheet (sheet and table as writeWorkbook names them), filled with
@@ -277,18 +269,26 @@ export function addDataTable(
   const spec = tableSpec(table);
   const zh = book.zh;
   const all = dataTableKeys(table, source);
-  const beside = SPILLED_BESIDE[table];
+  const besideDef = spilledBeside(table);
+  const beside = besideDef?.column;
   const extra = options.extra ?? [];
   const lastComputed = all.reduce((k, key, i) => (spec.columns.find((c) => c.name === key)?.computed ? i : k), -1);
   const keys = all.filter((k) => k !== beside);
   // Extra columns go right after QualScore (grading) / at the end of computed columns.
   const insertAt = keys.indexOf('QualScore') >= 0 ? keys.indexOf('QualScore') + 1 : lastComputed + 1;
   const ordered = [...keys.slice(0, insertAt), ...extra.map((e) => e.key), ...keys.slice(insertAt)];
-  const at = (key: string) => columnLetters(DATA_TABLE_ORIGIN.col + ordered.indexOf(key));
+  const labelOf = (key: string) => {
+    const e = extra.find((x) => x.key === key);
+    if (e) return zh ? e.label.zh : e.label.en;
+    const col = spec.columns.find((c) => c.name === key);
+    return zh && col ? col.zh : key;
+  };
+  const cell = (key: string) => thisRow(labelOf(key));
+  const block = (first: string, last: string) => thisRowBlock(labelOf(first), labelOf(last));
 
   const columns: TemplateColumn[] = ordered.map((key) => {
     const e = extra.find((x) => x.key === key);
-    if (e) return { key, label: zh ? e.label.zh : e.label.en, format: e.format, formula: (r) => e.formula(r, at) };
+    if (e) return { key, label: labelOf(key), format: e.format, formula: e.formula(cell, block) };
     const col = spec.columns.find((c) => c.name === key);
     const format =
       key === 'Probability'
@@ -300,9 +300,9 @@ export function addDataTable(
             : undefined;
     return {
       key,
-      label: zh && col ? col.zh : key,
+      label: labelOf(key),
       format,
-      formula: col?.computed ? computedFormula(table, key, at, source) : undefined,
+      formula: col?.computed ? computedFormula(table, key, cell, block, source) : undefined,
       validation: columnValidation(table, key, book, source),
       width: col?.type === 'text' && !col.computed ? 14 : key === 'Strategy' ? 22 : undefined,
     };
@@ -337,7 +337,7 @@ export function addDataTable(
       'header',
     );
     header.alignment = { vertical: 'middle' };
-    book.formula(ws, a1(first.firstRow, col), STAGECHECK_FORMULA, { spill: true });
+    book.formula(ws, a1(first.firstRow, col), spilledFormula(besideDef!, spec.prefix), { spill: true });
     ws.getColumn(col).width = 24;
     book.defineSpill(`${spec.prefix}_${beside}`, ws, a1(first.firstRow, col));
     placed.push({ key: beside, col, firstRow: first.firstRow, lastRow: first.lastRow });

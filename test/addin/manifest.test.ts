@@ -2,6 +2,7 @@
  * Offline manifest checks (the online `npm run validate` needs the internet): what Excel
  * relies on — namespace, shared runtime, permission, URLs, resource ids, zh-CN overrides.
  */
+import { MANIFEST_ID, MANIFEST_VERSION } from '../../src/version';
 import * as fs from 'fs';
 import * as path from 'path';
 import { XMLParser } from 'fast-xml-parser';
@@ -114,4 +115,9 @@ test('webpack writes the pages the manifest points at', () => {
   const config = fs.readFileSync(path.join(root, 'webpack.config.js'), 'utf8');
   expect(config).toContain("filename: 'taskpane.html'");
   expect(config).toMatch(/functions: '\.\/src\/functions\/excel\/functions\.ts'/);
+});
+
+test('the manifest Id and Version are the ones templates name (src/version.ts)', () => {
+  expect(/<Id>([^<]+)<\/Id>/.exec(xml)?.[1]).toBe(MANIFEST_ID);
+  expect(/<Version>([^<]+)<\/Version>/.exec(xml)?.[1]).toBe(MANIFEST_VERSION);
 });

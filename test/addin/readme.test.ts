@@ -2,6 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { readmeWithReference } from '../../scripts/docs';
+import { workbookFormatMarkdown } from '../../scripts/workbookFormat';
 import { catalog } from '../../src/functions/catalog';
 import { signature } from '../../src/functions/reference';
 
@@ -22,4 +23,12 @@ test('README starts with the two set-up commands', () => {
   const firstBlock = readme.slice(readme.indexOf('```'), readme.indexOf('```', readme.indexOf('```') + 3));
   expect(firstBlock).toContain('npm install && npm start');
   expect(firstBlock).toContain('npm test');
+});
+
+test('docs/workbook-format.md is the one generated from the schema (run npm run docs), and the README links it', () => {
+  const doc = fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'workbook-format.md'), 'utf8');
+  expect(doc).toBe(workbookFormatMarkdown());
+  expect(readme).toContain('(docs/workbook-format.md)');
+  // Users get nothing from a pointer to a file outside the repository.
+  expect(readme).not.toMatch(/DESIGN\.md|\.\.\/shared/);
 });

@@ -88,7 +88,7 @@ describe('gradeFromSections: every branch of the rule', () => {
     [100, 100, 69, 69, 'C', 'two strong'],
     [40, 0, 0, 0, 'C', 'section 1 exactly 40, rest nothing'],
     [39, 100, 0, 0, 'D', 'section 1 weak'],
-    [69.999999999999, 70, 70, 70, 'A', 'binary noise below 70 is still 70'],
+    [69.99999999999999, 70, 70, 70, 'B', 'one ulp below 70 is below 70: sections are exact, no tolerance'],
   ])('%p %p %p %p → %s (%s)', (s1, s2, s3, s4, g) => {
     expect(gradeFromSections(s1, s2, s3, s4)).toBe(g);
   });
@@ -238,9 +238,9 @@ describe('properties', () => {
       fc.property(pct, pct, pct, pct, (a, b, c, d) => {
         const g = gradeFromSections(a, b, c, d);
         const s = [a, b, c, d];
-        const strong = s.filter((x) => x >= 70 - 1e-9).length;
-        const noneWeak = s.every((x) => x >= 40 - 1e-9);
-        const want = strong === 4 ? 'A' : strong >= 3 && noneWeak ? 'B' : a < 40 - 1e-9 ? 'D' : 'C';
+        const strong = s.filter((x) => x >= 70).length;
+        const noneWeak = s.every((x) => x >= 40);
+        const want = strong === 4 ? 'A' : strong >= 3 && noneWeak ? 'B' : a < 40 ? 'D' : 'C';
         expect(g).toBe(want);
       }),
       RUNS,

@@ -3,7 +3,7 @@
  */
 import fc from 'fast-check';
 import { CalcError, Cell } from '../../src/core/cells';
-import { DEFAULT_CRITERIA, axisScoreAccounts, criteriaScale, normalise, scoreAccounts } from '../../src/calc/scoring';
+import { DEFAULT_CRITERIA, axisScoreAccounts, criteriaScale, scoreAccounts } from '../../src/calc/scoring';
 import {
   DEFAULT_TIER_RULES,
   TierCode,
@@ -70,10 +70,11 @@ describe('SCORE (§4 composite scoring)', () => {
     expect((scoreAccounts({ scores: [[1, 2]], mins: [3, 1], maxs: [3, 5] }) as CalcError).message.en).toContain('criterion 1');
   });
 
-  test('normalise clamps and survives extreme scales', () => {
-    expect(normalise(9, 1, 5)).toBe(1);
-    expect(normalise(-9, 1, 5)).toBe(0);
-    expect(normalise(0, -1e308, 1e308)).toBeCloseTo(0.5, 12);
+  test('scores clamp to the scale and survive extreme scales', () => {
+    // 9 on 1–5 counts as 5, −9 as 1: (1·1 + 1·0) / 2 → 50
+    expect(only(scoreAccounts({ scores: [[9, -9]], weights: [1, 1] }))).toBe(50);
+    // 0 on −1e308…1e308 is exactly half way
+    expect(only(scoreAccounts({ scores: [[0]], weights: [1], mins: [-1e308], maxs: [1e308] }))).toBe(50);
   });
 
   test('huge weights do not overflow', () => {

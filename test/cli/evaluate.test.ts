@@ -106,7 +106,18 @@ describe('a good workbook', () => {
     const { code, out, err } = await crm3('evaluate', sample, '--json');
     expect([code, err]).toEqual([0, '']);
     const r = JSON.parse(out);
-    expect(Object.keys(r)).toEqual(['file', 'asOf', 'indicators', 'missing', 'accounts', 'opportunities', 'problems']);
+    expect(Object.keys(r)).toEqual([
+      'file',
+      'asOf',
+      'currency',
+      'indicators',
+      'missing',
+      'accounts',
+      'opportunities',
+      'problems',
+    ]);
+    // The sample's Config says CNY.
+    expect(r.currency).toBe('CNY');
     expect(r.missing).toEqual([]);
     expect(r.file).toBe(sample);
     expect(r.asOf).toBe(ASOF);
@@ -184,14 +195,39 @@ describe('a good workbook', () => {
     expect(r.reduce((n: number, i: { accounts: unknown[] }) => n + i.accounts.length, 0)).toBe(30);
   });
 
-  test('--scope owner=Nobody --json: one object with its scope; blank ratios are null', async () => {
-    const { code, out } = await crm3('evaluate', sample, '--scope', 'owner=Nobody', '--json');
+  test('--scope owner=Nobody (a value no account has) is an error that lists the owners there are', async () => {
+    const owners = [...new Set(generateSample({ size: 60, seed: 1 }).tables.Accounts!.rows.map((r) => r[4] as string))];
+    const { code, out, err } = await crm3('evaluate', sample, '--scope', 'owner=Nobody', '--json');
+    expect([code, out]).toEqual([1, '']);
+    expect(err).toContain('owner=Nobody: no account has owner "Nobody". The owner values in the workbook are ');
+    for (const o of owners) expect(err).toContain(`"${o}"`);
+    const zh = await crm3('evaluate', sample, '--scope', 'owner=Nobody', '--lang', 'zh-CN');
+    expect(zh.code).toBe(1);
+    expect(zh.err).toMatch(/owner=Nobody：没有任何客户的负责人是“Nobody”。工作簿中的负责人有：".*"、/);
+  });
+
+  test('--scope values match as ids do: case, width and spacing folded', async () => {
+    const owner = generateSample({ size: 60, seed: 1 }).tables.Accounts!.rows[0][4] as string;
+    const folded = `  ${owner.toUpperCase().replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))} `;
+    const exact = JSON.parse((await crm3('evaluate', sample, '--scope', `owner=${owner}`, '--json')).out);
+    const { code, out } = await crm3('evaluate', sample, '--scope', `owner=${folded}`, '--json');
     expect(code).toBe(0);
-    const r = JSON.parse(out);
-    expect(r.scope).toEqual([{ field: 'owner', value: 'Nobody' }]);
-    expect(r.indicators.find((i: { id: string }) => i.id === 'WIN_RATE_COUNT').value).toBeNull();
-    expect(out).toMatch(/"value": null/);
-    expect(r.problems).toEqual([]);
+    expect(JSON.parse(out).indicators).toEqual(exact.indicators);
+  });
+
+  test('a scope or --by field on a column the workbook lacks is an error that says so', async () => {
+    const s = generateSample({ size: 60, seed: 1 });
+    const acc = s.tables.Accounts!;
+    const j = acc.headers.indexOf('Region');
+    acc.headers.splice(j, 1);
+    for (const r of acc.rows) r.splice(j, 1);
+    const noRegion = await write('no-region.xlsx', s);
+    const scoped = await crm3('evaluate', noRegion, '--scope', 'region=East');
+    expect([scoped.code, scoped.out]).toEqual([1, '']);
+    expect(scoped.err).toContain('region=East: the Accounts table has no Region column, so there is nothing to scope by region.');
+    const by = await crm3('evaluate', noRegion, '--by', 'region', '--json');
+    expect(by.code).toBe(1);
+    expect(by.err).toContain('region: the Accounts table has no Region column');
   });
 
   test('--out report.xlsx writes a workbook ExcelJS reads, with Indicators, Accounts, Opportunities and Problems', async () => {
@@ -204,7 +240,7 @@ describe('a good workbook', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Indicators', 'Accounts', 'Opportunities', 'Problems']);
     const ind = wb.getWorksheet('Indicators')!;
     expect(ind.rowCount).toBe(41);
-    expect(ind.getRow(1).values).toEqual([undefined, 'Goal', 'Id', 'Indicator', 'Value', 'Unit', 'Status']);
+    expect(ind.getRow(1).values).toEqual([undefined, 'Goal', 'Id', 'Indicator', 'Value', 'Unit', 'Status', 'Note']);
     expect(IDS.every((id, k) => ind.getRow(k + 2).getCell(2).value === id)).toBe(true);
     expect(wb.getWorksheet('Accounts')!.rowCount).toBe(31);
     expect(wb.getWorksheet('Opportunities')!.rowCount).toBe(61);

@@ -86,6 +86,16 @@ function sampleTierCounts(attractivenessThreshold: number, positionThreshold: nu
   return counts;
 }
 
+/** Waits until an element shows the text (the engine answers the pane asynchronously). */
+async function shows(page: Page, testId: string, text: string): Promise<void> {
+  await page.waitForFunction(
+    ([id, t]) => document.querySelector(`[data-testid="${id}"]`)?.textContent === t,
+    [testId, text] as const,
+    { timeout: 30_000 },
+  );
+  expect(await page.textContent(`[data-testid="${testId}"]`)).toBe(text);
+}
+
 async function shownTierCounts(page: Page): Promise<Record<TierCode, number>> {
   const out = {} as Record<TierCode, number>;
   for (const t of ['A', 'B', 'C', 'D'] as const) out[t] = Number(await page.textContent(`[data-testid="tier-count-${t}"]`));
@@ -188,27 +198,27 @@ test('grading: answering the questions updates QualScore and Grade', async () =>
 
   // Every answer Yes: 12 of 12, QualScore 100, every section 100 ≥ 70 → A.
   for (let i = 0; i < n; i++) await questions.nth(i).getByRole('radio', { name: 'Yes', exact: true }).check();
-  expect(await page.textContent('[data-testid="qual-score"]')).toBe('100.0');
-  expect(await page.textContent('[data-testid="grade"]')).toBe('A');
+  await shows(page, 'qual-score', '100.0');
+  await shows(page, 'grade', 'A');
 
   // Section 1 all No: 9 of 12 = 75.0, section 1 at 0 < 40 with three strong sections → not B (one below 40) → D.
   for (let i = 0; i < 3; i++) await questions.nth(i).getByRole('radio', { name: 'No', exact: true }).check();
-  expect(await page.textContent('[data-testid="qual-score"]')).toBe('75.0');
-  expect(await page.textContent('[data-testid="grade"]')).toBe('D');
+  await shows(page, 'qual-score', '75.0');
+  await shows(page, 'grade', 'D');
 
   // Section 4 also No (sections 0/100/100/0): section 1 below 40 → D; then section 1 back to Yes
   // (100/100/100/0): three strong but one below 40 → C.
   for (let i = 0; i < 3; i++) await questions.nth(i).getByRole('radio', { name: 'Yes', exact: true }).check();
   for (let i = 9; i < 12; i++) await questions.nth(i).getByRole('radio', { name: 'No', exact: true }).check();
-  expect(await page.textContent('[data-testid="qual-score"]')).toBe('75.0');
-  expect(await page.textContent('[data-testid="grade"]')).toBe('C');
+  await shows(page, 'qual-score', '75.0');
+  await shows(page, 'grade', 'C');
   await expectAccessible(page);
 
   await page.getByRole('button', { name: 'Save answers' }).click();
   await page.getByText('Answers saved to the workbook.').waitFor();
   // Re-read from the workbook: the saved answers are the form's, nothing is left unsaved.
   await page.waitForFunction(() => !document.body.textContent?.includes('unsaved answers'));
-  expect(await page.textContent('[data-testid="grade"]')).toBe('C');
+  await shows(page, 'grade', 'C');
   await page.context().close();
 });
 

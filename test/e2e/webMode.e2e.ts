@@ -1,7 +1,8 @@
 /**
- * Web mode smoke test: the built task pane (taskpane.html) opens in Chromium without Excel
- * and without office.js, starts on the dashboard, and its function reference lists the whole
- * catalog in English and Chinese. Run by `npm run test:e2e` (part of `npm test`); needs /usr/bin/chromium.
+ * Web mode smoke test: the built web page (index.html) opens in Chromium without Excel and
+ * without office.js, starts on the dashboard, and its function reference lists the whole
+ * catalog in English and Chinese. Office's page (taskpane.html, office.js in <head>) opened in
+ * a browser whose network is cut starts in web mode too, after office.js fails. Run by `npm run test:e2e` (part of `npm test`); needs /usr/bin/chromium.
  */
 import { catalog } from '../../src/functions/catalog';
 import { WebMode, reloadAfter, startWebMode, waitForDashboard } from './support/webServer';
@@ -27,5 +28,18 @@ test('web mode starts without Excel and shows the CRM3 catalog in English and Ch
   expect(web.pageErrors).toEqual([]);
   // office.js is fetched only inside Office.
   expect(web.externalRequests).toEqual([]);
+  await page.context().close();
+});
+
+test('Office’s page with office.js in <head> and the CDN unreachable starts in web mode, no hang', async () => {
+  const blocked: string[] = [];
+  const page = await web.open('?lang=en-US', { page: 'taskpane.html' });
+  expect(await page.locator('head script[src*="appsforoffice.microsoft.com"]').count()).toBe(1);
+  // The request for office.js was attempted (and cut: the test browser reaches only this machine).
+  blocked.push(...web.externalRequests.filter((u) => u.includes('appsforoffice.microsoft.com')));
+  await waitForDashboard(page);
+  expect(await page.textContent('[data-testid="mode"]')).toContain('Web mode');
+  expect(blocked.length).toBeGreaterThan(0);
+  web.externalRequests.length = 0;
   await page.context().close();
 });

@@ -19,15 +19,15 @@ const hfOutcomes = runHyperFormulaAll(all);
 describe.each(all.map((c, i) => [`${c.fn}: ${c.name}`, c, i] as const))('%s', (_name, c, i) => {
   test('kernel matches expectation', () => {
     const got = runKernel(c);
-    if (!sameOutcome(got, c.expect)) expect(got).toEqual(c.expect);
+    if (!sameOutcome(got, c.expect, c.exact)) expect(got).toEqual(c.expect);
   });
   test('Excel adapter matches', () => {
     const got = runExcel(c);
-    if (!sameOutcome(got, c.expect)) expect(got).toEqual(c.expect);
+    if (!sameOutcome(got, c.expect, c.exact)) expect(got).toEqual(c.expect);
   });
   test('HyperFormula matches', () => {
     const got = hfOutcomes[i];
-    if (!sameOutcome(got, c.expect)) expect(got).toEqual(c.expect);
+    if (!sameOutcome(got, c.expect, c.exact)) expect(got).toEqual(c.expect);
   });
 });
 

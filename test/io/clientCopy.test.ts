@@ -143,12 +143,27 @@ describe('a template filled with the sample (no saved values: the engine compute
       }
       expect(checked).toBeGreaterThan(crm3.length);
       // Spilled cells the file did not have take their anchor's format.
-      const anchor = crm3.find((c) => (c.spill?.length ?? 0) > 1)!;
-      const sheet = opened.pkg.sheets.find((s) => s.name === anchor.sheet)!;
-      const styles = new Map((await opened.pkg.cells(sheet)).map((c) => [`${c.row},${c.col}`, c.style]));
-      const m = /^([A-Z]+)(\d+)$/.exec(anchor.cell)!;
-      const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-      expect(styles.get(`${Number(m[2]) + 1},${col}`)).toBeDefined();
+      const original = await openXlsxPackage(input, 'in.xlsx');
+      if (!original.ok) throw new Error(original.reason.message.en);
+      let styled = 0;
+      for (const anchor of crm3.filter((c) => (c.spill?.length ?? 0) > 1)) {
+        const sheet = original.pkg.sheets.find((s) => s.name === anchor.sheet)!;
+        const before = new Map((await original.pkg.cells(sheet)).map((c) => [`${c.row},${c.col}`, c.style]));
+        const after = new Map(
+          (await opened.pkg.cells(opened.pkg.sheets.find((s) => s.name === anchor.sheet)!)).map((c) => [
+            `${c.row},${c.col}`,
+            c.style,
+          ]),
+        );
+        const m = /^([A-Z]+)(\d+)$/.exec(anchor.cell)!;
+        const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+        const below = `${Number(m[2]) + 1},${col}`;
+        const own = before.get(`${Number(m[2])},${col}`);
+        if (own === undefined || before.has(below)) continue;
+        expect(after.get(below)).toBe(own);
+        styled++;
+      }
+      expect(styled).toBeGreaterThan(0);
     },
     120_000,
   );

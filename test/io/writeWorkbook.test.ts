@@ -12,7 +12,10 @@ import { CONFIG_TABLES, SETTINGS } from '../../src/model/config';
 import { generateSample } from '../../src/model/sample';
 import { TABLES, TableName, tableSpec } from '../../src/model/schema';
 import { WorkbookSnapshot } from '../../src/model/snapshot';
-import { FIXED_TIMESTAMP, definedNames, writeWorkbook, writeWorkbookFile } from '../../src/io/writeWorkbook';
+import { FIXED_TIMESTAMP, definedNames, writeWorkbook as writeBytes, writeWorkbookFile } from '../../src/io/writeWorkbook';
+
+/** The writer's bytes as a Buffer (Node's methods for the checks below). */
+const writeWorkbook = async (...args: Parameters<typeof writeBytes>) => Buffer.from(await writeBytes(...args));
 import { readZip, zipTexts } from '../support/unzip';
 
 const enSnapshot = generateSample({ locale: 'en-US', size: 300, seed: 1 });

@@ -130,8 +130,8 @@ describe('writeWorkbook where zlib is an empty module (the browser bundle)', () 
     const browser = browserModules();
     expect(browser.zlibDeflate).toBeUndefined();
 
-    const nodeBytes = await writeWorkbook(snapshot, { locale: 'zh-CN' });
-    const browserBytes = await browser.writeWorkbook(snapshot, { locale: 'zh-CN' });
+    const nodeBytes = Buffer.from(await writeWorkbook(snapshot, { locale: 'zh-CN' }));
+    const browserBytes = Buffer.from(await browser.writeWorkbook(snapshot, { locale: 'zh-CN' }));
     // Different deflaters, different bytes (proves the browser path ran)…
     expect(Buffer.compare(nodeBytes, browserBytes)).not.toBe(0);
     // …but the same parts, byte for byte, and the same workbook to the reader.

@@ -136,18 +136,29 @@ describe('validateSnapshot', () => {
       expect(hasErrors(ps)).toBe(true);
     });
 
-    test('a missing required column is an error at the header row', () => {
-      const s = clean();
-      const o = s.tables.Opportunities!;
-      s.tables.Opportunities = table(
-        '商机',
-        o.headers.filter((h) => h !== 'Amount'),
-        o.rows.map((r) => r.filter((_, j) => o.headers[j] !== 'Amount')),
-        { row: 3, col: 2 },
+    test('a missing id column is an error at the header row; another required column a warning (its indicators have no data)', () => {
+      const without = (name: string) => {
+        const s = clean();
+        const o = s.tables.Opportunities!;
+        s.tables.Opportunities = table(
+          '商机',
+          o.headers.filter((h) => h !== name),
+          o.rows.map((r) => r.filter((_, j) => o.headers[j] !== name)),
+          { row: 3, col: 2 },
+        );
+        return only(validateSnapshot(s), '商机', 'B3');
+      };
+      const id = without('AccountId');
+      expect(id.severity).toBe('error');
+      expect(id.message.en).toMatch(
+        /has no AccountId column, which identifies or links its rows.*headed AccountId \(or 客户编号\).*row 3/,
       );
-      const p = only(validateSnapshot(s), '商机', 'B3');
-      expect(p.severity).toBe('error');
-      expect(p.message.en).toMatch(/has no Amount column.*headed Amount \(or 金额\).*row 3/);
+      expect(id.message.zh).toMatch(/^商机!B3：“商机”表缺少必填列“客户编号”（AccountId）/);
+      const amount = without('Amount');
+      expect(amount.severity).toBe('warning');
+      expect(amount.message.en).toMatch(
+        /has no Amount column, so the indicators that use it have no data.*headed Amount \(or 金额\).*row 3/,
+      );
     });
 
     test('missing criterion or question columns: one warning each', () => {

@@ -32,6 +32,8 @@ export interface ParityCase {
   name: string;
   args: ArgSpec[];
   expect: Expected;
+  /** Numbers must equal the expectation exactly (a value on a threshold, issue #18), not to 1e-12. */
+  exact?: boolean;
 }
 
 const isErrorCell = (v: unknown): v is ErrorCell => typeof v === 'object' && v !== null && 'error' in v;
@@ -205,13 +207,14 @@ export function runHyperFormulaAll(cases: ParityCase[]): Outcome[] {
   return outcomes;
 }
 
-/** Equality of outcomes: numbers to 1e-12 relative, errors by code. */
-export function sameOutcome(a: Outcome, b: Outcome): boolean {
+/** Equality of outcomes: numbers to 1e-12 relative (or exactly), errors by code. */
+export function sameOutcome(a: Outcome, b: Outcome, exact = false): boolean {
   if (Array.isArray(a) || Array.isArray(b)) {
     if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    return a.every((x, i) => sameOutcome(x, b[i]));
+    return a.every((x, i) => sameOutcome(x, b[i], exact));
   }
-  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a), Math.abs(b));
+  if (typeof a === 'number' && typeof b === 'number')
+    return exact ? a === b : Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a), Math.abs(b));
   if (isErrorCell(a) || isErrorCell(b)) return isErrorCell(a) && isErrorCell(b) && a.error === b.error;
   return a === b;
 }

@@ -90,12 +90,55 @@ describe('InProcessEngine', () => {
     expect([tierMatrix.attractivenessThreshold, tierMatrix.positionThreshold]).toEqual([50, 50]);
   });
 
+  test('tiering: the workbook’s own tiers, other thresholds in the engine’s Config, and the workbook left as it was', async () => {
+    const before = await engine.evaluate();
+    const base = await engine.tiering();
+    expect(base.tiers.tiers).toEqual(before.accounts.map((a) => a.Tier));
+    expect(base.accounts.map((a) => a.id)).toEqual(before.accounts.map((a) => a.AccountId));
+    const raised = await engine.tiersUnder({ ...base.settings, attractivenessThreshold: 70 });
+    // Raising the bar only moves accounts down the attractiveness axis: A → C, B → D.
+    raised.tiers.forEach((t, i) => {
+      const was = base.tiers.tiers[i];
+      expect(t === was || (was === 'A' && t === 'C') || (was === 'B' && t === 'D')).toBe(true);
+    });
+    expect(raised.counts.A + raised.counts.B).toBeLessThan(base.tiers.counts.A + base.tiers.counts.B);
+    expect(await engine.evaluate()).toEqual(before);
+  });
+
+  test('grading and the decision chain of an opportunity come from the engine', async () => {
+    const result = await engine.evaluate();
+    const form = await engine.grading(0);
+    expect(form.outcome.grade).toBe(result.opportunities[0].Grade);
+    expect(form.outcome.qualScore).toBeCloseTo(result.opportunities[0].QualScore as number, 12);
+    const dc = snapshot.tables.DecisionChain!;
+    const oppIds = snapshot.tables.Opportunities!.rows.map((r) => r[0]);
+    const row = oppIds.findIndex((id) => dc.rows.some((r) => r[dc.headers.indexOf('OppId')] === id));
+    const map = await engine.decisionChain(row);
+    expect(map.oppId).toBe(oppIds[row]);
+    expect(map.members.length).toBe(dc.rows.filter((r) => r[dc.headers.indexOf('OppId')] === oppIds[row]).length);
+    expect(await engine.stages()).toEqual(['Discover', 'Qualify', 'Solution', 'Shortlist', 'Negotiate']);
+  });
+
   test('charts follow the scope', async () => {
     const [region] = await engine.scopeValues('region');
     const scoped = await engine.charts([{ field: 'region', value: region }]);
     const whole = await engine.charts();
     expect(scoped.tierMatrix.points.length).toBeLessThan(whole.tierMatrix.points.length);
   });
+});
+
+test('a chart the functions cannot compute says why instead of drawing zeros', async () => {
+  const bad = generateSample({ size: 60, seed: 4 });
+  const opps = bad.tables.Opportunities!;
+  const status = opps.headers.indexOf('Status');
+  const open = opps.rows.findIndex((r) => r[status] === 'Open');
+  opps.rows[open][opps.headers.indexOf('Amount')] = 'lots';
+  const engine = new InProcessEngine();
+  await engine.load(bad, { locale: 'en-US' });
+  const charts = await engine.charts();
+  expect(charts.pipelineByStage).toEqual([]);
+  expect(charts.problems.pipelineByStage).toMatch(/lots/);
+  engine.dispose();
 });
 
 test('a workbook without AsOfDate is evaluated as of today', async () => {

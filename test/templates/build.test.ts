@@ -21,9 +21,9 @@ import { generateSample } from '../../src/model/sample';
 import { TABLES, TableName } from '../../src/model/schema';
 import { TEMPLATES, TEMPLATE_VERSION, TemplateId } from '../../src/templates/catalog';
 import { buildTemplate, buildTemplateWithFormulas, templateFileName, TemplateFormula } from '../../src/templates/build';
-import { markDynamicCells } from '../../src/templates/dynamicArrays';
 import { EMPTY_TABLE_ROWS } from '../../src/templates/templateBook';
-import { toStoredFormula as storedFormula } from '../../src/engine/formulaLanguage';
+import { MANIFEST_ID, MANIFEST_VERSION } from '../../src/version';
+import { needsDynamicArray, toStoredFormula as storedFormula } from '../../src/engine/formulaLanguage';
 
 const LOCALES: Locale[] = ['en-US', 'zh-CN'];
 const CASES = TEMPLATES.flatMap((t) => LOCALES.map((locale) => [t.id, locale] as [TemplateId, Locale]));
@@ -42,7 +42,7 @@ async function loadWithExcelJS(buffer: Buffer): Promise<ExcelJS.Workbook> {
   const zip = await JSZip.loadAsync(buffer);
   for (const p of Object.keys(zip.files).filter((n) => /^xl\/tables\/table\d+\.xml$/.test(n))) {
     const xml = await zip.file(p)!.async('string');
-    zip.file(p, xml.replace(/<calculatedColumnFormula>[^<]*<\/calculatedColumnFormula>/g, ''));
+    zip.file(p, xml.replace(/<calculatedColumnFormula[^>]*>[^<]*<\/calculatedColumnFormula>/g, ''));
   }
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await zip.generateAsync({ type: 'nodebuffer' })) as never);
@@ -96,18 +96,6 @@ async function definedNameMap(zip: JSZip): Promise<Map<string, string>> {
   return out;
 }
 
-describe('storedFormula', () => {
-  test('markDynamicCells adds cm="1" to array formulas only, once', () => {
-    const xml =
-      '<c r="B5" s="3" t="str"><f t="array" ref="B5">X()</f><v></v></c><c r="C5"><f>Y()</f></c><c r="D5" cm="1"><f t="array" ref="D5">Z()</f></c>';
-    const { xml: out, count } = markDynamicCells(xml);
-    expect(count).toBe(2);
-    expect(out).toContain('<c r="B5" s="3" t="str" cm="1"><f t="array"');
-    expect(out).toContain('<c r="C5"><f>Y()</f>');
-    expect(out.match(/cm="1"/g)).toHaveLength(2);
-  });
-});
-
 describe.each(CASES)('%s (%s)', (id, locale) => {
   const info = TEMPLATES.find((t) => t.id === id)!;
   const zh = locale === 'zh-CN';
@@ -158,7 +146,9 @@ describe.each(CASES)('%s (%s)', (id, locale) => {
     for (const s of SETTINGS) expect(names.get(s.name)).toMatch(/^'?[^!]+'?!\$B\$\d+$/);
     const config = wb.getWorksheet(configSheetName(locale))!;
     // Columns spilled beside a table size themselves with the data: a spill reference to the anchor.
-    if (tables.has('Opportunities')) expect(names.get('Opp_StageCheck')).toMatch(/!\$[A-Z]+\$2#$/);
+    // (stored as Excel stores `Sheet!$X$2#`: _xlfn.ANCHORARRAY(Sheet!$X$2)).
+    if (tables.has('Opportunities')) expect(names.get('Opp_StageCheck')).toMatch(/^_xlfn\.ANCHORARRAY\(.+!\$[A-Z]+\$2\)$/);
+    for (const ref of names.values()) expect(ref).not.toMatch(/#$|\$\d+#/);
     expect(names.get('Stages_Stage')).toBe(`Stages[${zh ? '阶段' : 'Stage'}]`);
     const at = (name: string) => config.getCell(names.get(name)!.split('!')[1].replace(/\$/g, '')).value;
     expect(at('TemplateId')).toBe(id);
@@ -166,12 +156,15 @@ describe.each(CASES)('%s (%s)', (id, locale) => {
     expect(at('TierMethod')).toBe(zh ? '矩阵法' : 'Matrix');
   });
 
-  test('formulas follow §7: no volatile functions, no structured or cross-sheet references, no per-row whole-table scans', async () => {
+  test('formulas follow §7: no volatile functions, no cross-sheet or table-column references, no per-row whole-table scans', async () => {
     const { formulas } = await template(id, locale);
     expect(formulas.length).toBeGreaterThan(10);
     for (const f of formulas) {
       expect(f.formula).not.toMatch(VOLATILE);
-      expect(f.formula.replace(/"[^"]*"/g, '')).not.toMatch(/[[\]!]/);
+      // Only a calculated column refers to its own row, as Table[@[Col]] (typed form).
+      const own = f.inTable ? new RegExp(`${f.inTable}\\[@(?:\\[[^\\]]*\\](?::\\[[^\\]]*\\])?|[^\\[\\]]+)\\]`, 'g') : undefined;
+      const rest = f.formula.replace(/"[^"]*"/g, '').replace(own ?? /$^/, '');
+      expect(rest).not.toMatch(/[[\]!]/);
       // A computed column of a data table uses its own row and small Config names only;
       // the Indicators table is 40 different scalar indicators, not one formula per data row.
       if (f.inTable && f.inTable !== 'Indicators') expect(f.formula.replace(/"[^"]*"/g, '')).not.toMatch(DATA_PREFIX);
@@ -198,64 +191,72 @@ describe.each(CASES)('%s (%s)', (id, locale) => {
     expect(await zip.file('xl/_rels/workbook.xml.rels')!.async('string')).toContain('relationships/sheetMetadata');
   });
 
-  test('by default, per-row computed columns are Excel calculated columns: the table part holds the first data row’s formula', async () => {
-    const { buffer, formulas } = await template(id, locale);
-    const zip = await JSZip.loadAsync(buffer);
-    // The evaluator and the reader still read the file (table parts with child elements) as without them.
-    const evaluated = await evaluateFormulaWorkbook(buffer, 'x.xlsx');
-    const plain = await evaluateFormulaWorkbook(await buildTemplate(id, locale, { calculatedColumns: false }), 'x.xlsx');
-    expect(evaluated.ok && evaluated.errors).toEqual(plain.ok && plain.errors);
-    expect((await readWorkbookBuffer(buffer, 'x.xlsx')).ok).toBe(true);
+  test('per-row computed columns are Excel calculated columns, stored as Excel does (REF table10: the same structured formula in the table part and every row)', async () => {
+    const { zip, formulas } = await template(id, locale);
     const tableParts = Object.keys(zip.files).filter((p) => /^xl\/tables\/table\d+\.xml$/.test(p));
     let marked = 0;
     for (const p of tableParts) {
       const xml = await zip.file(p)!.async('string');
       const table = /<table\b[^>]*\sname="([^"]*)"/.exec(xml)![1];
-      const ref = /<table\b[^>]*\sref="([A-Z]+)(\d+):/.exec(xml)!;
-      const firstDataRow = Number(ref[2]) + 1;
-      const inTable = formulas.filter((f) => f.inTable === table && Number(/\d+$/.exec(f.cell)![0]) === firstDataRow);
-      for (const m of xml.matchAll(/<calculatedColumnFormula>([^<]*)<\/calculatedColumnFormula>/g)) {
+      for (const m of xml.matchAll(/<calculatedColumnFormula( array="1")?>([^<]*)<\/calculatedColumnFormula>/g)) {
         marked++;
-        const stored = m[1]
+        const stored = m[2]
           .replace(/&quot;/g, '"')
           .replace(/&amp;/g, '&')
           .replace(/&lt;/g, '<')
           .replace(/&gt;/g, '>');
-        expect(inTable.map((f) => storedFormula(f.formula))).toContain(stored);
+        // Excel's form: Table[[#This Row],[Col]] (never [@Col], never row-relative A1).
+        expect(stored).toContain(`${table}[[#This Row],`);
+        expect(stored).not.toMatch(/\[@|(?<![A-Za-z_$])\$?[A-Z]{1,3}\$?\d+(?![\w(])/);
+        // Every body cell of the column holds that very formula; array="1" exactly when the cells are dynamic arrays.
+        const cells = formulas.filter((f) => f.inTable === table && storedFormula(f.formula) === stored);
+        expect(cells.length).toBeGreaterThanOrEqual(EMPTY_TABLE_ROWS);
+        expect(m[1] !== undefined).toBe(needsDynamicArray(stored));
       }
-      // Every computed column of the table (Indicators' 40 different scalars excepted) is marked.
-      if (table !== 'Indicators') expect((xml.match(/<calculatedColumnFormula>/g) ?? []).length).toBe(inTable.length);
     }
-    const hasComputedTable = formulas.some((f) => f.inTable && f.inTable !== 'Indicators');
-    expect(marked > 0).toBe(hasComputedTable);
+    expect(marked > 0).toBe(formulas.some((f) => f.inTable && f.inTable !== 'Indicators'));
   });
 
-  test('formula cells are locked on protected sheets; table inputs are unlocked; protection has no password', async () => {
-    const { wb, formulas } = await template(id, locale);
-    const sheetsWithFormulas = new Set(formulas.map((f) => f.sheet));
-    for (const name of sheetsWithFormulas) {
-      const ws = wb.getWorksheet(name)!;
-      const protection = (ws as unknown as { sheetProtection: unknown }).sheetProtection as {
-        sheet?: boolean;
-        hashValue?: string;
-        sort?: boolean;
-      } | null;
-      expect(protection?.sheet).toBe(true);
-      expect(protection?.hashValue).toBeUndefined();
+  test('protection (finding 3): sheets holding tables are open; report sheets are protected without a password; computed table cells refuse typing', async () => {
+    const { wb, zip, formulas } = await template(id, locale);
+    const tables = tablesOf(wb);
+    const tableSheets = new Set([...tables.values()].map((t) => t.sheet));
+    for (const ws of wb.worksheets) {
+      const protection = (ws as unknown as { sheetProtection: { sheet?: boolean; hashValue?: string } | null }).sheetProtection;
+      if (tableSheets.has(ws.name)) expect(protection?.sheet ?? false).toBe(false);
+      else if (formulas.some((f) => f.sheet === ws.name)) {
+        expect(protection?.sheet).toBe(true);
+        expect(protection?.hashValue).toBeUndefined();
+      }
     }
-    for (const f of formulas) expect(wb.getWorksheet(f.sheet)!.getCell(f.cell).protection?.locked).not.toBe(false);
-    const formulaCells = new Set(formulas.map((f) => `${f.sheet}!${f.cell}`));
-    for (const spec of TABLES) {
-      const ws = wb.getWorksheet(tableSheetName(spec.name, locale));
-      if (!ws || !sheetsWithFormulas.has(ws.name)) continue;
-      ws.getRow(2).eachCell({ includeEmpty: true }, (cell) => {
-        if (
-          !formulaCells.has(`${ws.name}!${cell.address}`) &&
-          Number(cell.col) <= (tablesOf(wb).get(spec.name)?.columns.length ?? 0)
-        )
-          expect(cell.protection?.locked).toBe(false);
-      });
+    // On protected sheets formula cells stay locked and inputs are unlocked.
+    for (const f of formulas.filter((x) => !tableSheets.has(x.sheet)))
+      expect(wb.getWorksheet(f.sheet)!.getCell(f.cell).protection?.locked).not.toBe(false);
+    // A computed table cell carries a stop validation: it must keep its formula (ISFORMULA, stored with its prefix).
+    for (const f of formulas.filter((x) => x.inTable && x.inTable !== 'Indicators' && tableSheets.has(x.sheet))) {
+      const v = wb.getWorksheet(f.sheet)!.getCell(f.cell).dataValidation;
+      expect(v).toMatchObject({ type: 'custom', showErrorMessage: true });
+      expect(String(v?.formulae?.[0])).toMatch(/^_xlfn\.ISFORMULA\(\$?[A-Z]+\$?\d+\)$/);
     }
+    void zip;
+  });
+
+  test('opening the file asks Excel for the add-in (finding 6): webextension parts as Excel stores them, sideloaded by default', async () => {
+    const { zip } = await template(id, locale);
+    const we = await zip.file('xl/webextensions/webextension1.xml')!.async('string');
+    expect(we).toContain(
+      `<we:reference id="${MANIFEST_ID}" version="${MANIFEST_VERSION}" store="developer" storeType="Registry"/>`,
+    );
+    expect(we).toContain('<we:property name="Office.AutoShowTaskpaneWithDocument" value="true"/>');
+    // Package level (_rels/.rels), as Excel's own files hold it; not in workbook.xml.rels.
+    expect(await zip.file('_rels/.rels')!.async('string')).toContain(
+      'Type="http://schemas.microsoft.com/office/2011/relationships/webextensiontaskpanes" Target="xl/webextensions/taskpanes.xml"',
+    );
+    expect(await zip.file('xl/_rels/workbook.xml.rels')!.async('string')).not.toContain('webextension');
+    expect(await zip.file('xl/webextensions/_rels/taskpanes.xml.rels')!.async('string')).toContain('Target="webextension1.xml"');
+    const types = await zip.file('[Content_Types].xml')!.async('string');
+    expect(types).toContain('application/vnd.ms-office.webextensiontaskpanes+xml');
+    expect(types).toContain('application/vnd.ms-office.webextension+xml');
   });
 
   test('enumerations have drop-downs in the template language', async () => {
@@ -458,9 +459,37 @@ describe('crm3 templates build', () => {
     expect(c.err.join('')).toMatch(message);
   });
 
+  test('--addin names the deployment’s add-in in every file; a bad --addin is a usage error', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'crm3-templates-'));
+    try {
+      const id = '11111111-2222-3333-4444-555555555555';
+      const c = capture();
+      expect(
+        await main(
+          ['templates', 'build', '--out', dir, '--addin', `id=${id},version=1.2.0.0,store=EXCatalog,storeType=EXCatalog`],
+          c.io,
+        ),
+      ).toBe(0);
+      const zip = await JSZip.loadAsync(await fs.readFile(path.join(dir, templateFileName('value-indicators', 'en-US'))));
+      expect(await zip.file('xl/webextensions/webextension1.xml')!.async('string')).toContain(
+        `<we:reference id="${id}" version="1.2.0.0" store="EXCatalog" storeType="EXCatalog"/>`,
+      );
+      const bad = capture();
+      expect(
+        await main(
+          ['templates', 'build', '--out', dir, '--addin', 'id=x,version=1.0,store=s,storeType=Registry', '--lang', 'en-US'],
+          bad.io,
+        ),
+      ).toBe(2);
+      expect(bad.err.join('')).toMatch(/four parts/);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+
   test('usage errors in zh-CN', async () => {
     const c = capture();
     expect(await main(['templates', 'make', '--lang', 'zh-CN'], c.io)).toBe(2);
-    expect(c.err.join('')).toMatch(/未知子命令 "make"/);
+    expect(c.err.join('')).toMatch(/未知子命令“make”/);
   });
 });

@@ -1,4 +1,5 @@
 /** The pane's top: title, where it runs, the language switch and the view picker (fits 320 px). */
+import { pickAll } from '../../core/i18n';
 import { useId } from 'react';
 import { Caption1, Label, Select, Title3, ToggleButton, makeStyles, tokens } from '@fluentui/react-components';
 import { UiLocale, ViewId, strings } from '../strings';
@@ -37,7 +38,7 @@ interface Props {
 }
 
 export function PaneHeader({ locale, inOffice, view, problemCount, onLocale, onView }: Props) {
-  const t = strings[locale];
+  const t = pickAll(strings, locale);
   const s = useStyles();
   const selectId = useId();
   return (

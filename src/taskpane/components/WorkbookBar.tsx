@@ -3,6 +3,7 @@
  * chooser, so it works from the keyboard), download the evaluated report, and download the
  * client copy (CRM3 formulas replaced by values). The file code loads only when used.
  */
+import { pickAll } from '../../core/i18n';
 import { useRef } from 'react';
 import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { UiLocale, strings } from '../strings';
@@ -24,11 +25,23 @@ interface Props {
   busy: boolean;
   onOpen?: (file: File) => void;
   onDownloadReport?: () => void;
+  /** Results to report: false while loading, after a failure or a cancel (the button is then disabled). */
+  reportReady: boolean;
   onDownloadClientCopy?: () => void;
+  clientCopyReady: boolean;
 }
 
-export function WorkbookBar({ locale, fileName, busy, onOpen, onDownloadReport, onDownloadClientCopy }: Props) {
-  const t = strings[locale];
+export function WorkbookBar({
+  locale,
+  fileName,
+  busy,
+  onOpen,
+  onDownloadReport,
+  reportReady,
+  onDownloadClientCopy,
+  clientCopyReady,
+}: Props) {
+  const t = pickAll(strings, locale);
   const s = useStyles();
   const input = useRef<HTMLInputElement>(null);
   return (
@@ -58,12 +71,17 @@ export function WorkbookBar({ locale, fileName, busy, onOpen, onDownloadReport, 
         </>
       )}
       {onDownloadReport && (
-        <Button size="small" onClick={onDownloadReport} disabled={busy} data-testid="download-report">
+        <Button size="small" onClick={onDownloadReport} disabled={busy || !reportReady} data-testid="download-report">
           {t.downloadReport}
         </Button>
       )}
       {onDownloadClientCopy && (
-        <Button size="small" onClick={onDownloadClientCopy} disabled={busy} data-testid="download-client-copy">
+        <Button
+          size="small"
+          onClick={onDownloadClientCopy}
+          disabled={busy || !clientCopyReady}
+          data-testid="download-client-copy"
+        >
           {t.downloadClientCopy}
         </Button>
       )}

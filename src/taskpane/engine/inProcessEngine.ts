@@ -1,5 +1,7 @@
 /** PaneEngine on the calling thread: for jest tests and as the fallback where Workers are missing. */
+import type { AnswerCode } from '../../engine/grading';
 import type { Scope, ScopeField } from '../../engine/scope';
+import type { TierSettings } from '../../engine/tiering';
 import type { CellChange } from '../../engine/workbookEngine';
 import type { WorkbookSnapshot } from '../../model/snapshot';
 import type { LoadOptions, PaneEngine } from '../paneEngine';
@@ -25,6 +27,25 @@ export class InProcessEngine implements PaneEngine {
   }
   async charts(scopes?: readonly Scope[]) {
     return this.core.charts(scopes);
+  }
+  async tiering() {
+    return this.core.tiering();
+  }
+  async tiersUnder(settings: TierSettings) {
+    return this.core.tiersUnder(settings);
+  }
+  async grading(row: number, answers?: Readonly<Record<string, AnswerCode>>) {
+    return this.core.grading(row, answers);
+  }
+  async decisionChain(row: number) {
+    return this.core.decisionChain(row);
+  }
+  async stages() {
+    return this.core.stages();
+  }
+  /** Work on the calling thread cannot be interrupted; what is loaded is dropped. */
+  cancel() {
+    this.core.dispose();
   }
   dispose() {
     this.core.dispose();

@@ -1,7 +1,18 @@
 /** The messages between the pane and its engine worker: one request, one reply (progress in between). */
 import type { PaneEngineCore } from './paneEngineCore';
 
-export type EngineMethod = 'load' | 'evaluate' | 'explain' | 'whatIf' | 'scopeValues' | 'charts';
+export type EngineMethod =
+  | 'load'
+  | 'evaluate'
+  | 'explain'
+  | 'whatIf'
+  | 'scopeValues'
+  | 'charts'
+  | 'tiering'
+  | 'tiersUnder'
+  | 'grading'
+  | 'decisionChain'
+  | 'stages';
 /** Work beside the engine: reading an .xlsx the user opened (ExcelJS), so a big file does not freeze the pane. */
 export type WorkerMethod = EngineMethod | 'readWorkbook' | 'clientCopy';
 

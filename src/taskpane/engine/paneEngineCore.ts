@@ -17,9 +17,12 @@ import { BUILT_IN_INDICATORS } from '../../model/indicators';
 import { explainFormula } from '../../engine/explain';
 import { Scope, ScopeField, applyScopes, scopeValues } from '../../engine/scope';
 import { CellChange, EngineValue, IndicatorValue, WorkbookEngine } from '../../engine/workbookEngine';
+import { DashboardCharts, configuredStages, dashboardCharts } from '../../engine/charts';
+import { DecisionChainMap, decisionChainMap } from '../../engine/decisionChain';
+import { AnswerCode, GradingForm, gradingForm } from '../../engine/grading';
+import { PortfolioTiers, TierSettings, portfolioAccounts, portfolioTiers, tierSettings } from '../../engine/tiering';
 import { Problem, WorkbookSnapshot } from '../../model/snapshot';
-import type { Explanation, LoadOptions } from '../paneEngine';
-import { DashboardCharts, dashboardCharts } from './chartData';
+import type { Explanation, LoadOptions, TieringBase } from '../paneEngine';
 
 const plain = (v: EngineValue): Cell => (v !== null && typeof v === 'object' ? null : v);
 
@@ -115,9 +118,28 @@ export class PaneEngineCore {
   }
 
   charts(scopes?: readonly Scope[]): DashboardCharts {
-    const l = this.current;
-    const snapshot = scopes?.length ? applyScopes(l.snapshot, scopes, l.tiers) : l.snapshot;
-    return dashboardCharts(this.engineFor(scopes), snapshot, l.locale);
+    return dashboardCharts(this.engineFor(scopes));
+  }
+
+  tiering(): TieringBase {
+    const engine = this.current.whole;
+    return { settings: tierSettings(engine), accounts: portfolioAccounts(engine), tiers: portfolioTiers(engine) };
+  }
+
+  tiersUnder(settings: TierSettings): PortfolioTiers {
+    return portfolioTiers(this.current.whole, settings);
+  }
+
+  grading(row: number, answers?: Readonly<Record<string, AnswerCode>>): GradingForm {
+    return gradingForm(this.current.whole, row, answers);
+  }
+
+  decisionChain(row: number): DecisionChainMap {
+    return decisionChainMap(this.current.whole, row);
+  }
+
+  stages(): string[] {
+    return configuredStages(this.current.whole);
   }
 
   dispose(): void {

@@ -1,8 +1,10 @@
 /** PaneEngine talking to the engine worker by message; each call resolves when its reply comes. */
+import type { AnswerCode } from '../../engine/grading';
 import type { Scope, ScopeField } from '../../engine/scope';
+import type { TierSettings } from '../../engine/tiering';
 import type { CellChange } from '../../engine/workbookEngine';
 import type { WorkbookSnapshot } from '../../model/snapshot';
-import type { LoadOptions, PaneEngine } from '../paneEngine';
+import { CANCELLED, LoadOptions, PaneEngine } from '../paneEngine';
 import type { Locale } from '../../core/i18n';
 import type { ClientCopyResult } from '../../io/clientCopy';
 import type { ReadResult } from '../../io/readWorkbook';
@@ -14,17 +16,35 @@ interface Pending {
   onProgress?: (fraction: number) => void;
 }
 
+/** The engine worker (a function, so tests can hand in their own). */
+export type WorkerFactory = () => Worker;
+
+// webpack 5 bundles the worker from this exact `new Worker(new URL(…, import.meta.url))` form.
+const startEngineWorker: WorkerFactory = () =>
+  // @ts-expect-error -- tsconfig's module is CommonJS for jest; webpack compiles this file as ESM.
+  new Worker(new URL('./engine.worker.ts', import.meta.url), { name: 'crm3-engine' });
+
 export class WorkerEngine implements PaneEngine {
-  private readonly worker: Worker;
+  private worker: Worker;
   private readonly pending = new Map<number, Pending>();
   private next = 1;
 
-  constructor(worker?: Worker) {
-    // webpack 5 bundles the worker from this exact `new Worker(new URL(…, import.meta.url))` form.
-    // @ts-expect-error -- tsconfig's module is CommonJS for jest; webpack compiles this file as ESM.
-    this.worker = worker ?? new Worker(new URL('./engine.worker.ts', import.meta.url), { name: 'crm3-engine' });
-    this.worker.onmessage = (e: MessageEvent<EngineReply>) => this.receive(e.data);
-    this.worker.onerror = (e) => this.failAll(e.message || 'engine worker failed');
+  constructor(private readonly start: WorkerFactory = startEngineWorker) {
+    this.worker = this.started();
+  }
+
+  private started(): Worker {
+    const worker = this.start();
+    worker.onmessage = (e: MessageEvent<EngineReply>) => this.receive(e.data);
+    worker.onerror = (e) => this.failAll(e.message || 'engine worker failed');
+    return worker;
+  }
+
+  /** A worker busy with a long load answers nothing else: end it, fail its calls, and start a new one. */
+  cancel(): void {
+    this.worker.terminate();
+    this.failAll(CANCELLED);
+    this.worker = this.started();
   }
 
   private receive(reply: EngineReply): void {
@@ -86,6 +106,21 @@ export class WorkerEngine implements PaneEngine {
   }
   charts(scopes?: readonly Scope[]) {
     return this.call('charts', [scopes]);
+  }
+  tiering() {
+    return this.call('tiering', []);
+  }
+  tiersUnder(settings: TierSettings) {
+    return this.call('tiersUnder', [settings]);
+  }
+  grading(row: number, answers?: Readonly<Record<string, AnswerCode>>) {
+    return this.call('grading', [row, answers]);
+  }
+  decisionChain(row: number) {
+    return this.call('decisionChain', [row]);
+  }
+  stages() {
+    return this.call('stages', []);
   }
   dispose() {
     this.failAll('engine disposed');

@@ -25,7 +25,6 @@ export async function saveBytes(bytes: Uint8Array, fileName: string, locale: Loc
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export async function reportBytes(result: EvaluationResult, locale: Locale): Promise<Uint8Array> {
-  const buffer = await writeReport([result], locale);
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+export function reportBytes(result: EvaluationResult, locale: Locale): Promise<Uint8Array> {
+  return writeReport([result], locale);
 }

@@ -13,7 +13,7 @@ export function sampleHost(locale: Locale): MemoryHost {
   return new MemoryHost(generateSample({ locale }), { fileName: SAMPLE_FILE[locale], locale });
 }
 
-/** A host over a workbook the user opened (read by the engine worker, off the main thread). */
-export function hostFor(snapshot: WorkbookSnapshot, fileName: string, locale: Locale): MemoryHost {
-  return new MemoryHost(snapshot, { fileName, locale });
+/** A host over a workbook the user opened (read by the engine worker, off the main thread), with the file's own bytes. */
+export function hostFor(snapshot: WorkbookSnapshot, fileName: string, locale: Locale, fileBytes?: Uint8Array): MemoryHost {
+  return new MemoryHost(snapshot, { fileName, locale, ...(fileBytes ? { fileBytes } : {}) });
 }

@@ -29,15 +29,14 @@ export interface WebMode {
   externalRequests: string[];
   /** Uncaught page errors. */
   pageErrors: string[];
-  open(query: string, options?: BrowserContextOptions): Promise<Page>;
+  /** Opens a page of the build: index.html (web mode) unless `options.page` says taskpane.html (Office's page). */
+  open(query: string, options?: BrowserContextOptions & { page?: string }): Promise<Page>;
   close(): Promise<void>;
 }
 
 export async function startWebMode(): Promise<WebMode> {
-  if (!fs.existsSync(path.join(DIST, 'taskpane.html')))
-    throw new Error(
-      `${DIST}/taskpane.html is missing: run \`npm run build\` (or CRM3_DIST=… npx webpack --mode production) first`,
-    );
+  if (!fs.existsSync(path.join(DIST, 'index.html')))
+    throw new Error(`${DIST}/index.html is missing: run \`npm run build\` (or CRM3_DIST=… npx webpack --mode production) first`);
   const server = http.createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     // axe-core for the accessibility checks, served from the same origin: the pane's CSP allows only 'self'.
@@ -68,14 +67,24 @@ export async function startWebMode(): Promise<WebMode> {
     externalRequests,
     pageErrors,
     async open(query, options) {
-      const context = await browser.newContext({ viewport: { width: 320, height: 900 }, acceptDownloads: true, ...options });
+      const { page: _page, ...contextOptions } = options ?? {};
+      const context = await browser.newContext({
+        viewport: { width: 320, height: 900 },
+        acceptDownloads: true,
+        ...contextOptions,
+      });
+      // Nothing leaves this machine: every request elsewhere is cut (and recorded below).
+      await context.route('**/*', (route) => {
+        const url = route.request().url();
+        return url.startsWith(base) || url.startsWith('blob:') || url.startsWith('data:') ? route.continue() : route.abort();
+      });
       const page = await context.newPage();
       page.on('request', (r) => {
         if (!r.url().startsWith(base) && !r.url().startsWith('blob:') && !r.url().startsWith('data:'))
           externalRequests.push(r.url());
       });
       page.on('pageerror', (e) => pageErrors.push(e.message));
-      await page.goto(`${base}/taskpane.html${query}`);
+      await page.goto(`${base}/${options?.page ?? 'index.html'}${query}`);
       return page;
     },
     async close() {

@@ -15,8 +15,32 @@ const ACCOUNT = [5, 4, 3, 4, 3, 2, 4];
 const WEIGHTS = [25, 15, 10, 10, 15, 15, 10];
 const AXES = ['A', 'A', 'A', 'A', 'P', 'P', 'P'];
 
+// Issue #18: weights 20/10/20/25/10/10/5, criterion 3 on 0–10, the rest on 1–5; scores 3,2,10,4,4,4,4.
+// n = .5, .25, 1, .75, .75, .75, .75 → Σwn = 10 + 2.5 + 20 + 18.75 + 7.5 + 7.5 + 3.75 = 70 of Σw 100 → exactly 70.
+const EXACT_SCORES = [3, 2, 10, 4, 4, 4, 4];
+const EXACT_WEIGHTS = col(20, 10, 20, 25, 10, 10, 5);
+const EXACT_MINS = col(1, 1, 0, 1, 1, 1, 1);
+const EXACT_MAXS = col(5, 5, 10, 5, 5, 5, 5);
+
 export const cases: ParityCase[] = [
   // ---- SCORE ----
+  {
+    fn: 'SCORE',
+    name: 'a score exactly on a band is exactly that number (issue #18: 70, not 69.99999999999999)',
+    args: [row(...EXACT_SCORES), EXACT_WEIGHTS, EXACT_MINS, EXACT_MAXS],
+    expect: 70,
+    exact: true,
+  },
+  // Same weights and scales, one row per band:
+  //   4,1,5,3,3,5,3 → n = .75, 0, .5, .5, .5, 1, .5 → 15 + 0 + 10 + 12.5 + 5 + 10 + 2.5 = 55
+  //   2,1,5,3,3,3,3 → n = .25, 0, .5, .5, .5, .5, .5 → 5 + 0 + 10 + 12.5 + 5 + 5 + 2.5 = 40
+  {
+    fn: 'SCORE',
+    name: 'scores exactly on the bands 70, 55 and 40 are exactly those numbers (issue #18)',
+    args: [grid([EXACT_SCORES, [4, 1, 5, 3, 3, 5, 3], [2, 1, 5, 3, 3, 3, 3]]), EXACT_WEIGHTS, EXACT_MINS, EXACT_MAXS],
+    expect: [70, 55, 40],
+    exact: true,
+  },
   { fn: 'SCORE', name: 'one account, default weights (§4 example)', args: [row(...ACCOUNT)], expect: 67.5 },
   {
     fn: 'SCORE',
@@ -199,6 +223,13 @@ export const cases: ParityCase[] = [
     name: 'score method, missing score → blank',
     args: [col(null, null), col(null, null), col(80, null), val('Score')],
     expect: ['A', null],
+  },
+  // Issue #18: A ≥ bandA, B ≥ bandB, C ≥ bandC, so scores exactly on the bands take the higher tier.
+  {
+    fn: 'TIER',
+    name: 'score method: scores exactly on the bands 70/55/40 → A, B, C (issue #18)',
+    args: [col(null, null, null), col(null, null, null), col(70, 55, 40), val('Score'), omit, omit, val(70), val(55), val(40)],
+    expect: ['A', 'B', 'C'],
   },
   { fn: 'TIER', name: 'score method ignores the axis values', args: [val('x'), val('y'), val(76), val('Score')], expect: 'A' },
   { fn: 'TIER', name: 'matrix in zh (矩阵法)', args: [col(90, 10), col(90, 10), omit, val('矩阵法')], expect: ['A', 'D'] },

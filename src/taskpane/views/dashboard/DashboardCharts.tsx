@@ -3,6 +3,7 @@
  * pipeline by stage and the win rate per owner with its Wilson interval. The numbers come
  * from the engine (calc kernels), this file only draws them.
  */
+import { pickAll } from '../../../core/i18n';
 import { useEffect, useMemo, useState } from 'react';
 import type { ChartConfiguration } from 'chart.js/auto';
 import { Caption1, Spinner } from '@fluentui/react-components';
@@ -24,7 +25,7 @@ interface Props {
 }
 
 function tierConfig(data: ChartData['tierMatrix'], locale: UiLocale): ChartConfiguration {
-  const t = strings[locale];
+  const t = pickAll(strings, locale);
   const tiers = [...new Set(data.points.map((p) => p.tier))].sort();
   const line = (points: { x: number; y: number }[]) => ({
     type: 'line' as const,
@@ -71,7 +72,7 @@ function tierConfig(data: ChartData['tierMatrix'], locale: UiLocale): ChartConfi
 }
 
 function pipelineConfig(data: ChartData['pipelineByStage'], locale: UiLocale, currency: string): ChartConfiguration {
-  const t = strings[locale];
+  const t = pickAll(strings, locale);
   return {
     type: 'bar',
     data: {
@@ -95,7 +96,7 @@ function pipelineConfig(data: ChartData['pipelineByStage'], locale: UiLocale, cu
 }
 
 function winRateConfig(data: ChartData['winRateByOwner'], locale: UiLocale): ChartConfiguration {
-  const t = strings[locale];
+  const t = pickAll(strings, locale);
   const pct = (v: number) => formatValue(v, 'ratio', locale, { style: 'compact' });
   return {
     type: 'bar',
@@ -131,7 +132,7 @@ function winRateConfig(data: ChartData['winRateByOwner'], locale: UiLocale): Cha
 }
 
 export default function DashboardCharts({ engine, scopes, locale, version, currency }: Props) {
-  const t = strings[locale];
+  const t = pickAll(strings, locale);
   const [data, setData] = useState<ChartData | undefined>();
   useEffect(() => {
     let live = true;
@@ -193,33 +194,43 @@ export default function DashboardCharts({ engine, scopes, locale, version, curre
       ) : (
         <Caption1 block>{t.noChartData}</Caption1>
       )}
-      <ChartCanvas
-        testId="chart-pipeline"
-        title={t.pipelineByStage}
-        summary={t.pipelineSummary(money(total))}
-        height={Math.max(160, 28 * stages.length + 40)}
-        config={configs.pipeline}
-        table={
-          <table>
-            <caption>{t.pipelineByStage}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.stage}</th>
-                <th scope="col">{t.amount}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {stages.map((d) => (
-                <tr key={d.stage}>
-                  <th scope="row">{d.stage}</th>
-                  <td>{money(d.amount)}</td>
+      {data.problems.pipelineByStage ? (
+        <Caption1 block data-testid="chart-pipeline-problem">
+          {t.chartFailed(t.pipelineByStage, data.problems.pipelineByStage)}
+        </Caption1>
+      ) : (
+        <ChartCanvas
+          testId="chart-pipeline"
+          title={t.pipelineByStage}
+          summary={t.pipelineSummary(money(total))}
+          height={Math.max(160, 28 * stages.length + 40)}
+          config={configs.pipeline}
+          table={
+            <table>
+              <caption>{t.pipelineByStage}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.stage}</th>
+                  <th scope="col">{t.amount}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        }
-      />
-      {owners.length ? (
+              </thead>
+              <tbody>
+                {stages.map((d) => (
+                  <tr key={d.stage}>
+                    <th scope="row">{d.stage}</th>
+                    <td>{money(d.amount)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          }
+        />
+      )}
+      {data.problems.winRateByOwner ? (
+        <Caption1 block data-testid="chart-win-rate-problem">
+          {t.chartFailed(t.winRateByOwner, data.problems.winRateByOwner)}
+        </Caption1>
+      ) : owners.length ? (
         <ChartCanvas
           testId="chart-win-rate"
           title={t.winRateByOwner}

@@ -2,6 +2,7 @@
  * The value-indicator dashboard: the indicators grouped by the four goals, for the whole
  * workbook or one scope, each explainable, and the charts below (loaded on demand).
  */
+import { pick, pickAll } from '../../../core/i18n';
 import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
 import { Caption1, MessageBar, MessageBarBody, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import type { EvaluationResult } from '../../../engine/evaluate';
@@ -28,7 +29,7 @@ export interface DashboardProps extends ViewProps {
 export function DashboardView(props: DashboardProps) {
   const { engine, snapshot, version } = props;
   const locale = props.locale as UiLocale;
-  const t = strings[locale];
+  const t = pickAll(strings, locale);
   const s = useStyles();
   const [scope, setScope] = useState<Scope | undefined>();
   const scopes = useMemo(() => (scope ? [scope] : []), [scope]);
@@ -58,7 +59,7 @@ export function DashboardView(props: DashboardProps) {
     typeof snapshot.settings.Currency === 'string' && snapshot.settings.Currency.trim()
       ? snapshot.settings.Currency.trim()
       : 'CNY';
-  const goals = [...GOALS.map((g) => ({ id: g.id as string, name: locale === 'zh-CN' ? g.zh : g.en }))];
+  const goals = [...GOALS.map((g) => ({ id: g.id as string, name: pick(g, locale) }))];
   for (const i of result?.indicators ?? []) if (!goals.some((g) => g.id === i.goal)) goals.push({ id: i.goal, name: i.goal });
 
   return (

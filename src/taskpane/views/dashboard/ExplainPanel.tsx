@@ -1,4 +1,5 @@
 /** "How is this computed": the indicator's formula and each input's value, fetched from the engine. */
+import { pickAll } from '../../../core/i18n';
 import { useEffect, useState } from 'react';
 import { Caption1, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import type { Scope } from '../../../engine/scope';
@@ -40,7 +41,7 @@ interface Props {
 }
 
 export function ExplainPanel({ id, panelId, engine, scopes, locale }: Props) {
-  const t = strings[locale];
+  const t = pickAll(strings, locale);
   const s = useStyles();
   const [explanation, setExplanation] = useState<Explanation | null | undefined>(undefined);
   useEffect(() => {

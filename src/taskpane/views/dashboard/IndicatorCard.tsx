@@ -1,4 +1,5 @@
 /** One value indicator: name, value, target and traffic light, with its calculation on demand. */
+import { pick, pickAll } from '../../../core/i18n';
 import { useId, useState } from 'react';
 import { Body1Strong, Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import type { IndicatorResult } from '../../../engine/evaluate';
@@ -38,11 +39,11 @@ interface Props {
 }
 
 export function IndicatorCard({ indicator, row, engine, scopes, locale, currency }: Props) {
-  const t = strings[locale];
+  const t = pickAll(strings, locale);
   const s = useStyles();
   const [open, setOpen] = useState(false);
   const panelId = useId();
-  const name = row ? (locale === 'zh-CN' ? row.name.zh : row.name.en) : indicator.name;
+  const name = row ? pick(row.name, locale) : indicator.name;
   const target = row ? formatTarget(row, locale, { style: 'compact', currency }) : undefined;
   const raw = typeof indicator.value === 'number' ? String(indicator.value) : (indicator.value ?? '');
   return (

@@ -1,4 +1,5 @@
 /** The traffic light of an indicator, with its word next to the colour (never colour alone). */
+import { pickAll } from '../../../core/i18n';
 import { Badge } from '@fluentui/react-components';
 import { UiLocale, strings } from '../../strings';
 
@@ -6,7 +7,7 @@ const COLOR = { Green: 'success', Amber: 'warning', Red: 'danger' } as const;
 const SHAPE = { Green: '●', Amber: '▲', Red: '■' } as const;
 
 export function RagBadge({ status, locale }: { status: string | null; locale: UiLocale }) {
-  const t = strings[locale];
+  const t = pickAll(strings, locale);
   if (status !== 'Green' && status !== 'Amber' && status !== 'Red')
     return (
       <Badge appearance="outline" color="informative" data-status="none">

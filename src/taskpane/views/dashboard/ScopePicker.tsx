@@ -1,4 +1,5 @@
 /** The dashboard's scope: the whole workbook, or one owner, region, industry, tier or account. */
+import { pickAll } from '../../../core/i18n';
 import { useEffect, useId, useState } from 'react';
 import { Label, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { SCOPE_FIELDS, Scope, ScopeField } from '../../../engine/scope';
@@ -20,7 +21,7 @@ interface Props {
 }
 
 export function ScopePicker({ engine, locale, version, scope, onChange }: Props) {
-  const t = strings[locale];
+  const t = pickAll(strings, locale);
   const s = useStyles();
   const fieldId = useId();
   const valueId = useId();

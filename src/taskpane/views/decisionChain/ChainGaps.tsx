@@ -1,7 +1,7 @@
 /** The gaps in an opportunity's decision chain, named in words (DESIGN §4 decision chain). */
 import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
-import { Locale } from '../../../core/i18n';
-import type { ChainGap } from './chainModel';
+import { Locale, joinList, pickAll } from '../../../core/i18n';
+import type { ChainGap } from '../../../engine/decisionChain';
 import { decisionChainStrings } from './decisionChainStrings';
 
 const useStyles = makeStyles({
@@ -10,7 +10,7 @@ const useStyles = makeStyles({
 
 export function ChainGaps({ gaps, locale }: { gaps: readonly ChainGap[]; locale: Locale }) {
   const styles = useStyles();
-  const t = decisionChainStrings[locale];
+  const t = pickAll(decisionChainStrings, locale);
   if (gaps.length === 0)
     return (
       <MessageBar intent="success" layout="multiline" data-testid="chain-gaps">
@@ -25,7 +25,7 @@ export function ChainGaps({ gaps, locale }: { gaps: readonly ChainGap[]; locale:
           {gaps.map((g) => (
             <li key={g.kind} data-gap={g.kind}>
               {t.gap[g.kind]}
-              {g.who.length > 0 && ` ${g.who.join(locale === 'zh-CN' ? '、' : ', ')}`}
+              {g.who.length > 0 && ` ${joinList(g.who, locale)}`}
             </li>
           ))}
         </ul>

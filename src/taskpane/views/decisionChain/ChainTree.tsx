@@ -1,7 +1,7 @@
 /** The account's contacts as an org chart by ReportsTo: a keyboard-navigable tree (role="tree"). */
 import { Tree, TreeItem, TreeItemLayout, makeStyles } from '@fluentui/react-components';
 import { Locale } from '../../../core/i18n';
-import type { ContactNode } from './chainModel';
+import type { ContactNode } from '../../../engine/decisionChain';
 import { ContactLabel } from './ContactLabel';
 
 const useStyles = makeStyles({

@@ -3,9 +3,9 @@
  * and a symbol, never colour alone), buying role, coverage and key player.
  */
 import { Badge, BadgeProps, Caption1, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { EnumValue } from '../../../core/enumerations';
-import { Locale } from '../../../core/i18n';
-import type { ContactNode } from './chainModel';
+import { BuyingRole, Coverage, Support, valueLabel } from '../../../core/enumerations';
+import { Locale, pickAll } from '../../../core/i18n';
+import type { ContactNode } from '../../../engine/decisionChain';
 import { decisionChainStrings } from './decisionChainStrings';
 
 const useStyles = makeStyles({
@@ -24,11 +24,9 @@ const SUPPORT_LOOK: Record<string, { color: BadgeProps['color']; symbol: string 
   Enemy: { color: 'danger', symbol: '✕' },
 };
 
-const word = (v: EnumValue | undefined, locale: Locale) => (v ? (locale === 'zh-CN' ? v.zh : v.code) : undefined);
-
 export function ContactLabel({ node, locale }: { node: ContactNode; locale: Locale }) {
   const styles = useStyles();
-  const t = decisionChainStrings[locale];
+  const t = pickAll(decisionChainStrings, locale);
   const m = node.chain[0];
   return (
     <span className={styles.contact} data-contact-id={node.contactId} data-support={m?.support?.code ?? ''}>
@@ -39,13 +37,15 @@ export function ContactLabel({ node, locale }: { node: ContactNode; locale: Loca
       {m ? (
         <span className={styles.badges}>
           <Badge appearance="filled" color={m.support ? SUPPORT_LOOK[m.support.code].color : 'subtle'} shape="rounded">
-            {m.support ? `${SUPPORT_LOOK[m.support.code].symbol} ${word(m.support, locale)}` : `? ${t.noSupport}`}
+            {m.support
+              ? `${SUPPORT_LOOK[m.support.code].symbol} ${valueLabel(Support, m.support.code, locale)}`
+              : `? ${t.noSupport}`}
           </Badge>
           <Badge appearance="outline" color="brand" shape="rounded">
-            {t.field(t.role, word(m.role, locale) ?? t.noRole)}
+            {t.field(t.role, m.role ? valueLabel(BuyingRole, m.role.code, locale) : t.noRole)}
           </Badge>
           <Badge appearance="tint" color="informative" shape="rounded">
-            {t.field(t.coverage, word(m.coverage, locale) ?? t.noCoverage)}
+            {t.field(t.coverage, m.coverage ? valueLabel(Coverage, m.coverage.code, locale) : t.noCoverage)}
           </Badge>
           {m.keyPlayer && (
             <Badge appearance="tint" color="important" shape="rounded">

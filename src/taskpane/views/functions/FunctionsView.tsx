@@ -1,4 +1,5 @@
 /** The function reference: every CRM3 function with its signature, description and an example. */
+import { pick, pickAll } from '../../../core/i18n';
 import { Caption1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { catalog } from '../../../functions/catalog';
 import { signature } from '../../../functions/reference';
@@ -11,9 +12,8 @@ const useStyles = makeStyles({
 });
 
 export function FunctionsView({ locale }: { locale: UiLocale }) {
-  const t = strings[locale];
+  const t = pickAll(strings, locale);
   const s = useStyles();
-  const zh = locale === 'zh-CN';
   return (
     <section aria-labelledby="functions-title">
       <Subtitle2 as="h2" id="functions-title" block>
@@ -24,7 +24,7 @@ export function FunctionsView({ locale }: { locale: UiLocale }) {
           <li key={d.id} data-function-id={d.id} className={s.item}>
             <code className={s.code}>{signature(d)}</code>
             <br />
-            <Caption1>{zh ? d.description.zh : d.description.en}</Caption1>
+            <Caption1>{pick(d.description, locale)}</Caption1>
             <br />
             <Caption1>
               {t.example}: <code className={s.code}>{d.example}</code>

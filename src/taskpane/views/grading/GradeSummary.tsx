@@ -1,10 +1,8 @@
 /** The live result of the grading form: QualScore, Grade, the four section scores and the stage check. */
 import { Badge, Caption1, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { Scalar } from '../../../core/cells';
-import { GRADE_STRONG, SECTION_TITLES, SECTIONS } from '../../../calc/grading';
-import { Locale, pick } from '../../../core/i18n';
-import { MISSING_PREFIX, STAGE_OK } from '../../../calc/stages';
-import { GradingOutcome, errorText } from './gradingModel';
+import { Locale, Picked, pick, pickAll } from '../../../core/i18n';
+import { formatValue } from '../../../core/format';
+import type { GradingOutcome, StageCheckView } from '../../../engine/grading';
 import { gradingStrings } from './gradingStrings';
 
 const useStyles = makeStyles({
@@ -27,34 +25,49 @@ const useStyles = makeStyles({
   error: { color: tokens.colorPaletteRedForeground1 },
 });
 
-const one = (v: Scalar) => (typeof v === 'number' ? v.toFixed(1) : v === null ? '—' : typeof v === 'string' ? v : '#');
+/** A score as planners read it: one decimal, "—" when blank. */
+const score = (v: number | null, locale: Locale) => formatValue(v, 'number', locale, { digits: 1 });
 
-/** Colour hint only (the number is shown): a section at the grade's strong bar. */
-const strong = (v: Scalar) => typeof v === 'number' && v >= GRADE_STRONG;
-
-const stageCheckLabel: Record<Locale, { ok: string; missing: string }> = {
-  'en-US': { ok: 'OK: every essential event so far is proven', missing: 'Missing events: ' },
-  'zh-CN': { ok: '通过：当前阶段之前的必要事件均已证实', missing: '缺少充分事件：' },
-};
-
-function stageCheckText(v: Scalar, locale: Locale): string {
-  if (v === STAGE_OK) return stageCheckLabel[locale].ok;
-  if (typeof v === 'string' && v.startsWith(MISSING_PREFIX))
-    return stageCheckLabel[locale].missing + v.slice(MISSING_PREFIX.length);
-  return errorText(v, locale) ?? one(v);
+function stageCheckText(v: StageCheckView, t: Picked<typeof gradingStrings>): string {
+  switch (v.kind) {
+    case 'ok':
+      return t.stageOk;
+    case 'missing':
+      return t.stageMissing(v.events);
+    case 'blank':
+      return t.blank;
+    case 'error':
+      return v.message;
+    default:
+      return v.text;
+  }
 }
 
-export function GradeSummary({ outcome, locale, savedGrade }: { outcome: GradingOutcome; locale: Locale; savedGrade: Scalar }) {
+export interface GradeSummaryProps {
+  outcome: GradingOutcome;
+  locale: Locale;
+  savedGrade: string | null;
+  /** False while the engine computes the latest answers (the figures shown are the previous ones). */
+  current: boolean;
+}
+
+export function GradeSummary({ outcome, locale, savedGrade, current }: GradeSummaryProps) {
   const styles = useStyles();
-  const t = gradingStrings[locale];
-  const problem = errorText(outcome.qualScore, locale) ?? errorText(outcome.grade, locale);
-  const grade = typeof outcome.grade === 'string' ? outcome.grade : '—';
+  const t = pickAll(gradingStrings, locale);
+  const grade = outcome.grade ?? t.blank;
   return (
-    <section className={styles.summary} aria-label={t.results} aria-live="polite">
+    <section
+      className={styles.summary}
+      aria-label={t.results}
+      aria-live="polite"
+      aria-busy={!current}
+      data-state={current ? 'ready' : 'computing'}
+      data-testid="grade-summary"
+    >
       <div className={styles.figure}>
         <Caption1>{t.qualScore}</Caption1>
         <Text size={600} weight="semibold" data-testid="qual-score">
-          {one(outcome.qualScore)}
+          {score(outcome.qualScore, locale)}
         </Text>
       </div>
       <div className={styles.figure}>
@@ -62,19 +75,19 @@ export function GradeSummary({ outcome, locale, savedGrade }: { outcome: Grading
         <Text size={600} weight="semibold" data-testid="grade">
           {grade}
         </Text>
-        {typeof savedGrade === 'string' && savedGrade !== grade && <Caption1>{t.savedGrade(savedGrade)}</Caption1>}
+        {savedGrade !== null && savedGrade !== outcome.grade && <Caption1>{t.savedGrade(savedGrade)}</Caption1>}
       </div>
       <dl className={`${styles.sections} ${styles.wide}`} aria-label={t.sectionScores}>
-        {SECTIONS.map((s, i) => (
-          <div key={s} data-section={s}>
+        {outcome.sections.map((s) => (
+          <div key={s.section} data-section={s.section}>
             <dt>
               <Caption1>
-                {t.section(s)} · {pick(SECTION_TITLES[s], locale)}
+                {t.section(s.section)} · {pick(s.title, locale)}
               </Caption1>
             </dt>
             <dd style={{ margin: 0 }}>
-              <Badge appearance="tint" color={strong(outcome.sections[i]) ? 'success' : 'informative'}>
-                {one(outcome.sections[i])}
+              <Badge appearance="tint" color={s.strong ? 'success' : 'informative'}>
+                {score(s.score, locale)}
               </Badge>
             </dd>
           </div>
@@ -82,9 +95,9 @@ export function GradeSummary({ outcome, locale, savedGrade }: { outcome: Grading
       </dl>
       <div className={styles.wide} data-testid="stage-check">
         <Caption1>{t.stageCheckPrefix}</Caption1>
-        <Caption1>{stageCheckText(outcome.stageCheck, locale)}</Caption1>
+        <Caption1>{stageCheckText(outcome.stageCheck, t)}</Caption1>
       </div>
-      {problem && <Caption1 className={`${styles.wide} ${styles.error}`}>{problem}</Caption1>}
+      {outcome.problem && <Caption1 className={`${styles.wide} ${styles.error}`}>{outcome.problem}</Caption1>}
     </section>
   );
 }

@@ -1,17 +1,28 @@
 /**
  * Grading assistant (四问, DESIGN §4): pick an opportunity, answer its questions section by
- * section and watch QualScore, section scores and Grade move; Save writes the answer cells
- * back to the opportunity's row through the host.
+ * section and watch QualScore, section scores and Grade move, computed by the engine with the
+ * workbook's own formulas; Save writes the answer cells back to the opportunity's row.
  */
-import { useEffect, useMemo, useState } from 'react';
-import { Body1, Button, MessageBar, MessageBarBody, Subtitle2, Title3, makeStyles, tokens } from '@fluentui/react-components';
-import { SECTION_TITLES, SECTIONS } from '../../../calc/grading';
-import { Message, pick } from '../../../core/i18n';
+import { useEffect, useRef, useState } from 'react';
+import {
+  Body1,
+  Button,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle2,
+  Title3,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { Answer, valueLabel } from '../../../core/enumerations';
+import { Message, pick, pickAll } from '../../../core/i18n';
+import type { AnswerCode, GradingForm, GradingOutcome } from '../../../engine/grading';
+import { SECTION_TITLES } from '../../../model/defaults';
+import { OpportunityChoice, OpportunityPicker } from '../../components/OpportunityPicker';
 import type { ViewProps } from '../viewProps';
 import { GradeSummary } from './GradeSummary';
-import { AnswerCode, answerLocale, answerText, answersOf, gradeAnswers, gradingQuestions } from './gradingModel';
 import { gradingStrings } from './gradingStrings';
-import { OpportunityChoice, OpportunityPicker } from './OpportunityPicker';
 import { QuestionGroup } from './QuestionGroup';
 
 const useStyles = makeStyles({
@@ -20,36 +31,66 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
+const SECTIONS = [1, 2, 3, 4] as const;
+
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: Message };
 
-export function GradingView({ host, locale, snapshot, result, refresh }: ViewProps) {
+export function GradingView({ host, engine, locale, snapshot, refresh }: ViewProps) {
   const styles = useStyles();
-  const t = gradingStrings[locale];
-  const questions = useMemo(() => gradingQuestions(snapshot, locale), [snapshot, locale]);
+  const t = pickAll(gradingStrings, locale);
   const [choice, setChoice] = useState<OpportunityChoice | undefined>();
-  const saved = useMemo(() => (choice ? answersOf(snapshot, choice.row, questions) : {}), [snapshot, choice, questions]);
-  const [answers, setAnswers] = useState<Record<string, AnswerCode>>(saved);
+  const [form, setForm] = useState<GradingForm | undefined>();
+  const [answers, setAnswers] = useState<Record<string, AnswerCode>>({});
+  const [outcome, setOutcome] = useState<{ outcome: GradingOutcome; answers: Record<string, AnswerCode> } | undefined>();
+  const [failed, setFailed] = useState<string | undefined>();
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
-  // A new opportunity, or the workbook re-read after a save: start from what the workbook holds.
-  useEffect(() => setAnswers(saved), [saved]);
+  const ticket = useRef(0);
 
-  const outcome = useMemo(
-    () => (choice ? gradeAnswers(snapshot, locale, choice.row, questions, answers) : undefined),
-    [snapshot, locale, choice, questions, answers],
-  );
+  // A new opportunity, or the workbook re-read after a save: start from what the workbook holds.
+  useEffect(() => {
+    setForm(undefined);
+    setOutcome(undefined);
+    setFailed(undefined);
+    if (!choice) return;
+    let live = true;
+    engine.grading(choice.row).then(
+      (f) => {
+        if (!live) return;
+        setForm(f);
+        setAnswers(f.saved);
+        setOutcome({ outcome: f.outcome, answers: f.saved });
+      },
+      (e: unknown) => live && setFailed(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [engine, snapshot, choice]);
+
+  // Other answers: the engine evaluates the workbook's QualScore and Grade formulas on them.
+  useEffect(() => {
+    if (!choice || !form || outcome?.answers === answers) return;
+    const mine = ++ticket.current;
+    engine.grading(choice.row, answers).then(
+      (f) => mine === ticket.current && setOutcome({ outcome: f.outcome, answers }),
+      (e: unknown) => mine === ticket.current && setFailed(e instanceof Error ? e.message : String(e)),
+    );
+  }, [engine, choice, form, answers, outcome]);
+
+  const questions = form?.questions ?? [];
+  const saved = form?.saved ?? {};
   const changedIds = questions.filter((q) => answers[q.id] !== saved[q.id]).map((q) => q.id);
-  const savedGrade = choice ? (result.opportunities[choice.row]?.Grade ?? null) : null;
 
   async function saveAnswers() {
-    if (!choice) return;
+    if (!choice || !form) return;
     setSave({ kind: 'saving' });
-    const writeLocale = answerLocale(snapshot, questions, locale);
     const written = await host.write({
       cells: changedIds.map((id) => ({
         table: 'Opportunities',
         row: choice.row,
         column: id,
-        value: answerText(answers[id], writeLocale),
+        // In the language the workbook already writes its answers in (readers accept both).
+        value: valueLabel(Answer, answers[id], form.answerLocale),
       })),
     });
     if (!written.ok) {
@@ -76,14 +117,25 @@ export function GradingView({ host, locale, snapshot, result, refresh }: ViewPro
         }}
       />
       {!choice && <Body1>{t.pick}</Body1>}
-      {choice && questions.length === 0 && <Body1>{t.noQuestions}</Body1>}
-      {choice && outcome && questions.length > 0 && (
+      {failed && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{failed}</MessageBarBody>
+        </MessageBar>
+      )}
+      {choice && !form && !failed && <Spinner size="small" label={t.computing} />}
+      {choice && form && questions.length === 0 && <Body1>{t.noQuestions}</Body1>}
+      {choice && form && outcome && questions.length > 0 && (
         <>
-          <GradeSummary outcome={outcome} locale={locale} savedGrade={savedGrade} />
+          <GradeSummary
+            outcome={outcome.outcome}
+            locale={locale}
+            savedGrade={form.savedGrade}
+            current={outcome.answers === answers}
+          />
           {SECTIONS.map((s) => (
             <section key={s} className={styles.section} aria-labelledby={`grading-section-${s}`}>
               <Subtitle2 as="h3" id={`grading-section-${s}`}>
-                {t.section(s)} · {pick(SECTION_TITLES[s], locale)}
+                {t.section(s)} · {pick(SECTION_TITLES[s - 1], locale)}
               </Subtitle2>
               {questions
                 .filter((q) => q.section === s)

@@ -1,8 +1,8 @@
 /** One question as a Yes / No / Unknown radio group, labelled by the question's text. */
 import { Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
-import type { AnswerCode, GradingQuestion } from './gradingModel';
+import type { AnswerCode, GradingQuestion } from '../../../engine/grading';
 import { gradingStrings } from './gradingStrings';
-import { Locale } from '../../../core/i18n';
+import { Locale, pickAll } from '../../../core/i18n';
 
 const useStyles = makeStyles({
   question: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, marginBottom: tokens.spacingVerticalS },
@@ -20,7 +20,7 @@ export interface QuestionGroupProps {
 
 export function QuestionGroup({ question, value, changed, locale, onChange }: QuestionGroupProps) {
   const styles = useStyles();
-  const t = gradingStrings[locale];
+  const t = pickAll(gradingStrings, locale);
   const labelId = `question-${question.id}`;
   return (
     <div className={styles.question} data-question-id={question.id}>

@@ -11,7 +11,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { pick } from '../../../core/i18n';
+import { pick, pickAll } from '../../../core/i18n';
 import type { ProblemResult } from '../../../engine/evaluate';
 import { UiLocale, strings } from '../../strings';
 import type { ViewProps } from '../viewProps';
@@ -37,7 +37,7 @@ const where = (p: ProblemResult) => (p.cell ? `${p.sheet}!${p.cell}` : p.sheet);
 
 export function ProblemsView({ host, result, locale: l }: ViewProps) {
   const locale = l as UiLocale;
-  const t = strings[locale];
+  const t = pickAll(strings, locale);
   const s = useStyles();
   const [status, setStatus] = useState<{ ok: boolean; text: string } | undefined>();
   const errors = result.problems.filter((p) => p.severity === 'error').length;

@@ -1,6 +1,6 @@
 /** One template of the gallery: name, what it is for, its sheets, and the Insert button. */
 import { Body1, Button, Caption1, Card, CardHeader, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import { Locale, pick } from '../../../core/i18n';
+import { Locale, pick, pickAll } from '../../../core/i18n';
 import type { TemplateInfo } from '../../../templates/catalog';
 import { SheetTabs } from './SheetTabs';
 import { templatesStrings } from './templatesStrings';
@@ -22,9 +22,9 @@ export interface TemplateCardProps {
 
 export function TemplateCard({ template, locale, fileLocale, busy, onInsert }: TemplateCardProps) {
   const styles = useStyles();
-  const t = templatesStrings[locale];
+  const t = pickAll(templatesStrings, locale);
   const name = pick(template.name, locale);
-  const sheets = fileLocale === 'zh-CN' ? template.sheets.zh : template.sheets.en;
+  const sheets = pick(template.sheets, fileLocale);
   const headingId = `template-${template.id}`;
   return (
     <Card className={styles.card} data-template-id={template.id} role="group" aria-labelledby={headingId}>

@@ -18,7 +18,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { Locale, Message, pick } from '../../../core/i18n';
+import { Locale, Message, joinList, pick, pickAll } from '../../../core/i18n';
 import type { InsertedTemplate } from '../../../host/workbookHost';
 import { TEMPLATES, TemplateId, templateInfo } from '../../../templates/catalog';
 import type { ViewProps } from '../viewProps';
@@ -39,7 +39,7 @@ type Outcome =
 
 export function TemplatesView({ host, locale }: ViewProps) {
   const styles = useStyles();
-  const t = templatesStrings[locale];
+  const t = pickAll(templatesStrings, locale);
   const [fileLocale, setFileLocale] = useState<Locale>(locale);
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
 
@@ -90,7 +90,12 @@ export function TemplatesView({ host, locale }: ViewProps) {
               ))}
               {(outcome.inserted.skipped?.length ?? 0) > 0 && (
                 <div data-testid="template-kept">
-                  {t.kept(outcome.inserted.skipped!.map((k) => k.name).join(locale === 'zh-CN' ? '、' : ', '))}
+                  {t.kept(
+                    joinList(
+                      outcome.inserted.skipped!.map((k) => k.name),
+                      locale,
+                    ),
+                  )}
                 </div>
               )}
               {outcome.inserted.firstSheet && (

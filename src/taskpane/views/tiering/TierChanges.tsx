@@ -9,9 +9,8 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { Locale } from '../../../core/i18n';
-import { TierCode } from '../../../calc/tiering';
-import type { PortfolioAccount } from './tieringModel';
+import { Locale, pickAll } from '../../../core/i18n';
+import type { PortfolioAccount, TierCode } from '../../../engine/tiering';
 import { tieringStrings } from './tieringStrings';
 
 const MAX_LISTED = 30;
@@ -30,7 +29,7 @@ export interface TierChangesProps {
 
 export function TierChanges({ locale, accounts, base, next }: TierChangesProps) {
   const styles = useStyles();
-  const t = tieringStrings[locale];
+  const t = pickAll(tieringStrings, locale);
   const moved = accounts.filter((a) => base[a.row] !== next[a.row]);
   const show = (x: TierCode | null) => x ?? t.noTier;
   return (
@@ -66,7 +65,7 @@ export function AccountsByTier({
   tiers: readonly (TierCode | null)[];
 }) {
   const styles = useStyles();
-  const t = tieringStrings[locale];
+  const t = pickAll(tieringStrings, locale);
   return (
     <Accordion multiple collapsible aria-label={t.accountsByTier}>
       {TIERS.map((tier) => {

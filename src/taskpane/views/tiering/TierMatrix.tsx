@@ -4,10 +4,9 @@
  * strategy, count and the change against the workbook's current tiers.
  */
 import { Caption1, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { Locale, pick } from '../../../core/i18n';
-import { TierCode, TierCounts } from '../../../calc/tiering';
+import { Locale, pick, pickAll } from '../../../core/i18n';
+import type { TierCode, TierCounts, TierSettings } from '../../../engine/tiering';
 import { DEFAULT_TIERS } from '../../../model/defaults';
-import type { TierSettings } from './tieringModel';
 import { tieringStrings } from './tieringStrings';
 
 const useStyles = makeStyles({
@@ -52,7 +51,7 @@ function TierCell({
   locale: Locale;
 }) {
   const styles = useStyles();
-  const t = tieringStrings[locale];
+  const t = pickAll(tieringStrings, locale);
   const d = counts[tier] - baseCounts[tier];
   const strategy = DEFAULT_TIERS.find((x) => x.tier === tier)!.strategy;
   return (
@@ -75,7 +74,7 @@ function TierCell({
 
 export function TierMatrix({ locale, settings, counts, baseCounts }: TierMatrixProps) {
   const styles = useStyles();
-  const t = tieringStrings[locale];
+  const t = pickAll(tieringStrings, locale);
   const cell = (tier: TierCode) => <TierCell tier={tier} counts={counts} baseCounts={baseCounts} locale={locale} />;
   if (settings.method === 'Score') {
     const bands: [TierCode, string][] = [

@@ -1,30 +1,31 @@
 /**
  * Tiering assistant (ABCD, DESIGN §4): the portfolio per tier under the current thresholds
- * and criterion weights, recomputed with the scoring and tiering kernels while the planner
- * moves the sliders; Apply writes them to Config through the host.
+ * and criterion weights. While the planner moves the sliders, the engine puts the new values
+ * into its copy of Config and the workbook's own formulas recompute the tiers; Apply writes
+ * them to Config through the host.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   Body1,
   Button,
   Caption1,
   MessageBar,
   MessageBarBody,
+  Spinner,
   Subtitle2,
   Title3,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { Cell } from '../../../core/cells';
-import { lookupEnum } from '../../../core/enumerations';
-import { Message, pick } from '../../../core/i18n';
-import { Axis } from '../../../core/enumerations';
-import { tierCounts, tooManyTierA } from '../../../calc/tiering';
+import { Axis, valueLabel } from '../../../core/enumerations';
+import { Message, pick, pickAll } from '../../../core/i18n';
+import type { PortfolioTiers, TierSettings } from '../../../engine/tiering';
+import type { TieringBase } from '../../paneEngine';
 import type { ViewProps } from '../viewProps';
 import { SettingSlider } from './SettingSlider';
 import { AccountsByTier, TierChanges } from './TierChanges';
 import { TierMatrix } from './TierMatrix';
-import { TierSettings, portfolioAccounts, readTierSettings, settingsWrite, tierPortfolio } from './tieringModel';
+import { settingsWrite } from './tieringModel';
 import { tieringStrings } from './tieringStrings';
 
 const useStyles = makeStyles({
@@ -33,25 +34,80 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
+/** Wait this long after the last slider step before asking the engine (a drag sends many). */
+const DEBOUNCE_MS = 120;
+
 type ApplyState = { kind: 'idle' } | { kind: 'applying' } | { kind: 'applied' } | { kind: 'failed'; message: Message };
 
-export function TieringView({ host, locale, snapshot, refresh }: ViewProps) {
+export function TieringView({ host, engine, locale, snapshot, refresh }: ViewProps) {
   const styles = useStyles();
-  const t = tieringStrings[locale];
-  const base = useMemo(() => readTierSettings(snapshot, locale), [snapshot, locale]);
-  const [settings, setSettings] = useState<TierSettings>(base);
+  const t = pickAll(tieringStrings, locale);
+  const [base, setBase] = useState<TieringBase | undefined>();
+  const [settings, setSettings] = useState<TierSettings | undefined>();
+  const [next, setNext] = useState<PortfolioTiers | undefined>();
+  const [failed, setFailed] = useState<string | undefined>();
   const [apply, setApply] = useState<ApplyState>({ kind: 'idle' });
-  useEffect(() => setSettings(base), [base]);
+  const ticket = useRef(0);
 
-  const accounts = useMemo(() => portfolioAccounts(snapshot), [snapshot]);
-  const baseTiers = useMemo(() => tierPortfolio(snapshot, base, locale), [snapshot, base, locale]);
-  const nextTiers = useMemo(() => tierPortfolio(snapshot, settings, locale), [snapshot, settings, locale]);
-  const baseCounts = tierCounts(baseTiers.tiers);
-  const counts = tierCounts(nextTiers.tiers);
-  const tooMany = tooManyTierA(counts.A);
-  const write = settingsWrite(base, settings);
+  // The workbook (re)loaded into the engine: start from its own rules, weights and tiers.
+  useEffect(() => {
+    let live = true;
+    setFailed(undefined);
+    engine.tiering().then(
+      (b) => {
+        if (!live) return;
+        setBase(b);
+        setSettings(b.settings);
+        setNext(b.tiers);
+      },
+      (e: unknown) => live && setFailed(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [engine, snapshot]);
+
+  // Other settings: the engine recomputes the tiers with the workbook's formulas (the newest answer wins).
+  useEffect(() => {
+    if (!base || !settings) return;
+    const mine = ++ticket.current;
+    if (settings === base.settings) {
+      setNext(base.tiers);
+      return;
+    }
+    const timer = setTimeout(() => {
+      engine.tiersUnder(settings).then(
+        (r) => mine === ticket.current && setNext(r),
+        (e: unknown) => mine === ticket.current && setFailed(e instanceof Error ? e.message : String(e)),
+      );
+    }, DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [engine, base, settings]);
+
+  if (failed)
+    return (
+      <section className={styles.view} aria-labelledby="tiering-heading" data-view="tiering">
+        <Title3 as="h2" id="tiering-heading">
+          {t.heading}
+        </Title3>
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{failed}</MessageBarBody>
+        </MessageBar>
+      </section>
+    );
+  if (!base || !settings || !next)
+    return (
+      <section className={styles.view} aria-labelledby="tiering-heading" data-view="tiering">
+        <Title3 as="h2" id="tiering-heading">
+          {t.heading}
+        </Title3>
+        <Spinner size="small" label={t.computing} />
+      </section>
+    );
+
+  const write = settingsWrite(base.settings, settings);
   const dirty = (write.settings?.length ?? 0) + (write.config?.length ?? 0) > 0;
-  const weightsWritable = settings.criteria.every((c) => c.configRow !== undefined);
+  const weightsWritable = settings.criteria.every((c) => c.workbookRow !== undefined);
 
   const change = (patch: Partial<TierSettings>) => {
     setSettings({ ...settings, ...patch });
@@ -71,10 +127,6 @@ export function TieringView({ host, locale, snapshot, refresh }: ViewProps) {
     refresh();
   }
 
-  const axisName = (axis: Cell) => {
-    const code = lookupEnum(Axis, axis)?.code;
-    return code === 'Attractiveness' ? t.attractivenessAxis : code === 'Position' ? t.positionAxis : String(axis ?? '');
-  };
   const matrix = settings.method === 'Matrix';
   return (
     <section className={styles.view} aria-labelledby="tiering-heading" data-view="tiering">
@@ -83,19 +135,19 @@ export function TieringView({ host, locale, snapshot, refresh }: ViewProps) {
       </Title3>
       <Body1>{t.intro}</Body1>
       <Caption1>{matrix ? t.methodMatrix : t.methodScore}</Caption1>
-      <TierMatrix locale={locale} settings={settings} counts={counts} baseCounts={baseCounts} />
-      {counts.untiered > 0 && <Caption1>{t.untiered(counts.untiered)}</Caption1>}
-      {nextTiers.error && (
+      <TierMatrix locale={locale} settings={settings} counts={next.counts} baseCounts={base.tiers.counts} />
+      {next.counts.untiered > 0 && <Caption1>{t.untiered(next.counts.untiered)}</Caption1>}
+      {next.error && (
         <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>{pick(nextTiers.error.message, locale)}</MessageBarBody>
+          <MessageBarBody>{next.error}</MessageBarBody>
         </MessageBar>
       )}
-      {tooMany && (
+      {next.tooManyA && (
         <MessageBar intent="warning" layout="multiline" data-testid="tier-a-warning">
-          <MessageBarBody>{pick(tooMany, locale)}</MessageBarBody>
+          <MessageBarBody>{pick(next.tooManyA, locale)}</MessageBarBody>
         </MessageBar>
       )}
-      <TierChanges locale={locale} accounts={accounts} base={baseTiers.tiers} next={nextTiers.tiers} />
+      <TierChanges locale={locale} accounts={base.accounts} base={base.tiers.tiers} next={next.tiers} />
       <fieldset className={styles.group}>
         <legend>
           <Subtitle2>{t.thresholds}</Subtitle2>
@@ -106,7 +158,7 @@ export function TieringView({ host, locale, snapshot, refresh }: ViewProps) {
               label={t.attractivenessThreshold}
               testId="attractiveness-threshold"
               value={settings.attractivenessThreshold}
-              base={base.attractivenessThreshold}
+              base={base.settings.attractivenessThreshold}
               min={0}
               max={100}
               onChange={(v) => change({ attractivenessThreshold: v })}
@@ -115,7 +167,7 @@ export function TieringView({ host, locale, snapshot, refresh }: ViewProps) {
               label={t.positionThreshold}
               testId="position-threshold"
               value={settings.positionThreshold}
-              base={base.positionThreshold}
+              base={base.settings.positionThreshold}
               min={0}
               max={100}
               onChange={(v) => change({ positionThreshold: v })}
@@ -127,7 +179,7 @@ export function TieringView({ host, locale, snapshot, refresh }: ViewProps) {
               label={t.bandA}
               testId="band-a"
               value={settings.bandA}
-              base={base.bandA}
+              base={base.settings.bandA}
               min={0}
               max={100}
               onChange={(v) => change({ bandA: v })}
@@ -136,7 +188,7 @@ export function TieringView({ host, locale, snapshot, refresh }: ViewProps) {
               label={t.bandB}
               testId="band-b"
               value={settings.bandB}
-              base={base.bandB}
+              base={base.settings.bandB}
               min={0}
               max={100}
               onChange={(v) => change({ bandB: v })}
@@ -145,7 +197,7 @@ export function TieringView({ host, locale, snapshot, refresh }: ViewProps) {
               label={t.bandC}
               testId="band-c"
               value={settings.bandC}
-              base={base.bandC}
+              base={base.settings.bandC}
               min={0}
               max={100}
               onChange={(v) => change({ bandC: v })}
@@ -161,13 +213,13 @@ export function TieringView({ host, locale, snapshot, refresh }: ViewProps) {
         {settings.criteria.map((c, i) => (
           <SettingSlider
             key={c.id}
-            label={`${c.name} · ${axisName(c.axis)}`}
+            label={`${c.name} · ${c.axis ? valueLabel(Axis, c.axis, locale) : t.noAxis}`}
             testId={`weight-${c.id}`}
             value={c.weight}
-            base={base.criteria[i]?.weight ?? c.weight}
+            base={base.settings.criteria[i]?.weight ?? c.weight}
             min={0}
             max={50}
-            disabled={c.configRow === undefined}
+            disabled={c.workbookRow === undefined}
             onChange={(v) => setWeight(i, v)}
           />
         ))}
@@ -175,12 +227,12 @@ export function TieringView({ host, locale, snapshot, refresh }: ViewProps) {
       <div className={styles.actions}>
         <Button
           appearance="primary"
-          disabled={!dirty || apply.kind === 'applying' || !!nextTiers.error}
+          disabled={!dirty || apply.kind === 'applying' || !!next.error}
           onClick={() => void applyToConfig()}
         >
           {apply.kind === 'applying' ? t.applying : t.apply}
         </Button>
-        <Button disabled={!dirty} onClick={() => change(base)}>
+        <Button disabled={!dirty} onClick={() => change(base.settings)}>
           {t.reset}
         </Button>
       </div>
@@ -198,7 +250,7 @@ export function TieringView({ host, locale, snapshot, refresh }: ViewProps) {
           </MessageBar>
         )}
       </div>
-      <AccountsByTier locale={locale} accounts={accounts} tiers={nextTiers.tiers} />
+      <AccountsByTier locale={locale} accounts={base.accounts} tiers={next.tiers} />
     </section>
   );
 }

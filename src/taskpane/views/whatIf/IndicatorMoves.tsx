@@ -1,6 +1,6 @@
 /** The indicators a what-if moved: now → after, with an arrow, the change, and better/worse in words. */
 import { Body1, Caption1, makeStyles, tokens } from '@fluentui/react-components';
-import { Locale } from '../../../core/i18n';
+import { Locale, pickAll } from '../../../core/i18n';
 import { digitsToShowMove, formatDelta, formatValue } from '../../../core/format';
 import { RagStatus, valueLabel } from '../../../core/enumerations';
 import { IndicatorMove } from './indicatorMoves';
@@ -25,7 +25,7 @@ const rag = (s: string | null, locale: Locale) => (s === null ? '—' : valueLab
 
 export function IndicatorMoves({ moves, locale }: { moves: readonly IndicatorMove[]; locale: Locale }) {
   const styles = useStyles();
-  const t = whatIfStrings[locale];
+  const t = pickAll(whatIfStrings, locale);
   return (
     <ul className={styles.list} data-testid="whatif-moves">
       {moves.map((m) => {

@@ -3,7 +3,7 @@
  * chain, and see which indicators move against the workbook as it is. The engine evaluates the
  * changes and puts the workbook back; only Apply writes them through the host.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   Body1,
   Button,
@@ -15,15 +15,14 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { Cell, isBlank, keyOf } from '../../../core/cells';
+import { Cell, keyOf } from '../../../core/cells';
 import { Enumeration, Status, Support, lookupEnum } from '../../../core/enumerations';
-import { Message, pick } from '../../../core/i18n';
+import { Message, pick, pickAll } from '../../../core/i18n';
+import type { ChainMember } from '../../../engine/decisionChain';
 import type { CellChange } from '../../../engine/workbookEngine';
 import { BUILT_IN_INDICATORS } from '../../../model/indicators';
 import { columnValues } from '../../../model/workbookColumns';
-import { chainMembers } from '../decisionChain/chainModel';
-import { configTable } from '../grading/gradingModel';
-import { OpportunityChoice, OpportunityPicker } from '../grading/OpportunityPicker';
+import { OpportunityChoice, OpportunityPicker } from '../../components/OpportunityPicker';
 import type { ViewProps } from '../viewProps';
 import { DealEditor, DealValues } from './DealEditor';
 import { IndicatorMoves } from './IndicatorMoves';
@@ -49,7 +48,7 @@ const changeKey = (c: { table: string; row: number; column: string }) => `${c.ta
 
 export function WhatIfView({ host, engine, locale, snapshot, refresh }: ViewProps) {
   const styles = useStyles();
-  const t = whatIfStrings[locale];
+  const t = pickAll(whatIfStrings, locale);
   const [choice, setChoice] = useState<OpportunityChoice | undefined>();
   const [changes, setChanges] = useState<ReadonlyMap<string, CellChange>>(new Map());
   const [run, setRun] = useState<Run>({ kind: 'idle' });
@@ -105,19 +104,31 @@ export function WhatIfView({ host, engine, locale, snapshot, refresh }: ViewProp
     return () => clearTimeout(timer);
   }, [changes, engine, snapshot]);
 
-  const stages = useMemo(() => {
-    const names = columnValues(configTable(snapshot, 'Stages', locale), 'Stage') ?? [];
-    return names.filter((n) => !isBlank(n)).map((n) => String(n).trim());
-  }, [snapshot, locale]);
-  const members = useMemo(() => {
-    if (!choice) return [];
-    const names = new Map<string, string>();
-    const con = snapshot.tables.Contacts;
-    const ids = columnValues(con, 'ContactId') ?? [];
-    const contactNames = columnValues(con, 'Name') ?? [];
-    ids.forEach((id, i) => !isBlank(id) && names.set(keyOf(id), isBlank(contactNames[i]) ? String(id) : String(contactNames[i])));
-    return chainMembers(snapshot, choice.id).members.map((m) => ({ ...m, name: names.get(keyOf(m.contactId)) ?? m.contactId }));
-  }, [snapshot, choice]);
+  // The stage list and the deal's chain, as the engine holds them.
+  const [stages, setStages] = useState<string[]>([]);
+  const [members, setMembers] = useState<ChainMember[]>([]);
+  useEffect(() => {
+    let live = true;
+    engine.stages().then(
+      (s) => live && setStages(s),
+      () => live && setStages([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [engine, snapshot]);
+  useEffect(() => {
+    setMembers([]);
+    if (!choice) return;
+    let live = true;
+    engine.decisionChain(choice.row).then(
+      (m) => live && setMembers(m.members),
+      () => live && setMembers([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [engine, snapshot, choice]);
 
   const dealValues: DealValues | undefined = choice && {
     Status: current('Opportunities', choice.row, 'Status'),

@@ -1,19 +1,23 @@
 /**
- * One opportunity's decision chain as the views show it: the chain rows joined to their
- * contacts, the account's contacts as an org chart by ReportsTo, and the gaps in the map.
- * Enumerations are read with the relationships kernels (aliases and zh folded), and the role
- * coverage and support index are the kernels' own numbers (ROLECOVERAGE, SUPPORTINDEX).
+ * What the decision-chain map and the what-if editor ask the engine (决策链, DESIGN §3–§4):
+ * one opportunity's chain rows joined to their contacts, the account's contacts as an org
+ * chart by ReportsTo, and the gaps in the map, read from the workbook's columns as the engine
+ * holds them. Enumerations are read with the relationships kernels' reader (aliases and zh
+ * folded); role coverage and support index come from CRM3.ROLECOVERAGE and CRM3.SUPPORTINDEX.
  */
-import { CalcError, Cell, isBlank, keyOf } from '../../../core/cells';
-import { BuyingRole, Coverage, EnumValue, Influence, PoliticalStatus, Support } from '../../../core/enumerations';
-import { enumReader, isKeyPlayer, roleCoverage, supportIndex } from '../../../calc/relationships';
-import { WorkbookSnapshot } from '../../../model/snapshot';
-import { columnValues } from '../../../model/workbookColumns';
+import { CalcError, Cell, isBlank, keyOf } from '../core/cells';
+import { BuyingRole, Coverage, EnumValue, Influence, PoliticalStatus, Support } from '../core/enumerations';
+import { Message } from '../core/i18n';
+import { enumReader, isKeyPlayer } from '../calc/relationships';
+import { TableName } from '../model/schema';
+import { EngineValue, WorkbookEngine } from './workbookEngine';
 
 export interface ChainMember {
   /** 0-based row in the DecisionChain table. */
   row: number;
   contactId: string;
+  /** The contact's Name from Contacts, else the id. */
+  name: string;
   role?: EnumValue;
   political?: EnumValue;
   support?: EnumValue;
@@ -55,16 +59,22 @@ export interface DecisionChainMap {
   roleCoverage: number | null;
   /** Influence-weighted support, −2…+2 (SUPPORTINDEX); blank without support values. */
   supportIndex: number | null;
-  /** Enumeration values the kernels could not read (named in the message). */
-  problems: CalcError[];
+  /** Enumeration values that could not be read, and why a figure is missing. */
+  problems: Message[];
 }
 
 const text = (c: Cell | undefined) => (isBlank(c) ? '' : String(c).trim());
 
-export function chainMembers(snapshot: WorkbookSnapshot, oppId: string): { members: ChainMember[]; problems: CalcError[] } {
-  const dc = snapshot.tables.DecisionChain;
-  const opp = columnValues(dc, 'OppId') ?? [];
-  const col = (name: string) => columnValues(dc, name) ?? opp.map(() => null);
+/** The text of a cell as the engine holds it (an error value reads as blank). */
+const plain = (v: EngineValue | undefined): Cell => (v === undefined || (v !== null && typeof v === 'object') ? null : v);
+
+function column(engine: WorkbookEngine, table: TableName, name: string): Cell[] {
+  return engine.inputColumn(table, name).map(plain);
+}
+
+function chainMembers(engine: WorkbookEngine, oppId: string): { members: ChainMember[]; problems: Message[] } {
+  const col = (name: string) => column(engine, 'DecisionChain', name);
+  const opp = col('OppId');
   const contacts = col('ContactId');
   const cols = {
     role: col('BuyingRole'),
@@ -82,11 +92,11 @@ export function chainMembers(snapshot: WorkbookSnapshot, oppId: string): { membe
   };
   const key = keyOf(oppId);
   const members: ChainMember[] = [];
-  const problems: CalcError[] = [];
+  const problems: Message[] = [];
   const value = (k: keyof typeof read, i: number) => {
     const v = read[k](cols[k], i);
     if (v instanceof CalcError) {
-      problems.push(v);
+      problems.push(v.message);
       return undefined;
     }
     return v;
@@ -95,9 +105,11 @@ export function chainMembers(snapshot: WorkbookSnapshot, oppId: string): { membe
     if (isBlank(id) || keyOf(id) !== key) return;
     const role = value('role', i);
     const political = value('political', i);
+    const contactId = text(contacts[i]);
     members.push({
       row: i,
-      contactId: text(contacts[i]),
+      contactId,
+      name: contactId,
       role,
       political,
       support: value('support', i),
@@ -111,13 +123,13 @@ export function chainMembers(snapshot: WorkbookSnapshot, oppId: string): { membe
 }
 
 /** The account's contacts as trees by ReportsTo; a cycle or an unknown manager makes a root. */
-function orgChart(snapshot: WorkbookSnapshot, accountId: string, members: ChainMember[]): ContactNode[] {
-  const con = snapshot.tables.Contacts;
-  const ids = columnValues(con, 'ContactId') ?? [];
-  const accounts = columnValues(con, 'AccountId') ?? [];
-  const names = columnValues(con, 'Name') ?? [];
-  const titles = columnValues(con, 'Title') ?? [];
-  const reports = columnValues(con, 'ReportsTo') ?? [];
+function orgChart(engine: WorkbookEngine, accountId: string, members: ChainMember[]): ContactNode[] {
+  const col = (name: string) => column(engine, 'Contacts', name);
+  const ids = col('ContactId');
+  const accounts = col('AccountId');
+  const names = col('Name');
+  const titles = col('Title');
+  const reports = col('ReportsTo');
   const byKey = new Map<string, { node: ContactNode; manager: string }>();
   const onChain = new Set(members.map((m) => keyOf(m.contactId)));
   ids.forEach((id, i) => {
@@ -157,35 +169,40 @@ function reachesUp(linkedTo: Map<string, string>, from: string, target: string):
   return false;
 }
 
-export function decisionChainMap(snapshot: WorkbookSnapshot, oppRow: number): DecisionChainMap {
-  const opp = snapshot.tables.Opportunities;
-  const oppId = text(columnValues(opp, 'OppId')?.[oppRow]);
-  const accountId = text(columnValues(opp, 'AccountId')?.[oppRow]);
-  const accountRow = (columnValues(snapshot.tables.Accounts, 'AccountId') ?? []).findIndex(
-    (a) => !isBlank(a) && keyOf(a) === keyOf(accountId),
-  );
-  const accountName = text(columnValues(snapshot.tables.Accounts, 'AccountName')?.[accountRow]) || accountId;
-  const { members, problems } = chainMembers(snapshot, oppId);
-  const roots = orgChart(snapshot, accountId, members);
+/** The decision chain of the opportunity on Opportunities row `oppRow`. */
+export function decisionChainMap(engine: WorkbookEngine, oppRow: number): DecisionChainMap {
+  if (!Number.isInteger(oppRow) || oppRow < 0 || oppRow >= engine.layout.rowCounts.Opportunities)
+    throw new Error(`Opportunities has no row ${oppRow + 1}`);
+  const oppId = text(column(engine, 'Opportunities', 'OppId')[oppRow]);
+  const accountId = text(column(engine, 'Opportunities', 'AccountId')[oppRow]);
+  const accountRow = column(engine, 'Accounts', 'AccountId').findIndex((a) => !isBlank(a) && keyOf(a) === keyOf(accountId));
+  const accountName = (accountRow >= 0 ? text(column(engine, 'Accounts', 'AccountName')[accountRow]) : '') || accountId;
+  const { members, problems } = chainMembers(engine, oppId);
+  const roots = orgChart(engine, accountId, members);
   const nameOf = new Map<string, string>();
   const walk = (n: ContactNode) => {
     nameOf.set(keyOf(n.contactId), n.name);
     n.children.forEach(walk);
   };
   roots.forEach(walk);
-  const who = (ms: ChainMember[]) => ms.map((m) => nameOf.get(keyOf(m.contactId)) ?? m.contactId);
+  for (const m of members) m.name = nameOf.get(keyOf(m.contactId)) ?? m.contactId;
+  const who = (ms: ChainMember[]) => ms.map((m) => m.name);
 
-  const dcOppIds = members.map(() => oppId);
-  const coverage = roleCoverage({ oppIds: [oppId], dcOppIds, dcRoles: members.map((m) => m.role?.code ?? null) });
-  const support = supportIndex({
-    oppIds: [oppId],
-    dcOppIds,
-    dcSupport: members.map((m) => m.support?.code ?? null),
-    dcInfluence: members.map((m) => m.influence?.code ?? null),
-  });
+  // The catalog's functions over this opportunity's chain rows (values already read above).
+  const one = (v: EngineValue | EngineValue[][]): number | null => {
+    const x = Array.isArray(v) ? v[0]?.[0] : v;
+    if (x !== null && typeof x === 'object') problems.push({ en: x.message || x.error, zh: x.message || x.error });
+    return typeof x === 'number' ? x : null;
+  };
+  const chainOpp = members.map(() => [oppId]);
+  const codes = (pickCode: (m: ChainMember) => EnumValue | undefined) => members.map((m) => [pickCode(m)?.code ?? null]);
+  const roleCoverage = one(engine.call('ROLECOVERAGE', [[[oppId]], chainOpp, codes((m) => m.role)]));
+  const supportIndex = one(
+    engine.call('SUPPORTINDEX', [[[oppId]], chainOpp, codes((m) => m.support), codes((m) => m.influence)]),
+  );
 
   const gaps: ChainGap[] = [];
-  const has = (pick: (m: ChainMember) => boolean) => members.some(pick);
+  const has = (test: (m: ChainMember) => boolean) => members.some(test);
   if (!has((m) => m.role?.code === 'Approver' || m.role?.code === 'DecisionMaker'))
     gaps.push({ kind: 'noDecisionMaker', who: [] });
   if (!has((m) => m.support?.code === 'Mentor')) gaps.push({ kind: 'noMentor', who: [] });
@@ -198,16 +215,5 @@ export function decisionChainMap(snapshot: WorkbookSnapshot, oppRow: number): De
   const missing = members.filter((m) => !nameOf.has(keyOf(m.contactId)));
   if (missing.length) gaps.push({ kind: 'notInContacts', who: missing.map((m) => m.contactId) });
 
-  const one = <T>(v: (T | null)[] | CalcError): T | null => (v instanceof CalcError ? (problems.push(v), null) : (v[0] ?? null));
-  return {
-    oppId,
-    accountId,
-    accountName,
-    members,
-    roots,
-    gaps,
-    roleCoverage: one(coverage),
-    supportIndex: one(support),
-    problems,
-  };
+  return { oppId, accountId, accountName, members, roots, gaps, roleCoverage, supportIndex, problems };
 }

@@ -4,10 +4,10 @@
  */
 import { useMemo, useState } from 'react';
 import { Combobox, Field, Option } from '@fluentui/react-components';
-import { Cell, isBlank } from '../../../core/cells';
-import { Locale } from '../../../core/i18n';
-import { columnValues } from '../../../model/workbookColumns';
-import type { WorkbookSnapshot } from '../../../model/snapshot';
+import { Cell, isBlank } from '../../core/cells';
+import { Locale, Message, bi, pickAll } from '../../core/i18n';
+import { columnValues } from '../../model/workbookColumns';
+import type { WorkbookSnapshot } from '../../model/snapshot';
 
 const MAX_SHOWN = 50;
 
@@ -35,19 +35,11 @@ export function opportunityChoices(snapshot: WorkbookSnapshot): OpportunityChoic
   return out;
 }
 
-const labels: Record<Locale, { label: string; placeholder: string; none: string; more: (n: number) => string }> = {
-  'en-US': {
-    label: 'Opportunity',
-    placeholder: 'Type an OppId or a name',
-    none: 'No opportunity matches',
-    more: (n) => `${n} more: type to narrow`,
-  },
-  'zh-CN': {
-    label: '商机',
-    placeholder: '输入商机编号或名称',
-    none: '没有匹配的商机',
-    more: (n) => `另有 ${n} 个，请继续输入以缩小范围`,
-  },
+const labels = {
+  label: bi('Opportunity', '商机'),
+  placeholder: bi('Type an OppId or a name', '输入商机编号或名称'),
+  none: bi('No opportunity matches', '没有匹配的商机'),
+  more: (n: number): Message => bi(`${n} more: type to narrow`, `另有 ${n} 个，请继续输入以缩小范围`),
 };
 
 export interface OpportunityPickerProps {
@@ -58,7 +50,7 @@ export interface OpportunityPickerProps {
 }
 
 export function OpportunityPicker({ snapshot, locale, selected, onSelect }: OpportunityPickerProps) {
-  const t = labels[locale];
+  const t = pickAll(labels, locale);
   const choices = useMemo(() => opportunityChoices(snapshot), [snapshot]);
   const [query, setQuery] = useState(selected?.label ?? '');
   const matches = useMemo(() => {
