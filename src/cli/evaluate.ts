@@ -19,7 +19,7 @@ import { Budget, budgetFailure, defaultBudget, parseBudgetOption } from './budge
 import { EvaluateJob, JobMessage } from './evaluateJob';
 import { WorkerRunner } from './fileRunner';
 import { formatTable } from './format';
-import { parseIsoDate, today } from './dates';
+import { parseIsoDate } from './dates';
 import type { Io } from './main';
 
 interface EvaluateArgs {

@@ -10,7 +10,7 @@ import { IndicatorRow, Problem, WorkbookSnapshot, a1, currencyOf } from '../mode
 import { validateSnapshot } from '../model/validate';
 import { COMPUTED_COLUMNS } from './sheets';
 import { Absence, InputPresence, MissingInput, absentReason, missingInputs, noRowsReason } from './noData';
-import { Scope, ScopeField, applyScopes, scopePartitions, scopeProblem, scopeValues } from './scope';
+import { Scope, ScopeField, applyScopes, scopePartitions, scopeProblem } from './scope';
 import { EngineValue, IndicatorValue, WorkbookEngine } from './workbookEngine';
 
 export type { MissingInput } from './noData';

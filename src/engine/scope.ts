@@ -231,6 +231,7 @@ export function* scopePartitions(
       },
     };
   }
+}
 
 const FIELD_WORDS: Record<ScopeField, Message> = {
   owner: { en: 'owner', zh: '负责人' },

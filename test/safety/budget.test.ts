@@ -83,6 +83,23 @@ describe('crm3 evaluate limits', () => {
     expect(r.err).toMatch(/the limit is 0\.5 MB\. .*--max-file-mb \d+/);
   }, 60_000);
 
+  test('client-copy and import take the --max-file-mb their messages name', async () => {
+    const out = path.join(tmp.dir, 'copy.xlsx');
+    let r = await crm3('client-copy', medium, '--out', out, '--max-file-mb', '0.5');
+    expect(r.code).toBe(2);
+    const suggested = /--max-file-mb (\d+)/.exec(r.err)?.[1];
+    expect(suggested).toBeDefined();
+    // The value the message suggests is accepted, and is enough.
+    r = await crm3('client-copy', medium, '--out', out, '--max-file-mb', suggested!);
+    expect(r.err).not.toMatch(/limit/);
+    expect(r.code).toBeLessThan(2);
+    r = await crm3('import', medium, '--out', path.join(tmp.dir, 'imported.xlsx'), '--max-file-mb', '0.5', '--lang', 'zh-CN');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/超过上限 0\.5 MB.*--max-file-mb \d+/);
+    r = await crm3('client-copy', medium, '--out', out, '--max-file-mb', 'x');
+    expect([r.code, r.err.includes('--max-file-mb')]).toEqual([2, true]);
+  }, 120_000);
+
   test('bad values are usage errors', async () => {
     for (const [flag, v] of [
       ['--max-seconds', '0'],
