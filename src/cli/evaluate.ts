@@ -132,7 +132,8 @@ function progress(io: Io, done: number, total: number, name: string): void {
   if (done === total) io.err('\n');
 }
 
-const WORKER = path.join(__dirname, 'evaluateWorker.ts');
+/** The worker module beside this one: compiled .js in dist-cli/ (bin/build-cli.js), .ts in tests. */
+const WORKER = path.join(__dirname, `evaluateWorker${path.extname(__filename)}`);
 
 /** Prints results as they come: a JSON array (or one object), or tables one after another. */
 class ResultPrinter {

@@ -17,10 +17,13 @@ export interface WorkerBudget {
 
 export type RunEnd = { ok: true } | { ok: false; reason: 'time' | 'memory' | 'crash'; detail: string };
 
-/** TypeScript sources run through tsx in the worker, as bin/crm3.js runs them in the main thread. */
+/**
+ * Loads the worker's module: the compiled .js as it is (bin/crm3.js runs dist-cli/), a .ts
+ * source through tsx (a development dependency: tests run the sources).
+ */
 const BOOTSTRAP = `
 const { workerData } = require('worker_threads');
-require('tsx/cjs/api').register();
+if (workerData.entry.endsWith('.ts')) require('tsx/cjs/api').register();
 require(workerData.entry);
 `;
 

@@ -5,11 +5,6 @@
 import { PRODUCT, VERSION } from '../version';
 import { Locale, bi, localeOf, pick } from '../core/i18n';
 import { helpText } from './help';
-import { runSample } from './sample';
-import { runEvaluate } from './evaluate';
-import { runClientCopy } from './clientCopy';
-import { runTemplates } from './templates';
-import { runImport } from './import';
 import { terminalSafe } from './terminalText';
 
 export interface Io {
@@ -23,6 +18,27 @@ const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.std
 function terminalIo(io: Io): Io {
   return { out: (s) => io.out(terminalSafe(s)), err: (s) => io.err(terminalSafe(s)) };
 }
+
+/** A subcommand; `isTty` says whether stderr is the user's terminal (the progress bar). */
+type Command = (argv: readonly string[], io: Io, locale: Locale, isTty: boolean) => Promise<number>;
+
+/**
+ * The subcommands, each loaded only when it runs: `crm3 --help` then loads neither the engine
+ * nor the xlsx code (the compiled CLI keeps one file per module, see bin/build-cli.js).
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  sample: async () => {
+    const { runSample } = await import('./sample');
+    return (argv, io) => runSample(argv, io);
+  },
+  evaluate: async () => (await import('./evaluate')).runEvaluate,
+  'client-copy': async () => {
+    const { runClientCopy } = await import('./clientCopy');
+    return (argv, io, locale) => runClientCopy(argv, io, locale);
+  },
+  templates: async () => (await import('./templates')).runTemplates,
+  import: async () => (await import('./import')).runImport,
+};
 
 export function systemLocale(env: NodeJS.ProcessEnv = process.env): Locale {
   const lang = env.LC_ALL || env.LC_MESSAGES || env.LANG || Intl.DateTimeFormat().resolvedOptions().locale || '';
@@ -42,11 +58,8 @@ export async function main(argv: readonly string[], rawIo: Io = stdio): Promise<
     io.out(`${PRODUCT} ${VERSION}\n`);
     return 0;
   }
-  if (command === 'sample') return runSample(argv.slice(1), io);
-  if (command === 'evaluate') return runEvaluate(argv.slice(1), io, locale, rawIo === stdio && !!process.stderr.isTTY);
-  if (command === 'client-copy') return runClientCopy(argv.slice(1), io, locale);
-  if (command === 'templates') return runTemplates(argv.slice(1), io, locale);
-  if (command === 'import') return runImport(argv.slice(1), io, locale);
+  const load = Object.prototype.hasOwnProperty.call(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (load) return (await load())(argv.slice(1), io, locale, rawIo === stdio && !!process.stderr.isTTY);
   io.err(
     pick(
       bi(
