@@ -68,6 +68,8 @@ async function indexSheet(files: readonly KitFile[], source: string, o: KitOptio
   const ws = book.addSheet(pick(KIT.index, L), 0);
   ws.column(1, 44);
   ws.column(2, 80);
+  // Both columns on one page: the file beside what it is.
+  ws.print = { landscape: true, fitToWidth: true };
   const bold = { bold: true };
   const put = (row: number, a: Cell, b: Cell, style?: { bold: boolean }) => {
     ws.set(row, 1, a, style);

@@ -39,7 +39,10 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   templates: async () => (await import('./templates')).runTemplates,
   import: async () => (await import('./import')).runImport,
   report: async () => (await import('./report')).runReport,
-  kit: async () => (await import('./kit')).runKit,
+  kit: async () => {
+    const { runKit } = await import('./kit');
+    return (argv, io, locale) => runKit(argv, io, locale);
+  },
 };
 
 export function systemLocale(env: NodeJS.ProcessEnv = process.env): Locale {
