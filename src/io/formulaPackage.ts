@@ -158,7 +158,8 @@ export function parseSheetCells(xml: string, shared: string[]): StoredCell[] {
         row,
         col: colNumber,
         value: storedValue(ca.t, vm?.[1], im ? runText(im[1]) : undefined, shared),
-        hasValue: !!vm || !!im,
+        // `<v></v>` is a placeholder (openpyxl and pandas write it under every formula), not a saved value.
+        hasValue: (!!vm && vm[1] !== '') || !!im,
         ...(ca.s !== undefined ? { style: ca.s } : {}),
       };
       if (fm) {
