@@ -7,6 +7,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { Locale, Message, bi, localeOf, pick } from '../core/i18n';
 import { EvaluationResult, evaluateBy, evaluateWorkbook, hasDataErrors, scopesProblem } from '../engine/evaluate';
+import { findSnapshot, withDeltas } from '../engine/history';
 import { SCOPE_FIELDS, Scope, ScopeField, fieldNamed, parseScope } from '../engine/scope';
 import { readInputFile } from '../io/readInput';
 import { writeReport } from '../io/writeReport';
@@ -22,6 +23,8 @@ interface EvaluateArgs {
   out?: string;
   scopes: Scope[];
   by?: ScopeField;
+  /** `--since <label|date>`: Δ against that snapshot. */
+  since?: string;
   locale: Locale;
 }
 
@@ -84,6 +87,9 @@ function parseArgs(argv: readonly string[], locale: Locale): EvaluateArgs {
       case '--lang':
         args.locale = localeOf(value(i++, a));
         break;
+      case '--since':
+        args.since = value(i++, a);
+        break;
       default:
         if (a.startsWith('--')) throw usage(`unknown option ${a} (see crm3 --help)`, `未知选项 ${a}（见 crm3 --help）`);
         if (args.target)
@@ -95,6 +101,11 @@ function parseArgs(argv: readonly string[], locale: Locale): EvaluateArgs {
     }
   }
   if (!args.target) throw usage('name the workbook (.xlsx) or folder to evaluate', '请指定要计算的工作簿（.xlsx）或文件夹');
+  if (args.since && (args.by || args.scopes.length))
+    throw usage(
+      '--since compares the whole workbook with a snapshot; it cannot be combined with --scope or --by',
+      '--since 将整个工作簿与快照比较，不能与 --scope 或 --by 同时使用',
+    );
   return args;
 }
 
@@ -133,6 +144,11 @@ async function evaluateFile(file: string, args: EvaluateArgs): Promise<FileOutco
   const wrong = scopesProblem(snapshot, args.scopes, args.by, options);
   if (wrong) return { file, results: [], scopeError: pick(wrong, args.locale) };
   const results = args.by ? evaluateBy(snapshot, args.by, options) : [evaluateWorkbook(snapshot, options)];
+  if (args.since) {
+    const since = findSnapshot(snapshot, args.since);
+    if ('problem' in since) return { file, results: [], scopeError: pick(since.problem, args.locale) };
+    return { file, results: results.map((r) => withDeltas(r, snapshot, since, args.locale)) };
+  }
   return { file, results };
 }
 

@@ -55,6 +55,8 @@ const TEXT = {
       `CRM3 价值指标 — ${file} — 基准日 ${asOf}${scope ? ` — 范围 ${scope}` : ''}`,
     ),
   noData: bi('No data', '无数据'),
+  since: (date: string, label: string) =>
+    bi(`Δ since the snapshot of ${date}${label ? ` (${label})` : ''}`, `Δ：与 ${date} 的快照${label ? `（${label}）` : ''}相比`),
   other: bi('Other', '其他'),
   problems: (errors: number, warnings: number) =>
     bi(`Problems: ${errors} errors, ${warnings} warnings`, `问题：${errors} 个错误，${warnings} 个警告`),
@@ -80,15 +82,25 @@ export function formatTable(result: EvaluationResult, locale: Locale): string {
   const lines: string[] = [];
   const scope = result.scope?.map((s) => `${s.field}=${s.value}`).join(', ');
   lines.push(t.heading(result.file, result.asOf, scope));
+  const compared = result.indicators.find((i) => i.delta)?.delta;
+  if (compared) lines.push(t.since(compared.since, compared.label ?? ''));
   const nameWidth = Math.max(...result.indicators.map((i) => displayWidth(i.name)), 10);
   const idWidth = Math.max(...result.indicators.map((i) => i.id.length), 8);
   const values = result.indicators.map((i) => formatValue(i.value, i.unit, locale));
   const valueWidth = Math.max(...values.map(displayWidth), 6);
+  // With --since: Δ after the value, an arrow and the change ("▲ +2.5 pp"), "—" when not comparable.
+  const withDelta = result.indicators.some((i) => i.delta);
+  const deltaText = (ind: IndicatorResult) =>
+    !ind.delta || ind.delta.trend === null
+      ? '—'
+      : `${ind.delta.trend === 'up' ? '▲' : ind.delta.trend === 'down' ? '▼' : '='} ${ind.delta.shown || '0'}`;
+  const deltaWidth = withDelta ? Math.max(...result.indicators.map((i) => displayWidth(deltaText(i))), 4) : 0;
   const indicatorLine = (ind: IndicatorResult, value: string) => {
     const status = ind.status === 'NoData' ? t.noData : ind.status ? valueLabel(RagStatus, ind.status, locale) : '';
     // A No data row says why right there; the summary below says what to add.
     const why = ind.status === 'NoData' && ind.reason ? `  ${ind.reason.replace(/^[^:：]*[:：]\s*/, '')}` : '';
-    return `  ${pad(ind.id, idWidth)}  ${pad(ind.name, nameWidth)}  ${pad(value, valueWidth, true)}  ${status}${why}`.trimEnd();
+    const delta = withDelta ? `  ${pad(deltaText(ind), deltaWidth, true)}` : '';
+    return `  ${pad(ind.id, idWidth)}  ${pad(ind.name, nameWidth)}  ${pad(value, valueWidth, true)}${delta}  ${status}${why}`.trimEnd();
   };
   for (const goal of GOALS) {
     const rows = result.indicators.map((ind, k) => ({ ind, value: values[k] })).filter((r) => r.ind.goal === goal.id);

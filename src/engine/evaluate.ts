@@ -12,6 +12,7 @@ import { COMPUTED_COLUMNS } from './sheets';
 import { Absence, InputPresence, MissingInput, absentReason, missingInputs, noRowsReason } from './noData';
 import { Scope, ScopeField, applyScopes, scopeProblem, scopeValues } from './scope';
 import { EngineValue, IndicatorValue, WorkbookEngine } from './workbookEngine';
+import type { IndicatorDelta } from './history';
 
 export type { MissingInput } from './noData';
 
@@ -25,6 +26,8 @@ export interface IndicatorResult {
   status: string | null;
   /** Why there is no data (localized), with status NoData. */
   reason?: string;
+  /** Δ against a snapshot (`evaluate --since`): previous value, change, trend, series, words. */
+  delta?: IndicatorDelta;
 }
 
 export interface ProblemResult {
