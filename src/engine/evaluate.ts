@@ -12,7 +12,7 @@ import { COMPUTED_COLUMNS } from './sheets';
 import { Absence, InputPresence, MissingInput, absentReason, missingInputs, noRowsReason } from './noData';
 import { Scope, ScopeField, applyScopes, scopeProblem, scopeValues } from './scope';
 import { EngineValue, IndicatorValue, WorkbookEngine } from './workbookEngine';
-import type { IndicatorDelta } from './history';
+import { type IndicatorDelta, withHistoryColumns } from './history';
 
 export type { MissingInput } from './noData';
 
@@ -232,11 +232,8 @@ interface WorkbookContext {
 }
 
 /** Evaluates one workbook (optionally one scope). */
-export function evaluateWorkbook(
-  snapshot: WorkbookSnapshot,
-  options: EvaluateOptions,
-  context?: WorkbookContext,
-): EvaluationResult {
+export function evaluateWorkbook(given: WorkbookSnapshot, options: EvaluateOptions, context?: WorkbookContext): EvaluationResult {
+  const snapshot = withHistoryColumns(given);
   const scopes = options.scopes ?? [];
   const problems = context?.problems ?? dataProblems(snapshot);
   const tiers = context?.tiers ?? (scopes.some((s) => s.field === 'tier') ? wholeWorkbookTiers(snapshot, options) : undefined);
@@ -257,7 +254,8 @@ function inputsOf(snapshot: WorkbookSnapshot): { absent: Map<string, Absence[]>;
 }
 
 /** One result per value of a field (the KAM team's own KPIs, DESIGN.md §4 Scopes). */
-export function evaluateBy(snapshot: WorkbookSnapshot, field: ScopeField, options: EvaluateOptions): EvaluationResult[] {
+export function evaluateBy(given: WorkbookSnapshot, field: ScopeField, options: EvaluateOptions): EvaluationResult[] {
+  const snapshot = withHistoryColumns(given);
   const problems = dataProblems(snapshot);
   const tiers =
     field === 'tier' || options.scopes?.some((s) => s.field === 'tier') ? wholeWorkbookTiers(snapshot, options) : undefined;

@@ -16,17 +16,19 @@ import {
   Move,
   REMOVED,
   changedStates,
+  closeDateSlips,
   dealMoves,
   indicatorChange,
   lastStates,
   latestRowByKey,
   snapshotDates,
+  stageEnteredDates,
 } from '../calc/history';
 import { shareOfWallet } from '../calc/accounts';
 import { stageOrderLookup } from '../calc/stages';
 import { defaultConfigTables } from '../model/defaults';
 import { HistoryTableName, tableSpec } from '../model/schema';
-import { TableData, WorkbookSnapshot } from '../model/snapshot';
+import { Problem, TableData, WorkbookSnapshot } from '../model/snapshot';
 import type { EvaluationResult, IndicatorResult } from './evaluate';
 
 /** Rows to append per history table, each a full row in the table's column order. */
@@ -388,4 +390,53 @@ export function whatMoved(workbook: WorkbookSnapshot, evaluation: EvaluationResu
       });
   });
   return out;
+}
+
+// ------------------------------------------------------------------ columns the history supplies
+
+const DERIVED: Record<'CloseDatePushes' | 'StageEnteredDate', Message> = {
+  CloseDatePushes: bi(
+    'The Opportunities table has no CloseDatePushes column: the close-date slips are counted from the history (OppHistory), so CLOSE_SLIP_RATE counts only slips seen between snapshots.',
+    '商机表没有 CloseDatePushes（结单日期推迟次数）列：推迟次数由历史表（商机历史）推算，因此“结单日期推迟占比”只统计快照之间发生的推迟。',
+  ),
+  StageEnteredDate: bi(
+    'The Opportunities table has no StageEnteredDate column: the date each deal entered its stage is taken from the history (OppHistory), at the latest the first snapshot that shows it there.',
+    '商机表没有 StageEnteredDate（进入阶段日期）列：进入当前阶段的日期取自历史表（商机历史），最晚为首次显示该阶段的快照日期。',
+  ),
+};
+
+/**
+ * The workbook with CloseDatePushes and StageEnteredDate derived from its history when the
+ * Opportunities table lacks them (a CRM export seldom has them) and OppHistory has rows; a
+ * warning says so. Otherwise the workbook as it is.
+ */
+export function withHistoryColumns(workbook: WorkbookSnapshot): WorkbookSnapshot {
+  const opp = workbook.tables.Opportunities;
+  const oh = workbook.tables.OppHistory;
+  if (!opp || !oh?.rows.length) return workbook;
+  const missing = (['CloseDatePushes', 'StageEnteredDate'] as const).filter((c) => !opp.headers.includes(c));
+  if (!missing.length) return workbook;
+  const h = historyTable(workbook, 'OppHistory');
+  const rows = { dates: h.col('Date'), keys: h.col('OppId') };
+  const ids = column(opp, 'OppId');
+  const derived = missing.map((c) => {
+    const values =
+      c === 'CloseDatePushes'
+        ? closeDateSlips({ ...rows, closeDates: h.col('CloseDate') }, ids, column(opp, 'CloseDate'))
+        : stageEnteredDates({ ...rows, stages: h.col('Stage') }, ids, column(opp, 'Stage'));
+    return Array.isArray(values) ? values : ids.map(() => null);
+  });
+  const problems: Problem[] = missing.map((c) => ({ severity: 'warning', sheet: opp.sheet, cell: '', message: DERIVED[c] }));
+  return {
+    ...workbook,
+    tables: {
+      ...workbook.tables,
+      Opportunities: {
+        ...opp,
+        headers: [...opp.headers, ...missing],
+        rows: opp.rows.map((r, i) => [...r, ...derived.map((d) => d[i])]),
+      },
+    },
+    problems: [...workbook.problems, ...problems],
+  };
 }

@@ -200,6 +200,31 @@ describe('snapshot, change, snapshot', () => {
     expect(q).toEqual(open.map((o) => o.QualScore));
   });
 
+  it('without CloseDatePushes and StageEnteredDate, the indicators use the history', async () => {
+    const workbook = await read(bytes2);
+    const o = workbook.tables.Opportunities!;
+    const drop = ['CloseDatePushes', 'StageEnteredDate'].map((c) => col(o, c));
+    const keep = o.headers.map((_, j) => j).filter((j) => !drop.includes(j));
+    const bare: WorkbookSnapshot = {
+      ...workbook,
+      tables: {
+        ...workbook.tables,
+        Opportunities: { ...o, headers: keep.map((j) => o.headers[j]), rows: o.rows.map((r) => keep.map((j) => r[j])) },
+      },
+    };
+    const asOf = D1 + 40;
+    const r = evaluateWorkbook(bare, { file: 'w.xlsx', asOf, locale: 'en-US' });
+    const ind = (id: string) => r.indicators.find((i) => i.id === id)!;
+    const open = o.rows.filter((x) => x[col(o, 'Status')] === 'Open');
+    // One open deal slipped between the snapshots (chosen.slip), none before: 1 / #open.
+    expect(ind('CLOSE_SLIP_RATE').value).toBeCloseTo(1 / open.length, 12);
+    // Every open deal was recorded open at D1 in its stage, except the one moved back to Discover at D2.
+    // At D1 + 40 days, a deal in a 30-day stage since D1 is over; Solution (45 days) and the moved one (26 days) are not.
+    const over = open.filter((x) => x[col(o, 'OppId')] !== chosen.stage && x[col(o, 'Stage')] !== 'Solution').length;
+    expect(ind('STAGE_OVERRUN').value).toBeCloseTo(over / open.length, 12);
+    expect(r.problems.filter((p) => /from the history/.test(p.message))).toHaveLength(2);
+  });
+
   it('a snapshot of the same date changes nothing; an earlier one is refused', async () => {
     const again = await takeSnapshot(bytes2, 'w.xlsx', { asOf: D2, today: D2, label: null, locale: 'en-US', when: WHEN });
     expect(again.kind).toBe('same-date');
