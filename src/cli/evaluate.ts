@@ -7,7 +7,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { Locale, Message, bi, localeOf, pick } from '../core/i18n';
 import { EvaluationResult, evaluateBy, evaluateWorkbook, hasDataErrors, scopesProblem } from '../engine/evaluate';
-import { findSnapshot, withDeltas } from '../engine/history';
+import { findSnapshot, whatMoved, withDeltas } from '../engine/history';
 import { SCOPE_FIELDS, Scope, ScopeField, fieldNamed, parseScope } from '../engine/scope';
 import { readInputFile } from '../io/readInput';
 import { writeReport } from '../io/writeReport';
@@ -147,7 +147,10 @@ async function evaluateFile(file: string, args: EvaluateArgs): Promise<FileOutco
   if (args.since) {
     const since = findSnapshot(snapshot, args.since);
     if ('problem' in since) return { file, results: [], scopeError: pick(since.problem, args.locale) };
-    return { file, results: results.map((r) => withDeltas(r, snapshot, since, args.locale)) };
+    return {
+      file,
+      results: results.map((r) => ({ ...withDeltas(r, snapshot, since, args.locale), moved: whatMoved(snapshot, r, since) })),
+    };
   }
   return { file, results };
 }

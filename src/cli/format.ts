@@ -6,6 +6,7 @@ import { RagStatus, valueLabel } from '../core/enumerations';
 import { formatValue } from '../core/format';
 import { Locale, MessageTable, bi, joinList, pick, pickAll } from '../core/i18n';
 import { EvaluationResult, IndicatorResult } from '../engine/evaluate';
+import { MOVE_NAMES } from '../engine/history';
 import { GOALS } from '../model/indicators';
 
 /** Terminal width of a string: East Asian wide characters take two columns. */
@@ -55,6 +56,7 @@ const TEXT = {
       `CRM3 价值指标 — ${file} — 基准日 ${asOf}${scope ? ` — 范围 ${scope}` : ''}`,
     ),
   noData: bi('No data', '无数据'),
+  moved: (date: string, n: number) => bi(`What moved since ${date}: ${n} deals`, `自 ${date} 以来的变化：${n} 个商机`),
   since: (date: string, label: string) =>
     bi(`Δ since the snapshot of ${date}${label ? ` (${label})` : ''}`, `Δ：与 ${date} 的快照${label ? `（${label}）` : ''}相比`),
   other: bi('Other', '其他'),
@@ -114,6 +116,13 @@ export function formatTable(result: EvaluationResult, locale: Locale): string {
     for (const ind of others) lines.push(indicatorLine(ind, formatValue(ind.value, ind.unit, locale)));
   }
   lines.push(...missingSummary(result, locale));
+  if (result.moved && compared) {
+    lines.push('', t.moved(compared.since, result.moved.length));
+    for (const m of result.moved)
+      lines.push(
+        `  ${m.oppId}  ${m.oppName ?? ''}  ${m.moves.map((x) => pick(MOVE_NAMES[x], locale)).join(locale === 'zh-CN' ? '、' : ', ')}`.trimEnd(),
+      );
+  }
   const errors = result.problems.filter((p) => p.severity === 'error').length;
   const warnings = result.problems.length - errors;
   lines.push('', t.problems(errors, warnings));

@@ -32,6 +32,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   templates: async () => (await import('./templates')).runTemplates,
   import: async () => (await import('./import')).runImport,
   snapshot: async () => (await import('./snapshot')).runSnapshot,
+  review: async () => (await import('./review')).runReview,
 };
 
 export function systemLocale(env: NodeJS.ProcessEnv = process.env): Locale {

@@ -12,7 +12,7 @@ import { COMPUTED_COLUMNS } from './sheets';
 import { Absence, InputPresence, MissingInput, absentReason, missingInputs, noRowsReason } from './noData';
 import { Scope, ScopeField, applyScopes, scopeProblem, scopeValues } from './scope';
 import { EngineValue, IndicatorValue, WorkbookEngine } from './workbookEngine';
-import { type IndicatorDelta, withHistoryColumns } from './history';
+import { type DealMovement, type IndicatorDelta, withHistoryColumns } from './history';
 
 export type { MissingInput } from './noData';
 
@@ -52,6 +52,8 @@ export interface EvaluationResult {
   accounts: Record<string, Cell>[];
   opportunities: Record<string, Cell>[];
   problems: ProblemResult[];
+  /** With `--since`: the deals that moved since the snapshot (engine/history.ts whatMoved). */
+  moved?: DealMovement[];
 }
 
 export interface EvaluateOptions {

@@ -42,6 +42,7 @@ const SIGNATURE: Record<TableName, (has: (c: string) => boolean) => boolean> = {
   Targets: (has) => has('StartDate') && has('EndDate'),
   Actions: (has) => has('Action') && has('DueDate'),
   // CRM3 writes its history tables itself: no export is ever read as one.
+  Reviews: () => false,
   History: () => false,
   OppHistory: () => false,
   AccountHistory: () => false,

@@ -33,12 +33,22 @@ export interface ColumnSpec {
 }
 
 export type TableName =
-  'Accounts' | 'Opportunities' | 'Contacts' | 'DecisionChain' | 'Activities' | 'Targets' | 'Actions' | HistoryTableName;
+  | 'Accounts'
+  | 'Opportunities'
+  | 'Contacts'
+  | 'DecisionChain'
+  | 'Activities'
+  | 'Targets'
+  | 'Actions'
+  | 'Reviews'
+  | HistoryTableName;
 
 /** The snapshot tables `crm3 snapshot` appends to (docs/history.md): written by CRM3, never required. */
 export type HistoryTableName = 'History' | 'OppHistory' | 'AccountHistory';
 export const HISTORY_TABLES: readonly HistoryTableName[] = ['History', 'OppHistory', 'AccountHistory'];
 export const isHistoryTable = (name: string): name is HistoryTableName => (HISTORY_TABLES as readonly string[]).includes(name);
+/** Tables a workbook has only once they are used (history, the deal-review log): their absence is no problem. */
+export const isQuietTable = (name: string): boolean => isHistoryTable(name) || name === 'Reviews';
 
 export interface TableSpec {
   name: TableName;
@@ -364,6 +374,19 @@ export const TABLES: readonly TableSpec[] = [
       c('Owner', '负责人', 'text'),
       c('DueDate', '截止日期', 'date', { aliases: ['Due Date', 'Due'] }),
       c('Done', '完成', 'answer', { enumeration: Answer, aliases: ['是否完成', 'Completed'] }),
+    ],
+  },
+  // The deal-review log (issue 16): one row per review of an opportunity.
+  {
+    name: 'Reviews',
+    zh: '评审记录',
+    prefix: 'Rev',
+    columns: [
+      c('OppId', '商机编号', 'id', { required: true, references: 'Opportunities', aliases: ['Opportunity ID'] }),
+      c('Date', '评审日期', 'date', { required: true, aliases: ['Review Date'] }),
+      c('Reviewer', '评审人', 'text'),
+      c('Decisions', '决定', 'text', { aliases: ['Decision', '结论'] }),
+      c('NextReview', '下次评审', 'date', { aliases: ['Next Review', '下次评审日期'] }),
     ],
   },
   // History (docs/history.md). One row per indicator per snapshot; Label on each row of its snapshot.

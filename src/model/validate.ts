@@ -12,7 +12,7 @@ import { Message } from '../core/i18n';
 import { CONFIG_TABLES, ConfigTableSpec, SETTINGS } from './config';
 import { stageLabel } from './defaults';
 import { ProblemList, moreLike, place } from './problems';
-import { ColumnSpec, TABLES, TableName, TableSpec, isHistoryTable, tableSpec } from './schema';
+import { ColumnSpec, TABLES, TableName, TableSpec, isQuietTable, tableSpec } from './schema';
 import { Problem, TableData, WorkbookSnapshot, a1 } from './snapshot';
 import { columnValues, columnsOf, configStages, criteriaOf, questionsOf, stageKeys } from './workbookColumns';
 
@@ -164,6 +164,7 @@ const TABLE_WORDS: Record<TableName, string> = {
   Activities: 'activities',
   Targets: 'targets',
   Actions: 'account-plan actions',
+  Reviews: 'deal reviews',
   History: 'snapshots',
   OppHistory: 'snapshots',
   AccountHistory: 'snapshots',
@@ -521,7 +522,7 @@ export function validateSnapshot(s: WorkbookSnapshot): Problem[] {
     const t = s.tables[spec.name];
     if (!t) {
       // History tables appear with the first snapshot; their absence is not a problem.
-      if (isHistoryTable(spec.name)) continue;
+      if (isQuietTable(spec.name)) continue;
       const required = REQUIRED_TABLES.includes(spec.name);
       k.whole(required ? 'error' : 'warning', spec.name, '', M.missingTable(spec, required));
       continue;
