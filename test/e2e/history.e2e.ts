@@ -60,7 +60,7 @@ test.each(['en-US', 'zh-CN'] as const)('Δ against the snapshot and What moved (
   // Open pipeline: +100,000 grown, minus the won deal.
   const change = 100000 - before.won;
   expect(await card.locator('[data-testid="indicator-delta"]').getAttribute('data-trend')).toBe(change > 0 ? 'up' : 'down');
-  const words = await card.locator('[data-testid="indicator-delta"] [aria-label]').first().getAttribute('aria-label');
+  const words = await card.locator('[data-testid="delta-words"]').textContent();
   expect(words).toMatch(locale === 'zh-CN' ? /2026-10-05/ : /since 2026-10-05/);
   const moved = page.locator('[data-testid="what-moved"] li');
   expect(await moved.count()).toBe(2);

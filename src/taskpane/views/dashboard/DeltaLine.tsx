@@ -7,6 +7,15 @@ const useStyles = makeStyles({
   better: { color: tokens.colorPaletteGreenForeground1 },
   worse: { color: tokens.colorPaletteRedForeground1 },
   flat: { color: tokens.colorNeutralForeground3 },
+  // Read by screen readers, not shown: the arrow and number say it to the eye.
+  hidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
 });
 
 const W = 64;
@@ -36,9 +45,12 @@ export function DeltaLine({ delta, now, trendLabel }: { delta: IndicatorDelta; n
   const series = [...delta.series.map((p) => p.value), now].filter((v): v is number => typeof v === 'number');
   return (
     <div className={s.line} data-testid="indicator-delta" data-trend={delta.trend ?? ''}>
-      <Caption1 className={tone} aria-label={delta.words} title={delta.words}>
+      <Caption1 className={tone} title={delta.words}>
         <span aria-hidden="true">
           {arrow} {delta.trend === null ? '' : delta.shown}
+        </span>
+        <span className={s.hidden} data-testid="delta-words">
+          {delta.words}
         </span>
       </Caption1>
       <Sparkline values={series} label={trendLabel} />
