@@ -71,7 +71,10 @@ export async function runEvaluateJob(job: EvaluateJob, post: (m: JobMessage) => 
         return;
       }
       const result = evaluateWorkbook(snapshot, options);
-      post({ kind: 'result', result: { ...withDeltas(result, snapshot, since, job.locale), moved: whatMoved(snapshot, result, since) } });
+      post({
+        kind: 'result',
+        result: { ...withDeltas(result, snapshot, since, job.locale), moved: whatMoved(snapshot, result, since) },
+      });
     } else post({ kind: 'result', result: evaluateWorkbook(snapshot, options) });
   } catch (e) {
     const why = (e instanceof Error ? e.message : String(e)).slice(0, 300);
