@@ -43,6 +43,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
     return (argv, io, locale) => runSnapshot(argv, io, locale);
   },
   review: async () => (await import('./review')).runReview,
+  report: async () => (await import('./report')).runReport,
 };
 
 export function systemLocale(env: NodeJS.ProcessEnv = process.env): Locale {
