@@ -8,7 +8,12 @@ const HELP: Message = {
 Usage:
   crm3 evaluate <file.xlsx|export.csv|folder> [--as-of YYYY-MM-DD] [--json|--table] [--out report.xlsx]
                 [--scope owner=Li ...] [--by owner|region|industry|tier|account] [--lang zh-CN]
-                [--max-seconds N] [--max-memory MB] [--max-rows N] [--max-file-mb N]
+                [--max-seconds N] [--max-memory MB] [--max-rows N] [--max-file-mb N] [--since <label|date>]
+                 # --since: Δ of every indicator against a snapshot
+  crm3 snapshot <file.xlsx> [--as-of YYYY-MM-DD] [--label TEXT] (--out new.xlsx | --in-place)
+                 # appends a snapshot to the workbook's History tables (--in-place keeps a backup)
+  crm3 review <file.xlsx> [--due] [--as-of YYYY-MM-DD] [--json]
+                 # open deals with red flags and strengths; --due: those due for the deal review
   crm3 import <export.xlsx|export.csv> --out <workbook.xlsx> [--template ID] [--lang zh-CN]
               [--config <crm3.xlsx>] [--date-order dmy|mdy] [--as-of YYYY-MM-DD]
                  # a CRM export (Salesforce, HubSpot, Dynamics, Zoho, Pipedrive, 纷享销客, 销售易 …)
@@ -34,7 +39,12 @@ No output is ever written over an input; files are written whole or not at all.
 用法：
   crm3 evaluate <文件.xlsx|导出文件.csv|文件夹> [--as-of YYYY-MM-DD] [--json|--table] [--out 报告.xlsx]
                 [--scope owner=李 ...] [--by owner|region|industry|tier|account] [--lang zh-CN]
-                [--max-seconds N] [--max-memory MB] [--max-rows N] [--max-file-mb N]
+                [--max-seconds N] [--max-memory MB] [--max-rows N] [--max-file-mb N] [--since <标签|日期>]
+                 # --since：各项指标与某次快照相比的变化（Δ）
+  crm3 snapshot <文件.xlsx> [--as-of YYYY-MM-DD] [--label 文字] (--out 新文件.xlsx | --in-place)
+                 # 把一次快照追加到工作簿的历史表（--in-place 会保留备份）
+  crm3 review <文件.xlsx> [--due] [--as-of YYYY-MM-DD] [--json]
+                 # 进行中商机的风险信号和优势；--due：到期需要进行商机评审的商机
   crm3 import <导出文件.xlsx|导出文件.csv> --out <工作簿.xlsx> [--template 模板] [--lang zh-CN]
               [--config <crm3.xlsx>] [--date-order dmy|mdy] [--as-of YYYY-MM-DD]
                  # 将 CRM 导出文件（Salesforce、HubSpot、Dynamics、Zoho、Pipedrive、纷享销客、销售易等）

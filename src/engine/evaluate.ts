@@ -12,6 +12,7 @@ import { COMPUTED_COLUMNS } from './sheets';
 import { Absence, InputPresence, MissingInput, absentReason, missingInputs, noRowsReason } from './noData';
 import { Scope, ScopeField, applyScopes, scopePartitions, scopeProblem } from './scope';
 import { EngineValue, IndicatorValue, WorkbookEngine } from './workbookEngine';
+import { type DealMovement, type IndicatorDelta, withHistoryColumns } from './history';
 
 export type { MissingInput } from './noData';
 
@@ -25,6 +26,8 @@ export interface IndicatorResult {
   status: string | null;
   /** Why there is no data (localized), with status NoData. */
   reason?: string;
+  /** Δ against a snapshot (`evaluate --since`): previous value, change, trend, series, words. */
+  delta?: IndicatorDelta;
 }
 
 export interface ProblemResult {
@@ -49,6 +52,8 @@ export interface EvaluationResult {
   accounts: Record<string, Cell>[];
   opportunities: Record<string, Cell>[];
   problems: ProblemResult[];
+  /** With `--since`: the deals that moved since the snapshot (engine/history.ts whatMoved). */
+  moved?: DealMovement[];
 }
 
 export interface EvaluateOptions {
@@ -229,11 +234,8 @@ interface WorkbookContext {
 }
 
 /** Evaluates one workbook (optionally one scope). */
-export function evaluateWorkbook(
-  snapshot: WorkbookSnapshot,
-  options: EvaluateOptions,
-  context?: WorkbookContext,
-): EvaluationResult {
+export function evaluateWorkbook(given: WorkbookSnapshot, options: EvaluateOptions, context?: WorkbookContext): EvaluationResult {
+  const snapshot = withHistoryColumns(given);
   const scopes = options.scopes ?? [];
   const problems = context?.problems ?? dataProblems(snapshot);
   const tiers = context?.tiers ?? (scopes.some((s) => s.field === 'tier') ? wholeWorkbookTiers(snapshot, options) : undefined);
@@ -270,11 +272,12 @@ function inputsOf(snapshot: WorkbookSnapshot): { absent: Map<string, Absence[]>;
  * shows its first results at once.
  */
 export function evaluateBy(
-  snapshot: WorkbookSnapshot,
+  given: WorkbookSnapshot,
   field: ScopeField,
   options: EvaluateOptions,
   onResult?: (result: EvaluationResult) => void,
 ): EvaluationResult[] {
+  const snapshot = withHistoryColumns(given);
   const problems = dataProblems(snapshot);
   const tiers =
     field === 'tier' || options.scopes?.some((s) => s.field === 'tier') ? wholeWorkbookTiers(snapshot, options) : undefined;

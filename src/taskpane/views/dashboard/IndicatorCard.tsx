@@ -9,6 +9,9 @@ import type { PaneEngine } from '../../paneEngine';
 import { UiLocale, strings } from '../../strings';
 import { ExplainPanel } from './ExplainPanel';
 import { RagBadge } from './RagBadge';
+import { DeltaLine } from './DeltaLine';
+import { historyStrings } from './historyStrings';
+import type { IndicatorDelta } from '../../../engine/history';
 import { formatTarget, formatValue } from '../../../core/format';
 
 const useStyles = makeStyles({
@@ -31,6 +34,8 @@ const useStyles = makeStyles({
 
 interface Props {
   indicator: IndicatorResult;
+  /** Δ against the chosen snapshot (the engine computes it), when one is chosen. */
+  delta?: IndicatorDelta;
   row: IndicatorRow | undefined;
   engine: PaneEngine;
   scopes: readonly Scope[];
@@ -38,7 +43,7 @@ interface Props {
   currency: string;
 }
 
-export function IndicatorCard({ indicator, row, engine, scopes, locale, currency }: Props) {
+export function IndicatorCard({ indicator, delta, row, engine, scopes, locale, currency }: Props) {
   const t = pickAll(strings, locale);
   const s = useStyles();
   const [open, setOpen] = useState(false);
@@ -57,6 +62,13 @@ export function IndicatorCard({ indicator, row, engine, scopes, locale, currency
         </span>
         <RagBadge status={indicator.status} locale={locale} />
       </div>
+      {delta && (
+        <DeltaLine
+          delta={delta}
+          now={typeof indicator.value === 'number' ? indicator.value : null}
+          trendLabel={pick(historyStrings.trend, locale)}
+        />
+      )}
       <Caption1 block>{target ?? t.noTarget}</Caption1>
       <Button
         appearance="transparent"
