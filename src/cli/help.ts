@@ -8,6 +8,8 @@ const HELP: Message = {
 Usage:
   crm3 evaluate <file.xlsx|export.csv|folder> [--as-of YYYY-MM-DD] [--json|--table] [--out report.xlsx]
                 [--scope owner=Li ...] [--by owner|region|industry|tier|account] [--lang zh-CN]
+  crm3 explain <file.xlsx> <INDICATOR_ID> [--scope owner=Li ...] [--as-of YYYY-MM-DD] [--json] [--lang zh-CN]
+                 # how one indicator is computed: its parts, filters, rows left out, and the deals behind it
   crm3 import <export.xlsx|export.csv> --out <workbook.xlsx> [--template ID] [--lang zh-CN]
               [--config <crm3.xlsx>] [--date-order dmy|mdy] [--as-of YYYY-MM-DD]
                  # a CRM export (Salesforce, HubSpot, Dynamics, Zoho, Pipedrive, 纷享销客, 销售易 …)
@@ -25,6 +27,8 @@ Exit codes: 0 evaluated, 1 evaluated with data errors, 2 the file could not be r
 用法：
   crm3 evaluate <文件.xlsx|导出文件.csv|文件夹> [--as-of YYYY-MM-DD] [--json|--table] [--out 报告.xlsx]
                 [--scope owner=李 ...] [--by owner|region|industry|tier|account] [--lang zh-CN]
+  crm3 explain <文件.xlsx> <指标编号> [--scope owner=李 ...] [--as-of YYYY-MM-DD] [--json] [--lang zh-CN]
+                 # 说明某个指标如何计算：组成部分、筛选条件、未计入的行及原因，以及对应的商机
   crm3 import <导出文件.xlsx|导出文件.csv> --out <工作簿.xlsx> [--template 模板] [--lang zh-CN]
               [--config <crm3.xlsx>] [--date-order dmy|mdy] [--as-of YYYY-MM-DD]
                  # 将 CRM 导出文件（Salesforce、HubSpot、Dynamics、Zoho、Pipedrive、纷享销客、销售易等）

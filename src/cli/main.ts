@@ -10,6 +10,7 @@ import { runEvaluate } from './evaluate';
 import { runClientCopy } from './clientCopy';
 import { runTemplates } from './templates';
 import { runImport } from './import';
+import { runExplain } from './explain';
 
 export interface Io {
   out: (s: string) => void;
@@ -40,6 +41,7 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
   if (command === 'client-copy') return runClientCopy(argv.slice(1), io, locale);
   if (command === 'templates') return runTemplates(argv.slice(1), io, locale);
   if (command === 'import') return runImport(argv.slice(1), io, locale);
+  if (command === 'explain') return runExplain(argv.slice(1), io, locale);
   io.err(
     pick(
       bi(
