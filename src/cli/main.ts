@@ -5,12 +5,6 @@
 import { PRODUCT, VERSION } from '../version';
 import { Locale, bi, localeOf, pick } from '../core/i18n';
 import { helpText } from './help';
-import { runSample } from './sample';
-import { runEvaluate } from './evaluate';
-import { runClientCopy } from './clientCopy';
-import { runTemplates } from './templates';
-import { runImport } from './import';
-import { runExplain } from './explain';
 
 export interface Io {
   out: (s: string) => void;
@@ -18,6 +12,27 @@ export interface Io {
 }
 
 const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+
+type Command = (argv: readonly string[], io: Io, locale: Locale) => Promise<number>;
+
+/**
+ * The subcommands, each loaded only when it runs: `crm3 --help` then loads neither the engine
+ * nor the xlsx code (the compiled CLI keeps one file per module, see bin/build-cli.js).
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  sample: async () => {
+    const { runSample } = await import('./sample');
+    return (argv, io) => runSample(argv, io);
+  },
+  evaluate: async () => {
+    const { runEvaluate } = await import('./evaluate');
+    return (argv, io, locale) => runEvaluate(argv, io, locale, io === stdio && !!process.stderr.isTTY);
+  },
+  'client-copy': async () => (await import('./clientCopy')).runClientCopy,
+  templates: async () => (await import('./templates')).runTemplates,
+  import: async () => (await import('./import')).runImport,
+  explain: async () => (await import('./explain')).runExplain,
+};
 
 export function systemLocale(env: NodeJS.ProcessEnv = process.env): Locale {
   const lang = env.LC_ALL || env.LC_MESSAGES || env.LANG || Intl.DateTimeFormat().resolvedOptions().locale || '';
@@ -36,12 +51,8 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
     io.out(`${PRODUCT} ${VERSION}\n`);
     return 0;
   }
-  if (command === 'sample') return runSample(argv.slice(1), io);
-  if (command === 'evaluate') return runEvaluate(argv.slice(1), io, locale, io === stdio && !!process.stderr.isTTY);
-  if (command === 'client-copy') return runClientCopy(argv.slice(1), io, locale);
-  if (command === 'templates') return runTemplates(argv.slice(1), io, locale);
-  if (command === 'import') return runImport(argv.slice(1), io, locale);
-  if (command === 'explain') return runExplain(argv.slice(1), io, locale);
+  const load = Object.prototype.hasOwnProperty.call(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (load) return (await load())(argv.slice(1), io, locale);
   io.err(
     pick(
       bi(

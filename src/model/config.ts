@@ -6,7 +6,7 @@ import { Cell } from '../core/cells';
 import { ColumnSpec } from './schema';
 
 export type ConfigTableName =
-  'Stages' | 'StageEvents' | 'Criteria' | 'Questions' | 'Tiers' | 'Benchmarks' | 'StageMap' | 'ImportMap';
+  'Stages' | 'StageEvents' | 'Criteria' | 'Questions' | 'Tiers' | 'Benchmarks' | 'StageMap' | 'ImportMap' | 'Recommendations';
 
 export interface ConfigTableSpec {
   name: ConfigTableName;
@@ -88,6 +88,18 @@ export const CONFIG_TABLES: readonly ConfigTableSpec[] = [
     name: 'ImportMap',
     zh: '导入映射',
     columns: [c('SourceColumn', '来源列', 'text', true), c('Table', '表', 'text'), c('Column', '列', 'text')],
+  },
+  {
+    // What the recommendations report advises for an indicator in a status (blank: Red or
+    // Amber), in both languages; the defaults are model/recommendations.ts, consultants edit them.
+    name: 'Recommendations',
+    zh: '改进建议',
+    columns: [
+      c('Indicator', '指标', 'text', true),
+      c('Status', '状态', 'text'),
+      c('TextEn', '建议（英文）', 'text'),
+      c('TextZh', '建议（中文）', 'text'),
+    ],
   },
 ];
 

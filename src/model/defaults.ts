@@ -19,6 +19,7 @@ import { DEFAULT_VISIT_INTERVAL_DAYS } from '../calc/tiering';
 import { Locale, Message } from '../core/i18n';
 import { CONFIG_TABLES, ConfigTableName, SETTINGS, SettingName } from './config';
 import { configSheetName, configTableOrigins } from './layout';
+import { defaultRecommendationRows } from './recommendations';
 import { TableData } from './snapshot';
 
 // Stages, events, criteria weights and questions are the kernels' own defaults (src/calc):
@@ -269,6 +270,7 @@ export function defaultConfigRows(locale: Locale): Record<ConfigTableName, Cell[
       text(m.source, locale),
     ]),
     ImportMap: [],
+    Recommendations: defaultRecommendationRows(locale),
   };
 }
 
