@@ -237,7 +237,9 @@ export function workingSentence(w: Working, locale: Locale): string {
       body = main('total');
       break;
     case 'coverage':
-      body = `${main('pipeline')}${DIVIDED}(${main('target')} − ${main('won')})`;
+      body = zh
+        ? `${main('pipeline')}${DIVIDED}（${main('target')} − ${main('won')}）`
+        : `${main('pipeline')}${DIVIDED}(${main('target')} − ${main('won')})`;
       break;
     case 'velocity':
       body = `${main('open')} × ${main('averageWon')} × ${main('winRate')}${DIVIDED}${main('cycleDays')}`;

@@ -7,6 +7,7 @@
  */
 import { Locale, Message, bi, localeOf, pick } from '../core/i18n';
 import { formatValue } from '../core/format';
+import { RagStatus, valueLabel } from '../core/enumerations';
 import { ExplainedIndicator, explainWorkbookIndicator, scopesProblem } from '../engine/evaluate';
 import type { DrillRow, IndicatorExplain } from '../engine/indicatorWorking';
 import { SCOPE_FIELDS, Scope, parseScope } from '../engine/scope';
@@ -102,7 +103,8 @@ function rowsText(rows: readonly DrillRow[], locale: Locale): string[] {
 function explainText(e: ExplainedIndicator, locale: Locale): string {
   const { indicator: ind, working: w } = e;
   const value = formatValue(ind.value, ind.unit, locale);
-  const status = ind.status ? ` (${ind.status})` : '';
+  const rag = ind.status ? valueLabel(RagStatus, ind.status, locale) : '';
+  const status = rag ? (locale === 'zh-CN' ? `（${rag}）` : ` (${rag})`) : '';
   const lines = [`${ind.name} [${ind.id}] = ${value}${status}`];
   if (ind.reason) lines.push(ind.reason);
   if (!w) {

@@ -109,7 +109,8 @@ function fillIn(m: Message, args: ReadonlyMap<string, Message>): Message {
       const a = args.get(name);
       return a ? (zh ? a.zh : a.en) : all;
     });
-  return { en: fill(m.en, false), zh: fill(m.zh, true) };
+  // zh: a quoted column name needs no space before the words that follow it (“结单日期”在 …).
+  return { en: fill(m.en, false), zh: fill(m.zh, true).replace(/”\s+(?=[\u4e00-\u9fff])/g, '”') };
 }
 
 function withArguments(w: Working, names: readonly string[], texts: readonly string[], table: TableName | undefined): Working {
@@ -201,6 +202,37 @@ function drillRows(
   });
 }
 
+/** A row left out of one operand of a ratio or coverage says which: "amount won in the period: not won". */
+function operandReason(w: Working, key: string, reason: string, locale: Locale): string {
+  const cut = key.indexOf(':');
+  const operand = cut > 0 ? w.parts.find((p) => p.key === key.slice(0, cut)) : undefined;
+  if (!operand) return reason;
+  const label = pick(operand.label, locale);
+  return label ? `${label}${locale === 'zh-CN' ? '：' : ': '}${reason}` : reason;
+}
+
+/** `{=StaleDays}` in an indicator's words → the setting's value on this workbook (30). */
+function withSettings(engine: WorkbookEngine, w: Working): Working {
+  const values = new Map<string, string>();
+  const fill = (m: Message): Message => {
+    const one = (text: string) =>
+      text.replace(/\{=(\w+)\}/g, (all, name: string) => {
+        if (!values.has(name)) {
+          const v = engine.calculate(`=${name}`);
+          values.set(name, typeof v === 'number' || typeof v === 'string' ? String(v) : all);
+        }
+        return values.get(name)!;
+      });
+    return { en: one(m.en), zh: one(m.zh) };
+  };
+  return {
+    ...w,
+    parts: w.parts.map((p) => ({ ...p, label: fill(p.label) })),
+    leftOut: w.leftOut.map((l) => ({ ...l, reason: fill(l.reason) })),
+    filters: w.filters.map((f) => ({ ...f, text: fill(f.text) })),
+  };
+}
+
 /**
  * An indicator's working, localized: undefined when its formula does not end in a kernel that
  * reports its working, or when the working's value is not the cell's (a formula edited around
@@ -217,7 +249,7 @@ export function explainIndicator(
   const cell = value === null || typeof value === 'object' ? null : value;
   if (raw.value !== cell) return undefined;
   // The value reads in the indicator's unit (a mean of ratios is a ratio).
-  const w = { ...withWords(raw, row.words), unit: row.unit };
+  const w = withSettings(engine, { ...withWords(raw, row.words), unit: row.unit });
   const { locale } = options;
   const list = (table: string | undefined, rows: readonly number[]) =>
     options.rows ? { rows: drillRows(engine, table, rows, options.workbook) } : {};
@@ -241,7 +273,7 @@ export function explainIndicator(
     filters: w.filters.map((f) => pick(f.text, locale)),
     leftOut: w.leftOut.map((l) => ({
       key: l.key,
-      reason: pick(l.reason, locale),
+      reason: operandReason(w, l.key, pick(l.reason, locale), locale),
       count: l.count,
       ...(l.table ? { table: l.table } : {}),
       ...list(l.table, l.rows),

@@ -257,8 +257,8 @@ export const INDICATOR_WORDS: Readonly<Record<string, WorkingWords>> = {
     leftOut: { filter1: bi('not Tier A', '不是 A 类') },
     filters: {
       filter1: bi(
-        'Tier A accounts only; executive meetings within ExecWindowDays of the as-of date',
-        '仅统计 A 类客户；高层拜访须在基准日前 ExecWindowDays 天内',
+        'Tier A accounts only; executive meetings in the {=ExecWindowDays} days up to the as-of date',
+        '仅统计 A 类客户；高层拜访须在基准日前 {=ExecWindowDays} 天内',
       ),
     },
   },
@@ -271,8 +271,8 @@ export const INDICATOR_WORDS: Readonly<Record<string, WorkingWords>> = {
     leftOut: { filter1: bi('no tier', '未分级') },
     filters: {
       filter1: bi(
-        'tiered accounts only; interval from Tiers.VisitIntervalDays',
-        '仅统计已分级客户；间隔取自 Tiers 表的 VisitIntervalDays',
+        'tiered accounts only; each tier’s visit interval from Config (Tiers)',
+        '仅统计已分级客户；各分级的拜访间隔取自配置',
       ),
     },
   },
@@ -288,12 +288,12 @@ export const INDICATOR_WORDS: Readonly<Record<string, WorkingWords>> = {
     filters: { filter1: bi('contacts of key accounts (Tier A or B)', '重点客户（A、B 类）的联系人') },
   },
   ACT_PER_OPP: meanOverOpen(
-    bi('activities in the last ActivityWindowDays', '最近 ActivityWindowDays 天内的活动数'),
+    bi('activities in the last {=ActivityWindowDays} days', '最近 {=ActivityWindowDays} 天内的活动数'),
     OPEN,
     bi('no opportunity id', '没有商机编号'),
   ),
   STALE_RATE: shareOfOpen(
-    bi('open opportunities with no activity in the last StaleDays', '最近 StaleDays 天内没有活动的进行中商机'),
+    bi('open opportunities with no activity in the last {=StaleDays} days', '最近 {=StaleDays} 天内没有活动的进行中商机'),
     bi('with a recent activity', '近期有活动'),
   ),
   STAGE_OVERRUN: shareOfOpen(

@@ -55,12 +55,13 @@ test('text: sentence, parts, left out, rows and formula last; zh has full-width 
   expect(en.code).toBe(0);
   const lines = en.out.trimEnd().split('\n');
   expect(lines[0]).toMatch(/^Stale opportunities \[STALE_RATE\] = \d+\.\d%/);
-  expect(en.out).toMatch(/open opportunities with no activity in the last StaleDays ÷ \d+ open opportunities/);
+  expect(en.out).toMatch(/open opportunities with no activity in the last 30 days ÷ \d+ open opportunities/);
   expect(en.out.indexOf('Left out:')).toBeGreaterThan(en.out.indexOf('Parts:'));
   expect(lines[lines.length - 2]).toBe('Formula:');
   const zh = await crm3('explain', SAMPLE_ZH, 'MENTOR_RATE', '--lang', 'zh-CN');
   expect(zh.code).toBe(0);
   expect(zh.out).toContain('组成部分：');
+  expect(zh.out.split('\n')[0]).toMatch(/^有内线教练的商机占比 \[MENTOR_RATE\] = [\d.]+%（(绿灯|黄灯|红灯)）$/);
   expect(zh.out).toMatch(/决策链上有内线教练的进行中商机 \d+ ÷ 进行中的商机 \d+（没有内线教练 \d+）/);
 });
 

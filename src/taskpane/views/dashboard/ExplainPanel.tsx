@@ -60,9 +60,24 @@ const useStyles = makeStyles({
   code: { fontFamily: tokens.fontFamilyMonospace },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
   rows: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column' },
-  rowButton: { justifyContent: 'flex-start', textAlign: 'left', minWidth: 0, height: 'auto', paddingLeft: 0 },
+  rowButton: {
+    justifyContent: 'flex-start',
+    textAlign: 'left',
+    minWidth: 0,
+    height: 'auto',
+    paddingLeft: 0,
+    color: tokens.colorBrandForegroundLink,
+  },
   rowText: { overflowWrap: 'anywhere' },
-  countButton: { minWidth: 0, padding: `0 ${tokens.spacingHorizontalXS}`, height: 'auto', fontVariantNumeric: 'tabular-nums' },
+  countButton: {
+    minWidth: 0,
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+    height: 'auto',
+    fontVariantNumeric: 'tabular-nums',
+    // A link's look: the count opens the rows behind it.
+    color: tokens.colorBrandForegroundLink,
+    textDecorationLine: 'underline',
+  },
   shown: {
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -97,9 +112,11 @@ const listedOf = (x: ExplainPart | ExplainLeftOut, prefix: string): Listed => ({
 });
 
 const DATE_COLUMNS = new Set(TABLES.flatMap((t) => t.columns.filter((c) => c.type === 'date').map((c) => c.name)));
+/** A column's header in zh (OppName → 商机名称); question and criterion ids stay as they are. */
+const ZH_HEADER = new Map(TABLES.flatMap((t) => t.columns.map((c): [string, string] => [c.name, c.zh])));
 
-/** A row of the workbook as read, by its sheet and cell: its filled cells, dates as dates. */
-function rowCells(snapshot: WorkbookSnapshot, r: DrillRow): [string, string][] {
+/** A row of the workbook as read, by its sheet and cell: its filled cells, dates as dates, headers in the pane's language. */
+function rowCells(snapshot: WorkbookSnapshot, r: DrillRow, locale: UiLocale): [string, string][] {
   if (!r.sheet || !r.cell) return [];
   const table = Object.values(snapshot.tables).find((t) => t?.sheet === r.sheet);
   const at = Number(/\d+$/.exec(r.cell)?.[0]) - (table?.origin.row ?? 0) - 1;
@@ -108,7 +125,8 @@ function rowCells(snapshot: WorkbookSnapshot, r: DrillRow): [string, string][] {
   return table.headers.flatMap((h, j): [string, string][] => {
     const c = row[j] as Cell;
     if (c === null || c === undefined || c === '') return [];
-    return [[h, typeof c === 'number' && DATE_COLUMNS.has(h) ? isoFromSerial(c) : String(c)]];
+    const header = locale === 'zh-CN' ? (ZH_HEADER.get(h) ?? h) : h;
+    return [[header, typeof c === 'number' && DATE_COLUMNS.has(h) ? isoFromSerial(c) : String(c)]];
   });
 }
 
@@ -123,7 +141,7 @@ function DrillDown({ listed, locale, rowDoor }: { listed: Listed; locale: UiLoca
       setStatus(done.ok ? x.wentTo(`${r.sheet}!${r.cell}`) : pick(done.message as Message, locale));
     } else setShown(shown?.row === r.row ? undefined : r);
   }
-  const cells = shown ? rowCells(rowDoor.snapshot, shown) : [];
+  const cells = shown ? rowCells(rowDoor.snapshot, shown, locale) : [];
   return (
     <div data-testid="explain-drill" data-drill-key={listed.key}>
       <Caption1 block>{x.rowsOf(listed.what, listed.count)}</Caption1>
@@ -136,7 +154,7 @@ function DrillDown({ listed, locale, rowDoor }: { listed: Listed; locale: UiLoca
               className={s.rowButton}
               data-testid="explain-row"
               data-row-id={r.id}
-              aria-label={rowDoor.inExcel ? x.goToRow(r.id) : x.showRow(r.id)}
+              title={rowDoor.inExcel ? x.goToRow(r.id) : x.showRow(r.id)}
               aria-expanded={rowDoor.inExcel ? undefined : shown?.row === r.row}
               onClick={() => void open(r)}
             >
@@ -202,7 +220,7 @@ export function ExplainPanel({ id, panelId, engine, scopes, locale, currency, ro
         size="small"
         className={s.countButton}
         aria-expanded={open === l.key}
-        aria-label={open === l.key ? x.hideRows : x.showRows(l.count, l.what)}
+        title={open === l.key ? x.hideRows : x.showRows(l.count, l.what)}
         data-testid="explain-count"
         onClick={() => setOpen(open === l.key ? undefined : l.key)}
       >
