@@ -5,7 +5,20 @@
 const { ensureCli } = require('./build-cli');
 
 const { main } = require(ensureCli());
+// Output read by a program that stops early (`crm3 evaluate … | head`): end quietly, as Unix tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e) => {
+    if (e && e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
-  (err) => { console.error(`crm3: ${err && err.message ? err.message : err}`); process.exitCode = 2; },
+  (err) => {
+    // Never raw control characters on the terminal, even in a message nobody foresaw.
+    // eslint-disable-next-line no-control-regex
+    const text = String(err && err.message ? err.message : err).replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    console.error(`crm3: ${text}`);
+    process.exitCode = 2;
+  },
 );

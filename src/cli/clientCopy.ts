@@ -9,20 +9,23 @@ import { Locale, Message, pick } from '../core/i18n';
 import { makeClientCopy } from '../io/clientCopy';
 import { inspectXlsxFile } from '../io/zipGuard';
 import { refuseInputs, writeOutput } from '../io/safeOutput';
+import { Budget, defaultBudget, parseBudgetOption } from './budget';
 import type { Io } from './main';
 
 const USAGE: Message = {
-  en: `Usage: crm3 client-copy <in.xlsx> --out <out.xlsx> [--lang zh-CN]
+  en: `Usage: crm3 client-copy <in.xlsx> --out <out.xlsx> [--lang zh-CN] [--max-file-mb N]
 
 Writes a copy of the workbook for clients who do not have the CRM3 add-in: every cell
 whose formula calls a CRM3 function holds its value instead, other formulas stay, and a
 note sheet (in the --lang language) says what was done and when. The input is not modified.
+--max-file-mb N reads workbooks larger than the default limit of 50 MB.
 Exit codes: 0 written, 1 written but some cells could not be valued (listed), 2 not written.
 `,
-  zh: `用法：crm3 client-copy <输入.xlsx> --out <输出.xlsx> [--lang zh-CN]
+  zh: `用法：crm3 client-copy <输入.xlsx> --out <输出.xlsx> [--lang zh-CN] [--max-file-mb N]
 
 为未安装 CRM3 加载项的客户生成工作簿副本：凡调用 CRM3 函数的单元格都改为其计算结果，
 其他公式保持不变，并添加一张说明工作表（语言由 --lang 指定），写明处理内容与时间。输入文件不会被修改。
+--max-file-mb N 可读取超过默认上限 50 MB 的工作簿。
 退出码：0 已生成；1 已生成但部分单元格无法取得数值（会列出）；2 未生成。
 `,
 };
@@ -31,15 +34,26 @@ class UsageError {
   constructor(readonly message: Message) {}
 }
 
-function parseArgs(argv: readonly string[]): { input?: string; out?: string; help: boolean } {
-  const args: { input?: string; out?: string; help: boolean } = { help: false };
+interface ClientCopyArgs {
+  input?: string;
+  out?: string;
+  help: boolean;
+  /** Only the file size applies here (the limit the reader's messages name). */
+  budget: Budget;
+}
+
+function parseArgs(argv: readonly string[]): ClientCopyArgs {
+  const args: ClientCopyArgs = { help: false, budget: defaultBudget() };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--help' || a === '-h') args.help = true;
-    else if (a === '--out' || a === '--lang') {
+    else if (a === '--out' || a === '--lang' || a === '--max-file-mb') {
       const v = argv[++i];
       if (v === undefined || v.startsWith('--')) throw new UsageError({ en: `${a} needs a value`, zh: `${a} 需要一个值` });
-      if (a === '--out') {
+      if (a === '--max-file-mb') {
+        const problem = parseBudgetOption(args.budget, a, v);
+        if (problem) throw new UsageError(problem);
+      } else if (a === '--out') {
         if (!/\.xlsx$/i.test(v))
           throw new UsageError({ en: `--out must name an .xlsx file, got "${v}"`, zh: `--out 必须是 .xlsx 文件，实际为 "${v}"` });
         args.out = v;
@@ -79,7 +93,7 @@ export async function runClientCopy(
     io.err(`crm3 client-copy: ${pick(refused.message, locale)}\n`);
     return 2;
   }
-  const read = await inspectXlsxFile(input);
+  const read = await inspectXlsxFile(input, { maxFileBytes: args.budget.maxFileMb * 1024 * 1024 });
   if (!read.ok) {
     io.err(`crm3 client-copy: ${pick(read.reason.message, locale)}\n`);
     return 2;

@@ -1,18 +1,25 @@
 /**
  * `crm3 evaluate <file.xlsx|folder> [--as-of YYYY-MM-DD] [--json|--table] [--out report.xlsx]
- *  [--scope owner=Li ...] [--by owner|region|industry|tier|account] [--lang zh-CN]`
+ *  [--scope owner=Li ...] [--by owner|region|industry|tier|account] [--lang zh-CN]
+ *  [--max-seconds N] [--max-memory MB] [--max-rows N] [--max-file-mb N]`
  * Exit codes: 0 evaluated, 1 evaluated with data errors, 2 could not be read (DESIGN.md §9).
+ *
+ * Each file runs in a worker thread with a time and a memory budget (fileRunner.ts); its
+ * results are printed as soon as they are computed (a folder file by file, --by value by
+ * value), and a file that fails never stops the others.
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { Locale, Message, bi, localeOf, pick } from '../core/i18n';
-import { EvaluationResult, evaluateBy, evaluateWorkbook, hasDataErrors, scopesProblem } from '../engine/evaluate';
+import { EvaluationResult, hasDataErrors } from '../engine/evaluate';
 import { SCOPE_FIELDS, Scope, ScopeField, fieldNamed, parseScope } from '../engine/scope';
-import { readInputFile } from '../io/readInput';
 import { writeReport } from '../io/writeReport';
 import { refuseInputs, writeOutput } from '../io/safeOutput';
+import { Budget, budgetFailure, defaultBudget, parseBudgetOption } from './budget';
+import { EvaluateJob, JobMessage } from './evaluateJob';
+import { WorkerRunner } from './fileRunner';
 import { formatTable } from './format';
-import { parseIsoDate, today } from './dates';
+import { parseIsoDate } from './dates';
 import type { Io } from './main';
 
 interface EvaluateArgs {
@@ -23,6 +30,7 @@ interface EvaluateArgs {
   scopes: Scope[];
   by?: ScopeField;
   locale: Locale;
+  budget: Budget;
 }
 
 class UsageError {
@@ -32,7 +40,7 @@ class UsageError {
 const usage = (en: string, zh: string) => new UsageError({ en, zh });
 
 function parseArgs(argv: readonly string[], locale: Locale): EvaluateArgs {
-  const args: EvaluateArgs = { target: '', format: 'table', scopes: [], locale };
+  const args: EvaluateArgs = { target: '', format: 'table', scopes: [], locale, budget: defaultBudget() };
   const value = (i: number, flag: string): string => {
     const v = argv[i + 1];
     if (v === undefined || v.startsWith('--')) throw usage(`${flag} needs a value`, `${flag} 需要一个值`);
@@ -84,6 +92,14 @@ function parseArgs(argv: readonly string[], locale: Locale): EvaluateArgs {
       case '--lang':
         args.locale = localeOf(value(i++, a));
         break;
+      case '--max-seconds':
+      case '--max-memory':
+      case '--max-rows':
+      case '--max-file-mb': {
+        const problem = parseBudgetOption(args.budget, a, value(i++, a));
+        if (problem) throw new UsageError(problem);
+        break;
+      }
       default:
         if (a.startsWith('--')) throw usage(`unknown option ${a} (see crm3 --help)`, `未知选项 ${a}（见 crm3 --help）`);
         if (args.target)
@@ -116,24 +132,34 @@ function progress(io: Io, done: number, total: number, name: string): void {
   if (done === total) io.err('\n');
 }
 
-interface FileOutcome {
-  file: string;
-  results: EvaluationResult[];
-  failure?: string;
-  /** A scope the workbook cannot answer (exit 1): the file was read, but there is nothing to show. */
-  scopeError?: string;
-}
+/** The worker module beside this one: compiled .js in dist-cli/ (bin/build-cli.js), .ts in tests. */
+const WORKER = path.join(__dirname, `evaluateWorker${path.extname(__filename)}`);
 
-async function evaluateFile(file: string, args: EvaluateArgs): Promise<FileOutcome> {
-  const read = await readInputFile(file);
-  if (!read.ok) return { file, results: [], failure: pick(read.reason.message, args.locale) };
-  const snapshot = read.snapshot;
-  const asOf = args.asOf ?? (typeof snapshot.settings.AsOfDate === 'number' ? snapshot.settings.AsOfDate : today());
-  const options = { file, asOf, locale: args.locale, scopes: args.scopes };
-  const wrong = scopesProblem(snapshot, args.scopes, args.by, options);
-  if (wrong) return { file, results: [], scopeError: pick(wrong, args.locale) };
-  const results = args.by ? evaluateBy(snapshot, args.by, options) : [evaluateWorkbook(snapshot, options)];
-  return { file, results };
+/** Prints results as they come: a JSON array (or one object), or tables one after another. */
+class ResultPrinter {
+  private printed = 0;
+
+  constructor(
+    private readonly io: Io,
+    private readonly format: 'json' | 'table',
+    private readonly locale: Locale,
+    /** One file, no --by: a single JSON object, printed when it is known to be the only one. */
+    private readonly single: boolean,
+  ) {}
+
+  add(r: EvaluationResult): void {
+    if (this.format === 'table') this.io.out((this.printed ? '\n' : '') + formatTable(r, this.locale));
+    else if (this.single) this.io.out(JSON.stringify(r, null, 2) + '\n');
+    else {
+      const item = JSON.stringify(r, null, 2).replace(/^/gm, '  ');
+      this.io.out((this.printed ? ',\n' : '[\n') + item);
+    }
+    this.printed++;
+  }
+
+  end(): void {
+    if (this.format === 'json' && !this.single && this.printed) this.io.out('\n]\n');
+  }
 }
 
 export async function runEvaluate(argv: readonly string[], io: Io, locale: Locale, isTty = false): Promise<number> {
@@ -174,21 +200,52 @@ export async function runEvaluate(argv: readonly string[], io: Io, locale: Local
     }
   }
 
-  const outcomes: FileOutcome[] = [];
-  for (let k = 0; k < files.length; k++) {
-    outcomes.push(await evaluateFile(files[k], args));
-    if (folder && isTty) progress(io, k + 1, files.length, files[k]);
+  const printer = new ResultPrinter(io, args.format, args.locale, !folder && !args.by);
+  const results: EvaluationResult[] = [];
+  let failed = false;
+  let dataErrors = false;
+  let scopeErrors = false;
+  const runner = WorkerRunner.for<EvaluateJob, JobMessage>(WORKER, {
+    maxSeconds: args.budget.maxSeconds,
+    maxMemoryMb: args.budget.maxMemoryMb,
+  });
+  try {
+    for (let k = 0; k < files.length; k++) {
+      const file = files[k];
+      const job: EvaluateJob = {
+        file,
+        asOf: args.asOf,
+        scopes: args.scopes,
+        by: args.by,
+        locale: args.locale,
+        maxRows: args.budget.maxRows,
+        maxFileBytes: args.budget.maxFileMb * 1024 * 1024,
+        maxMemoryBytes: args.budget.maxMemoryMb * 1024 * 1024,
+      };
+      const fail = (message: Message) => {
+        failed = true;
+        io.err(`${folder && isTty ? '\r' : ''}crm3 evaluate: ${file}: ${pick(message, args.locale)}\n`);
+      };
+      const end = await runner.run(job, (m) => {
+        if (m.kind === 'failure') return fail(m.message);
+        if (m.kind === 'scopeError') {
+          // The file was read, but the scope asked for is not in it (exit 1): nothing to show.
+          scopeErrors = true;
+          return io.err(`${folder && isTty ? '\r' : ''}crm3 evaluate: ${file}: ${pick(m.message, args.locale)}\n`);
+        }
+        if (m.kind !== 'result') return;
+        dataErrors ||= hasDataErrors(m.result);
+        if (args.out) results.push(m.result);
+        printer.add(m.result);
+      });
+      if (!end.ok) fail(budgetFailure(file, end.reason, end.detail, args.budget));
+      if (folder && isTty) progress(io, k + 1, files.length, file);
+    }
+  } finally {
+    runner.release();
   }
+  printer.end();
 
-  for (const o of outcomes) if (o.failure) io.err(`crm3 evaluate: ${o.file}: ${o.failure}\n`);
-  for (const o of outcomes) if (o.scopeError) io.err(`crm3 evaluate: ${o.file}: ${o.scopeError}\n`);
-  const results = outcomes.flatMap((o) => o.results);
-  if (args.format === 'json') {
-    const single = !folder && !args.by && results.length === 1;
-    if (results.length) io.out(JSON.stringify(single ? results[0] : results, null, 2) + '\n');
-  } else {
-    for (const r of results) io.out(formatTable(r, args.locale) + (results.length > 1 ? '\n' : ''));
-  }
   if (args.out && results.length) {
     const written = await writeOutput(args.out, await writeReport(results, args.locale), { inputs: files });
     if (!written.ok) {
@@ -197,6 +254,6 @@ export async function runEvaluate(argv: readonly string[], io: Io, locale: Local
     }
     if (args.format === 'table') io.out(pick(bi(`Report written to ${args.out}\n`, `报告已写入 ${args.out}\n`), args.locale));
   }
-  if (outcomes.some((o) => o.failure)) return 2;
-  return results.some(hasDataErrors) || outcomes.some((o) => o.scopeError) ? 1 : 0;
+  if (failed) return 2;
+  return dataErrors || scopeErrors ? 1 : 0;
 }

@@ -5,6 +5,7 @@
 import { RagStatus, valueLabel } from '../core/enumerations';
 import { formatValue } from '../core/format';
 import { Locale, MessageTable, bi, joinList, pick, pickAll } from '../core/i18n';
+import { forTerminal } from './terminalText';
 import { EvaluationResult, IndicatorResult } from '../engine/evaluate';
 import { GOALS } from '../model/indicators';
 
@@ -75,7 +76,18 @@ export function missingSummary(result: EvaluationResult, locale: Locale): string
   return lines;
 }
 
-export function formatTable(result: EvaluationResult, locale: Locale): string {
+/** Every text of a result shown, never obeyed by the terminal (rows of accounts and opportunities are not printed here). */
+function shownOnTerminal<T>(v: T): T {
+  if (typeof v === 'string') return forTerminal(v) as T;
+  if (Array.isArray(v)) return v.map(shownOnTerminal) as T;
+  if (v === null || typeof v !== 'object') return v;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) out[k] = k === 'accounts' || k === 'opportunities' ? [] : shownOnTerminal(x);
+  return out as T;
+}
+
+export function formatTable(workbookResult: EvaluationResult, locale: Locale): string {
+  const result = shownOnTerminal(workbookResult);
   const t = pickAll(TEXT, locale);
   const lines: string[] = [];
   const scope = result.scope?.map((s) => `${s.field}=${s.value}`).join(', ');

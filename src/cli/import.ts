@@ -19,6 +19,7 @@ import { buildTemplate } from '../templates/build';
 import { TEMPLATES, TemplateId } from '../templates/catalog';
 import { formatImportReport } from './importReport';
 import { parseIsoDate, today } from './dates';
+import { Budget, defaultBudget, parseBudgetOption } from './budget';
 import type { Io } from './main';
 
 const DEFAULT_TEMPLATE: TemplateId = 'value-indicators';
@@ -26,22 +27,26 @@ const DEFAULT_TEMPLATE: TemplateId = 'value-indicators';
 const USAGE: Message = {
   en: `Usage: crm3 import <export.xlsx|export.csv> --out <workbook.xlsx> [--template ID] [--lang zh-CN]
                    [--config <crm3.xlsx>] [--date-order dmy|mdy] [--as-of YYYY-MM-DD]
+                   [--max-rows N] [--max-file-mb N]
 
 Reads a CRM export (an opportunity report or deals export of Salesforce, HubSpot, Dynamics 365,
 Zoho, Pipedrive, 纷享销客, 销售易 and others; .xlsx, or CSV in UTF-8, UTF-16 or GB18030) and
 writes a CRM3 workbook: the template (default ${DEFAULT_TEMPLATE}: ${TEMPLATES.map((t) => t.id).join(', ')})
 filled with it. Prints which column became which, what was derived, what is missing and which
 indicators that leaves without data. --config takes the stage map and column choices of an
-earlier CRM3 workbook. The export is not modified.
+earlier CRM3 workbook. --max-rows (default 1,048,576) and --max-file-mb (default 50) raise the
+reading limits. The export is not modified.
 Exit codes: 0 written; 1 written with data errors, or no table recognised; 2 not read or not written.
 `,
   zh: `用法：crm3 import <导出文件.xlsx|导出文件.csv> --out <工作簿.xlsx> [--template 模板] [--lang zh-CN]
                    [--config <crm3.xlsx>] [--date-order dmy|mdy] [--as-of YYYY-MM-DD]
+                   [--max-rows N] [--max-file-mb N]
 
 读取 CRM 导出文件（Salesforce、HubSpot、Dynamics 365、Zoho、Pipedrive、纷享销客、销售易等的商机报表或导出；
 .xlsx，或 UTF-8、UTF-16、GB18030 编码的 CSV），生成 CRM3 工作簿：即填入数据的模板（默认 ${DEFAULT_TEMPLATE}；
 可选：${TEMPLATES.map((t) => t.id).join('、')}）。同时列出各列的对应关系、推导内容、缺少的数据，以及因此无数据的指标。
---config 沿用以前某个 CRM3 工作簿的阶段映射和列对应关系。导出文件不会被修改。
+--config 沿用以前某个 CRM3 工作簿的阶段映射和列对应关系。--max-rows（默认 1,048,576）和 --max-file-mb（默认 50）
+可调高读取上限。导出文件不会被修改。
 退出码：0 已生成；1 已生成但数据有错误，或未识别出任何表；2 无法读取或无法写入。
 `,
 };
@@ -55,6 +60,8 @@ interface ImportArgs {
   dateOrder?: DateOrder;
   asOf?: number;
   help: boolean;
+  /** The reading limits (--max-rows, --max-file-mb) the reader's messages name. */
+  budget: Budget;
 }
 
 class UsageError {
@@ -62,7 +69,7 @@ class UsageError {
 }
 
 function parseArgs(argv: readonly string[], locale: Locale): ImportArgs {
-  const args: ImportArgs = { template: DEFAULT_TEMPLATE, locale, help: false };
+  const args: ImportArgs = { template: DEFAULT_TEMPLATE, locale, help: false, budget: defaultBudget() };
   const value = (i: number, flag: string): string => {
     const v = argv[i + 1];
     if (v === undefined || v.startsWith('--')) throw new UsageError({ en: `${flag} needs a value`, zh: `${flag} 需要一个值` });
@@ -107,6 +114,12 @@ function parseArgs(argv: readonly string[], locale: Locale): ImportArgs {
             zh: `--date-order 必须是 dmy 或 mdy，实际为 "${v}"`,
           });
         args.dateOrder = v;
+        break;
+      }
+      case '--max-rows':
+      case '--max-file-mb': {
+        const problem = parseBudgetOption(args.budget, a, value(i++, a));
+        if (problem) throw new UsageError(problem);
         break;
       }
       case '--as-of': {
@@ -163,9 +176,10 @@ export async function runImport(argv: readonly string[], io: Io, locale: Locale)
     return 2;
   }
 
-  const options: ReadOptions = { dateOrder: args.dateOrder };
+  const limits = { maxRows: args.budget.maxRows, maxFileBytes: args.budget.maxFileMb * 1024 * 1024 };
+  const options: ReadOptions = { dateOrder: args.dateOrder, ...limits };
   if (args.config) {
-    const cfg = await readInputFile(args.config);
+    const cfg = await readInputFile(args.config, limits);
     if (!cfg.ok) {
       io.err(`crm3 import: --config ${args.config}: ${pick(cfg.reason.message, args.locale)}\n`);
       return 2;

@@ -5,6 +5,7 @@
 import { PRODUCT, VERSION } from '../version';
 import { Locale, bi, localeOf, pick } from '../core/i18n';
 import { helpText } from './help';
+import { terminalSafe } from './terminalText';
 
 export interface Io {
   out: (s: string) => void;
@@ -13,7 +14,13 @@ export interface Io {
 
 const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
 
-type Command = (argv: readonly string[], io: Io, locale: Locale) => Promise<number>;
+/** Output that cannot drive the terminal, whatever workbook text it carries (terminalText.ts). */
+function terminalIo(io: Io): Io {
+  return { out: (s) => io.out(terminalSafe(s)), err: (s) => io.err(terminalSafe(s)) };
+}
+
+/** A subcommand; `isTty` says whether stderr is the user's terminal (the progress bar). */
+type Command = (argv: readonly string[], io: Io, locale: Locale, isTty: boolean) => Promise<number>;
 
 /**
  * The subcommands, each loaded only when it runs: `crm3 --help` then loads neither the engine
@@ -24,11 +31,11 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
     const { runSample } = await import('./sample');
     return (argv, io) => runSample(argv, io);
   },
-  evaluate: async () => {
-    const { runEvaluate } = await import('./evaluate');
-    return (argv, io, locale) => runEvaluate(argv, io, locale, io === stdio && !!process.stderr.isTTY);
+  evaluate: async () => (await import('./evaluate')).runEvaluate,
+  'client-copy': async () => {
+    const { runClientCopy } = await import('./clientCopy');
+    return (argv, io, locale) => runClientCopy(argv, io, locale);
   },
-  'client-copy': async () => (await import('./clientCopy')).runClientCopy,
   templates: async () => (await import('./templates')).runTemplates,
   import: async () => (await import('./import')).runImport,
   explain: async () => (await import('./explain')).runExplain,
@@ -39,7 +46,8 @@ export function systemLocale(env: NodeJS.ProcessEnv = process.env): Locale {
   return localeOf(lang);
 }
 
-export async function main(argv: readonly string[], io: Io = stdio): Promise<number> {
+export async function main(argv: readonly string[], rawIo: Io = stdio): Promise<number> {
+  const io = terminalIo(rawIo);
   const langFlag = argv.indexOf('--lang');
   const locale: Locale = langFlag >= 0 ? localeOf(argv[langFlag + 1]) : systemLocale();
   const [command] = argv;
@@ -52,7 +60,7 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
     return 0;
   }
   const load = Object.prototype.hasOwnProperty.call(COMMANDS, command) ? COMMANDS[command] : undefined;
-  if (load) return (await load())(argv.slice(1), io, locale);
+  if (load) return (await load())(argv.slice(1), io, locale, rawIo === stdio && !!process.stderr.isTTY);
   io.err(
     pick(
       bi(

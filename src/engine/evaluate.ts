@@ -10,7 +10,7 @@ import { IndicatorRow, Problem, WorkbookSnapshot, a1, currencyOf } from '../mode
 import { validateSnapshot } from '../model/validate';
 import { COMPUTED_COLUMNS } from './sheets';
 import { Absence, InputPresence, MissingInput, absentReason, missingInputs, noRowsReason } from './noData';
-import { Scope, ScopeField, applyScopes, scopeProblem, scopeValues } from './scope';
+import { Scope, ScopeField, applyScopes, scopePartitions, scopeProblem } from './scope';
 import { EngineValue, IndicatorValue, WorkbookEngine } from './workbookEngine';
 import { IndicatorExplain, explainIndicator } from './indicatorWorking';
 
@@ -254,25 +254,23 @@ export function evaluateWorkbook(
   context?: WorkbookContext,
 ): EvaluationResult {
   const problems = context?.problems ?? dataProblems(snapshot);
-  const { absent, noInputs } = context?.absent && context.noInputs ? context : inputsOf(snapshot);
-  return withScopedEngine(snapshot, options, context, (engine, scoped) =>
-    resultOf(engine, scoped, options, [...problems, ...engineProblems(engine, scoped, noInputs!)], absent!, noInputs!),
-  );
-}
-
-/** Runs `read` on an engine over the scope's rows, destroyed afterwards. */
-function withScopedEngine<T>(
-  snapshot: WorkbookSnapshot,
-  options: EvaluateOptions,
-  context: WorkbookContext | undefined,
-  read: (engine: WorkbookEngine, scoped: WorkbookSnapshot) => T,
-): T {
   const scopes = options.scopes ?? [];
   const tiers = context?.tiers ?? (scopes.some((s) => s.field === 'tier') ? wholeWorkbookTiers(snapshot, options) : undefined);
-  const scoped = applyScopes(snapshot, scopes, tiers);
+  const inputs =
+    context?.absent && context.noInputs ? { absent: context.absent, noInputs: context.noInputs } : inputsOf(snapshot);
+  return evaluateScoped(applyScopes(snapshot, scopes, tiers), options, problems, inputs);
+}
+
+/** Evaluates a snapshot already cut to its scopes (`options.scopes` only labels the result). */
+function evaluateScoped(
+  scoped: WorkbookSnapshot,
+  options: EvaluateOptions,
+  problems: Problem[],
+  { absent, noInputs }: { absent: Map<string, Absence[]>; noInputs: Set<string> },
+): EvaluationResult {
   const engine = WorkbookEngine.build(scoped, { asOf: options.asOf, locale: options.locale, licenseKey: options.licenseKey });
   try {
-    return read(engine, scoped);
+    return resultOf(engine, scoped, options, [...problems, ...engineProblems(engine, scoped, noInputs)], absent, noInputs);
   } finally {
     engine.destroy();
   }
@@ -292,7 +290,14 @@ export function explainWorkbookIndicator(
   options: EvaluateOptions,
 ): ExplainedIndicator | undefined {
   const { absent } = inputsOf(snapshot);
-  return withScopedEngine(snapshot, options, undefined, (engine) => {
+  const scopes = options.scopes ?? [];
+  const tiers = scopes.some((s) => s.field === 'tier') ? wholeWorkbookTiers(snapshot, options) : undefined;
+  const engine = WorkbookEngine.build(applyScopes(snapshot, scopes, tiers), {
+    asOf: options.asOf,
+    locale: options.locale,
+    licenseKey: options.licenseKey,
+  });
+  try {
     const found = engine.indicators().find((i) => i.row.id.toUpperCase() === indicatorId.toUpperCase());
     if (!found) return undefined;
     const absences = absent.get(found.row.id);
@@ -304,7 +309,9 @@ export function explainWorkbookIndicator(
       workbook: snapshot,
     });
     return { indicator, ...(working ? { working } : {}) };
-  });
+  } finally {
+    engine.destroy();
+  }
 }
 
 /** The whole workbook's absent inputs: per indicator, and the computed columns that have none. */
@@ -313,19 +320,30 @@ function inputsOf(snapshot: WorkbookSnapshot): { absent: Map<string, Absence[]>;
   return { absent: indicatorAbsences(snapshot, rows), noInputs: computedWithoutInputs(new InputPresence(snapshot)) };
 }
 
-/** One result per value of a field (the KAM team's own KPIs, DESIGN.md §4 Scopes). */
-export function evaluateBy(snapshot: WorkbookSnapshot, field: ScopeField, options: EvaluateOptions): EvaluationResult[] {
+/**
+ * One result per value of a field (the KAM team's own KPIs, DESIGN.md §4 Scopes), among the
+ * accounts the given scopes keep. The workbook is cut once for all values (scopePartitions),
+ * and each result goes to `onResult` as soon as it is computed, so a run over 50,000 accounts
+ * shows its first results at once.
+ */
+export function evaluateBy(
+  snapshot: WorkbookSnapshot,
+  field: ScopeField,
+  options: EvaluateOptions,
+  onResult?: (result: EvaluationResult) => void,
+): EvaluationResult[] {
   const problems = dataProblems(snapshot);
   const tiers =
     field === 'tier' || options.scopes?.some((s) => s.field === 'tier') ? wholeWorkbookTiers(snapshot, options) : undefined;
   const inputs = inputsOf(snapshot);
-  return scopeValues(snapshot, field, tiers).map((value) =>
-    evaluateWorkbook(
-      snapshot,
-      { ...options, scopes: [...(options.scopes ?? []), { field, value }] },
-      { problems, tiers, ...inputs },
-    ),
-  );
+  const results: EvaluationResult[] = [];
+  for (const part of scopePartitions(snapshot, field, options.scopes ?? [], tiers)) {
+    const scopes = [...(options.scopes ?? []), { field, value: part.value }];
+    const result = evaluateScoped(part.snapshot, { ...options, scopes }, problems, inputs);
+    if (onResult) onResult(result);
+    else results.push(result);
+  }
+  return results;
 }
 
 /**

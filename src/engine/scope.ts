@@ -120,6 +120,119 @@ export function scopeValues(snapshot: WorkbookSnapshot, field: ScopeField, tiers
   return [...seen.values()];
 }
 
+/** Row indexes of `t` grouped: for each row, the groups its key belongs to. */
+function rowsByGroup(
+  t: TableData | undefined,
+  groupsOfRow: (i: number) => Iterable<number> | undefined,
+  groups: number,
+): number[][] {
+  const out: number[][] = Array.from({ length: groups }, () => []);
+  if (!t) return out;
+  for (let i = 0; i < t.rows.length; i++) for (const g of groupsOfRow(i) ?? []) out[g].push(i);
+  return out;
+}
+
+/** key → groups, built from (key, group) pairs; a key (a duplicate id) may sit in several groups. */
+function groupIndex(pairs: Iterable<[string, number]>): Map<string, Set<number>> {
+  const out = new Map<string, Set<number>>();
+  for (const [k, g] of pairs) {
+    let s = out.get(k);
+    if (!s) out.set(k, (s = new Set()));
+    s.add(g);
+  }
+  return out;
+}
+
+/**
+ * The workbook cut by every value of `field` within `scopes` (for `--by`): one snapshot per
+ * value, in scopeValues' order, each exactly what applyScopes gives for `[...scopes,
+ * {field, value}]`. The rows are grouped once, so all values together cost one pass over the
+ * workbook (applying each scope in turn costs a pass per value: 50,000 accounts took hours).
+ * Snapshots are made one at a time, as the caller asks for them.
+ */
+export function* scopePartitions(
+  snapshot: WorkbookSnapshot,
+  field: ScopeField,
+  scopes: readonly Scope[],
+  tiers?: readonly Cell[],
+): Generator<{ value: string; snapshot: WorkbookSnapshot }> {
+  const accounts = snapshot.tables.Accounts;
+  const accountIds = column(accounts, 'AccountId');
+  const valuesOf = (f: ScopeField) => (f === 'tier' ? (tiers ?? []) : column(accounts, ACCOUNT_COLUMN[f]));
+  const fieldValues = valuesOf(field);
+  const scopeColumns = scopes.map((s) => ({ s, values: valuesOf(s.field) }));
+  // Values in first-seen order among the accounts the scopes keep (as scopeValues lists them, then filtered).
+  const order = scopeValues(snapshot, field, tiers);
+  const groupOf = new Map(order.map((v, g) => [keyOf(v), g]));
+  const accountGroup = accountIds.map((_, i) => {
+    if (!scopeColumns.every(({ s, values }) => keyOf(values[i] ?? null) === keyOf(s.value))) return undefined;
+    return groupOf.get(keyOf(fieldValues[i] ?? null));
+  });
+  const n = order.length;
+  const accountRows = rowsByGroup(accounts, (i) => (accountGroup[i] === undefined ? undefined : [accountGroup[i]!]), n);
+  const byAccount = groupIndex(
+    accountIds.flatMap((id, i): [string, number][] => (accountGroup[i] === undefined ? [] : [[keyOf(id), accountGroup[i]!]])),
+  );
+  const opps = snapshot.tables.Opportunities;
+  const oppAccount = column(opps, 'AccountId');
+  const oppRows = rowsByGroup(opps, (i) => byAccount.get(keyOf(oppAccount[i])), n);
+  const oppIds = column(opps, 'OppId');
+  const byOpp = groupIndex(oppRows.flatMap((rows, g) => rows.map((i): [string, number] => [keyOf(oppIds[i]), g])));
+  const contacts = snapshot.tables.Contacts;
+  const conAccount = column(contacts, 'AccountId');
+  const acts = snapshot.tables.Activities;
+  const actAccount = column(acts, 'AccountId');
+  const actOpp = column(acts, 'OppId');
+  const chainOpp = column(snapshot.tables.DecisionChain, 'OppId');
+  const actionAccount = column(snapshot.tables.Actions, 'AccountId');
+  const contactRows = rowsByGroup(contacts, (i) => byAccount.get(keyOf(conAccount[i])), n);
+  const chainRows = rowsByGroup(snapshot.tables.DecisionChain, (i) => byOpp.get(keyOf(chainOpp[i])), n);
+  const actRows = rowsByGroup(
+    acts,
+    (i) => (isBlank(actAccount[i]) ? byOpp.get(keyOf(actOpp[i])) : byAccount.get(keyOf(actAccount[i]))),
+    n,
+  );
+  const actionRows = rowsByGroup(snapshot.tables.Actions, (i) => byAccount.get(keyOf(actionAccount[i])), n);
+  // Targets follow the owner scopes: filtered once by the given ones, then grouped by owner when --by owner.
+  const targets = snapshot.tables.Targets;
+  const tgtOwner = column(targets, 'Owner');
+  const ownerScopes = scopes.filter((s) => s.field === 'owner');
+  const baseTargets = keep(targets, (i) => ownerScopes.every((s) => keyOf(tgtOwner[i]) === keyOf(s.value)));
+  const targetRows =
+    field === 'owner' && targets
+      ? rowsByGroup(
+          targets,
+          (i) => {
+            const g = groupOf.get(keyOf(tgtOwner[i]));
+            return g !== undefined && ownerScopes.every((s) => keyOf(tgtOwner[i]) === keyOf(s.value)) ? [g] : undefined;
+          },
+          n,
+        )
+      : undefined;
+  const pick = (t: TableData | undefined, rows: number[]) => (t ? { ...t, rows: rows.map((i) => t.rows[i]) } : t);
+
+  for (let g = 0; g < n; g++) {
+    if (accountRows[g].length === 0) continue; // a value only accounts outside the scopes hold
+    const value = order[g];
+    yield {
+      value,
+      snapshot: {
+        ...snapshot,
+        tables: {
+          ...snapshot.tables,
+          Accounts: pick(accounts, accountRows[g]),
+          Opportunities: pick(opps, oppRows[g]),
+          Contacts: pick(contacts, contactRows[g]),
+          DecisionChain: pick(snapshot.tables.DecisionChain, chainRows[g]),
+          Activities: pick(acts, actRows[g]),
+          Actions: pick(snapshot.tables.Actions, actionRows[g]),
+          Targets: targetRows ? pick(targets, targetRows[g]) : baseTargets,
+        },
+      },
+    };
+  }
+}
+
 const FIELD_WORDS: Record<ScopeField, Message> = {
   owner: { en: 'owner', zh: '负责人' },
   region: { en: 'region', zh: '区域' },

@@ -3,13 +3,16 @@
  * reader (xlsxPackage: parts, relationships, sheets, defined names, shared strings, tables)
  * plus what only they need — every cell with its formula as stored (shared and array formulas
  * kept as such), its cached value and its style. The package is inspected by the zip guard
- * first. Web-platform APIs only (the pane uses it).
+ * first. Parts are read with the one XML scanner, so a part evaluate finds damaged is refused
+ * here too (PartXmlError), and work is bounded by the part (cells off Excel's grid are left
+ * out). Web-platform APIs only (the pane uses it).
  */
 import { parseCell } from '../engine/formulaText';
 import { ReadFailure, failures } from './readFailure';
+import { onSheet } from './sheetLimits';
 import { parseRange } from './xlsxSheet';
-import { XlsxParts, parseSharedStrings, parseTablePart, readRelationships, readWorkbookPart } from './xlsxPackage';
-import { decodeXmlText } from './xmlScan';
+import { XlsxParts, decodeXstring, parseSharedStrings, parseTablePart, readRelationships, readWorkbookPart } from './xlsxPackage';
+import { XmlScanner, decodeXmlText } from './xmlScan';
 import { ZipEntry, ZipLimits, inspectXlsx } from './zipGuard';
 
 /** A cached or typed cell value as stored; errors keep their code (`#N/A`). */
@@ -85,9 +88,27 @@ export function escapeXml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-/** OOXML escapes control characters in text as `_x000D_`. */
-function unescapeOoxml(s: string): string {
-  return s.replace(/_x([0-9a-fA-F]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+/** A part that is not well-formed XML: a faithful copy or evaluation of it cannot be made. */
+export class PartXmlError extends Error {
+  constructor(
+    readonly part: string,
+    readonly at: number,
+    readonly what: string,
+  ) {
+    super(`part ${part} is not well-formed XML near character ${at} (${what})`);
+  }
+}
+
+/** Throws PartXmlError when the scan of `part` met a fault. */
+function ensureWellFormed(s: XmlScanner, part: string): void {
+  if (s.malformed) throw new PartXmlError(part, s.malformed.at, s.malformed.what);
+}
+
+/** Checks a whole XML part with the scanner (linear, never throws on its own); throws PartXmlError. */
+export function checkWellFormed(xml: string, part: string): void {
+  const s = new XmlScanner(xml);
+  while (s.next());
+  ensureWellFormed(s, part);
 }
 
 /** Attributes of a start tag's text; a prefixed `id` (`r:id`, `x:id`) reads as `r:id`. */
@@ -98,26 +119,22 @@ export function attributes(tag: string): Record<string, string> {
   return out;
 }
 
-/** Text of every `<t>` run of an inline string (phonetic hints left out). */
-function runText(xml: string): string {
-  try {
-    return parseSharedStrings(`<si>${xml}</si>`)[0] ?? '';
-  } catch {
-    return ''; // malformed markup inside <is>: the cell reads as blank text, the rest of the sheet still reads
-  }
-}
-
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
-function storedValue(type: string | undefined, v: string | undefined, inline: string | undefined, shared: string[]): StoredValue {
+/** A cell's stored value from its type and its decoded <v> text (or its inline string). */
+function storedValue(
+  type: string | undefined,
+  text: string | undefined,
+  inline: string | undefined,
+  shared: string[],
+): StoredValue {
   if (type === 'inlineStr') return inline ?? '';
-  if (v === undefined) return null;
-  const text = decodeXmlText(v);
+  if (text === undefined) return null;
   switch (type) {
     case 's':
       return shared[Number(text)] ?? '';
     case 'str':
-      return unescapeOoxml(text);
+      return decodeXstring(text);
     case 'b':
       return text.trim() === '1' || text.trim().toLowerCase() === 'true';
     case 'e':
@@ -133,48 +150,92 @@ function storedValue(type: string | undefined, v: string | undefined, inline: st
   }
 }
 
-/** Cells of one worksheet's XML. Rows and cells without `r` take the next position, as Excel does. */
-export function parseSheetCells(xml: string, shared: string[]): StoredCell[] {
-  const out: StoredCell[] = [];
-  const start = xml.search(/<(?:\w+:)?sheetData\b/);
-  if (start < 0) return out;
-  const end = xml.search(/<\/(?:\w+:)?sheetData>/);
-  const data = xml.slice(start, end < 0 ? undefined : end);
-  let rowNumber = 0;
-  for (const rm of data.matchAll(/<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g)) {
-    const ra = attributes(rm[1]);
-    rowNumber = ra.r ? Number(ra.r) : rowNumber + 1;
-    let colNumber = 0;
-    for (const cm of (rm[2] ?? '').matchAll(/<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g)) {
-      const ca = attributes(cm[1]);
-      const at = ca.r ? parseCell(ca.r) : undefined;
-      colNumber = at ? at.col : colNumber + 1;
-      const row = at ? at.row : rowNumber;
-      const body = cm[2] ?? '';
-      const fm = /<(?:\w+:)?f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?f>)/.exec(body);
-      const vm = /<(?:\w+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?v>/.exec(body);
-      const im = /<(?:\w+:)?is\b[^>]*>([\s\S]*?)<\/(?:\w+:)?is>/.exec(body);
-      const cell: StoredCell = {
-        row,
-        col: colNumber,
-        value: storedValue(ca.t, vm?.[1], im ? runText(im[1]) : undefined, shared),
-        hasValue: !!vm || !!im,
-        ...(ca.s !== undefined ? { style: ca.s } : {}),
-      };
-      if (fm) {
-        const fa = attributes(fm[1]);
-        const t = fa.t === 'shared' || fa.t === 'array' || fa.t === 'dataTable' ? fa.t : 'normal';
-        cell.formula = {
-          text: decodeXmlText(fm[2] ?? ''),
-          type: t,
-          ...(fa.ref ? { ref: fa.ref } : {}),
-          ...(fa.si !== undefined ? { si: fa.si } : {}),
-        };
-      }
-      out.push(cell);
-    }
+/** Text of every `<t>` run of an inline string (phonetic hints left out); the cursor ends after </is>. */
+function inlineText(s: XmlScanner): string {
+  let out = '';
+  while (s.next() && !s.closes('is')) {
+    if (s.kind !== 'open') continue;
+    if (s.name === 't') out += s.text();
+    else if (s.name === 'rPh') s.skipElement();
   }
-  return out;
+  return decodeXstring(out);
+}
+
+/**
+ * Cells of one worksheet's XML, for a faithful copy: rows and cells without `r` take the next
+ * position, as Excel does; cells off Excel's grid are left out. Throws PartXmlError when the
+ * XML does not nest (the client copy refuses a sheet it cannot copy faithfully).
+ */
+export function parseSheetCells(xml: string, shared: string[], part = 'worksheet'): StoredCell[] {
+  const { cells, scan } = readSheetCells(xml, shared);
+  ensureWellFormed(scan, part);
+  return cells;
+}
+
+/** The cells that could be read, and the scan (whose `malformed` says where the XML broke). */
+function readSheetCells(xml: string, shared: string[]): { cells: StoredCell[]; scan: XmlScanner } {
+  const out: StoredCell[] = [];
+  const s = new XmlScanner(xml);
+  let inData = false;
+  let rowNumber = 0;
+  let colNumber = 0;
+  while (s.next()) {
+    const tag = s.name;
+    if (tag === 'sheetData') {
+      inData = s.kind === 'open';
+      continue;
+    }
+    if (!inData || s.kind === 'close') continue;
+    if (tag === 'row') {
+      const r = s.attr('r');
+      rowNumber = r !== undefined && Number.isInteger(Number(r)) && Number(r) > 0 ? Number(r) : rowNumber + 1;
+      colNumber = 0;
+      continue;
+    }
+    if (tag !== 'c') {
+      if (s.kind === 'open') s.skipElement();
+      continue;
+    }
+    const ref = s.attr('r');
+    const type = s.attr('t');
+    const style = s.attr('s');
+    const at = ref ? parseCell(ref) : undefined;
+    colNumber = at ? at.col : colNumber + 1;
+    const row = at ? at.row : rowNumber;
+    let formula: StoredFormula | undefined;
+    let v: string | undefined;
+    let inline: string | undefined;
+    if (s.kind === 'open') {
+      while (s.next() && !s.closes('c')) {
+        const kind = s.kind as XmlScanner['kind'];
+        if (kind === 'close') continue;
+        if (s.name === 'f') {
+          const t = s.attr('t');
+          const fref = s.attr('ref');
+          const si = s.attr('si');
+          formula = {
+            text: s.text(),
+            type: t === 'shared' || t === 'array' || t === 'dataTable' ? t : 'normal',
+            ...(fref ? { ref: fref } : {}),
+            ...(si !== undefined ? { si } : {}),
+          };
+        } else if (s.name === 'v') v = s.text();
+        else if (s.name === 'is') inline = kind === 'empty' ? '' : inlineText(s);
+        else if (kind === 'open') s.skipElement();
+      }
+    }
+    if (!onSheet(row, colNumber)) continue;
+    const cell: StoredCell = {
+      row,
+      col: colNumber,
+      value: storedValue(type, v, inline, shared),
+      hasValue: v !== undefined || inline !== undefined,
+      ...(style !== undefined ? { style } : {}),
+    };
+    if (formula) cell.formula = formula;
+    out.push(cell);
+  }
+  return { cells: out, scan: s };
 }
 
 /** Opens a package after the zip guard's inspection. Never throws; `bytes` is not modified. */
@@ -194,7 +255,12 @@ export async function openXlsxPackage(bytes: Uint8Array, name: string, limits: P
 
 async function load(bytes: Uint8Array, entries: ZipEntry[], name: string): Promise<XlsxPackage | undefined> {
   const parts = new XlsxParts(bytes, entries, name, false, MAX_PART_BYTES);
-  const text = (part: string) => parts.text(part);
+  /** An XML part, checked well-formed with the one scanner (the same verdict as evaluate's reader). */
+  const text = async (part: string) => {
+    const xml = await parts.text(part);
+    if (xml !== undefined && /\.(xml|rels)$/i.test(part)) checkWellFormed(xml, part);
+    return xml;
+  };
   const workbook = await readWorkbookPart(parts);
   if (!parts.has(workbook.path) || workbook.sheets.length === 0) return undefined;
   const sheets: SheetInfo[] = workbook.sheets.map((s) => ({ name: s.name, part: s.part }));
@@ -211,7 +277,8 @@ async function load(bytes: Uint8Array, entries: ZipEntry[], name: string): Promi
     text,
     async cells(sheet) {
       if (!sheet.part) return [];
-      return parseSheetCells((await text(sheet.part)) ?? '', sharedStrings);
+      // The evaluator reads what it can of a damaged sheet, as evaluate's reader does.
+      return readSheetCells((await parts.text(sheet.part)) ?? '', sharedStrings).cells;
     },
     async tables(sheet) {
       if (!sheet.part) return [];

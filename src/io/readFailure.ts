@@ -38,6 +38,12 @@ export const failures = {
       `${path} is a folder, not a file. Give the path of an .xlsx file.`,
       `${path} 是文件夹而不是文件。请指定一个 .xlsx 文件的路径。`,
     ),
+  notRegular: (path: string): ReadFailure =>
+    fail(
+      'not-found',
+      `${path} is not a regular file (it is a pipe, a device or another special file), so it is not read. Give the path of an .xlsx file saved on disk.`,
+      `${path} 不是普通文件（而是管道、设备或其他特殊文件），因此不读取。请指定保存在磁盘上的 .xlsx 文件的路径。`,
+    ),
   unreadable: (path: string, why: string): ReadFailure =>
     fail(
       'not-found',
@@ -48,8 +54,8 @@ export const failures = {
   tooLarge: (name: string, size: number, limit: number): ReadFailure =>
     fail(
       'too-large',
-      `${name} is ${mb(size)} MB; the limit is ${mb(limit)} MB. Remove sheets, pictures or old data you do not need and save it again, or raise the file-size limit.`,
-      `${name} 大小为 ${mb(size)} MB，超过上限 ${mb(limit)} MB。请删除不需要的工作表、图片或历史数据后重新保存，或调高文件大小上限。`,
+      `${name} is ${mb(size)} MB; the limit is ${mb(limit)} MB. Remove sheets, pictures or old data you do not need and save it again, or raise the limit (command line: --max-file-mb ${Math.ceil((size * 1.1) / (1024 * 1024))}).`,
+      `${name} 大小为 ${mb(size)} MB，超过上限 ${mb(limit)} MB。请删除不需要的工作表、图片或历史数据后重新保存，或调高上限（命令行选项：--max-file-mb ${Math.ceil((size * 1.1) / (1024 * 1024))}）。`,
     ),
 
   empty: (name: string): ReadFailure =>
@@ -131,11 +137,18 @@ export const failures = {
     zh: `部件 ${entry} 解压后超过其文件头声明的 ${declared} 字节`,
   }),
 
+  partTooLong: (name: string, part: string, bytes: number): ReadFailure =>
+    fail(
+      'too-large',
+      `${name} cannot be read: its part ${part} holds ${mb(bytes)} MB of XML, more than one piece of text can hold here (about 512 MB; one sheet of about 15 million cells). Split the sheet's data into several sheets or workbooks.`,
+      `无法读取 ${name}：其部件 ${part} 含 ${mb(bytes)} MB 的 XML，超过单段文本能容纳的上限（约 512 MB，约 1,500 万个单元格的一张工作表）。请将该工作表的数据拆分到多个工作表或工作簿。`,
+    ),
+
   tooManyRows: (sheet: string, table: string, rows: number, limit: number): ReadFailure =>
     fail(
       'too-many-rows',
-      `Sheet ${sheet}: table ${table} has ${rows} data rows; the limit is ${limit}. Split the data into smaller workbooks or raise the row limit.`,
-      `工作表 ${sheet}：表 ${table} 有 ${rows} 行数据，超过上限 ${limit} 行。请将数据拆分到多个工作簿，或调高行数上限。`,
+      `Sheet ${sheet}: table ${table} has ${rows} data rows; the limit is ${limit}. Split the data into smaller workbooks or raise the limit (command line: --max-rows ${rows}).`,
+      `工作表 ${sheet}：表 ${table} 有 ${rows} 行数据，超过上限 ${limit} 行。请将数据拆分到多个工作簿，或调高上限（命令行选项：--max-rows ${rows}）。`,
     ),
 
   // Why a package is damaged (failures.corrupt's detail).
@@ -169,6 +182,16 @@ export const failures = {
         `部件 ${part} 实际为 ${n} 字节，而文件头声明为 ${declared} 字节`,
       ),
     checksum: (part: string) => d(`part ${part} fails its checksum (CRC)`, `部件 ${part} 校验和（CRC）不符`),
+    duplicateName: (part: string) =>
+      d(
+        `it holds two parts named ${part}, which no workbook does (readers disagree on which one counts)`,
+        `其中有两个名为 ${part} 的部件，正常工作簿不会如此（不同程序读取的可能不是同一个）`,
+      ),
+    unsafeName: (part: string) =>
+      d(
+        `it holds a part named "${part.slice(0, 80)}", a path that points outside the package when unzipped`,
+        `其中有名为“${part.slice(0, 80)}”的部件，解压时会指向压缩包以外的位置`,
+      ),
     notSpreadsheet: (m: string) => d(`its contents are not a valid spreadsheet (${m})`, `其内容不是有效的电子表格（${m}）`),
   },
 };

@@ -15,14 +15,16 @@ import { DefinedName, FindOptions, ListObjectInfo, SheetGrid, TooManyRowsError, 
 import {
   PartFailure,
   XlsxParts,
-  parseDateStyles,
   parseSharedStrings,
-  parseStyleCurrencies,
+  parseStyles,
   parseTablePart,
   readRelationships,
   readWorkbookPart,
 } from './xlsxPackage';
 import { SheetContext, parseRange, parseWorksheet } from './xlsxSheet';
+import { SHEET_PROBLEMS } from './sheetLimits';
+import { XmlScanner } from './xmlScan';
+import { memoryRefusal, readingBytes } from '../engine/memoryBudget';
 import { ZipEntry, ZipLimits, inspectXlsx, inspectXlsxFile, limitsWith } from './zipGuard';
 
 export type { ReadFailure, ReadFailureCode } from './readFailure';
@@ -30,6 +32,11 @@ export type { ReadFailure, ReadFailureCode } from './readFailure';
 export interface ReadOptions extends Partial<ZipLimits> {
   /** Most data rows accepted in one table. Default 1,048,576 (Excel's sheet size). */
   maxRows?: number;
+  /**
+   * Most memory reading may take, in bytes: a workbook whose XML would need more (engine/
+   * memoryBudget) is refused before it is parsed. Default: no limit.
+   */
+  maxMemoryBytes?: number;
   /** For a CRM export: column choices before the header aliases (the pane's mapping view). */
   columnChoices?: FindOptions['columnChoices'];
   /** For a CRM export: the Config of the CRM3 workbook it is read for (StageMap, ImportMap, questions). */
@@ -80,6 +87,15 @@ function describe(e: unknown) {
  */
 async function parse(bytes: Uint8Array, entries: ZipEntry[], name: string, options: ReadOptions): Promise<ReadResult> {
   const limits = limitsWith(options);
+  if (options.maxMemoryBytes !== undefined) {
+    // The parts the reader parses; their sizes are enforced while inflating (a part cannot grow past its declared size).
+    const xml = entries.filter((e) => /\.xml$/i.test(e.name)).reduce((n, e) => n + e.uncompressedSize, 0);
+    const refusal = memoryRefusal(name, 'read', readingBytes(xml), options.maxMemoryBytes, {
+      en: `${Math.ceil(xml / (1024 * 1024)).toLocaleString('en-US')} MB of sheet XML`,
+      zh: `工作表 XML 共 ${Math.ceil(xml / (1024 * 1024)).toLocaleString('en-US')} MB`,
+    });
+    if (refusal) return { ok: false, reason: { code: 'too-large', message: refusal } };
+  }
   const parts = new XlsxParts(bytes, entries, name, limits.verifyContents, limits.maxUncompressedBytes);
   let grids: Awaited<ReturnType<typeof readGrids>>;
   try {
@@ -90,7 +106,10 @@ async function parse(bytes: Uint8Array, entries: ZipEntry[], name: string, optio
     throw e;
   }
   try {
-    return { ok: true, snapshot: snapshotOf(grids.sheets, grids.definedNames, options) };
+    const snapshot = snapshotOf(grids.sheets, grids.definedNames, options);
+    // What the reader left out of damaged parts comes first: it may explain the problems after it.
+    snapshot.problems = [...grids.problems, ...snapshot.problems];
+    return { ok: true, snapshot };
   } catch (e) {
     if (e instanceof TooManyRowsError) return { ok: false, reason: failures.tooManyRows(e.sheet, e.table, e.rows, e.limit) };
     throw e;
@@ -140,33 +159,59 @@ function exportNotice(s: WorkbookSnapshot): Problem {
 /**
  * Every worksheet of the package as a grid, with its Excel tables, and the workbook's
  * defined names. Sheets are parsed one at a time, so only one sheet's XML is held at once.
- * Throws on a damaged part (PartFailure, XmlError, ZipEntryError).
+ * What does not fit Excel's sheet, or XML that does not nest, becomes a problem (the rest is
+ * read). Throws on a damaged package (PartFailure, ZipEntryError).
  */
-export async function readGrids(parts: XlsxParts): Promise<{ sheets: SheetGrid[]; definedNames: DefinedName[] }> {
+export async function readGrids(
+  parts: XlsxParts,
+): Promise<{ sheets: SheetGrid[]; definedNames: DefinedName[]; problems: Problem[] }> {
   const workbook = await readWorkbookPart(parts);
-  const ctx: SheetContext = {
-    sharedStrings: workbook.sharedStringsPart ? parseSharedStrings((await parts.text(workbook.sharedStringsPart)) ?? '') : [],
-    dateStyles: [],
-    date1904: workbook.date1904,
+  const problems: Problem[] = [];
+  const partText = async (part: string, parse: (s: XmlScanner) => void) => {
+    const xml = (await parts.text(part)) ?? '';
+    const s = new XmlScanner(xml);
+    parse(s);
+    if (s.malformed)
+      problems.push({
+        severity: 'error',
+        sheet: '',
+        cell: '',
+        message: SHEET_PROBLEMS.malformedPart(part, s.malformed.at, s.malformed.what),
+      });
   };
-  if (workbook.stylesPart) {
-    const styles = (await parts.text(workbook.stylesPart)) ?? '';
-    ctx.dateStyles = parseDateStyles(styles);
-    ctx.currencyStyles = parseStyleCurrencies(styles);
-  }
+  const ctx: SheetContext = { sharedStrings: [], dateStyles: [], date1904: workbook.date1904 };
+  if (workbook.sharedStringsPart) await partText(workbook.sharedStringsPart, (s) => (ctx.sharedStrings = parseSharedStrings(s)));
+  if (workbook.stylesPart)
+    await partText(workbook.stylesPart, (s) => {
+      const styles = parseStyles(s);
+      ctx.dateStyles = styles.dateStyles;
+      ctx.currencyStyles = styles.currencyStyles;
+    });
   const sheets: SheetGrid[] = [];
   for (const sheet of workbook.sheets) {
     if (!sheet.part) continue;
     const xml = await parts.text(sheet.part);
     if (xml === undefined) continue;
-    const { grid, tableIds } = parseWorksheet(sheet.name, xml, ctx);
-    if (tableIds.length) {
+    const parsed = parseWorksheet(sheet.name, xml, ctx, sheet.part);
+    const grid = parsed.grid;
+    problems.push(...parsed.problems);
+    if (parsed.tableIds.length) {
       const rels = await readRelationships(parts, sheet.part);
-      for (const id of tableIds) {
+      for (const id of parsed.tableIds) {
         const target = rels.get(id)?.target;
         const table = target ? parseTablePart((await parts.text(target)) ?? '') : undefined;
-        const range = table && parseRange(table.ref);
-        if (!table || !range) continue;
+        if (!table) continue;
+        const range = parseRange(table.ref);
+        if (!range) {
+          if (table.ref.trim())
+            problems.push({
+              severity: 'error',
+              sheet: sheet.name,
+              cell: '',
+              message: SHEET_PROBLEMS.tableBeyondGrid(sheet.name, table.name, table.ref),
+            });
+          continue;
+        }
         // Every table is taken to have one header row (Excel omits headerRowCount for it).
         const info: ListObjectInfo = { name: table.name, ...range, totalsRow: table.totalsRow, columnNames: table.columnNames };
         grid.listObjects.push(info);
@@ -174,7 +219,7 @@ export async function readGrids(parts: XlsxParts): Promise<{ sheets: SheetGrid[]
     }
     sheets.push(grid);
   }
-  return { sheets, definedNames: workbook.definedNames };
+  return { sheets, definedNames: workbook.definedNames, problems };
 }
 
 export type { SheetGrid } from './sheetTables';

@@ -129,6 +129,21 @@ const Z = {
     en: `The defined name ${name} (= ${text}) does not point at a cell this reader can use; the default is used instead. In Name Manager (Formulas > Name Manager), point ${name} at a single cell that holds the value.`,
     zh: `定义名称 ${name}（= ${text}）没有指向可读取的单元格，改用默认值。请在“公式 > 名称管理器”中将 ${name} 指向存放该值的单个单元格。`,
   }),
+  settingUnvalued: (sheet: string, cell: string, setting: string, v: Exclude<GridValue, Cell>, fallback: Cell) => {
+    const dflt =
+      fallback === null
+        ? { en: 'its default (from the evaluation date, or none)', zh: '默认值（按计算日期推算，或为空）' }
+        : { en: `the default ${String(fallback)}`, zh: `默认值 ${String(fallback)}` };
+    return v.flag === 'error'
+      ? {
+          en: `${place(sheet, cell)}: setting ${setting} holds the error ${v.code}, so ${dflt.en} is used instead. Fix the formula or type the value.`,
+          zh: `${place(sheet, cell)}：设置项 ${setting} 是错误值 ${v.code}，因此改用${dflt.zh}。请修正公式或直接填写数值。`,
+        }
+      : {
+          en: `${place(sheet, cell)}: setting ${setting} holds a formula whose result was never calculated (the file was saved by a program that does not calculate), so ${dflt.en} is used instead. Open the file in Excel and save it, or type the value.`,
+          zh: `${place(sheet, cell)}：设置项 ${setting} 的公式从未计算过结果（文件由不计算公式的程序保存），因此改用${dflt.zh}。请在 Excel 中打开并保存该文件，或直接填写数值。`,
+        };
+  },
   indicatorNoFormula: (sheet: string, cell: string, id: string) => ({
     en: `${place(sheet, cell)}: indicator ${id} has no Value formula, so it is skipped. Enter a formula such as =CRM3.WINRATE(Opp_Status).`,
     zh: `${place(sheet, cell)}：指标 ${id} 没有数值公式，已跳过。请填写公式，例如 =CRM3.WINRATE(Opp_Status)。`,
@@ -375,7 +390,18 @@ function readSettings(
   const settings: WorkbookSnapshot['settings'] = {};
   const settingCells: NonNullable<WorkbookSnapshot['settingCells']> = {};
   const byName = new Map(grids.map((g) => [g.name.toLowerCase(), g]));
-  const valueOf = (v: GridValue): Cell => (isFlag(v) ? null : v);
+  /** A setting's cell: an error or a never-calculated formula is no value, and is reported (the default then applies). */
+  const valueOf = (v: GridValue, setting: SettingName, sheet: string, cell: string): Cell => {
+    if (!isFlag(v)) return v;
+    const spec = SETTINGS.find((x) => x.name === setting);
+    problems.push({
+      severity: 'warning',
+      sheet,
+      cell,
+      message: Z.settingUnvalued(sheet, cell, setting, v, spec?.fallback ?? null),
+    });
+    return null;
+  };
 
   // Workbook-level names first; a sheet-level name only when there is no workbook-level one.
   const ordered = [...names.filter((n) => n.sheet === undefined), ...names.filter((n) => n.sheet !== undefined)];
@@ -386,7 +412,7 @@ function readSettings(
     const ref = parseNameReference(text);
     const grid = ref && byName.get(ref.sheet.toLowerCase());
     if (ref && grid) {
-      settings[setting] = valueOf(grid.value(ref.row, ref.col));
+      settings[setting] = valueOf(grid.value(ref.row, ref.col), setting, grid.name, a1(ref.row, ref.col));
       settingCells[setting] = { sheet: grid.name, cell: a1(ref.row, ref.col) };
       continue;
     }
@@ -409,7 +435,7 @@ function readSettings(
         if (inTable(r, c) || typeof v !== 'string') continue;
         const setting = settingIndex.match(v) as SettingName | undefined;
         if (!setting || setting in settings) continue;
-        settings[setting] = valueOf(configGrid.value(r, c + 1));
+        settings[setting] = valueOf(configGrid.value(r, c + 1), setting, configGrid.name, a1(r, c + 1));
         settingCells[setting] = { sheet: configGrid.name, cell: a1(r, c + 1) };
         break;
       }

@@ -7,7 +7,8 @@
 import { currencyOfFormat } from '../model/exportValues';
 import { DefinedName } from './sheetTables';
 import { XmlScanner } from './xmlScan';
-import { ReadFailure } from './readFailure';
+import { decodePart } from './partText';
+import { ReadFailure, failures } from './readFailure';
 import { ZipEntry, inflateEntry, readVerifiedEntry, verifyEntry } from './zipGuard';
 
 /** A part that fails zipGuard's checks (too big for its declared size, damaged, bad CRC). */
@@ -26,7 +27,6 @@ export class PartFailure extends Error {
 export class XlsxParts {
   private readonly byName = new Map<string, ZipEntry>();
   private readonly read = new Set<ZipEntry>();
-  private readonly utf8 = new TextDecoder('utf-8');
 
   constructor(
     private readonly bytes: Uint8Array,
@@ -56,7 +56,12 @@ export class XlsxParts {
       data = checked.data;
     } else data = await inflateEntry(this.bytes, entry, this.maxPartBytes);
     this.read.add(entry);
-    return this.utf8.decode(data);
+    try {
+      return decodePart(data);
+    } catch {
+      // Longer than a JavaScript string may be (about 512 M characters): refused with a clear reason.
+      throw new PartFailure(failures.partTooLong(this.name, entry.name, data.length));
+    }
   }
 
   /** Checks the parts that were not read (theme, pictures, …). Throws PartFailure. */
@@ -186,9 +191,9 @@ export async function readWorkbookPart(parts: XlsxParts): Promise<WorkbookPart> 
  * The shared-string table: each <si> as plain text, rich-text runs joined, phonetic
  * guides (<rPh>) left out.
  */
-export function parseSharedStrings(xml: string): string[] {
+export function parseSharedStrings(xml: string | XmlScanner): string[] {
   const out: string[] = [];
-  const s = new XmlScanner(xml);
+  const s = typeof xml === 'string' ? new XmlScanner(xml) : xml;
   let current: string | undefined;
   while (s.next()) {
     const name = s.name;
@@ -235,10 +240,10 @@ export function isDateFormat(code: string): boolean {
 }
 
 /** For each cell style index (the s="…" of a cell): its number format's id and, when custom, its code. */
-function cellFormats(xml: string): { id: number; code?: string }[] {
+function cellFormats(xml: string | XmlScanner): { id: number; code?: string }[] {
   const custom = new Map<number, string>();
   const out: { id: number; code?: string }[] = [];
-  const s = new XmlScanner(xml);
+  const s = typeof xml === 'string' ? new XmlScanner(xml) : xml;
   let inCellXfs = false;
   while (s.next()) {
     if (s.name === 'numFmt' && s.kind !== 'close') {
@@ -256,7 +261,16 @@ function cellFormats(xml: string): { id: number; code?: string }[] {
 
 /** For each cell style index (the s="…" of a cell): whether numbers in it are dates. */
 export function parseDateStyles(xml: string): boolean[] {
-  return cellFormats(xml).map((f) => (f.code !== undefined ? isDateFormat(f.code) : BUILT_IN_DATE_IDS.has(f.id)));
+  return parseStyles(xml).dateStyles;
+}
+
+/** Dates and currencies of each cell style, in one scan of the styles part. */
+export function parseStyles(xml: string | XmlScanner): { dateStyles: boolean[]; currencyStyles: (string | undefined)[] } {
+  const formats = cellFormats(xml);
+  return {
+    dateStyles: formats.map((f) => (f.code !== undefined ? isDateFormat(f.code) : BUILT_IN_DATE_IDS.has(f.id))),
+    currencyStyles: formats.map((f) => (f.code === undefined ? undefined : currencyOfFormat(f.code))),
+  };
 }
 
 /**
@@ -264,7 +278,7 @@ export function parseDateStyles(xml: string): boolean[] {
  * `[$¥-804]#,##0` → CNY), or undefined. Built-in formats carry no symbol of their own.
  */
 export function parseStyleCurrencies(xml: string): (string | undefined)[] {
-  return cellFormats(xml).map((f) => (f.code === undefined ? undefined : currencyOfFormat(f.code)));
+  return parseStyles(xml).currencyStyles;
 }
 
 /** An Excel table part (xl/tables/tableN.xml). */

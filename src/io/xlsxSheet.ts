@@ -7,9 +7,17 @@
  * text reads as blank), numbers (in a date style: the Excel serial, 1904 dates moved to the
  * 1900 system), booleans, errors as error flags, and a formula without a saved result as
  * "uncalculated". Cells covered by a merge, other than its top-left, read as blank.
+ *
+ * Work is bounded by what the part holds, never by the numbers it claims (issue #12): a
+ * coordinate outside Excel's grid is left out with a problem, cells written out of column
+ * order are sorted once at the end (O(n log n)), and merges are resolved by mergedCells.
  */
 import { Cell } from '../core/cells';
 import { shiftFormula } from '../engine/formulaText';
+import { ProblemList } from '../model/problems';
+import { Problem, a1 } from '../model/snapshot';
+import { Area, blankMergedCells } from './mergedCells';
+import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, SHEET_PROBLEMS, onSheet } from './sheetLimits';
 import { GridValue, ListObjectInfo, SheetGrid } from './sheetTables';
 import { decodeXstring, detached } from './xlsxPackage';
 import { XmlScanner } from './xmlScan';
@@ -23,6 +31,8 @@ const UNIX_EPOCH_SERIAL = 25_569;
 interface Row {
   cols: number[];
   vals: GridValue[];
+  /** A cell came before one to its left (Excel never writes that): sorted once when the part is read. */
+  unordered?: boolean;
 }
 
 /** Formula text saved in a cell: its own, or a share of another cell's (t="shared"). */
@@ -34,6 +44,11 @@ export interface SheetContext {
   date1904: boolean;
   /** Per style index, the currency its number format shows (amounts keep it: Config may not say). */
   currencyStyles?: readonly (string | undefined)[];
+}
+
+/** A shared-string index the table does not hold: read as blank, and reported. */
+class MissingSharedString {
+  constructor(readonly index: number) {}
 }
 
 /** A1 → 1-based column and row; 0s when the reference is not a cell. */
@@ -54,12 +69,15 @@ function parseCellRef(ref: string): { row: number; col: number } {
   return { row, col };
 }
 
-/** "B2:D40" (or "$B$2:$D$40", or one cell) → 1-based bounds. */
+/**
+ * "B2:D40" (or "$B$2:$D$40", or one cell) → 1-based bounds; undefined when it is not a range
+ * of cells on Excel's sheet (A1:XFD1048576).
+ */
 export function parseRange(ref: string): { top: number; left: number; bottom: number; right: number } | undefined {
   const [a, b] = ref.replace(/\$/g, '').trim().split(':');
   const p = parseCellRef(a ?? '');
   const q = b === undefined ? p : parseCellRef(b);
-  if (!p.row || !p.col || !q.row || !q.col) return undefined;
+  if (!onSheet(p.row, p.col) || !onSheet(q.row, q.col)) return undefined;
   return {
     top: Math.min(p.row, q.row),
     left: Math.min(p.col, q.col),
@@ -89,7 +107,8 @@ function cellValue(t: string | undefined, style: number, v: string | undefined, 
   switch (t) {
     case 's': {
       const s = ctx.sharedStrings[Number(v)];
-      return s === undefined ? null : textCell(s);
+      if (s === undefined) throw new MissingSharedString(Number(v));
+      return textCell(s);
     }
     case 'str':
     case 'inlineStr':
@@ -113,7 +132,8 @@ function cellValue(t: string | undefined, style: number, v: string | undefined, 
 function integerValue(t: string | undefined, style: number, n: number, ctx: SheetContext): GridValue {
   if (t === 's') {
     const s = ctx.sharedStrings[n];
-    return s === undefined ? null : textCell(s);
+    if (s === undefined) throw new MissingSharedString(n);
+    return textCell(s);
   }
   if (t === undefined || t === 'n') return ctx.dateStyles[style] && ctx.date1904 ? n + DAYS_1904 : n;
   return cellValue(t, style, String(n), ctx);
@@ -132,18 +152,27 @@ class XlsxGrid implements SheetGrid {
   ) {}
 
   currency(row: number, col: number): string | undefined {
-    return this.currencies.get(row * 16_384 + col);
+    return this.currencies.get(row * EXCEL_MAX_COLUMNS + col);
   }
 
   value(row: number, col: number): GridValue {
     const r = this.rows[row];
     if (!r) return null;
-    const i = r.cols.indexOf(col);
-    return i < 0 ? null : r.vals[i];
+    // Columns ascend: binary search (a row may hold 16,384 cells).
+    let lo = 0;
+    let hi = r.cols.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const c = r.cols[mid];
+      if (c === col) return r.vals[mid];
+      if (c < col) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return null;
   }
 
   formula(row: number, col: number): string | undefined {
-    const f = this.formulas.get(row * 16_384 + col);
+    const f = this.formulas.get(row * EXCEL_MAX_COLUMNS + col);
     if (f === undefined || typeof f === 'string') return f || undefined;
     const master = this.sharedFormulas.get(f.si);
     return master ? shiftFormula(master.text, row - master.row, col - master.col) || undefined : undefined;
@@ -158,21 +187,47 @@ class XlsxGrid implements SheetGrid {
   }
 }
 
+export interface ParsedSheet {
+  grid: XlsxGrid;
+  /** Relationship ids of the sheet's table parts. */
+  tableIds: string[];
+  /** What the part holds that does not fit Excel's sheet or is damaged (cells left out, XML faults). */
+  problems: Problem[];
+}
+
 /**
- * Parses a worksheet part. `name` is the sheet's name in the workbook. Returns the grid
- * and the relationship ids of its table parts.
+ * Parses a worksheet part. `name` is the sheet's name in the workbook, `part` its path (for
+ * messages). Never throws on the part's content.
  */
-export function parseWorksheet(name: string, xml: string, ctx: SheetContext): { grid: XlsxGrid; tableIds: string[] } {
+export function parseWorksheet(name: string, xml: string, ctx: SheetContext, part = ''): ParsedSheet {
   const rows: (Row | undefined)[] = [];
+  /** Row numbers that hold a Row, in the order first met. */
+  const present: number[] = [];
   const formulas = new Map<number, FormulaText>();
   const sharedFormulas = new Map<number, { text: string; row: number; col: number }>();
   const currencies = new Map<number, string>();
-  const merges: string[] = [];
+  const merges: Area[] = [];
   const tableIds: string[] = [];
+  const problems = new ProblemList(5);
+  let mergesOff = 0;
+  let mergeOffRef = '';
   let lastRow = 0;
+  let lastCol = 0;
   let rowNo = 0;
   let colNo = 0;
   let row: Row | undefined;
+  const rowAt = (r: number): Row => {
+    let at = rows[r];
+    if (!at) {
+      at = rows[r] = { cols: [], vals: [] };
+      present.push(r);
+    }
+    return at;
+  };
+  const offGrid = (ref: string) =>
+    problems.add('grid', { severity: 'error', sheet: name, cell: '', message: SHEET_PROBLEMS.beyondGrid(name, ref) }, (n) =>
+      SHEET_PROBLEMS.moreBeyondGrid(name, n),
+    );
 
   const s = new XmlScanner(xml);
   while (s.next()) {
@@ -181,16 +236,24 @@ export function parseWorksheet(name: string, xml: string, ctx: SheetContext): { 
       s.cellAttrs();
       const t = s.cellType || undefined;
       const style = s.cellStyle;
+      let cellRow = rowNo;
       if (s.cellCol) {
         colNo = s.cellCol;
-        if (s.cellRow !== rowNo) {
-          // A cell outside its <row> (malformed but readable): follow the reference.
-          rowNo = s.cellRow;
-          row = rows[rowNo] ??= { cols: [], vals: [] };
-          lastRow = Math.max(lastRow, rowNo);
-        }
+        cellRow = s.cellRow;
       } else colNo++;
-      if (!row || !colNo) {
+      if (!onSheet(cellRow, colNo)) {
+        // Off Excel's grid: left out, with a problem (a cell in a row already reported is not repeated).
+        if (row || (s.cellCol && cellRow !== rowNo)) offGrid(refText(cellRow, colNo));
+        if (s.kind === 'open') s.skipElement();
+        continue;
+      }
+      if (cellRow !== rowNo) {
+        // A cell outside its <row> (malformed but readable): follow the reference.
+        rowNo = cellRow;
+        row = rowAt(rowNo);
+        lastRow = Math.max(lastRow, rowNo);
+      }
+      if (!row) {
         if (s.kind === 'open') s.skipElement();
         continue;
       }
@@ -219,38 +282,117 @@ export function parseWorksheet(name: string, xml: string, ctx: SheetContext): { 
           } else if (s.kind === 'open') s.skipElement();
         }
       }
-      if (hasFormula) formulas.set(rowNo * 16_384 + colNo, f ?? '');
+      if (hasFormula) formulas.set(rowNo * EXCEL_MAX_COLUMNS + colNo, f ?? '');
       let value: GridValue;
-      if (n !== undefined) value = integerValue(t, style, n, ctx);
-      else if (hasFormula && (v === undefined || (v === '' && t !== 'str'))) value = { flag: 'uncalculated' };
-      else value = cellValue(t, style, t === 'str' || t === 'inlineStr' ? v && detached(decodeXstring(v)) : v, ctx);
+      try {
+        if (n !== undefined) value = integerValue(t, style, n, ctx);
+        else if (hasFormula && (v === undefined || (v === '' && t !== 'str'))) value = { flag: 'uncalculated' };
+        else value = cellValue(t, style, t === 'str' || t === 'inlineStr' ? v && detached(decodeXstring(v)) : v, ctx);
+      } catch (e) {
+        if (!(e instanceof MissingSharedString)) throw e;
+        const cell = a1(rowNo, colNo);
+        problems.add(
+          'sst',
+          {
+            severity: 'error',
+            sheet: name,
+            cell,
+            message: SHEET_PROBLEMS.missingSharedString(name, cell, e.index, ctx.sharedStrings.length),
+          },
+          (k) => SHEET_PROBLEMS.moreMissingSharedStrings(name, k),
+        );
+        value = null;
+      }
       if (value === null) continue;
       if (typeof value === 'number' && ctx.currencyStyles?.[style])
-        currencies.set(rowNo * 16_384 + colNo, ctx.currencyStyles[style]!);
+        currencies.set(rowNo * EXCEL_MAX_COLUMNS + colNo, ctx.currencyStyles[style]!);
       const at = row.cols.length;
-      if (at === 0 || row.cols[at - 1] < colNo) {
-        row.cols.push(colNo);
-        row.vals.push(value);
-      } else setUnordered(row, colNo, value);
+      if (at > 0 && row.cols[at - 1] >= colNo) row.unordered = true;
+      row.cols.push(colNo);
+      row.vals.push(value);
+      lastRow = Math.max(lastRow, rowNo);
+      lastCol = Math.max(lastCol, colNo);
     } else if (tag === 'row') {
       if (s.kind === 'close') continue;
-      const r = Number(s.attr('r'));
-      rowNo = Number.isInteger(r) && r > 0 ? r : rowNo + 1;
+      const written = s.attr('r');
+      const r = Number(written);
+      rowNo = written !== undefined && Number.isInteger(r) && r > 0 ? r : rowNo + 1;
       colNo = 0;
+      if (rowNo > EXCEL_MAX_ROWS) {
+        // Cells inside it are left out (and reported) one by one; the next row without r continues from here.
+        row = undefined;
+        if (s.kind === 'empty') continue;
+        offGrid(`row ${written ?? rowNo}`);
+        continue;
+      }
       lastRow = Math.max(lastRow, rowNo);
-      row = rows[rowNo] ??= { cols: [], vals: [] };
-      if (s.kind === 'empty') row = undefined;
+      row = s.kind === 'empty' ? undefined : rowAt(rowNo);
     } else if (tag === 'mergeCell' && s.kind !== 'close') {
-      merges.push(s.attr('ref') ?? '');
+      const ref = s.attr('ref') ?? '';
+      const range = parseRange(ref);
+      if (range) merges.push(range);
+      else if (ref.trim()) {
+        mergesOff++;
+        mergeOffRef ||= ref;
+      }
     } else if (tag === 'tablePart' && s.kind !== 'close') {
       const id = s.attr('id');
       if (id) tableIds.push(id);
     }
   }
 
-  for (const m of merges) blankMerged(rows, m, lastRow);
-  for (let r = 1; r <= lastRow; r++) if (rows[r] && rows[r]!.cols.length === 0) rows[r] = undefined;
-  return { grid: new XlsxGrid(name, lastRow, rows, formulas, sharedFormulas, currencies), tableIds };
+  if (s.malformed)
+    problems.push({
+      severity: 'error',
+      sheet: name,
+      cell: '',
+      message: SHEET_PROBLEMS.malformed(name, part || name, s.malformed.at, s.malformed.what),
+    });
+  present.sort((a, b) => a - b);
+  for (const r of present) if (rows[r]!.unordered) sortRow(rows[r]!);
+  const outcome = blankMergedCells(rows, present, lastCol, merges);
+  if (outcome.overlapping)
+    problems.push({
+      severity: 'warning',
+      sheet: name,
+      cell: '',
+      message: SHEET_PROBLEMS.overlappingMerges(name, outcome.overlapping),
+    });
+  if (mergesOff)
+    problems.push({
+      severity: 'warning',
+      sheet: name,
+      cell: '',
+      message: SHEET_PROBLEMS.mergeBeyondGrid(name, mergesOff, mergeOffRef),
+    });
+  for (const r of present) if (rows[r]!.cols.length === 0) rows[r] = undefined;
+  return { grid: new XlsxGrid(name, lastRow, rows, formulas, sharedFormulas, currencies), tableIds, problems: problems.done() };
+}
+
+/** How a message names a cell off the sheet: A1 style while that stays short, else the numbers. */
+function refText(row: number, col: number): string {
+  return Number.isSafeInteger(row) && Number.isSafeInteger(col) && col <= 1_000_000 && row > 0 && col > 0
+    ? a1(row, col)
+    : `row ${row}, column ${col}`;
+}
+
+/** Sorts a row's cells by column, once; of two cells at one column, the later one wins (as before). */
+function sortRow(row: Row): void {
+  const order = row.cols.map((_, i) => i);
+  // Stable: equal columns keep file order, so the last of them is the later cell.
+  order.sort((a, b) => row.cols[a] - row.cols[b] || a - b);
+  const cols: number[] = [];
+  const vals: GridValue[] = [];
+  for (const i of order) {
+    if (cols.length && cols[cols.length - 1] === row.cols[i]) vals[vals.length - 1] = row.vals[i];
+    else {
+      cols.push(row.cols[i]);
+      vals.push(row.vals[i]);
+    }
+  }
+  row.cols = cols;
+  row.vals = vals;
+  row.unordered = false;
 }
 
 /** Text of an inline string (<is>): its <t>, or its rich-text runs joined; phonetic guides left out. */
@@ -262,34 +404,6 @@ function inlineText(s: XmlScanner): string {
     else if (s.name === 'rPh') s.skipElement();
   }
   return out;
-}
-
-/** Cells written out of column order (Excel never does): insert in order, the later one wins. */
-function setUnordered(row: Row, col: number, value: GridValue): void {
-  let i = 0;
-  while (i < row.cols.length && row.cols[i] < col) i++;
-  if (row.cols[i] === col) row.vals[i] = value;
-  else {
-    row.cols.splice(i, 0, col);
-    row.vals.splice(i, 0, value);
-  }
-}
-
-/** Every cell of a merged range except its top-left reads as blank. */
-function blankMerged(rows: (Row | undefined)[], ref: string, lastRow: number): void {
-  const range = parseRange(ref);
-  if (!range) return;
-  for (let r = range.top; r <= Math.min(range.bottom, lastRow); r++) {
-    const row = rows[r];
-    if (!row) continue;
-    for (let i = row.cols.length - 1; i >= 0; i--) {
-      const c = row.cols[i];
-      if (c >= range.left && c <= range.right && (r !== range.top || c !== range.left)) {
-        row.cols.splice(i, 1);
-        row.vals.splice(i, 1);
-      }
-    }
-  }
 }
 
 export type { XlsxGrid };

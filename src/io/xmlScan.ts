@@ -2,30 +2,49 @@
  * A small forward-only XML scanner for the parts of an .xlsx package: it walks tags with
  * indexOf (linear, no regular expressions over the whole text, no DOM), so a 100 MB sheet
  * costs one pass and no tree. Namespace prefixes are dropped (x:c reads as c); comments,
- * processing instructions and DOCTYPE are skipped; CDATA and entities are decoded in text.
- * It does not validate: a malformed part gives what could be read, or an XmlError.
+ * processing instructions and DOCTYPE (with its internal subset) are skipped; CDATA and the
+ * predefined and numeric entities are decoded in text, never entities a DOCTYPE declares.
+ * It never throws on bad XML: it checks that tags nest (one stack of names) and records the
+ * first fault in `malformed` (then stops, at a tag that cannot end), so every reader of a
+ * part — evaluate, client copies, the formula evaluator — sees the same verdict and can say
+ * where data may be missing.
  */
 
-export class XmlError extends Error {}
+/** Where a part stops being well-formed XML, and how. */
+export interface XmlFault {
+  /** Character offset in the part. */
+  at: number;
+  what: string;
+}
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
-/** Decodes entities (&amp; &#65; &#x41;) and XML line ends (CR LF and lone CR read as LF). */
+/** A character or predefined entity reference at a '&' (sticky: matched exactly there, never searched for). */
+const REFERENCE = /&(?:#([0-9]+)|#[xX]([0-9A-Fa-f]+)|([A-Za-z][A-Za-z0-9]*));/y;
+
+/**
+ * Decodes entities (&amp; &#65; &#x41;) and XML line ends (CR LF and lone CR read as LF). A '&'
+ * that starts no reference, or an unknown entity, is kept as written and decoding goes on
+ * after it; a reference is matched where it stands, so a long one costs its length only.
+ */
 export function decodeXmlText(s: string): string {
   if (s.indexOf('&') < 0) return s.indexOf('\r') < 0 ? s : s.replace(/\r\n?/g, '\n');
   let out = '';
   let from = 0;
-  for (let amp = s.indexOf('&'); amp >= 0; amp = s.indexOf('&', from)) {
-    const semi = s.indexOf(';', amp);
-    if (semi < 0 || semi - amp > 12) break;
-    const name = s.slice(amp + 1, semi);
+  for (let amp = s.indexOf('&'); amp >= 0; amp = s.indexOf('&', amp + 1)) {
+    REFERENCE.lastIndex = amp;
+    const m = REFERENCE.exec(s);
+    if (!m) continue;
     let ch: string | undefined;
-    if (name[0] === '#') {
-      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+    if (m[3] !== undefined) ch = ENTITIES[m[3]];
+    else {
+      const code = m[1] !== undefined ? parseInt(m[1], 10) : parseInt(m[2], 16);
       ch = Number.isFinite(code) && code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : undefined;
-    } else ch = ENTITIES[name];
-    out += s.slice(from, amp).replace(/\r\n?/g, '\n') + (ch ?? s.slice(amp, semi + 1));
-    from = semi + 1;
+    }
+    if (ch === undefined) continue;
+    out += s.slice(from, amp).replace(/\r\n?/g, '\n') + ch;
+    from = amp + m[0].length;
+    amp = from - 1;
   }
   return out + s.slice(from).replace(/\r\n?/g, '\n');
 }
@@ -44,32 +63,64 @@ export class XmlScanner {
   pos = 0;
   private attrStart = 0;
   private attrEnd = 0;
+  /** Names of the elements open at the cursor, outermost first. */
+  private readonly open: string[] = [];
+  /** The first fault found; the scan stops at a tag that cannot end, and goes on past a mis-nested one. */
+  malformed: XmlFault | undefined;
 
   constructor(readonly xml: string) {}
+
+  /** How many elements are open at the cursor. */
+  get depth(): number {
+    return this.open.length;
+  }
+
+  private fault(at: number, what: string): void {
+    this.malformed ??= { at, what };
+  }
+
+  /** Bookkeeping for a close tag of `name`: pops it, or records the mis-nesting. */
+  private closeElement(name: string, at: number): void {
+    const open = this.open;
+    if (open[open.length - 1] === name) {
+      open.pop();
+      return;
+    }
+    const k = open.lastIndexOf(name);
+    this.fault(at, k < 0 ? `</${name}> closes nothing` : `<${open[open.length - 1]}> is not closed before </${name}>`);
+    if (k >= 0) open.length = k;
+  }
 
   /** Whether the current tag is a close tag (of `name`, when given). A method, so callers re-read it after next(). */
   closes(name?: string): boolean {
     return this.kind === 'close' && (name === undefined || this.name === name);
   }
 
-  /** Moves to the next tag; false at the end of the document. */
+  /** Moves to the next tag; false at the end of the document (or where it cannot go on: see `malformed`). */
   next(): boolean {
     const xml = this.xml;
     for (;;) {
       const lt = xml.indexOf('<', this.pos);
-      if (lt < 0) return false;
+      if (lt < 0) {
+        if (this.open.length) this.fault(xml.length, `<${this.open[this.open.length - 1]}> is never closed`);
+        this.pos = xml.length;
+        return false;
+      }
       const c = xml.charCodeAt(lt + 1);
       if (c === 33 /* ! */) {
-        this.pos = this.skipMarkup(lt);
+        const end = this.skipMarkup(lt);
+        if (end < 0) return this.stop(lt, 'a comment, CDATA or DOCTYPE that never ends');
+        this.pos = end;
         continue;
       }
       if (c === 63 /* ? */) {
         const end = xml.indexOf('?>', lt + 2);
-        if (end < 0) return false;
+        if (end < 0) return this.stop(lt, 'a processing instruction that never ends');
         this.pos = end + 2;
         continue;
       }
       const gt = this.tagEnd(lt);
+      if (gt < 0) return this.stop(lt, 'a tag that never ends');
       const closing = c === 47; /* / */
       let p = closing ? lt + 2 : lt + 1;
       const nameStart = p;
@@ -85,11 +136,24 @@ export class XmlScanner {
       this.attrStart = p;
       this.attrEnd = selfClosing ? gt - 1 : gt;
       this.pos = gt + 1;
+      if (this.kind === 'open') this.open.push(this.name);
+      else if (closing) this.closeElement(this.name, lt);
       return true;
     }
   }
 
-  /** The '>' ending the tag at `lt`, skipping any '>' inside a quoted attribute value. Tags are short: a char loop. */
+  /** The scan cannot go on at `at`: the fault is recorded and the document ends there. */
+  private stop(at: number, what: string): false {
+    this.fault(at, what);
+    this.pos = this.xml.length;
+    this.open.length = 0;
+    return false;
+  }
+
+  /**
+   * The '>' ending the tag at `lt`, skipping any '>' inside a quoted attribute value; -1 when
+   * the tag never ends (a '<' before the '>' outside quotes means it was cut off). Tags are short: a char loop.
+   */
   private tagEnd(lt: number): number {
     const xml = this.xml;
     const n = xml.length;
@@ -99,18 +163,45 @@ export class XmlScanner {
       if (quote) {
         if (ch === quote) quote = 0;
       } else if (ch === 62 /* > */) return p;
+      else if (ch === 60 /* < */) return -1;
       else if (ch === 34 || ch === 39) quote = ch;
     }
-    throw new XmlError(`unterminated tag at ${lt}`);
+    return -1;
   }
 
-  /** Skips a comment, CDATA (outside text) or DOCTYPE starting at `lt`; returns the position after it. */
+  /**
+   * Skips a comment, CDATA (outside text) or DOCTYPE starting at `lt`; returns the position
+   * after it, or -1 when it never ends. A DOCTYPE's internal subset ([...]) may hold '>' in
+   * declarations, quoted values and comments: it is skipped as a whole, so markup hidden in an
+   * entity's value is never read as the part's own elements.
+   */
   private skipMarkup(lt: number): number {
     const xml = this.xml;
-    const close = xml.startsWith('<!--', lt) ? '-->' : xml.startsWith('<![CDATA[', lt) ? ']]>' : '>';
-    const end = xml.indexOf(close, lt + 2);
-    if (end < 0) throw new XmlError(`unterminated markup at ${lt}`);
-    return end + close.length;
+    if (xml.startsWith('<!--', lt)) {
+      const end = xml.indexOf('-->', lt + 4);
+      return end < 0 ? -1 : end + 3;
+    }
+    if (xml.startsWith('<![CDATA[', lt)) {
+      const end = xml.indexOf(']]>', lt + 9);
+      return end < 0 ? -1 : end + 3;
+    }
+    const n = xml.length;
+    let quote = 0;
+    let subset = false;
+    for (let p = lt + 2; p < n; p++) {
+      const ch = xml.charCodeAt(p);
+      if (quote) {
+        if (ch === quote) quote = 0;
+      } else if (ch === 34 || ch === 39) quote = ch;
+      else if (subset && ch === 60 /* < */ && xml.startsWith('<!--', p)) {
+        const end = xml.indexOf('-->', p + 4);
+        if (end < 0) return -1;
+        p = end + 2;
+      } else if (ch === 91 /* [ */) subset = true;
+      else if (ch === 93 /* ] */) subset = false;
+      else if (ch === 62 /* > */ && !subset) return p + 1;
+    }
+    return -1;
   }
 
   /**
@@ -134,6 +225,13 @@ export class XmlScanner {
     if (p === start || p - start > 15 || xml.charCodeAt(p) !== 60 || xml.charCodeAt(p + 1) !== 47) return undefined;
     const gt = xml.indexOf('>', p);
     if (gt < 0) return undefined;
+    this.closeElement(
+      xml
+        .slice(p + 2, gt)
+        .replace(/^[^:]*:/, '')
+        .trim(),
+      p,
+    );
     this.pos = gt + 1;
     this.kind = 'close';
     return negative ? -n : n;
@@ -234,42 +332,53 @@ export class XmlScanner {
     const first = xml.indexOf('<', this.pos);
     if (first > 0 && xml.charCodeAt(first + 1) === 47 /* / */) {
       const gt = xml.indexOf('>', first);
-      if (gt > 0) {
+      const lt = xml.indexOf('<', first + 1);
+      if (gt > 0 && (lt < 0 || gt < lt)) {
         const text = xml.slice(this.pos, first);
+        this.closeElement(
+          xml
+            .slice(first + 2, gt)
+            .replace(/^[^:]*:/, '')
+            .trim(),
+          first,
+        );
         this.pos = gt + 1;
         this.kind = 'close';
         return decodeXmlText(text);
       }
     }
     let out = '';
-    let depth = 1;
+    const depth = this.open.length;
     let p = this.pos;
     for (;;) {
       const lt = xml.indexOf('<', p);
-      if (lt < 0) throw new XmlError(`unterminated element ${name}`);
+      if (lt < 0) {
+        this.stop(p, `<${name}> is never closed`);
+        return out;
+      }
       if (lt > p) out += decodeXmlText(xml.slice(p, lt));
       if (xml.startsWith('<![CDATA[', lt)) {
         const end = xml.indexOf(']]>', lt + 9);
-        if (end < 0) throw new XmlError('unterminated CDATA');
+        if (end < 0) {
+          this.stop(lt, 'a CDATA section that never ends');
+          return out;
+        }
         out += xml.slice(lt + 9, end);
         p = end + 3;
         continue;
       }
       this.pos = lt;
-      if (!this.next()) throw new XmlError(`unterminated element ${name}`);
+      if (!this.next()) return out;
       p = this.pos;
-      if (this.kind === 'open') depth++;
-      else if (this.kind === 'close' && --depth === 0) return out;
+      // Back below the element's own depth: its close tag (or a mis-nested one that closed it).
+      if (this.closes() && this.open.length < depth) return out;
     }
   }
 
   /** Skips to just after the close tag of the current open element. */
   skipElement(): void {
     if (this.kind !== 'open') return;
-    let depth = 1;
-    while (depth > 0 && this.next()) {
-      if (this.kind === 'open') depth++;
-      else if (this.kind === 'close') depth--;
-    }
+    const depth = this.open.length;
+    while (this.next()) if (this.closes() && this.open.length < depth) return;
   }
 }

@@ -9,6 +9,7 @@
  * same guard runs in Node (the CLI) and in the browser (web mode).
  */
 import { Detail, ReadFailure, failures } from './readFailure';
+import { decodePart } from './partText';
 
 export interface ZipLimits {
   /** Largest file accepted, in bytes (compressed, as on disk). Default 50 MB. */
@@ -83,10 +84,7 @@ export async function inspectXlsx(bytes: Uint8Array, name: string, overrides: Pa
   }
 }
 
-/**
- * Reads a file and inspects it: missing files, folders and files over the size limit are
- * refused before a byte is read. The file is only ever opened for reading.
- */
+/** Reads a file (readFileBytes: regular files only, within the size limit) and inspects it. */
 export async function inspectXlsxFile(
   path: string,
   overrides: Partial<ZipLimits> = {},
@@ -98,19 +96,25 @@ export async function inspectXlsxFile(
 }
 
 /**
- * A file's bytes, read-only, after checking it exists, is a file and is within the size
- * limit (any kind of file: .xlsx, or a CSV export).
+ * A file's bytes (any kind of file: .xlsx, or a CSV export). Missing files, folders, anything
+ * that is not a regular file (a FIFO, a device such as /dev/zero, a socket — through a symbolic
+ * link too) and files over the size limit are refused before a byte is read. The file is
+ * opened once, read-only and without blocking, and checked on that open handle (so it cannot
+ * be swapped in between); exactly the size it has is read. The file is never written.
  */
 export async function readFileBytes(
   path: string,
   overrides: Partial<ZipLimits> = {},
 ): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; reason: ReadFailure }> {
   const fs = await nodeFs();
-  let size: number;
+  let handle: import('fs/promises').FileHandle;
   try {
     const st = await fs.stat(path);
     if (st.isDirectory()) return { ok: false, reason: failures.notAFile(path) };
-    size = st.size;
+    if (!st.isFile()) return { ok: false, reason: failures.notRegular(path) };
+    // O_NONBLOCK: should the path become a FIFO after the check, opening it does not wait for a writer.
+    const { O_RDONLY = 0, O_NONBLOCK = 0 } = (fs as unknown as { constants?: Record<string, number> }).constants ?? {};
+    handle = await fs.open(path, O_RDONLY | O_NONBLOCK);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     return {
@@ -118,12 +122,25 @@ export async function readFileBytes(
       reason: code === 'ENOENT' || code === 'ENOTDIR' ? failures.notFound(path) : failures.unreadable(path, code ?? String(e)),
     };
   }
-  const tooLarge = checkFileSize(path, size, overrides);
-  if (tooLarge) return { ok: false, reason: tooLarge };
   try {
-    return { ok: true, bytes: new Uint8Array(await fs.readFile(path, { flag: 'r' })) };
+    const st = await handle.stat();
+    if (!st.isFile()) return { ok: false, reason: failures.notRegular(path) };
+    const tooLarge = checkFileSize(path, st.size, overrides);
+    if (tooLarge) return { ok: false, reason: tooLarge };
+    let bytes = new Uint8Array(st.size);
+    let at = 0;
+    while (at < bytes.length) {
+      const { bytesRead } = await handle.read(bytes, at, bytes.length - at, at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+    }
+    // A file that shrank while being read is read as it now is (the zip check then says whether it is whole).
+    if (at < bytes.length) bytes = bytes.subarray(0, at);
+    return { ok: true, bytes };
   } catch (e) {
     return { ok: false, reason: failures.unreadable(path, (e as NodeJS.ErrnoException).code ?? String(e)) };
+  } finally {
+    await handle.close().catch(() => undefined);
   }
 }
 
@@ -153,6 +170,8 @@ async function inspect(bytes: Uint8Array, name: string, limits: ZipLimits): Prom
 
   if (entries.length > limits.maxEntries)
     return refuse(failures.zipBomb(name, failures.tooManyEntries(entries.length, limits.maxEntries)));
+  const badName = checkPartNames(entries);
+  if (badName) return refuse(failures.corrupt(name, badName));
   if (entries.some((e) => e.flags & 1)) return refuse(failures.encrypted(name));
 
   const total = entries.reduce((n, e) => n + e.uncompressedSize, 0);
@@ -381,6 +400,33 @@ function findEocd(bytes: Uint8Array): number {
 }
 
 /**
+ * Part names a workbook can hold: no two parts with one name (OPC compares names without
+ * case, and which of two a reader takes differs from reader to reader), and no name that
+ * climbs out of the package or is absolute when unzipped ("zip slip": ../, \, C:, a leading
+ * /, control characters). Excel writes neither; such a package is refused, never copied.
+ */
+// eslint-disable-next-line no-control-regex
+const UNSAFE_CHARACTER = /[\\\x00-\x1f\x7f]/;
+
+function checkPartNames(entries: readonly ZipEntry[]): Detail | undefined {
+  const seen = new Set<string>();
+  for (const e of entries) {
+    const n = e.name;
+    if (
+      UNSAFE_CHARACTER.test(n) ||
+      n.startsWith('/') ||
+      /^[A-Za-z]:/.test(n) ||
+      n.split('/').some((seg) => seg === '..' || seg === '.')
+    )
+      return failures.why.unsafeName(n);
+    const key = n.toLowerCase();
+    if (seen.has(key)) return failures.why.duplicateName(n);
+    seen.add(key);
+  }
+  return undefined;
+}
+
+/**
  * Checks each part's local header and that its data lies before the directory. Parts whose
  * data overlap are the signature of an overlapping-file zip bomb (one compressed stream
  * counted many times).
@@ -428,7 +474,8 @@ async function classifyPackage(bytes: Uint8Array, entries: ZipEntry[], name: str
   if (byName.has('xl/workbook.bin'))
     return failures.otherPackage(name, { en: 'an Excel binary workbook (.xlsb)', zh: ' Excel 二进制工作簿（.xlsb）' });
 
-  const types = utf8.decode(await inflateEntry(bytes, contentTypes, 4 * 1024 * 1024));
+  // Decoded as the part is written (UTF-16 too): a content type must not hide behind an encoding.
+  const types = decodePart(await inflateEntry(bytes, contentTypes, 4 * 1024 * 1024));
   if (/macroEnabled/i.test(types))
     return failures.macroEnabled(name, 'its content type is macro-enabled, as in .xlsm/.xltm files');
   if (!byName.has('xl/workbook.xml'))

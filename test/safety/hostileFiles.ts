@@ -52,6 +52,16 @@ export const hostile = {
     for (let k = n; k >= 1; k--) cells.push(`<c r="${colName(k)}40"><v>${k}</v></c>`);
     return appendRows(`<row r="40">${cells.join('')}</row>`);
   },
+  /** 1,000,000 cells on Excel's grid, each row (16,384 cells) written from its last column to its first. */
+  reversedCells: () => {
+    const rows: string[] = [];
+    for (let r = 40; r < 40 + 62; r++) {
+      const cells: string[] = [];
+      for (let c = 16384; c >= 1; c--) cells.push(`<c r="${colName(c)}${r}"><v>${c}</v></c>`);
+      rows.push(`<row r="${r}">${cells.join('')}</row>`);
+    }
+    return appendRows(rows.join(''));
+  },
   /** `n` <row> tags that are never closed. */
   unclosedRows: (n = 100_000) => {
     let xml = '';
@@ -129,4 +139,96 @@ export async function withIndicators(lines: readonly IndicatorLine[], base?: Uin
     ...lines.map((l) => [l.id, l.goal ?? 'WIN', l.name ?? l.id, `=${l.formula}`, l.unit ?? 'number']),
   ];
   return withSheet(base ?? (await sampleBytes()), 'Indicators', sheetXml(rows));
+}
+
+/**
+ * The sample with `n` opportunity rows (Excel's limit is 1,048,575 under the header): the
+ * sample's opportunities repeated with fresh ids, the sheet's XML written directly (numbers
+ * inline, text as shared strings), so even a million rows are made in seconds.
+ */
+export async function manyOpportunities(
+  n: number,
+  columns = ['OppId', 'AccountId', 'Owner', 'Stage', 'Status', 'Amount', 'CreatedDate', 'CloseDate'],
+): Promise<Uint8Array> {
+  const base = await sampleBytes();
+  const { readWorkbookBuffer } = await import('../../src/io/readWorkbook');
+  const read = await readWorkbookBuffer(base, 'base.xlsx');
+  if (!read.ok) throw new Error(read.reason.message.en);
+  const all = read.snapshot.tables.Opportunities!;
+  const keep = columns.map((c) => all.headers.indexOf(c)).filter((j) => j >= 0);
+  const opps = { headers: keep.map((j) => all.headers[j]), rows: all.rows.map((r) => keep.map((j) => r[j])) };
+  const headers = opps.headers;
+  const strings: string[] = [];
+  const index = new Map<string, number>();
+  const sst = (t: string) => {
+    let k = index.get(t);
+    if (k === undefined) {
+      index.set(t, (k = strings.length));
+      strings.push(t);
+    }
+    return k;
+  };
+  const cell = (v: unknown, ref: string) =>
+    v === null || v === undefined
+      ? ''
+      : typeof v === 'number'
+        ? `<c r="${ref}"><v>${v}</v></c>`
+        : `<c r="${ref}" t="s"><v>${sst(String(v))}</v></c>`;
+  const cols = headers.map((_, j) => colName(j + 1));
+  // Buffers, not one string: a million rows of XML is longer than a JavaScript string may be.
+  const chunks: Buffer[] = [
+    Buffer.from(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
+        `<row r="1">${headers.map((h, j) => cell(h, `${cols[j]}1`)).join('')}</row>`,
+    ),
+  ];
+  const idCol = headers.indexOf('OppId');
+  let batch = '';
+  for (let i = 0; i < n; i++) {
+    const src = opps.rows[i % opps.rows.length];
+    const r = i + 2;
+    batch += `<row r="${r}">${src.map((v, j) => cell(j === idCol ? `O${i + 1}` : v, `${cols[j]}${r}`)).join('')}</row>`;
+    if (batch.length > 1 << 20) {
+      chunks.push(Buffer.from(batch));
+      batch = '';
+    }
+  }
+  chunks.push(Buffer.from(batch + '</sheetData></worksheet>'));
+  const sheet = new Uint8Array(Buffer.concat(chunks));
+  const sstXml =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${strings.length}" uniqueCount="${strings.length}">` +
+    strings.map((t) => `<si><t xml:space="preserve">${escapeXml(t)}</t></si>`).join('') +
+    '</sst>';
+  const { writeZip } = await import('../io/zipCraft');
+  const types =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>';
+  const rels =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>';
+  const wb =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Opportunities" sheetId="1" r:id="rId1"/></sheets></workbook>';
+  const wbRels =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>';
+  return writeZip([
+    { name: '[Content_Types].xml', data: types },
+    { name: '_rels/.rels', data: rels },
+    { name: 'xl/workbook.xml', data: wb },
+    { name: 'xl/_rels/workbook.xml.rels', data: wbRels },
+    { name: 'xl/worksheets/sheet1.xml', data: sheet },
+    { name: 'xl/sharedStrings.xml', data: sstXml },
+  ]).bytes;
+}
+
+/** The sample with `n` accounts (its accounts repeated with fresh ids; opportunities and the rest as in the sample). */
+export async function manyAccounts(n: number): Promise<Uint8Array> {
+  return sampleBytes((s) => {
+    const acc = s.tables.Accounts!;
+    const id = acc.headers.indexOf('AccountId');
+    const rows = acc.rows;
+    acc.rows = Array.from({ length: n }, (_, i) => {
+      const row = [...rows[i % rows.length]];
+      if (i >= rows.length) row[id] = `X${i + 1}`;
+      return row;
+    });
+  });
 }

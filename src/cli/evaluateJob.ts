@@ -1,0 +1,77 @@
+/**
+ * One file of `crm3 evaluate`, as the worker thread runs it (fileRunner.ts): read the
+ * workbook within the limits, check the memory its tables will need, evaluate it (each --by
+ * value as soon as it is done) and report every result and failure as a message. Never
+ * throws: a fault of the engine is a failure of this file, and the next file goes on.
+ */
+import { Locale, Message } from '../core/i18n';
+import { EvaluationResult, evaluateBy, evaluateWorkbook, scopesProblem } from '../engine/evaluate';
+import { evaluationBytes, memoryRefusal, tableCells } from '../engine/memoryBudget';
+import { Scope, ScopeField } from '../engine/scope';
+import { readInputFile } from '../io/readInput';
+import { today } from './dates';
+
+export interface EvaluateJob {
+  file: string;
+  /** --as-of (Excel serial); else the workbook's AsOfDate, else today. */
+  asOf?: number;
+  scopes: Scope[];
+  by?: ScopeField;
+  locale: Locale;
+  maxRows: number;
+  maxFileBytes: number;
+  maxMemoryBytes: number;
+}
+
+export type JobMessage =
+  | { kind: 'result'; result: EvaluationResult }
+  /** The file could not be read or evaluated (exit 2). */
+  | { kind: 'failure'; message: Message }
+  /** The file was read, but a scope or --by field asked for is not in it (exit 1). */
+  | { kind: 'scopeError'; message: Message }
+  | { kind: 'done' };
+
+export async function runEvaluateJob(job: EvaluateJob, post: (m: JobMessage) => void): Promise<void> {
+  try {
+    const read = await readInputFile(job.file, {
+      maxRows: job.maxRows,
+      maxFileBytes: job.maxFileBytes,
+      maxMemoryBytes: job.maxMemoryBytes,
+    });
+    if (!read.ok) {
+      post({ kind: 'failure', message: read.reason.message });
+      return;
+    }
+    const snapshot = read.snapshot;
+    const cells = tableCells(snapshot).toLocaleString('en-US');
+    const opps = (snapshot.tables.Opportunities?.rows.length ?? 0).toLocaleString('en-US');
+    const refusal = memoryRefusal(job.file, 'evaluate', evaluationBytes(snapshot), job.maxMemoryBytes, {
+      en: `${cells} table cells, ${opps} opportunities`,
+      zh: `表格共 ${cells} 个单元格、${opps} 个商机`,
+    });
+    if (refusal) {
+      post({ kind: 'failure', message: refusal });
+      return;
+    }
+    const asOf = job.asOf ?? (typeof snapshot.settings.AsOfDate === 'number' ? snapshot.settings.AsOfDate : today());
+    const options = { file: job.file, asOf, locale: job.locale, scopes: job.scopes };
+    const wrong = scopesProblem(snapshot, job.scopes, job.by, options);
+    if (wrong) {
+      post({ kind: 'scopeError', message: wrong });
+      return;
+    }
+    if (job.by) evaluateBy(snapshot, job.by, options, (result) => post({ kind: 'result', result }));
+    else post({ kind: 'result', result: evaluateWorkbook(snapshot, options) });
+  } catch (e) {
+    const why = (e instanceof Error ? e.message : String(e)).slice(0, 300);
+    post({
+      kind: 'failure',
+      message: {
+        en: `${job.file} could not be evaluated: the CRM3 engine failed (${why}). This is a fault in CRM3: please report it with the file.`,
+        zh: `无法计算 ${job.file}：CRM3 引擎出错（${why}）。这是 CRM3 的缺陷：请连同该文件一起报告。`,
+      },
+    });
+  } finally {
+    post({ kind: 'done' });
+  }
+}

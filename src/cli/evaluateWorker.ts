@@ -1,0 +1,7 @@
+/** The worker thread of `crm3 evaluate` (fileRunner.ts): runs one file's job at a time. */
+import { parentPort } from 'worker_threads';
+import { EvaluateJob, runEvaluateJob } from './evaluateJob';
+
+parentPort!.on('message', (job: EvaluateJob) => {
+  void runEvaluateJob(job, (m) => parentPort!.postMessage(m));
+});
