@@ -10,11 +10,12 @@ import { formatValue } from '../core/format';
 import { RagStatus, valueLabel } from '../core/enumerations';
 import { ExplainedIndicator, explainWorkbookIndicator, scopesProblem } from '../engine/evaluate';
 import type { DrillRow, IndicatorExplain } from '../engine/indicatorWorking';
-import { SCOPE_FIELDS, Scope, parseScope } from '../engine/scope';
+import type { Scope } from '../engine/scope';
 import { readInputFile } from '../io/readInput';
 import { BUILT_IN_INDICATORS } from '../model/indicators';
-import { parseIsoDate, today } from './dates';
+import { today } from './dates';
 import type { Io } from './main';
+import { UsageError, asOfFlag, flagValue, scopeFlag, usage } from './flags';
 
 interface ExplainArgs {
   file: string;
@@ -25,39 +26,16 @@ interface ExplainArgs {
   locale: Locale;
 }
 
-class UsageError {
-  constructor(readonly message: Message) {}
-}
-
-const usage = (en: string, zh: string) => new UsageError({ en, zh });
-
 function parseArgs(argv: readonly string[], locale: Locale): ExplainArgs {
   const args: ExplainArgs = { file: '', id: '', json: false, scopes: [], locale };
-  const value = (i: number, flag: string): string => {
-    const v = argv[i + 1];
-    if (v === undefined || v.startsWith('--')) throw usage(`${flag} needs a value`, `${flag} 需要一个值`);
-    return v;
-  };
+  const value = (i: number, flag: string): string => flagValue(argv, i, flag);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') args.json = true;
     else if (a === '--lang') args.locale = localeOf(value(i++, a));
-    else if (a === '--as-of') {
-      const v = value(i++, a);
-      const serial = parseIsoDate(v);
-      if (serial === undefined)
-        throw usage(`--as-of must be a date YYYY-MM-DD, got "${v}"`, `--as-of 必须是 YYYY-MM-DD 格式的日期，实际为“${v}”`);
-      args.asOf = serial;
-    } else if (a === '--scope') {
-      const v = value(i++, a);
-      const s = parseScope(v);
-      if (!s)
-        throw usage(
-          `--scope must look like owner=Li (fields: ${SCOPE_FIELDS.join(', ')}), got "${v}"`,
-          `--scope 的格式应为 owner=李伟（字段：${SCOPE_FIELDS.join('、')}），实际为“${v}”`,
-        );
-      args.scopes.push(s);
-    } else if (a.startsWith('--')) throw usage(`unknown option ${a} (see crm3 --help)`, `未知选项 ${a}（见 crm3 --help）`);
+    else if (a === '--as-of') args.asOf = asOfFlag(value(i++, a));
+    else if (a === '--scope') args.scopes.push(scopeFlag(value(i++, a)));
+    else if (a.startsWith('--')) throw usage(`unknown option ${a} (see crm3 --help)`, `未知选项 ${a}（见 crm3 --help）`);
     else if (!args.file) args.file = a;
     else if (!args.id) args.id = a;
     else throw usage(`unexpected "${a}": give one file and one indicator id`, `多余的参数“${a}”：请只给出一个文件和一个指标编号`);

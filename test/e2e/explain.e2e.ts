@@ -5,7 +5,7 @@
  * opportunities and Mentor rate into bench/out/screens/ for a person to look at.
  */
 import type { Page } from 'playwright-core';
-import { SCREENS, WebMode, seriousViolations, startWebMode, waitForDashboard } from './support/webServer';
+import { SCREENS, WebMode, overflow, seriousViolations, startWebMode, waitForDashboard } from './support/webServer';
 
 let web: WebMode;
 beforeAll(async () => {
@@ -22,16 +22,6 @@ async function openPanel(page: Page, id: string) {
   await card.locator('[data-testid="explain-toggle"]').click();
   await card.locator('[data-testid="explain-sentence"]').waitFor();
   return card;
-}
-
-/** Widest element beyond the viewport, if any (a pane must never scroll sideways). */
-async function overflow(page: Page): Promise<string | undefined> {
-  return page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    if (document.documentElement.scrollWidth <= width) return undefined;
-    const wide = [...document.querySelectorAll('body *')].find((e) => e.getBoundingClientRect().right > width + 1);
-    return wide ? `${wide.tagName}.${wide.className} ${Math.round(wide.getBoundingClientRect().right)} > ${width}` : 'page';
-  });
 }
 
 for (const lang of ['en-US', 'zh-CN'] as const) {
