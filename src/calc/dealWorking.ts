@@ -96,7 +96,7 @@ export function targetWorking(input: Omit<TargetInput, 'include'>, pairs: readon
     unit: 'amount',
     parts: [sumPart('total', bi('targets', '目标'), ledger.sum('counted'), ledger.rows('counted'), 'amount')],
     filters: [
-      ...(period ? [{ key: 'period', text: bi(`target period inside ${period.en}`, `目标期间在 ${period.zh} 之内`) }] : []),
+      ...(period ? [{ key: 'period', text: bi(`target period ${period.en}`, `目标期间在 ${period.zh} 之内`) }] : []),
       ...f.filters,
     ],
     leftOut: [

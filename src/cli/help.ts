@@ -19,6 +19,8 @@ Usage:
   crm3 sample [--locale zh-CN] [--size N] [--seed S] [--as-of YYYY-MM-DD] [--out file.xlsx]
   crm3 client-copy <in.xlsx> --out <out.xlsx> [--lang zh-CN] [--max-file-mb N]
                  # CRM3 formulas replaced by their values, for clients without the add-in
+  crm3 report <file.xlsx> --out <report.docx> [--lang zh-CN] [--scope owner=Li ...] [--client NAME]
+                 # the recommendations report (Word): findings, recommendations, portfolio, win rates
   crm3 --help | --version
 
 Limits per file (evaluate): --max-seconds (default 600) stops a file that runs longer
@@ -45,6 +47,8 @@ No output is ever written over an input; files are written whole or not at all.
   crm3 sample [--locale zh-CN] [--size N] [--seed S] [--as-of YYYY-MM-DD] [--out 文件.xlsx]
   crm3 client-copy <输入.xlsx> --out <输出.xlsx> [--lang zh-CN] [--max-file-mb N]
                  # 将 CRM3 公式替换为数值，供未安装加载项的客户使用
+  crm3 report <文件.xlsx> --out <报告.docx> [--lang zh-CN] [--scope owner=李 ...] [--client 客户名称]
+                 # 高阶建议报告（Word）：发现的问题、改进建议、客户组合、赢单特征
   crm3 --help | --version
 
 每个文件的上限（evaluate）：--max-seconds（默认 600）中止运行超时仍无结果的文件；

@@ -38,6 +38,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   },
   templates: async () => (await import('./templates')).runTemplates,
   import: async () => (await import('./import')).runImport,
+  report: async () => (await import('./report')).runReport,
   explain: async () => (await import('./explain')).runExplain,
 };
 

@@ -35,9 +35,14 @@ function fixed(x: number, digits: number, locale: Locale): string {
 function compactAmount(v: number, locale: Locale, currency: string | null | undefined): string {
   if (currency) {
     try {
-      return new Intl.NumberFormat(locale, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 2 }).format(
-        v,
-      );
+      // No forced decimals: ¥2286万, not ¥2286.00万.
+      return new Intl.NumberFormat(locale, {
+        style: 'currency',
+        currency,
+        notation: 'compact',
+        minimumFractionDigits: 0,
+        maximumFractionDigits: 2,
+      }).format(v);
     } catch {
       // Not an ISO code (a workbook may say "RMB" or "元"): the number, then the word.
       const n = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 2 }).format(v);

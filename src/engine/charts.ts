@@ -3,7 +3,8 @@
  * CRM3 catalog's functions run on the workbook's columns (no new math here): the tier
  * matrix, the open pipeline per stage and the win rate per owner with its Wilson interval.
  */
-import { Cell, isBlank, keyOf, toNumber } from '../core/cells';
+import { Cell, isBlank, toNumber } from '../core/cells';
+import { asColumn, distinctKeys, errorOf, numbers, winRatesBy } from './winCharacteristics';
 import { EngineValue, WorkbookEngine } from './workbookEngine';
 
 export interface TierPoint {
@@ -37,25 +38,8 @@ export interface DashboardCharts {
 }
 
 const plain = (v: EngineValue | undefined): Cell => (v === undefined || (v !== null && typeof v === 'object') ? null : v);
-const errorOf = (v: EngineValue | EngineValue[][]): string | undefined => {
-  const x = Array.isArray(v) ? v.flat().find((c) => c !== null && typeof c === 'object') : v;
-  return x !== null && typeof x === 'object' ? x.message || x.error : undefined;
-};
-/** A spilled column result as numbers (blank, text and errors as null). */
-const numbers = (v: EngineValue | EngineValue[][]): (number | null)[] =>
-  (Array.isArray(v) ? v.map((r) => r[0]) : [v]).map((x) => (typeof x === 'number' ? x : null));
-const asColumn = (values: readonly Cell[]): Cell[][] => values.map((v) => [v]);
 
-/** Distinct non-blank values in first-seen order, compared as the functions compare keys. */
-function distinct(values: readonly Cell[], into: string[] = []): string[] {
-  const seen = new Set(into.map((x) => keyOf(x)));
-  for (const v of values) {
-    if (isBlank(v) || seen.has(keyOf(v))) continue;
-    seen.add(keyOf(v));
-    into.push(String(v).trim());
-  }
-  return into;
-}
+const distinct = distinctKeys;
 
 function tierMatrix(engine: WorkbookEngine): DashboardCharts['tierMatrix'] {
   const ids = engine.inputColumn('Accounts', 'AccountId').map(plain);
@@ -108,39 +92,11 @@ function pipelineByStage(engine: WorkbookEngine): { data: StagePipeline[]; probl
   return { data: stages.map((stage, i) => ({ stage, amount: amounts[i] ?? 0 })) };
 }
 
-/** Win rate per opportunity owner over the evaluation period (CRM3.WINRATEBY), with a 95 % Wilson interval (CRM3.WILSON). */
+/** Win rate per opportunity owner over the evaluation period, with a 95 % Wilson interval (winCharacteristics.ts). */
 function winRateByOwner(engine: WorkbookEngine): { data: OwnerWinRate[]; problem?: string } {
   const owners = distinct(engine.inputColumn('Opportunities', 'Owner').map(plain));
-  if (owners.length === 0) return { data: [] };
-  const period = [{ name: 'Opp_CloseDate' }, { name: 'PeriodStart' }, { name: 'PeriodEnd' }];
-  const rates = engine.call('WINRATEBY', [
-    { name: 'Opp_Owner' },
-    { name: 'Opp_Status' },
-    asColumn(owners),
-    undefined,
-    ...period,
-    { name: 'NoDecisionIsLoss' },
-  ]);
-  // The deals a rate counts: won, and closed (no-decision ones too unless Config leaves them out).
-  const closedWhich = engine.calculate('=NoDecisionIsLoss') === false ? 'Won,Lost' : 'Closed';
-  const count = (which: string, owner: string) =>
-    engine.call('DEALCOUNT', [{ name: 'Opp_Status' }, which, ...period, { name: 'Opp_Owner' }, [[owner]]]);
-  const wonCalls = owners.map((o) => count('Won', o));
-  const closedCalls = owners.map((o) => count(closedWhich, o));
-  const problem = [rates, ...wonCalls, ...closedCalls].map(errorOf).find((m) => m !== undefined);
-  if (problem) return { data: [], problem };
-  const won = wonCalls.map((v) => numbers(v)[0] ?? 0);
-  const closed = closedCalls.map((v) => numbers(v)[0] ?? 0);
-  const bound = (which: 'lower' | 'upper') => numbers(engine.call('WILSON', [asColumn(won), asColumn(closed), which, 0.95]));
-  const [lower, upper] = [bound('lower'), bound('upper')];
-  const rate = numbers(rates);
-  return {
-    data: owners.flatMap((owner, i) => {
-      const r = rate[i];
-      if (closed[i] <= 0 || r === null || lower[i] === null || upper[i] === null) return [];
-      return [{ owner, won: won[i], closed: closed[i], rate: r, lower: lower[i]!, upper: upper[i]! }];
-    }),
-  };
+  const { data, problem } = winRatesBy(engine, { name: 'Opp_Owner' }, owners);
+  return { data: data.map(({ group, ...rest }) => ({ owner: group, ...rest })), ...(problem ? { problem } : {}) };
 }
 
 export function dashboardCharts(engine: WorkbookEngine): DashboardCharts {

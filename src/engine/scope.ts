@@ -233,7 +233,8 @@ export function* scopePartitions(
   }
 }
 
-const FIELD_WORDS: Record<ScopeField, Message> = {
+/** A scope field in words ("owner", "负责人"). */
+export const FIELD_WORDS: Record<ScopeField, Message> = {
   owner: { en: 'owner', zh: '负责人' },
   region: { en: 'region', zh: '区域' },
   industry: { en: 'industry', zh: '行业' },

@@ -12,6 +12,8 @@ test('ratios read as percentages, amounts in the currency, days and counts as nu
   expect(formatValue(0.532258064516129, 'ratio', 'zh-CN', { style: 'compact' })).toBe('53.2%');
   expect(formatValue(164_130_000, 'amount', 'en-US', { style: 'compact', currency: 'CNY' })).toBe('CN¥164.13M');
   expect(formatValue(164_130_000, 'amount', 'zh-CN', { style: 'compact', currency: 'CNY' })).toBe('¥1.64亿');
+  expect(formatValue(22_860_000, 'amount', 'zh-CN', { style: 'compact', currency: 'CNY' })).toBe('¥2286万');
+  expect(formatValue(30_000_000, 'amount', 'en-US', { style: 'compact', currency: 'CNY' })).toBe('CN¥30M');
   expect(formatValue(1_154_545.45, 'amount', 'en-US', { style: 'compact', currency: 'USD' })).toBe('$1.15M');
   expect(formatValue(146.25, 'days', 'en-US', { style: 'compact' })).toBe('146.3 days');
   expect(formatValue(146.25, 'days', 'zh-CN', { style: 'compact' })).toBe('146.3 天');

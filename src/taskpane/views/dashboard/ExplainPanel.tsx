@@ -112,20 +112,20 @@ const listedOf = (x: ExplainPart | ExplainLeftOut, prefix: string): Listed => ({
 });
 
 const DATE_COLUMNS = new Set(TABLES.flatMap((t) => t.columns.filter((c) => c.type === 'date').map((c) => c.name)));
-/** A column's header in zh (OppName → 商机名称); question and criterion ids stay as they are. */
-const ZH_HEADER = new Map(TABLES.flatMap((t) => t.columns.map((c): [string, string] => [c.name, c.zh])));
+/** Each table's column headers in zh (OppName → 商机名称); question and criterion ids stay as they are. */
+const ZH_HEADERS = new Map(TABLES.map((t) => [t.name as string, new Map(t.columns.map((c) => [c.name, c.zh]))]));
 
 /** A row of the workbook as read, by its sheet and cell: its filled cells, dates as dates, headers in the pane's language. */
 function rowCells(snapshot: WorkbookSnapshot, r: DrillRow, locale: UiLocale): [string, string][] {
   if (!r.sheet || !r.cell) return [];
-  const table = Object.values(snapshot.tables).find((t) => t?.sheet === r.sheet);
+  const [name, table] = Object.entries(snapshot.tables).find(([, t]) => t?.sheet === r.sheet) ?? [];
   const at = Number(/\d+$/.exec(r.cell)?.[0]) - (table?.origin.row ?? 0) - 1;
   const row = table?.rows[at];
   if (!table || !row) return [];
   return table.headers.flatMap((h, j): [string, string][] => {
     const c = row[j] as Cell;
     if (c === null || c === undefined || c === '') return [];
-    const header = locale === 'zh-CN' ? (ZH_HEADER.get(h) ?? h) : h;
+    const header = locale === 'zh-CN' ? (ZH_HEADERS.get(name ?? '')?.get(h) ?? h) : h;
     return [[header, typeof c === 'number' && DATE_COLUMNS.has(h) ? isoFromSerial(c) : String(c)]];
   });
 }
