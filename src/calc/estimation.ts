@@ -3,7 +3,7 @@
  * size metric × the consultant's benchmark ratio, and a look-alike score that says how much
  * a prospect resembles today's Tier A accounts. Both are plain arithmetic a planner can redo.
  */
-import { CalcError, Cell, Column, isBlank, keyOf, showCell, toNumber } from '../core/cells';
+import { CalcError, Cell, Column, isBlank, keyOf, showCell, showCellZh, toNumber } from '../core/cells';
 import { checkSameLength } from './columns';
 import { compileCriterion } from './criteria';
 import { Enumeration, lookupEnum } from '../core/enumerations';
@@ -68,7 +68,7 @@ export function benchmarkRatios(b: Benchmarks): Map<string, number> | CalcError 
         'VALUE',
         msg.custom(
           `benchmarks rows ${earlier + 1} and ${i + 1} both give ${showCell(ind)} / ${showCell(met)}; keep one`,
-          `基准表第 ${earlier + 1} 行和第 ${i + 1} 行重复给出了 ${showCell(ind)} / ${showCell(met)}，请只保留一行`,
+          `基准表第 ${earlier + 1} 行和第 ${i + 1} 行重复给出了 ${showCellZh(ind)} / ${showCellZh(met)}，请只保留一行`,
         ),
       );
     rowOf.set(key, i);
@@ -129,7 +129,7 @@ export function estimateWallets(input: PotentialInput): (number | null | CalcErr
         'VALUE',
         msg.custom(
           `${pre.en}size ${showCell(sizeCell)} is not a number of 0 or more`,
-          `${pre.zh}size 值 ${showCell(sizeCell)} 不是大于等于 0 的数字`,
+          `${pre.zh}size 值 ${showCellZh(sizeCell)} 不是大于等于 0 的数字`,
         ),
       );
       continue;
@@ -155,7 +155,7 @@ export function estimateWallets(input: PotentialInput): (number | null | CalcErr
             'NA',
             msg.custom(
               `${pre.en}no benchmark for industry ${showCell(ind)} and metric ${showCell(met)}; add a Benchmarks row (Industry, Metric, Ratio)`,
-              `${pre.zh}没有行业 ${showCell(ind)}、指标 ${showCell(met)} 的基准比例，请在 Benchmarks 表中添加一行（行业、指标、比例）`,
+              `${pre.zh}没有行业 ${showCellZh(ind)}、指标 ${showCellZh(met)} 的基准比例，请在 Benchmarks 表中添加一行（行业、指标、比例）`,
             ),
           )
         : new ExactSum().addProduct(size, ratio).value;
@@ -215,7 +215,7 @@ function readSize(c: Cell | undefined, describe: () => { en: string; zh: string 
         'VALUE',
         msg.custom(
           `${where.en}size ${showCell(c)} is not a number of 0 or more`,
-          `${where.zh}size 值 ${showCell(c)} 不是大于等于 0 的数字`,
+          `${where.zh}size 值 ${showCellZh(c)} 不是大于等于 0 的数字`,
         ),
       ),
     };

@@ -114,3 +114,9 @@ export function showCell(c: Cell | undefined): string {
   const s = typeof c === 'string' ? JSON.stringify(c.length > 40 ? c.slice(0, 40) + '…' : c) : String(c);
   return s;
 }
+
+/** A cell's value quoted in a zh message: full-width quotes “…” and （空白）, as zh punctuation wants. */
+export function showCellZh(c: Cell | undefined): string {
+  if (c === null || c === undefined) return '（空白）';
+  return typeof c === 'string' ? `“${c.length > 40 ? c.slice(0, 40) + '…' : c}”` : String(c);
+}

@@ -4,7 +4,7 @@
  * chains, activities and actions; targets follow the owner when the scope is an owner.
  */
 import { Cell, isBlank, keyOf } from '../core/cells';
-import { Message } from '../core/i18n';
+import { Locale, Message, pick } from '../core/i18n';
 import { tableSpec } from '../model/schema';
 import { TableData, WorkbookSnapshot } from '../model/snapshot';
 
@@ -241,6 +241,11 @@ export const FIELD_WORDS: Record<ScopeField, Message> = {
   tier: { en: 'tier', zh: '分级' },
   account: { en: 'account', zh: '客户' },
 };
+
+/** A scope as the report shows it: `owner=Li`, `负责人=李伟`. */
+export function scopeText(scope: readonly Scope[], locale: Locale): string {
+  return scope.map((s) => `${pick(FIELD_WORDS[s.field], locale)}=${s.value}`).join(locale === 'zh-CN' ? '，' : ', ');
+}
 
 /** The values to offer in a message: the first twenty, and how many more. */
 function valueList(values: readonly string[], zh: boolean): string {

@@ -19,6 +19,7 @@ import { relsPath } from './xlsxPackage';
 import { decodeXmlText } from './xmlScan';
 import { ZipLimits } from './zipGuard';
 import { ZipPart, writeZip } from './zipWriter';
+import { xmlFault } from './xmlCheck';
 import { ValueBlocks, appWithSheet, blockKey, cleanPackage } from './clientCopyParts';
 import { parseRange } from './xlsxSheet';
 
@@ -66,6 +67,8 @@ interface SheetPlan {
 }
 
 const key = (row: number, col: number) => `${row},${col}`;
+
+const isNameError = (v: unknown) => typeof v === 'object' && v !== null && (v as { error?: string }).error === '#NAME?';
 
 function quoteSheet(name: string): string {
   return /[^A-Za-z0-9_\u0080-\uffff]/.test(name) ? `'${name.replace(/'/g, "''")}'` : name;
@@ -126,7 +129,9 @@ async function copy(pkg: XlsxPackage, bytes: Uint8Array, name: string, options: 
       replaced++;
       const isArray = c.formula.type === 'array';
       // An empty saved text is what writers put as a placeholder (ExcelJS, our templates): compute it.
-      if (c.hasValue && c.value !== '') {
+      // So is #NAME? saved for a CRM3 call: the host that saved it (LibreOffice, Excel without the
+      // add-in) did not know the function, so the file holds no value of it.
+      if (c.hasValue && c.value !== '' && !isNameError(c.value)) {
         plan.edits.set(key(c.row, c.col), { kind: 'cached' });
         // Excel saves a spilled formula's current range as its ref: the values already fill it.
         const range = isArray && c.formula.ref ? parseRange(c.formula.ref) : undefined;
@@ -182,6 +187,12 @@ async function copy(pkg: XlsxPackage, bytes: Uint8Array, name: string, options: 
   await cleanPackage(pkg, changed, blocks, DROP);
   const noteSheet = await addNoteSheet(pkg, changed, { name, replaced, uncached, unvalued, ...options });
 
+  // Every part the copy rewrote must be well-formed: a copy Excel or openpyxl refuses is never handed out.
+  for (const [partName, text] of changed) {
+    const fault = text === DROP || !/\.(xml|rels)$/i.test(partName) ? undefined : xmlFault(text);
+    if (fault) return notOpening(name, `${partName}: ${fault}`);
+  }
+
   const parts: ZipPart[] = [];
   const encoder = new TextEncoder();
   const seen = new Set<string>();
@@ -194,7 +205,25 @@ async function copy(pkg: XlsxPackage, bytes: Uint8Array, name: string, options: 
   }
   for (const [partName, text] of changed)
     if (!seen.has(partName) && text !== DROP) parts.push({ name: partName, data: encoder.encode(text) });
-  return { ok: true, bytes: await writeZip(parts, options.when), replaced, uncached, unvalued, noteSheet };
+  const out = await writeZip(parts, options.when);
+  // And the package as a whole opens again, with every sheet the input had and the note.
+  const reopened = await openXlsxPackage(out, name, options.limits ?? {});
+  if (!reopened.ok) return notOpening(name, pick(reopened.reason.message, 'en-US'));
+  if (reopened.pkg.sheets.length !== pkg.sheets.length + 1) return notOpening(name, 'a sheet is missing');
+  return { ok: true, bytes: out, replaced, uncached, unvalued, noteSheet };
+}
+
+function notOpening(name: string, why: string): ClientCopyResult {
+  return {
+    ok: false,
+    reason: {
+      code: 'corrupt',
+      message: {
+        en: `${name}: the client copy would not open (${why}), so it was not made. Open the workbook in Excel, save it again and retry; if that does not help, report this message.`,
+        zh: `${name}：生成的客户副本无法打开（${why}），因此未生成。请在 Excel 中打开该工作簿，重新保存后再试；如仍不行，请报告此消息。`,
+      },
+    },
+  };
 }
 
 // ---------------------------------------------------------------- sheet XML

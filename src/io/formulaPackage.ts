@@ -229,7 +229,8 @@ function readSheetCells(xml: string, shared: string[]): { cells: StoredCell[]; s
       row,
       col: colNumber,
       value: storedValue(type, v, inline, shared),
-      hasValue: v !== undefined || inline !== undefined,
+      // `<v></v>` is a placeholder (openpyxl and pandas write it under every formula), not a saved value.
+      hasValue: (v !== undefined && v !== '') || inline !== undefined,
       ...(style !== undefined ? { style } : {}),
     };
     if (formula) cell.formula = formula;

@@ -5,7 +5,7 @@
  * or Name | Value rows); and the Indicators sheet. Works on plain sheet grids, so it knows
  * nothing of ExcelJS.
  */
-import { Cell, isBlank, toNumber } from '../core/cells';
+import { Cell, isBlank, isoFromSerial, toNumber } from '../core/cells';
 import { Direction, lookupEnum } from '../core/enumerations';
 import { CONFIG_TABLES, ConfigTableName, SETTINGS, SettingName } from '../model/config';
 import { ProblemList, moreLike, place } from '../model/problems';
@@ -694,6 +694,26 @@ export function choicesOf(config: WorkbookSnapshot['config']): ColumnChoice[] {
   return out;
 }
 
+/** Date columns of every table (export-only ones too): their serials are shown as dates. */
+const DATE_COLUMNS = new Set(
+  TABLES.flatMap((t) => [...t.columns, ...exportColumns(t.name)])
+    .filter((c) => c.type === 'date')
+    .map((c) => c.name),
+);
+
+/** The first value under an export's header, as text: a mapping is easier to check beside a real value. */
+function sampleOf(x: ExportExtent, col: number, column: string | undefined): string | undefined {
+  for (let r = x.headerRow + 1; r <= x.bottom; r++) {
+    if (x.blankRows.has(r)) continue;
+    const v = x.grid.value(r, col);
+    if (v === null || isFlag(v) || (typeof v === 'string' && !v.trim())) continue;
+    if (typeof v === 'number' && column && DATE_COLUMNS.has(column) && v > 0 && v < 2958466) return isoFromSerial(v);
+    const text = typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : String(v).trim();
+    return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+  }
+  return undefined;
+}
+
 /** How an export table's columns were read, for the mapping report. */
 function importedTable(
   table: TableName,
@@ -710,11 +730,13 @@ function importedTable(
     if (!source) continue;
     const m = index.match(source);
     const by = chosen.has(headerKey(source)) ? ('map' as const) : ('alias' as const);
+    const sample = sampleOf(x, c, m);
+    const shown = sample !== undefined ? { sample } : {};
     if (m === undefined || m.startsWith(NOT_USED)) {
-      columns.push({ source, ...(m !== undefined ? { by } : {}) });
+      columns.push({ source, ...(m !== undefined ? { by } : {}), ...shown });
       continue;
     }
-    columns.push({ source, column: m, by, ...(seen.has(m) ? { duplicate: true } : {}) });
+    columns.push({ source, column: m, by, ...(seen.has(m) ? { duplicate: true } : {}), ...shown });
     seen.add(m);
   }
   return { table, sheet: data.sheet, headerRow: x.headerRow, rows: data.rows.length, columns, skipped: x.skipped };

@@ -12,6 +12,7 @@ import { excelFormatOf } from '../core/format';
 import { Locale, Message, MessageTable, bi, pick, pickAll } from '../core/i18n';
 import { MISSING_PREFIX, STAGE_OK } from '../calc/stages';
 import { EvaluationResult } from '../engine/evaluate';
+import { scopeText } from '../engine/scope';
 import { GOALS } from '../model/indicators';
 import { TableName, tableSpec } from '../model/schema';
 import { PRODUCT } from '../version';
@@ -23,6 +24,7 @@ const TEXT = {
   opportunities: bi('Opportunities', '商机'),
   problems: bi('Problems', '问题'),
   scope: bi('Scope', '范围'),
+  file: bi('File', '文件'),
   goal: bi('Goal', '目标'),
   id: bi('Id', '编号'),
   indicator: bi('Indicator', '指标'),
@@ -105,31 +107,50 @@ function header(table: TableName, column: string, locale: Locale): string {
   return spec ? pick({ en: column, zh: spec.zh }, locale) : column;
 }
 
+/** Rows of one group of a report: its scope (shown when the report has several) and its rows. */
+interface RowGroup {
+  scope: string;
+  rows: readonly Record<string, Cell>[];
+}
+
 function rowsSheet(
   book: XlsxWriter,
   name: string,
   table: TableName,
-  rows: readonly Record<string, Cell>[],
+  groups: readonly RowGroup[],
   fallback: readonly string[],
   locale: Locale,
+  scopeHeader: string | null,
 ): void {
-  const columns = rows[0] ? Object.keys(rows[0]) : [...fallback];
+  const sample = groups.find((g) => g.rows[0])?.rows[0];
+  const columns = sample ? Object.keys(sample) : [...fallback];
+  const lead = scopeHeader !== null ? 1 : 0;
   const sheet = new ReportSheet(
     book,
     book.addSheet(name, 1),
-    columns.map((c) => (c === 'StageCheck' ? 40 : 16)),
-    columns.map((c) => header(table, c, locale)),
+    [...(lead ? [18] : []), ...columns.map((c) => (c === 'StageCheck' ? 40 : 16))],
+    [...(lead ? [scopeHeader!] : []), ...columns.map((c) => header(table, c, locale))],
   );
-  const styles = columns.map((c) => (COLUMN_FORMATS[c] ? { numFmt: COLUMN_FORMATS[c] } : undefined));
-  for (const r of rows)
-    sheet.add(
-      columns.map((c) => (c === 'StageCheck' ? stageCheckText(r[c], locale) : r[c])),
-      styles,
-    );
+  const styles = [
+    ...(lead ? [undefined] : []),
+    ...columns.map((c) => (COLUMN_FORMATS[c] ? { numFmt: COLUMN_FORMATS[c] } : undefined)),
+  ];
+  // Every group's rows, each with its scope: a --by report holds every owner's accounts, not the first's.
+  for (const g of groups)
+    for (const r of g.rows)
+      sheet.add(
+        [
+          ...(lead ? [g.scope] : []),
+          ...columns.map((c) => (c === 'StageCheck' ? stageCheckText(r[c] ?? null, locale) : (r[c] ?? null))),
+        ],
+        styles,
+      );
 }
 
 export async function writeReport(results: readonly EvaluationResult[], locale: Locale): Promise<Uint8Array> {
   const t = pickAll(TEXT, locale);
+  /** A result's group: its scope in the report's language, or its file (a folder's report). */
+  const scopeOf = (r: EvaluationResult) => (r.scope?.length ? scopeText(r.scope, locale) : r.file);
   const book = new XlsxWriter();
   const multi = results.length > 1;
 
@@ -140,7 +161,7 @@ export async function writeReport(results: readonly EvaluationResult[], locale: 
     [...(multi ? [t.scope] : []), t.goal, t.id, t.indicator, t.value, t.unit, t.status, t.note],
   );
   for (const r of results) {
-    const scope = r.scope?.map((s) => `${s.field}=${s.value}`).join(', ') ?? r.file;
+    const scope = scopeOf(r);
     for (const i of r.indicators) {
       const goal = GOALS.find((g) => g.id === i.goal);
       const status = i.status ? valueLabel(RagStatus, i.status, locale) : null;
@@ -169,31 +190,46 @@ export async function writeReport(results: readonly EvaluationResult[], locale: 
     }
   }
 
-  const first = results[0];
+  const groups = (rowsOf: (r: EvaluationResult) => readonly Record<string, Cell>[]) =>
+    results.map((r) => ({ scope: scopeOf(r), rows: rowsOf(r) }));
   rowsSheet(
     book,
     t.accounts,
     'Accounts',
-    first?.accounts ?? [],
+    groups((r) => r.accounts),
     ['AccountId', 'Score', 'Attractiveness', 'Position', 'Tier'],
     locale,
+    multi ? t.scope : null,
   );
   rowsSheet(
     book,
     t.opportunities,
     'Opportunities',
-    first?.opportunities ?? [],
+    groups((r) => r.opportunities),
     ['OppId', 'QualScore', 'Grade', 'Probability', 'StageCheck'],
     locale,
+    multi ? t.scope : null,
   );
 
+  // Problems belong to a file, not to a scope: each file's once, with the file named when there are several.
+  const files = [...new Set(results.map((r) => r.file))];
+  const byFile = files.length > 1;
   const problems = new ReportSheet(
     book,
     book.addSheet(t.problems, 1),
-    [10, 16, 10, 90],
-    [t.severity, t.sheet, t.cell, t.message],
+    [...(byFile ? [24] : []), 10, 16, 10, 90],
+    [...(byFile ? [t.file] : []), t.severity, t.sheet, t.cell, t.message],
   );
-  for (const p of first?.problems ?? []) problems.add([p.severity === 'error' ? t.error : t.warning, p.sheet, p.cell, p.message]);
+  for (const file of files) {
+    const seen = new Set<string>();
+    for (const r of results.filter((x) => x.file === file))
+      for (const p of r.problems) {
+        const k = [p.severity, p.sheet, p.cell, p.message].join('\u0000');
+        if (seen.has(k)) continue;
+        seen.add(k);
+        problems.add([...(byFile ? [file] : []), p.severity === 'error' ? t.error : t.warning, p.sheet, p.cell, p.message]);
+      }
+  }
 
   return book.build({ creator: PRODUCT, when: new Date(Date.UTC(2026, 0, 1)), definedNames: [] });
 }

@@ -451,6 +451,26 @@ function locateData(bytes: Uint8Array, entries: ZipEntry[], cdOffset: number, na
 
 const MACRO_PARTS = /(^|\/)(vbaProject\.bin|vbaProjectSignature\.bin|vbaData\.xml)$|^xl\/macrosheets\//i;
 
+/**
+ * Whether a part of the package has a macro-enabled content type: an Override naming it, or a
+ * Default for an extension some part has. SheetJS declares `Default Extension="bin"` as
+ * macro-enabled in every file it writes, with no .bin part: that file holds no macros.
+ */
+function macroEnabledType(types: string, parts: readonly string[]): boolean {
+  // A Default gives the type of the parts no Override names.
+  const overridden = new Set(
+    [...types.matchAll(/<(?:\w+:)?Override\b[^>]*PartName\s*=\s*"\/?([^"]*)"/gi)].map((m) => m[1].toLowerCase()),
+  );
+  const defaulted = parts.filter((p) => !overridden.has(p));
+  for (const m of types.matchAll(/<(?:\w+:)?(Override|Default)\b([^>]*)>/g)) {
+    if (!/ContentType\s*=\s*"[^"]*macroEnabled/i.test(m[2])) continue;
+    if (m[1] === 'Override') return true;
+    const ext = /Extension\s*=\s*"([^"]*)"/i.exec(m[2])?.[1]?.toLowerCase();
+    if (ext && defaulted.some((p) => p.endsWith(`.${ext}`))) return true;
+  }
+  return false;
+}
+
 async function classifyPackage(bytes: Uint8Array, entries: ZipEntry[], name: string): Promise<ReadFailure | undefined> {
   const byName = new Map(entries.map((e) => [e.name.replace(/^\//, '').toLowerCase(), e]));
   const macro = entries.find((e) => MACRO_PARTS.test(e.name.replace(/^\//, '')));
@@ -476,7 +496,7 @@ async function classifyPackage(bytes: Uint8Array, entries: ZipEntry[], name: str
 
   // Decoded as the part is written (UTF-16 too): a content type must not hide behind an encoding.
   const types = decodePart(await inflateEntry(bytes, contentTypes, 4 * 1024 * 1024));
-  if (/macroEnabled/i.test(types))
+  if (macroEnabledType(types, [...byName.keys()]))
     return failures.macroEnabled(name, 'its content type is macro-enabled, as in .xlsm/.xltm files');
   if (!byName.has('xl/workbook.xml'))
     return failures.otherPackage(name, {

@@ -15,6 +15,8 @@ export interface ImportedColumn {
   by?: 'map' | 'alias';
   /** Another column of the export already feeds the same CRM3 column. */
   duplicate?: boolean;
+  /** The column's first value, as text (dates as yyyy-mm-dd): what the pane's mapping view shows beside it. */
+  sample?: string;
 }
 
 export interface ImportedTable {

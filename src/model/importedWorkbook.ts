@@ -7,6 +7,7 @@
 import { Cell } from '../core/cells';
 import { Locale } from '../core/i18n';
 import { StatusCode, configHeaders, defaultConfigRows, defaultConfigTables, stageLabel, statusLabel } from './defaults';
+import { choicesOfImport, importMapTable } from './importMapping';
 import { WorkbookSnapshot, currencyOf } from './snapshot';
 import { stageNameKey } from './stageMap';
 
@@ -54,16 +55,8 @@ export function workbookFromImport(s: WorkbookSnapshot, options: ImportedWorkboo
   config.StageMap = { sheet: place.StageMap.sheet, origin: place.StageMap.origin, headers, rows: [...added, ...base] };
 
   // ImportMap: every column of the export and what it fed ('' = not used).
-  const importMap: Cell[][] = [];
-  for (const t of info?.tables ?? [])
-    for (const c of t.columns) if (!c.duplicate) importMap.push([c.source, t.table, c.column ?? null]);
-  if (importMap.length)
-    config.ImportMap = {
-      sheet: place.ImportMap.sheet,
-      origin: place.ImportMap.origin,
-      headers: configHeaders('ImportMap'),
-      rows: importMap,
-    };
+  const importMap = info ? importMapTable(choicesOfImport(info), locale) : undefined;
+  if (importMap) config.ImportMap = importMap;
 
   const settings = { ...s.settings, AsOfDate: options.asOf, Currency: currencyOf(s) ?? '' };
   const out: WorkbookSnapshot = { tables: s.tables, config, settings, problems: [] };

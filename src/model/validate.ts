@@ -6,7 +6,7 @@
  * cell and says, in en and zh, what is wrong and how to fix it. Pure: the snapshot is not
  * changed. Problems found while reading (snapshot.problems) are not repeated here.
  */
-import { Cell, isBlank, keyOf, showCell, toDateSerial, toNumber } from '../core/cells';
+import { Cell, isBlank, keyOf, showCell, showCellZh, toDateSerial, toNumber } from '../core/cells';
 import { ActivityType, Answer, Enumeration, Status, TierMethod, allowedList, lookupEnum } from '../core/enumerations';
 import { Message } from '../core/i18n';
 import { CONFIG_TABLES, ConfigTableSpec, SETTINGS } from './config';
@@ -71,35 +71,35 @@ const M = {
   }),
   notNumber: (at: string, c: Col, v: Cell): Message => ({
     en: `${at}: ${c.en} ${showCell(v)} is not a number. Type a plain number such as 120000 (no currency sign, units or words).`,
-    zh: `${at}：${c.zh} 的值 ${showCell(v)} 不是数字。请填写纯数字，例如 120000（不要带货币符号、单位或文字）。`,
+    zh: `${at}：${c.zh} 的值 ${showCellZh(v)} 不是数字。请填写纯数字，例如 120000（不要带货币符号、单位或文字）。`,
   }),
   negative: (at: string, c: Col, v: Cell): Message => ({
     en: `${at}: ${c.en} ${showCell(v)} is negative; it must be 0 or more. Enter the amount as a positive number.`,
-    zh: `${at}：${c.zh} 的值 ${showCell(v)} 为负数，必须大于或等于 0。请填写正数金额。`,
+    zh: `${at}：${c.zh} 的值 ${showCellZh(v)} 为负数，必须大于或等于 0。请填写正数金额。`,
   }),
   notCount: (at: string, c: Col, v: Cell): Message => ({
     en: `${at}: ${c.en} ${showCell(v)} must be a whole number, 0 or more (how many times it happened).`,
-    zh: `${at}：${c.zh} 的值 ${showCell(v)} 必须是大于或等于 0 的整数（发生的次数）。`,
+    zh: `${at}：${c.zh} 的值 ${showCellZh(v)} 必须是大于或等于 0 的整数（发生的次数）。`,
   }),
   notDate: (at: string, c: Col, v: Cell): Message => ({
     en: `${at}: ${c.en} ${showCell(v)} is not a date. Enter a date such as 2026-03-05 (or format the cell as a date); day/month orders like 05/03/2026 are ambiguous and not accepted as text.`,
-    zh: `${at}：${c.zh} 的值 ${showCell(v)} 不是日期。请填写如 2026-03-05 或 2026年3月5日 的日期（或将单元格设为日期格式）；05/03/2026 这类写法有歧义，不作为文本日期接受。`,
+    zh: `${at}：${c.zh} 的值 ${showCellZh(v)} 不是日期。请填写如 2026-03-05 或 2026年3月5日 的日期（或将单元格设为日期格式）；05/03/2026 这类写法有歧义，不作为文本日期接受。`,
   }),
   unknownValue: (at: string, c: Col, v: Cell, e: Enumeration, warning: boolean): Message => ({
     en: `${at}: ${c.en} ${showCell(v)} is not a known value${warning ? ' (it still counts as an activity, but not as any particular type)' : ''}. Use one of: ${allowedList(e)}.`,
-    zh: `${at}：${c.zh} 的值 ${showCell(v)} 无法识别${warning ? '（仍计为一次活动，但不计入任何类型）' : ''}。可用的值：${allowedList(e, 'zh-CN')}。`,
+    zh: `${at}：${c.zh} 的值 ${showCellZh(v)} 无法识别${warning ? '（仍计为一次活动，但不计入任何类型）' : ''}。可用的值：${allowedList(e, 'zh-CN')}。`,
   }),
   unknownStage: (at: string, v: Cell, stages: readonly string[], fromConfig: boolean): Message => ({
     en: `${at}: Stage ${showCell(v)} is not one of the ${fromConfig ? 'stages in Config (Stages table)' : 'default stages'}: ${list(stages)}. Use one of them${fromConfig ? ', or add the stage to the Stages table on the Config sheet' : ', or define your stages in a Stages table on a Config sheet'}.`,
-    zh: `${at}：阶段 ${showCell(v)} 不在${fromConfig ? '配置（阶段表）中的阶段' : '默认阶段'}之列：${(fromConfig ? stages : stages.map((x) => stageLabel(x, 'zh-CN'))).join('、')}。请使用其中之一${fromConfig ? '，或在“配置”工作表的阶段表中添加该阶段' : '，或在“配置”工作表中用阶段表定义您的阶段'}。`,
+    zh: `${at}：阶段 ${showCellZh(v)} 不在${fromConfig ? '配置（阶段表）中的阶段' : '默认阶段'}之列：${(fromConfig ? stages : stages.map((x) => stageLabel(x, 'zh-CN'))).join('、')}。请使用其中之一${fromConfig ? '，或在“配置”工作表的阶段表中添加该阶段' : '，或在“配置”工作表中用阶段表定义您的阶段'}。`,
   }),
   duplicateId: (at: string, c: Col, v: Cell, first: string, severity: Severity): Message => ({
     en: `${at}: ${c.en} ${showCell(v)} appears again (first at ${first}). Ids must be unique${severity === 'error' ? ': give this row its own id, or merge the two rows' : '; this row may be a duplicate entry'}.`,
-    zh: `${at}：${c.zh} ${showCell(v)} 重复出现（首次在 ${first}）。编号必须唯一${severity === 'error' ? '：请为该行另设编号，或合并这两行' : '；该行可能是重复录入'}。`,
+    zh: `${at}：${c.zh} ${showCellZh(v)} 重复出现（首次在 ${first}）。编号必须唯一${severity === 'error' ? '：请为该行另设编号，或合并这两行' : '；该行可能是重复录入'}。`,
   }),
   orphan: (at: string, c: Col, v: Cell, target: TableSpec): Message => ({
     en: `${at}: ${c.en} ${showCell(v)} is not in the ${target.name} table, so this row is linked to nothing there. Correct the id, or add the missing row to ${target.name}.`,
-    zh: `${at}：${c.zh} ${showCell(v)} 在“${target.zh}”表中不存在，该行无法关联。请更正编号，或在“${target.zh}”表中补充该记录。`,
+    zh: `${at}：${c.zh} ${showCellZh(v)} 在“${target.zh}”表中不存在，该行无法关联。请更正编号，或在“${target.zh}”表中补充该记录。`,
   }),
   criterionRange: (at: string, c: Col, v: number, min: number, max: number): Message => ({
     en: `${at}: ${c.en} score ${v} is outside its ${min}–${max} scale, so it counts as ${v < min ? min : max}. Enter a score from ${min} to ${max}.`,
@@ -107,7 +107,7 @@ const M = {
   }),
   criterionNotNumber: (at: string, c: Col, v: Cell, min: number, max: number): Message => ({
     en: `${at}: ${c.en} score ${showCell(v)} is not a number, so this criterion is left out of the account's score. Enter a score from ${min} to ${max}.`,
-    zh: `${at}：${c.zh} 的评分 ${showCell(v)} 不是数字，该评分项不计入此客户的得分。请填写 ${min} 到 ${max} 之间的分数。`,
+    zh: `${at}：${c.zh} 的评分 ${showCellZh(v)} 不是数字，该评分项不计入此客户的得分。请填写 ${min} 到 ${max} 之间的分数。`,
   }),
   criterionBlank: (at: string, c: Col, min: number, max: number): Message => ({
     en: `${at}: ${c.en} has no score, so this criterion is left out of the account's score. Enter a score from ${min} to ${max}.`,
@@ -135,15 +135,15 @@ const M = {
   }),
   badSection: (at: string, v: Cell): Message => ({
     en: `${at}: Section ${showCell(v)} must be 1, 2, 3 or 4 (the four questions).`,
-    zh: `${at}：部分 ${showCell(v)} 必须是 1、2、3 或 4（四问）。`,
+    zh: `${at}：部分 ${showCellZh(v)} 必须是 1、2、3 或 4（四问）。`,
   }),
   eventStageUnknown: (at: string, v: Cell, stages: readonly string[]): Message => ({
     en: `${at}: Stage ${showCell(v)} of this event is not in the Stages table (${list(stages)}), so the event is never checked. Correct the stage name.`,
-    zh: `${at}：该事件的阶段 ${showCell(v)} 不在阶段表中（${stages.join('、')}），因此不会被核查。请更正阶段名称。`,
+    zh: `${at}：该事件的阶段 ${showCellZh(v)} 不在阶段表中（${stages.join('、')}），因此不会被核查。请更正阶段名称。`,
   }),
   setting: (at: string, name: string, zh: string, v: Cell, want: { en: string; zh: string }): Message => ({
     en: `${at}: setting ${name} is ${showCell(v)}, which is not ${want.en}; the default is used instead. Enter ${want.en}.`,
-    zh: `${at}：设置项 ${zh}（${name}）的值 ${showCell(v)} 不是${want.zh}，改用默认值。请填写${want.zh}。`,
+    zh: `${at}：设置项 ${zh}（${name}）的值 ${showCellZh(v)} 不是${want.zh}，改用默认值。请填写${want.zh}。`,
   }),
   periodReversed: (at: string): Message => ({
     en: `${at}: PeriodEnd is before PeriodStart. Correct the evaluation period.`,

@@ -17,6 +17,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { WorkbookHost } from '../host/workbookHost';
+import type { MappingChoice } from '../model/importMapping';
 import { PaneHeader } from './components/PaneHeader';
 import { WorkbookBar } from './components/WorkbookBar';
 import { useTheme } from './hooks/useTheme';
@@ -24,6 +25,7 @@ import { WorkbookPhase, useWorkbook } from './hooks/useWorkbook';
 import { CANCELLED, PaneEngine } from './paneEngine';
 import { UiLocale, ViewId, strings } from './strings';
 import { DashboardView } from './views/dashboard/DashboardView';
+import { ImportMapping } from './views/importMapping/ImportMapping';
 import { ProblemsView } from './views/problems/ProblemsView';
 import type { ViewProps } from './views/viewProps';
 
@@ -64,7 +66,11 @@ export interface AppProps {
   initialFileName: string;
   engine: PaneEngine;
   /** Web mode: open a local .xlsx as the workbook (undefined inside Excel). */
-  openFile?: (file: File, locale: UiLocale) => Promise<{ ok: true; host: WorkbookHost } | { ok: false; message: string }>;
+  openFile?: (
+    file: File,
+    locale: UiLocale,
+    choices?: readonly MappingChoice[],
+  ) => Promise<{ ok: true; host: WorkbookHost } | { ok: false; message: string }>;
   /** The evaluated report as a download. */
   downloadReport?: (result: NonNullable<ViewProps['result']>, fileName: string, locale: UiLocale) => Promise<void>;
   /** The client copy of the workbook as a download; resolves to how many CRM3 formulas became values. */
@@ -78,7 +84,7 @@ export function App(props: AppProps) {
   const { inOffice, initialLocale, initialHost, initialFileName, engine, openFile, downloadReport, downloadClientCopy } = props;
   const [locale, setLocale] = useState<UiLocale>(initialLocale);
   const [view, setView] = useState<ViewId>('dashboard');
-  const [workbook, setWorkbook] = useState<{ host?: WorkbookHost; fileName: string }>({
+  const [workbook, setWorkbook] = useState<{ host?: WorkbookHost; fileName: string; file?: File }>({
     host: initialHost,
     fileName: initialFileName,
   });
@@ -138,16 +144,16 @@ export function App(props: AppProps) {
   }
 
   /** A new file: the old results go at once; it loads (cancellable), or its failure is all the pane shows. */
-  async function open(file: File) {
+  async function open(file: File, choices?: readonly MappingChoice[]) {
     state.clear();
-    setWorkbook({ fileName: file.name });
+    setWorkbook({ fileName: file.name, file });
     setOpening(true);
     setOpenFailure(undefined);
     setFileError(undefined);
     setFileNote(undefined);
     try {
-      const r = await openFile!(file, locale);
-      if (r.ok) setWorkbook({ host: r.host, fileName: file.name });
+      const r = await openFile!(file, locale, choices);
+      if (r.ok) setWorkbook({ host: r.host, fileName: file.name, file });
       else setOpenFailure({ fileName: file.name, reason: r.message });
     } catch (e) {
       // Cancelled: the pane already says so.
@@ -249,6 +255,14 @@ export function App(props: AppProps) {
           <MessageBar intent="error" data-testid="pane-error">
             <MessageBarBody>{fileError}</MessageBarBody>
           </MessageBar>
+        )}
+        {/* An opened CRM export: its column mapping, to confirm or correct (the reader applies it). */}
+        {workbook.file && state.snapshot?.imported && !opening && !openFailure && (
+          <ImportMapping
+            locale={locale}
+            imported={state.snapshot.imported}
+            onConfirm={(choices) => open(workbook.file!, choices)}
+          />
         )}
         <div className={s.content}>
           {view === 'functions' ? (

@@ -31,14 +31,19 @@ async function webSetup(
   return {
     initialHost: web.sampleHost(locale),
     initialFileName: web.SAMPLE_FILE[locale],
-    openFile: async (file, uiLocale) => {
+    openFile: async (file, uiLocale, choices) => {
       const buffer = await file.arrayBuffer();
       // The worker takes the buffer; the host keeps a copy: the client copy starts from the user's own file.
       const original = new Uint8Array(buffer.slice(0));
-      const r = await engine.readWorkbook(buffer, file.name);
-      return r.ok
-        ? { ok: true, host: web.hostFor(r.snapshot, file.name, uiLocale, original) }
-        : { ok: false, message: pick(r.reason.message, uiLocale) };
+      // An export is read with the columns chosen in the mapping view, else with the mapping confirmed last time.
+      const remembered = web.rememberedImportConfig();
+      const r = await engine.readWorkbook(buffer, file.name, {
+        ...(choices ? { columnChoices: choices } : {}),
+        ...(remembered ? { importConfig: remembered } : {}),
+      });
+      if (!r.ok) return { ok: false, message: pick(r.reason.message, uiLocale) };
+      if (r.snapshot.imported) web.recordImportMap(r.snapshot, uiLocale, !!choices);
+      return { ok: true, host: web.hostFor(r.snapshot, file.name, uiLocale, original) };
     },
   };
 }

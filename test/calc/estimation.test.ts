@@ -33,7 +33,7 @@ describe('POTENTIAL', () => {
     expect((r[0] as CalcError).message.en).toBe(
       'row 1: no benchmark for industry "Retail" and metric "Revenue"; add a Benchmarks row (Industry, Metric, Ratio)',
     );
-    expect((r[0] as CalcError).message.zh).toContain('"Retail"');
+    expect((r[0] as CalcError).message.zh).toContain('“Retail”');
   });
 
   test('metric aliases fold onto one key; unknown metrics keep their text', () => {

@@ -293,6 +293,13 @@ test.each(['en-US', 'zh-CN'] as const)('every assistant renders at 320 and 500 p
     await page.waitForSelector(`[data-view="${view}"]`, { timeout: 60_000 });
     if (view === 'grading' || view === 'whatIf' || view === 'decisionChain') {
       await pickOpportunity(page, oppId);
+      if (view === 'decisionChain') {
+        // Roles and support as words, never the codes (issue 14: "Role: DecisionMaker").
+        await page.waitForSelector('[role="tree"]');
+        const text = (await page.textContent('[data-view="decisionChain"]'))!;
+        expect(text).not.toMatch(/DecisionMaker|NonSupporter/);
+        if (locale === 'zh-CN') expect(text).not.toMatch(/Approver|Evaluator|Mentor|Supporter|Neutral|Enemy|Role/);
+      }
       if (view === 'whatIf') {
         // Show a moved indicator: the deal won.
         await page.locator('[data-testid="whatif-status"]').click();

@@ -222,6 +222,20 @@ describe('inspectXlsx refuses', () => {
     expect((await refused(xlsm)).code).toBe('macro-enabled');
   });
 
+  test('a macro-enabled Default for .bin with no .bin part (every SheetJS file): opened; with a .bin part: macro-enabled', async () => {
+    const sheetJsTypes = await repack(xlsx, (name, text) =>
+      name === '[Content_Types].xml'
+        ? text().replace(
+            /(<Types[^>]*>)/,
+            '$1<Default Extension="bin" ContentType="application/vnd.ms-excel.sheet.binary.macroEnabled.main"/>',
+          )
+        : null,
+    );
+    expect((await inspectXlsx(sheetJsTypes, 'book.xlsx')).ok).toBe(true);
+    const withBin = await repack(sheetJsTypes, () => null, [{ name: 'xl/printerSettings1.bin', data: new Uint8Array([1]) }]);
+    expect((await refused(withBin)).code).toBe('macro-enabled');
+  });
+
   test('Excel 4.0 macro sheets: macro-enabled', async () => {
     const r = await refused(await repack(xlsx, () => null, [{ name: 'xl/macrosheets/sheet1.xml', data: '<xm:macrosheet/>' }]));
     expect(r.code).toBe('macro-enabled');

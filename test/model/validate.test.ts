@@ -520,11 +520,11 @@ describe('read + validate: problems point at the cells of the file', () => {
     if (!r.ok) throw new Error(r.reason.message.en);
     expect(r.snapshot.tables.Opportunities!.rows[0][5]).toBe(46086);
     const ps = validateSnapshot(r.snapshot);
-    expect(only(ps, '客户', 'A3').message.zh).toMatch(/客户!A3：客户编号（AccountId） "A001" 重复出现（首次在 A2）/);
-    expect(only(ps, '商机', 'G4').message.zh).toMatch(/结单日期（CloseDate） 的值 "下周" 不是日期/);
+    expect(only(ps, '客户', 'A3').message.zh).toMatch(/客户!A3：客户编号（AccountId） “A001” 重复出现（首次在 A2）/);
+    expect(only(ps, '商机', 'G4').message.zh).toMatch(/结单日期（CloseDate） 的值 “下周” 不是日期/);
     expect(only(ps, '商机', 'B5').severity).toBe('warning');
     expect(only(ps, '商机', 'C5').message.en).toMatch(/Stage "神秘阶段"/);
-    expect(only(ps, '商机', 'D5').message.zh).toMatch(/状态（Status） 的值 "搁置中" 无法识别/);
+    expect(only(ps, '商机', 'D5').message.zh).toMatch(/状态（Status） 的值 “搁置中” 无法识别/);
     expect(only(ps, '商机', 'E5').message.en).toMatch(/negative/);
     expect(only(ps, '商机', 'G5').severity).toBe('error');
   });

@@ -4,7 +4,7 @@
  */
 /// <reference lib="webworker" />
 import type { Locale } from '../../core/i18n';
-import type { EngineReply, EngineRequest } from './messages';
+import type { EngineReply, EngineRequest, ExportReadOptions } from './messages';
 import { PaneEngineCore } from './paneEngineCore';
 
 const core = new PaneEngineCore();
@@ -12,10 +12,10 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 const reply = (r: EngineReply) => scope.postMessage(r);
 
 /** Reading a file waits for ExcelJS; engine calls still run one at a time, in order. */
-async function readWorkbook(id: number, bytes: ArrayBuffer, name: string) {
+async function readWorkbook(id: number, bytes: ArrayBuffer, name: string, options: ExportReadOptions = {}) {
   try {
     const { readWorkbookBuffer } = await import(/* webpackChunkName: "read-xlsx" */ '../../io/readWorkbook');
-    reply({ id, kind: 'done', value: await readWorkbookBuffer(bytes, name) });
+    reply({ id, kind: 'done', value: await readWorkbookBuffer(bytes, name, options) });
   } catch (e) {
     reply({ id, kind: 'failed', error: e instanceof Error ? e.message : String(e) });
   }
@@ -34,7 +34,8 @@ async function clientCopy(id: number, bytes: Uint8Array, name: string, locale: L
 
 scope.onmessage = (event: MessageEvent<EngineRequest>) => {
   const { id, method, args } = event.data;
-  if (method === 'readWorkbook') return void readWorkbook(id, args[0] as ArrayBuffer, args[1] as string);
+  if (method === 'readWorkbook')
+    return void readWorkbook(id, args[0] as ArrayBuffer, args[1] as string, args[2] as ExportReadOptions | undefined);
   if (method === 'clientCopy') return void clientCopy(id, args[0] as Uint8Array, args[1] as string, args[2] as Locale);
   try {
     let value: unknown;

@@ -1,5 +1,9 @@
 /** The messages between the pane and its engine worker: one request, one reply (progress in between). */
+import type { ReadOptions } from '../../io/readWorkbook';
 import type { PaneEngineCore } from './paneEngineCore';
+
+/** How an export is read: the column choices confirmed in the mapping view, the remembered Config (ImportMap). */
+export type ExportReadOptions = Pick<ReadOptions, 'columnChoices' | 'importConfig'>;
 
 export type EngineMethod =
   | 'load'

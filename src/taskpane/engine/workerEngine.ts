@@ -8,7 +8,7 @@ import { CANCELLED, LoadOptions, PaneEngine } from '../paneEngine';
 import type { Locale } from '../../core/i18n';
 import type { ClientCopyResult } from '../../io/clientCopy';
 import type { ReadResult } from '../../io/readWorkbook';
-import type { EngineMethod, EngineReply, EngineReturn, WorkerMethod } from './messages';
+import type { EngineMethod, EngineReply, EngineReturn, ExportReadOptions, WorkerMethod } from './messages';
 
 interface Pending {
   resolve(value: unknown): void;
@@ -79,8 +79,8 @@ export class WorkerEngine implements PaneEngine {
   }
 
   /** Reads an .xlsx in the worker (the bytes move there); never throws for a bad file: the result says why. */
-  readWorkbook(bytes: ArrayBuffer, name: string): Promise<ReadResult> {
-    return this.send<ReadResult>('readWorkbook', [bytes, name], undefined, [bytes]);
+  readWorkbook(bytes: ArrayBuffer, name: string, options: ExportReadOptions = {}): Promise<ReadResult> {
+    return this.send<ReadResult>('readWorkbook', [bytes, name, options], undefined, [bytes]);
   }
 
   async load(snapshot: WorkbookSnapshot, options: LoadOptions, onProgress?: (fraction: number) => void) {

@@ -61,10 +61,8 @@ export function DashboardView(props: DashboardProps) {
     () => new Map((snapshot.indicators?.length ? snapshot.indicators : BUILT_IN_INDICATORS).map((r) => [r.id, r])),
     [snapshot],
   );
-  const currency =
-    typeof snapshot.settings.Currency === 'string' && snapshot.settings.Currency.trim()
-      ? snapshot.settings.Currency.trim()
-      : 'CNY';
+  // The engine's currency (Config's, else the amount cells' format); none when neither says: never a default one.
+  const currency = props.result.currency ?? '';
   const goals = [...GOALS.map((g) => ({ id: g.id as string, name: pick(g, locale) }))];
   for (const i of result?.indicators ?? []) if (!goals.some((g) => g.id === i.goal)) goals.push({ id: i.goal, name: i.goal });
 
