@@ -29,6 +29,8 @@ interface EvaluateArgs {
   out?: string;
   scopes: Scope[];
   by?: ScopeField;
+  /** `--since <label|date>`: Δ against that snapshot. */
+  since?: string;
   locale: Locale;
   budget: Budget;
 }
@@ -69,6 +71,9 @@ function parseArgs(argv: readonly string[], locale: Locale): EvaluateArgs {
       case '--lang':
         args.locale = localeOf(value(i++, a));
         break;
+      case '--since':
+        args.since = value(i++, a);
+        break;
       case '--max-seconds':
       case '--max-memory':
       case '--max-rows':
@@ -88,6 +93,11 @@ function parseArgs(argv: readonly string[], locale: Locale): EvaluateArgs {
     }
   }
   if (!args.target) throw usage('name the workbook (.xlsx) or folder to evaluate', '请指定要计算的工作簿（.xlsx）或文件夹');
+  if (args.since && (args.by || args.scopes.length))
+    throw usage(
+      '--since compares the whole workbook with a snapshot; it cannot be combined with --scope or --by',
+      '--since 将整个工作簿与快照比较，不能与 --scope 或 --by 同时使用',
+    );
   return args;
 }
 
@@ -194,6 +204,7 @@ export async function runEvaluate(argv: readonly string[], io: Io, locale: Local
         asOf: args.asOf,
         scopes: args.scopes,
         by: args.by,
+        since: args.since,
         locale: args.locale,
         maxRows: args.budget.maxRows,
         maxFileBytes: args.budget.maxFileMb * 1024 * 1024,

@@ -6,6 +6,7 @@
  */
 import { Locale, Message } from '../core/i18n';
 import { EvaluationResult, evaluateBy, evaluateWorkbook, scopesProblem } from '../engine/evaluate';
+import { findSnapshot, whatMoved, withDeltas } from '../engine/history';
 import { evaluationBytes, memoryRefusal, tableCells } from '../engine/memoryBudget';
 import { Scope, ScopeField } from '../engine/scope';
 import { readInputFile } from '../io/readInput';
@@ -17,6 +18,8 @@ export interface EvaluateJob {
   asOf?: number;
   scopes: Scope[];
   by?: ScopeField;
+  /** `--since <label|date>`: Δ and What moved against that snapshot (whole workbook only). */
+  since?: string;
   locale: Locale;
   maxRows: number;
   maxFileBytes: number;
@@ -61,7 +64,18 @@ export async function runEvaluateJob(job: EvaluateJob, post: (m: JobMessage) => 
       return;
     }
     if (job.by) evaluateBy(snapshot, job.by, options, (result) => post({ kind: 'result', result }));
-    else post({ kind: 'result', result: evaluateWorkbook(snapshot, options) });
+    else if (job.since) {
+      const since = findSnapshot(snapshot, job.since);
+      if ('problem' in since) {
+        post({ kind: 'scopeError', message: since.problem });
+        return;
+      }
+      const result = evaluateWorkbook(snapshot, options);
+      post({
+        kind: 'result',
+        result: { ...withDeltas(result, snapshot, since, job.locale), moved: whatMoved(snapshot, result, since) },
+      });
+    } else post({ kind: 'result', result: evaluateWorkbook(snapshot, options) });
   } catch (e) {
     const why = (e instanceof Error ? e.message : String(e)).slice(0, 300);
     post({

@@ -7,6 +7,7 @@ import { formatValue } from '../core/format';
 import { Locale, MessageTable, bi, joinList, pick, pickAll } from '../core/i18n';
 import { forTerminal } from './terminalText';
 import { EvaluationResult, IndicatorResult } from '../engine/evaluate';
+import { MOVE_NAMES } from '../engine/history';
 import { GOALS } from '../model/indicators';
 
 /** Terminal width of a string: East Asian wide characters take two columns. */
@@ -56,6 +57,9 @@ const TEXT = {
       `CRM3 价值指标 — ${file} — 基准日 ${asOf}${scope ? ` — 范围 ${scope}` : ''}`,
     ),
   noData: bi('No data', '无数据'),
+  moved: (date: string, n: number) => bi(`What moved since ${date}: ${n} deals`, `自 ${date} 以来的变化：${n} 个商机`),
+  since: (date: string, label: string) =>
+    bi(`Δ since the snapshot of ${date}${label ? ` (${label})` : ''}`, `Δ：与 ${date} 的快照${label ? `（${label}）` : ''}相比`),
   other: bi('Other', '其他'),
   problems: (errors: number, warnings: number) =>
     bi(`Problems: ${errors} errors, ${warnings} warnings`, `问题：${errors} 个错误，${warnings} 个警告`),
@@ -92,15 +96,25 @@ export function formatTable(workbookResult: EvaluationResult, locale: Locale): s
   const lines: string[] = [];
   const scope = result.scope?.map((s) => `${s.field}=${s.value}`).join(', ');
   lines.push(t.heading(result.file, result.asOf, scope));
+  const compared = result.indicators.find((i) => i.delta)?.delta;
+  if (compared) lines.push(t.since(compared.since, compared.label ?? ''));
   const nameWidth = Math.max(...result.indicators.map((i) => displayWidth(i.name)), 10);
   const idWidth = Math.max(...result.indicators.map((i) => i.id.length), 8);
   const values = result.indicators.map((i) => formatValue(i.value, i.unit, locale));
   const valueWidth = Math.max(...values.map(displayWidth), 6);
+  // With --since: Δ after the value, an arrow and the change ("▲ +2.5 pp"), "—" when not comparable.
+  const withDelta = result.indicators.some((i) => i.delta);
+  const deltaText = (ind: IndicatorResult) =>
+    !ind.delta || ind.delta.trend === null
+      ? '—'
+      : `${ind.delta.trend === 'up' ? '▲' : ind.delta.trend === 'down' ? '▼' : '='} ${ind.delta.shown || '0'}`;
+  const deltaWidth = withDelta ? Math.max(...result.indicators.map((i) => displayWidth(deltaText(i))), 4) : 0;
   const indicatorLine = (ind: IndicatorResult, value: string) => {
     const status = ind.status === 'NoData' ? t.noData : ind.status ? valueLabel(RagStatus, ind.status, locale) : '';
     // A No data row says why right there; the summary below says what to add.
     const why = ind.status === 'NoData' && ind.reason ? `  ${ind.reason.replace(/^[^:：]*[:：]\s*/, '')}` : '';
-    return `  ${pad(ind.id, idWidth)}  ${pad(ind.name, nameWidth)}  ${pad(value, valueWidth, true)}  ${status}${why}`.trimEnd();
+    const delta = withDelta ? `  ${pad(deltaText(ind), deltaWidth, true)}` : '';
+    return `  ${pad(ind.id, idWidth)}  ${pad(ind.name, nameWidth)}  ${pad(value, valueWidth, true)}${delta}  ${status}${why}`.trimEnd();
   };
   for (const goal of GOALS) {
     const rows = result.indicators.map((ind, k) => ({ ind, value: values[k] })).filter((r) => r.ind.goal === goal.id);
@@ -114,6 +128,13 @@ export function formatTable(workbookResult: EvaluationResult, locale: Locale): s
     for (const ind of others) lines.push(indicatorLine(ind, formatValue(ind.value, ind.unit, locale)));
   }
   lines.push(...missingSummary(result, locale));
+  if (result.moved && compared) {
+    lines.push('', t.moved(compared.since, result.moved.length));
+    for (const m of result.moved)
+      lines.push(
+        `  ${m.oppId}  ${m.oppName ?? ''}  ${m.moves.map((x) => pick(MOVE_NAMES[x], locale)).join(locale === 'zh-CN' ? '、' : ', ')}`.trimEnd(),
+      );
+  }
   const errors = result.problems.filter((p) => p.severity === 'error').length;
   const warnings = result.problems.length - errors;
   lines.push('', t.problems(errors, warnings));

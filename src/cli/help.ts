@@ -8,6 +8,12 @@ const HELP: Message = {
 Usage:
   crm3 evaluate <file.xlsx|export.csv|folder> [--as-of YYYY-MM-DD] [--json|--table] [--out report.xlsx]
                 [--scope owner=Li ...] [--by owner|region|industry|tier|account] [--lang zh-CN]
+                [--max-seconds N] [--max-memory MB] [--max-rows N] [--max-file-mb N] [--since <label|date>]
+                 # --since: Δ of every indicator against a snapshot
+  crm3 snapshot <file.xlsx> [--as-of YYYY-MM-DD] [--label TEXT] (--out new.xlsx | --in-place)
+                 # appends a snapshot to the workbook's History tables (--in-place keeps a backup)
+  crm3 review <file.xlsx> [--due] [--as-of YYYY-MM-DD] [--json]
+                 # open deals with red flags and strengths; --due: those due for the deal review
                 [--max-seconds N] [--max-memory MB] [--max-rows N] [--max-file-mb N]
   crm3 explain <file.xlsx> <INDICATOR_ID> [--scope owner=Li ...] [--as-of YYYY-MM-DD] [--json] [--lang zh-CN]
                  # how one indicator is computed: its parts, filters, rows left out, and the deals behind it
@@ -36,6 +42,12 @@ No output is ever written over an input; files are written whole or not at all.
 用法：
   crm3 evaluate <文件.xlsx|导出文件.csv|文件夹> [--as-of YYYY-MM-DD] [--json|--table] [--out 报告.xlsx]
                 [--scope owner=李 ...] [--by owner|region|industry|tier|account] [--lang zh-CN]
+                [--max-seconds N] [--max-memory MB] [--max-rows N] [--max-file-mb N] [--since <标签|日期>]
+                 # --since：各项指标与某次快照相比的变化（Δ）
+  crm3 snapshot <文件.xlsx> [--as-of YYYY-MM-DD] [--label 文字] (--out 新文件.xlsx | --in-place)
+                 # 把一次快照追加到工作簿的历史表（--in-place 会保留备份）
+  crm3 review <文件.xlsx> [--due] [--as-of YYYY-MM-DD] [--json]
+                 # 进行中商机的风险信号和优势；--due：到期需要进行商机评审的商机
                 [--max-seconds N] [--max-memory MB] [--max-rows N] [--max-file-mb N]
   crm3 explain <文件.xlsx> <指标编号> [--scope owner=李 ...] [--as-of YYYY-MM-DD] [--json] [--lang zh-CN]
                  # 说明某个指标如何计算：组成部分、筛选条件、未计入的行及原因，以及对应的商机

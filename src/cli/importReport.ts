@@ -7,7 +7,7 @@ import { Locale, joinList } from '../core/i18n';
 import { EvaluationResult } from '../engine/evaluate';
 import { stageLabel, statusLabel, StatusCode } from '../model/defaults';
 import { ImportInfo, ImportedColumn } from '../model/importInfo';
-import { TABLES, TableName, exportColumns, tableSpec } from '../model/schema';
+import { TABLES, TableName, exportColumns, isQuietTable, tableSpec } from '../model/schema';
 import { WorkbookSnapshot } from '../model/snapshot';
 import { questionsOf } from '../model/workbookColumns';
 import { missingSummary, pad } from './format';
@@ -130,7 +130,9 @@ export function formatImportReport(r: ImportReportInput): string {
       ? `币种：${r.currency || '未知'}（${{ config: '来自配置', format: '来自金额单元格的数字格式或写法', none: '导出文件未注明；可在“配置”中填写 Currency', mixed: '金额涉及多种币种，未换算' }[r.currencyFrom]}）`
       : `Currency: ${r.currency || 'unknown'} (${{ config: 'from Config', format: "from the amounts' number format or text", none: 'the export does not say; set Currency on the Config sheet', mixed: 'the amounts are in several currencies, not converted' }[r.currencyFrom]})`,
   );
-  const missingTables = TABLES.filter((t) => !r.read.tables[t.name]).map((t) => (zh ? `“${t.zh}”表` : t.name));
+  const missingTables = TABLES.filter((t) => !r.read.tables[t.name] && !isQuietTable(t.name)).map((t) =>
+    zh ? `“${t.zh}”表` : t.name,
+  );
   const cols = (['Opportunities', 'Accounts'] as TableName[]).flatMap((t) => {
     const m = missingColumns(r.read, t, zh);
     return m.length ? [`${zh ? `“${tableSpec(t).zh}”表` : t}: ${joinList(m, r.locale)}`] : [];

@@ -38,6 +38,11 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   },
   templates: async () => (await import('./templates')).runTemplates,
   import: async () => (await import('./import')).runImport,
+  snapshot: async () => {
+    const { runSnapshot } = await import('./snapshot');
+    return (argv, io, locale) => runSnapshot(argv, io, locale);
+  },
+  review: async () => (await import('./review')).runReview,
   report: async () => (await import('./report')).runReport,
   explain: async () => (await import('./explain')).runExplain,
 };

@@ -12,6 +12,7 @@ import { COMPUTED_COLUMNS } from './sheets';
 import { Absence, InputPresence, MissingInput, absentReason, missingInputs, noRowsReason } from './noData';
 import { Scope, ScopeField, applyScopes, scopePartitions, scopeProblem } from './scope';
 import { EngineValue, IndicatorValue, WorkbookEngine } from './workbookEngine';
+import { type DealMovement, type IndicatorDelta, withHistoryColumns } from './history';
 import { IndicatorExplain, explainIndicator } from './indicatorWorking';
 
 export type { MissingInput } from './noData';
@@ -26,6 +27,8 @@ export interface IndicatorResult {
   status: string | null;
   /** Why there is no data (localized), with status NoData. */
   reason?: string;
+  /** Δ against a snapshot (`evaluate --since`): previous value, change, trend, series, words. */
+  delta?: IndicatorDelta;
   /**
    * How the value is computed (issue #19): the sentence, the parts with their counts, the
    * filters and the rows left out, from the kernel's own tally. Rows are not listed here
@@ -56,6 +59,8 @@ export interface EvaluationResult {
   accounts: Record<string, Cell>[];
   opportunities: Record<string, Cell>[];
   problems: ProblemResult[];
+  /** With `--since`: the deals that moved since the snapshot (engine/history.ts whatMoved). */
+  moved?: DealMovement[];
 }
 
 export interface EvaluateOptions {
@@ -248,13 +253,10 @@ interface WorkbookContext {
 }
 
 /** Evaluates one workbook (optionally one scope). */
-export function evaluateWorkbook(
-  snapshot: WorkbookSnapshot,
-  options: EvaluateOptions,
-  context?: WorkbookContext,
-): EvaluationResult {
-  const problems = context?.problems ?? dataProblems(snapshot);
+export function evaluateWorkbook(given: WorkbookSnapshot, options: EvaluateOptions, context?: WorkbookContext): EvaluationResult {
+  const snapshot = withHistoryColumns(given);
   const scopes = options.scopes ?? [];
+  const problems = context?.problems ?? dataProblems(snapshot);
   const tiers = context?.tiers ?? (scopes.some((s) => s.field === 'tier') ? wholeWorkbookTiers(snapshot, options) : undefined);
   const inputs =
     context?.absent && context.noInputs ? { absent: context.absent, noInputs: context.noInputs } : inputsOf(snapshot);
@@ -327,11 +329,12 @@ function inputsOf(snapshot: WorkbookSnapshot): { absent: Map<string, Absence[]>;
  * shows its first results at once.
  */
 export function evaluateBy(
-  snapshot: WorkbookSnapshot,
+  given: WorkbookSnapshot,
   field: ScopeField,
   options: EvaluateOptions,
   onResult?: (result: EvaluationResult) => void,
 ): EvaluationResult[] {
+  const snapshot = withHistoryColumns(given);
   const problems = dataProblems(snapshot);
   const tiers =
     field === 'tier' || options.scopes?.some((s) => s.field === 'tier') ? wholeWorkbookTiers(snapshot, options) : undefined;

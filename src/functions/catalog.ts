@@ -9,6 +9,7 @@ import { FunctionDeclaration } from './declaration';
 import { estimationFunctions } from './estimationFunctions';
 import { gradingFunctions } from './gradingFunctions';
 import { groupByFunctions } from './groupByFunctions';
+import { historyFunctions } from './historyFunctions';
 import { indicatorFunctions } from './indicatorFunctions';
 import { pipelineFunctions } from './pipelineFunctions';
 import { relationshipFunctions } from './relationshipFunctions';
@@ -29,6 +30,7 @@ export const catalog: readonly FunctionDeclaration[] = [
   ...activityFunctions,
   ...accountFunctions,
   ...indicatorFunctions,
+  ...historyFunctions,
 ];
 
 export function declarationOf(id: string): FunctionDeclaration | undefined {

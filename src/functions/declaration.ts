@@ -51,7 +51,8 @@ export type Family =
   | 'relationships'
   | 'activity'
   | 'accounts'
-  | 'indicators';
+  | 'indicators'
+  | 'history';
 
 export interface FunctionDeclaration {
   /** Function id without namespace: `WINRATE` is `=CRM3.WINRATE(...)`. */

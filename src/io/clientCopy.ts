@@ -7,13 +7,22 @@
  * Web-platform APIs only: the task pane makes the same copy in the browser. Never throws;
  * the input bytes are only read.
  */
-import { Locale, Message, pick } from '../core/i18n';
+import { Locale, Message, bi, pick } from '../core/i18n';
 import { FormulaCellValue, evaluateFormulaWorkbook } from './formulaWorkbook';
 import { cellAddress, parseCell } from '../engine/formulaText';
 import { callsCrm3 } from '../engine/formulaLanguage';
 import { columnLetters } from '../model/snapshot';
 import type { EngineValue } from '../engine/workbookEngine';
-import { StoredCell, XlsxPackage, attributes, escapeXml, openXlsxPackage, parseSheetCells } from './formulaPackage';
+import {
+  OffSheetError,
+  PartXmlError,
+  StoredCell,
+  XlsxPackage,
+  attributes,
+  escapeXml,
+  openXlsxPackage,
+  parseSheetCells,
+} from './formulaPackage';
 import { ReadFailure } from './readFailure';
 import { relsPath } from './xlsxPackage';
 import { decodeXmlText } from './xmlScan';
@@ -94,13 +103,15 @@ export async function makeClientCopy(
     return await copy(opened.pkg, view, name, options);
   } catch (e) {
     const m = (e instanceof Error ? e.message : String(e)).slice(0, 200);
+    // A damaged part is said in the user's language; anything else as the error says it.
+    const why = e instanceof PartXmlError || e instanceof OffSheetError ? e.words : bi(m, m);
     return {
       ok: false,
       reason: {
         code: 'corrupt',
         message: {
-          en: `${name}: the client copy could not be made (${m}). Open the workbook in Excel, save it again and retry.`,
-          zh: `${name}：无法生成客户副本（${m}）。请在 Excel 中打开该工作簿，重新保存后再试。`,
+          en: `${name}: the client copy could not be made (${why.en}). Open the workbook in Excel, save it again and retry.`,
+          zh: `${name}：无法生成客户副本（${why.zh}）。请在 Excel 中打开该工作簿，重新保存后再试。`,
         },
       },
     };
@@ -117,7 +128,10 @@ async function copy(pkg: XlsxPackage, bytes: Uint8Array, name: string, options: 
   for (const sheet of pkg.sheets) {
     if (!sheet.part) continue;
     const xml = (await pkg.text(sheet.part)) ?? '';
-    const cells = parseSheetCells(xml, pkg.sharedStrings);
+    const cells = parseSheetCells(xml, pkg.sharedStrings, sheet.part);
+    const table = await pkg.tableOffSheet(sheet);
+    if (table)
+      throw new OffSheetError(sheet.part, bi(`table ${table.table} (${table.ref})`, `表 ${table.table}（${table.ref}）`));
     const plan: SheetPlan = { part: sheet.part, xml, edits: new Map() };
     const masters = new Map<string, StoredCell>();
     for (const c of cells)

@@ -41,6 +41,11 @@ const SIGNATURE: Record<TableName, (has: (c: string) => boolean) => boolean> = {
   Activities: (has) => has('Date') && (has('Type') || has('OppId') || has('EventId')),
   Targets: (has) => has('StartDate') && has('EndDate'),
   Actions: (has) => has('Action') && has('DueDate'),
+  // CRM3 writes its history tables itself: no export is ever read as one.
+  Reviews: () => false,
+  History: () => false,
+  OppHistory: () => false,
+  AccountHistory: () => false,
 };
 
 /** The fewest known headers that make a row a header row. */

@@ -7,9 +7,10 @@
  * here too (PartXmlError), and work is bounded by the part (cells off Excel's grid are left
  * out). Web-platform APIs only (the pane uses it).
  */
+import { Message, bi } from '../core/i18n';
 import { parseCell } from '../engine/formulaText';
 import { ReadFailure, failures } from './readFailure';
-import { onSheet } from './sheetLimits';
+import { onSheet, shown } from './sheetLimits';
 import { parseRange } from './xlsxSheet';
 import { XlsxParts, decodeXstring, parseSharedStrings, parseTablePart, readRelationships, readWorkbookPart } from './xlsxPackage';
 import { XmlScanner, decodeXmlText } from './xmlScan';
@@ -77,6 +78,8 @@ export interface XlsxPackage {
   /** Every cell of a worksheet part, in file order. */
   cells(sheet: SheetInfo): Promise<StoredCell[]>;
   tables(sheet: SheetInfo): Promise<TableInfo[]>;
+  /** A table of the sheet whose range is not on Excel's sheet (tables() leaves it out), if any. */
+  tableOffSheet(sheet: SheetInfo): Promise<{ table: string; ref: string } | undefined>;
 }
 
 export type OpenResult = { ok: true; pkg: XlsxPackage } | { ok: false; reason: ReadFailure };
@@ -90,12 +93,38 @@ export function escapeXml(s: string): string {
 
 /** A part that is not well-formed XML: a faithful copy or evaluation of it cannot be made. */
 export class PartXmlError extends Error {
+  /** The reason in both languages (the Error's message is the English one). */
+  readonly words: Message;
   constructor(
     readonly part: string,
     readonly at: number,
     readonly what: string,
   ) {
-    super(`part ${part} is not well-formed XML near character ${at} (${what})`);
+    const words = bi(
+      `part ${part} is not well-formed XML near character ${at} (${what})`,
+      `部件 ${part} 在第 ${at} 个字符附近不是格式正确的 XML（${what}）`,
+    );
+    super(words.en);
+    this.words = words;
+  }
+}
+
+/**
+ * A part that places a cell or a table outside Excel's sheet (1,048,576 rows × 16,384
+ * columns): Excel cannot open such a file, so a faithful copy of it would not open either.
+ */
+export class OffSheetError extends Error {
+  readonly words: Message;
+  constructor(
+    readonly part: string,
+    readonly what: Message,
+  ) {
+    const words = bi(
+      `part ${part} places ${what.en} outside Excel's sheet of 1,048,576 rows × 16,384 columns, which Excel cannot open`,
+      `部件 ${part} 中的${what.zh}超出了 Excel 工作表的范围（1,048,576 行 × 16,384 列），Excel 无法打开这样的文件`,
+    );
+    super(words.en);
+    this.words = words;
   }
 }
 
@@ -167,14 +196,19 @@ function inlineText(s: XmlScanner): string {
  * XML does not nest (the client copy refuses a sheet it cannot copy faithfully).
  */
 export function parseSheetCells(xml: string, shared: string[], part = 'worksheet'): StoredCell[] {
-  const { cells, scan } = readSheetCells(xml, shared);
+  const { cells, scan, offSheet } = readSheetCells(xml, shared);
   ensureWellFormed(scan, part);
+  if (offSheet) throw new OffSheetError(part, bi(`a cell at ${offSheet}`, `位于 ${offSheet} 的单元格`));
   return cells;
 }
 
-/** The cells that could be read, and the scan (whose `malformed` says where the XML broke). */
-function readSheetCells(xml: string, shared: string[]): { cells: StoredCell[]; scan: XmlScanner } {
+/**
+ * The cells that could be read, the scan (whose `malformed` says where the XML broke) and the
+ * first place of a cell left out for lying off Excel's sheet.
+ */
+function readSheetCells(xml: string, shared: string[]): { cells: StoredCell[]; scan: XmlScanner; offSheet?: string } {
   const out: StoredCell[] = [];
+  let offSheet: string | undefined;
   const s = new XmlScanner(xml);
   let inData = false;
   let rowNumber = 0;
@@ -224,7 +258,11 @@ function readSheetCells(xml: string, shared: string[]): { cells: StoredCell[]; s
         else if (kind === 'open') s.skipElement();
       }
     }
-    if (!onSheet(row, colNumber)) continue;
+    if (!onSheet(row, colNumber)) {
+      // Without an A1 reference (a row number such as 1e300), in R1C1 form, which reads the same in any language.
+      offSheet ??= ref ? shown(ref) : `R${row}C${colNumber}`;
+      continue;
+    }
     const cell: StoredCell = {
       row,
       col: colNumber,
@@ -236,7 +274,7 @@ function readSheetCells(xml: string, shared: string[]): { cells: StoredCell[]; s
     if (formula) cell.formula = formula;
     out.push(cell);
   }
-  return { cells: out, scan: s };
+  return { cells: out, scan: s, offSheet };
 }
 
 /** Opens a package after the zip guard's inspection. Never throws; `bytes` is not modified. */
@@ -299,6 +337,15 @@ async function load(bytes: Uint8Array, entries: ZipEntry[], name: string): Promi
         });
       }
       return out;
+    },
+    async tableOffSheet(sheet) {
+      if (!sheet.part) return undefined;
+      for (const rel of (await readRelationships(parts, sheet.part)).values()) {
+        if (!/\/table$/.test(rel.type)) continue;
+        const table = parseTablePart((await text(rel.target)) ?? '');
+        if (table && table.ref.trim() && !parseRange(table.ref)) return { table: table.name, ref: shown(table.ref) };
+      }
+      return undefined;
     },
   };
 }

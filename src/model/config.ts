@@ -116,6 +116,7 @@ export type SettingName =
   | 'StaleDays'
   | 'ActivityWindowDays'
   | 'ExecWindowDays'
+  | 'ReviewIntervalDays'
   | 'NoDecisionIsLoss'
   | 'UnknownAnswerScore'
   | 'Currency'
@@ -193,6 +194,14 @@ export const SETTINGS: readonly SettingSpec[] = [
     90,
     'Window for executive access of Tier A accounts.',
     '统计 A 类客户高层拜访的时间窗口（天）。',
+  ),
+  s(
+    'ReviewIntervalDays',
+    '评审间隔天数',
+    'number',
+    14,
+    'An open deal not reviewed for this many days is due for its deal review.',
+    '进行中商机超过此天数未评审，即到期需要进行商机评审。',
   ),
   s(
     'NoDecisionIsLoss',

@@ -32,7 +32,23 @@ export interface ColumnSpec {
   references?: TableName;
 }
 
-export type TableName = 'Accounts' | 'Opportunities' | 'Contacts' | 'DecisionChain' | 'Activities' | 'Targets' | 'Actions';
+export type TableName =
+  | 'Accounts'
+  | 'Opportunities'
+  | 'Contacts'
+  | 'DecisionChain'
+  | 'Activities'
+  | 'Targets'
+  | 'Actions'
+  | 'Reviews'
+  | HistoryTableName;
+
+/** The snapshot tables `crm3 snapshot` appends to (docs/history.md): written by CRM3, never required. */
+export type HistoryTableName = 'History' | 'OppHistory' | 'AccountHistory';
+export const HISTORY_TABLES: readonly HistoryTableName[] = ['History', 'OppHistory', 'AccountHistory'];
+export const isHistoryTable = (name: string): name is HistoryTableName => (HISTORY_TABLES as readonly string[]).includes(name);
+/** Tables a workbook has only once they are used (history, the deal-review log): their absence is no problem. */
+export const isQuietTable = (name: string): boolean => isHistoryTable(name) || name === 'Reviews';
 
 export interface TableSpec {
   name: TableName;
@@ -358,6 +374,65 @@ export const TABLES: readonly TableSpec[] = [
       c('Owner', '负责人', 'text'),
       c('DueDate', '截止日期', 'date', { aliases: ['Due Date', 'Due'] }),
       c('Done', '完成', 'answer', { enumeration: Answer, aliases: ['是否完成', 'Completed'] }),
+    ],
+  },
+  // The deal-review log (issue 16): one row per review of an opportunity.
+  {
+    name: 'Reviews',
+    zh: '评审记录',
+    prefix: 'Rev',
+    columns: [
+      c('OppId', '商机编号', 'id', { required: true, references: 'Opportunities', aliases: ['Opportunity ID'] }),
+      c('Date', '评审日期', 'date', { required: true, aliases: ['Review Date'] }),
+      c('Reviewer', '评审人', 'text'),
+      c('Decisions', '决定', 'text', { aliases: ['Decision', '结论'] }),
+      c('NextReview', '下次评审', 'date', { aliases: ['Next Review', '下次评审日期'] }),
+    ],
+  },
+  // History (docs/history.md). One row per indicator per snapshot; Label on each row of its snapshot.
+  {
+    name: 'History',
+    zh: '历史快照',
+    prefix: 'Hist',
+    columns: [
+      c('Date', '快照日期', 'date', { required: true, aliases: ['Snapshot Date'] }),
+      c('Label', '标签', 'text'),
+      c('IndicatorId', '指标编号', 'text', { required: true, aliases: ['Indicator', 'Id'] }),
+      c('Value', '值', 'number'),
+      c('Status', '状态', 'text'),
+    ],
+  },
+  // One row per opportunity per snapshot in which its state changed (a full row; Status Removed when it left the workbook).
+  {
+    name: 'OppHistory',
+    zh: '商机历史',
+    prefix: 'OppH',
+    columns: [
+      c('Date', '快照日期', 'date', { required: true, aliases: ['Snapshot Date'] }),
+      c('OppId', '商机编号', 'text', { required: true, aliases: ['Opportunity ID'] }),
+      c('Stage', '阶段', 'text'),
+      c('Status', '状态', 'text'),
+      c('Amount', '金额', 'amount'),
+      c('CloseDate', '结单日期', 'date'),
+      c('Probability', '赢单概率', 'number'),
+      c('QualScore', '评估得分', 'number'),
+      c('Grade', '商机等级', 'text'),
+      c('StageCheck', '阶段核查', 'text'),
+      c('Mentor', '有内线教练', 'text'),
+    ],
+  },
+  // One row per account per snapshot in which its state changed.
+  {
+    name: 'AccountHistory',
+    zh: '客户历史',
+    prefix: 'AccH',
+    columns: [
+      c('Date', '快照日期', 'date', { required: true, aliases: ['Snapshot Date'] }),
+      c('AccountId', '客户编号', 'text', { required: true, aliases: ['Account ID'] }),
+      c('Score', '综合得分', 'number'),
+      c('Tier', '分级', 'text'),
+      c('Revenue12m', '近12个月收入', 'amount'),
+      c('ShareOfWallet', '钱包份额', 'number'),
     ],
   },
 ];

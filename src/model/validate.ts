@@ -12,7 +12,7 @@ import { Message } from '../core/i18n';
 import { CONFIG_TABLES, ConfigTableSpec, SETTINGS } from './config';
 import { stageLabel } from './defaults';
 import { ProblemList, moreLike, place } from './problems';
-import { ColumnSpec, TABLES, TableName, TableSpec, tableSpec } from './schema';
+import { ColumnSpec, TABLES, TableName, TableSpec, isQuietTable, tableSpec } from './schema';
 import { Problem, TableData, WorkbookSnapshot, a1 } from './snapshot';
 import { columnValues, columnsOf, configStages, criteriaOf, questionsOf, stageKeys } from './workbookColumns';
 
@@ -164,6 +164,10 @@ const TABLE_WORDS: Record<TableName, string> = {
   Activities: 'activities',
   Targets: 'targets',
   Actions: 'account-plan actions',
+  Reviews: 'deal reviews',
+  History: 'snapshots',
+  OppHistory: 'snapshots',
+  AccountHistory: 'snapshots',
 };
 
 /** The headers to suggest for a missing table: its required columns, or its input columns when none is required. */
@@ -517,6 +521,8 @@ export function validateSnapshot(s: WorkbookSnapshot): Problem[] {
   for (const spec of TABLES) {
     const t = s.tables[spec.name];
     if (!t) {
+      // History tables appear with the first snapshot; their absence is not a problem.
+      if (isQuietTable(spec.name)) continue;
       const required = REQUIRED_TABLES.includes(spec.name);
       k.whole(required ? 'error' : 'warning', spec.name, '', M.missingTable(spec, required));
       continue;

@@ -8,6 +8,7 @@ import type { EvaluationResult, IndicatorResult } from '../engine/evaluate';
 import type { DashboardCharts } from '../engine/charts';
 import type { IndicatorExplain } from '../engine/indicatorWorking';
 import type { DecisionChainMap } from '../engine/decisionChain';
+import type { DealMovement, SnapshotInfo } from '../engine/history';
 import type { AnswerCode, GradingForm } from '../engine/grading';
 import type { Scope, ScopeField } from '../engine/scope';
 import type { PortfolioAccount, PortfolioTiers, TierSettings } from '../engine/tiering';
@@ -76,6 +77,10 @@ export interface PaneEngine {
   decisionChain(row: number): Promise<DecisionChainMap>;
   /** The stages of Config in their order (the defaults when the workbook has none). */
   stages(): Promise<string[]>;
+  /** The snapshots of the workbook's History, oldest first (none: no history yet). */
+  snapshots(): Promise<SnapshotInfo[]>;
+  /** The whole workbook's indicators with Δ against the snapshot on or before `sinceDate`, and What moved since. */
+  compare(sinceDate: number): Promise<{ since: SnapshotInfo | null; indicators: IndicatorResult[]; moved: DealMovement[] }>;
   /**
    * Stops the work under way (a load, a file read, a long computation): its calls fail, and
    * the engine holds no workbook until the next load. The worker is ended and started afresh.

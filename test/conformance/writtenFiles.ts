@@ -10,6 +10,7 @@ import { main } from '../../src/cli/main';
 import { evaluateWorkbook } from '../../src/engine/evaluate';
 import { MemoryHost } from '../../src/host/memoryHost';
 import { makeClientCopy } from '../../src/io/clientCopy';
+import { takeSnapshot } from '../../src/io/takeSnapshot';
 import { writeReport } from '../../src/io/writeReport';
 import { writeWorkbook } from '../../src/io/writeWorkbook';
 import { generateSample } from '../../src/model/sample';
@@ -58,6 +59,33 @@ export function producedFiles(): WrittenFile[] {
         const host = new MemoryHost(generateSample({ locale, size: 30 }), { fileName: 'sample.xlsx', locale });
         const r = await host.fileBytes();
         if (!r.ok) throw new Error('no bytes');
+        return r.bytes;
+      },
+    });
+    out.push({
+      name: `crm3 snapshot twice (tables created, then grown) ${locale}`,
+      make: async () => {
+        const sample = new Uint8Array(await writeWorkbook(generateSample({ locale, size: 30 }), { locale }));
+        const opts = { today: 46300, label: locale === 'zh-CN' ? '季度回顾' : 'Q4 review', locale, when: WHEN };
+        const once = await takeSnapshot(sample, 's.xlsx', { ...opts, asOf: 46300 });
+        if (once.kind !== 'written') throw new Error(once.kind);
+        const twice = await takeSnapshot(once.bytes, 's.xlsx', { ...opts, asOf: 46314 });
+        if (twice.kind !== 'written') throw new Error(twice.kind);
+        return twice.bytes;
+      },
+    });
+    out.push({
+      name: `crm3 snapshot of template value-indicators ${locale} filled with the sample`,
+      make: async () => {
+        const book = await buildTemplate('value-indicators', locale, { data: generateSample({ locale, size: 30 }) });
+        const r = await takeSnapshot(new Uint8Array(book), 't.xlsx', {
+          asOf: 46300,
+          today: 46300,
+          label: null,
+          locale,
+          when: WHEN,
+        });
+        if (r.kind !== 'written') throw new Error(r.kind === 'failed' ? r.message.en : r.kind);
         return r.bytes;
       },
     });

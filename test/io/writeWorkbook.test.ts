@@ -10,7 +10,10 @@ import ExcelJS from 'exceljs';
 import { Cell } from '../../src/core/cells';
 import { CONFIG_TABLES, SETTINGS } from '../../src/model/config';
 import { generateSample } from '../../src/model/sample';
-import { TABLES, TableName, tableSpec } from '../../src/model/schema';
+import { TABLES as ALL_TABLES, TableName, isQuietTable, tableSpec } from '../../src/model/schema';
+
+// The sample holds every table but the history ones (they come with the first snapshot) and the review log.
+const TABLES = ALL_TABLES.filter((t) => !isQuietTable(t.name));
 import { WorkbookSnapshot } from '../../src/model/snapshot';
 import { FIXED_TIMESTAMP, definedNames, writeWorkbook as writeBytes, writeWorkbookFile } from '../../src/io/writeWorkbook';
 

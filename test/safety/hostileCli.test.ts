@@ -79,6 +79,19 @@ describe('numbers the file claims do not drive the work', () => {
     expect(JSON.parse(r.out).accounts.length).toBeGreaterThan(0);
   });
 
+  test.each([
+    ['a cell at row 10^15', () => hostile.farRow(), /a cell at A1000000000000000 outside Excel's sheet/],
+    ['<row r="1e300">', () => hostile.expRow(), /a cell at R1e\+300C1 outside Excel's sheet/],
+    ['a table ref of 10^15 rows', () => hostile.hugeTableRef(), /table Accounts \(A1:T1000000000000000\) outside Excel's sheet/],
+  ])('%s: client-copy refuses to copy what Excel cannot open (exit 2), nothing written', async (name, make, message) => {
+    const f = await file(`copy-${name.replace(/\W+/g, '-')}.xlsx`, make());
+    const out = path.join(tmp.dir, `copy-${name.replace(/\W+/g, '-')}.client.xlsx`);
+    const r = await crm3('client-copy', f, '--out', out);
+    expectEnded(r, 2);
+    expect(r.err).toMatch(message);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
   test('5,000 whole-sheet merges: exit 0, the overlaps reported', async () => {
     const f = await file('merges.xlsx', hostile.manyMerges());
     const r = await crm3('evaluate', f, '--json', '--as-of', '2026-11-26');

@@ -43,6 +43,12 @@ export class InProcessEngine implements PaneEngine {
   async stages() {
     return this.core.stages();
   }
+  async snapshots() {
+    return this.core.snapshots();
+  }
+  async compare(sinceDate: number) {
+    return this.core.compare(sinceDate);
+  }
   /** Work on the calling thread cannot be interrupted; what is loaded is dropped. */
   cancel() {
     this.core.dispose();

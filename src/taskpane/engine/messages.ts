@@ -16,7 +16,9 @@ export type EngineMethod =
   | 'tiersUnder'
   | 'grading'
   | 'decisionChain'
-  | 'stages';
+  | 'stages'
+  | 'snapshots'
+  | 'compare';
 /** Work beside the engine: reading an .xlsx the user opened (ExcelJS), so a big file does not freeze the pane. */
 export type WorkerMethod = EngineMethod | 'readWorkbook' | 'clientCopy';
 

@@ -24,6 +24,7 @@ import { DecisionChainMap, decisionChainMap } from '../../engine/decisionChain';
 import { AnswerCode, GradingForm, gradingForm } from '../../engine/grading';
 import { PortfolioTiers, TierSettings, portfolioAccounts, portfolioTiers, tierSettings } from '../../engine/tiering';
 import { Problem, WorkbookSnapshot } from '../../model/snapshot';
+import { DealMovement, SnapshotInfo, snapshotsOf, whatMoved, withDeltas } from '../../engine/history';
 import type { Explanation, LoadOptions, TieringBase } from '../paneEngine';
 
 const plain = (v: EngineValue): Cell => (v !== null && typeof v === 'object' ? null : v);
@@ -148,6 +149,29 @@ export class PaneEngineCore {
 
   stages(): string[] {
     return configuredStages(this.current.whole);
+  }
+
+  /** The snapshots the workbook's History holds, oldest first. */
+  snapshots(): SnapshotInfo[] {
+    return snapshotsOf(this.current.snapshot);
+  }
+
+  /**
+   * The whole workbook's indicators with Δ against the latest snapshot on or before `sinceDate`,
+   * and the deals that moved since then (none when there is no such snapshot).
+   */
+  compare(sinceDate: number): { since: SnapshotInfo | null; indicators: IndicatorResult[]; moved: DealMovement[] } {
+    const l = this.current;
+    const result = this.evaluate();
+    const since = snapshotsOf(l.snapshot)
+      .filter((x) => x.date <= sinceDate)
+      .pop();
+    if (!since) return { since: null, indicators: result.indicators, moved: [] };
+    return {
+      since,
+      indicators: withDeltas(result, l.snapshot, since, l.locale).indicators,
+      moved: whatMoved(l.snapshot, result, since),
+    };
   }
 
   dispose(): void {

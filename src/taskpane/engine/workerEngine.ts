@@ -122,6 +122,12 @@ export class WorkerEngine implements PaneEngine {
   stages() {
     return this.call('stages', []);
   }
+  snapshots() {
+    return this.call('snapshots', []);
+  }
+  compare(sinceDate: number) {
+    return this.call('compare', [sinceDate]);
+  }
   dispose() {
     this.failAll('engine disposed');
     this.worker.terminate();

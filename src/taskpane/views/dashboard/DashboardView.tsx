@@ -4,7 +4,22 @@
  */
 import { pick, pickAll } from '../../../core/i18n';
 import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
-import { Caption1, MessageBar, MessageBarBody, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Caption1,
+  Dropdown,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  Spinner,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { isoFromSerial } from '../../../core/cells';
+import type { DealMovement, IndicatorDelta, SnapshotInfo } from '../../../engine/history';
+import { historyStrings } from './historyStrings';
+import { WhatMoved } from './WhatMoved';
 import type { EvaluationResult } from '../../../engine/evaluate';
 import type { Scope } from '../../../engine/scope';
 import { BUILT_IN_INDICATORS, GOALS } from '../../../model/indicators';
@@ -51,6 +66,50 @@ export function DashboardView(props: DashboardProps) {
     };
   }, [engine, scope, scopes, key]);
 
+  // History: the snapshots, the one chosen (default the latest), and Δ + What moved against it.
+  const h = pickAll(historyStrings, locale);
+  const [snapshots, setSnapshots] = useState<SnapshotInfo[]>([]);
+  const [since, setSince] = useState<number | undefined>();
+  const [compared, setCompared] = useState<
+    { key: string; since: string; deltas: Map<string, IndicatorDelta>; moved: DealMovement[] } | undefined
+  >();
+  useEffect(() => {
+    let live = true;
+    engine.snapshots().then(
+      (list) => {
+        if (!live) return;
+        setSnapshots(list);
+        setSince(list.length ? list[list.length - 1].date : undefined);
+      },
+      () => live && setSnapshots([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [engine, version]);
+  const compareKey = `${version}|${since}`;
+  useEffect(() => {
+    if (since === undefined) return;
+    let live = true;
+    engine.compare(since).then(
+      (r) =>
+        live &&
+        r.since &&
+        setCompared({
+          key: compareKey,
+          since: isoFromSerial(r.since.date) + (r.since.label ? ` (${r.since.label})` : ''),
+          deltas: new Map(r.indicators.flatMap((i) => (i.delta ? [[i.id, i.delta] as [string, IndicatorDelta]] : []))),
+          moved: r.moved,
+        }),
+      (e: Error) => live && setFailed(e.message),
+    );
+    return () => {
+      live = false;
+    };
+  }, [engine, since, compareKey]);
+  const comparison = !scope && since !== undefined && compared?.key === compareKey ? compared : undefined;
+  const snapshotLabel = (x: SnapshotInfo) => isoFromSerial(x.date) + (x.label ? ` · ${x.label}` : '');
+
   const result = scope ? (scoped?.key === key ? scoped.result : undefined) : props.result;
   // The explain panel's drill-down: Excel selects a row; web mode shows it from the workbook as read.
   const rowDoor = useMemo<RowDoor>(
@@ -72,6 +131,23 @@ export function DashboardView(props: DashboardProps) {
         {t.views.dashboard}
       </Subtitle2>
       <ScopePicker engine={engine} locale={locale} version={version} scope={scope} onChange={setScope} />
+      {snapshots.length > 0 && (
+        <Field label={h.compareWith} hint={scope ? h.wholeOnly : undefined}>
+          <Dropdown
+            data-testid="compare-snapshot"
+            value={since === undefined ? h.noComparison : snapshotLabel(snapshots.find((x) => x.date === since) ?? snapshots[0])}
+            selectedOptions={[String(since ?? '')]}
+            onOptionSelect={(_, d) => setSince(d.optionValue ? Number(d.optionValue) : undefined)}
+          >
+            <Option value="">{h.noComparison}</Option>
+            {[...snapshots].reverse().map((x) => (
+              <Option key={x.date} value={String(x.date)} text={snapshotLabel(x)}>
+                {snapshotLabel(x)}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+      )}
       {failed && (
         <MessageBar intent="error">
           <MessageBarBody>
@@ -100,6 +176,7 @@ export function DashboardView(props: DashboardProps) {
                     <IndicatorCard
                       key={i.id}
                       indicator={i}
+                      delta={comparison?.deltas.get(i.id)}
                       row={rows.get(i.id)}
                       engine={engine}
                       scopes={scopes}
@@ -112,6 +189,7 @@ export function DashboardView(props: DashboardProps) {
               </section>
             );
           })}
+          {comparison && <WhatMoved moved={comparison.moved} since={comparison.since} locale={locale} />}
           <Suspense fallback={<Spinner size="tiny" label={t.loadingCharts} />}>
             <DashboardCharts engine={engine} scopes={scopes} locale={locale} version={key} currency={currency} />
           </Suspense>

@@ -9,6 +9,9 @@ import type { PaneEngine } from '../../paneEngine';
 import { UiLocale, strings } from '../../strings';
 import { ExplainPanel, RowDoor } from './ExplainPanel';
 import { RagBadge } from './RagBadge';
+import { DeltaLine } from './DeltaLine';
+import { historyStrings } from './historyStrings';
+import type { IndicatorDelta } from '../../../engine/history';
 import { formatTarget, formatValue } from '../../../core/format';
 
 const useStyles = makeStyles({
@@ -31,6 +34,8 @@ const useStyles = makeStyles({
 
 interface Props {
   indicator: IndicatorResult;
+  /** Δ against the chosen snapshot (the engine computes it), when one is chosen. */
+  delta?: IndicatorDelta;
   row: IndicatorRow | undefined;
   engine: PaneEngine;
   scopes: readonly Scope[];
@@ -39,7 +44,7 @@ interface Props {
   rowDoor: RowDoor;
 }
 
-export function IndicatorCard({ indicator, row, engine, scopes, locale, currency, rowDoor }: Props) {
+export function IndicatorCard({ indicator, delta, row, engine, scopes, locale, currency, rowDoor }: Props) {
   const t = pickAll(strings, locale);
   const s = useStyles();
   const [open, setOpen] = useState(false);
@@ -58,6 +63,13 @@ export function IndicatorCard({ indicator, row, engine, scopes, locale, currency
         </span>
         <RagBadge status={indicator.status} locale={locale} />
       </div>
+      {delta && (
+        <DeltaLine
+          delta={delta}
+          now={typeof indicator.value === 'number' ? indicator.value : null}
+          trendLabel={pick(historyStrings.trend, locale)}
+        />
+      )}
       <Caption1 block>{target ?? t.noTarget}</Caption1>
       <Button
         appearance="transparent"

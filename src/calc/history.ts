@@ -1,0 +1,311 @@
+/**
+ * History (历史快照): the state of each opportunity and account at each snapshot, stored as
+ * changes (docs/history.md). A key's row is written only in a snapshot where its state differs
+ * from its last recorded state, so "the state as of a date" is the key's latest row dated on
+ * or before it. These kernels are the one home of that rule, of what a snapshot records, and
+ * of comparing now with then (Δ, what moved, derived slips and stage-entered dates).
+ */
+import { CalcError, Cell, Column, isBlank, keyOf, toDateSerial, toNumber } from '../core/cells';
+import { msg } from './messages';
+
+/** Status of an OppHistory row whose opportunity has left the workbook. */
+export const REMOVED = 'Removed';
+
+/** Two cells hold the same value (blank equals blank; numbers exactly; text as written). */
+export function sameCell(a: Cell | undefined, b: Cell | undefined): boolean {
+  if (isBlank(a) || isBlank(b)) return isBlank(a) && isBlank(b);
+  return a === b;
+}
+
+export const sameState = (a: readonly Cell[], b: readonly Cell[]): boolean =>
+  a.length === b.length && a.every((v, i) => sameCell(v, b[i]));
+
+/** A history table's rows as the kernels need them: date and key per row. */
+export interface HistoryRows {
+  /** Snapshot date of each row (Excel serials). */
+  dates: Column;
+  /** The opportunity or account id of each row (History: the indicator id). */
+  keys: Column;
+}
+
+function checkRows(h: HistoryRows, extra: [string, Column][] = []): CalcError | undefined {
+  const n = h.dates.length;
+  for (const [name, col] of [['keys', h.keys] as [string, Column], ...extra])
+    if (col.length !== n) return new CalcError('VALUE', msg.sizeMismatch('dates', name, n, col.length));
+  return undefined;
+}
+
+/**
+ * Index of each key's latest row dated on or before `asOf` (among rows with the same date,
+ * the last in the table). Rows with a blank key or a date that is not a date are skipped.
+ */
+export function latestRowByKey(h: HistoryRows, asOf: number): Map<string, number> {
+  const best = new Map<string, { row: number; date: number }>();
+  for (let i = 0; i < h.dates.length; i++) {
+    const d = toDateSerial(h.dates[i]);
+    const k = h.keys[i];
+    if (d === undefined || d > asOf || isBlank(k)) continue;
+    const key = keyOf(k);
+    const b = best.get(key);
+    if (!b || d >= b.date) best.set(key, { row: i, date: d });
+  }
+  return new Map([...best].map(([k, v]) => [k, v.row]));
+}
+
+/** The snapshot dates in the table, ascending, each once. */
+export function snapshotDates(dates: Column): number[] {
+  const set = new Set<number>();
+  for (const c of dates) {
+    const d = toDateSerial(c);
+    if (d !== undefined) set.add(d);
+  }
+  return [...set].sort((a, b) => a - b);
+}
+
+/**
+ * Value of `field` for each of `forKeys` as of a date: from the key's latest history row on or
+ * before `asOf`; blank when the key has none (not yet recorded, or recorded as removed).
+ */
+export function valuesAsOf(
+  h: HistoryRows & { field: Column; status?: Column },
+  forKeys: Column,
+  asOf: number,
+): Cell[] | CalcError {
+  const bad = checkRows(h, [['field', h.field], ...(h.status ? [['status', h.status] as [string, Column]] : [])]);
+  if (bad) return bad;
+  const latest = latestRowByKey(h, asOf);
+  return forKeys.map((k) => {
+    if (isBlank(k)) return null;
+    const row = latest.get(keyOf(k));
+    if (row === undefined) return null;
+    if (h.status && keyOf(h.status[row]) === keyOf(REMOVED)) return null;
+    const v = h.field[row];
+    return isBlank(v) ? null : v;
+  });
+}
+
+/**
+ * Whether each key's `current` value differs from its value as of `since` (TRUE/FALSE); blank
+ * for a key the history does not know at that date (it cannot be said to have changed).
+ */
+export function changedSince(
+  h: HistoryRows & { field: Column },
+  forKeys: Column,
+  current: Column,
+  since: number,
+): Cell[] | CalcError {
+  if (current.length !== forKeys.length)
+    return new CalcError('VALUE', msg.sizeMismatch('keys', 'current', forKeys.length, current.length));
+  const bad = checkRows(h, [['field', h.field]]);
+  if (bad) return bad;
+  const latest = latestRowByKey(h, since);
+  return forKeys.map((k, i) => {
+    if (isBlank(k)) return null;
+    const row = latest.get(keyOf(k));
+    if (row === undefined) return null;
+    return !sameCell(h.field[row], current[i]);
+  });
+}
+
+/** Rows of each key in date order (file order within a date). */
+function rowsByKey(h: HistoryRows): Map<string, number[]> {
+  const by = new Map<string, number[]>();
+  for (let i = 0; i < h.dates.length; i++) {
+    if (isBlank(h.keys[i]) || toDateSerial(h.dates[i]) === undefined) continue;
+    const k = keyOf(h.keys[i]);
+    const list = by.get(k);
+    if (list) list.push(i);
+    else by.set(k, [i]);
+  }
+  for (const list of by.values()) list.sort((a, b) => toDateSerial(h.dates[a])! - toDateSerial(h.dates[b])! || a - b);
+  return by;
+}
+
+/**
+ * Close-date slips per opportunity, derived from history: how many times its recorded close
+ * date moved later from one snapshot to the next, plus once more when `current` (today's close
+ * date) is later than the last recorded one. Blank for an opportunity the history never saw.
+ */
+export function closeDateSlips(h: HistoryRows & { closeDates: Column }, forKeys: Column, current?: Column): Cell[] | CalcError {
+  const bad = checkRows(h, [['closeDates', h.closeDates]]);
+  if (bad) return bad;
+  if (current && current.length !== forKeys.length)
+    return new CalcError('VALUE', msg.sizeMismatch('keys', 'current', forKeys.length, current.length));
+  const by = rowsByKey(h);
+  return forKeys.map((k, i) => {
+    if (isBlank(k)) return null;
+    const rows = by.get(keyOf(k));
+    if (!rows) return null;
+    let slips = 0;
+    let last: number | undefined;
+    for (const r of rows) {
+      const d = toDateSerial(h.closeDates[r]);
+      if (d === undefined) continue;
+      if (last !== undefined && d > last) slips++;
+      last = d;
+    }
+    const now = current ? toDateSerial(current[i]) : undefined;
+    if (now !== undefined && last !== undefined && now > last) slips++;
+    return slips;
+  });
+}
+
+/**
+ * The date each opportunity entered its current stage, derived from history: the first
+ * snapshot of the latest run of recorded rows at `current` stage. Blank when the last recorded
+ * stage is another one (it moved after the last snapshot: the day is unknown) or the history
+ * never saw it. A stage already held at the first snapshot gives that snapshot's date: the
+ * latest day it can have been entered, so an overrun is never overstated.
+ */
+export function stageEnteredDates(h: HistoryRows & { stages: Column }, forKeys: Column, current: Column): Cell[] | CalcError {
+  const bad = checkRows(h, [['stages', h.stages]]);
+  if (bad) return bad;
+  if (current.length !== forKeys.length)
+    return new CalcError('VALUE', msg.sizeMismatch('keys', 'current', forKeys.length, current.length));
+  const by = rowsByKey(h);
+  return forKeys.map((k, i) => {
+    if (isBlank(k) || isBlank(current[i])) return null;
+    const rows = by.get(keyOf(k));
+    if (!rows) return null;
+    const stage = keyOf(current[i]);
+    let entered: number | null = null;
+    for (const r of rows) {
+      const s = h.stages[r];
+      if (isBlank(s)) continue;
+      if (keyOf(s) !== stage) entered = null;
+      else if (entered === null) entered = toDateSerial(h.dates[r])!;
+    }
+    const lastStage = [...rows]
+      .reverse()
+      .map((r) => h.stages[r])
+      .find((s) => !isBlank(s));
+    return lastStage !== undefined && keyOf(lastStage) === stage ? entered : null;
+  });
+}
+
+// ------------------------------------------------------------------ what a snapshot records
+
+/** One key's state: its values in the history table's column order (after Date and the key). */
+export interface KeyedState {
+  key: string;
+  values: Cell[];
+}
+
+/**
+ * The rows a new snapshot appends for one kind (opportunities or accounts): a full row for each
+ * key whose state differs from its last recorded one (or that was never recorded), and, when
+ * `removedRow` is given, a row for each recorded key that has left (`removedRow(previous)`),
+ * unless its last row already says so (`isRemoved`).
+ */
+export function changedStates(
+  previous: ReadonlyMap<string, KeyedState>,
+  current: readonly KeyedState[],
+  removed?: { row: (previous: readonly Cell[]) => Cell[]; isRemoved: (values: readonly Cell[]) => boolean },
+): KeyedState[] {
+  const out: KeyedState[] = [];
+  const seen = new Set<string>();
+  for (const s of current) {
+    const k = keyOf(s.key);
+    seen.add(k);
+    const before = previous.get(k);
+    if (!before || !sameState(before.values, s.values)) out.push(s);
+  }
+  if (removed)
+    for (const [k, before] of previous)
+      if (!seen.has(k) && !removed.isRemoved(before.values)) out.push({ key: before.key, values: removed.row(before.values) });
+  return out;
+}
+
+/**
+ * The last recorded state of every key of a history table (all rows, any date), keyed by the
+ * folded key, for deciding what the next snapshot records. `values` are the row's cells after
+ * Date and the key.
+ */
+export function lastStates(dates: Column, keys: Column, rows: readonly (readonly Cell[])[]): Map<string, KeyedState> {
+  const latest = latestRowByKey({ dates, keys }, Number.MAX_SAFE_INTEGER);
+  const out = new Map<string, KeyedState>();
+  for (const [k, row] of latest) out.set(k, { key: String(keys[row]), values: [...rows[row]] });
+  return out;
+}
+
+// ------------------------------------------------------------------ now vs then
+
+export type DeltaTrend = 'up' | 'down' | 'flat';
+
+/** An indicator now against its value at a snapshot. */
+export interface IndicatorChange {
+  previous: number | null;
+  /** now − then, when both are numbers. */
+  change: number | null;
+  trend: DeltaTrend | null;
+  /** Whether the change is an improvement given the indicator's direction; null when flat or unknown. */
+  better: boolean | null;
+}
+
+export function indicatorChange(now: Cell, then: Cell, direction: 'HigherIsBetter' | 'LowerIsBetter' | string): IndicatorChange {
+  const a = typeof now === 'number' && Number.isFinite(now) ? now : undefined;
+  const b = toNumber(then ?? undefined);
+  if (a === undefined || b === undefined) return { previous: b ?? null, change: null, trend: null, better: null };
+  // Subtracting two stored doubles can leave 1e-17 noise: the change shows the difference the values show.
+  const change = Number((a - b).toPrecision(12));
+  const trend: DeltaTrend = change > 0 ? 'up' : change < 0 ? 'down' : 'flat';
+  const better = trend === 'flat' ? null : (trend === 'up') === (direction !== 'LowerIsBetter');
+  return { previous: b, change, trend, better };
+}
+
+/** How a deal moved between a snapshot and now (issue 16's "What moved"). */
+export type Move = 'slipped' | 'stageBack' | 'gradeDown' | 'mentorLost' | 'grew' | 'shrank' | 'won' | 'lost' | 'noDecision';
+
+export const MOVES: readonly Move[] = [
+  'slipped',
+  'stageBack',
+  'gradeDown',
+  'mentorLost',
+  'grew',
+  'shrank',
+  'won',
+  'lost',
+  'noDecision',
+];
+
+/** The fields of a deal "what moved" compares. */
+export interface DealState {
+  stage: Cell;
+  status: Cell;
+  amount: Cell;
+  closeDate: Cell;
+  grade: Cell;
+  mentor: Cell;
+}
+
+const GRADE_RANK: Record<string, number> = { A: 1, B: 2, C: 3, D: 4 };
+const truthy = (c: Cell) =>
+  c === true || (typeof c === 'string' && ['true', 'yes', '是', '1'].includes(c.trim().toLowerCase())) || c === 1;
+
+/**
+ * The moves of one deal from `then` (its state at the snapshot, open) to `now`. `stageOrder`
+ * gives a stage's order (1…); a deal not open at the snapshot has no moves (it was decided).
+ */
+export function dealMoves(then: DealState, now: DealState, stageOrder: (stage: Cell) => number | undefined): Move[] {
+  if (keyOf(then.status) !== 'OPEN') return [];
+  const moves: Move[] = [];
+  const status = keyOf(now.status);
+  if (status === 'WON') return ['won'];
+  if (status === 'LOST') return ['lost'];
+  if (status === 'NODECISION') return ['noDecision'];
+  const c0 = toDateSerial(then.closeDate ?? undefined);
+  const c1 = toDateSerial(now.closeDate ?? undefined);
+  if (c0 !== undefined && c1 !== undefined && c1 > c0) moves.push('slipped');
+  const o0 = stageOrder(then.stage);
+  const o1 = stageOrder(now.stage);
+  if (o0 !== undefined && o1 !== undefined && o1 < o0) moves.push('stageBack');
+  const g0 = GRADE_RANK[keyOf(then.grade)];
+  const g1 = GRADE_RANK[keyOf(now.grade)];
+  if (g0 !== undefined && g1 !== undefined && g1 > g0) moves.push('gradeDown');
+  if (truthy(then.mentor) && !truthy(now.mentor)) moves.push('mentorLost');
+  const a0 = toNumber(then.amount ?? undefined);
+  const a1 = toNumber(now.amount ?? undefined);
+  if (a0 !== undefined && a1 !== undefined && a1 > a0) moves.push('grew');
+  if (a0 !== undefined && a1 !== undefined && a1 < a0) moves.push('shrank');
+  return moves;
+}

@@ -1,0 +1,442 @@
+/**
+ * Snapshots of a workbook (issue 16, docs/history.md): what `crm3 snapshot` (and the pane's
+ * Save snapshot) appends to the History tables, and the comparison of an evaluation with a
+ * snapshot (Δ per indicator, What moved). The rules live in calc/history.ts; this module
+ * lays a workbook's tables and an evaluation out for them.
+ */
+import { Cell, Column, isBlank, isoFromSerial, keyOf, toDateSerial, toNumber } from '../core/cells';
+import { Status, Support, canonical } from '../core/enumerations';
+import { formatDelta } from '../core/format';
+import { Locale, Message, bi, pick } from '../core/i18n';
+import { BUILT_IN_INDICATORS } from '../model/indicators';
+import {
+  DealState,
+  IndicatorChange,
+  KeyedState,
+  Move,
+  REMOVED,
+  changedStates,
+  closeDateSlips,
+  dealMoves,
+  indicatorChange,
+  lastStates,
+  latestRowByKey,
+  snapshotDates,
+  stageEnteredDates,
+} from '../calc/history';
+import { shareOfWallet } from '../calc/accounts';
+import { stageOrderLookup } from '../calc/stages';
+import { defaultConfigTables } from '../model/defaults';
+import { HistoryTableName, tableSpec } from '../model/schema';
+import { Problem, TableData, WorkbookSnapshot } from '../model/snapshot';
+import type { EvaluationResult, IndicatorResult } from './evaluate';
+
+/** Rows to append per history table, each a full row in the table's column order. */
+export type HistoryRowsToAppend = Record<HistoryTableName, Cell[][]>;
+
+export const historyColumns = (t: HistoryTableName): string[] => tableSpec(t).columns.map((c) => c.name);
+
+/** A table's column by canonical name (blank cells when the table lacks it). */
+function column(t: TableData | undefined, name: string): Column {
+  if (!t) return [];
+  const j = t.headers.indexOf(name);
+  return t.rows.map((r) => (j < 0 ? null : (r[j] ?? null)));
+}
+
+/** Rows of a history table as the table's own columns (missing columns blank), in file order. */
+function historyTable(workbook: WorkbookSnapshot, name: HistoryTableName): { rows: Cell[][]; col: (c: string) => Column } {
+  const t = workbook.tables[name];
+  const names = historyColumns(name);
+  const at = names.map((n) => t?.headers.indexOf(n) ?? -1);
+  const rows = (t?.rows ?? []).map((r) => at.map((j) => (j < 0 ? null : (r[j] ?? null))));
+  return { rows, col: (c: string) => rows.map((r) => r[names.indexOf(c)]) };
+}
+
+/** A snapshot in the workbook: its date and label. */
+export interface SnapshotInfo {
+  date: number;
+  label: string | null;
+}
+
+/** The snapshots a workbook holds, oldest first (a date once; its label from the History table). */
+export function snapshotsOf(workbook: WorkbookSnapshot): SnapshotInfo[] {
+  const h = historyTable(workbook, 'History');
+  const dates = h.col('Date');
+  const labels = h.col('Label');
+  const labelOf = new Map<number, string>();
+  dates.forEach((d, i) => {
+    const s = toDateSerial(d);
+    if (s !== undefined && !isBlank(labels[i]) && !labelOf.has(s)) labelOf.set(s, String(labels[i]).trim());
+  });
+  const all = new Set([...snapshotDates(dates), ...snapshotDates(historyTable(workbook, 'OppHistory').col('Date'))]);
+  return [...all].sort((a, b) => a - b).map((date) => ({ date, label: labelOf.get(date) ?? null }));
+}
+
+export const HISTORY_TEXT = {
+  noSnapshots: bi(
+    'the workbook holds no snapshots yet (take one with crm3 snapshot)',
+    '工作簿中还没有历史快照（请先用 crm3 snapshot 保存一次）',
+  ),
+  noSuchSnapshot: (what: string, known: string): Message =>
+    bi(
+      `no snapshot is labelled "${what}" or dated on or before it; the workbook holds: ${known}`,
+      `没有标签为“${what}”或日期不晚于它的快照；工作簿中的快照：${known}`,
+    ),
+  before: (date: string, latest: string): Message =>
+    bi(
+      `${date} is before the latest snapshot (${latest}); snapshots are taken in date order, so take this one with a later --as-of`,
+      `${date} 早于最近一次快照（${latest}）；快照须按日期顺序保存，请使用更晚的 --as-of`,
+    ),
+};
+
+/**
+ * The snapshot `--since` names: a label (case-insensitive), else a date YYYY-MM-DD meaning the
+ * latest snapshot on or before it. A message when there is none.
+ */
+export function findSnapshot(workbook: WorkbookSnapshot, since: string): SnapshotInfo | { problem: Message } {
+  const all = snapshotsOf(workbook);
+  if (!all.length) return { problem: HISTORY_TEXT.noSnapshots };
+  const byLabel = all.filter((s) => s.label !== null && keyOf(s.label) === keyOf(since));
+  if (byLabel.length) return byLabel[byLabel.length - 1];
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(since.trim()) ? toDateSerial(since.trim()) : undefined;
+  const onOrBefore = date === undefined ? [] : all.filter((s) => s.date <= date);
+  if (onOrBefore.length) return onOrBefore[onOrBefore.length - 1];
+  const known = all.map((s) => (s.label ? `${isoFromSerial(s.date)} (${s.label})` : isoFromSerial(s.date))).join(', ');
+  return { problem: HISTORY_TEXT.noSuchSnapshot(since, known) };
+}
+
+// ------------------------------------------------------------------ taking a snapshot
+
+/** Per opportunity: TRUE when a Mentor is on its decision chain. */
+function mentorByOpp(workbook: WorkbookSnapshot): Set<string> {
+  const dc = workbook.tables.DecisionChain;
+  const opps = column(dc, 'OppId');
+  const support = column(dc, 'Support');
+  const out = new Set<string>();
+  opps.forEach((o, i) => {
+    if (!isBlank(o) && canonical(Support, support[i]) === 'Mentor') out.add(keyOf(o));
+  });
+  return out;
+}
+
+const num = (c: Cell | undefined): Cell => toNumber(c) ?? null;
+const dateOf = (c: Cell | undefined): Cell => toDateSerial(c) ?? null;
+const text = (c: Cell | undefined): Cell => (c === null || c === undefined ? null : typeof c === 'string' ? c.trim() || null : c);
+
+export type SnapshotPlan =
+  | { kind: 'append'; date: number; rows: HistoryRowsToAppend }
+  /** A snapshot of this date is already there: nothing changes. */
+  | { kind: 'same-date'; date: number }
+  | { kind: 'refused'; message: Message };
+
+/**
+ * What a snapshot dated `date` appends, given the workbook and its evaluation at that date:
+ * every indicator's value; each opportunity that is open, or was recorded before, whose state
+ * changed (and a Removed row for a recorded one no longer in the workbook); each account whose
+ * state changed. The same date twice changes nothing; an earlier date than the latest is refused.
+ */
+export function planSnapshot(
+  workbook: WorkbookSnapshot,
+  evaluation: EvaluationResult,
+  date: number,
+  label: string | null,
+): SnapshotPlan {
+  const existing = snapshotsOf(workbook);
+  if (existing.some((s) => s.date === date)) return { kind: 'same-date', date };
+  const latest = existing[existing.length - 1];
+  if (latest && date < latest.date)
+    return { kind: 'refused', message: HISTORY_TEXT.before(isoFromSerial(date), isoFromSerial(latest.date)) };
+  const labelCell = label?.trim() ? label.trim() : null;
+
+  const indicators: Cell[][] = evaluation.indicators.map((i) => [
+    date,
+    labelCell,
+    i.id,
+    typeof i.value === 'number' ? i.value : null,
+    i.status ?? null,
+  ]);
+
+  // Opportunities.
+  const opp = workbook.tables.Opportunities;
+  const ids = column(opp, 'OppId');
+  const computed = new Map(evaluation.opportunities.map((o) => [keyOf(o.OppId), o]));
+  const mentors = mentorByOpp(workbook);
+  const oh = historyTable(workbook, 'OppHistory');
+  const previousOpps = lastStates(
+    oh.col('Date'),
+    oh.col('OppId'),
+    oh.rows.map((r) => r.slice(2)),
+  );
+  const [stage, status, amount, closeDate] = ['Stage', 'Status', 'Amount', 'CloseDate'].map((c) => column(opp, c));
+  const currentOpps: KeyedState[] = [];
+  const present = new Set<string>();
+  ids.forEach((id, i) => {
+    if (isBlank(id)) return;
+    const k = keyOf(id);
+    present.add(k);
+    const st = canonical(Status, status[i]) ?? text(status[i]);
+    if (st !== 'Open' && !previousOpps.has(k)) return;
+    const c = computed.get(k) ?? {};
+    currentOpps.push({
+      key: String(id).trim(),
+      values: [
+        text(stage[i]),
+        st,
+        num(amount[i]),
+        dateOf(closeDate[i]),
+        num(c.Probability),
+        num(c.QualScore),
+        text(c.Grade),
+        text(c.StageCheck),
+        mentors.has(k),
+      ],
+    });
+  });
+  const oppRows = changedStates(previousOpps, currentOpps, {
+    isRemoved: (v) => keyOf(v[1]) === keyOf(REMOVED),
+    row: (v) => [v[0], REMOVED, ...v.slice(2)],
+  });
+  // A recorded deal still in the workbook is never "removed": changedStates only sees the ones it was given.
+  const opportunities = oppRows
+    .filter((s) => s.values[1] !== REMOVED || !present.has(keyOf(s.key)))
+    .map((s) => [date, s.key, ...s.values]);
+
+  // Accounts.
+  const acc = workbook.tables.Accounts;
+  const accIds = column(acc, 'AccountId');
+  const revenue = column(acc, 'Revenue12m');
+  const wallet = column(acc, 'WalletEstimate');
+  const accComputed = new Map(evaluation.accounts.map((a) => [keyOf(a.AccountId), a]));
+  const ah = historyTable(workbook, 'AccountHistory');
+  const previousAccounts = lastStates(
+    ah.col('Date'),
+    ah.col('AccountId'),
+    ah.rows.map((r) => r.slice(2)),
+  );
+  const currentAccounts: KeyedState[] = [];
+  accIds.forEach((id, i) => {
+    if (isBlank(id)) return;
+    const c = accComputed.get(keyOf(id)) ?? {};
+    const share = shareOfWallet({ revenue: [num(revenue[i])], wallet: [num(wallet[i])] });
+    currentAccounts.push({
+      key: String(id).trim(),
+      values: [num(c.Score), text(c.Tier), num(revenue[i]), typeof share === 'number' ? share : null],
+    });
+  });
+  const accounts = changedStates(previousAccounts, currentAccounts).map((s) => [date, s.key, ...s.values]);
+
+  return { kind: 'append', date, rows: { History: indicators, OppHistory: opportunities, AccountHistory: accounts } };
+}
+
+// ------------------------------------------------------------------ comparing now with a snapshot
+
+/** Δ of one indicator against a snapshot (IndicatorResult.delta; issue 17's report shows it). */
+export interface IndicatorDelta extends IndicatorChange {
+  /** The snapshot compared with: its date (YYYY-MM-DD) and label. */
+  since: string;
+  label: string | null;
+  /** Status at the snapshot ('Green' | 'Amber' | 'Red' | 'NoData' | null). */
+  previousStatus: string | null;
+  /** The indicator's value at every snapshot up to and including the compared one, oldest first (the small trend line). */
+  series: { date: string; value: number | null }[];
+  /** The change as the unit shows it, signed: "+2.5 pp", "−3.0 days"; '' when there is none. */
+  shown: string;
+  /** The change in words: "up 2.5 pp since 2026-10-01 (better)". */
+  words: string;
+}
+
+/** The words of a change (the arrow's meaning, for screen readers and the table). */
+function deltaWords(c: IndicatorChange, since: string, shown: string, locale: Locale): string {
+  if (c.trend === null) return pick(bi(`no comparable value on ${since}`, `${since} 无可比较的值`), locale);
+  if (c.trend === 'flat') return pick(bi(`unchanged since ${since}`, `自 ${since} 以来无变化`), locale);
+  const better =
+    c.better === null ? '' : c.better ? pick(bi(' (better)', '（改善）'), locale) : pick(bi(' (worse)', '（变差）'), locale);
+  return c.trend === 'up'
+    ? pick(bi(`up ${shown} since ${since}${better}`, `自 ${since} 以来上升 ${shown}${better}`), locale)
+    : pick(bi(`down ${shown} since ${since}${better}`, `自 ${since} 以来下降 ${shown}${better}`), locale);
+}
+
+/**
+ * Adds `delta` to each indicator of an evaluation: its value at the snapshot, the change, the
+ * trend and whether it is better (by the indicator's direction), the series up to the
+ * snapshot, and the change as the unit shows it and in words.
+ */
+export function withDeltas(
+  evaluation: EvaluationResult,
+  workbook: WorkbookSnapshot,
+  since: SnapshotInfo,
+  locale: Locale,
+): EvaluationResult {
+  const rowsOf = workbook.indicators?.length ? workbook.indicators : BUILT_IN_INDICATORS;
+  const directions = new Map(rowsOf.map((r) => [r.id, r.direction]));
+  const h = historyTable(workbook, 'History');
+  const dates = h.col('Date');
+  const ids = h.col('IndicatorId');
+  const values = h.col('Value');
+  const statuses = h.col('Status');
+  const at = latestRowByKey({ dates, keys: ids }, since.date);
+  const seriesOf = new Map<string, { date: number; value: number | null }[]>();
+  dates.forEach((d, i) => {
+    const s = toDateSerial(d);
+    if (s === undefined || s > since.date || isBlank(ids[i])) return;
+    const k = keyOf(ids[i]);
+    const list = seriesOf.get(k) ?? [];
+    list.push({ date: s, value: toNumber(values[i] ?? undefined) ?? null });
+    seriesOf.set(k, list);
+  });
+  const sinceIso = isoFromSerial(since.date);
+  const indicators: IndicatorResult[] = evaluation.indicators.map((ind) => {
+    const k = keyOf(ind.id);
+    const row = at.get(k);
+    const then = row === undefined ? null : (values[row] ?? null);
+    const change = indicatorChange(ind.value as Cell, then, directions.get(ind.id) ?? 'HigherIsBetter');
+    const series = (seriesOf.get(k) ?? [])
+      .sort((a, b) => a.date - b.date)
+      .map((p) => ({ date: isoFromSerial(p.date), value: p.value }));
+    const shown = formatDelta(change.previous, typeof ind.value === 'number' ? ind.value : null, ind.unit, locale);
+    return {
+      ...ind,
+      delta: {
+        ...change,
+        since: sinceIso,
+        label: since.label,
+        previousStatus: row === undefined ? null : isBlank(statuses[row]) ? null : String(statuses[row]),
+        series,
+        shown,
+        words: deltaWords(change, sinceIso, shown.replace(/^[+−]/, ''), locale),
+      },
+    };
+  });
+  return { ...evaluation, indicators };
+}
+
+/** One deal that moved since a snapshot. */
+export interface DealMovement {
+  oppId: string;
+  oppName: string | null;
+  accountId: string | null;
+  moves: Move[];
+  then: DealState;
+  now: DealState;
+}
+
+export const MOVE_NAMES: Record<Move, Message> = {
+  slipped: bi('slipped', '推迟结单'),
+  stageBack: bi('moved back a stage', '阶段后退'),
+  gradeDown: bi('dropped a grade', '等级下降'),
+  mentorLost: bi('lost its mentor', '失去内线教练'),
+  grew: bi('grew', '金额增加'),
+  shrank: bi('shrank', '金额减少'),
+  won: bi('won', '赢单'),
+  lost: bi('lost', '丢单'),
+  noDecision: bi('no decision', '无决策'),
+};
+
+/**
+ * The deals that moved since a snapshot (issue 16's What moved): each opportunity open at the
+ * snapshot, compared with its state now (a removed one is not listed). In workbook order.
+ */
+export function whatMoved(workbook: WorkbookSnapshot, evaluation: EvaluationResult, since: SnapshotInfo): DealMovement[] {
+  const oh = historyTable(workbook, 'OppHistory');
+  const names = historyColumns('OppHistory');
+  const at = latestRowByKey({ dates: oh.col('Date'), keys: oh.col('OppId') }, since.date);
+  const f = (row: Cell[], c: string) => row[names.indexOf(c)] ?? null;
+  const stages = workbook.config.Stages ?? defaultConfigTables('en-US').Stages;
+  const lookup = stageOrderLookup(column(stages, 'Stage'), column(stages, 'Order'));
+  const order = typeof lookup === 'function' ? (s: Cell) => lookup(s) : () => undefined;
+  const opp = workbook.tables.Opportunities;
+  const [ids, names2, accounts, stage, status, amount, closeDate] = [
+    'OppId',
+    'OppName',
+    'AccountId',
+    'Stage',
+    'Status',
+    'Amount',
+    'CloseDate',
+  ].map((c) => column(opp, c));
+  const grades = new Map(evaluation.opportunities.map((o) => [keyOf(o.OppId), o.Grade ?? null]));
+  const mentors = mentorByOpp(workbook);
+  const out: DealMovement[] = [];
+  ids.forEach((id, i) => {
+    if (isBlank(id)) return;
+    const row = at.get(keyOf(id));
+    if (row === undefined) return;
+    const h = oh.rows[row];
+    const then: DealState = {
+      stage: f(h, 'Stage'),
+      status: f(h, 'Status'),
+      amount: f(h, 'Amount'),
+      closeDate: f(h, 'CloseDate'),
+      grade: f(h, 'Grade'),
+      mentor: f(h, 'Mentor'),
+    };
+    const now: DealState = {
+      stage: text(stage[i]),
+      status: canonical(Status, status[i]) ?? text(status[i]),
+      amount: num(amount[i]),
+      closeDate: dateOf(closeDate[i]),
+      grade: grades.get(keyOf(id)) ?? null,
+      mentor: mentors.has(keyOf(id)),
+    };
+    const moves = dealMoves(then, now, order);
+    if (moves.length)
+      out.push({
+        oppId: String(id).trim(),
+        oppName: text(names2[i]) as string | null,
+        accountId: text(accounts[i]) as string | null,
+        moves,
+        then,
+        now,
+      });
+  });
+  return out;
+}
+
+// ------------------------------------------------------------------ columns the history supplies
+
+const DERIVED: Record<'CloseDatePushes' | 'StageEnteredDate', Message> = {
+  CloseDatePushes: bi(
+    'The Opportunities table has no CloseDatePushes column: the close-date slips are counted from the history (OppHistory), so CLOSE_SLIP_RATE counts only slips seen between snapshots.',
+    '商机表没有 CloseDatePushes（结单日期推迟次数）列：推迟次数由历史表（商机历史）推算，因此“结单日期推迟占比”只统计快照之间发生的推迟。',
+  ),
+  StageEnteredDate: bi(
+    'The Opportunities table has no StageEnteredDate column: the date each deal entered its stage is taken from the history (OppHistory), at the latest the first snapshot that shows it there.',
+    '商机表没有 StageEnteredDate（进入阶段日期）列：进入当前阶段的日期取自历史表（商机历史），最晚为首次显示该阶段的快照日期。',
+  ),
+};
+
+/**
+ * The workbook with CloseDatePushes and StageEnteredDate derived from its history when the
+ * Opportunities table lacks them (a CRM export seldom has them) and OppHistory has rows; a
+ * warning says so. Otherwise the workbook as it is.
+ */
+export function withHistoryColumns(workbook: WorkbookSnapshot): WorkbookSnapshot {
+  const opp = workbook.tables.Opportunities;
+  const oh = workbook.tables.OppHistory;
+  if (!opp || !oh?.rows.length) return workbook;
+  const missing = (['CloseDatePushes', 'StageEnteredDate'] as const).filter((c) => !opp.headers.includes(c));
+  if (!missing.length) return workbook;
+  const h = historyTable(workbook, 'OppHistory');
+  const rows = { dates: h.col('Date'), keys: h.col('OppId') };
+  const ids = column(opp, 'OppId');
+  const derived = missing.map((c) => {
+    const values =
+      c === 'CloseDatePushes'
+        ? closeDateSlips({ ...rows, closeDates: h.col('CloseDate') }, ids, column(opp, 'CloseDate'))
+        : stageEnteredDates({ ...rows, stages: h.col('Stage') }, ids, column(opp, 'Stage'));
+    return Array.isArray(values) ? values : ids.map(() => null);
+  });
+  const problems: Problem[] = missing.map((c) => ({ severity: 'warning', sheet: opp.sheet, cell: '', message: DERIVED[c] }));
+  return {
+    ...workbook,
+    tables: {
+      ...workbook.tables,
+      Opportunities: {
+        ...opp,
+        headers: [...opp.headers, ...missing],
+        rows: opp.rows.map((r, i) => [...r, ...derived.map((d) => d[i])]),
+      },
+    },
+    problems: [...workbook.problems, ...problems],
+  };
+}
