@@ -7,6 +7,7 @@ import { CalcError, Column } from '../core/cells';
 import { checkSameLength, numberAt } from './columns';
 import { ExactSum, exactDifference, exactRatio } from './exact';
 import { msg } from './messages';
+import type { RowTrace } from './working';
 
 export interface RevenueInput {
   /** Our revenue per account, e.g. Acc_Revenue12m. */
@@ -31,7 +32,7 @@ function walletAt(col: Column, i: number): number | undefined | CalcError {
 }
 
 /** Σ revenue / Σ wallet over rows where both are numbers; blank when Σ wallet is 0. */
-export function shareOfWallet(input: RevenueInput): number | null | CalcError {
+export function shareOfWallet(input: RevenueInput, trace?: RowTrace): number | null | CalcError {
   const { revenue, wallet, include } = input;
   const mismatch = checkSameLength([
     ['revenue', revenue],
@@ -46,9 +47,14 @@ export function shareOfWallet(input: RevenueInput): number | null | CalcError {
     if (r instanceof CalcError) return r;
     const w = walletAt(wallet, i);
     if (w instanceof CalcError) return w;
-    if (r === undefined || w === undefined) continue;
+    if (r === undefined || w === undefined) {
+      trace?.(i, w === undefined ? 'noWallet' : 'noRevenue');
+      continue;
+    }
     ours.add(r);
     spend.add(w);
+    trace?.(i, 'revenue', r);
+    trace?.(i, 'wallet', w);
   }
   return spend.sign > 0 ? exactRatio(ours, spend) : null;
 }
@@ -57,7 +63,7 @@ export function shareOfWallet(input: RevenueInput): number | null | CalcError {
  * Σ max(wallet − revenue, 0): the business the customers buy elsewhere. Rows without a
  * wallet are left out; a blank revenue is 0 (a prospect we do not sell to yet).
  */
-export function whitespace(input: RevenueInput): number | CalcError {
+export function whitespace(input: RevenueInput, trace?: RowTrace): number | CalcError {
   const { revenue, wallet, include } = input;
   const mismatch = checkSameLength([
     ['wallet', wallet],
@@ -71,9 +77,15 @@ export function whitespace(input: RevenueInput): number | CalcError {
     if (w instanceof CalcError) return w;
     const r = numberAt(revenue, i, 'revenue');
     if (r instanceof CalcError) return r;
-    if (w === undefined) continue;
+    if (w === undefined) {
+      trace?.(i, 'noWallet');
+      continue;
+    }
     const gap = exactDifference(w, r ?? 0);
-    if (gap.sign > 0) open.addSum(gap);
+    if (gap.sign > 0) {
+      open.addSum(gap);
+      trace?.(i, 'gap', [w, -(r ?? 0)]);
+    } else trace?.(i, 'noGap');
   }
   return open.value;
 }
@@ -88,7 +100,7 @@ export interface GrowthInput {
  * Σ current / Σ previous − 1 over rows where both are numbers. Blank when Σ previous is 0
  * or less: growth from no (or a negative) base has no meaning.
  */
-export function revenueGrowth(input: GrowthInput): number | null | CalcError {
+export function revenueGrowth(input: GrowthInput, trace?: RowTrace): number | null | CalcError {
   const { current, previous, include } = input;
   const mismatch = checkSameLength([
     ['current', current],
@@ -103,9 +115,14 @@ export function revenueGrowth(input: GrowthInput): number | null | CalcError {
     if (c instanceof CalcError) return c;
     const p = numberAt(previous, i, 'previous');
     if (p instanceof CalcError) return p;
-    if (c === undefined || p === undefined) continue;
+    if (c === undefined || p === undefined) {
+      trace?.(i, 'incomplete');
+      continue;
+    }
     now.add(c);
     before.add(p);
+    trace?.(i, 'current', c);
+    trace?.(i, 'previous', p);
   }
   // (now − before) / before: one rounding, so growth of exactly 10 % is 0.1 (issue #18).
   return before.sign > 0 ? exactRatio(exactDifference(now, before), before) : null;

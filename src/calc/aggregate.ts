@@ -9,6 +9,7 @@ import { numberAt } from './columns';
 import { compileCriterion } from './criteria';
 import { ExactSum, exactRatio } from './exact';
 import { msg } from './messages';
+import type { RowTrace } from './working';
 
 function checkMask(name: string, col: Column, include: readonly boolean[] | undefined): CalcError | undefined {
   return include && include.length !== col.length
@@ -21,7 +22,11 @@ function checkMask(name: string, col: Column, include: readonly boolean[] | unde
  * exactly it, issue #18) and count of the numbers among included rows; blank cells are
  * skipped, text is an error.
  */
-function tally(values: Column, include: readonly boolean[] | undefined): { sum: ExactSum; count: number } | CalcError {
+function tally(
+  values: Column,
+  include: readonly boolean[] | undefined,
+  trace?: RowTrace,
+): { sum: ExactSum; count: number } | CalcError {
   const bad = checkMask('values', values, include);
   if (bad) return bad;
   const sum = new ExactSum();
@@ -30,24 +35,33 @@ function tally(values: Column, include: readonly boolean[] | undefined): { sum: 
     if (include && !include[i]) continue;
     const v = numberAt(values, i, 'values');
     if (v instanceof CalcError) return v;
-    if (v === undefined) continue;
+    if (v === undefined) {
+      trace?.(i, 'blank');
+      continue;
+    }
+    trace?.(i, 'counted', v);
     sum.add(v);
     count++;
   }
   return { sum, count };
 }
 
-/** Σ of the numbers among included rows (0 when there are none). */
-export function sumWhere(values: Column, include?: readonly boolean[]): number | CalcError {
-  const t = tally(values, include);
+/** Σ of the numbers among included rows (0 when there are none); `trace` files rows as counted or blank. */
+export function sumWhere(values: Column, include?: readonly boolean[], trace?: RowTrace): number | CalcError {
+  const t = tally(values, include, trace);
   return t instanceof CalcError ? t : t.sum.value;
 }
 
 /** Mean of the numbers among included rows; blank when there are none. */
-export function meanWhere(values: Column, include?: readonly boolean[]): number | null | CalcError {
-  const t = tally(values, include);
+export function meanWhere(values: Column, include?: readonly boolean[], trace?: RowTrace): number | null | CalcError {
+  const t = tally(values, include, trace);
   if (t instanceof CalcError) return t;
-  return t.count > 0 ? exactRatio(t.sum, t.count) : null;
+  return meanOf(t.sum, t.count);
+}
+
+/** Σ ÷ count, exact; blank when there is nothing to average. */
+export function meanOf(sum: ExactSum, count: number): number | null {
+  return count > 0 ? exactRatio(sum, count) : null;
 }
 
 /** Number of included rows. */
@@ -66,6 +80,7 @@ export function shareWhere(
   criterion: Cell | Column | undefined,
   include?: readonly boolean[],
   criterionName = 'criterion',
+  trace?: RowTrace,
 ): number | null | CalcError {
   const bad = checkMask('column', column, include);
   if (bad) return bad;
@@ -76,7 +91,10 @@ export function shareWhere(
   for (let i = 0; i < column.length; i++) {
     if (include && !include[i]) continue;
     rows++;
-    if (matches(column[i])) hits++;
+    if (matches(column[i])) {
+      hits++;
+      trace?.(i, 'hit');
+    } else trace?.(i, 'miss');
   }
   return rows > 0 ? hits / rows : null; // counts: one division of exact integers
 }

@@ -25,7 +25,11 @@ export interface DealRules {
 export interface ClosedDeal {
   won: boolean;
   weight: number;
+  status: 'Won' | 'Lost' | 'NoDecision';
 }
+
+/** Why a row does not count as a closed deal (the working's left-out keys). */
+export type NotClosed = 'blankStatus' | 'open' | 'noDecisionNotLoss' | 'noCloseDate' | 'outsidePeriod';
 
 /** Problems with the rules as a whole: columns of different sizes, a period without close dates. */
 export function checkDealRules(rules: DealRules): CalcError | undefined {
@@ -52,13 +56,22 @@ export function checkDealRules(rules: DealRules): CalcError | undefined {
  * Call checkDealRules once first.
  */
 export function closedDealAt(rules: DealRules, i: number): ClosedDeal | undefined | CalcError {
+  const d = dealAt(rules, i);
+  return typeof d === 'string' ? undefined : d;
+}
+
+/** Row i as a closed deal, or why it is not one. Call checkDealRules once first. */
+export function dealAt(rules: DealRules, i: number): ClosedDeal | NotClosed | CalcError {
   const s = codeAt(rules.status, i, Status, 'status');
   if (s instanceof CalcError) return s;
-  if (s === undefined || s === 'Open' || (s === 'NoDecision' && !(rules.noDecisionIsLoss ?? true))) return undefined;
+  if (s === undefined) return 'blankStatus';
+  if (s === 'Open') return 'open';
+  if (s === 'NoDecision' && !(rules.noDecisionIsLoss ?? true)) return 'noDecisionNotLoss';
   if (rules.periodStart !== undefined || rules.periodEnd !== undefined) {
     const d = dateAt(rules.closeDate!, i, 'closeDate');
     if (d instanceof CalcError) return d;
-    if (!inWindow(d, rules.periodStart, rules.periodEnd)) return undefined;
+    if (d === undefined) return 'noCloseDate';
+    if (!inWindow(d, rules.periodStart, rules.periodEnd)) return 'outsidePeriod';
   }
   let weight = 1;
   if (rules.amount) {
@@ -68,5 +81,5 @@ export function closedDealAt(rules: DealRules, i: number): ClosedDeal | undefine
       return new CalcError('VALUE', msg.custom(`amount, row ${i + 1}: ${a} is negative`, `amount 第 ${i + 1} 行：${a} 为负数`));
     weight = a ?? 0;
   }
-  return { won: s === 'Won', weight };
+  return { won: s === 'Won', weight, status: s as ClosedDeal['status'] };
 }

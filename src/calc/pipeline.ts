@@ -10,6 +10,7 @@ import { Status, lookupEnum } from '../core/enumerations';
 import { ExactSum, exactDifference, exactRatio } from './exact';
 import { msg } from './messages';
 import { tallyWins } from './winrate';
+import type { RowTrace } from './working';
 
 const ALL_STATUSES: readonly string[] = ['Open', 'Won', 'Lost', 'NoDecision'];
 const CLOSED_STATUSES: readonly string[] = ['Won', 'Lost', 'NoDecision'];
@@ -118,8 +119,11 @@ export interface DealTally {
   sum: number;
 }
 
-/** Number and Σ amount (× probability) of deals of the given statuses dated in the period. */
-export function tallyDeals(q: DealQuery): DealTally | CalcError {
+/**
+ * Number and Σ amount (× probability) of deals of the given statuses dated in the period.
+ * `trace` files each row read as counted (with its amount and probability) or as why not.
+ */
+export function tallyDeals(q: DealQuery, trace?: RowTrace): DealTally | CalcError {
   const { status, which, amount, probability, dates, periodStart, periodEnd, include } = q;
   const datesName = q.datesName ?? 'dates';
   const mismatch = checkSameLength([
@@ -137,21 +141,34 @@ export function tallyDeals(q: DealQuery): DealTally | CalcError {
     if (include && !include[i]) continue;
     const s = codeAt(status, i, Status, 'status');
     if (s instanceof CalcError) return s;
-    if (s === undefined || !which.has(s)) continue;
+    if (s === undefined || !which.has(s)) {
+      trace?.(i, s === undefined ? 'blankStatus' : 'otherStatus');
+      continue;
+    }
     if (windowed) {
       const d = dateAt(dates!, i, datesName);
       if (d instanceof CalcError) return d;
-      if (!inWindow(d, periodStart, periodEnd)) continue;
+      if (!inWindow(d, periodStart, periodEnd)) {
+        trace?.(i, d === undefined ? 'noDate' : 'outsidePeriod');
+        continue;
+      }
     }
     count++;
-    if (!amount) continue;
+    if (!amount) {
+      trace?.(i, 'counted');
+      continue;
+    }
     const a = amountAt(amount, i, 'amount');
     if (a instanceof CalcError) return a;
     if (probability) {
       const p = probabilityAt(probability, i, 'probability');
       if (p instanceof CalcError) return p;
       sum.addProduct(a, p ?? 0);
-    } else sum.add(a);
+      trace?.(i, 'counted', a, p ?? 0);
+    } else {
+      sum.add(a);
+      trace?.(i, 'counted', a);
+    }
   }
   return { count, sum: sum.value };
 }
@@ -169,18 +186,21 @@ export interface PipelineInput {
 const OPEN: ReadonlySet<string> = new Set(['Open']);
 
 /** Σ amount (× probability) of open deals, optionally those expected to close in the period. */
-export function openPipeline(input: PipelineInput): number | CalcError {
-  const t = tallyDeals({
-    status: input.status,
-    which: OPEN,
-    amount: input.amount,
-    probability: input.probability,
-    dates: input.closeDate,
-    datesName: 'closeDate',
-    periodStart: input.periodStart,
-    periodEnd: input.periodEnd,
-    include: input.include,
-  });
+export function openPipeline(input: PipelineInput, trace?: RowTrace): number | CalcError {
+  const t = tallyDeals(
+    {
+      status: input.status,
+      which: OPEN,
+      amount: input.amount,
+      probability: input.probability,
+      dates: input.closeDate,
+      datesName: 'closeDate',
+      periodStart: input.periodStart,
+      periodEnd: input.periodEnd,
+      include: input.include,
+    },
+    trace,
+  );
   return t instanceof CalcError ? t : t.sum;
 }
 
@@ -204,7 +224,7 @@ export interface TargetInput {
  * (StartDate ≥ periodStart and EndDate ≤ periodEnd, DESIGN §6 TARGET_ATTAIN).
  * A target row that ends before it starts is an error naming the row.
  */
-export function sumTargets(input: TargetInput): number | CalcError {
+export function sumTargets(input: TargetInput, trace?: RowTrace): number | CalcError {
   const { amounts, startDates, endDates, periodStart, periodEnd, include } = input;
   const mismatch = checkSameLength([
     ['amounts', amounts],
@@ -217,7 +237,10 @@ export function sumTargets(input: TargetInput): number | CalcError {
     if (include && !include[i]) continue;
     const a = numberAt(amounts, i, 'amounts');
     if (a instanceof CalcError) return a;
-    if (a === undefined) continue;
+    if (a === undefined) {
+      trace?.(i, 'blank');
+      continue;
+    }
     const start = dateAt(startDates, i, 'startDates');
     if (start instanceof CalcError) return start;
     const end = dateAt(endDates, i, 'endDates');
@@ -231,9 +254,15 @@ export function sumTargets(input: TargetInput): number | CalcError {
         ),
       );
     // A bound that is given needs the row's own date to prove the target lies inside it.
-    if (periodStart !== undefined && (start === undefined || start < periodStart)) continue;
-    if (periodEnd !== undefined && (end === undefined || end > periodEnd)) continue;
+    if (
+      (periodStart !== undefined && (start === undefined || start < periodStart)) ||
+      (periodEnd !== undefined && (end === undefined || end > periodEnd))
+    ) {
+      trace?.(i, 'outsidePeriod');
+      continue;
+    }
     total.add(a);
+    trace?.(i, 'counted', a);
   }
   return total.value;
 }
@@ -268,7 +297,7 @@ export interface CycleTally {
  * Days from creation to close of Won deals closed in the period. Won deals missing either
  * date are left out; one that closed before it was created is an error naming the row.
  */
-export function tallyCycle(input: CycleInput): CycleTally | CalcError {
+export function tallyCycle(input: CycleInput, trace?: RowTrace): CycleTally | CalcError {
   const { status, createdDates, closeDates, periodStart, periodEnd, include } = input;
   const mismatch = checkSameLength([
     ['status', status],
@@ -282,13 +311,22 @@ export function tallyCycle(input: CycleInput): CycleTally | CalcError {
     if (include && !include[i]) continue;
     const s = codeAt(status, i, Status, 'status');
     if (s instanceof CalcError) return s;
-    if (s !== 'Won') continue;
+    if (s !== 'Won') {
+      trace?.(i, s === undefined ? 'blankStatus' : 'notWon');
+      continue;
+    }
     const close = dateAt(closeDates, i, 'closeDates');
     if (close instanceof CalcError) return close;
-    if (close === undefined || !inWindow(close, periodStart, periodEnd)) continue;
+    if (close === undefined || !inWindow(close, periodStart, periodEnd)) {
+      trace?.(i, close === undefined ? 'noCloseDate' : 'outsidePeriod');
+      continue;
+    }
     const created = dateAt(createdDates, i, 'createdDates');
     if (created instanceof CalcError) return created;
-    if (created === undefined) continue;
+    if (created === undefined) {
+      trace?.(i, 'noCreatedDate');
+      continue;
+    }
     if (close < created)
       return new CalcError(
         'VALUE',
@@ -299,15 +337,23 @@ export function tallyCycle(input: CycleInput): CycleTally | CalcError {
       );
     days.add(close).add(-created);
     deals++;
+    trace?.(i, 'counted', [close, -created]);
   }
   return { days: days.value, deals };
 }
 
 /** Mean sales cycle in days of Won deals closed in the period; blank when there are none. */
-export function cycleDays(input: CycleInput): number | null | CalcError {
-  const t = tallyCycle(input);
+export function cycleDays(input: CycleInput, trace?: RowTrace): number | null | CalcError {
+  const t = tallyCycle(input, trace);
   if (t instanceof CalcError) return t;
   return t.deals > 0 ? exactRatio(t.days, t.deals) : null;
+}
+
+/** Where salesVelocity files the rows of its four tallies (open deals, wins by count and by value, cycle). */
+export interface VelocityTrace {
+  open?: RowTrace;
+  wins?: RowTrace;
+  cycle?: RowTrace;
 }
 
 export interface VelocityInput {
@@ -325,7 +371,7 @@ export interface VelocityInput {
  * #Open · average won deal · win rate (count) / cycle days, the last three over the period.
  * Blank when any part is blank or the cycle is 0 days.
  */
-export function salesVelocity(input: VelocityInput): number | null | CalcError {
+export function salesVelocity(input: VelocityInput, trace?: VelocityTrace): number | null | CalcError {
   const { status, amount, createdDates, closeDates, periodStart, periodEnd, noDecisionIsLoss } = input;
   const mismatch = checkSameLength([
     ['status', status],
@@ -334,14 +380,15 @@ export function salesVelocity(input: VelocityInput): number | null | CalcError {
     ['closeDates', closeDates],
   ]);
   if (mismatch) return mismatch;
-  const open = openDealCount(status);
-  if (open instanceof CalcError) return open;
+  const openTally = tallyDeals({ status, which: OPEN }, trace?.open);
+  if (openTally instanceof CalcError) return openTally;
+  const open = openTally.count;
   const period = { status, closeDate: closeDates, periodStart, periodEnd, noDecisionIsLoss };
   const byCount = tallyWins(period);
   if (byCount instanceof CalcError) return byCount;
-  const byValue = tallyWins({ ...period, amount });
+  const byValue = tallyWins({ ...period, amount }, trace?.wins);
   if (byValue instanceof CalcError) return byValue;
-  const cycle = cycleDays({ status, createdDates, closeDates, periodStart, periodEnd });
+  const cycle = cycleDays({ status, createdDates, closeDates, periodStart, periodEnd }, trace?.cycle);
   if (cycle instanceof CalcError) return cycle;
   if (byCount.won === 0 || byCount.closed === 0 || cycle === null || cycle === 0) return null;
   const averageWon = byValue.won / byCount.won;

@@ -21,6 +21,7 @@ import {
 } from '../core/enumerations';
 import { exactRatio } from './exact';
 import { msg } from './messages';
+import type { RowTrace } from './working';
 
 /**
  * Reads enumeration values with a cache by raw cell: a chain column repeats a handful of
@@ -148,7 +149,7 @@ export function isKeyPlayer(political: string | undefined, role: string | undefi
  * no support recorded counts as not backing us (it is a gap in the map). Blank when there
  * are no key players.
  */
-export function keyPlayerSupport(input: KeyPlayerSupportInput): number | null | CalcError {
+export function keyPlayerSupport(input: KeyPlayerSupportInput, trace?: RowTrace): number | null | CalcError {
   const { dcOppIds, dcPolitical, dcRoles, dcSupport, oppIds, oppStatus } = input;
   const mismatch =
     checkSameLength([
@@ -193,10 +194,19 @@ export function keyPlayerSupport(input: KeyPlayerSupportInput): number | null | 
     if (role instanceof CalcError) return role;
     const support = readSupport(dcSupport, i);
     if (support instanceof CalcError) return support;
-    if (open && !open.get(keyOf(dcOppIds[i]))) continue;
-    if (!isKeyPlayer(political?.code, role?.code)) continue;
+    if (open && !open.get(keyOf(dcOppIds[i]))) {
+      trace?.(i, 'notOpen');
+      continue;
+    }
+    if (!isKeyPlayer(political?.code, role?.code)) {
+      trace?.(i, 'notKeyPlayer');
+      continue;
+    }
     keyPlayers++;
-    if (support !== undefined && BACKING.has(support.code)) backing++;
+    if (support !== undefined && BACKING.has(support.code)) {
+      backing++;
+      trace?.(i, 'hit');
+    } else trace?.(i, 'miss');
   }
   return keyPlayers > 0 ? backing / keyPlayers : null;
 }

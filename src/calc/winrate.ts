@@ -3,7 +3,8 @@
  * Closed = Won + Lost (+ NoDecision when NoDecisionIsLoss, the default).
  */
 import { CalcError } from '../core/cells';
-import { DealRules, checkDealRules, closedDealAt } from './dealOutcome';
+import { DealRules, checkDealRules, dealAt } from './dealOutcome';
+import type { RowTrace } from './working';
 import { ExactSum, exactRatio } from './exact';
 
 export interface WinRateInput extends DealRules {
@@ -16,8 +17,11 @@ export interface WinTally {
   closed: number;
 }
 
-/** Won and closed totals (counts, or amounts when `amount` is given). */
-export function tallyWins(input: WinRateInput): WinTally | CalcError {
+/**
+ * Won and closed totals (counts, or amounts when `amount` is given). `trace` files each row
+ * read as Won, Lost or NoDecision (with its weight) or as the reason it does not count.
+ */
+export function tallyWins(input: WinRateInput, trace?: RowTrace): WinTally | CalcError {
   const bad = checkDealRules(input);
   if (bad) return bad;
   const { status, include } = input;
@@ -26,9 +30,13 @@ export function tallyWins(input: WinRateInput): WinTally | CalcError {
   const closed = new ExactSum();
   for (let i = 0; i < status.length; i++) {
     if (include && !include[i]) continue;
-    const deal = closedDealAt(input, i); // the per-row rule WINRATEBY shares
+    const deal = dealAt(input, i); // the per-row rule WINRATEBY shares
     if (deal instanceof CalcError) return deal;
-    if (!deal) continue;
+    if (typeof deal === 'string') {
+      trace?.(i, deal);
+      continue;
+    }
+    trace?.(i, deal.status, deal.weight);
     closed.add(deal.weight);
     if (deal.won) won.add(deal.weight);
   }
@@ -36,8 +44,8 @@ export function tallyWins(input: WinRateInput): WinTally | CalcError {
 }
 
 /** Win rate in [0, 1]; `null` (blank) when nothing closed. */
-export function winRate(input: WinRateInput): number | null | CalcError {
-  const t = tallyWins(input);
+export function winRate(input: WinRateInput, trace?: RowTrace): number | null | CalcError {
+  const t = tallyWins(input, trace);
   if (t instanceof CalcError) return t;
   return t.closed > 0 ? exactRatio(t.won, t.closed) : null;
 }

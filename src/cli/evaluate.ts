@@ -12,15 +12,15 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { Locale, Message, bi, localeOf, pick } from '../core/i18n';
 import { EvaluationResult, hasDataErrors } from '../engine/evaluate';
-import { SCOPE_FIELDS, Scope, ScopeField, fieldNamed, parseScope } from '../engine/scope';
+import { SCOPE_FIELDS, Scope, ScopeField, fieldNamed } from '../engine/scope';
 import { writeReport } from '../io/writeReport';
 import { refuseInputs, writeOutput } from '../io/safeOutput';
 import { Budget, budgetFailure, defaultBudget, parseBudgetOption } from './budget';
 import { EvaluateJob, JobMessage } from './evaluateJob';
 import { WorkerRunner } from './fileRunner';
 import { formatTable } from './format';
-import { parseIsoDate } from './dates';
 import type { Io } from './main';
+import { UsageError, asOfFlag, flagValue, scopeFlag, usage } from './flags';
 
 interface EvaluateArgs {
   target: string;
@@ -35,19 +35,9 @@ interface EvaluateArgs {
   budget: Budget;
 }
 
-class UsageError {
-  constructor(readonly message: Message) {}
-}
-
-const usage = (en: string, zh: string) => new UsageError({ en, zh });
-
 function parseArgs(argv: readonly string[], locale: Locale): EvaluateArgs {
   const args: EvaluateArgs = { target: '', format: 'table', scopes: [], locale, budget: defaultBudget() };
-  const value = (i: number, flag: string): string => {
-    const v = argv[i + 1];
-    if (v === undefined || v.startsWith('--')) throw usage(`${flag} needs a value`, `${flag} 需要一个值`);
-    return v;
-  };
+  const value = (i: number, flag: string): string => flagValue(argv, i, flag);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     switch (a) {
@@ -57,29 +47,16 @@ function parseArgs(argv: readonly string[], locale: Locale): EvaluateArgs {
       case '--table':
         args.format = 'table';
         break;
-      case '--as-of': {
-        const v = value(i++, a);
-        const serial = parseIsoDate(v);
-        if (serial === undefined)
-          throw usage(`--as-of must be a date YYYY-MM-DD, got "${v}"`, `--as-of 必须是 YYYY-MM-DD 格式的日期，实际为 "${v}"`);
-        args.asOf = serial;
+      case '--as-of':
+        args.asOf = asOfFlag(value(i++, a));
         break;
-      }
       case '--out':
         args.out = value(i++, a);
         if (!args.out.toLowerCase().endsWith('.xlsx')) throw usage('--out must name an .xlsx file', '--out 必须是 .xlsx 文件');
         break;
-      case '--scope': {
-        const v = value(i++, a);
-        const s = parseScope(v);
-        if (!s)
-          throw usage(
-            `--scope must look like owner=Li (fields: ${SCOPE_FIELDS.join(', ')}), got "${v}"`,
-            `--scope 的格式应为 owner=李伟（字段：${SCOPE_FIELDS.join('、')}），实际为 "${v}"`,
-          );
-        args.scopes.push(s);
+      case '--scope':
+        args.scopes.push(scopeFlag(value(i++, a)));
         break;
-      }
       case '--by': {
         const v = value(i++, a);
         const f = fieldNamed(v);

@@ -14,6 +14,9 @@ Usage:
                  # appends a snapshot to the workbook's History tables (--in-place keeps a backup)
   crm3 review <file.xlsx> [--due] [--as-of YYYY-MM-DD] [--json]
                  # open deals with red flags and strengths; --due: those due for the deal review
+                [--max-seconds N] [--max-memory MB] [--max-rows N] [--max-file-mb N]
+  crm3 explain <file.xlsx> <INDICATOR_ID> [--scope owner=Li ...] [--as-of YYYY-MM-DD] [--json] [--lang zh-CN]
+                 # how one indicator is computed: its parts, filters, rows left out, and the deals behind it
   crm3 import <export.xlsx|export.csv> --out <workbook.xlsx> [--template ID] [--lang zh-CN]
               [--config <crm3.xlsx>] [--date-order dmy|mdy] [--as-of YYYY-MM-DD]
                  # a CRM export (Salesforce, HubSpot, Dynamics, Zoho, Pipedrive, 纷享销客, 销售易 …)
@@ -47,6 +50,9 @@ No output is ever written over an input; files are written whole or not at all.
                  # 把一次快照追加到工作簿的历史表（--in-place 会保留备份）
   crm3 review <文件.xlsx> [--due] [--as-of YYYY-MM-DD] [--json]
                  # 进行中商机的风险信号和优势；--due：到期需要进行商机评审的商机
+                [--max-seconds N] [--max-memory MB] [--max-rows N] [--max-file-mb N]
+  crm3 explain <文件.xlsx> <指标编号> [--scope owner=李 ...] [--as-of YYYY-MM-DD] [--json] [--lang zh-CN]
+                 # 说明某个指标如何计算：组成部分、筛选条件、未计入的行及原因，以及对应的商机
   crm3 import <导出文件.xlsx|导出文件.csv> --out <工作簿.xlsx> [--template 模板] [--lang zh-CN]
               [--config <crm3.xlsx>] [--date-order dmy|mdy] [--as-of YYYY-MM-DD]
                  # 将 CRM 导出文件（Salesforce、HubSpot、Dynamics、Zoho、Pipedrive、纷享销客、销售易等）

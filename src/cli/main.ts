@@ -48,6 +48,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
     const { runKit } = await import('./kit');
     return (argv, io, locale) => runKit(argv, io, locale);
   },
+  explain: async () => (await import('./explain')).runExplain,
 };
 
 export function systemLocale(env: NodeJS.ProcessEnv = process.env): Locale {

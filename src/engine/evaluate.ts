@@ -13,6 +13,7 @@ import { Absence, InputPresence, MissingInput, absentReason, missingInputs, noRo
 import { Scope, ScopeField, applyScopes, scopePartitions, scopeProblem } from './scope';
 import { EngineValue, IndicatorValue, WorkbookEngine } from './workbookEngine';
 import { type DealMovement, type IndicatorDelta, withHistoryColumns } from './history';
+import { IndicatorExplain, explainIndicator } from './indicatorWorking';
 
 export type { MissingInput } from './noData';
 
@@ -28,6 +29,12 @@ export interface IndicatorResult {
   reason?: string;
   /** Δ against a snapshot (`evaluate --since`): previous value, change, trend, series, words. */
   delta?: IndicatorDelta;
+  /**
+   * How the value is computed (issue #19): the sentence, the parts with their counts, the
+   * filters and the rows left out, from the kernel's own tally. Rows are not listed here
+   * (ask `explainIndicator` with `rows`). Absent when the formula's kernel has no working.
+   */
+  explain?: IndicatorExplain;
 }
 
 export interface ProblemResult {
@@ -62,6 +69,8 @@ export interface EvaluateOptions {
   locale: Locale;
   scopes?: readonly Scope[];
   licenseKey?: string;
+  /** Attach each indicator's working (`explain`); default true. */
+  explain?: boolean;
 }
 
 const ACCOUNT_FIELDS = ['Score', 'Attractiveness', 'Position', 'Tier'] as const;
@@ -131,11 +140,12 @@ const RAG = new Set(['Green', 'Amber', 'Red']);
 const squash = (f: string) => f.replace(/\s+/g, '').toUpperCase();
 const CATALOG = new Map(BUILT_IN_INDICATORS.map((r) => [r.id, r]));
 
-/** The catalog's "computed over" words for a workbook's own row that is the catalog's indicator. */
-function withEligible(row: IndicatorRow): IndicatorRow {
-  if (row.eligible) return row;
+/** The catalog's words ("computed over", the working's) for a workbook's own row that is the catalog's indicator. */
+export function withCatalogWords(row: IndicatorRow): IndicatorRow {
+  if (row.eligible && row.words) return row;
   const known = CATALOG.get(row.id);
-  return known?.eligible && squash(known.formula) === squash(row.formula) ? { ...row, eligible: known.eligible } : row;
+  if (!known || squash(known.formula) !== squash(row.formula)) return row;
+  return { ...row, eligible: row.eligible ?? known.eligible, words: row.words ?? known.words };
 }
 
 /**
@@ -151,15 +161,22 @@ export function indicatorAbsences(snapshot: WorkbookSnapshot, rows: readonly Ind
  * One indicator as results show it: No data (value null, with the reason) when its inputs
  * are absent or there is nothing to compute over; else its value and traffic light.
  */
-export function indicatorResult(i: IndicatorValue, absences: readonly Absence[] | undefined, locale: Locale): IndicatorResult {
-  const row = withEligible(i.row);
+export function indicatorResult(
+  i: IndicatorValue,
+  absences: readonly Absence[] | undefined,
+  locale: Locale,
+  engine?: WorkbookEngine,
+): IndicatorResult {
+  const row = withCatalogWords(i.row);
   const base = { id: row.id, goal: row.goal, name: pick(row.name, locale), unit: row.unit };
   if (absences?.length) return { ...base, value: null, status: 'NoData', reason: absentReason(absences, locale) };
   const value = plain(i.value);
   const failed = i.value !== null && typeof i.value === 'object';
-  if (value === null && !failed) return { ...base, value: null, status: 'NoData', reason: noRowsReason(row, locale) };
+  const explained = engine && !failed ? explainIndicator(engine, row, i.value, { locale }) : undefined;
+  const explain = explained ? { explain: explained } : {};
+  if (value === null && !failed) return { ...base, value: null, status: 'NoData', reason: noRowsReason(row, locale), ...explain };
   const status = typeof i.status === 'string' && RAG.has(i.status) ? i.status : null;
-  return { ...base, value, status };
+  return { ...base, value, status, ...explain };
 }
 
 /** Computed columns whose own inputs are absent: their per-row #N/A are not problems, just no data. */
@@ -179,7 +196,9 @@ function resultOf(
 ): EvaluationResult {
   const { locale } = options;
   const values = engine.indicators();
-  const indicators = values.map((i) => indicatorResult(i, absent.get(i.row.id), locale));
+  const indicators = values.map((i) =>
+    indicatorResult(i, absent.get(i.row.id), locale, options.explain === false ? undefined : engine),
+  );
   const missing = missingInputs(
     values.map((i) => ({ row: i.row, absences: absent.get(i.row.id) ?? [] })).filter((x) => x.absences.length),
     locale,
@@ -254,6 +273,44 @@ function evaluateScoped(
   const engine = WorkbookEngine.build(scoped, { asOf: options.asOf, locale: options.locale, licenseKey: options.licenseKey });
   try {
     return resultOf(engine, scoped, options, [...problems, ...engineProblems(engine, scoped, noInputs)], absent, noInputs);
+  } finally {
+    engine.destroy();
+  }
+}
+
+/** One indicator with its working and the rows behind every part (`crm3 explain`, issue #19). */
+export interface ExplainedIndicator {
+  indicator: IndicatorResult;
+  /** The working with its drill-down rows; absent when the indicator has none (inputs absent, a formula without a kernel working). */
+  working?: IndicatorExplain;
+}
+
+/** Explains one indicator of a workbook (optionally one scope); undefined when the workbook has no such indicator. */
+export function explainWorkbookIndicator(
+  snapshot: WorkbookSnapshot,
+  indicatorId: string,
+  options: EvaluateOptions,
+): ExplainedIndicator | undefined {
+  const { absent } = inputsOf(snapshot);
+  const scopes = options.scopes ?? [];
+  const tiers = scopes.some((s) => s.field === 'tier') ? wholeWorkbookTiers(snapshot, options) : undefined;
+  const engine = WorkbookEngine.build(applyScopes(snapshot, scopes, tiers), {
+    asOf: options.asOf,
+    locale: options.locale,
+    licenseKey: options.licenseKey,
+  });
+  try {
+    const found = engine.indicators().find((i) => i.row.id.toUpperCase() === indicatorId.toUpperCase());
+    if (!found) return undefined;
+    const absences = absent.get(found.row.id);
+    const indicator = indicatorResult(found, absences, options.locale, engine);
+    if (absences?.length || !indicator.explain) return { indicator };
+    const working = explainIndicator(engine, withCatalogWords(found.row), found.value, {
+      locale: options.locale,
+      rows: true,
+      workbook: snapshot,
+    });
+    return { indicator, ...(working ? { working } : {}) };
   } finally {
     engine.destroy();
   }

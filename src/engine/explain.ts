@@ -89,6 +89,16 @@ function splitOperands(text: string): string[] | undefined {
   return undefined;
 }
 
+/** A formula that is one CRM3 call: the function id and its argument texts (blank ones as ''). */
+export function outerCall(formula: string): { id: string; args: string[] } | undefined {
+  let body = formula.trim().replace(/^=/, '').trim();
+  while (body.startsWith('(') && closingParen(body, 0) === body.length - 1) body = body.slice(1, -1).trim();
+  const call = /^CRM3\.([A-Za-z0-9_]+)\s*\(/i.exec(body);
+  if (!call || closingParen(body, call[0].length - 1) !== body.length - 1) return undefined;
+  const args = body.slice(call[0].length, -1);
+  return { id: call[1].toUpperCase(), args: args.trim() === '' ? [] : splitTopLevel(args, ',') };
+}
+
 /** The parts a formula is explained by: its outer function's arguments, else its outer operands. */
 export function formulaParts(formula: string): string[] {
   let body = formula.trim().replace(/^=/, '').trim();

@@ -9,7 +9,8 @@ import { CalcError, Cell, ErrorCode, Result } from '../core/cells';
 import { Locale, Message, pick } from '../core/i18n';
 import { declarationOf } from '../functions/catalog';
 import { buildCrm3Plugin, crm3Translations, setNamedColumnShortcut, setPluginLocale } from '../functions/hyperformula/crm3Plugin';
-import { InputArg, InputCell, errorText, invoke } from '../functions/invoke';
+import { InputArg, InputCell, errorText, invoke, invokeWorking } from '../functions/invoke';
+import type { Working } from '../calc/working';
 import { ConfigTableName, SETTINGS, SettingName } from '../model/config';
 import { BUILT_IN_INDICATORS } from '../model/indicators';
 import { TABLES, TableName, tableSpec } from '../model/schema';
@@ -280,15 +281,35 @@ export class WorkbookEngine {
   call(functionId: string, args: readonly CallArgument[]): EngineValue | EngineValue[][] {
     const decl = declarationOf(functionId);
     if (!decl) throw new Error(`CRM3.${functionId} is not in the catalog`);
-    const inputs: InputArg[] = args.map((a) => {
-      if (a === null || typeof a !== 'object' || Array.isArray(a)) return a as InputArg;
-      const { name } = a as { name: string };
-      const column = this.store.get(name);
-      if (column) return this.store.grid(name);
-      const grid = this.calculateArray(`=${name}`).map((row) => row.map(toInput));
-      return grid.length === 1 && grid[0].length === 1 ? grid[0][0] : grid;
-    });
+    const inputs: InputArg[] = args.map((a) =>
+      a === null || typeof a !== 'object' || Array.isArray(a) ? (a as InputArg) : this.argument((a as { name: string }).name),
+    );
     return this.fromResult(invoke(decl, inputs));
+  }
+
+  /**
+   * A function argument as the workbook gives it: a fed column straight from the store, else
+   * the expression evaluated (a name, a nested call, "Open", PeriodStart); one cell is a value.
+   */
+  argument(expression: string): InputArg {
+    if (this.store.get(expression)) return this.store.grid(expression);
+    const grid = this.calculateArray(`=${expression}`).map((row) => row.map(toInput));
+    return grid.length === 1 && grid[0].length === 1 ? grid[0][0] : grid;
+  }
+
+  /** The parameter names of a catalog function, in order. */
+  parameterNames(functionId: string): string[] {
+    return declarationOf(functionId)?.params.map((p) => p.name) ?? [];
+  }
+
+  /** The working of one catalog function on argument expressions (see `argument`); undefined when it has none. */
+  working(functionId: string, argumentTexts: readonly string[]): Working | CalcError | undefined {
+    const decl = declarationOf(functionId);
+    if (!decl?.explain) return undefined;
+    return invokeWorking(
+      decl,
+      argumentTexts.map((t) => (t.trim() === '' ? undefined : this.argument(t))),
+    );
   }
 
   private fromResult(r: Result): EngineValue | EngineValue[][] {

@@ -2,6 +2,7 @@
  * Account family: SHAREOFWALLET, WHITESPACE, GROWTH — revenue measures over the accounts
  * a filter lets through (typically key accounts, Acc_Tier "A,B").
  */
+import { growthWorking, walletShareWorking, whitespaceWorking } from '../calc/accountWorking';
 import { rowMask } from '../calc/criteria';
 import { revenueGrowth, shareOfWallet, whitespace } from '../calc/accounts';
 import { Args, orFail } from './args';
@@ -54,6 +55,9 @@ export const accountFunctions: FunctionDeclaration[] = [
     evaluate(a) {
       return shareOfWallet({ revenue: a.column('revenue'), wallet: a.column('wallet'), include: include(a, 'revenue') });
     },
+    explain(a) {
+      return walletShareWorking({ revenue: a.column('revenue'), wallet: a.column('wallet') }, filterPairs(a, 1));
+    },
   }),
   declare({
     id: 'WHITESPACE',
@@ -76,6 +80,9 @@ export const accountFunctions: FunctionDeclaration[] = [
     evaluate(a) {
       return whitespace({ wallet: a.column('wallet'), revenue: a.column('revenue'), include: include(a, 'wallet') });
     },
+    explain(a) {
+      return whitespaceWorking({ wallet: a.column('wallet'), revenue: a.column('revenue') }, filterPairs(a, 1));
+    },
   }),
   declare({
     id: 'GROWTHRATE',
@@ -95,6 +102,9 @@ export const accountFunctions: FunctionDeclaration[] = [
     errors: [numberErrors('current, previous', 'current、previous')],
     evaluate(a) {
       return revenueGrowth({ current: a.column('current'), previous: a.column('previous'), include: include(a, 'current') });
+    },
+    explain(a) {
+      return growthWorking({ current: a.column('current'), previous: a.column('previous') }, filterPairs(a, 1));
     },
   }),
 ];

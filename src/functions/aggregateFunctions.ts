@@ -5,6 +5,7 @@
  */
 import { countWhere, meanWhere, ratio, shareWhere, sumWhere } from '../calc/aggregate';
 import { rowMask } from '../calc/criteria';
+import { meanWorking, shareWorking, sumWorking } from '../calc/aggregateWorking';
 import { orFail } from './args';
 import { filterPairs, filterParams } from './commonParams';
 import { ParamDeclaration, declare } from './declaration';
@@ -54,6 +55,9 @@ export const aggregateFunctions = [
     evaluate(a) {
       const values = a.column('values');
       return sumWhere(values, orFail(rowMask(values.length, filterPairs(a, FILTER_PAIRS), 'values')));
+    },
+    explain(a) {
+      return sumWorking(a.column('values'), filterPairs(a, FILTER_PAIRS));
     },
   }),
 
@@ -115,6 +119,9 @@ export const aggregateFunctions = [
       const values = a.column('values');
       return meanWhere(values, orFail(rowMask(values.length, filterPairs(a, FILTER_PAIRS), 'values')));
     },
+    explain(a) {
+      return meanWorking(a.column('values'), filterPairs(a, FILTER_PAIRS));
+    },
   }),
 
   declare({
@@ -149,6 +156,9 @@ export const aggregateFunctions = [
       const column = a.column('column');
       const include = orFail(rowMask(column.length, filterPairs(a, FILTER_PAIRS), 'column'));
       return shareWhere(column, a.criterion('criterion'), include, 'criterion');
+    },
+    explain(a) {
+      return shareWorking(a.column('column'), a.criterion('criterion'), filterPairs(a, FILTER_PAIRS), 'criterion');
     },
   }),
 

@@ -3,9 +3,10 @@
  * table of these; the Excel adapter, the HyperFormula plugin, both metadata files and the
  * README reference are all derived from the table.
  */
-import { Result } from '../core/cells';
+import { CalcError, Result } from '../core/cells';
 import { Message } from '../core/i18n';
 import { Args } from './args';
+import type { Working } from '../calc/working';
 
 /** `range`: a column, row or block (also accepts one value). `value`: one cell. */
 export type ParamKind = 'range' | 'value';
@@ -68,6 +69,11 @@ export interface FunctionDeclaration {
   errors: readonly Message[];
   /** Evaluates with parsed arguments. May return CalcError; must not throw on bad input. */
   evaluate(args: Args): Result;
+  /**
+   * The working behind the value (issue #19), from the same arguments and the same kernel
+   * tally: only for the aggregates an indicator can end in (SHARE, WINRATE, …).
+   */
+  explain?(args: Args): Working | CalcError;
 }
 
 /** Declares one function (keeps family files tidy and type-checked). */

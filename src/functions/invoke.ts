@@ -7,6 +7,7 @@ import { msg } from '../calc/messages';
 import { NO_MATCH } from '../calc/criteria';
 import { ArgProblem, Args, RawArg } from './args';
 import { FunctionDeclaration, ParamDeclaration, ResultShape } from './declaration';
+import type { Working } from '../calc/working';
 
 /** A host cell after conversion: errors in the sheet arrive as CalcError. */
 export type InputCell = Cell | CalcError;
@@ -125,8 +126,12 @@ function withRowErrors(result: Result, rowErrors: Map<number, CalcError>): Resul
   return result.map((row, i) => (rowErrors.has(i) ? [rowErrors.get(i)!] : row));
 }
 
-/** Evaluates `decl` on host values; never throws. */
-export function invoke(decl: FunctionDeclaration, values: readonly InputArg[]): Result {
+/** Reads the arguments as every call of `decl` does and runs `run` on them; never throws. */
+function withArgs<T>(
+  decl: FunctionDeclaration,
+  values: readonly InputArg[],
+  run: (args: Args, prepared: PreparedArgs) => T,
+): T | CalcError {
   if (values.length > decl.params.length)
     return new CalcError(
       'VALUE',
@@ -142,13 +147,29 @@ export function invoke(decl: FunctionDeclaration, values: readonly InputArg[]): 
     for (const p of decl.params) {
       if (!p.optional && values[decl.params.indexOf(p)] === undefined) return new CalcError('VALUE', msg.missingArgument(p.name));
     }
-    const result = unwrapSingle(decl.evaluate(args));
-    return prepared.rowErrors.size ? withRowErrors(result, prepared.rowErrors) : result;
+    return run(args, prepared);
   } catch (e) {
     if (e instanceof ArgProblem) return e.error;
     const text = e instanceof Error ? e.message : String(e);
     return new CalcError('VALUE', msg.custom(`${decl.id} failed unexpectedly: ${text}`, `${decl.id} 意外出错：${text}`));
   }
+}
+
+/** Evaluates `decl` on host values; never throws. */
+export function invoke(decl: FunctionDeclaration, values: readonly InputArg[]): Result {
+  return withArgs(decl, values, (args, prepared) => {
+    const result = unwrapSingle(decl.evaluate(args));
+    return prepared.rowErrors.size ? withRowErrors(result, prepared.rowErrors) : result;
+  });
+}
+
+/**
+ * The working of `decl` on host values (its `explain`), with the arguments read exactly as
+ * `invoke` reads them; undefined when the function has none. Never throws.
+ */
+export function invokeWorking(decl: FunctionDeclaration, values: readonly InputArg[]): Working | CalcError | undefined {
+  const explain = decl.explain;
+  return explain ? withArgs(decl, values, (args) => explain(args)) : undefined;
 }
 
 /** Rows × columns of an argument as a host sees it (a single value is 1×1). */

@@ -15,7 +15,11 @@ import {
   tallyDeals,
 } from '../calc/pipeline';
 import { Args, orFail } from './args';
+import { cycleWorking, dealWorking, targetWorking, velocityWorking } from '../calc/dealWorking';
 import { filterPairs, filterParams, param } from './commonParams';
+import { FilterPair } from '../calc/criteria';
+
+const OPEN_ONLY: ReadonlySet<string> = new Set(['Open']);
 import { FunctionDeclaration, ParamDeclaration, declare } from './declaration';
 
 const p = (name: string, kind: ParamDeclaration['kind'], optional: boolean, en: string, zh: string): ParamDeclaration => ({
@@ -54,20 +58,84 @@ const closeDates = p(
   '结单日期列，如 Opp_CloseDate；期间按此日期计算。',
 );
 
+/** DEALCOUNT's and DEALSUM's query, as their arguments give it. */
+function dealQuery(a: Args, withAmount: boolean) {
+  return {
+    status: a.column('status'),
+    which: orFail(parseStatusSet(a.criterion('which'), 'which')),
+    amount: withAmount ? a.column('amount') : undefined,
+    dates: a.optColumn('dates'),
+    periodStart: a.optDate('periodStart'),
+    periodEnd: a.optDate('periodEnd'),
+  };
+}
+
 function dealTally(a: Args, withAmount: boolean) {
-  const status = a.column('status');
-  const include = orFail(rowMask(status.length, filterPairs(a, 1), 'status'));
-  return orFail(
-    tallyDeals({
-      status,
-      which: orFail(parseStatusSet(a.criterion('which'), 'which')),
-      amount: withAmount ? a.column('amount') : undefined,
-      dates: a.optColumn('dates'),
-      periodStart: a.optDate('periodStart'),
-      periodEnd: a.optDate('periodEnd'),
-      include,
-    }),
-  );
+  const query = dealQuery(a, withAmount);
+  const include = orFail(rowMask(query.status.length, filterPairs(a, 1), 'status'));
+  return orFail(tallyDeals({ ...query, include }));
+}
+
+/** PIPELINE's input, as its arguments give it. */
+function pipelineInput(a: Args) {
+  return {
+    status: a.column('status'),
+    amount: a.column('amount'),
+    probability: a.optColumn('probability'),
+    closeDate: a.optColumn('closeDate'),
+    periodStart: a.optDate('periodStart'),
+    periodEnd: a.optDate('periodEnd'),
+  };
+}
+
+/** TARGET's owner filter (owners = owner) as a filter pair. */
+function targetOwnerPairs(a: Args): FilterPair[] {
+  const owner = a.criterion('owner');
+  if (owner !== undefined && !a.has('owners'))
+    orFail(
+      new CalcError(
+        'VALUE',
+        msg.custom(
+          'owner needs owners: give the owner column, e.g. Tgt_Owner',
+          '使用 owner 时需要 owners：请给出负责人列，如 Tgt_Owner',
+        ),
+      ),
+    );
+  return owner === undefined
+    ? []
+    : [{ column: a.column('owners'), criterion: owner, columnName: 'owners', criterionName: 'owner' }];
+}
+
+function targetInput(a: Args) {
+  return {
+    amounts: a.column('amounts'),
+    startDates: a.column('startDates'),
+    endDates: a.column('endDates'),
+    periodStart: a.optDate('periodStart'),
+    periodEnd: a.optDate('periodEnd'),
+  };
+}
+
+function cycleInput(a: Args) {
+  return {
+    status: a.column('status'),
+    createdDates: a.column('createdDates'),
+    closeDates: a.column('closeDates'),
+    periodStart: a.optDate('periodStart'),
+    periodEnd: a.optDate('periodEnd'),
+  };
+}
+
+function velocityInput(a: Args) {
+  return {
+    status: a.column('status'),
+    amount: a.column('amount'),
+    createdDates: a.column('createdDates'),
+    closeDates: a.column('closeDates'),
+    periodStart: a.optDate('periodStart'),
+    periodEnd: a.optDate('periodEnd'),
+    noDecisionIsLoss: a.bool('noDecisionIsLoss', true),
+  };
 }
 
 const sizeAndStatusErrors = {
@@ -108,17 +176,12 @@ export const pipelineFunctions: FunctionDeclaration[] = [
       },
     ],
     evaluate(a) {
-      const status = a.column('status');
-      const include = orFail(rowMask(status.length, filterPairs(a, 1), 'status'));
-      return openPipeline({
-        status,
-        amount: a.column('amount'),
-        probability: a.optColumn('probability'),
-        closeDate: a.optColumn('closeDate'),
-        periodStart: a.optDate('periodStart'),
-        periodEnd: a.optDate('periodEnd'),
-        include,
-      });
+      const input = pipelineInput(a);
+      return openPipeline({ ...input, include: orFail(rowMask(input.status.length, filterPairs(a, 1), 'status')) });
+    },
+    explain(a) {
+      const { closeDate, ...input } = pipelineInput(a);
+      return dealWorking({ ...input, which: OPEN_ONLY, dates: closeDate, datesName: 'closeDate' }, filterPairs(a, 1), true);
     },
   }),
   declare({
@@ -136,6 +199,9 @@ export const pipelineFunctions: FunctionDeclaration[] = [
     evaluate(a) {
       return dealTally(a, false).count;
     },
+    explain(a) {
+      return dealWorking(dealQuery(a, false), filterPairs(a, 1), false);
+    },
   }),
   declare({
     id: 'DEALSUM',
@@ -151,6 +217,9 @@ export const pipelineFunctions: FunctionDeclaration[] = [
     errors: [sizeAndStatusErrors, { en: '#VALUE! when which names no known status.', zh: '#VALUE!：which 中有无法识别的状态。' }],
     evaluate(a) {
       return dealTally(a, true).sum;
+    },
+    explain(a) {
+      return dealWorking(dealQuery(a, true), filterPairs(a, 1), true);
     },
   }),
   declare({
@@ -191,36 +260,13 @@ export const pipelineFunctions: FunctionDeclaration[] = [
       },
     ],
     evaluate(a) {
-      const amounts = a.column('amounts');
-      const owner = a.criterion('owner');
-      if (owner !== undefined && !a.has('owners'))
-        orFail(
-          new CalcError(
-            'VALUE',
-            msg.custom(
-              'owner needs owners: give the owner column, e.g. Tgt_Owner',
-              '使用 owner 时需要 owners：请给出负责人列，如 Tgt_Owner',
-            ),
-          ),
-        );
-      const include =
-        owner === undefined
-          ? undefined
-          : orFail(
-              rowMask(
-                amounts.length,
-                [{ column: a.column('owners'), criterion: owner, columnName: 'owners', criterionName: 'owner' }],
-                'amounts',
-              ),
-            );
-      return sumTargets({
-        amounts,
-        startDates: a.column('startDates'),
-        endDates: a.column('endDates'),
-        periodStart: a.optDate('periodStart'),
-        periodEnd: a.optDate('periodEnd'),
-        include,
-      });
+      const input = targetInput(a);
+      const pairs = targetOwnerPairs(a);
+      const include = pairs.length ? orFail(rowMask(input.amounts.length, pairs, 'amounts')) : undefined;
+      return sumTargets({ ...input, include });
+    },
+    explain(a) {
+      return targetWorking(targetInput(a), targetOwnerPairs(a));
     },
   }),
   declare({
@@ -271,13 +317,10 @@ export const pipelineFunctions: FunctionDeclaration[] = [
       },
     ],
     evaluate(a) {
-      return cycleDays({
-        status: a.column('status'),
-        createdDates: a.column('createdDates'),
-        closeDates: a.column('closeDates'),
-        periodStart: a.optDate('periodStart'),
-        periodEnd: a.optDate('periodEnd'),
-      });
+      return cycleDays(cycleInput(a));
+    },
+    explain(a) {
+      return cycleWorking(cycleInput(a));
     },
   }),
   declare({
@@ -306,15 +349,10 @@ export const pipelineFunctions: FunctionDeclaration[] = [
       },
     ],
     evaluate(a) {
-      return salesVelocity({
-        status: a.column('status'),
-        amount: a.column('amount'),
-        createdDates: a.column('createdDates'),
-        closeDates: a.column('closeDates'),
-        periodStart: a.optDate('periodStart'),
-        periodEnd: a.optDate('periodEnd'),
-        noDecisionIsLoss: a.bool('noDecisionIsLoss', true),
-      });
+      return salesVelocity(velocityInput(a));
+    },
+    explain(a) {
+      return velocityWorking(velocityInput(a));
     },
   }),
 ];

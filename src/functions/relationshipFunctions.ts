@@ -5,7 +5,19 @@
  */
 import { spill } from './spill';
 import { enumScores, keyPlayerSupport, roleCoverage, scoredEnumeration, supportIndex } from '../calc/relationships';
-import { orFail } from './args';
+import { Args, orFail } from './args';
+import { keyPlayerWorking } from '../calc/accountWorking';
+
+function keyPlayerInput(a: Args) {
+  return {
+    dcOppIds: a.column('dcOppIds'),
+    dcPolitical: a.column('dcPolitical'),
+    dcRoles: a.column('dcRoles'),
+    dcSupport: a.column('dcSupport'),
+    oppIds: a.optColumn('oppIds'),
+    oppStatus: a.optColumn('oppStatus'),
+  };
+}
 import { FunctionDeclaration, ParamDeclaration, declare } from './declaration';
 
 const p = (
@@ -158,14 +170,10 @@ export const relationshipFunctions: FunctionDeclaration[] = [
       },
     ],
     evaluate(a) {
-      return keyPlayerSupport({
-        dcOppIds: a.column('dcOppIds'),
-        dcPolitical: a.column('dcPolitical'),
-        dcRoles: a.column('dcRoles'),
-        dcSupport: a.column('dcSupport'),
-        oppIds: a.optColumn('oppIds'),
-        oppStatus: a.optColumn('oppStatus'),
-      });
+      return keyPlayerSupport(keyPlayerInput(a));
+    },
+    explain(a) {
+      return keyPlayerWorking(keyPlayerInput(a));
     },
   }),
 

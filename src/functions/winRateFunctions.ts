@@ -1,6 +1,7 @@
 /** Win-rate family: WINRATE (count or value based, optional period and filter). */
 import { rowMask } from '../calc/criteria';
 import { winRate } from '../calc/winrate';
+import { winRateWorking } from '../calc/aggregateWorking';
 import { orFail } from './args';
 import { filterPairs, filterParams, param } from './commonParams';
 import { declare } from './declaration';
@@ -43,6 +44,19 @@ export const winRateFunctions = [
         noDecisionIsLoss: a.bool('noDecisionIsLoss', true),
         include,
       });
+    },
+    explain(a) {
+      return winRateWorking(
+        {
+          status: a.column('status'),
+          amount: a.optColumn('amount'),
+          closeDate: a.optColumn('closeDate'),
+          periodStart: a.optDate('periodStart'),
+          periodEnd: a.optDate('periodEnd'),
+          noDecisionIsLoss: a.bool('noDecisionIsLoss', true),
+        },
+        filterPairs(a, 1),
+      );
     },
   }),
 ];

@@ -5,6 +5,7 @@
  */
 import { Message } from '../core/i18n';
 import { IndicatorRow } from './snapshot';
+import { INDICATOR_WORDS } from './indicatorWords';
 
 export type Goal = 'WIN' | 'PIPE' | 'REL' | 'BEH';
 
@@ -509,6 +510,8 @@ const CATALOG: readonly IndicatorRow[] = [
   ),
 ];
 
-export const BUILT_IN_INDICATORS: readonly IndicatorRow[] = CATALOG.map((row) =>
-  ELIGIBLE[row.id] ? { ...row, eligible: ELIGIBLE[row.id] } : row,
-);
+export const BUILT_IN_INDICATORS: readonly IndicatorRow[] = CATALOG.map((row) => ({
+  ...row,
+  ...(ELIGIBLE[row.id] ? { eligible: ELIGIBLE[row.id] } : {}),
+  ...(INDICATOR_WORDS[row.id] ? { words: INDICATOR_WORDS[row.id] } : {}),
+}));

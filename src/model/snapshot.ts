@@ -2,6 +2,7 @@
  * A CRM3 workbook in memory, as read from an .xlsx (or generated): the engine, the
  * validator and the writers all work on this.
  */
+import type { WorkingWords } from '../calc/working';
 import { Cell } from '../core/cells';
 import { Message } from '../core/i18n';
 import { ConfigTableName, SettingName } from './config';
@@ -44,6 +45,8 @@ export interface IndicatorRow {
    * indicator is No data, and this says why. Catalog rows have it; a workbook's own may not.
    */
   eligible?: Message;
+  /** The indicator's words for its working's parts (catalog rows; issue #19). */
+  words?: WorkingWords;
 }
 
 export interface WorkbookSnapshot {

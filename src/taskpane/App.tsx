@@ -122,10 +122,11 @@ export function App(props: AppProps) {
             locale,
             snapshot: state.snapshot,
             result: state.result,
+            inExcel: inOffice,
             refresh: () => void state.refresh(),
           }
         : undefined,
-    [state.snapshot, state.result, state.refresh, workbook.host, engine, locale, opening, openFailure],
+    [state.snapshot, state.result, state.refresh, workbook.host, engine, locale, opening, openFailure, inOffice],
   );
 
   /** Runs a file action with the bar disabled; its failure (never a throw) shows above the view. */

@@ -6,6 +6,7 @@
 import { Locale } from '../core/i18n';
 import type { EvaluationResult, IndicatorResult } from '../engine/evaluate';
 import type { DashboardCharts } from '../engine/charts';
+import type { IndicatorExplain } from '../engine/indicatorWorking';
 import type { DecisionChainMap } from '../engine/decisionChain';
 import type { DealMovement, SnapshotInfo } from '../engine/history';
 import type { AnswerCode, GradingForm } from '../engine/grading';
@@ -46,6 +47,8 @@ export interface Explanation {
   formula: string;
   value: IndicatorResult['value'];
   inputs: ExplainedInput[];
+  /** The kernel's working with the rows behind each part (issue #19); absent when the indicator has none. */
+  working?: IndicatorExplain;
 }
 
 export interface PaneEngine {

@@ -6,10 +6,17 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { Page } from 'playwright-core';
 import { writeWorkbook } from '../../src/io/writeWorkbook';
 import { generateSample } from '../../src/model/sample';
-import { SCREENS as SCREENS_DIR, WebMode, reloadAfter, screenshot, startWebMode, waitForDashboard } from './support/webServer';
+import {
+  SCREENS as SCREENS_DIR,
+  WebMode,
+  overflow,
+  reloadAfter,
+  screenshot,
+  startWebMode,
+  waitForDashboard,
+} from './support/webServer';
 
 let web: WebMode;
 const withProblems = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'crm3-screens-')), 'with-problems.xlsx');
@@ -25,16 +32,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await web?.close();
 });
-
-/** Widest element beyond the viewport, if any (a pane must never scroll sideways). */
-async function overflow(page: Page): Promise<string | undefined> {
-  return page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    if (document.documentElement.scrollWidth <= width) return undefined;
-    const wide = [...document.querySelectorAll('body *')].find((e) => e.getBoundingClientRect().right > width + 1);
-    return wide ? `${wide.tagName}.${wide.className} ${Math.round(wide.getBoundingClientRect().right)} > ${width}` : 'page';
-  });
-}
 
 for (const width of [320, 500]) {
   for (const lang of ['en-US', 'zh-CN'] as const) {

@@ -11,7 +11,9 @@ import {
   evaluateWorkbook,
   indicatorAbsences,
   indicatorResult,
+  withCatalogWords,
 } from '../../engine/evaluate';
+import { explainIndicator } from '../../engine/indicatorWorking';
 import type { Absence } from '../../engine/noData';
 import { BUILT_IN_INDICATORS } from '../../model/indicators';
 import { explainFormula } from '../../engine/explain';
@@ -95,11 +97,17 @@ export class PaneEngineCore {
     const found = engine.indicators().find((i) => i.row.id === indicatorId);
     if (!found) return undefined;
     const v = found.value;
+    const l = this.current;
+    // The kernel's working with its rows (issue #19); none when the indicator's inputs are absent.
+    const working = l.absent.get(found.row.id)?.length
+      ? undefined
+      : explainIndicator(engine, withCatalogWords(found.row), v, { locale: l.locale, rows: true, workbook: l.snapshot });
     return {
       id: indicatorId,
       formula: found.row.formula,
       value: v !== null && typeof v === 'object' ? null : v,
-      inputs: explainFormula(engine, found.row.formula, this.current.locale),
+      inputs: explainFormula(engine, found.row.formula, l.locale),
+      ...(working ? { working } : {}),
     };
   }
 

@@ -13,6 +13,8 @@ export interface ViewProps {
   snapshot: WorkbookSnapshot;
   /** The whole-workbook evaluation of that snapshot. */
   result: EvaluationResult;
+  /** Inside Excel (the host can select cells for the user), not web mode. */
+  inExcel?: boolean;
   /** Re-read the workbook and re-evaluate (after the view wrote to it). */
   refresh(): void;
 }

@@ -136,3 +136,13 @@ export async function screenshot(page: Page, name: string, fullPage = true): Pro
   fs.mkdirSync(SCREENS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENS, `${name}.png`), fullPage });
 }
+
+/** Widest element beyond the viewport, if any (a pane must never scroll sideways). */
+export async function overflow(page: Page): Promise<string | undefined> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth <= width) return undefined;
+    const wide = [...document.querySelectorAll('body *')].find((e) => e.getBoundingClientRect().right > width + 1);
+    return wide ? `${wide.tagName}.${wide.className} ${Math.round(wide.getBoundingClientRect().right)} > ${width}` : 'page';
+  });
+}

@@ -26,6 +26,7 @@ import { BUILT_IN_INDICATORS, GOALS } from '../../../model/indicators';
 import { UiLocale, strings } from '../../strings';
 import type { ViewProps } from '../viewProps';
 import { IndicatorCard } from './IndicatorCard';
+import type { RowDoor } from './ExplainPanel';
 import { ScopePicker } from './ScopePicker';
 
 const DashboardCharts = lazy(() => import(/* webpackChunkName: "charts" */ './DashboardCharts'));
@@ -110,6 +111,11 @@ export function DashboardView(props: DashboardProps) {
   const snapshotLabel = (x: SnapshotInfo) => isoFromSerial(x.date) + (x.label ? ` · ${x.label}` : '');
 
   const result = scope ? (scoped?.key === key ? scoped.result : undefined) : props.result;
+  // The explain panel's drill-down: Excel selects a row; web mode shows it from the workbook as read.
+  const rowDoor = useMemo<RowDoor>(
+    () => ({ inExcel: !!props.inExcel, goTo: (sheet, cell) => props.host.goTo(sheet, cell), snapshot }),
+    [props.inExcel, props.host, snapshot],
+  );
   const rows = useMemo(
     () => new Map((snapshot.indicators?.length ? snapshot.indicators : BUILT_IN_INDICATORS).map((r) => [r.id, r])),
     [snapshot],
@@ -176,6 +182,7 @@ export function DashboardView(props: DashboardProps) {
                       scopes={scopes}
                       locale={locale}
                       currency={currency}
+                      rowDoor={rowDoor}
                     />
                   ))}
                 </ul>

@@ -7,7 +7,7 @@ import type { Scope } from '../../../engine/scope';
 import type { IndicatorRow } from '../../../model/snapshot';
 import type { PaneEngine } from '../../paneEngine';
 import { UiLocale, strings } from '../../strings';
-import { ExplainPanel } from './ExplainPanel';
+import { ExplainPanel, RowDoor } from './ExplainPanel';
 import { RagBadge } from './RagBadge';
 import { DeltaLine } from './DeltaLine';
 import { historyStrings } from './historyStrings';
@@ -41,9 +41,10 @@ interface Props {
   scopes: readonly Scope[];
   locale: UiLocale;
   currency: string;
+  rowDoor: RowDoor;
 }
 
-export function IndicatorCard({ indicator, delta, row, engine, scopes, locale, currency }: Props) {
+export function IndicatorCard({ indicator, delta, row, engine, scopes, locale, currency, rowDoor }: Props) {
   const t = pickAll(strings, locale);
   const s = useStyles();
   const [open, setOpen] = useState(false);
@@ -81,7 +82,17 @@ export function IndicatorCard({ indicator, delta, row, engine, scopes, locale, c
       >
         {open ? t.hideHow : t.howComputed}
       </Button>
-      {open && <ExplainPanel id={indicator.id} panelId={panelId} engine={engine} scopes={scopes} locale={locale} />}
+      {open && (
+        <ExplainPanel
+          id={indicator.id}
+          panelId={panelId}
+          engine={engine}
+          scopes={scopes}
+          locale={locale}
+          currency={currency}
+          rowDoor={rowDoor}
+        />
+      )}
     </li>
   );
 }
