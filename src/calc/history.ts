@@ -132,10 +132,11 @@ export function closeDateSlips(h: HistoryRows & { closeDates: Column }, forKeys:
   if (current && current.length !== forKeys.length)
     return new CalcError('VALUE', msg.sizeMismatch('keys', 'current', forKeys.length, current.length));
   const by = rowsByKey(h);
-  return forKeys.map((k, i) => {
-    if (isBlank(k)) return null;
-    const rows = by.get(keyOf(k));
-    if (!rows) return null;
+  // One pass over a key's rows however often the key repeats in forKeys (never n × n).
+  const perKey = new Map<string, { slips: number; last: number | undefined }>();
+  const recorded = (key: string, rows: readonly number[]) => {
+    let done = perKey.get(key);
+    if (done) return done;
     let slips = 0;
     let last: number | undefined;
     for (const r of rows) {
@@ -144,9 +145,18 @@ export function closeDateSlips(h: HistoryRows & { closeDates: Column }, forKeys:
       if (last !== undefined && d > last) slips++;
       last = d;
     }
+    done = { slips, last };
+    perKey.set(key, done);
+    return done;
+  };
+  return forKeys.map((k, i) => {
+    if (isBlank(k)) return null;
+    const key = keyOf(k);
+    const rows = by.get(key);
+    if (!rows) return null;
+    const { slips, last } = recorded(key, rows);
     const now = current ? toDateSerial(current[i]) : undefined;
-    if (now !== undefined && last !== undefined && now > last) slips++;
-    return slips;
+    return now !== undefined && last !== undefined && now > last ? slips + 1 : slips;
   });
 }
 
@@ -163,23 +173,29 @@ export function stageEnteredDates(h: HistoryRows & { stages: Column }, forKeys: 
   if (current.length !== forKeys.length)
     return new CalcError('VALUE', msg.sizeMismatch('keys', 'current', forKeys.length, current.length));
   const by = rowsByKey(h);
-  return forKeys.map((k, i) => {
-    if (isBlank(k) || isBlank(current[i])) return null;
-    const rows = by.get(keyOf(k));
-    if (!rows) return null;
-    const stage = keyOf(current[i]);
+  // One pass per (key, stage) however often they repeat in forKeys (never n × n).
+  const memo = new Map<string, Cell>();
+  const enteredFor = (rows: readonly number[], stage: string): Cell => {
     let entered: number | null = null;
+    let lastStage: string | undefined;
     for (const r of rows) {
       const s = h.stages[r];
       if (isBlank(s)) continue;
-      if (keyOf(s) !== stage) entered = null;
+      lastStage = keyOf(s);
+      if (lastStage !== stage) entered = null;
       else if (entered === null) entered = toDateSerial(h.dates[r])!;
     }
-    const lastStage = [...rows]
-      .reverse()
-      .map((r) => h.stages[r])
-      .find((s) => !isBlank(s));
-    return lastStage !== undefined && keyOf(lastStage) === stage ? entered : null;
+    return lastStage === stage ? entered : null;
+  };
+  return forKeys.map((k, i) => {
+    if (isBlank(k) || isBlank(current[i])) return null;
+    const key = keyOf(k);
+    const rows = by.get(key);
+    if (!rows) return null;
+    const stage = keyOf(current[i]);
+    const id = JSON.stringify([key, stage]);
+    if (!memo.has(id)) memo.set(id, enteredFor(rows, stage));
+    return memo.get(id)!;
   });
 }
 
