@@ -11,6 +11,7 @@ import { inspectXlsxFile } from '../io/zipGuard';
 import { refuseInputs, writeOutput } from '../io/safeOutput';
 import { Budget, defaultBudget, parseBudgetOption } from './budget';
 import type { Io } from './main';
+import { UsageError } from './flags';
 
 const USAGE: Message = {
   en: `Usage: crm3 client-copy <in.xlsx> --out <out.xlsx> [--lang zh-CN] [--max-file-mb N]
@@ -29,10 +30,6 @@ Exit codes: 0 written, 1 written but some cells could not be valued (listed), 2 
 退出码：0 已生成；1 已生成但部分单元格无法取得数值（会列出）；2 未生成。
 `,
 };
-
-class UsageError {
-  constructor(readonly message: Message) {}
-}
 
 interface ClientCopyArgs {
   input?: string;

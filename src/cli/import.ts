@@ -21,6 +21,7 @@ import { formatImportReport } from './importReport';
 import { parseIsoDate, today } from './dates';
 import { Budget, defaultBudget, parseBudgetOption } from './budget';
 import type { Io } from './main';
+import { UsageError, flagValue } from './flags';
 
 const DEFAULT_TEMPLATE: TemplateId = 'value-indicators';
 
@@ -64,17 +65,8 @@ interface ImportArgs {
   budget: Budget;
 }
 
-class UsageError {
-  constructor(readonly message: Message) {}
-}
-
 function parseArgs(argv: readonly string[], locale: Locale): ImportArgs {
   const args: ImportArgs = { template: DEFAULT_TEMPLATE, locale, help: false, budget: defaultBudget() };
-  const value = (i: number, flag: string): string => {
-    const v = argv[i + 1];
-    if (v === undefined || v.startsWith('--')) throw new UsageError({ en: `${flag} needs a value`, zh: `${flag} 需要一个值` });
-    return v;
-  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     switch (a) {
@@ -83,14 +75,14 @@ function parseArgs(argv: readonly string[], locale: Locale): ImportArgs {
         args.help = true;
         break;
       case '--out': {
-        const v = value(i++, a);
+        const v = flagValue(argv, i++, a);
         if (!/\.xlsx$/i.test(v))
           throw new UsageError({ en: `--out must name an .xlsx file, got "${v}"`, zh: `--out 必须是 .xlsx 文件，实际为 "${v}"` });
         args.out = v;
         break;
       }
       case '--template': {
-        const v = value(i++, a);
+        const v = flagValue(argv, i++, a);
         const t = TEMPLATES.find((x) => x.id === v);
         if (!t)
           throw new UsageError({
@@ -101,13 +93,13 @@ function parseArgs(argv: readonly string[], locale: Locale): ImportArgs {
         break;
       }
       case '--lang':
-        args.locale = localeOf(value(i++, a));
+        args.locale = localeOf(flagValue(argv, i++, a));
         break;
       case '--config':
-        args.config = value(i++, a);
+        args.config = flagValue(argv, i++, a);
         break;
       case '--date-order': {
-        const v = value(i++, a).toLowerCase();
+        const v = flagValue(argv, i++, a).toLowerCase();
         if (v !== 'dmy' && v !== 'mdy')
           throw new UsageError({
             en: `--date-order must be dmy or mdy, got "${v}"`,
@@ -118,12 +110,12 @@ function parseArgs(argv: readonly string[], locale: Locale): ImportArgs {
       }
       case '--max-rows':
       case '--max-file-mb': {
-        const problem = parseBudgetOption(args.budget, a, value(i++, a));
+        const problem = parseBudgetOption(args.budget, a, flagValue(argv, i++, a));
         if (problem) throw new UsageError(problem);
         break;
       }
       case '--as-of': {
-        const v = value(i++, a);
+        const v = flagValue(argv, i++, a);
         const serial = parseIsoDate(v);
         if (serial === undefined)
           throw new UsageError({

@@ -17,6 +17,7 @@ import { WorkbookSnapshot } from '../model/snapshot';
 import { parseIsoDate, today } from './dates';
 import type { Io } from './main';
 import { rasterisePicture } from './pictures';
+import { UsageError, flagValue } from './flags';
 
 export interface ReportArgs {
   input: string;
@@ -48,17 +49,8 @@ Exit codes: 0 written, 1 written but the data has errors, 2 not written.
 `,
 );
 
-class UsageError {
-  constructor(readonly message: Message) {}
-}
-
 export function parseReportArgs(argv: readonly string[], locale: Locale, outExtension = '.docx'): ReportArgs {
   const args: ReportArgs = { input: '', out: '', locale, scopes: [], help: false };
-  const value = (i: number, flag: string): string => {
-    const v = argv[i + 1];
-    if (v === undefined || v.startsWith('--')) throw new UsageError(bi(`${flag} needs a value`, `${flag} 需要一个值`));
-    return v;
-  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     switch (a) {
@@ -67,19 +59,19 @@ export function parseReportArgs(argv: readonly string[], locale: Locale, outExte
         args.help = true;
         break;
       case '--out':
-        args.out = value(i++, a);
+        args.out = flagValue(argv, i++, a);
         break;
       case '--lang':
-        args.locale = localeOf(value(i++, a));
+        args.locale = localeOf(flagValue(argv, i++, a));
         break;
       case '--client':
-        args.client = value(i++, a).trim();
+        args.client = flagValue(argv, i++, a).trim();
         break;
       case '--consultant':
-        args.consultant = value(i++, a).trim();
+        args.consultant = flagValue(argv, i++, a).trim();
         break;
       case '--as-of': {
-        const v = value(i++, a);
+        const v = flagValue(argv, i++, a);
         const serial = parseIsoDate(v);
         if (serial === undefined)
           throw new UsageError(
@@ -89,7 +81,7 @@ export function parseReportArgs(argv: readonly string[], locale: Locale, outExte
         break;
       }
       case '--scope': {
-        const v = value(i++, a);
+        const v = flagValue(argv, i++, a);
         const s = parseScope(v);
         if (!s)
           throw new UsageError(

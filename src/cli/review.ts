@@ -13,6 +13,7 @@ import { readInputFile } from '../io/readInput';
 import { parseIsoDate, today } from './dates';
 import { displayWidth, pad } from './format';
 import type { Io } from './main';
+import { UsageError } from './flags';
 
 const USAGE: Message = bi(
   `Usage: crm3 review <file.xlsx> [--due] [--as-of YYYY-MM-DD] [--json] [--lang zh-CN]
@@ -42,10 +43,6 @@ const TEXT = {
   strengths: bi('Strengths', '优势'),
   none: bi('none', '无'),
 };
-
-class UsageError {
-  constructor(readonly message: Message) {}
-}
 
 export async function runReview(argv: readonly string[], io: Io, locale: Locale): Promise<number> {
   let file = '';

@@ -14,6 +14,7 @@ import { refuseInputs, writeOutput } from '../io/safeOutput';
 import { readFileBytes } from '../io/zipGuard';
 import { parseIsoDate, today } from './dates';
 import type { Io } from './main';
+import { UsageError } from './flags';
 
 const USAGE: Message = bi(
   `Usage: crm3 snapshot <file.xlsx> [--as-of YYYY-MM-DD] [--label TEXT] (--out new.xlsx | --in-place) [--lang zh-CN]
@@ -34,10 +35,6 @@ Exit codes: 0 written (or nothing to change), 1 written but the data has errors,
 退出码：0 已写入（或无需改动）；1 已写入但数据有错误；2 未写入。
 `,
 );
-
-class UsageError {
-  constructor(readonly message: Message) {}
-}
 
 interface SnapshotArgs {
   input: string;
