@@ -167,7 +167,18 @@ describe('the copy is never written when a rewritten part would not open', () =>
   });
 
   test('the fault is said in Chinese too: only the file’s own tag and prefix names stay as written', () => {
-    for (const xml of ['<a><b r:id="1"/></a>', '<a><b></a>', '<a>', '<a/><b/>', '', '<a><!-- x', '<a><![CDATA[x', '<a><?pi x', '<a><b x="1"', '<a></>'])
+    for (const xml of [
+      '<a><b r:id="1"/></a>',
+      '<a><b></a>',
+      '<a>',
+      '<a/><b/>',
+      '',
+      '<a><!-- x',
+      '<a><![CDATA[x',
+      '<a><?pi x',
+      '<a><b x="1"',
+      '<a></>',
+    ])
       expect(
         xmlFault(xml)
           ?.zh.replace(/<\/?[a-z:]*>|r:id|“r”/g, '')
