@@ -323,9 +323,7 @@ export function withDeltas(
         since: sinceIso,
         label: since.label,
         previousStatus:
-          row === undefined || isBlank(statuses[row])
-            ? null
-            : (canonical(RagStatus, statuses[row]) ?? String(statuses[row])),
+          row === undefined || isBlank(statuses[row]) ? null : (canonical(RagStatus, statuses[row]) ?? String(statuses[row])),
         series,
         shown,
         words: deltaWords(change, sinceIso, shown.replace(/^[+−]/, ''), locale),
