@@ -6,8 +6,7 @@
  */
 import { Locale, Message } from '../core/i18n';
 import { EvaluationResult, evaluateWorkbook } from '../engine/evaluate';
-import { HistoryRowsToAppend, planSnapshot } from '../engine/history';
-import { WorkbookSnapshot } from '../model/snapshot';
+import { HistoryRowsToAppend, planSnapshot, workbookLocale } from '../engine/history';
 import { appendHistoryRows } from './historyPackage';
 import { readWorkbookBuffer } from './readWorkbook';
 
@@ -25,13 +24,6 @@ export interface SnapshotOptions {
   /** Language of messages and of the evaluation's names. */
   locale: Locale;
   when: Date;
-}
-
-/** The language of the history tables a workbook gets: its Opportunities (or Accounts) sheet's. */
-export function workbookLocale(workbook: WorkbookSnapshot): Locale {
-  return /[\u4e00-\u9fff]/.test(workbook.tables.Opportunities?.sheet ?? workbook.tables.Accounts?.sheet ?? '')
-    ? 'zh-CN'
-    : 'en-US';
 }
 
 export async function takeSnapshot(bytes: Uint8Array, name: string, options: SnapshotOptions): Promise<SnapshotOutcome> {
