@@ -21,7 +21,7 @@ Usage:
               [--config <crm3.xlsx>] [--date-order dmy|mdy] [--as-of YYYY-MM-DD]
                  # a CRM export (Salesforce, HubSpot, Dynamics, Zoho, Pipedrive, 纷享销客, 销售易 …)
                  # → a CRM3 workbook, with the column mapping and what is missing
-  crm3 templates build [--out folder]   # writes the 8 template files (4 templates × en-US, zh-CN)
+  crm3 templates build [--out folder]   # writes the 10 template files (5 templates × en-US, zh-CN)
   crm3 sample [--locale zh-CN] [--size N] [--seed S] [--as-of YYYY-MM-DD] [--out file.xlsx]
   crm3 client-copy <in.xlsx> --out <out.xlsx> [--lang zh-CN] [--max-file-mb N]
                  # CRM3 formulas replaced by their values, for clients without the add-in
