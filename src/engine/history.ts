@@ -30,6 +30,7 @@ import { shareOfWallet } from '../calc/accounts';
 import { stageOrderLookup } from '../calc/stages';
 import { defaultConfigTables } from '../model/defaults';
 import { HistoryTableName, tableSpec } from '../model/schema';
+import { workbookLocale } from '../model/layout';
 import { Problem, TableData, WorkbookSnapshot } from '../model/snapshot';
 import type { EvaluationResult, IndicatorResult } from './evaluate';
 
@@ -52,13 +53,6 @@ function historyTable(workbook: WorkbookSnapshot, name: HistoryTableName): { row
   const at = names.map((n) => t?.headers.indexOf(n) ?? -1);
   const rows = (t?.rows ?? []).map((r) => at.map((j) => (j < 0 ? null : (r[j] ?? null))));
   return { rows, col: (c: string) => rows.map((r) => r[names.indexOf(c)]) };
-}
-
-/** The language of the history tables a workbook gets: its Opportunities (or Accounts) sheet's. */
-export function workbookLocale(workbook: WorkbookSnapshot): Locale {
-  return /[\u4e00-\u9fff]/.test(workbook.tables.Opportunities?.sheet ?? workbook.tables.Accounts?.sheet ?? '')
-    ? 'zh-CN'
-    : 'en-US';
 }
 
 /**
