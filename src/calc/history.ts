@@ -6,10 +6,19 @@
  * of comparing now with then (Δ, what moved, derived slips and stage-entered dates).
  */
 import { CalcError, Cell, Column, isBlank, keyOf, toDateSerial, toNumber } from '../core/cells';
+import { Status, canonical } from '../core/enumerations';
 import { msg } from './messages';
 
 /** Status of an OppHistory row whose opportunity has left the workbook. */
 export const REMOVED = 'Removed';
+/** The mark as a zh workbook's history shows it (its Status column holds 进行中, 赢单, …). */
+export const REMOVED_ZH = '已移除';
+
+/** Whether an OppHistory status says the opportunity has left the workbook (either language). */
+export function isRemovedMark(c: Cell | undefined): boolean {
+  const k = keyOf(c);
+  return k === keyOf(REMOVED) || k === keyOf(REMOVED_ZH);
+}
 
 /** Two cells hold the same value (blank equals blank; numbers exactly; text as written). */
 export function sameCell(a: Cell | undefined, b: Cell | undefined): boolean {
@@ -78,7 +87,7 @@ export function valuesAsOf(
     if (isBlank(k)) return null;
     const row = latest.get(keyOf(k));
     if (row === undefined) return null;
-    if (h.status && keyOf(h.status[row]) === keyOf(REMOVED)) return null;
+    if (h.status && isRemovedMark(h.status[row])) return null;
     const v = h.field[row];
     return isBlank(v) ? null : v;
   });
@@ -303,12 +312,13 @@ const truthy = (c: Cell) =>
  * gives a stage's order (1…); a deal not open at the snapshot has no moves (it was decided).
  */
 export function dealMoves(then: DealState, now: DealState, stageOrder: (stage: Cell) => number | undefined): Move[] {
-  if (keyOf(then.status) !== 'OPEN') return [];
+  // Statuses as the workbook wrote them: codes, or zh names in a zh workbook.
+  if (canonical(Status, then.status) !== 'Open') return [];
   const moves: Move[] = [];
-  const status = keyOf(now.status);
-  if (status === 'WON') return ['won'];
-  if (status === 'LOST') return ['lost'];
-  if (status === 'NODECISION') return ['noDecision'];
+  const status = canonical(Status, now.status);
+  if (status === 'Won') return ['won'];
+  if (status === 'Lost') return ['lost'];
+  if (status === 'NoDecision') return ['noDecision'];
   const c0 = toDateSerial(then.closeDate ?? undefined);
   const c1 = toDateSerial(now.closeDate ?? undefined);
   if (c0 !== undefined && c1 !== undefined && c1 > c0) moves.push('slipped');

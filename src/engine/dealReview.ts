@@ -54,7 +54,8 @@ function column(t: TableData | undefined, name: string): Column {
 }
 
 const text = (c: Cell | undefined): string | null => (c === null || c === undefined || isBlank(c) ? null : String(c).trim());
-const setting = (w: WorkbookSnapshot, name: 'StaleDays' | 'ReviewIntervalDays'): number =>
+/** A review setting of the workbook's Config, else its default. */
+export const reviewSetting = (w: WorkbookSnapshot, name: 'StaleDays' | 'ReviewIntervalDays'): number =>
   toNumber(w.settings[name] ?? undefined) ?? (SETTINGS.find((s) => s.name === name)!.fallback as number);
 
 /**
@@ -80,7 +81,7 @@ export function dealReviews(given: WorkbookSnapshot, evaluation: EvaluationResul
     compellingEvent: column(opp, 'CompellingEvent'),
     lastActivity: Array.isArray(last) ? last : ids.map(() => null),
     asOf,
-    staleDays: setting(workbook, 'StaleDays'),
+    staleDays: reviewSetting(workbook, 'StaleDays'),
     dcOppIds: column(dc, 'OppId'),
     dcRoles: column(dc, 'BuyingRole'),
     dcSupport: column(dc, 'Support'),
@@ -94,7 +95,7 @@ export function dealReviews(given: WorkbookSnapshot, evaluation: EvaluationResul
     column(rev, 'Date'),
     column(rev, 'NextReview'),
     asOf,
-    setting(workbook, 'ReviewIntervalDays'),
+    reviewSetting(workbook, 'ReviewIntervalDays'),
   );
   const [names, accounts, owners, stages, amounts, closeDates] = [
     'OppName',

@@ -5,7 +5,7 @@
  * lays a workbook's tables and an evaluation out for them.
  */
 import { Cell, Column, isBlank, isoFromSerial, keyOf, toDateSerial, toNumber } from '../core/cells';
-import { Status, Support, canonical } from '../core/enumerations';
+import { RagStatus, Status, Support, canonical, lookupEnum } from '../core/enumerations';
 import { formatDelta } from '../core/format';
 import { Locale, Message, bi, pick } from '../core/i18n';
 import { BUILT_IN_INDICATORS } from '../model/indicators';
@@ -15,10 +15,12 @@ import {
   KeyedState,
   Move,
   REMOVED,
+  REMOVED_ZH,
   changedStates,
   closeDateSlips,
   dealMoves,
   indicatorChange,
+  isRemovedMark,
   lastStates,
   latestRowByKey,
   snapshotDates,
@@ -28,6 +30,7 @@ import { shareOfWallet } from '../calc/accounts';
 import { stageOrderLookup } from '../calc/stages';
 import { defaultConfigTables } from '../model/defaults';
 import { HistoryTableName, tableSpec } from '../model/schema';
+import { workbookLocale } from '../model/layout';
 import { Problem, TableData, WorkbookSnapshot } from '../model/snapshot';
 import type { EvaluationResult, IndicatorResult } from './evaluate';
 
@@ -50,6 +53,17 @@ function historyTable(workbook: WorkbookSnapshot, name: HistoryTableName): { row
   const at = names.map((n) => t?.headers.indexOf(n) ?? -1);
   const rows = (t?.rows ?? []).map((r) => at.map((j) => (j < 0 ? null : (r[j] ?? null))));
   return { rows, col: (c: string) => rows.map((r) => r[names.indexOf(c)]) };
+}
+
+/**
+ * An opportunity's status as its history row stores it: the workbook's own words (进行中, 赢单,
+ * 已移除 in a zh workbook; the codes in an en one), so a zh planner reads no English there.
+ * Readers fold either language (canonical, isRemovedMark), so both kinds of rows compare alike.
+ */
+function storedStatus(c: Cell | undefined, locale: Locale): Cell {
+  if (isRemovedMark(c)) return locale === 'zh-CN' ? REMOVED_ZH : REMOVED;
+  const v = lookupEnum(Status, c);
+  return v ? (locale === 'zh-CN' ? v.zh : v.code) : text(c);
 }
 
 /** A snapshot in the workbook: its date and label. */
@@ -147,6 +161,7 @@ export function planSnapshot(
   if (latest && date < latest.date)
     return { kind: 'refused', message: HISTORY_TEXT.before(isoFromSerial(date), isoFromSerial(latest.date)) };
   const labelCell = label?.trim() ? label.trim() : null;
+  const locale = workbookLocale(workbook);
 
   const indicators: Cell[][] = evaluation.indicators.map((i) => [
     date,
@@ -162,10 +177,11 @@ export function planSnapshot(
   const computed = new Map(evaluation.opportunities.map((o) => [keyOf(o.OppId), o]));
   const mentors = mentorByOpp(workbook);
   const oh = historyTable(workbook, 'OppHistory');
+  // Earlier rows in the same words as the new ones (a workbook may hold rows of either language).
   const previousOpps = lastStates(
     oh.col('Date'),
     oh.col('OppId'),
-    oh.rows.map((r) => r.slice(2)),
+    oh.rows.map((r) => [r[2], storedStatus(r[3], locale), ...r.slice(4)]),
   );
   const [stage, status, amount, closeDate] = ['Stage', 'Status', 'Amount', 'CloseDate'].map((c) => column(opp, c));
   const currentOpps: KeyedState[] = [];
@@ -174,8 +190,8 @@ export function planSnapshot(
     if (isBlank(id)) return;
     const k = keyOf(id);
     present.add(k);
-    const st = canonical(Status, status[i]) ?? text(status[i]);
-    if (st !== 'Open' && !previousOpps.has(k)) return;
+    const st = storedStatus(status[i], locale);
+    if (canonical(Status, st) !== 'Open' && !previousOpps.has(k)) return;
     const c = computed.get(k) ?? {};
     currentOpps.push({
       key: String(id).trim(),
@@ -193,12 +209,12 @@ export function planSnapshot(
     });
   });
   const oppRows = changedStates(previousOpps, currentOpps, {
-    isRemoved: (v) => keyOf(v[1]) === keyOf(REMOVED),
-    row: (v) => [v[0], REMOVED, ...v.slice(2)],
+    isRemoved: (v) => isRemovedMark(v[1]),
+    row: (v) => [v[0], storedStatus(REMOVED, locale), ...v.slice(2)],
   });
   // A recorded deal still in the workbook is never "removed": changedStates only sees the ones it was given.
   const opportunities = oppRows
-    .filter((s) => s.values[1] !== REMOVED || !present.has(keyOf(s.key)))
+    .filter((s) => !isRemovedMark(s.values[1]) || !present.has(keyOf(s.key)))
     .map((s) => [date, s.key, ...s.values]);
 
   // Accounts.
@@ -300,7 +316,8 @@ export function withDeltas(
         ...change,
         since: sinceIso,
         label: since.label,
-        previousStatus: row === undefined ? null : isBlank(statuses[row]) ? null : String(statuses[row]),
+        previousStatus:
+          row === undefined || isBlank(statuses[row]) ? null : (canonical(RagStatus, statuses[row]) ?? String(statuses[row])),
         series,
         shown,
         words: deltaWords(change, sinceIso, shown.replace(/^[+−]/, ''), locale),

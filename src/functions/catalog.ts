@@ -13,6 +13,7 @@ import { historyFunctions } from './historyFunctions';
 import { indicatorFunctions } from './indicatorFunctions';
 import { pipelineFunctions } from './pipelineFunctions';
 import { relationshipFunctions } from './relationshipFunctions';
+import { rowListFunctions } from './rowListFunctions';
 import { scoringFunctions } from './scoringFunctions';
 import { stageFunctions } from './stageFunctions';
 import { winRateFunctions } from './winRateFunctions';
@@ -21,6 +22,7 @@ export const catalog: readonly FunctionDeclaration[] = [
   ...winRateFunctions,
   ...pipelineFunctions,
   ...groupByFunctions,
+  ...rowListFunctions,
   ...aggregateFunctions,
   ...scoringFunctions,
   ...estimationFunctions,

@@ -23,19 +23,27 @@ export interface ParamDeclaration {
    * - perRow: only that row of the result is the error (default for the argument a
    *   column/rows result is sized by), so one bad account does not blank a whole column;
    * - blank: the cell counts as missing (TIER: an unscored account has no tier);
-   * - noMatch: the row fails the filter (default for filterN, as in COUNTIFS).
+   * - noMatch: the row fails the filter (default for filterN, as in COUNTIFS);
+   * - keep: the error stays in place as a value (a listed column: the row shows its own error).
    */
-  errors?: 'propagate' | 'perRow' | 'blank' | 'noMatch';
+  errors?: 'propagate' | 'perRow' | 'blank' | 'noMatch' | 'keep';
 }
 
 /**
  * How big the result is, known before evaluation (HyperFormula needs it up front):
  * - scalar: one value;
  * - column: one value per entry of the named vector argument (its cells, row or column),
- * - rows: one value per row of the named block argument (a row of criteria → one score).
+ * - rows: one value per row of the named block argument (a row of criteria → one score);
+ * - list: a block as tall as the `maxRows` argument and one column per given `columns`
+ *   argument (a row list for a template block of known height). HyperFormula sizes it from
+ *   a typed number; when maxRows is a reference it falls back to the rows of `rowsOf`.
  * A result of one entry is returned as a plain value.
  */
-export type ResultShape = { kind: 'scalar' } | { kind: 'column'; lengthOf: string } | { kind: 'rows'; of: string };
+export type ResultShape =
+  | { kind: 'scalar' }
+  | { kind: 'column'; lengthOf: string }
+  | { kind: 'rows'; of: string }
+  | { kind: 'list'; maxRows: string; columns: readonly string[]; rowsOf: string };
 
 export type ResultType = 'number' | 'string' | 'boolean' | 'any';
 

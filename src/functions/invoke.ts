@@ -5,6 +5,7 @@
 import { CalcError, Cell, Grid, Result, Scalar } from '../core/cells';
 import { msg } from '../calc/messages';
 import { NO_MATCH } from '../calc/criteria';
+import { MAX_LIST_ROWS } from '../calc/rowList';
 import { ArgProblem, Args, RawArg } from './args';
 import { FunctionDeclaration, ParamDeclaration, ResultShape } from './declaration';
 import type { Working } from '../calc/working';
@@ -94,6 +95,7 @@ function prepareArguments(decl: FunctionDeclaration, args: readonly InputArg[]):
           if (!rowErrors.has(at)) rowErrors.set(at, named(c));
           return null;
         }
+        if (rule === 'keep') return named(c);
         return rule === 'noMatch' ? NO_MATCH : null;
       }),
     );
@@ -186,8 +188,11 @@ export function resultSize(
   shape: ResultShape,
   paramNames: readonly string[],
   dims: (index: number) => Dimensions | undefined,
+  /** The number an argument holds when known before evaluation (a typed number). */
+  numberAt: (index: number) => number | undefined = () => undefined,
 ): Dimensions {
   if (shape.kind === 'scalar') return { rows: 1, cols: 1 };
+  if (shape.kind === 'list') return listSize(shape, paramNames, dims, numberAt);
   const name = shape.kind === 'column' ? shape.lengthOf : shape.of;
   const d = dims(paramNames.indexOf(name));
   if (!d) return { rows: 1, cols: 1 };
@@ -201,4 +206,22 @@ export function gridDimensions(v: InputArg): Dimensions | undefined {
   if (!Array.isArray(v)) return { rows: 1, cols: 1 };
   const g = v as Grid;
   return { rows: g.length, cols: g.length ? g[0].length : 0 };
+}
+
+/** Size of a row list: maxRows (or, unknown, every row of rowsOf) × the columns given. */
+function listSize(
+  shape: Extract<ResultShape, { kind: 'list' }>,
+  paramNames: readonly string[],
+  dims: (index: number) => Dimensions | undefined,
+  numberAt: (index: number) => number | undefined,
+): Dimensions {
+  const cols = shape.columns.filter((c) => dims(paramNames.indexOf(c)) !== undefined).length;
+  const typed = numberAt(paramNames.indexOf(shape.maxRows));
+  if (typed !== undefined) {
+    const ok = Number.isInteger(typed) && typed >= 1 && typed <= MAX_LIST_ROWS;
+    return ok ? { rows: typed, cols: Math.max(1, cols) } : { rows: 1, cols: 1 };
+  }
+  const d = dims(paramNames.indexOf(shape.rowsOf));
+  const n = d ? Math.max(d.rows === 1 ? d.cols : d.rows, 1) : 1;
+  return { rows: Math.min(n, MAX_LIST_ROWS), cols: Math.max(1, cols) };
 }

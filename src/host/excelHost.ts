@@ -14,6 +14,9 @@ import { writeWorkbookIn } from './excelWrite';
 import { H, fail, reason } from './hostMessages';
 import { insertTemplateInExcel } from './insertTemplate';
 import { documentBytes } from './officeFile';
+import { appendHistoryIn } from './excelHistory';
+import type { HistoryRowsToAppend } from '../engine/history';
+import { workbookLocale } from '../model/layout';
 import { TemplateId } from '../templates/catalog';
 import { HostResult, InsertTemplateRequest, InsertedTemplate, WorkbookHost, WorkbookWrite } from './workbookHost';
 
@@ -65,6 +68,24 @@ export class ExcelHost implements WorkbookHost {
     const layout = this.layout;
     if (!layout) return;
     for (const s of changes.settings ?? []) layout.settings[s.setting] = s.value;
+  }
+
+  async appendHistory(rows: HistoryRowsToAppend): Promise<HostResult<{ sheets: string[] }>> {
+    try {
+      return await Excel.run(async (ctx) => {
+        if (!this.layout) {
+          const read = await readWorkbookIn(ctx);
+          if (!read.ok) return read;
+          this.layout = read.snapshot;
+        }
+        const result = await appendHistoryIn(ctx, rows, workbookLocale(this.layout));
+        // New sheets and rows: the next write reads the layout afresh.
+        this.layout = undefined;
+        return result;
+      });
+    } catch (e) {
+      return fail(H.writeFailed(reason(e)));
+    }
   }
 
   async insertTemplate(request: InsertTemplateRequest): Promise<HostResult<InsertedTemplate>> {

@@ -6,6 +6,10 @@ import { Locale } from '../core/i18n';
 import { WorkbookSnapshot } from '../model/snapshot';
 import { readWorkbookBuffer } from '../io/readWorkbook';
 import { writeWorkbook } from '../io/writeWorkbook';
+import { appendHistoryRows } from '../io/historyPackage';
+import type { HistoryRowsToAppend } from '../engine/history';
+import { HISTORY_TABLES, tableSpec } from '../model/schema';
+import { tableSheetName, workbookLocale } from '../model/layout';
 import { ChangeHandlers, CHANGE_DEBOUNCE_MS } from './debounce';
 import { H, STEP, fail, reason } from './hostMessages';
 import { mergeTemplate, readTemplateSnapshot } from './memoryInsert';
@@ -32,7 +36,7 @@ export class MemoryHost implements WorkbookHost {
   readonly kind = 'memory' as const;
   private snapshot: WorkbookSnapshot;
   private readonly fileName: string;
-  private readonly original: Uint8Array | undefined;
+  private original: Uint8Array | undefined;
   private readonly locale: Locale;
   private readonly handlers: ChangeHandlers;
   private target: { sheet: string; cell: string } | undefined;
@@ -86,6 +90,40 @@ export class MemoryHost implements WorkbookHost {
     request.onProgress?.(steps, steps, STEP.done);
     this.handlers.notify();
     return { ok: true, ...result };
+  }
+
+  /**
+   * Save snapshot in web mode: the rows go into the in-memory tables (the pane compares with
+   * them at once) and, when the workbook came from a file, into that file's bytes through the
+   * writer `crm3 snapshot` uses (io/historyPackage), so "Download workbook" keeps the history.
+   */
+  async appendHistory(rows: HistoryRowsToAppend): Promise<HostResult<{ sheets: string[] }>> {
+    const locale = workbookLocale(this.snapshot);
+    let bytes = this.original;
+    if (bytes) {
+      const appended = await appendHistoryRows(bytes, this.fileName, rows, { locale, when: new Date() });
+      if (!appended.ok) return fail(appended.message);
+      bytes = appended.bytes;
+    }
+    const sheets: string[] = [];
+    for (const t of HISTORY_TABLES) {
+      const add = rows[t];
+      if (!add?.length) continue;
+      const names = tableSpec(t).columns.map((c) => c.name);
+      const table = (this.snapshot.tables[t] ??= {
+        sheet: tableSheetName(t, locale),
+        origin: { row: 1, col: 1 },
+        headers: [...names],
+        rows: [],
+      });
+      // A table read from a file keeps its own column order (and any column of its own, left blank).
+      const at = table.headers.map((h) => names.indexOf(h));
+      for (const r of add) table.rows.push(at.map((j) => (j < 0 ? null : (r[j] ?? null))));
+      sheets.push(table.sheet);
+    }
+    this.original = bytes;
+    if (sheets.length) this.handlers.notify();
+    return { ok: true, sheets };
   }
 
   async goTo(sheet: string, cell: string): Promise<HostResult<object>> {

@@ -10,6 +10,7 @@ import { ConfigTableName, SettingName } from '../model/config';
 import { TableName } from '../model/schema';
 import { WorkbookSnapshot } from '../model/snapshot';
 import type { TemplateId } from '../templates/catalog';
+import type { HistoryRowsToAppend } from '../engine/history';
 
 export type HostKind = 'excel' | 'memory';
 
@@ -75,6 +76,13 @@ export interface WorkbookHost {
   write(changes: WorkbookWrite): Promise<HostResult<object>>;
   /** Inserts a template's sheets, never overwriting a user's sheet, table or name. Rolls back on failure. */
   insertTemplate(request: InsertTemplateRequest): Promise<HostResult<InsertedTemplate>>;
+  /**
+   * Appends a snapshot's rows (engine/history.ts planSnapshot) to the History, OppHistory and
+   * AccountHistory tables, creating a table the workbook lacks (its own sheet, en or zh after
+   * the workbook's language, names over its columns), as `crm3 snapshot` does in a file.
+   * All or nothing; resolves to the sheets written.
+   */
+  appendHistory(rows: HistoryRowsToAppend): Promise<HostResult<{ sheets: string[] }>>;
   /** Selects a cell for the user ("go to cell" from the problems list). */
   goTo(sheet: string, cell: string): Promise<HostResult<object>>;
   /** Calls `handler` (debounced by the host) after the workbook's data changes; returns the unsubscribe. */

@@ -204,7 +204,7 @@ async function copy(pkg: XlsxPackage, bytes: Uint8Array, name: string, options: 
   // Every part the copy rewrote must be well-formed: a copy Excel or openpyxl refuses is never handed out.
   for (const [partName, text] of changed) {
     const fault = text === DROP || !/\.(xml|rels)$/i.test(partName) ? undefined : xmlFault(text);
-    if (fault) return notOpening(name, `${partName}: ${fault}`);
+    if (fault) return notOpening(name, bi(`${partName}: ${fault.en}`, `${partName}：${fault.zh}`));
   }
 
   const parts: ZipPart[] = [];
@@ -222,19 +222,19 @@ async function copy(pkg: XlsxPackage, bytes: Uint8Array, name: string, options: 
   const out = await writeZip(parts, options.when);
   // And the package as a whole opens again, with every sheet the input had and the note.
   const reopened = await openXlsxPackage(out, name, options.limits ?? {});
-  if (!reopened.ok) return notOpening(name, pick(reopened.reason.message, 'en-US'));
-  if (reopened.pkg.sheets.length !== pkg.sheets.length + 1) return notOpening(name, 'a sheet is missing');
+  if (!reopened.ok) return notOpening(name, reopened.reason.message);
+  if (reopened.pkg.sheets.length !== pkg.sheets.length + 1) return notOpening(name, bi('a sheet is missing', '缺少一个工作表'));
   return { ok: true, bytes: out, replaced, uncached, unvalued, noteSheet };
 }
 
-function notOpening(name: string, why: string): ClientCopyResult {
+function notOpening(name: string, why: Message): ClientCopyResult {
   return {
     ok: false,
     reason: {
       code: 'corrupt',
       message: {
-        en: `${name}: the client copy would not open (${why}), so it was not made. Open the workbook in Excel, save it again and retry; if that does not help, report this message.`,
-        zh: `${name}：生成的客户副本无法打开（${why}），因此未生成。请在 Excel 中打开该工作簿，重新保存后再试；如仍不行，请报告此消息。`,
+        en: `${name}: the client copy would not open (${why.en}), so it was not made. Open the workbook in Excel, save it again and retry; if that does not help, report this message.`,
+        zh: `${name}：生成的客户副本无法打开（${why.zh}），因此未生成。请在 Excel 中打开该工作簿，重新保存后再试；如仍不行，请报告此消息。`,
       },
     },
   };

@@ -98,11 +98,11 @@ export class PartXmlError extends Error {
   constructor(
     readonly part: string,
     readonly at: number,
-    readonly what: string,
+    readonly what: Message,
   ) {
     const words = bi(
-      `part ${part} is not well-formed XML near character ${at} (${what})`,
-      `部件 ${part} 在第 ${at} 个字符附近不是格式正确的 XML（${what}）`,
+      `part ${part} is not well-formed XML near character ${at} (${what.en})`,
+      `部件 ${part} 在第 ${at} 个字符附近不是格式正确的 XML（${what.zh}）`,
     );
     super(words.en);
     this.words = words;

@@ -31,13 +31,13 @@ export const SHEET_PROBLEMS = {
     en: `${place(sheet, '')}: ${n} more cells outside ${GRID_EN} were left out.`,
     zh: `${place(sheet, '')}：另有 ${n} 个超出${GRID_ZH}的单元格已忽略。`,
   }),
-  malformed: (sheet: string, part: string, at: number, what: string): Message => ({
-    en: `${place(sheet, '')}: the sheet's XML (${part}) is damaged near character ${at} (${what}); the cells from there on may be missing or misplaced. Open the file in Excel (it offers to repair it) and save it again.`,
-    zh: `${place(sheet, '')}：工作表的 XML（${part}）在第 ${at} 个字符附近损坏（${what}），此后的单元格可能缺失或错位。请在 Excel 中打开（Excel 会提示修复）并重新保存。`,
+  malformed: (sheet: string, part: string, at: number, what: Message): Message => ({
+    en: `${place(sheet, '')}: the sheet's XML (${part}) is damaged near character ${at} (${what.en}); the cells from there on may be missing or misplaced. Open the file in Excel (it offers to repair it) and save it again.`,
+    zh: `${place(sheet, '')}：工作表的 XML（${part}）在第 ${at} 个字符附近损坏（${what.zh}），此后的单元格可能缺失或错位。请在 Excel 中打开（Excel 会提示修复）并重新保存。`,
   }),
-  malformedPart: (part: string, at: number, what: string): Message => ({
-    en: `The workbook part ${part} is damaged near character ${at} (${what}); what it holds from there on (shared texts, styles) may be missing, and cells that use it read as blank. Open the file in Excel (it offers to repair it) and save it again.`,
-    zh: `工作簿部件 ${part} 在第 ${at} 个字符附近损坏（${what}），此后的内容（共享文本、样式）可能缺失，使用它们的单元格按空白处理。请在 Excel 中打开（Excel 会提示修复）并重新保存。`,
+  malformedPart: (part: string, at: number, what: Message): Message => ({
+    en: `The workbook part ${part} is damaged near character ${at} (${what.en}); what it holds from there on (shared texts, styles) may be missing, and cells that use it read as blank. Open the file in Excel (it offers to repair it) and save it again.`,
+    zh: `工作簿部件 ${part} 在第 ${at} 个字符附近损坏（${what.zh}），此后的内容（共享文本、样式）可能缺失，使用它们的单元格按空白处理。请在 Excel 中打开（Excel 会提示修复）并重新保存。`,
   }),
   missingSharedString: (sheet: string, cell: string, index: number, count: number): Message => ({
     en: `${place(sheet, cell)}: the cell points at shared text number ${index}, but the workbook holds only ${count}; it reads as blank. The file is damaged: open it in Excel and save it again.`,

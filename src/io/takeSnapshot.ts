@@ -1,14 +1,15 @@
 /**
  * Taking a snapshot of a workbook's bytes (issue 16): read, evaluate at the date, plan what
  * the History tables gain (engine/history.ts) and append it to the package
- * (historyPackage.ts). The CLI's `crm3 snapshot` and the pane's Save snapshot share it.
+ * (historyPackage.ts). The CLI's `crm3 snapshot` uses it; the pane's Save snapshot plans the
+ * same rows in its engine (planSnapshot) and has its host write them.
  * Never throws; the input bytes are only read.
  */
 import { Locale, Message } from '../core/i18n';
 import { EvaluationResult, evaluateWorkbook } from '../engine/evaluate';
 import { HistoryRowsToAppend, planSnapshot } from '../engine/history';
-import { WorkbookSnapshot } from '../model/snapshot';
 import { appendHistoryRows } from './historyPackage';
+import { workbookLocale } from '../model/layout';
 import { readWorkbookBuffer } from './readWorkbook';
 
 export type SnapshotOutcome =
@@ -25,13 +26,6 @@ export interface SnapshotOptions {
   /** Language of messages and of the evaluation's names. */
   locale: Locale;
   when: Date;
-}
-
-/** The language of the history tables a workbook gets: its Opportunities (or Accounts) sheet's. */
-export function workbookLocale(workbook: WorkbookSnapshot): Locale {
-  return /[\u4e00-\u9fff]/.test(workbook.tables.Opportunities?.sheet ?? workbook.tables.Accounts?.sheet ?? '')
-    ? 'zh-CN'
-    : 'en-US';
 }
 
 export async function takeSnapshot(bytes: Uint8Array, name: string, options: SnapshotOptions): Promise<SnapshotOutcome> {

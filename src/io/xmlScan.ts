@@ -9,12 +9,14 @@
  * part — evaluate, client copies, the formula evaluator — sees the same verdict and can say
  * where data may be missing.
  */
+import { Message } from '../core/i18n';
+import { XML_FAULTS } from './xmlFaults';
 
 /** Where a part stops being well-formed XML, and how. */
 export interface XmlFault {
   /** Character offset in the part. */
   at: number;
-  what: string;
+  what: Message;
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -75,7 +77,7 @@ export class XmlScanner {
     return this.open.length;
   }
 
-  private fault(at: number, what: string): void {
+  private fault(at: number, what: Message): void {
     this.malformed ??= { at, what };
   }
 
@@ -87,7 +89,7 @@ export class XmlScanner {
       return;
     }
     const k = open.lastIndexOf(name);
-    this.fault(at, k < 0 ? `</${name}> closes nothing` : `<${open[open.length - 1]}> is not closed before </${name}>`);
+    this.fault(at, k < 0 ? XML_FAULTS.closesNothing(name) : XML_FAULTS.notClosedBefore(open[open.length - 1], name));
     if (k >= 0) open.length = k;
   }
 
@@ -102,25 +104,25 @@ export class XmlScanner {
     for (;;) {
       const lt = xml.indexOf('<', this.pos);
       if (lt < 0) {
-        if (this.open.length) this.fault(xml.length, `<${this.open[this.open.length - 1]}> is never closed`);
+        if (this.open.length) this.fault(xml.length, XML_FAULTS.neverClosed(this.open[this.open.length - 1]));
         this.pos = xml.length;
         return false;
       }
       const c = xml.charCodeAt(lt + 1);
       if (c === 33 /* ! */) {
         const end = this.skipMarkup(lt);
-        if (end < 0) return this.stop(lt, 'a comment, CDATA or DOCTYPE that never ends');
+        if (end < 0) return this.stop(lt, XML_FAULTS.unendedMarkup);
         this.pos = end;
         continue;
       }
       if (c === 63 /* ? */) {
         const end = xml.indexOf('?>', lt + 2);
-        if (end < 0) return this.stop(lt, 'a processing instruction that never ends');
+        if (end < 0) return this.stop(lt, XML_FAULTS.unendedInstruction);
         this.pos = end + 2;
         continue;
       }
       const gt = this.tagEnd(lt);
-      if (gt < 0) return this.stop(lt, 'a tag that never ends');
+      if (gt < 0) return this.stop(lt, XML_FAULTS.unendedTag);
       const closing = c === 47; /* / */
       let p = closing ? lt + 2 : lt + 1;
       const nameStart = p;
@@ -143,7 +145,7 @@ export class XmlScanner {
   }
 
   /** The scan cannot go on at `at`: the fault is recorded and the document ends there. */
-  private stop(at: number, what: string): false {
+  private stop(at: number, what: Message): false {
     this.fault(at, what);
     this.pos = this.xml.length;
     this.open.length = 0;
@@ -353,14 +355,14 @@ export class XmlScanner {
     for (;;) {
       const lt = xml.indexOf('<', p);
       if (lt < 0) {
-        this.stop(p, `<${name}> is never closed`);
+        this.stop(p, XML_FAULTS.neverClosed(name));
         return out;
       }
       if (lt > p) out += decodeXmlText(xml.slice(p, lt));
       if (xml.startsWith('<![CDATA[', lt)) {
         const end = xml.indexOf(']]>', lt + 9);
         if (end < 0) {
-          this.stop(lt, 'a CDATA section that never ends');
+          this.stop(lt, XML_FAULTS.unendedCdata);
           return out;
         }
         out += xml.slice(lt + 9, end);

@@ -6,6 +6,7 @@
 import { Locale } from '../core/i18n';
 import { CONFIG_TABLES, ConfigTableName, SETTINGS, SettingName } from './config';
 import { SHEET_ZH, TableName, TableSpec, tableSpec } from './schema';
+import type { WorkbookSnapshot } from './snapshot';
 
 /** Data tables start at A1: header row 1, data from row 2. */
 export const DATA_TABLE_ORIGIN = { row: 1, col: 1 } as const;
@@ -53,4 +54,11 @@ export function tableColumns(spec: TableSpec, criteriaIds: readonly string[], qu
   const at = spec.columns.findIndex((c) => c.computed);
   const cut = at < 0 ? fixed.length : at;
   return [...fixed.slice(0, cut), ...dynamic, ...fixed.slice(cut)];
+}
+
+/** The language of the history tables a workbook gets: its Opportunities (or Accounts) sheet's. */
+export function workbookLocale(workbook: WorkbookSnapshot): Locale {
+  return /[\u4e00-\u9fff]/.test(workbook.tables.Opportunities?.sheet ?? workbook.tables.Accounts?.sheet ?? '')
+    ? 'zh-CN'
+    : 'en-US';
 }

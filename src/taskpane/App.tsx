@@ -78,10 +78,22 @@ export interface AppProps {
     host: WorkbookHost,
     locale: UiLocale,
   ) => Promise<{ ok: true; replaced: number } | { ok: false; message: string }>;
+  /** Web mode: the workbook as a download (the page's snapshots included). */
+  downloadWorkbook?: (host: WorkbookHost, locale: UiLocale) => Promise<{ ok: true } | { ok: false; message: string }>;
 }
 
 export function App(props: AppProps) {
-  const { inOffice, initialLocale, initialHost, initialFileName, engine, openFile, downloadReport, downloadClientCopy } = props;
+  const {
+    inOffice,
+    initialLocale,
+    initialHost,
+    initialFileName,
+    engine,
+    openFile,
+    downloadReport,
+    downloadClientCopy,
+    downloadWorkbook,
+  } = props;
   const [locale, setLocale] = useState<UiLocale>(initialLocale);
   const [view, setView] = useState<ViewId>('dashboard');
   const [workbook, setWorkbook] = useState<{ host?: WorkbookHost; fileName: string; file?: File }>({
@@ -180,6 +192,14 @@ export function App(props: AppProps) {
       return t.clientCopyDone(r.replaced);
     });
 
+  const saveWorkbook = () =>
+    fileAction(async () => {
+      if (!workbook.host) return undefined;
+      const r = await downloadWorkbook!(workbook.host, locale);
+      if (!r.ok) throw new Error(r.message);
+      return undefined;
+    });
+
   const Assistant = ASSISTANTS[view];
   return (
     <FluentProvider theme={theme} lang={locale} style={{ minHeight: '100vh' }}>
@@ -201,6 +221,7 @@ export function App(props: AppProps) {
           reportReady={ready}
           onDownloadClientCopy={downloadClientCopy && clientCopy}
           clientCopyReady={ready && !!workbook.host}
+          onDownloadWorkbook={downloadWorkbook && saveWorkbook}
         />
         <div role="status" aria-live="polite" className={s.progress}>
           {phase === 'loading' ? (

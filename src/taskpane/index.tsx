@@ -26,7 +26,7 @@ async function officeSetup(): Promise<Pick<AppProps, 'initialHost' | 'initialFil
 async function webSetup(
   engine: WorkerEngine,
   locale: UiLocale,
-): Promise<Pick<AppProps, 'initialHost' | 'initialFileName' | 'openFile' | 'downloadReport'>> {
+): Promise<Pick<AppProps, 'initialHost' | 'initialFileName' | 'openFile' | 'downloadReport' | 'downloadWorkbook'>> {
   const web = await import(/* webpackChunkName: "web-host" */ './webMode/webHost');
   return {
     initialHost: web.sampleHost(locale),
@@ -44,6 +44,14 @@ async function webSetup(
       if (!r.ok) return { ok: false, message: pick(r.reason.message, uiLocale) };
       if (r.snapshot.imported) web.recordImportMap(r.snapshot, uiLocale, !!choices);
       return { ok: true, host: web.hostFor(r.snapshot, file.name, uiLocale, original) };
+    },
+    // The workbook as the page holds it: the opened file (with the snapshots saved since), or the sample written out.
+    downloadWorkbook: async (host, uiLocale) => {
+      const file = await host.fileBytes();
+      if (!file.ok) return { ok: false, message: pick(file.message, uiLocale) };
+      const { saveBytes } = await import(/* webpackChunkName: "report" */ './webMode/download');
+      await saveBytes(file.bytes, file.name, uiLocale);
+      return { ok: true };
     },
   };
 }

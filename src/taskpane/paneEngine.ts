@@ -8,7 +8,8 @@ import type { EvaluationResult, IndicatorResult } from '../engine/evaluate';
 import type { DashboardCharts } from '../engine/charts';
 import type { IndicatorExplain } from '../engine/indicatorWorking';
 import type { DecisionChainMap } from '../engine/decisionChain';
-import type { DealMovement, SnapshotInfo } from '../engine/history';
+import type { DealMovement, SnapshotInfo, SnapshotPlan } from '../engine/history';
+import type { DealReviewRow } from '../engine/dealReview';
 import type { AnswerCode, GradingForm } from '../engine/grading';
 import type { Scope, ScopeField } from '../engine/scope';
 import type { PortfolioAccount, PortfolioTiers, TierSettings } from '../engine/tiering';
@@ -81,6 +82,13 @@ export interface PaneEngine {
   snapshots(): Promise<SnapshotInfo[]>;
   /** The whole workbook's indicators with Δ against the snapshot on or before `sinceDate`, and What moved since. */
   compare(sinceDate: number): Promise<{ since: SnapshotInfo | null; indicators: IndicatorResult[]; moved: DealMovement[] }>;
+  /**
+   * Save snapshot's rows: what `crm3 snapshot` appends for the loaded workbook at its evaluation
+   * date (engine/history.ts planSnapshot; the same date twice: nothing). The host writes them.
+   */
+  planSnapshot(label: string | null): Promise<SnapshotPlan>;
+  /** The open deals due for review (Reviews log and Config ReviewIntervalDays, as `crm3 review --due`). */
+  reviewsDue(): Promise<{ asOf: string; intervalDays: number; deals: DealReviewRow[] }>;
   /**
    * Stops the work under way (a load, a file read, a long computation): its calls fail, and
    * the engine holds no workbook until the next load. The worker is ended and started afresh.

@@ -32,6 +32,7 @@ export const strings = {
   openXlsx: bi('Open .xlsx…', '打开 .xlsx…'),
   downloadReport: bi('Download report', '下载报告'),
   downloadClientCopy: bi('Download client copy', '下载客户版'),
+  downloadWorkbook: bi('Download workbook', '下载工作簿'),
   clientCopyDone: (n: number) =>
     bi(`Client copy downloaded: ${n} CRM3 formulas now hold their values.`, `客户版已下载：${n} 个 CRM3 公式已替换为数值。`),
   opening: bi('Opening', '正在打开'),

@@ -199,7 +199,7 @@ function runHyperFormulaColumns(cases: ParityCase[]): Outcome[] {
     const cells: unknown[][] = [[]];
     const refs = c.args.map((a: ArgSpec, i) => {
       if (a.kind === 'omit') return '';
-      const rows = a.kind === 'value' ? [[a.value]] : a.rows;
+      const rows = a.kind === 'value' || a.kind === 'literal' ? [[a.value]] : a.rows;
       rows.forEach((r, ri) => {
         while (cells.length <= ri) cells.push([]);
         const v = r[0];

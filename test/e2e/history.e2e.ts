@@ -11,6 +11,8 @@ import { readWorkbookBuffer } from '../../src/io/readWorkbook';
 import { takeSnapshot } from '../../src/io/takeSnapshot';
 import { writeWorkbook } from '../../src/io/writeWorkbook';
 import { generateSample } from '../../src/model/sample';
+import { evaluateWorkbook } from '../../src/engine/evaluate';
+import { dealReviews } from '../../src/engine/dealReview';
 import { WebMode, reloadAfter, seriousViolations, startWebMode, waitForDashboard } from './support/webServer';
 
 let web: WebMode;
@@ -75,5 +77,74 @@ test.each(['en-US', 'zh-CN'] as const)('Δ against the snapshot and What moved (
     await page.locator('[data-testid="what-moved"]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SHOTS, `what-moved-${locale}.png`) });
   }
+  await page.context().close();
+});
+
+test.each(['en-US', 'zh-CN'] as const)('Save snapshot, Δ against it, Download workbook, due for review (%s)', async (locale) => {
+  const page = await web.open(`?lang=${locale}`);
+  await waitForDashboard(page);
+  // The bundled sample has no history: no comparison yet.
+  expect(await page.locator('[data-testid="compare-snapshot"]').count()).toBe(0);
+  // Due for review: the sample's Reviews log and ReviewIntervalDays, by the rule of `crm3 review --due`.
+  const sample = generateSample({ locale });
+  const asOf = sample.settings.AsOfDate as number;
+  const evaluation = evaluateWorkbook(sample, { file: 's.xlsx', asOf, locale });
+  const expectedDue = dealReviews(sample, evaluation, asOf)
+    .filter((r) => r.due)
+    .map((r) => r.oppId);
+  const due = page.locator('[data-testid="due-for-review"] li');
+  await page.waitForFunction(
+    () => {
+      const box = document.querySelector('[data-testid="due-for-review"]');
+      return !!box?.querySelector('ul') || /No deal|没有到期/.test(box?.textContent ?? '');
+    },
+    undefined,
+    { timeout: 60_000 },
+  );
+  expect(await due.count()).toBe(Math.min(10, expectedDue.length));
+  if (expectedDue.length > 10) await page.click('[data-testid="due-show-all"]');
+  expect(await due.evaluateAll((els) => els.map((e) => e.getAttribute('data-opp-id')))).toEqual(expectedDue);
+
+  await page.fill('[data-testid="snapshot-label"] input, input[data-testid="snapshot-label"]', 'Q1');
+  await reloadAfter(page, () => page.click('[data-testid="save-snapshot-button"]'));
+  const outcome = page.locator('[data-testid="snapshot-outcome"]');
+  expect(await outcome.textContent()).toMatch(
+    locale === 'zh-CN' ? /快照 \d{4}-\d{2}-\d{2} 已保存：40 项指标/ : /Snapshot \d{4}-\d{2}-\d{2} saved: 40 indicators/,
+  );
+  // Compared with the snapshot just taken: every indicator is there with an unchanged Δ.
+  await page.locator('[data-testid="compare-snapshot"]').waitFor();
+  const card = page.locator('[data-indicator-id="OPEN_PIPE"]');
+  await card.locator('[data-testid="indicator-delta"]').waitFor();
+  expect(await card.locator('[data-testid="indicator-delta"]').getAttribute('data-trend')).toBe('flat');
+  // An amount shown compact also shows in full.
+  expect(await card.locator('[data-testid="indicator-full"]').textContent()).toMatch(/\(\d{1,3}(,\d{3})+\)/);
+  expect(await seriousViolations(page)).toEqual([]);
+  if (SHOTS) {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await page.locator('[data-testid="save-snapshot"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, `save-snapshot-${locale}.png`) });
+    await page.locator('[data-goal="PIPE"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, `delta-full-${locale}.png`) });
+    await page.locator('[data-testid="due-for-review"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, `due-for-review-${locale}.png`) });
+  }
+
+  // The same date again changes nothing.
+  await page.click('[data-testid="save-snapshot-button"]');
+  await page.waitForFunction(
+    () => /already saved|已保存；未作改动/.test(document.querySelector('[data-testid="snapshot-outcome"]')?.textContent ?? ''),
+    undefined,
+    { timeout: 60_000 },
+  );
+
+  // Download workbook: the file holds the snapshot's rows.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="download-workbook"]')]);
+  const saved = path.join(tmp, `saved-${locale}.xlsx`);
+  await download.saveAs(saved);
+  const back = await readWorkbookBuffer(new Uint8Array(fs.readFileSync(saved)), 'saved.xlsx');
+  if (!back.ok) throw new Error(back.reason.message.en);
+  const hist = back.snapshot.tables.History!;
+  expect(hist.rows.length).toBe(40);
+  expect(new Set(hist.rows.map((r) => r[hist.headers.indexOf('Label')]))).toEqual(new Set(['Q1']));
   await page.context().close();
 });

@@ -5,7 +5,7 @@
  * with a message in both languages — through the shared invoker and the Excel adapter.
  */
 import fc from 'fast-check';
-import { CalcError, Scalar } from '../../src/core/cells';
+import { CalcError, Scalar, toNumber } from '../../src/core/cells';
 import { catalog } from '../../src/functions/catalog';
 import { excelFunction } from '../../src/functions/excel/excelAdapter';
 import { InputArg, InputCell, gridDimensions, invoke, resultSize } from '../../src/functions/invoke';
@@ -75,7 +75,7 @@ const gridArb = (maxRows: number): fc.Arbitrary<InputCell[][]> =>
 
 const argArb: fc.Arbitrary<InputArg> = fc.oneof(fc.constant(undefined), nastyCell, gridArb(8));
 
-function checkResult(r: unknown, expectedRows: number | undefined): void {
+function checkResult(r: unknown, expected: { rows: number; cols: number } | undefined): void {
   const checkScalar = (s: Scalar) => {
     if (s instanceof CalcError) {
       expect(['VALUE', 'NA', 'DIV0', 'NUM', 'REF', 'NAME', 'NULL']).toContain(s.code);
@@ -88,11 +88,17 @@ function checkResult(r: unknown, expectedRows: number | undefined): void {
   };
   if (Array.isArray(r)) {
     for (const row of r) {
-      expect(row.length).toBe(1);
-      checkScalar(row[0]);
+      if (expected !== undefined) expect(row.length).toBe(expected.cols);
+      for (const c of row) checkScalar(c);
     }
-    if (expectedRows !== undefined) expect(r.length).toBe(expectedRows);
+    if (expected !== undefined) expect(r.length).toBe(expected.rows);
   } else checkScalar(r as Scalar);
+}
+
+/** The number an argument holds, as a host would type it into the formula (a row list's height). */
+function typedNumber(a: InputArg): number | undefined {
+  const v = Array.isArray(a) ? (a.length === 1 && a[0].length === 1 ? a[0][0] : undefined) : a;
+  return typeof v === 'number' ? v : typeof v === 'string' ? toNumber(v) : undefined;
 }
 
 describe.each(catalog.map((d) => [d.id, d] as const))('%s never throws', (_id, decl) => {
@@ -105,8 +111,9 @@ describe.each(catalog.map((d) => [d.id, d] as const))('%s never throws', (_id, d
           decl.result.shape,
           decl.params.map((p) => p.name),
           (i) => gridDimensions(args[i]),
+          (i) => typedNumber(args[i]),
         );
-        checkResult(r, Array.isArray(r) ? size.rows : undefined);
+        checkResult(r, Array.isArray(r) ? size : undefined);
         expect(() => excel(...args.map((a) => (a instanceof CalcError ? null : a)))).not.toThrow();
       }),
       { numRuns: 150 },
@@ -124,11 +131,14 @@ function problemsIn(r: unknown): string[] {
     } else if (!(s === null || typeof s === 'string' || typeof s === 'boolean' || (typeof s === 'number' && Number.isFinite(s))))
       bad.push(`${at}: ${String(s)}`);
   };
-  if (Array.isArray(r))
+  if (Array.isArray(r)) {
+    const width = Array.isArray(r[0]) ? r[0].length : 0;
     r.forEach((row, i) =>
-      Array.isArray(row) && row.length === 1 ? scalar(row[0], `row ${i}`) : bad.push(`row ${i}: not one cell`),
+      Array.isArray(row) && row.length === width && width > 0
+        ? row.forEach((c: unknown, k: number) => scalar(c, `row ${i} column ${k}`))
+        : bad.push(`row ${i}: not as wide as row 0`),
     );
-  else scalar(r, 'value');
+  } else scalar(r, 'value');
   return bad.slice(0, 5);
 }
 

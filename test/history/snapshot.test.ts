@@ -8,6 +8,7 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Cell, keyOf } from '../../src/core/cells';
+import { Status, canonical } from '../../src/core/enumerations';
 import { valuesAsOf } from '../../src/calc/history';
 import { main } from '../../src/cli/main';
 import { evaluateWorkbook } from '../../src/engine/evaluate';
@@ -256,4 +257,45 @@ describe('snapshot, change, snapshot', () => {
     expect(await main(['evaluate', file, '--since', 'nope', '--json'], io)).toBe(1);
     expect(out.join('')).toMatch(/no snapshot is labelled "nope"/);
   });
+});
+
+describe('a zh workbook’s history is in its own words', () => {
+  const snapZh = async (bytes: Uint8Array, asOf: number) => {
+    const r = await takeSnapshot(bytes, 'w.xlsx', { asOf, today: asOf, label: null, locale: 'zh-CN', when: WHEN });
+    if (r.kind !== 'written') throw new Error(`not written: ${r.kind}`);
+    return r;
+  };
+  const zhStatus = ['进行中', '赢单', '丢单', '无决策', '已移除'];
+
+  it('statuses are 进行中 / 赢单 / 已移除, and rows written in English earlier compare alike', async () => {
+    const bytes0 = new Uint8Array(await writeWorkbook(generateSample({ size: 40 }), { locale: 'zh-CN' }));
+    const first = await snapZh(bytes0, D1);
+    // Columns: Date OppId Stage Status …
+    expect(first.rows.OppHistory.length).toBeGreaterThan(0);
+    expect(new Set(first.rows.OppHistory.map((r) => r[3]))).toEqual(new Set(['进行中']));
+
+    // One open deal won, another gone from the workbook.
+    const wb = await read(first.bytes);
+    const o = wb.tables.Opportunities!;
+    const open = o.rows.filter((r) => canonical(Status, r[col(o, 'Status')]) === 'Open');
+    const [won, gone] = [String(open[0][col(o, 'OppId')]), String(open[1][col(o, 'OppId')])];
+    open[0][col(o, 'Status')] = '赢单';
+    o.rows = o.rows.filter((r) => r !== open[1]);
+    const second = await snapZh(new Uint8Array(await writeWorkbook(wb, { locale: 'zh-CN' })), D2);
+    const rows = new Map(second.rows.OppHistory.map((r) => [String(r[1]), r[3]]));
+    expect(Object.fromEntries(rows)).toEqual({ [won]: '赢单', [gone]: '已移除' });
+    for (const r of [...first.rows.OppHistory, ...second.rows.OppHistory]) expect(zhStatus).toContain(r[3]);
+    const moved = whatMoved(await read(second.bytes), second.evaluation, { date: D1, label: null });
+    expect(moved.map((m) => [m.oppId, m.moves])).toEqual([[won, ['won']]]);
+
+    // The same history with its statuses written as codes (an older version, or typed by hand):
+    // nothing has changed since, so the next snapshot adds no deal rows.
+    const coded = await read(second.bytes);
+    const h = coded.tables.OppHistory!;
+    const toCode: Record<string, string> = { 进行中: 'Open', 赢单: 'Won', 已移除: 'Removed' };
+    for (const r of h.rows) r[3] = toCode[String(r[3])] ?? r[3];
+    const later = await snapZh(new Uint8Array(await writeWorkbook(coded, { locale: 'zh-CN' })), D2 + 7);
+    expect(later.rows.OppHistory).toEqual([]);
+    expect(later.rows.AccountHistory).toEqual([]);
+  }, 120_000);
 });

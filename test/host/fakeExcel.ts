@@ -91,7 +91,7 @@ export interface ChartState {
 }
 
 export type FailPoint =
-  'charts.add' | 'names.add' | 'tables.add' | 'worksheets.add' | 'insertWorksheetsFromBase64' | 'range.write';
+  'charts.add' | 'names.add' | 'tables.add' | 'worksheets.add' | 'insertWorksheetsFromBase64' | 'range.write' | 'rows.add';
 
 export class WorkbookState {
   sheets: SheetState[] = [];
@@ -656,6 +656,20 @@ class FakeRange extends FakeProxy {
     return {};
   }
   merge(): void {}
+  /** Deletes the cells and moves the ones below up (a table over them shrinks). */
+  delete(shift: string): void {
+    this.ctx.mutate(undefined, () => {
+      if (shift !== 'Up') throw new Error('fake: only Up');
+      const n = this.b.bottom - this.b.top + 1;
+      const used = this.sheet.used();
+      const bottom = used ? used.bottom : this.b.bottom;
+      for (let r = this.b.top; r <= bottom; r++)
+        for (let c = this.b.left; c <= this.b.right; c++) this.sheet.set(r, c, this.sheet.get(r + n, c));
+      for (const t of this.ctx.state.tables)
+        if (t.sheet === this.sheet && t.top < this.b.top && t.bottom >= this.b.top)
+          t.bottom -= Math.min(n, t.bottom - this.b.top + 1);
+    });
+  }
   select(): void {
     this.ctx.mutate(undefined, () => void (this.ctx.state.selected = `${this.sheet.name}!${a1(this.b.top, this.b.left)}`));
   }
@@ -741,6 +755,30 @@ class FakeTable extends FakeProxy {
   }
   getRange(): FakeRange {
     return new FakeRange(this.ctx, this.t!.sheet, this.t!);
+  }
+  getHeaderRowRange(): FakeRange {
+    const t = this.t!;
+    return new FakeRange(this.ctx, t.sheet, { top: t.top, left: t.left, bottom: t.top, right: t.right });
+  }
+  /** Rows added at the end (index undefined): written below the table, which grows over them. */
+  get rows() {
+    const t = this.t!;
+    const ctx = this.ctx;
+    return {
+      add(index: number | undefined, values: unknown[][]) {
+        if (index !== undefined && index !== null) throw new Error('fake: rows.add only appends');
+        const width = t.right - t.left + 1;
+        if (!Array.isArray(values) || values.some((r) => !Array.isArray(r) || r.length !== width))
+          return ctx.fail(new Error(`InvalidArgument: rows of ${width} values expected`));
+        ctx.mutate('rows.add', () => {
+          values.forEach((r, i) =>
+            r.forEach((v, j) => t.sheet.set(t.bottom + 1 + i, t.left + j, v === '' ? undefined : { v: v as Raw })),
+          );
+          t.bottom += values.length;
+          ctx.wrote = true;
+        });
+      },
+    };
   }
   delete(): void {
     this.ctx.mutate(undefined, () => {

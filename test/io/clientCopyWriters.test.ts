@@ -158,11 +158,32 @@ describe('the copy is never written when a rewritten part would not open', () =>
     ['<?xml version="1.0"?>\n<a><!-- c --><b x="1>2"/><![CDATA[<c>]]></a>', undefined],
     ['<a><b r:id="1"/></a>', 'the prefix "r" of r:id is not declared'],
     ['<a><x:b/></a>', 'the prefix "x" of x:b is not declared'],
-    ['<a><b></a>', '<b> closed by </a>'],
+    ['<a><b></a>', '<b> is not closed before </a>'],
     ['<a>', '<a> is never closed'],
     ['<a/><b/>', 'more than one root element'],
     ['<a xmlns:r="x"/><r:b/>', 'more than one root element'],
   ])('%s', (xml, fault) => {
-    expect(xmlFault(xml)).toBe(fault);
+    expect(xmlFault(xml)?.en).toBe(fault);
+  });
+
+  test('the fault is said in Chinese too: only the file’s own tag and prefix names stay as written', () => {
+    for (const xml of [
+      '<a><b r:id="1"/></a>',
+      '<a><b></a>',
+      '<a>',
+      '<a/><b/>',
+      '',
+      '<a><!-- x',
+      '<a><![CDATA[x',
+      '<a><?pi x',
+      '<a><b x="1"',
+      '<a></>',
+    ])
+      expect(
+        xmlFault(xml)
+          ?.zh.replace(/<\/?[a-z:]*>|r:id|“r”/g, '')
+          .match(/[A-Za-z]{2,}/g)
+          ?.filter((w) => !['CDATA', 'DOCTYPE'].includes(w)) ?? [],
+      ).toEqual([]);
   });
 });

@@ -140,7 +140,7 @@ describe('XML', () => {
   const fault = (xml: string) => {
     const s = new XmlScanner(xml);
     while (s.next());
-    return s.malformed?.what;
+    return s.malformed?.what.en;
   };
 
   test('the scanner checks nesting and says where it breaks, without throwing', () => {
@@ -160,6 +160,8 @@ describe('XML', () => {
     );
     expect(grid.entries(1)).toEqual([[1, 1]]);
     expect(problems[0].message.en).toMatch(/damaged near character \d+/);
+    // The fault itself is in Chinese in the zh message (it once stayed English there).
+    expect(problems[0].message.zh).toMatch(/第 \d+ 个字符附近损坏（<c> 在 <\/sheetData> 之前没有结束）/);
   });
 
   test('a DOCTYPE’s internal subset is skipped whole: markup in an entity value is not read as shared strings', async () => {

@@ -12,10 +12,16 @@ import { InputArg, InputCell, invoke } from '../../src/functions/invoke';
 
 export type ErrorCell = { error: ErrorCode };
 export type SpecCell = Cell | ErrorCell;
-export type ArgSpec = { kind: 'omit' } | { kind: 'value'; value: SpecCell } | { kind: 'grid'; rows: SpecCell[][] };
+export type ArgSpec =
+  | { kind: 'omit' }
+  | { kind: 'value'; value: SpecCell }
+  | { kind: 'grid'; rows: SpecCell[][] }
+  /** A value typed into the formula itself (HyperFormula sizes a row list from it). */
+  | { kind: 'literal'; value: number | string | boolean };
 
 export const omit: ArgSpec = { kind: 'omit' };
 export const val = (value: SpecCell): ArgSpec => ({ kind: 'value', value });
+export const lit = (value: number | string | boolean): ArgSpec => ({ kind: 'literal', value });
 /** A vertical range. */
 export const col = (...values: SpecCell[]): ArgSpec => ({ kind: 'grid', rows: values.map((v) => [v]) });
 /** A horizontal range (e.g. one row of criteria scores). */
@@ -23,8 +29,8 @@ export const row = (...values: SpecCell[]): ArgSpec => ({ kind: 'grid', rows: [v
 export const grid = (rows: SpecCell[][]): ArgSpec => ({ kind: 'grid', rows });
 export const err = (error: ErrorCode): ErrorCell => ({ error });
 
-/** Expected result: a value, blank (null), an error code, or a column of those. */
-export type Expected = Cell | ErrorCell | (Cell | ErrorCell)[];
+/** Expected result: a value, blank (null), an error code, a column of those, or rows of a block. */
+export type Expected = Cell | ErrorCell | (Cell | ErrorCell)[] | (Cell | ErrorCell)[][];
 
 export interface ParityCase {
   fn: string;
@@ -45,20 +51,25 @@ function toInputCell(c: SpecCell): InputCell {
 function toInputArgs(args: ArgSpec[]): InputArg[] {
   const out = args.map((a): InputArg => {
     if (a.kind === 'omit') return undefined;
-    if (a.kind === 'value') return toInputCell(a.value);
+    if (a.kind === 'value' || a.kind === 'literal') return toInputCell(a.value);
     return a.rows.map((r) => r.map(toInputCell));
   });
   while (out.length && out[out.length - 1] === undefined) out.pop();
   return out;
 }
 
-/** Normalised outcome for comparison: numbers, text, booleans, null, {error}, or a list. */
-export type Outcome = Cell | ErrorCell | (Cell | ErrorCell)[];
+/** Normalised outcome for comparison: numbers, text, booleans, null, {error}, a list, or rows. */
+export type Outcome = Expected;
+
+/** A column as a list; a block wider than one column as rows. */
+function outcomeOfRows(rows: unknown[][], one: (v: unknown) => Cell | ErrorCell): Outcome {
+  return rows.some((row) => row.length > 1) ? rows.map((row) => row.map(one)) : rows.map((row) => one(row[0]));
+}
 
 function outcomeOfResult(r: Result): Outcome {
   const one = (v: unknown): Cell | ErrorCell => (v instanceof CalcError ? { error: v.code } : v === '' ? null : (v as Cell));
   if (!Array.isArray(r)) return one(r);
-  return r.map((row) => one(row[0]));
+  return outcomeOfRows(r, one);
 }
 
 export function runKernel(c: ParityCase): Outcome {
@@ -112,12 +123,16 @@ export function runExcel(c: ParityCase): Outcome {
   const excelCell = (v: SpecCell) => (isErrorCell(v) ? new StubError(EXCEL_CODES[codeKey[v.error]]) : v === null ? '' : v);
   // Excel passes omitted optional arguments as null, blank cells as "".
   const args = c.args.map((a) =>
-    a.kind === 'omit' ? null : a.kind === 'value' ? excelCell(a.value) : a.rows.map((r) => r.map(excelCell)),
+    a.kind === 'omit'
+      ? null
+      : a.kind === 'value' || a.kind === 'literal'
+        ? excelCell(a.value)
+        : a.rows.map((r) => r.map(excelCell)),
   );
   const r = fn(...args);
   const one = (v: unknown): Cell | ErrorCell =>
     v instanceof StubError ? { error: FROM_EXCEL[v.code] } : v === '' ? null : (v as Cell);
-  return Array.isArray(r) ? r.map((row: unknown[]) => one(row[0])) : one(r);
+  return Array.isArray(r) ? outcomeOfRows(r as unknown[][], one) : one(r);
 }
 
 let registered = false;
@@ -157,10 +172,18 @@ export function runHyperFormulaAll(cases: ParityCase[]): Outcome[] {
       cells[r][col] = hfValue as never;
     };
     const refs: string[] = [];
-    // Arguments side by side, right of the formula's spill column A, each as wide as it needs.
-    let start = 2;
+    // Arguments side by side, right of the formula's spill block (up to 9 columns), each as wide as it needs.
+    let start = 10;
     c.args.forEach((a) => {
       if (a.kind === 'omit') return void refs.push('');
+      if (a.kind === 'literal')
+        return void refs.push(
+          typeof a.value === 'string'
+            ? `"${a.value.replace(/"/g, '""')}"`
+            : typeof a.value === 'boolean'
+              ? String(a.value).toUpperCase()
+              : String(a.value),
+        );
       const rows = a.kind === 'value' ? [[a.value]] : a.rows;
       const h = rows.length;
       const w = rows.reduce((m, r) => Math.max(m, r.length), 0);
@@ -194,6 +217,17 @@ export function runHyperFormulaAll(cases: ParityCase[]): Outcome[] {
       return v === '' || v === undefined ? null : (v as Cell);
     };
     if (!hf.isCellPartOfArray({ sheet, row: 0, col: 0 })) return one(first);
+    let width = 1;
+    while (hf.isCellPartOfArray({ sheet, row: 0, col: width })) width++;
+    if (width > 1) {
+      const rows: unknown[][] = [];
+      for (let r = 0; hf.isCellPartOfArray({ sheet, row: r, col: 0 }); r++)
+        rows.push(Array.from({ length: width }, (_, k) => hf.getCellValue({ sheet, row: r, col: k })));
+      const cells = rows.flat().map(one);
+      // A whole-result error fills every predicted cell: that is one error.
+      if (cells.every((o) => isErrorCell(o) && isErrorCell(cells[0]) && o.error === cells[0].error)) return cells[0];
+      return outcomeOfRows(rows, one);
+    }
     const out: (Cell | ErrorCell)[] = [];
     for (let r = 0; ; r++) {
       if (!hf.isCellPartOfArray({ sheet, row: r, col: 0 })) break;

@@ -33,3 +33,46 @@ test('snapshots, then Δ and What moved against the chosen one', async () => {
   expect((await engine.compare(46000)).since).toBeNull();
   engine.dispose();
 });
+
+test('Save snapshot plans what crm3 snapshot appends; the due list follows the Reviews log and ReviewIntervalDays', async () => {
+  const w = generateSample({ size: 40 });
+  const o = w.tables.Opportunities!;
+  const ids = o.rows.filter((r) => r[o.headers.indexOf('Status')] === 'Open').map((r) => String(r[o.headers.indexOf('OppId')]));
+  const asOf = 46352;
+  // Reviewed 3 days ago (not due), 22 days ago (due at 14), 3 days ago with its next review come (due).
+  w.tables.Reviews = {
+    sheet: 'Reviews',
+    origin: { row: 1, col: 1 },
+    headers: ['OppId', 'Date', 'Reviewer', 'Decisions', 'NextReview'],
+    rows: [
+      [ids[0], asOf - 3, 'Lead', 'keep going', null],
+      [ids[1], asOf - 22, 'Lead', 'meet the approver', null],
+      [ids[2], asOf - 3, 'Lead', 'call back', asOf - 2],
+    ],
+  };
+  const engine = new InProcessEngine();
+  await engine.load(w, { locale: 'en-US', asOf });
+  const due = await engine.reviewsDue();
+  expect(due.intervalDays).toBe(14);
+  expect(due.asOf).toBe('2026-11-26');
+  expect(due.deals.map((d) => d.oppId)).toEqual(ids.filter((id) => id !== ids[0]));
+  expect(due.deals.find((d) => d.oppId === ids[1])!.lastReview).toBe('2026-11-04');
+  expect(due.deals.find((d) => d.oppId === ids[2])!.nextReview).toBe('2026-11-24');
+
+  // A 30-day rhythm: the deal reviewed 22 days ago is no longer due.
+  engine.dispose();
+  await engine.load({ ...w, settings: { ...w.settings, ReviewIntervalDays: 30 } }, { locale: 'en-US', asOf });
+  const monthly = await engine.reviewsDue();
+  expect(monthly.intervalDays).toBe(30);
+  expect(monthly.deals.map((d) => d.oppId)).toEqual(ids.filter((id) => id !== ids[0] && id !== ids[1]));
+
+  // The snapshot plan: every indicator, one row per open deal, one per account (the first snapshot).
+  const plan = await engine.planSnapshot('Q1');
+  if (plan.kind !== 'append') throw new Error(plan.kind);
+  expect(plan.date).toBe(asOf);
+  expect(plan.rows.History.length).toBe(40);
+  expect(plan.rows.History.every((r) => r[0] === asOf && r[1] === 'Q1')).toBe(true);
+  expect(plan.rows.OppHistory.map((r) => r[1])).toEqual(ids);
+  expect(plan.rows.AccountHistory.length).toBe(w.tables.Accounts!.rows.length);
+  engine.dispose();
+});

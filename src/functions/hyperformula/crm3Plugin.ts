@@ -77,7 +77,13 @@ function toHf(r: Result, size: Dimensions, locale: Locale): unknown {
       Array.from({ length: size.rows }, () => Array.from({ length: size.cols }, () => toHfScalar(r, locale) as never)),
     );
   }
-  return SimpleRangeValue.onlyValues(r.map((row) => row.map((c) => toHfScalar(c, locale) as never)));
+  // The predicted size is a promise: a row list whose height was not typed is cut or padded to it.
+  const fitted = r.length === size.rows && r.every((row) => row.length === size.cols) ? r : fit(r, size);
+  return SimpleRangeValue.onlyValues(fitted.map((row) => row.map((c) => toHfScalar(c, locale) as never)));
+}
+
+function fit(r: Scalar[][], size: Dimensions): Scalar[][] {
+  return Array.from({ length: size.rows }, (_, i) => Array.from({ length: size.cols }, (_, k) => r[i]?.[k] ?? null));
 }
 
 type Ast = { args: unknown[] };
@@ -120,6 +126,10 @@ function sizeFor(this: PluginThis, decl: FunctionDeclaration, ast: Ast, state: u
       if (argAst.type === 'NAMED_EXPRESSION') return nameSize(this, argAst as unknown as { expressionName: string }, state);
       const s = this.arraySizeForAst(argAst, state);
       return { rows: s.height, cols: s.width };
+    },
+    (i) => {
+      const argAst = ast.args[i] as { type?: string; value?: unknown } | undefined;
+      return argAst?.type === 'NUMBER' && typeof argAst.value === 'number' ? argAst.value : undefined;
     },
   );
 }

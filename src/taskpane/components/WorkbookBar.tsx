@@ -29,6 +29,8 @@ interface Props {
   reportReady: boolean;
   onDownloadClientCopy?: () => void;
   clientCopyReady: boolean;
+  /** Web mode: the workbook itself (with any snapshot saved in the page) as a download. */
+  onDownloadWorkbook?: () => void;
 }
 
 export function WorkbookBar({
@@ -40,6 +42,7 @@ export function WorkbookBar({
   reportReady,
   onDownloadClientCopy,
   clientCopyReady,
+  onDownloadWorkbook,
 }: Props) {
   const t = pickAll(strings, locale);
   const s = useStyles();
@@ -69,6 +72,11 @@ export function WorkbookBar({
             {t.openXlsx}
           </Button>
         </>
+      )}
+      {onDownloadWorkbook && (
+        <Button size="small" onClick={onDownloadWorkbook} disabled={busy || !clientCopyReady} data-testid="download-workbook">
+          {t.downloadWorkbook}
+        </Button>
       )}
       {onDownloadReport && (
         <Button size="small" onClick={onDownloadReport} disabled={busy || !reportReady} data-testid="download-report">

@@ -49,6 +49,12 @@ export class InProcessEngine implements PaneEngine {
   async compare(sinceDate: number) {
     return this.core.compare(sinceDate);
   }
+  async planSnapshot(label: string | null) {
+    return this.core.planSnapshot(label);
+  }
+  async reviewsDue() {
+    return this.core.reviewsDue();
+  }
   /** Work on the calling thread cannot be interrupted; what is loaded is dropped. */
   cancel() {
     this.core.dispose();

@@ -18,7 +18,9 @@ export type EngineMethod =
   | 'decisionChain'
   | 'stages'
   | 'snapshots'
-  | 'compare';
+  | 'compare'
+  | 'planSnapshot'
+  | 'reviewsDue';
 /** Work beside the engine: reading an .xlsx the user opened (ExcelJS), so a big file does not freeze the pane. */
 export type WorkerMethod = EngineMethod | 'readWorkbook' | 'clientCopy';
 

@@ -2,7 +2,7 @@
  * The pane's engine work, synchronous and in one place: the Web Worker runs it off the main
  * thread, and jest runs it in-process through the same PaneEngine interface.
  */
-import { Cell } from '../../core/cells';
+import { Cell, isoFromSerial } from '../../core/cells';
 import { Locale } from '../../core/i18n';
 import {
   EvaluationResult,
@@ -24,7 +24,8 @@ import { DecisionChainMap, decisionChainMap } from '../../engine/decisionChain';
 import { AnswerCode, GradingForm, gradingForm } from '../../engine/grading';
 import { PortfolioTiers, TierSettings, portfolioAccounts, portfolioTiers, tierSettings } from '../../engine/tiering';
 import { Problem, WorkbookSnapshot } from '../../model/snapshot';
-import { DealMovement, SnapshotInfo, snapshotsOf, whatMoved, withDeltas } from '../../engine/history';
+import { DealMovement, SnapshotInfo, SnapshotPlan, planSnapshot, snapshotsOf, whatMoved, withDeltas } from '../../engine/history';
+import { DealReviewRow, dealReviews, reviewSetting } from '../../engine/dealReview';
 import type { Explanation, LoadOptions, TieringBase } from '../paneEngine';
 
 const plain = (v: EngineValue): Cell => (v !== null && typeof v === 'object' ? null : v);
@@ -171,6 +172,25 @@ export class PaneEngineCore {
       since,
       indicators: withDeltas(result, l.snapshot, since, l.locale).indicators,
       moved: whatMoved(l.snapshot, result, since),
+    };
+  }
+
+  /**
+   * What Save snapshot appends (the rows `crm3 snapshot` would append): the workbook evaluated
+   * at its evaluation date, planned by engine/history.ts. The host writes the rows.
+   */
+  planSnapshot(label: string | null): SnapshotPlan {
+    const l = this.current;
+    return planSnapshot(l.snapshot, this.evaluate(), l.asOf, label);
+  }
+
+  /** The open deals due for review at the evaluation date (the rule of `crm3 review --due`). */
+  reviewsDue(): { asOf: string; intervalDays: number; deals: DealReviewRow[] } {
+    const l = this.current;
+    return {
+      asOf: isoFromSerial(l.asOf),
+      intervalDays: reviewSetting(l.snapshot, 'ReviewIntervalDays'),
+      deals: dealReviews(l.snapshot, this.evaluate(), l.asOf).filter((r) => r.due),
     };
   }
 

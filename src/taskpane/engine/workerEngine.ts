@@ -128,6 +128,12 @@ export class WorkerEngine implements PaneEngine {
   compare(sinceDate: number) {
     return this.call('compare', [sinceDate]);
   }
+  planSnapshot(label: string | null) {
+    return this.call('planSnapshot', [label]);
+  }
+  reviewsDue() {
+    return this.call('reviewsDue', []);
+  }
   dispose() {
     this.failAll('engine disposed');
     this.worker.terminate();

@@ -20,6 +20,8 @@ import { isoFromSerial } from '../../../core/cells';
 import type { DealMovement, IndicatorDelta, SnapshotInfo } from '../../../engine/history';
 import { historyStrings } from './historyStrings';
 import { WhatMoved } from './WhatMoved';
+import { SaveSnapshot } from './SaveSnapshot';
+import { DueForReview } from './DueForReview';
 import type { EvaluationResult } from '../../../engine/evaluate';
 import type { Scope } from '../../../engine/scope';
 import { BUILT_IN_INDICATORS, GOALS } from '../../../model/indicators';
@@ -148,6 +150,14 @@ export function DashboardView(props: DashboardProps) {
           </Dropdown>
         </Field>
       )}
+      <SaveSnapshot
+        engine={engine}
+        host={props.host}
+        locale={locale}
+        asOf={props.result.asOf}
+        inExcel={!!props.inExcel}
+        refresh={props.refresh}
+      />
       {failed && (
         <MessageBar intent="error">
           <MessageBarBody>
@@ -190,6 +200,7 @@ export function DashboardView(props: DashboardProps) {
             );
           })}
           {comparison && <WhatMoved moved={comparison.moved} since={comparison.since} locale={locale} />}
+          <DueForReview engine={engine} locale={locale} currency={currency} version={version} />
           <Suspense fallback={<Spinner size="tiny" label={t.loadingCharts} />}>
             <DashboardCharts engine={engine} scopes={scopes} locale={locale} version={key} currency={currency} />
           </Suspense>

@@ -30,6 +30,7 @@ const useStyles = makeStyles({
   value: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums' },
   name: { overflowWrap: 'anywhere' },
   how: { paddingLeft: 0, minWidth: 0 },
+  full: { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground3 },
 });
 
 interface Props {
@@ -52,6 +53,13 @@ export function IndicatorCard({ indicator, delta, row, engine, scopes, locale, c
   const name = row ? pick(row.name, locale) : indicator.name;
   const target = row ? formatTarget(row, locale, { style: 'compact', currency }) : undefined;
   const raw = typeof indicator.value === 'number' ? String(indicator.value) : (indicator.value ?? '');
+  const shown = formatValue(indicator.value, indicator.unit, locale, { style: 'compact', currency });
+  // An amount shown compact (¥12.3M) also in full, so a Δ of +50,000 can be read against it.
+  const fullText =
+    indicator.unit === 'amount' && typeof indicator.value === 'number'
+      ? formatValue(indicator.value, 'amount', locale, { style: 'fixed' })
+      : undefined;
+  const full = fullText !== undefined && !shown.includes(fullText) ? fullText : undefined;
   return (
     <li className={s.card} data-indicator-id={indicator.id} data-value={raw}>
       <Body1Strong as="h4" block className={s.name} style={{ margin: 0 }}>
@@ -59,7 +67,13 @@ export function IndicatorCard({ indicator, delta, row, engine, scopes, locale, c
       </Body1Strong>
       <div className={s.line}>
         <span className={s.value} data-testid="indicator-value">
-          {formatValue(indicator.value, indicator.unit, locale, { style: 'compact', currency })}
+          {shown}
+          {full !== undefined && (
+            <Caption1 className={s.full} data-testid="indicator-full" title={pick(historyStrings.fullAmount, locale)}>
+              {' '}
+              ({full})
+            </Caption1>
+          )}
         </span>
         <RagBadge status={indicator.status} locale={locale} />
       </div>
