@@ -11,6 +11,7 @@ import { IndicatorRow, WorkbookSnapshot } from '../model/snapshot';
 import { DashboardCharts, StagePipeline, dashboardCharts } from './charts';
 import { EvaluateOptions, EvaluationResult, evaluateWorkbook } from './evaluate';
 import { Finding, findingsOf } from './findings';
+import { snapshotsOf, withDeltas } from './history';
 import { applyScopes } from './scope';
 import {
   GroupWinRate,
@@ -67,8 +68,13 @@ export interface ReportData {
   tierAAccounts: KeyAccountRow[];
   /** The evaluation period as the engine holds it (ISO dates); null when it is not a date. */
   period: { start: string; end: string } | null;
-  /** Values of the last snapshot by indicator id, when the workbook has history (Δ in the summary). */
-  previous?: { label: string; values: Record<string, number | null> };
+  /**
+   * The snapshot the summary's Δ compares with: the latest on or before the evaluation date,
+   * when the workbook has history and the report is of the whole workbook (a snapshot holds
+   * whole-workbook values). Each indicator's `delta` (engine/history.ts withDeltas, as
+   * `evaluate --since`) is then set on `evaluation`.
+   */
+  since?: { date: string; label: string | null };
 }
 
 const plain = (v: EngineValue | undefined): Cell => (v === undefined || (v !== null && typeof v === 'object') ? null : v);
@@ -164,12 +170,19 @@ export function recommendationsReportData(
   snapshot: WorkbookSnapshot,
   options: EvaluateOptions & { maxAccounts?: number; evaluation?: EvaluationResult },
 ): ReportData {
-  const evaluation = options.evaluation ?? evaluateWorkbook(snapshot, options);
+  const evaluated = options.evaluation ?? evaluateWorkbook(snapshot, options);
+  const scopes = options.scopes ?? [];
+  // Δ since the latest snapshot, found and computed as `evaluate --since` does.
+  const latest = scopes.length
+    ? undefined
+    : snapshotsOf(snapshot)
+        .filter((x) => x.date <= options.asOf)
+        .pop();
+  const evaluation = latest ? withDeltas(evaluated, snapshot, latest, options.locale) : evaluated;
   const findings = findingsOf(snapshot, evaluation, options);
   const own = snapshot.indicators?.length ? snapshot.indicators : BUILT_IN_INDICATORS;
   const indicatorRows = evaluation.indicators.map((r) => own.find((x) => x.id === r.id)!).filter(Boolean);
   // Tier scopes need the whole workbook's tiers; the evaluation already checked the scopes.
-  const scopes = options.scopes ?? [];
   let tiers: Cell[] | undefined;
   if (scopes.some((s) => s.field === 'tier')) {
     const whole = WorkbookEngine.build(snapshot, { asOf: options.asOf, locale: options.locale, licenseKey: options.licenseKey });
@@ -200,6 +213,7 @@ export function recommendationsReportData(
       lossReasons: lossReasons(engine),
       tierAAccounts: tierAAccountsOf(engine, options.asOf),
       period: start !== undefined && end !== undefined ? { start: isoFromSerial(start), end: isoFromSerial(end) } : null,
+      ...(latest ? { since: { date: isoFromSerial(latest.date), label: latest.label } } : {}),
     };
   } finally {
     engine.destroy();

@@ -9,8 +9,9 @@
  * - Bytes go to a temporary file beside the target, are flushed to disk (fsync), and only
  *   then renamed over the target: a full disk, a crash or kill -9 leaves the previous file
  *   as it was, and the message says so.
- * - An .xlsx output is checked as a package (the zip guard) before anything is written:
- *   a file that would not open is never written.
+ * - An .xlsx output is checked as a package (the zip guard) before anything is written,
+ *   and so is a .docx (content types and a well-formed word/document.xml): a file that
+ *   would not open is never written.
  *
  * Node only: the pane's downloads go through the browser, which never overwrites; they share
  * checkOutputBytes (outputBytes.ts).
@@ -18,7 +19,7 @@
 import { promises as fs, constants as fsConstants } from 'fs';
 import * as path from 'path';
 import { Message } from '../core/i18n';
-import { checkOutputBytes } from './outputBytes';
+import { checkDocxBytes, checkOutputBytes } from './outputBytes';
 
 export type OutputFailureCode = 'is-input' | 'is-folder' | 'bad-bytes' | 'write-failed';
 
@@ -196,7 +197,11 @@ let counter = 0;
  * missing. Never throws.
  */
 export async function writeOutput(target: string, bytes: Uint8Array, options: OutputOptions = {}): Promise<OutputResult> {
-  const bad = /\.xlsx$/i.test(target) ? await checkOutputBytes(bytes, target) : undefined;
+  const bad = /\.xlsx$/i.test(target)
+    ? await checkOutputBytes(bytes, target)
+    : /\.docx$/i.test(target)
+      ? await checkDocxBytes(bytes, target)
+      : undefined;
   if (bad) return { ok: false, reason: { code: 'bad-bytes', message: bad } };
   const early = await refuseInputs(target, options);
   if (early) return { ok: false, reason: early };

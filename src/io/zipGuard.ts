@@ -84,6 +84,18 @@ export async function inspectXlsx(bytes: Uint8Array, name: string, overrides: Pa
   }
 }
 
+/**
+ * The zip checks of inspectXlsx without asking for a workbook: for the project's own packages
+ * of another kind (the report's .docx), whose parts the caller checks.
+ */
+export async function inspectZip(bytes: Uint8Array, name: string, overrides: Partial<ZipLimits> = {}): Promise<ZipCheck> {
+  try {
+    return await inspect(bytes, name, limitsWith(overrides), false);
+  } catch (e) {
+    return { ok: false, reason: failures.corrupt(name, failures.why.unexpected(e instanceof Error ? e.message : String(e))) };
+  }
+}
+
 /** Reads a file (readFileBytes: regular files only, within the size limit) and inspects it. */
 export async function inspectXlsxFile(
   path: string,
@@ -154,7 +166,7 @@ async function nodeFs(): Promise<typeof import('fs/promises')> {
   return builtin ?? import(/* webpackIgnore: true */ 'fs/promises');
 }
 
-async function inspect(bytes: Uint8Array, name: string, limits: ZipLimits): Promise<ZipCheck> {
+async function inspect(bytes: Uint8Array, name: string, limits: ZipLimits, asWorkbook = true): Promise<ZipCheck> {
   const refuse = (reason: ReadFailure): ZipCheck => ({ ok: false, reason });
   if (bytes.length === 0) return refuse(failures.empty(name));
   if (bytes.length > limits.maxFileBytes) return refuse(failures.tooLarge(name, bytes.length, limits.maxFileBytes));
@@ -193,7 +205,7 @@ async function inspect(bytes: Uint8Array, name: string, limits: ZipLimits): Prom
       return refuse(failures.corrupt(name, failures.why.sizes(e.name)));
   }
 
-  const kind = await classifyPackage(bytes, entries, name);
+  const kind = asWorkbook ? await classifyPackage(bytes, entries, name) : undefined;
   if (kind) return refuse(kind);
 
   if (limits.verifyContents) {

@@ -14,6 +14,9 @@ import { makeReport } from '../../src/cli/report';
 import { Locale } from '../../src/core/i18n';
 import { EvaluationResult, evaluateWorkbook } from '../../src/engine/evaluate';
 import { writeWorkbook } from '../../src/io/writeWorkbook';
+import { readWorkbookBuffer } from '../../src/io/readWorkbook';
+import { takeSnapshot } from '../../src/io/takeSnapshot';
+import { Status, canonical } from '../../src/core/enumerations';
 import { generateSample } from '../../src/model/sample';
 import { WorkbookSnapshot } from '../../src/model/snapshot';
 
@@ -270,4 +273,53 @@ describe('crm3 report', () => {
     expect(await main(['report', input, '--out', link], c.io)).toBe(2);
     expect(fs.readFileSync(input)).toEqual(before);
   }, 120_000);
+});
+
+describe.each(['en-US', 'zh-CN'] as const)('%s report of a workbook with history', (locale) => {
+  /** The summary table's rows as cell texts. */
+  const rowsOf = (table: string) =>
+    [...table.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((tr) =>
+      [...tr[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((tc) =>
+        [...tc[0].matchAll(/<w:t(?: [^>]*)?>([\s\S]*?)<\/w:t>/g)].map((t) => unescape(t[1])).join(''),
+      ),
+    );
+
+  test('the summary has "Δ since the last snapshot" (one deal grown by 100,000 since: OPEN_PIPE +100,000); a scoped report has none', async () => {
+    const snapDay = ASOF - 14;
+    const w0 = structuredClone(sample[locale]);
+    const taken = await takeSnapshot(new Uint8Array(await writeWorkbook(w0, { locale })), 'w.xlsx', {
+      asOf: snapDay,
+      today: snapDay,
+      label: 'Q4',
+      locale,
+      when: new Date(0),
+    });
+    if (taken.kind !== 'written') throw new Error(taken.kind);
+    const read = await readWorkbookBuffer(taken.bytes, 'w.xlsx');
+    if (!read.ok) throw new Error(read.reason.message.en);
+    const w = read.snapshot;
+    const o = w.tables.Opportunities!;
+    const open = o.rows.findIndex((r) => canonical(Status, r[o.headers.indexOf('Status')]) === 'Open');
+    const amount = o.headers.indexOf('Amount');
+    o.rows[open][amount] = (o.rows[open][amount] as number) + 100_000;
+    const made = await makeReport(w, 'w.xlsx', { locale, scopes: [], client: 'X', asOf: snapDay });
+    const rows = rowsOf((await readDocx(made.bytes)).tables[0]);
+    const iso = '2026-11-12';
+    expect(rows[0]).toHaveLength(5);
+    expect(rows[0][4]).toBe(locale === 'zh-CN' ? `较“${iso} Q4”变化` : `Δ since ${iso} Q4`);
+    const name = (id: string) => evaluated[locale].indicators.find((i) => i.id === id)!.name;
+    const row = (id: string) => rows.find((r) => r[0] === name(id))!;
+    // The snapshot was taken before the deal grew: the open pipeline is up by exactly that.
+    expect(row('OPEN_PIPE')[4]).toBe('+100,000');
+    // A count that did not move: 0 change, no sign.
+    expect(row('WIN_RATE_COUNT')[4]).toBe(locale === 'zh-CN' ? '0.0 个百分点' : '0.0 pp');
+
+    const scoped = await makeReport(w, 'w.xlsx', {
+      locale,
+      scopes: [{ field: 'tier', value: 'A' }],
+      client: 'X',
+      asOf: snapDay,
+    });
+    expect(rowsOf((await readDocx(scoped.bytes)).tables[0])[0]).toHaveLength(4);
+  }, 240_000);
 });

@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Io, main } from '../../src/cli/main';
 import { refuseInputs, writeOutput } from '../../src/io/safeOutput';
-import { sha256, tempDir } from '../io/zipCraft';
+import { sha256, tempDir, writeZip } from '../io/zipCraft';
 import { sampleBytes } from './hostileFiles';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -117,6 +117,49 @@ describe('no output lands on an input', () => {
   test('a folder as --out is refused with a message', async () => {
     const r = await refuseInputs(tmp.dir, { inputs: [input] });
     expect(r?.code).toBe('is-folder');
+  });
+
+  test('a .docx is written only when it opens: zip, content types and a well-formed word/document.xml', async () => {
+    const types =
+      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+      '<Default Extension="xml" ContentType="application/xml"/>' +
+      '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
+    const doc = (body: string) =>
+      `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`;
+    const good = writeZip([
+      { name: '[Content_Types].xml', data: types },
+      { name: 'word/document.xml', data: doc('<w:p><w:r><w:t>Hi</w:t></w:r></w:p>') },
+    ]).bytes;
+    const cases: [string, Uint8Array, RegExp][] = [
+      ['not a zip', new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3]), /failed its own check/],
+      ['no main document', writeZip([{ name: '[Content_Types].xml', data: types }]).bytes, /no word\/document\.xml/],
+      [
+        'a broken main document',
+        writeZip([
+          { name: '[Content_Types].xml', data: types },
+          { name: 'word/document.xml', data: doc('<w:p><w:r><w:t>Hi</w:r></w:p>') },
+        ]).bytes,
+        /word\/document\.xml: /,
+      ],
+      [
+        'content types without the document',
+        writeZip([
+          { name: '[Content_Types].xml', data: types.replace(/<Override[^>]*>/, '') },
+          { name: 'word/document.xml', data: doc('') },
+        ]).bytes,
+        /does not declare the main document/,
+      ],
+    ];
+    for (const [how, bytes, message] of cases) {
+      const out = path.join(tmp.dir, `broken-${how.replace(/ /g, '-')}.docx`);
+      const r = await writeOutput(out, bytes);
+      expect([how, r.ok]).toEqual([how, false]);
+      if (!r.ok) expect(r.reason.message.en).toMatch(message);
+      expect(fs.existsSync(out)).toBe(false);
+    }
+    const out = path.join(tmp.dir, 'good.docx');
+    expect((await writeOutput(out, good)).ok).toBe(true);
+    expect(fs.readFileSync(out)).toEqual(Buffer.from(good));
   });
 
   test('bytes that are not a sound workbook are never written', async () => {

@@ -27,7 +27,7 @@ import {
   WidthType,
 } from 'docx';
 import { RagStatus, valueLabel } from '../../core/enumerations';
-import { formatDelta, formatTarget, formatValue } from '../../core/format';
+import { formatTarget, formatValue } from '../../core/format';
 import { Locale, joinList, pick } from '../../core/i18n';
 import { IndicatorResult } from '../../engine/evaluate';
 import { Finding, contributorLines, workingParts } from '../../engine/findings';
@@ -187,9 +187,9 @@ function summaryChapter(data: ReportData, o: ReportOptions): (Paragraph | Table)
     out.push(new Paragraph({ children: [run(sentence)], bullet: { level: 0 }, spacing: { after: 80 } }));
   }
   out.push(heading2(sectionTitle(1, 1, say(T.allIndicators, L), L)));
-  const withDelta = !!data.previous;
+  const since = data.since;
   const headers = [say(T.indicatorCol, L), say(T.valueCol, L), say(T.targetCol, L), say(T.statusCol, L)];
-  if (withDelta) headers.push(say(T.deltaCol(data.previous!.label), L));
+  if (since) headers.push(say(T.deltaCol(since.label ? `${since.date} ${since.label}` : since.date), L));
   const rows = data.evaluation.indicators.map((r) => {
     const row = data.indicatorRows.find((x) => x.id === r.id);
     const target = row ? (formatTarget(row, L, { withUnit: false }) ?? '—') : '—';
@@ -199,13 +199,11 @@ function summaryChapter(data: ReportData, o: ReportOptions): (Paragraph | Table)
       target,
       cell(statusWords(r, L), { fill: r.status ? STATUS_FILL[r.status] : undefined, align: 'center' }),
     ];
-    if (withDelta) {
-      const before = data.previous!.values[r.id];
-      cells.push(formatDelta(before ?? null, r.value, r.unit, L) || '—');
-    }
+    // The change as the engine shows it (engine/history.ts); — when the snapshot has no comparable value.
+    if (since) cells.push(r.delta?.shown || '—');
     return cells;
   });
-  out.push(table(headers, rows, [false, true, false, false, true], withDelta ? [34, 16, 28, 10, 12] : [38, 18, 32, 12]));
+  out.push(table(headers, rows, [false, true, false, false, true], since ? [30, 14, 27, 11, 18] : [38, 18, 32, 12]));
   return out;
 }
 
