@@ -6,6 +6,7 @@
 import { CalcError, Cell, Column, isBlank, keyOf, toDateSerial, toNumber } from '../core/cells';
 import { staleFlags } from './activity';
 import { BuyingRole, Coverage, Status, Support, canonical, lookupEnum } from '../core/enumerations';
+import { Message, bi } from '../core/i18n';
 
 export type RedFlag = 'noMentor' | 'approverNotMet' | 'slippedTwice' | 'missingEssential' | 'stale' | 'competitorNoValue';
 export type Strength = 'mentor' | 'approverMet' | 'evidenceComplete' | 'compellingEvent' | 'valueStated';
@@ -19,6 +20,23 @@ export const RED_FLAGS: readonly RedFlag[] = [
   'competitorNoValue',
 ];
 export const STRENGTHS: readonly Strength[] = ['mentor', 'approverMet', 'evidenceComplete', 'compellingEvent', 'valueStated'];
+
+export const RED_FLAG_NAMES: Record<RedFlag, Message> = {
+  noMentor: bi('no mentor', '没有内线教练'),
+  approverNotMet: bi('approver not met', '未接触批准者'),
+  slippedTwice: bi('close date slipped twice or more', '结单日期推迟两次以上'),
+  missingEssential: bi('stage without its essential events', '阶段缺少必要事件'),
+  stale: bi('no recent activity', '近期无活动'),
+  competitorNoValue: bi('competitor named, no unique value stated', '有竞争对手但未说明独特价值'),
+};
+
+export const STRENGTH_NAMES: Record<Strength, Message> = {
+  mentor: bi('mentor in place', '有内线教练'),
+  approverMet: bi('approver met', '已接触批准者'),
+  evidenceComplete: bi('stage evidence complete', '阶段证据齐全'),
+  compellingEvent: bi('compelling event stated', '有明确的紧迫事件'),
+  valueStated: bi('value proposition stated', '已说明价值主张'),
+};
 
 export interface DealReviewInput {
   oppIds: Column;
@@ -131,4 +149,45 @@ export function reviewsDue(
     const due = lastReview === null || asOf - lastReview >= intervalDays || (nextReview !== null && nextReview <= asOf);
     return { due, lastReview, nextReview };
   });
+}
+
+export type DealRule = RedFlag | Strength;
+
+/** A rule by its code (noMentor) or its name in either language (no mentor, 没有内线教练). */
+export function dealRuleOf(c: Cell | undefined): DealRule | undefined {
+  if (isBlank(c)) return undefined;
+  const k = keyOf(c);
+  const all: [DealRule, Message][] = [
+    ...RED_FLAGS.map((f): [DealRule, Message] => [f, RED_FLAG_NAMES[f]]),
+    ...STRENGTHS.map((s): [DealRule, Message] => [s, STRENGTH_NAMES[s]]),
+  ];
+  return all.find(([code, name]) => keyOf(code) === k || keyOf(name.en) === k || keyOf(name.zh) === k)?.[0];
+}
+
+/**
+ * For one deal: whether each listed rule holds (TRUE/FALSE), from its findings; blank for
+ * every rule when the deal is not open or not found (a closed deal is not reviewed).
+ */
+export function rulesHolding(rules: Column, findings: DealFindings | undefined, open: boolean): (boolean | null)[] | CalcError {
+  const out: (boolean | null)[] = [];
+  for (let i = 0; i < rules.length; i++) {
+    if (isBlank(rules[i])) {
+      out.push(null);
+      continue;
+    }
+    const rule = dealRuleOf(rules[i]);
+    if (!rule) {
+      const allowed = [...RED_FLAGS, ...STRENGTHS].join(', ');
+      return new CalcError('VALUE', {
+        en: `rules, row ${i + 1}: unknown rule ${String(rules[i])} (use ${allowed}, or their names)`,
+        zh: `rules 第 ${i + 1} 行：无法识别的规则 ${String(rules[i])}（可用：${allowed}，或其中英文名称）`,
+      });
+    }
+    out.push(
+      !findings || !open
+        ? null
+        : (findings.flags as DealRule[]).includes(rule) || (findings.strengths as DealRule[]).includes(rule),
+    );
+  }
+  return out;
 }

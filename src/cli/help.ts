@@ -21,7 +21,7 @@ Usage:
               [--config <crm3.xlsx>] [--date-order dmy|mdy] [--as-of YYYY-MM-DD]
                  # a CRM export (Salesforce, HubSpot, Dynamics, Zoho, Pipedrive, 纷享销客, 销售易 …)
                  # → a CRM3 workbook, with the column mapping and what is missing
-  crm3 templates build [--out folder]   # writes the 8 template files (4 templates × en-US, zh-CN)
+  crm3 templates build [--out folder]   # writes the 10 template files (5 templates × en-US, zh-CN)
   crm3 sample [--locale zh-CN] [--size N] [--seed S] [--as-of YYYY-MM-DD] [--out file.xlsx]
   crm3 client-copy <in.xlsx> --out <out.xlsx> [--lang zh-CN] [--max-file-mb N]
                  # CRM3 formulas replaced by their values, for clients without the add-in
@@ -57,7 +57,7 @@ No output is ever written over an input; files are written whole or not at all.
               [--config <crm3.xlsx>] [--date-order dmy|mdy] [--as-of YYYY-MM-DD]
                  # 将 CRM 导出文件（Salesforce、HubSpot、Dynamics、Zoho、Pipedrive、纷享销客、销售易等）
                  # 转为 CRM3 工作簿，并列出列的对应关系和缺少的数据
-  crm3 templates build [--out 文件夹]   # 生成 8 个模板文件（4 个模板 × 英文、中文）
+  crm3 templates build [--out 文件夹]   # 生成 10 个模板文件（5 个模板 × 英文、中文）
   crm3 sample [--locale zh-CN] [--size N] [--seed S] [--as-of YYYY-MM-DD] [--out 文件.xlsx]
   crm3 client-copy <输入.xlsx> --out <输出.xlsx> [--lang zh-CN] [--max-file-mb N]
                  # 将 CRM3 公式替换为数值，供未安装加载项的客户使用

@@ -1,6 +1,6 @@
 /**
  * `crm3 kit <workbook.xlsx> --out folder/ [--lang zh-CN] [--client NAME] [--consultant NAME]
- *  [--as-of YYYY-MM-DD]`: the package a consultant hands over (issue #17): the four templates
+ *  [--as-of YYYY-MM-DD]`: the package a consultant hands over (issue #17): the templates
  * filled with the workbook's data, their client copies (values, for readers without the
  * add-in), the recommendations report and a short index sheet. Every file goes through the
  * one output path (io/safeOutput); the input is never modified.
@@ -116,7 +116,7 @@ const USAGE: Message = bi(
   `Usage: crm3 kit <workbook.xlsx> --out <folder> [--lang zh-CN] [--client "Name"] [--consultant "Name"]
                 [--as-of YYYY-MM-DD]
 
-Writes the consultant's kit into the folder: the four templates filled with the workbook's
+Writes the consultant's kit into the folder: the five templates filled with the workbook's
 data, a client copy of each (values instead of CRM3 formulas), the recommendations report
 and an index sheet. The input is not modified.
 Exit codes: 0 written, 1 written but the data has errors, 2 not written.
@@ -124,7 +124,7 @@ Exit codes: 0 written, 1 written but the data has errors, 2 not written.
   `用法：crm3 kit <工作簿.xlsx> --out <文件夹> [--lang zh-CN] [--client "客户名称"] [--consultant "顾问姓名"]
                 [--as-of YYYY-MM-DD]
 
-在文件夹中生成顾问交付资料包：填入数据的四个模板、每个模板的客户副本（CRM3 公式替换为数值）、
+在文件夹中生成顾问交付资料包：填入数据的五个模板、每个模板的客户副本（CRM3 公式替换为数值）、
 高阶建议报告和一张目录表。输入文件不会被修改。
 退出码：0 已生成；1 已生成但数据有错误；2 未生成。
 `,

@@ -13,7 +13,7 @@ import { TEMPLATES } from '../templates/catalog';
 import type { Io } from './main';
 
 /**
- * Writes the 8 shipped templates (4 templates × 2 locales) into outDir; returns their paths.
+ * Writes the 10 shipped templates (5 templates × 2 locales) into outDir; returns their paths.
  * Throws with the reason when one cannot be written (those already written stay, each complete).
  */
 export async function buildAllTemplates(outDir: string, options: Pick<BuildOptions, 'addin'> = {}): Promise<string[]> {

@@ -5,30 +5,15 @@
  */
 import { Cell, Column, isBlank, isoFromSerial, keyOf, toNumber } from '../core/cells';
 import { Status, canonical } from '../core/enumerations';
-import { Message, bi } from '../core/i18n';
 import { lastActivity } from '../calc/activity';
-import { RedFlag, Strength, dealFindings, reviewsDue } from '../calc/dealReview';
+import { RED_FLAG_NAMES, RedFlag, STRENGTH_NAMES, Strength, dealFindings, reviewsDue } from '../calc/dealReview';
 import { SETTINGS } from '../model/config';
 import { TableData, WorkbookSnapshot } from '../model/snapshot';
 import type { EvaluationResult } from './evaluate';
 import { withHistoryColumns } from './history';
 
-export const RED_FLAG_NAMES: Record<RedFlag, Message> = {
-  noMentor: bi('no mentor', '没有内线教练'),
-  approverNotMet: bi('approver not met', '未接触批准者'),
-  slippedTwice: bi('close date slipped twice or more', '结单日期推迟两次以上'),
-  missingEssential: bi('stage without its essential events', '阶段缺少必要事件'),
-  stale: bi('no recent activity', '近期无活动'),
-  competitorNoValue: bi('competitor named, no unique value stated', '有竞争对手但未说明独特价值'),
-};
-
-export const STRENGTH_NAMES: Record<Strength, Message> = {
-  mentor: bi('mentor in place', '有内线教练'),
-  approverMet: bi('approver met', '已接触批准者'),
-  evidenceComplete: bi('stage evidence complete', '阶段证据齐全'),
-  compellingEvent: bi('compelling event stated', '有明确的紧迫事件'),
-  valueStated: bi('value proposition stated', '已说明价值主张'),
-};
+// The rule names live with the rules (calc/dealReview.ts): the template and DEALFLAGS read them too.
+export { RED_FLAG_NAMES, STRENGTH_NAMES };
 
 /** One open deal as the review list shows it. */
 export interface DealReviewRow {

@@ -6,6 +6,7 @@ import { accountFunctions } from './accountFunctions';
 import { activityFunctions } from './activityFunctions';
 import { aggregateFunctions } from './aggregateFunctions';
 import { FunctionDeclaration } from './declaration';
+import { dealReviewFunctions } from './dealReviewFunctions';
 import { estimationFunctions } from './estimationFunctions';
 import { gradingFunctions } from './gradingFunctions';
 import { groupByFunctions } from './groupByFunctions';
@@ -33,6 +34,7 @@ export const catalog: readonly FunctionDeclaration[] = [
   ...accountFunctions,
   ...indicatorFunctions,
   ...historyFunctions,
+  ...dealReviewFunctions,
 ];
 
 export function declarationOf(id: string): FunctionDeclaration | undefined {

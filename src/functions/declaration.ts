@@ -60,7 +60,8 @@ export type Family =
   | 'activity'
   | 'accounts'
   | 'indicators'
-  | 'history';
+  | 'history'
+  | 'review';
 
 export interface FunctionDeclaration {
   /** Function id without namespace: `WINRATE` is `=CRM3.WINRATE(...)`. */

@@ -1,11 +1,12 @@
 /**
  * Builds the four CRM3 templates (DESIGN.md §3, §7) from code, in en-US and zh-CN:
  * `buildTemplate` for one file in memory (empty, or filled with a snapshot such as the
- * sample), `buildAllTemplates` for the 8 shipped files. Output is byte-stable.
+ * sample), `buildAllTemplates` for the 10 shipped files. Output is byte-stable.
  */
 import { Locale } from '../core/i18n';
 import { WorkbookSnapshot } from '../model/snapshot';
 import { buildAccountPlan } from './accountPlan';
+import { buildDealReview } from './dealReview';
 import { TEMPLATES, TEMPLATE_VERSION, TemplateId, TemplateInfo } from './catalog';
 import { buildOpportunityGrading } from './opportunityGrading';
 import { buildPortfolioTiering } from './portfolioTiering';
@@ -46,6 +47,7 @@ const BUILDERS: Record<TemplateId, Builder> = {
   'portfolio-tiering': buildPortfolioTiering,
   'account-plan': buildAccountPlan,
   'opportunity-grading': buildOpportunityGrading,
+  'deal-review': buildDealReview,
   'value-indicators': buildValueIndicators,
 };
 

@@ -1,12 +1,12 @@
 /**
- * The four templates consultants hand to clients: ids, names, what each is for and the
+ * The templates consultants hand to clients: ids, names, what each is for and the
  * sheets it adds, in both languages. The builders in this folder make the files; the pane's
  * gallery and the insertion read this list.
  */
 import { Message } from '../core/i18n';
 
 /** The templates' ids; each builds `templates/<id>.<locale>.xlsx`. */
-export type TemplateId = 'portfolio-tiering' | 'account-plan' | 'opportunity-grading' | 'value-indicators';
+export type TemplateId = 'portfolio-tiering' | 'account-plan' | 'opportunity-grading' | 'deal-review' | 'value-indicators';
 
 /**
  * A native Excel chart the add-in creates after inserting a template (files built with
@@ -124,6 +124,30 @@ export const TEMPLATES: readonly TemplateInfo[] = [
         title: { en: 'Open pipeline by stage', zh: '各阶段进行中商机金额' },
       },
     ],
+  },
+  {
+    id: 'deal-review',
+    name: { en: 'Deal review', zh: '商机评审' },
+    description: {
+      en: 'The bi-weekly review of one open deal on one printed page: the four questions with answers and section scores, the sufficient events and the activities that prove them, the decision chain by name, red flags and strengths, next actions, the reviews log and the win-step checklist.',
+      zh: '双周商机评审，一个商机一页纸：四问的回答与各部分得分、充分事件及证明它们的活动、按姓名列出的决策链、风险信号与优势、下一步行动、评审记录和赢单五步法检查表。',
+    },
+    sheets: {
+      en: [
+        'How to use',
+        'Deal review',
+        'Opportunities',
+        'Reviews',
+        'Accounts',
+        'Contacts',
+        'DecisionChain',
+        'Activities',
+        'Actions',
+        'Config',
+      ],
+      zh: ['使用说明', '商机评审', '商机', '评审记录', '客户', '联系人', '决策链', '活动', '行动计划', '配置'],
+    },
+    charts: [],
   },
   {
     id: 'value-indicators',

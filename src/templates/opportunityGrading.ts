@@ -156,6 +156,35 @@ function conditionRows(
   return last + 2;
 }
 
+/** Lost deals (no decision too, with NoDecisionIsLoss) per group: count, amount, share of all losses. */
+function lossBlock(
+  book: TemplateBook,
+  ws: SheetModel,
+  top: number,
+  b: { title: Message; groupLabel: Message; groups: string[]; keys: string; heads: string[] },
+): number {
+  const lost = 'IF(NoDecisionIsLoss,"Lost,NoDecision","Lost")';
+  book.label(ws, `B${top}`, book.t(b.title), 'heading');
+  const head = top + 1;
+  book.label(ws, `B${head}`, book.t(b.groupLabel), 'header');
+  b.heads.forEach((h, i) => book.label(ws, a1(head, 3 + i), h, 'header'));
+  const first = head + 1;
+  const last = first + b.groups.length - 1;
+  b.groups.forEach((g, i) => book.input(ws, `B${first + i}`, g === '' ? null : g));
+  const groups = `B${first}:B${last}`;
+  book.formula(ws, `C${first}`, `CRM3.COUNTBY(${b.keys},${groups},Opp_Status,${lost})`, { spill: true, format: FORMAT.count });
+  book.formula(ws, `D${first}`, `CRM3.SUMBY(${b.keys},Opp_Amount,${groups},Opp_Status,${lost})`, {
+    spill: true,
+    format: FORMAT.amount,
+  });
+  for (let r = first; r <= last; r++) {
+    ws.getCell(`C${r}`).numFmt = FORMAT.count;
+    ws.getCell(`D${r}`).numFmt = FORMAT.amount;
+    book.formula(ws, `E${r}`, `CRM3.RATIO(C${r},CRM3.COUNTWHERE(Opp_Status,${lost}))`, { format: FORMAT.ratio });
+  }
+  return last + 2;
+}
+
 /** Helper columns (one value per opportunity) that the win analysis groups by; named WA_… */
 const HELPER_COL = 20;
 
@@ -316,12 +345,28 @@ function winAnalysisSheet(book: TemplateBook, source: TemplateSource): void {
       filters: () => `WA_Mentors,${m.criterion}`,
     })),
   );
+  // Why deals are lost (LossReason) and to whom (Competitor).
+  const lostHeads = zh ? ['丢单数', '丢单金额', '占全部丢单'] : ['Lost deals', 'Lost amount', '% of losses'];
+  top = lossBlock(book, ws, top, {
+    title: { en: 'Losses by reason', zh: '按丢单原因统计' },
+    groupLabel: { en: 'Loss reason', zh: '丢单原因' },
+    groups: fromData('LossReason', 6),
+    keys: 'Opp_LossReason',
+    heads: lostHeads,
+  });
+  top = lossBlock(book, ws, top, {
+    title: { en: 'Losses by competitor', zh: '按竞争对手统计丢单' },
+    groupLabel: { en: 'Competitor', zh: '竞争对手' },
+    groups: fromData('Competitor', 6),
+    keys: 'Opp_Competitor',
+    heads: lostHeads,
+  });
   book.label(
     ws,
     `B${top}`,
     zh
-      ? '下限/上限：95% Wilson 置信区间。赢单金额为该组赢单商机金额合计。'
-      : 'Low/High: 95 % Wilson interval of the win rate. Won amount: Σ amount of the group’s won deals.',
+      ? '下限/上限：95% Wilson 置信区间。赢单金额为该组赢单商机金额合计。丢单含无决策（NoDecisionIsLoss 为 TRUE 时）。'
+      : 'Low/High: 95 % Wilson interval of the win rate. Won amount: Σ amount of the group’s won deals. Losses include no-decision deals when NoDecisionIsLoss is TRUE.',
     'note',
   );
   ws.getColumn(1).width = 2;

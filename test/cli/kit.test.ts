@@ -12,6 +12,7 @@ import JSZip from 'jszip';
 import { main } from '../../src/cli/main';
 import { writeWorkbook } from '../../src/io/writeWorkbook';
 import { generateSample } from '../../src/model/sample';
+import { TEMPLATES } from '../../src/templates/catalog';
 import { DEMO_LOCALES, DEMO_ROOT, demoKit } from '../../scripts/demoKit';
 
 /** A package's parts and their contents: zip dates aside, two equal packages have equal parts. */
@@ -58,8 +59,10 @@ describe('crm3 kit', () => {
     expect(err.join('')).toBe('');
     expect(code).toBe(0);
     const names = fs.readdirSync(folder).sort();
-    expect(names).toHaveLength(10);
-    expect(names.filter((n) => n.endsWith('（客户副本）.xlsx'))).toHaveLength(4);
+    // Each template and its client copy, the report and the index.
+    expect(names).toHaveLength(2 * TEMPLATES.length + 2);
+    expect(names.filter((n) => n.endsWith('（客户副本）.xlsx'))).toHaveLength(TEMPLATES.length);
+    expect(names).toContain('商机评审.xlsx');
     expect(names).toContain('高阶建议报告.docx');
     expect(names).toContain('目录.xlsx');
     // The index lists every other file by name.
