@@ -35,6 +35,8 @@ function timed<T>(run: () => T): Timed<T> {
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/** The 95th percentile (nearest rank). */
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(0.95 * xs.length) - 1)];
 const peakMb = () => process.resourceUsage().maxRSS / 1024;
 
 /** Everything `crm3 evaluate` shows from the engine: indicators and per-row columns. */
@@ -132,6 +134,7 @@ async function main(): Promise<void> {
     const walls: number[] = [];
     const cpus: number[] = [];
     const byColumn: Record<string, number[]> = {};
+    const wallByColumn: Record<string, number[]> = {};
     for (const change of sampleChanges(snapshot, Number(changesArg ?? 9))) {
       const before = engine.inputColumn(change.table, change.column)[change.row] as Cell;
       const t = timed(() => {
@@ -141,6 +144,7 @@ async function main(): Promise<void> {
       walls.push(t.wallMs);
       cpus.push(t.cpuMs);
       (byColumn[`${change.table}.${change.column}`] ??= []).push(Math.round(t.cpuMs));
+      (wallByColumn[`${change.table}.${change.column}`] ??= []).push(t.wallMs);
       engine.apply([{ ...change, value: before }]);
     }
     const restored = JSON.stringify(engine.indicators()) === JSON.stringify(base);
@@ -148,7 +152,22 @@ async function main(): Promise<void> {
     result = {
       wallMs: median(walls),
       cpuMs: median(cpus),
+      p95WallMs: p95(walls),
+      p95CpuMs: p95(cpus),
       maxWallMs: Math.max(...walls),
+      // Per edited column: median and p95 of wall and CPU ms.
+      byKind: Object.fromEntries(
+        Object.keys(byColumn).map((k) => [
+          k,
+          {
+            n: byColumn[k].length,
+            medianWallMs: Math.round(median(wallByColumn[k])),
+            p95WallMs: Math.round(p95(wallByColumn[k])),
+            medianCpuMs: median(byColumn[k]),
+            p95CpuMs: p95(byColumn[k]),
+          },
+        ]),
+      ),
       changes: walls.length,
       restored,
       byColumn,
@@ -179,6 +198,36 @@ async function main(): Promise<void> {
     const r = accountTemplate(mode, opp, column('Accounts', 'AccountId'));
     const { createHash } = await import('crypto');
     result = { wallMs: r.wallMs, cpuMs: r.cpuMs, digest: createHash('sha1').update(r.digest).digest('hex').slice(0, 12) };
+  } else if (mode === 'five') {
+    // Row (2)'s honest limit: five indicators by the engine, and by hand over typed columns.
+    const { FIVE, fiveIndicatorRows, fivePasses, parseTyped } = await import('./typedPass');
+    const five = (s: WorkbookSnapshot): WorkbookSnapshot => ({ ...s, indicators: fiveIndicatorRows() });
+    const warm = generateSample({ size: 200, seed: 2 });
+    WorkbookEngine.build(five(warm), { asOf: BENCH_AS_OF }).destroy(); // warm-up
+    fivePasses(parseTyped(warm, BENCH_AS_OF));
+    const engine = timed(() => {
+      const e = WorkbookEngine.build(five(snapshot), { asOf: BENCH_AS_OF });
+      const values = e.indicators().map((i) => i.value);
+      e.destroy();
+      return values;
+    });
+    const parse = timed(() => parseTyped(snapshot, BENCH_AS_OF));
+    const passes = timed(() => fivePasses(parse.value));
+    const differ = FIVE.filter((id, k) => {
+      const a = engine.value[k];
+      const b = passes.value[id];
+      if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) > 1e-12 * Math.max(1, Math.abs(a));
+      return !(a === null && b === null);
+    });
+    result = {
+      wallMs: engine.wallMs,
+      cpuMs: engine.cpuMs,
+      parseWallMs: parse.wallMs,
+      parseCpuMs: parse.cpuMs,
+      passWallMs: passes.wallMs,
+      passCpuMs: passes.cpuMs,
+      agree: differ.length === 0 ? 'all five agree to 12 digits' : `DIFFER: ${differ.join(', ')}`,
+    };
   } else if (mode === 'check') {
     result = { diffs: await compareWithDirect(snapshot) };
   } else throw new Error(`unknown mode ${mode}`);

@@ -12,7 +12,7 @@
  * Times are wall clock and CPU (user + system); ratios are given on both, since a shared
  * machine inflates wall time unevenly. Results also go to bench/out/last-run.json.
  */
-import { readFileSync, writeFileSync } from 'fs';
+import { existsSync, readFileSync, writeFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { invoke } from '../src/functions/invoke';
@@ -42,7 +42,8 @@ function parseArgs(argv: string[]): Options {
     sizes: [...sizes].sort((a, b) => a - b),
     seed: Number(value('--seed') ?? 1),
     countifsMax: Number(value('--countifs-max') ?? (quick ? 5000 : 10_000)),
-    changes: Number(value('--changes') ?? 9),
+    // Four kinds of change in turn (Status, Amount, CloseDate, decision-chain Support): 20 of each.
+    changes: Number(value('--changes') ?? (quick ? 20 : 80)),
   };
 }
 
@@ -125,6 +126,26 @@ const sec = (ms?: number) => (ms === undefined ? '—' : ms < 1000 ? `${ms.toFix
 const cell = (m?: Measured) => (m ? `${sec(m.wallMs)} (${sec(m.cpuMs)})` : '—');
 const mem = (m?: Measured) => (m?.peakMb ? `${m.peakMb.toFixed(0)} MB` : '—');
 const times = (a?: number, b?: number) => (a && b ? `×${(a / b).toFixed(a / b < 10 ? 2 : 0)}` : '—');
+type Extra = Measured & Record<string, unknown>;
+/** The typed single pass of the five indicators, parse included. */
+const typedMeasured = (m?: Measured): Measured | undefined => {
+  const r = m as Extra | undefined;
+  return r?.parseWallMs === undefined
+    ? undefined
+    : {
+        wallMs: (r.parseWallMs as number) + (r.passWallMs as number),
+        cpuMs: (r.parseCpuMs as number) + (r.passCpuMs as number),
+      };
+};
+const typedCell = (m?: Measured) => cell(typedMeasured(m));
+const p95Cell = (m?: Measured) => {
+  const r = m as Extra | undefined;
+  return r?.p95WallMs === undefined ? '—' : `${sec(r.p95WallMs as number)} (${sec(r.p95CpuMs as number)})`;
+};
+const kindCell = (m: Measured | undefined, kind: string) => {
+  const k = ((m as Extra | undefined)?.byKind as Record<string, { medianWallMs: number; p95WallMs: number }> | undefined)?.[kind];
+  return k ? `${sec(k.medianWallMs)} / ${sec(k.p95WallMs)}` : '—';
+};
 const ratio = (slow?: Measured, fast?: Measured) =>
   slow && fast ? `${times(slow.wallMs, fast.wallMs)} (${times(slow.cpuMs, fast.cpuMs)})` : '—';
 
@@ -152,6 +173,26 @@ async function main(): Promise<void> {
     const warm = await benchFiles(100, 99);
     await convertToCsv(soffice, warm.peer, path.join(OUT, 'lo'));
   }
+  // crm3 --help against bare node, five runs each, medians (the compiled CLI built first, not timed).
+  await runChild(process.execPath, [path.join(ROOT, 'bin', 'crm3.js'), '--help']);
+  const startup: { help: number[]; node: number[] } = { help: [], node: [] };
+  for (let k = 0; k < 5; k++) {
+    startup.help.push((await runChild(process.execPath, [path.join(ROOT, 'bin', 'crm3.js'), '--help'])).wallMs);
+    startup.node.push((await runChild(process.execPath, ['-e', '0'])).wallMs);
+  }
+  const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[2];
+  const startupLine = `crm3 --help ${sec(mid(startup.help))} vs node -e 0 ${sec(mid(startup.node))}: ×${(mid(startup.help) / mid(startup.node)).toFixed(2)} (target ≤ ×3; medians of 5)`;
+  console.log(startupLine);
+  // Web mode's first indicator, when the production build is there (npm run build).
+  let webLine = 'web mode first indicator: not measured (no dist/index.html: run npm run build first)';
+  if (existsSync(path.join(ROOT, 'dist', 'index.html'))) {
+    const web = await runChild(process.execPath, [TSX, path.join(ROOT, 'bench', 'webFirstIndicator.ts')]);
+    const last = web.stdout.trim().split('\n').pop() ?? '';
+    webLine = last.startsWith('{')
+      ? `web mode first indicator ${sec((JSON.parse(last) as { wallMs: number }).wallMs)} (target ≤ 1.5 s; median of 3 pages)`
+      : `web mode first indicator: failed (${web.stderr.slice(-300)})`;
+  }
+  console.log(webLine);
   for (const size of o.sizes) {
     console.log(`\n— ${size.toLocaleString('en-US')} opportunities`);
     const files = await benchFiles(size, o.seed);
@@ -186,14 +227,16 @@ async function main(): Promise<void> {
       console.log(`  LibreOffice: ${cell(rows.libreoffice[size])}, ${mem(rows.libreoffice[size])} — ${verdict}`);
     }
 
-    for (const mode of ['engine', 'direct', 'whatif'] as const) {
+    for (const mode of ['engine', 'direct', 'five', 'whatif'] as const) {
       const r = await probe(mode, size, o.seed, mode === 'whatif' ? [String(o.changes)] : []);
       set(mode, size, {
         ...r,
         note:
           mode === 'whatif'
-            ? `median of ${r.changes}, slowest ${sec(r.maxWallMs as number)}, restored ${r.restored}; CPU ms by column ${JSON.stringify(r.byColumn)}`
-            : undefined,
+            ? `median of ${r.changes}, p95 ${sec(r.p95WallMs as number)} (${sec(r.p95CpuMs as number)}), slowest ${sec(r.maxWallMs as number)}, restored ${r.restored}; by column ${JSON.stringify(r.byKind)}`
+            : mode === 'five'
+              ? `typed columns: parse ${sec(r.parseWallMs as number)} (${sec(r.parseCpuMs as number)}), five passes ${sec(r.passWallMs as number)} (${sec(r.passCpuMs as number)}); ${r.agree}`
+              : undefined,
       });
       console.log(
         `  ${mode}: ${cell(rows[mode][size])}, ${mem(rows[mode][size])}${rows[mode][size]?.note ? ` — ${rows[mode][size]!.note}` : ''}`,
@@ -243,7 +286,15 @@ async function main(): Promise<void> {
     line('    … formulas only (data load subtracted)', (n) =>
       ratio(minus(rows.countifs?.[n], rows.data?.[n]), minus(rows.groupby?.[n], rows.data?.[n])),
     ),
+    line('    five indicators: engine', (n) => cell(rows.five?.[n])),
+    line('    five indicators: typed parse + one pass', (n) => typedCell(rows.five?.[n])),
+    line('    engine / typed pass, five indicators', (n) => ratio(rows.five?.[n], typedMeasured(rows.five?.[n]))),
     line('(4) what-if: 1 cell → indicators (median)', (n) => cell(rows.whatif?.[n])),
+    line('    what-if p95', (n) => p95Cell(rows.whatif?.[n])),
+    line('    what-if Status edits median / p95 (wall)', (n) => kindCell(rows.whatif?.[n], 'Opportunities.Status')),
+    line('    what-if Amount edits median / p95 (wall)', (n) => kindCell(rows.whatif?.[n], 'Opportunities.Amount')),
+    line('    what-if CloseDate edits median / p95 (wall)', (n) => kindCell(rows.whatif?.[n], 'Opportunities.CloseDate')),
+    line('    what-if Support edits median / p95 (wall)', (n) => kindCell(rows.whatif?.[n], 'DecisionChain.Support')),
     line('(5) peak RSS: crm3 evaluate', (n) => mem(rows.crm3?.[n])),
     line('    LibreOffice', (n) => mem(rows.libreoffice?.[n])),
     line('    engine / direct', (n) => `${mem(rows.engine?.[n])} / ${mem(rows.direct?.[n])}`),
@@ -259,12 +310,20 @@ async function main(): Promise<void> {
     if (!base?.cpuMs || !m?.cpuMs) return '—';
     return `${(m.cpuMs / n / (base.cpuMs / sizes[0])).toFixed(2)}`;
   };
+  const peakGrowth = (name: string) => (n: number) => {
+    const base = rows[name]?.[sizes[0]]?.peakMb;
+    const m = rows[name]?.[n]?.peakMb;
+    return base && m ? `×${(m / base).toFixed(2)}` : '—';
+  };
   table.push(
     line('growth: CPU per opportunity vs smallest size', () => ''),
     line('    crm3 evaluate', perOpp('crm3')),
     line('    engine', perOpp('engine')),
     line('    direct', perOpp('direct')),
     line('    what-if', perOpp('whatif')),
+    line('growth: peak RSS vs smallest size (×)', () => ''),
+    line('    crm3 evaluate', peakGrowth('crm3')),
+    line('    what-if', peakGrowth('whatif')),
   );
   table.forEach((l) => console.log(l));
   const largest = sizes[sizes.length - 1];
@@ -277,7 +336,11 @@ async function main(): Promise<void> {
     cmax
       ? `(3) at ${cmax}: COUNTIFS / group-by = ${fmt(r(rows.countifs?.[cmax], rows.groupby?.[cmax]))} CPU whole workbook, ${fmt(r(minus(rows.countifs?.[cmax], rows.data?.[cmax]), minus(rows.groupby?.[cmax], rows.data?.[cmax])))} formulas only (target ≥ ×100)`
       : `(3) not measured in this run (no size ≤ --countifs-max ${o.countifsMax})`,
-    `(4) at ${largest}: what-if median ${cell(rows.whatif?.[largest])} (target < 50 ms, linear growth)`,
+    `(2) at ${largest}: five indicators, engine / typed single pass = ${fmt(r(rows.five?.[largest], typedMeasured(rows.five?.[largest])))} CPU (the honest limit)`,
+    `(4) at ${largest}: what-if median ${cell(rows.whatif?.[largest])}, p95 ${p95Cell(rows.whatif?.[largest])} (target median ≤ 50 ms, p95 ≤ 150 ms)`,
+    `peak RSS at ${largest}: crm3 evaluate ${mem(rows.crm3?.[largest])} (target ≤ 600 MB), what-if ${mem(rows.whatif?.[largest])} (target ≤ 800 MB)`,
+    startupLine,
+    webLine,
     ...notes,
     `finished in ${sec(Date.now() - started)}, load ${os
       .loadavg()

@@ -14,7 +14,6 @@ import { CalcError } from '../core/cells';
 
 export const DATA_FUNCTION = 'CRM3DATA';
 
-const stores = new Map<string, Map<string, Cell[]>>();
 const live = new Map<string, ColumnStore>();
 let nextStore = 1;
 
@@ -24,7 +23,6 @@ export class ColumnStore {
   private readonly columns = new Map<string, Cell[]>();
 
   constructor() {
-    stores.set(this.id, this.columns);
     live.set(this.id, this);
   }
 
@@ -64,16 +62,20 @@ export class ColumnStore {
   }
 
   release(): void {
-    stores.delete(this.id);
     live.delete(this.id);
   }
 }
 
 type Ast = { args: { type?: string; value?: unknown }[] };
 
-function lookup(ast: Ast): Cell[] | undefined {
+function storeOf(ast: Ast): { store?: ColumnStore; key?: string } {
   const [store, key] = ast.args.map((a) => (a && a.type === 'STRING' ? String(a.value) : undefined));
-  return store && key ? stores.get(store)?.get(decodeURIComponent(key)) : undefined;
+  return store && key ? { store: live.get(store), key: decodeURIComponent(key) } : {};
+}
+
+function lookup(ast: Ast): Cell[] | undefined {
+  const { store, key } = storeOf(ast);
+  return store && key !== undefined ? store.get(key) : undefined;
 }
 
 export class ColumnDataPlugin extends FunctionPlugin {
@@ -87,7 +89,12 @@ export class ColumnDataPlugin extends FunctionPlugin {
   };
 
   columnData(ast: Ast): SimpleRangeValue {
-    const values = lookup(ast) ?? [];
+    const { store, key } = storeOf(ast);
+    const values = (store && key !== undefined ? store.get(key) : undefined) ?? [];
+    // A column without blanks is spilled as the very grid the CRM3 functions read (storeShortcut):
+    // one copy of the rows in memory instead of two. Blanks are '' to HyperFormula, null to the kernels.
+    if (store && key !== undefined && values.length && !values.includes(null))
+      return SimpleRangeValue.onlyValues(store.grid(key) as never);
     const rows = values.length ? values.map((v) => [(v === null ? '' : v) as never]) : [['' as never]];
     return SimpleRangeValue.onlyValues(rows);
   }

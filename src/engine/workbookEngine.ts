@@ -27,7 +27,7 @@ import {
   sanitize,
 } from './sheets';
 import { ColumnDataPlugin, ColumnStore, columnDataTranslations, storeShortcut } from './columnStore';
-import { skipChangeLists } from './quietEvaluation';
+import { cheapSpillMapping, skipChangeLists } from './hfInternals';
 
 export interface EngineOptions {
   /** Evaluation date (Excel serial); overrides the workbook's AsOfDate. */
@@ -123,6 +123,7 @@ function ensurePlugin(): void {
   HyperFormula.registerFunctionPlugin(buildCrm3Plugin(), crm3Translations());
   HyperFormula.registerFunctionPlugin(ColumnDataPlugin, columnDataTranslations);
   setNamedColumnShortcut(storeShortcut);
+  cheapSpillMapping();
   pluginRegistered = true;
 }
 
@@ -149,7 +150,6 @@ export class WorkbookEngine {
   static build(snapshot: WorkbookSnapshot, options: EngineOptions): WorkbookEngine {
     ensurePlugin();
     const locale = options.locale ?? 'en-US';
-    setPluginLocale(locale);
     const indicators = snapshot.indicators?.length ? snapshot.indicators : BUILT_IN_INDICATORS;
     const store = new ColumnStore();
     const layout = layoutWorkbook(snapshot, { asOf: options.asOf, locale, indicators, store });
@@ -177,6 +177,7 @@ export class WorkbookEngine {
         layout.names.map((n) => ({ name: n.name, expression: n.expression })),
       );
       skipChangeLists(hf);
+      setPluginLocale(hf, locale);
       const sheetIds: Record<string, number> = {};
       for (const name of hf.getSheetNames()) sheetIds[name] = hf.getSheetId(name)!;
       let current = -1;

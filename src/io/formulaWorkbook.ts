@@ -305,7 +305,6 @@ function notComputed(name: string, e: unknown): ReadFailure {
 
 function evaluateSheets(pkg: XlsxPackage, sheets: SheetContent[], options: FormulaWorkbookOptions): FormulaWorkbookResult {
   ensurePlugin();
-  setPluginLocale(options.locale ?? 'en-US');
   const errors: FormulaProblem[] = [];
   const grids: Record<string, RawCellContent[][]> = {};
   const supported: SheetFormula[][] = [];
@@ -356,6 +355,7 @@ function evaluateSheets(pkg: XlsxPackage, sheets: SheetContent[], options: Formu
     undoLimit: 0,
   };
   const hf = HyperFormula.buildFromSheets(grids, config);
+  setPluginLocale(hf, options.locale ?? 'en-US');
   try {
     const sheetId = (n: string) => hf.getSheetId(n)!;
     // Names before formulas: HyperFormula sizes spilled CRM3 results through the names only once they exist.

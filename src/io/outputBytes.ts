@@ -52,7 +52,7 @@ export async function checkDocxBytes(bytes: Uint8Array, name: string): Promise<M
     ['word/document.xml', main],
   ] as const) {
     const fault = xmlFault(await text(e));
-    if (fault) return bad(`${p}: ${fault}`, `${p}：${fault}`);
+    if (fault) return bad(`${p}: ${fault.en}`, `${p}：${fault.zh}`);
   }
   if (!(await text(types)).includes(DOCX_MAIN))
     return bad('[Content_Types].xml does not declare the main document', '[Content_Types].xml 未声明主文档');

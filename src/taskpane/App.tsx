@@ -73,6 +73,8 @@ export interface AppProps {
   ) => Promise<{ ok: true; host: WorkbookHost } | { ok: false; message: string }>;
   /** The evaluated report as a download. */
   downloadReport?: (result: NonNullable<ViewProps['result']>, fileName: string, locale: UiLocale) => Promise<void>;
+  /** The recommendations report (高阶建议报告) of the loaded workbook as a Word download. */
+  downloadRecommendations?: (fileName: string, locale: UiLocale) => Promise<void>;
   /** The client copy of the workbook as a download; resolves to how many CRM3 formulas became values. */
   downloadClientCopy?: (
     host: WorkbookHost,
@@ -91,6 +93,7 @@ export function App(props: AppProps) {
     engine,
     openFile,
     downloadReport,
+    downloadRecommendations,
     downloadClientCopy,
     downloadWorkbook,
   } = props;
@@ -184,6 +187,11 @@ export function App(props: AppProps) {
       if (ready && state.result) await downloadReport!(state.result, workbook.fileName, locale);
       return undefined;
     });
+  const recommendations = () =>
+    fileAction(async () => {
+      if (ready) await downloadRecommendations!(workbook.fileName, locale);
+      return undefined;
+    });
   const clientCopy = () =>
     fileAction(async () => {
       if (!workbook.host) return undefined;
@@ -219,6 +227,7 @@ export function App(props: AppProps) {
           onOpen={openFile && ((file) => void open(file))}
           onDownloadReport={downloadReport && report}
           reportReady={ready}
+          onDownloadRecommendations={downloadRecommendations && recommendations}
           onDownloadClientCopy={downloadClientCopy && clientCopy}
           clientCopyReady={ready && !!workbook.host}
           onDownloadWorkbook={downloadWorkbook && saveWorkbook}

@@ -57,8 +57,17 @@ async function webSetup(
 }
 
 /** Downloads that work in Excel and in web mode (the bytes come from the host). */
-function fileActions(engine: WorkerEngine): Pick<AppProps, 'downloadReport' | 'downloadClientCopy'> {
+function fileActions(engine: WorkerEngine): Pick<AppProps, 'downloadReport' | 'downloadClientCopy' | 'downloadRecommendations'> {
   return {
+    downloadRecommendations: async (fileName, uiLocale) => {
+      const [{ recommendationsReportBytes }, { saveBytes }] = await Promise.all([
+        import(/* webpackChunkName: "report-docx" */ './webMode/recommendationsReport'),
+        import(/* webpackChunkName: "report" */ './webMode/download'),
+      ]);
+      const date = new Date().toISOString().slice(0, 10);
+      const bytes = await recommendationsReportBytes(engine, { locale: uiLocale, source: fileName, date });
+      await saveBytes(bytes, `${baseName(fileName)}.recommendations.${uiLocale}.docx`, uiLocale);
+    },
     downloadReport: async (result, fileName, uiLocale) => {
       const { reportBytes, saveBytes } = await import(/* webpackChunkName: "report" */ './webMode/download');
       await saveBytes(await reportBytes(result, uiLocale), `${baseName(fileName)}.report.${uiLocale}.xlsx`, uiLocale);

@@ -10,6 +10,7 @@ import type { IndicatorExplain } from '../engine/indicatorWorking';
 import type { DecisionChainMap } from '../engine/decisionChain';
 import type { DealMovement, SnapshotInfo, SnapshotPlan } from '../engine/history';
 import type { DealReviewRow } from '../engine/dealReview';
+import type { ReportData } from '../engine/reportData';
 import type { AnswerCode, GradingForm } from '../engine/grading';
 import type { Scope, ScopeField } from '../engine/scope';
 import type { PortfolioAccount, PortfolioTiers, TierSettings } from '../engine/tiering';
@@ -89,6 +90,8 @@ export interface PaneEngine {
   planSnapshot(label: string | null): Promise<SnapshotPlan>;
   /** The open deals due for review (Reviews log and Config ReviewIntervalDays, as `crm3 review --due`). */
   reviewsDue(): Promise<{ asOf: string; intervalDays: number; deals: DealReviewRow[] }>;
+  /** What the recommendations report shows for the whole workbook (the data of `crm3 report`). */
+  reportData(): Promise<ReportData>;
   /**
    * Stops the work under way (a load, a file read, a long computation): its calls fail, and
    * the engine holds no workbook until the next load. The worker is ended and started afresh.

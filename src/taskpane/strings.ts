@@ -31,6 +31,7 @@ export const strings = {
   workbook: bi('Workbook', '工作簿'),
   openXlsx: bi('Open .xlsx…', '打开 .xlsx…'),
   downloadReport: bi('Download report', '下载报告'),
+  downloadRecommendations: bi('Download recommendations report', '下载高阶建议报告'),
   downloadClientCopy: bi('Download client copy', '下载客户版'),
   downloadWorkbook: bi('Download workbook', '下载工作簿'),
   clientCopyDone: (n: number) =>

@@ -3,6 +3,7 @@
  * as ANY (a value or a range) and handed to the shared invoker, so results match Excel's.
  */
 import { ArraySize, CellError, EmptyValue, FunctionArgumentType, FunctionPlugin, SimpleRangeValue } from 'hyperformula';
+import type { HyperFormula } from 'hyperformula';
 import type { ImplementedFunctions } from 'hyperformula';
 import { CalcError, Result, Scalar } from '../../core/cells';
 import { Locale, pick } from '../../core/i18n';
@@ -33,10 +34,19 @@ const FROM_HF: Record<string, CalcError['code']> = {
   LIC: 'NAME',
 };
 
-let messageLocale: Locale = 'en-US';
-/** Language of error messages from this plugin (the engine sets it per workbook). */
-export function setPluginLocale(locale: Locale): void {
-  messageLocale = locale;
+/**
+ * Language of the error messages this plugin gives in one HyperFormula instance, kept per
+ * instance (keyed by its dependency graph, which the plugin sees too): two engines in one
+ * process (the pane's in English, a client copy in Chinese) never change each other's language.
+ */
+const localeOf = new WeakMap<object, Locale>();
+export function setPluginLocale(hf: HyperFormula, locale: Locale): void {
+  const graph = (hf as unknown as { dependencyGraph?: object }).dependencyGraph;
+  if (graph) localeOf.set(graph, locale);
+}
+function pluginLocale(plugin: FunctionPlugin): Locale {
+  const graph = (plugin as unknown as { dependencyGraph?: object }).dependencyGraph;
+  return (graph && localeOf.get(graph)) || 'en-US';
 }
 
 /** A HyperFormula value as a kernel input (blank → null, errors → CalcError, dates → serials). */
@@ -54,22 +64,22 @@ function fromHfArg(v: unknown): InputArg {
   return fromHfScalar(v);
 }
 
-function toHfScalar(s: Scalar): unknown {
-  if (s instanceof CalcError) return new CellError(HF_ERROR[s.code] as never, pick(s.message, messageLocale));
+function toHfScalar(s: Scalar, locale: Locale): unknown {
+  if (s instanceof CalcError) return new CellError(HF_ERROR[s.code] as never, pick(s.message, locale));
   return s === null ? '' : s;
 }
 
-function toHf(r: Result, size: Dimensions): unknown {
+function toHf(r: Result, size: Dimensions, locale: Locale): unknown {
   if (!Array.isArray(r)) {
-    if (size.rows === 1 && size.cols === 1) return toHfScalar(r);
+    if (size.rows === 1 && size.cols === 1) return toHfScalar(r, locale);
     // An array formula must fill its predicted size: a scalar (an error) fills every cell.
     return SimpleRangeValue.onlyValues(
-      Array.from({ length: size.rows }, () => Array.from({ length: size.cols }, () => toHfScalar(r) as never)),
+      Array.from({ length: size.rows }, () => Array.from({ length: size.cols }, () => toHfScalar(r, locale) as never)),
     );
   }
   // The predicted size is a promise: a row list whose height was not typed is cut or padded to it.
   const fitted = r.length === size.rows && r.every((row) => row.length === size.cols) ? r : fit(r, size);
-  return SimpleRangeValue.onlyValues(fitted.map((row) => row.map((c) => toHfScalar(c) as never)));
+  return SimpleRangeValue.onlyValues(fitted.map((row) => row.map((c) => toHfScalar(c, locale) as never)));
 }
 
 function fit(r: Scalar[][], size: Dimensions): Scalar[][] {
@@ -175,11 +185,12 @@ export function buildCrm3Plugin(decls: readonly FunctionDeclaration[] = catalog)
     proto[method] = function (this: PluginThis, ast: Ast, state: unknown) {
       const size = sizeFor.call(this, decl, ast, state);
       const direct = ast.args.length <= decl.params.length ? argumentsWithShortcut(this, ast, state) : undefined;
-      if (direct) return toHf(invoke(decl, direct), size);
+      const locale = pluginLocale(this);
+      if (direct) return toHf(invoke(decl, direct), size, locale);
       return this.runFunction(ast.args, state, this.metadata(name), (...vals: unknown[]) => {
         const values = vals.map(fromHfArg);
         while (values.length && values[values.length - 1] === undefined) values.pop();
-        return toHf(invoke(decl, values), size);
+        return toHf(invoke(decl, values), size, locale);
       });
     };
     if (decl.result.shape.kind !== 'scalar') {

@@ -25,6 +25,8 @@ interface Props {
   busy: boolean;
   onOpen?: (file: File) => void;
   onDownloadReport?: () => void;
+  /** The recommendations report (.docx); shown with the evaluated report. */
+  onDownloadRecommendations?: () => void;
   /** Results to report: false while loading, after a failure or a cancel (the button is then disabled). */
   reportReady: boolean;
   onDownloadClientCopy?: () => void;
@@ -39,6 +41,7 @@ export function WorkbookBar({
   busy,
   onOpen,
   onDownloadReport,
+  onDownloadRecommendations,
   reportReady,
   onDownloadClientCopy,
   clientCopyReady,
@@ -81,6 +84,16 @@ export function WorkbookBar({
       {onDownloadReport && (
         <Button size="small" onClick={onDownloadReport} disabled={busy || !reportReady} data-testid="download-report">
           {t.downloadReport}
+        </Button>
+      )}
+      {onDownloadRecommendations && (
+        <Button
+          size="small"
+          onClick={onDownloadRecommendations}
+          disabled={busy || !reportReady}
+          data-testid="download-recommendations"
+        >
+          {t.downloadRecommendations}
         </Button>
       )}
       {onDownloadClientCopy && (

@@ -55,6 +55,9 @@ export class InProcessEngine implements PaneEngine {
   async reviewsDue() {
     return this.core.reviewsDue();
   }
+  async reportData() {
+    return this.core.reportData();
+  }
   /** Work on the calling thread cannot be interrupted; what is loaded is dropped. */
   cancel() {
     this.core.dispose();

@@ -20,7 +20,8 @@ export type EngineMethod =
   | 'snapshots'
   | 'compare'
   | 'planSnapshot'
-  | 'reviewsDue';
+  | 'reviewsDue'
+  | 'reportData';
 /** Work beside the engine: reading an .xlsx the user opened (ExcelJS), so a big file does not freeze the pane. */
 export type WorkerMethod = EngineMethod | 'readWorkbook' | 'clientCopy';
 

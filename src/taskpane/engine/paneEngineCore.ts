@@ -26,6 +26,7 @@ import { PortfolioTiers, TierSettings, portfolioAccounts, portfolioTiers, tierSe
 import { Problem, WorkbookSnapshot } from '../../model/snapshot';
 import { DealMovement, SnapshotInfo, SnapshotPlan, planSnapshot, snapshotsOf, whatMoved, withDeltas } from '../../engine/history';
 import { DealReviewRow, dealReviews, reviewSetting } from '../../engine/dealReview';
+import { ReportData, recommendationsReportData } from '../../engine/reportData';
 import type { Explanation, LoadOptions, TieringBase } from '../paneEngine';
 
 const plain = (v: EngineValue): Cell => (v !== null && typeof v === 'object' ? null : v);
@@ -182,6 +183,15 @@ export class PaneEngineCore {
   planSnapshot(label: string | null): SnapshotPlan {
     const l = this.current;
     return planSnapshot(l.snapshot, this.evaluate(), l.asOf, label);
+  }
+
+  /**
+   * Everything the recommendations report shows for the whole workbook (the data `crm3 report`
+   * lays out; the pane draws the pictures and builds the document on its own thread).
+   */
+  reportData(): ReportData {
+    const l = this.current;
+    return recommendationsReportData(l.snapshot, { file: l.file, asOf: l.asOf, locale: l.locale, evaluation: this.evaluate() });
   }
 
   /** The open deals due for review at the evaluation date (the rule of `crm3 review --due`). */

@@ -134,6 +134,9 @@ export class WorkerEngine implements PaneEngine {
   reviewsDue() {
     return this.call('reviewsDue', []);
   }
+  reportData() {
+    return this.call('reportData', []);
+  }
   dispose() {
     this.failAll('engine disposed');
     this.worker.terminate();

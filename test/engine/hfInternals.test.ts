@@ -1,0 +1,130 @@
+/**
+ * One test per HyperFormula internal the engine touches (src/engine/hfInternals.ts and the
+ * per-instance message language of the plugin). If a HyperFormula upgrade changes a shape,
+ * the touchpoint reports false (and leaves HyperFormula alone), and these tests say which.
+ */
+import { execFileSync } from 'child_process';
+import * as path from 'path';
+import { HyperFormula } from 'hyperformula';
+import { cheapSpillMapping, skipChangeLists } from '../../src/engine/hfInternals';
+import { WorkbookEngine } from '../../src/engine/workbookEngine';
+import { generateSample } from '../../src/model/sample';
+
+const config = { licenseKey: 'gpl-v3', useArrayArithmetic: true } as const;
+
+describe('quiet evaluation (skipChangeLists)', () => {
+  test('values are computed as before, and no list of changed cells is built', () => {
+    const hf = HyperFormula.buildFromArray([[1, '=A1*2', '=B1+A1']], config);
+    expect(skipChangeLists(hf)).toBe(true);
+    const changes = hf.setCellContents({ sheet: 0, row: 0, col: 0 }, [[5]]);
+    expect(hf.getCellValue({ sheet: 0, row: 0, col: 1 })).toBe(10);
+    expect(hf.getCellValue({ sheet: 0, row: 0, col: 2 })).toBe(15);
+    // HyperFormula's own evaluation would list B1 and C1 (and A1) here.
+    expect(changes.filter((c) => 'address' in c && c.address.col > 0)).toEqual([]);
+    hf.destroy();
+  });
+});
+
+describe('spill bookkeeping without address lists (cheapSpillMapping)', () => {
+  const n = 1000;
+  const column = Array.from({ length: n }, (_, i) => [i + 1]);
+  const value = (hf: HyperFormula, row: number, col = 1) => hf.getCellValue({ sheet: 0, row, col });
+
+  test('is installed on the pinned HyperFormula', () => {
+    expect(cheapSpillMapping()).toBe(true);
+  });
+
+  test('a spill maps every cell of its area to the array, built or set later', () => {
+    cheapSpillMapping();
+    const hf = HyperFormula.buildFromArray(
+      column.map((r, i) => [r[0], i === 0 ? '=A1:A1000*2' : null]),
+      config,
+    );
+    for (const row of [0, 1, 499, n - 1]) expect(value(hf, row)).toBe(2 * (row + 1));
+    expect(hf.isCellPartOfArray({ sheet: 0, row: n - 1, col: 1 })).toBe(true);
+    hf.setCellContents({ sheet: 0, row: 0, col: 2 }, [['=B1:B1000+1']]);
+    expect(value(hf, n - 1, 2)).toBe(2 * n + 1);
+    hf.destroy();
+  });
+
+  /** A spill blocked, unblocked, set again: what each step shows at a few cells (plain JS: it also runs in a child process). */
+  function scenario(HF: typeof HyperFormula, options: typeof config): unknown[] {
+    const rows = 1000;
+    const hf = HF.buildFromArray(
+      Array.from({ length: rows }, (_, i) => [i + 1, null]),
+      options,
+    );
+    const seen: unknown[] = [];
+    const look = () =>
+      seen.push(
+        [0, 1, 700, rows - 1].map((row) => {
+          const v = hf.getCellValue({ sheet: 0, row, col: 1 });
+          return typeof v === 'object' && v !== null ? (v as { type: string }).type : v;
+        }),
+      );
+    hf.setCellContents({ sheet: 0, row: 700, col: 1 }, [['in the way']]);
+    hf.setCellContents({ sheet: 0, row: 0, col: 1 }, [['=A1:A1000*2']]);
+    look();
+    hf.setCellContents({ sheet: 0, row: 700, col: 1 }, [[null]]);
+    look();
+    hf.setCellContents({ sheet: 0, row: 0, col: 1 }, [['=A1:A1000*3']]);
+    look();
+    hf.setCellContents({ sheet: 0, row: 5, col: 1 }, [[7]]);
+    look();
+    hf.destroy();
+    return seen;
+  }
+
+  test('a cell in the way, cleared, then typed over: the same as HyperFormula’s own code (run in a separate process)', () => {
+    cheapSpillMapping();
+    const patched = scenario(HyperFormula, config);
+    const own = JSON.parse(
+      execFileSync(
+        process.execPath,
+        [
+          '-e',
+          `const { HyperFormula } = require('hyperformula'); const config = ${JSON.stringify(config)};
+           console.log(JSON.stringify((${scenario.toString()})(HyperFormula, config)));`,
+        ],
+        { cwd: path.join(__dirname, '..', '..'), encoding: 'utf8' },
+      ),
+    ) as unknown[];
+    expect(patched).toEqual(own);
+    expect(patched[0]).toEqual(['SPILL', null, 'in the way', null]);
+    expect(patched[2]).toEqual([3, 6, 2103, 3000]);
+  });
+
+  test('a what-if recomputes the spill in place (the dirty mark of WorkbookEngine.apply)', () => {
+    const engine = WorkbookEngine.build(generateSample({ size: 60, seed: 2 }), { asOf: 46352 });
+    const before = engine.computedColumn('Opportunities', 'Probability');
+    const status = engine.inputColumn('Opportunities', 'Status');
+    const row = status.findIndex((s) => s === 'Open');
+    engine.apply([{ table: 'Opportunities', row, column: 'Status', value: 'Won' }]);
+    const after = engine.computedColumn('Opportunities', 'Probability');
+    expect(after[row]).toBe(1);
+    expect(after.filter((_, i) => i !== row)).toEqual(before.filter((_, i) => i !== row));
+    engine.destroy();
+  });
+});
+
+describe('message language per engine (no state shared between engines)', () => {
+  const badCall = '=CRM3.WINRATE(Opp_Status, "x")';
+  const han = /[\u4e00-\u9fff]/;
+
+  test('a Chinese engine built later (a zh client copy) does not change the English engine’s messages', () => {
+    const pane = WorkbookEngine.build(generateSample({ size: 40, seed: 1 }), { asOf: 46352, locale: 'en-US' });
+    const message = () => (pane.calculate(badCall) as { message: string }).message;
+    const first = message();
+    expect(first).not.toMatch(han);
+    const copy = WorkbookEngine.build(generateSample({ size: 40, seed: 1, locale: 'zh-CN' }), {
+      asOf: 46352,
+      locale: 'zh-CN',
+    });
+    expect((copy.calculate(badCall) as { message: string }).message).toMatch(han);
+    // The pane's engine recomputes after an edit: still English.
+    pane.apply([{ table: 'Opportunities', row: 0, column: 'Status', value: 'Won' }]);
+    expect(message()).toBe(first);
+    copy.destroy();
+    pane.destroy();
+  });
+});
