@@ -111,6 +111,8 @@ test.each(['en-US', 'zh-CN'] as const)('Save snapshot, Δ against it, Download w
   expect(await outcome.textContent()).toMatch(
     locale === 'zh-CN' ? /快照 \d{4}-\d{2}-\d{2} 已保存：40 项指标/ : /Snapshot \d{4}-\d{2}-\d{2} saved: 40 indicators/,
   );
+  // Web mode says how to keep it; zh sentences join without a space, en ones with one.
+  expect(await outcome.textContent()).toMatch(locale === 'zh-CN' ? /。网页模式/ : /\. Web mode/);
   // Compared with the snapshot just taken: every indicator is there with an unchanged Δ.
   await page.locator('[data-testid="compare-snapshot"]').waitFor();
   const card = page.locator('[data-indicator-id="OPEN_PIPE"]');

@@ -62,7 +62,7 @@ export function SaveSnapshot({ engine, host, locale, asOf, inExcel, refresh }: P
       if (!written.ok) return setOutcome({ intent: 'error', text: `${t.snapshotFailed} ${pick(written.message, locale)}` });
       const r = plan.rows;
       const saved = t.snapshotSaved(day, r.History.length, r.OppHistory.length, r.AccountHistory.length);
-      setOutcome({ intent: 'success', text: inExcel ? saved : `${saved} ${t.keepByDownload}` });
+      setOutcome({ intent: 'success', text: inExcel ? saved : `${saved}${t.keepByDownload}` });
       setLabel('');
       refresh();
     } catch (e) {

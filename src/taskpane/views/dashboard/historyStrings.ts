@@ -25,8 +25,9 @@ export const historyStrings = {
       `Snapshot ${date} saved: ${indicators} indicators, ${deals} deal rows and ${accounts} account rows that changed.`,
       `快照 ${date} 已保存：${indicators} 项指标，${deals} 行有变化的商机，${accounts} 行有变化的客户。`,
     ),
+  /** Follows the saved message directly (the en text brings its own space; zh sentences join without one). */
   keepByDownload: bi(
-    'Web mode keeps it in this page: download the workbook to keep it.',
+    ' Web mode keeps it in this page: download the workbook to keep it.',
     '网页模式下快照只保存在本页面中：请下载工作簿以保留。',
   ),
   snapshotSameDate: (date: string) =>
