@@ -49,18 +49,25 @@ export class ExcelHost implements WorkbookHost {
   async write(changes: WorkbookWrite): Promise<HostResult<object>> {
     try {
       return await Excel.run(async (ctx) => {
-        if (!this.layout) {
-          const read = await readWorkbookIn(ctx);
-          if (!read.ok) return read;
-          this.layout = read.snapshot;
-        }
-        const result = await writeWorkbookIn(ctx, this.layout, changes);
+        const layout = await this.layoutIn(ctx);
+        if (!layout.ok) return layout;
+        const result = await writeWorkbookIn(ctx, layout.snapshot, changes);
         if (result.ok) this.remember(changes);
         return result;
       });
     } catch (e) {
       return fail(H.writeFailed(reason(e)));
     }
+  }
+
+  /** Where the tables are: as the last read found them, else read now (and remembered). */
+  private async layoutIn(ctx: Excel.RequestContext): Promise<HostResult<{ snapshot: WorkbookSnapshot }>> {
+    if (!this.layout) {
+      const read = await readWorkbookIn(ctx);
+      if (!read.ok) return read;
+      this.layout = read.snapshot;
+    }
+    return { ok: true, snapshot: this.layout };
   }
 
   /** Keeps the remembered layout's values in step with what was written. */
@@ -73,12 +80,9 @@ export class ExcelHost implements WorkbookHost {
   async appendHistory(rows: HistoryRowsToAppend): Promise<HostResult<{ sheets: string[] }>> {
     try {
       return await Excel.run(async (ctx) => {
-        if (!this.layout) {
-          const read = await readWorkbookIn(ctx);
-          if (!read.ok) return read;
-          this.layout = read.snapshot;
-        }
-        const result = await appendHistoryIn(ctx, rows, workbookLocale(this.layout));
+        const layout = await this.layoutIn(ctx);
+        if (!layout.ok) return layout;
+        const result = await appendHistoryIn(ctx, rows, workbookLocale(layout.snapshot));
         // New sheets and rows: the next write reads the layout afresh.
         this.layout = undefined;
         return result;
