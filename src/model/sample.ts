@@ -1077,6 +1077,11 @@ export function generateSample(options: SampleOptions = {}): WorkbookSnapshot {
       ...o.answers.map((x) => e(Answer, x)),
     ]),
   );
+  const NEXT_LEVEL: Record<string, string> = {
+    Vendor: 'CredibleSource',
+    CredibleSource: 'ProblemSolver',
+    ProblemSolver: 'TrustedAdvisor',
+  };
   const contactRows = accounts.flatMap((a) =>
     a.contacts.map((c): Cell[] => [
       c.id,
@@ -1086,6 +1091,12 @@ export function generateSample(options: SampleOptions = {}): WorkbookSnapshot {
       t(c.department),
       c.reportsTo,
       e(RelationshipLevel, c.relationship),
+      // Aim one level deeper (the head of the account: trusted advisor); the account owner holds the relationship.
+      e(
+        RelationshipLevel,
+        c.level === 0 ? 'TrustedAdvisor' : c.relationship === null ? null : (NEXT_LEVEL[c.relationship] ?? c.relationship),
+      ),
+      t(OWNERS[a.owner]),
     ]),
   );
   const chainRows = opps.flatMap((o) =>

@@ -320,6 +320,12 @@ export const TABLES: readonly TableSpec[] = [
       c('Department', '部门', 'text', { aliases: ['Dept'] }),
       c('ReportsTo', '上级', 'id', { references: 'Contacts', aliases: ['Reports To', '汇报对象'] }),
       c('RelationshipLevel', '关系层级', 'enum', { enumeration: RelationshipLevel, aliases: ['Relationship Level', '关系等级'] }),
+      // The account plan's relationship map: the level we aim for with this person, and who on our side owns it.
+      c('TargetLevel', '目标关系层级', 'enum', {
+        enumeration: RelationshipLevel,
+        aliases: ['Target Level', 'Target Relationship Level', '目标层级'],
+      }),
+      c('RelationshipOwner', '我方负责人', 'text', { aliases: ['Our Owner', 'Relationship Owner', '关系负责人'] }),
     ],
   },
   {

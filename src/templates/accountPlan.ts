@@ -56,6 +56,17 @@ const GRID_STATUS: Record<string, { en: string; zh: string; fill: string }> = {
 const RAG_FILL: Record<string, string> = { Green: 'FFC6EFCE', Amber: 'FFFFEB9C', Red: 'FFFFC7CE' };
 
 const FILTER = 'Opp_AccountId,Plan_AccountId';
+/** Rows of the open-deal list, the relationship map by person, and objectives. */
+const OPEN_DEALS = 10;
+const PEOPLE = 12;
+const OBJECTIVES = 5;
+
+const OBJECTIVE_STATUS: readonly Message[] = [
+  { en: 'Not started', zh: '未开始' },
+  { en: 'On track', zh: '进展正常' },
+  { en: 'At risk', zh: '有风险' },
+  { en: 'Done', zh: '已完成' },
+];
 
 function pairRow(book: TemplateBook, ws: SheetModel, row: number, label: string, formula: string, format?: string): void {
   book.label(ws, `B${row}`, label).font = { bold: true };
@@ -73,6 +84,12 @@ function helperColumns(book: TemplateBook, ws: SheetModel): void {
       'CRM3.ACCOUNTOF(Act_AccountId,Act_OppId,Opp_OppId,Opp_AccountId)',
     ],
     ['AP_DcAccount', { en: 'Chain row account', zh: '决策链所属客户' }, 'CRM3.LOOKUPBY(Dc_OppId,Opp_OppId,Opp_AccountId,"")'],
+    // A person's buying role: their first decision-chain entry's (the relationship map lists people once).
+    [
+      'AP_ConRole',
+      { en: 'Contact buying role', zh: '联系人采购角色' },
+      'CRM3.LOOKUPBY(Con_ContactId,Dc_ContactId,Dc_BuyingRole,"")',
+    ],
   ];
   helpers.forEach(([name, label, f], i) => {
     book.label(ws, a1(4, col + i), book.t(label), 'header');
@@ -142,7 +159,7 @@ function planSheet(book: TemplateBook, source: TemplateSource): void {
     'CRM3.WHITESPACE(Acc_WalletEstimate,Acc_Revenue12m,Acc_AccountId,Plan_AccountId)',
     FORMAT.amount,
   );
-  book.label(ws, 'B18', t('Revenue target (next 12 months)', '收入目标（未来12个月）')).font = { bold: true };
+  book.label(ws, 'B18', t('Revenue target (plan year)', '收入目标（规划年度）')).font = { bold: true };
   // Example target in the sample-filled plan: 20 % above the chosen account's last 12 months.
   const lastRevenue = rowsInOrder(source.tables.Accounts, ['AccountId', 'Revenue12m']).find((r) => r[0] === firstAccount)?.[1];
   const exampleTarget =
@@ -201,12 +218,22 @@ function planSheet(book: TemplateBook, source: TemplateSource): void {
   book.formula(ws, `D${row}`, `CRM3.PIPELINE(Opp_Status,Opp_Amount,Opp_Probability,,,,${FILTER})`, { format: FORMAT.amount });
   book.formula(ws, `E${row}`, `SUM(E${s1}:E${sN})`, { format: FORMAT.count });
   row += 1;
+  const wonYearRow = row++;
   pairRow(
     book,
     ws,
-    row++,
-    t('Won since period start', '期间开始以来赢单'),
-    `CRM3.SUMWHERE(Opp_Amount,${FILTER},Opp_Status,"Won",Opp_CloseDate,">="&PeriodStart)`,
+    wonYearRow,
+    t('Won in the plan year', '规划年度内已赢单'),
+    `CRM3.DEALSUM(Opp_Status,"Won",Opp_Amount,Opp_CloseDate,PeriodStart,PeriodEnd,${FILTER})`,
+    FORMAT.amount,
+  );
+  const inYearRow = row++;
+  pairRow(
+    book,
+    ws,
+    inYearRow,
+    t('Weighted pipeline closing in the plan year', '规划年度内结单的加权商机'),
+    `CRM3.PIPELINE(Opp_Status,Opp_Amount,Opp_Probability,Opp_CloseDate,PeriodStart,PeriodEnd,${FILTER})`,
     FORMAT.amount,
   );
   const winRateRow = row++;
@@ -218,6 +245,29 @@ function planSheet(book: TemplateBook, source: TemplateSource): void {
     `CRM3.WINRATE(Opp_Status,,,,,NoDecisionIsLoss,${FILTER})`,
     FORMAT.ratio,
   );
+
+  // The account's open deals, soonest close date first (CRM3.LISTBY spills a block OPEN_DEALS tall).
+  row += 1;
+  book.label(ws, `B${row}`, t('Open deals', '在手商机'), 'heading');
+  row += 1;
+  (zh
+    ? ['商机', '阶段', '金额', '结单日期', '等级', '阶段核查', '下一步日期']
+    : ['Deal', 'Stage', 'Amount', 'Close date', 'Grade', 'Stage check', 'Next step']
+  ).forEach((x, i) => book.label(ws, a1(row, 2 + i), x, 'header'));
+  const d1 = row + 1;
+  book.formula(
+    ws,
+    `B${d1}`,
+    `CRM3.LISTBY(Opp_AccountId,Plan_AccountId,${OPEN_DEALS},Opp_OppName,Opp_Stage,Opp_Amount,Opp_CloseDate,Opp_Grade,Opp_StageCheck,Opp_NextStepDate,,Opp_CloseDate,,Opp_Status,"Open")`,
+    { spill: true },
+  );
+  for (let r = d1; r < d1 + OPEN_DEALS; r++) {
+    ws.getCell(`D${r}`).numFmt = FORMAT.amount;
+    ws.getCell(`E${r}`).numFmt = FORMAT.date;
+    ws.getCell(`H${r}`).numFmt = FORMAT.date;
+    ws.getCell(`F${r}`).alignment = { horizontal: 'center' };
+  }
+  row = d1 + OPEN_DEALS;
 
   // Whitespace grid: business units × solutions, a planner's input grid with a status drop-down.
   row += 1;
@@ -333,6 +383,34 @@ function planSheet(book: TemplateBook, source: TemplateSource): void {
     '0.0',
   );
   row = lN + 3;
+  book.label(ws, `B${row}`, t('Relationship map by person', '关系图（按人）'), 'heading');
+  row += 1;
+  (zh
+    ? ['姓名', '职务', '采购角色', '当前关系', '目标关系', '我方负责人']
+    : ['Person', 'Title', 'Buying role', 'Level now', 'Target level', 'Our owner']
+  ).forEach((x, i) => book.label(ws, a1(row, 2 + i), x, 'header'));
+  const p1 = row + 1;
+  book.formula(
+    ws,
+    `B${p1}`,
+    `CRM3.LISTBY(Con_AccountId,Plan_AccountId,${PEOPLE},Con_Name,Con_Title,AP_ConRole,Con_RelationshipLevel,Con_TargetLevel,Con_RelationshipOwner)`,
+    { spill: true },
+  );
+  // A person below the target level is a relationship to build (amber).
+  ws.addConditionalFormatting({
+    ref: `E${p1}:F${p1 + PEOPLE - 1}`,
+    rules: [
+      {
+        type: 'expression',
+        formulae: [
+          // The levels table above lists the levels in order, lowest first.
+          `AND($F${p1}<>"",IFERROR(MATCH($E${p1},$B$${l1}:$B$${lN},0)<MATCH($F${p1},$B$${l1}:$B$${lN},0),FALSE))`,
+        ],
+        style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFEB9C' } } },
+      },
+    ],
+  });
+  row = p1 + PEOPLE + 1;
 
   // 4. Objectives and actions.
   book.label(ws, `B${row}`, t('4. Objectives and actions', '四、目标与行动'), 'heading');
@@ -347,12 +425,32 @@ function planSheet(book: TemplateBook, source: TemplateSource): void {
       { key: 'Target', label: t('Target', '目标值'), width: 14 },
       { key: 'Owner', label: t('Owner', '负责人'), width: 12 },
       { key: 'DueDate', label: t('DueDate', '截止日期'), format: FORMAT.date, width: 12 },
+      { key: 'Status', label: t('Status', '状态'), width: 12 },
     ],
-    Array.from({ length: 5 }, () => [null, null, null, null, null]),
+    Array.from({ length: OBJECTIVES }, () => [null, null, null, null, null, null]),
     'TableStyleLight9',
   );
   for (const p of objectives) for (let r = p.firstRow; r <= p.lastRow; r++) ws.getCell(r, p.col).fill = INPUT_FILL;
+  const objStatuses = OBJECTIVE_STATUS.map((x) => book.t(x));
+  const o1 = objectives[0].firstRow;
+  const statusCol = objectives[objectives.length - 1].col;
+  for (let r = o1; r < o1 + OBJECTIVES; r++) ws.getCell(r, statusCol).dataValidation = listValidation(objStatuses);
+  // The Q1 and Q2 reviews of each objective (the plan is reviewed at the end of Q1 and Q2).
   row = objectives[0].lastRow + 2;
+  (zh
+    ? ['目标回顾', '一季度状态', '一季度说明', '一季度日期', '二季度状态', '二季度说明', '二季度日期']
+    : ['Objective review', 'Q1 status', 'Q1 comment', 'Q1 date', 'Q2 status', 'Q2 comment', 'Q2 date']
+  ).forEach((x, i) => book.label(ws, a1(row, 2 + i), x, 'header'));
+  for (let i = 0; i < OBJECTIVES; i++) {
+    const r = row + 1 + i;
+    book.formula(ws, `B${r}`, `IF(B${o1 + i}="","",B${o1 + i})`);
+    for (const q of [0, 3]) {
+      book.input(ws, a1(r, 3 + q), null, { validation: listValidation(objStatuses) });
+      book.input(ws, a1(r, 4 + q), null);
+      book.input(ws, a1(r, 5 + q), null, { format: FORMAT.date });
+    }
+  }
+  row += OBJECTIVES + 2;
   const due = `Axn_AccountId,Plan_AccountId,Axn_DueDate,"<="&AsOfDate`;
   pairRow(
     book,
@@ -382,12 +480,12 @@ function planSheet(book: TemplateBook, source: TemplateSource): void {
     [t('Revenue growth', '收入增长率'), 'C14', FORMAT.ratio, up, 0.1, 0],
     [t('Win rate', '赢率'), `C${winRateRow}`, FORMAT.ratio, up, 0.4, 0.25],
     [
-      t('Pipeline coverage of the target gap', '商机对目标缺口的覆盖倍数'),
-      `CRM3.COVERAGE(C${totalRow},C18,C12)`,
-      '0.0',
+      t('Coverage of the target still to win', '加权商机对待赢目标的覆盖'),
+      `CRM3.COVERAGE(C${inYearRow},C18,C${wonYearRow})`,
+      '0.00',
       up,
-      3,
-      1.5,
+      1.2,
+      0.8,
     ],
     [t('Actions done on time', '行动按期完成率'), `CRM3.RATIO(C${doneRow},C${dueRow})`, FORMAT.ratio, up, 0.8, 0.5],
     [
@@ -438,6 +536,16 @@ function planSheet(book: TemplateBook, source: TemplateSource): void {
     })),
   });
 
+  book.label(
+    ws,
+    `B${iN + 1}`,
+    t(
+      'Coverage = weighted open pipeline closing in the plan year (PeriodStart–PeriodEnd) ÷ (revenue target − won in the plan year); blank once the target is reached.',
+      '覆盖 = 规划年度（PeriodStart–PeriodEnd）内结单的加权在手商机 ÷（收入目标 − 规划年度内已赢单）；目标达成后留空。',
+    ),
+    'note',
+  );
+
   helperColumns(book, ws);
   ws.getColumn(1).width = 2;
   ws.getColumn(2).width = zh ? 28 : 34;
@@ -446,7 +554,7 @@ function planSheet(book: TemplateBook, source: TemplateSource): void {
   ws.getColumn(8).width = 12;
   ws.getColumn(9).width = 12;
   ws.getColumn(19).width = 3;
-  book.printArea(ws, `A1:I${iN + 1}`);
+  book.printArea(ws, `A1:I${iN + 2}`);
   ws.pageSetup.orientation = 'portrait';
 }
 

@@ -1,0 +1,85 @@
+/**
+ * The account plan, filled with the sample and evaluated as a file (issue 16 §5): the open-deal
+ * list, the relationship map by person and the coverage figures equal what this test works
+ * out from the sample's rows on its own (not through the CRM3 kernels).
+ */
+import { Cell, isBlank } from '../../src/core/cells';
+import { Status, canonical } from '../../src/core/enumerations';
+import { Locale } from '../../src/core/i18n';
+import { FormulaCellValue, evaluateFormulaWorkbook } from '../../src/io/formulaWorkbook';
+import { generateSample } from '../../src/model/sample';
+import { TableData } from '../../src/model/snapshot';
+import { built } from './builtTemplates';
+
+const col = (t: TableData, name: string) => t.rows.map((r) => r[t.headers.indexOf(name)] ?? null);
+const key = (c: Cell) => String(c ?? '').trim();
+
+describe.each(['en-US', 'zh-CN'] as const)('account plan %s', (locale: Locale) => {
+  let cells: FormulaCellValue[];
+  const sample = generateSample({ locale });
+  const acc = key(sample.tables.Accounts!.rows[0][sample.tables.Accounts!.headers.indexOf('AccountId')]);
+  const opp = sample.tables.Opportunities!;
+  const [oppAcc, oppStatus, oppName, oppAmount, oppClose] = ['AccountId', 'Status', 'OppName', 'Amount', 'CloseDate'].map((c) =>
+    col(opp, c),
+  );
+
+  beforeAll(async () => {
+    const r = await evaluateFormulaWorkbook(await built('account-plan', locale, true), 'plan.xlsx', { locale });
+    if (!r.ok) throw new Error(r.reason.message.en);
+    cells = r.cells;
+  }, 120_000);
+  const cellWith = (text: string) => {
+    const found = cells.find((c) => c.formula.includes(text));
+    if (!found) throw new Error(`no formula with ${text}`);
+    return found;
+  };
+
+  test('open deals: the account’s open opportunities, soonest close date first, then blank rows', () => {
+    const expected = oppAcc
+      .map((a, i) => i)
+      .filter((i) => key(oppAcc[i]) === acc && canonical(Status, oppStatus[i]) === 'Open')
+      .sort((i, j) => (oppClose[i] as number) - (oppClose[j] as number) || i - j);
+    const block = cellWith('LISTBY(Opp_AccountId').spill!;
+    expect(block).toHaveLength(10);
+    expect(block[0]).toHaveLength(7);
+    const listed = block.filter((r) => !isBlank(r[0] as Cell));
+    expect(listed.map((r) => [r[0], r[2], r[3]])).toEqual(expected.map((i) => [oppName[i], oppAmount[i], oppClose[i]]));
+  });
+
+  test('relationship map by person: each contact of the account once, with level now and target level', () => {
+    const con = sample.tables.Contacts!;
+    const [conAcc, conName, level, target, owner] = [
+      'AccountId',
+      'Name',
+      'RelationshipLevel',
+      'TargetLevel',
+      'RelationshipOwner',
+    ].map((c) => col(con, c));
+    const mine = conAcc.map((_, i) => i).filter((i) => key(conAcc[i]) === acc);
+    const block = cellWith('LISTBY(Con_AccountId').spill!;
+    const listed = block.filter((r) => !isBlank(r[0] as Cell));
+    expect(listed.map((r) => [r[0], r[3], r[4], r[5]])).toEqual(mine.map((i) => [conName[i], level[i], target[i], owner[i]]));
+    // Every person has a target level in the sample.
+    expect(listed.every((r) => !isBlank(r[4] as Cell))).toBe(true);
+  });
+
+  test('coverage: weighted pipeline closing in the plan year ÷ (target − won in the plan year)', () => {
+    const start = sample.settings.PeriodStart as number;
+    const end = sample.settings.PeriodEnd as number;
+    const inYear = (i: number) => (oppClose[i] as number) >= start && (oppClose[i] as number) <= end;
+    const won = oppAcc
+      .map((_, i) => i)
+      .filter((i) => key(oppAcc[i]) === acc && canonical(Status, oppStatus[i]) === 'Won' && inYear(i))
+      .reduce((s, i) => s + (oppAmount[i] as number), 0);
+    expect(cellWith('DEALSUM(Opp_Status,"Won"').value).toBe(won);
+    const weighted = cellWith('PIPELINE(Opp_Status,Opp_Amount,Opp_Probability,Opp_CloseDate,PeriodStart,PeriodEnd')
+      .value as number;
+    const target = cells.find((c) => c.formula.includes('C18-C12'))?.value;
+    const coverage = cellWith('COVERAGE(').value;
+    const rev = sample.tables.Accounts!.rows[0][sample.tables.Accounts!.headers.indexOf('Revenue12m')] as number;
+    const planTarget = Math.round((rev * 1.2) / 10_000) * 10_000;
+    expect(target).toBe(planTarget - rev);
+    if (planTarget - won <= 0) expect(isBlank(coverage as Cell)).toBe(true);
+    else expect(coverage).toBeCloseTo(weighted / (planTarget - won), 12);
+  });
+});
