@@ -58,3 +58,14 @@ export async function checkDocxBytes(bytes: Uint8Array, name: string): Promise<M
     return bad('[Content_Types].xml does not declare the main document', '[Content_Types].xml 未声明主文档');
   return undefined;
 }
+
+/**
+ * The check a file the project made gets before it is written (safeOutput) or downloaded (the
+ * pane), chosen by its kind: an .xlsx or a .docx must be a package that opens; other outputs
+ * (CSV, JSON) are plain text. Undefined when the bytes may go out as `name`.
+ */
+export function checkMadeFile(bytes: Uint8Array, name: string): Promise<Message | undefined> {
+  if (/\.xlsx$/i.test(name)) return checkOutputBytes(bytes, name);
+  if (/\.docx$/i.test(name)) return checkDocxBytes(bytes, name);
+  return Promise.resolve(undefined);
+}

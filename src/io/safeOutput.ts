@@ -14,12 +14,12 @@
  *   would not open is never written.
  *
  * Node only: the pane's downloads go through the browser, which never overwrites; they share
- * checkOutputBytes (outputBytes.ts).
+ * checkMadeFile (outputBytes.ts).
  */
 import { promises as fs, constants as fsConstants } from 'fs';
 import * as path from 'path';
 import { Message } from '../core/i18n';
-import { checkDocxBytes, checkOutputBytes } from './outputBytes';
+import { checkMadeFile } from './outputBytes';
 
 export type OutputFailureCode = 'is-input' | 'is-folder' | 'bad-bytes' | 'write-failed';
 
@@ -197,11 +197,7 @@ let counter = 0;
  * missing. Never throws.
  */
 export async function writeOutput(target: string, bytes: Uint8Array, options: OutputOptions = {}): Promise<OutputResult> {
-  const bad = /\.xlsx$/i.test(target)
-    ? await checkOutputBytes(bytes, target)
-    : /\.docx$/i.test(target)
-      ? await checkDocxBytes(bytes, target)
-      : undefined;
+  const bad = await checkMadeFile(bytes, target);
   if (bad) return { ok: false, reason: { code: 'bad-bytes', message: bad } };
   const early = await refuseInputs(target, options);
   if (early) return { ok: false, reason: early };
