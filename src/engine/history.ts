@@ -5,7 +5,7 @@
  * lays a workbook's tables and an evaluation out for them.
  */
 import { Cell, Column, isBlank, isoFromSerial, keyOf, toDateSerial, toNumber } from '../core/cells';
-import { RagStatus, Status, Support, canonical, lookupEnum } from '../core/enumerations';
+import { RagStatus, Status, Support, canonical } from '../core/enumerations';
 import { formatDelta } from '../core/format';
 import { Locale, Message, bi, pick } from '../core/i18n';
 import { BUILT_IN_INDICATORS } from '../model/indicators';
@@ -28,7 +28,7 @@ import {
 } from '../calc/history';
 import { shareOfWallet } from '../calc/accounts';
 import { stageOrderLookup } from '../calc/stages';
-import { defaultConfigTables } from '../model/defaults';
+import { StatusCode, defaultConfigTables, statusLabel } from '../model/defaults';
 import { HistoryTableName, tableSpec } from '../model/schema';
 import { workbookLocale } from '../model/layout';
 import { Problem, TableData, WorkbookSnapshot } from '../model/snapshot';
@@ -62,8 +62,8 @@ function historyTable(workbook: WorkbookSnapshot, name: HistoryTableName): { row
  */
 function storedStatus(c: Cell | undefined, locale: Locale): Cell {
   if (isRemovedMark(c)) return locale === 'zh-CN' ? REMOVED_ZH : REMOVED;
-  const v = lookupEnum(Status, c);
-  return v ? (locale === 'zh-CN' ? v.zh : v.code) : text(c);
+  const code = canonical(Status, c) as StatusCode | undefined;
+  return code ? statusLabel(code, locale) : text(c);
 }
 
 /** A snapshot in the workbook: its date and label. */

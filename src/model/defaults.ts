@@ -230,7 +230,7 @@ export const DEFAULT_STAGE_MAP: readonly StageMapDefault[] = [
 /** A status as a planner reads it in the locale (Open / 进行中). */
 export function statusLabel(status: StatusCode | '', locale: Locale): string {
   if (!status || locale !== 'zh-CN') return status;
-  return Status.values.find((v) => v.code === status)!.zh;
+  return Status.values.find((v) => v.code === status)?.zh ?? status;
 }
 
 const zhIndustry = new Map(DEFAULT_INDUSTRIES.map((i) => [i.industry, i.zh]));

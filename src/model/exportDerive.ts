@@ -16,7 +16,7 @@
 import { Cell, isBlank, keyOf, toNumber } from '../core/cells';
 import { Status, canonical } from '../core/enumerations';
 import { Message, plural } from '../core/i18n';
-import { DEFAULT_STAGES, StatusCode, stageLabel } from './defaults';
+import { DEFAULT_STAGES, StatusCode, stageLabel, statusLabel } from './defaults';
 import { ImportInfo, StageUse } from './importInfo';
 import { TABLES, exportColumns } from './schema';
 import { StageMapper } from './stageMap';
@@ -176,7 +176,8 @@ export function deriveFromExport(s: WorkbookSnapshot, info: ImportInfo): void {
       zh: `阶段按阶段映射由 CRM 阶段名得出（${mappedNames
         .slice(0, 4)
         .map(
-          (u) => `${u.crmStage} → ${u.stage ? stageLabel(u.stage, 'zh-CN') : u.status ? `${statusZh(u.status)}，无阶段` : '?'}`,
+          (u) =>
+            `${u.crmStage} → ${u.stage ? stageLabel(u.stage, 'zh-CN') : u.status ? `${statusLabel(u.status as StatusCode, 'zh-CN')}，无阶段` : '?'}`,
         )
         .join('；')}${mappedNames.length > 4 ? '；……' : ''}）。`,
     });
@@ -187,7 +188,7 @@ export function deriveFromExport(s: WorkbookSnapshot, info: ImportInfo): void {
         .map(([k, v]) => `${v} ${k}`)
         .join(', ')}).`,
       zh: `状态由${statusFrom.flags ? '赢单/关闭标记和' : ''}阶段名得出（${Object.entries(counts)
-        .map(([k, v]) => `${statusZh(k)} ${v} 个`)
+        .map(([k, v]) => `${statusLabel(k as StatusCode, 'zh-CN')} ${v} 个`)
         .join('，')}）。`,
     });
   } else if (statusFrom.stage || statusFrom.flags) {
@@ -314,10 +315,6 @@ export function deriveFromExport(s: WorkbookSnapshot, info: ImportInfo): void {
     for (const r of accounts.rows) r[jId] = isBlank(r[j]) ? null : String(r[j]).trim();
     derived.push({ en: 'AccountId of the Accounts sheet is the account name.', zh: '客户表的客户编号即客户名称。' });
   }
-}
-
-function statusZh(code: string): string {
-  return Status.values.find((v) => v.code === code)?.zh ?? code;
 }
 
 function tally(t: TableData, j: number): Record<string, number> {
