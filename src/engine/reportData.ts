@@ -168,7 +168,12 @@ function tierAAccountsOf(engine: WorkbookEngine, asOf: number): KeyAccountRow[] 
 /** Everything the recommendations report shows, for a workbook (and the options' scopes). */
 export function recommendationsReportData(
   snapshot: WorkbookSnapshot,
-  options: EvaluateOptions & { maxAccounts?: number; evaluation?: EvaluationResult },
+  options: EvaluateOptions & {
+    maxAccounts?: number;
+    evaluation?: EvaluationResult;
+    /** The whole workbook's engine when the caller has one built (the pane): used, not rebuilt, and left to the caller. */
+    engine?: WorkbookEngine;
+  },
 ): ReportData {
   const evaluated = options.evaluation ?? evaluateWorkbook(snapshot, options);
   const scopes = options.scopes ?? [];
@@ -192,8 +197,14 @@ export function recommendationsReportData(
       whole.destroy();
     }
   }
-  const scoped = applyScopes(snapshot, scopes, tiers);
-  const engine = WorkbookEngine.build(scoped, { asOf: options.asOf, locale: options.locale, licenseKey: options.licenseKey });
+  const given = scopes.length ? undefined : options.engine;
+  const engine =
+    given ??
+    WorkbookEngine.build(applyScopes(snapshot, scopes, tiers), {
+      asOf: options.asOf,
+      locale: options.locale,
+      licenseKey: options.licenseKey,
+    });
   try {
     const charts = dashboardCharts(engine);
     const winRates = {} as Record<WinCharacteristic, GroupWinRate[]>;
@@ -216,6 +227,6 @@ export function recommendationsReportData(
       ...(latest ? { since: { date: isoFromSerial(latest.date), label: latest.label } } : {}),
     };
   } finally {
-    engine.destroy();
+    if (!given) engine.destroy();
   }
 }

@@ -191,7 +191,13 @@ export class PaneEngineCore {
    */
   reportData(): ReportData {
     const l = this.current;
-    return recommendationsReportData(l.snapshot, { file: l.file, asOf: l.asOf, locale: l.locale, evaluation: this.evaluate() });
+    return recommendationsReportData(l.snapshot, {
+      file: l.file,
+      asOf: l.asOf,
+      locale: l.locale,
+      evaluation: this.evaluate(),
+      engine: l.whole,
+    });
   }
 
   /** The open deals due for review at the evaluation date (the rule of `crm3 review --due`). */
