@@ -112,6 +112,21 @@ export const RagStatus = define('RagStatus', [
   { code: 'NoData', zh: '无数据', aliases: ['No data', 'N/A'] },
 ]);
 
+/**
+ * Where an account-plan action stands on a date (calc/actions.ts, issue 16): done on time
+ * (DoneDate ≤ DueDate), done late, overdue (not done, due date passed), pending (not done, not
+ * yet past due), done without a due date, or done without a DoneDate (timing unknown: never
+ * counted as on time).
+ */
+export const ActionStatus = define('ActionStatus', [
+  { code: 'OnTime', zh: '按期完成', aliases: ['On time', 'Done on time'] },
+  { code: 'Late', zh: '逾期完成', aliases: ['Done late'] },
+  { code: 'Overdue', zh: '已逾期', aliases: ['逾期未完成'] },
+  { code: 'Pending', zh: '待完成', aliases: ['Not due', '未到期'] },
+  { code: 'Done', zh: '已完成', aliases: ['Done without due date', '已完成（无截止日期）'] },
+  { code: 'DoneUndated', zh: '完成日期未填', aliases: ['Done without done date', '已完成（无完成日期）'] },
+]);
+
 /** The two axes of the ABCD matrix a criterion belongs to (Config Criteria_Axis). */
 export const Axis = define('Axis', [
   { code: 'Attractiveness', zh: '吸引力', aliases: ['A', 'Attractive', '客户吸引力', '市场吸引力'] },
@@ -141,6 +156,7 @@ export const ALL_ENUMERATIONS: readonly Enumeration[] = [
   TierMethod,
   Direction,
   DefaultStage,
+  ActionStatus,
 ];
 
 type Index = Map<string, EnumValue>;

@@ -30,6 +30,12 @@ export interface Need {
  */
 const STAND_INS: ReadonlyMap<string, string> = new Map([['Activities.AccountId', 'OppId']]);
 
+/**
+ * Columns a formula reads only as a second witness: an action's Done (Yes/No) beside its
+ * DoneDate (calc/actions.ts). A workbook that keeps DoneDate only lacks nothing.
+ */
+const SECOND_WITNESSES: ReadonlySet<string> = new Set(['Actions.Done']);
+
 const BY_PREFIX = new Map(TABLES.map((t) => [t.prefix, t.name]));
 const COMPUTED = new Map(COMPUTED_COLUMNS.map((c) => [`${tableSpec(c.table).prefix}_${c.column}`, c.formula]));
 
@@ -111,6 +117,7 @@ export class InputPresence {
       return filled ? [] : [{ kind: column === CRITERIA ? 'noCriteria' : 'noAnswers' }];
     }
     const j = t.headers.indexOf(column);
+    if (SECOND_WITNESSES.has(`${table}.${column}`)) return [];
     const standIn = STAND_INS.get(`${table}.${column}`);
     if (standIn !== undefined && (j < 0 || !hasValue(t, j)) && this.everyRowHas(t, standIn)) return [];
     if (j < 0) return [{ kind: 'noColumn', table, column }];

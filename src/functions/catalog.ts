@@ -3,6 +3,7 @@
  * metadata and documentation are all generated from this.
  */
 import { accountFunctions } from './accountFunctions';
+import { actionFunctions } from './actionFunctions';
 import { activityFunctions } from './activityFunctions';
 import { aggregateFunctions } from './aggregateFunctions';
 import { FunctionDeclaration } from './declaration';
@@ -32,6 +33,7 @@ export const catalog: readonly FunctionDeclaration[] = [
   ...relationshipFunctions,
   ...activityFunctions,
   ...accountFunctions,
+  ...actionFunctions,
   ...indicatorFunctions,
   ...historyFunctions,
   ...dealReviewFunctions,

@@ -322,13 +322,11 @@ export const INDICATOR_WORDS: Readonly<Record<string, WorkingWords>> = {
     OPEN,
     bi('no value', '没有数值'),
   ),
+  // The kernel's own words (calc/actionWorking.ts) say what on time means and why rows are left out.
   PLAN_ACTION_DONE: {
     parts: {
-      numerator: bi('actions due and done', '已到期且已完成的行动'),
-      denominator: bi('actions due by the as-of date', '截至基准日到期的行动'),
-      miss: bi('due, not done', '已到期未完成'),
+      numerator: bi('account-plan actions done on time', '按期完成的客户计划行动'),
+      denominator: bi('account-plan actions due by the as-of date', '截至基准日到期的客户计划行动'),
     },
-    leftOut: { filter1: bi('not due yet, or no due date', '尚未到期或没有到期日') },
-    filters: { filter1: bi('actions due on or before the as-of date', '到期日不晚于基准日的行动') },
   },
 };

@@ -94,7 +94,10 @@ const ELIGIBLE: Record<string, Message> = {
   OVERDUE_RATE: OPEN,
   NEXT_STEP_RATE: OPEN,
   KEY_INFO_COMPLETE: OPEN,
-  PLAN_ACTION_DONE: { en: 'account-plan actions due by the as-of date', zh: '截至基准日到期的客户计划行动' },
+  PLAN_ACTION_DONE: {
+    en: 'account-plan actions due by the as-of date whose outcome is known (done with a DoneDate, or not done)',
+    zh: '截至基准日到期且结果可判断的客户计划行动（已填完成日期，或尚未完成）',
+  },
 };
 
 const CATALOG: readonly IndicatorRow[] = [
@@ -502,7 +505,7 @@ const CATALOG: readonly IndicatorRow[] = [
     'BEH',
     'Account-plan actions done on time',
     '客户计划行动按期完成率',
-    'CRM3.SHARE(Axn_Done,"Yes,1",Axn_DueDate,"<="&AsOfDate)',
+    'CRM3.ONTIME(Axn_DueDate,Axn_DoneDate,AsOfDate,Axn_Done)',
     'ratio',
     UP,
     0.8,

@@ -290,6 +290,9 @@ const OUTCOMES: readonly Message[] = [
   m('Quarterly business review', '季度业务回顾'),
 ];
 
+/** Offset of the seed of the actions' own random stream (done dates, deals). */
+const ACTION_STREAM = 0x5a17;
+
 const ACTIONS: readonly Message[] = [
   m('Quarterly business review with the CIO', '与信息中心主任进行季度业务回顾'),
   m('Executive sponsor dinner', '高层赞助人晚宴'),
@@ -1012,6 +1015,29 @@ export function generateSample(options: SampleOptions = {}): WorkbookSnapshot {
     .sort((x, y) => x[0].date - y[0].date || x[1] - y[1])
     .map(([a]) => a);
 
+  // --- Revenue against won deals ----------------------------------------------------------
+  // The last 12 months' revenue holds at least the deals won in them (plus 10 % of business
+  // beyond new deals), so a planner never sees an account that won more than it earned, nor a
+  // plan target (above last year's revenue) already beaten by this year's wins. Only such
+  // accounts change, and their previous revenue and wallet scale with it: growth and share of
+  // wallet stay as drawn. No random draws here.
+  const wonLastYear = new Map<GenAccount, number>();
+  for (const o of opps)
+    if (o.status === 'Won' && o.close > T - 365 && o.close <= T)
+      wonLastYear.set(o.account, (wonLastYear.get(o.account) ?? 0) + o.amount);
+  for (const [a, won] of wonLastYear) {
+    if (won <= a.revenue) continue;
+    const revenue = Math.ceil((won * 1.1) / 10_000) * 10_000;
+    const scale = a.revenue > 0 ? revenue / a.revenue : 0;
+    a.revenuePrev = Math.round((a.revenuePrev * scale) / 10_000) * 10_000;
+    if (a.wallet !== null)
+      a.wallet =
+        a.revenue > 0
+          ? Math.ceil((a.wallet * scale) / 100_000) * 100_000
+          : Math.max(a.wallet, Math.ceil((revenue * 4) / 100_000) * 100_000);
+    a.revenue = revenue;
+  }
+
   // --- Targets: per owner and quarter, a stretch over what the owner wins this year -------
   const year = new Date(Date.UTC(1899, 11, 30) + Y0 * 86_400_000).getUTCFullYear();
   const wonByOwner = Array<number>(nOwners).fill(0);
@@ -1134,20 +1160,35 @@ export function generateSample(options: SampleOptions = {}): WorkbookSnapshot {
       ]);
     }
   }
+  // Actions: due dates and Done from the main stream as before; the done dates and the deals
+  // they serve from a stream of their own, so adding them moved no other value of the sample.
+  const actionRng = new Rng(seed + ACTION_STREAM);
+  const openDealsOf = new Map<GenAccount, GenOpp[]>();
+  for (const o of opps) if (o.status === 'Open') openDealsOf.set(o.account, [...(openDealsOf.get(o.account) ?? []), o]);
   const actionRows: Cell[][] = [];
   for (const a of accounts) {
     const [lo, hi] = { A: [3, 4], B: [2, 3], C: [1, 2], D: [0, 1] }[a.tier];
     const picks = rng.shuffle(ACTIONS.map((_, i) => i)).slice(0, rng.int(lo, hi));
+    const deals = openDealsOf.get(a) ?? [];
+    const firstRow = actionRows.length;
     for (const ix of picks) {
       const due = T + rng.int(-150, 90);
       const done = due <= T ? rng.chance(0.65) : rng.chance(0.1);
-      actionRows.push([
-        a.id,
-        t(ACTIONS[ix]),
-        t(OWNERS[a.owner]),
-        due,
-        due > T && !done && rng.chance(0.3) ? null : e(Answer, done ? 'Yes' : 'No'),
-      ]);
+      const doneCell = due > T && !done && rng.chance(0.3) ? null : e(Answer, done ? 'Yes' : 'No');
+      // Done by the due date seven times in ten, else up to three weeks late (never after AsOfDate);
+      // an action done before it fell due was done in the last three weeks.
+      const doneOn = !done
+        ? null
+        : due > T
+          ? T - actionRng.int(0, 20)
+          : actionRng.chance(0.7)
+            ? due - actionRng.int(0, 10)
+            : Math.min(T, due + actionRng.int(1, 21));
+      // The first action of an account with open deals serves its first deal (so a deal review opened on
+      // it lists something); the others serve the next deal six times in ten, else the account itself.
+      const k = actionRows.length - firstRow;
+      const deal = deals.length && (k === 0 || actionRng.chance(0.6)) ? deals[k % deals.length] : null;
+      actionRows.push([a.id, t(ACTIONS[ix]), t(OWNERS[a.owner]), due, doneCell, doneOn, deal?.id ?? null]);
     }
   }
 

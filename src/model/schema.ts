@@ -376,10 +376,39 @@ export const TABLES: readonly TableSpec[] = [
     prefix: 'Axn',
     columns: [
       c('AccountId', '客户编号', 'id', { references: 'Accounts', aliases: ['Account ID', '客户ID'] }),
-      c('Action', '行动', 'text', { aliases: ['行动项'] }),
-      c('Owner', '负责人', 'text'),
-      c('DueDate', '截止日期', 'date', { aliases: ['Due Date', 'Due'] }),
-      c('Done', '完成', 'answer', { enumeration: Answer, aliases: ['是否完成', 'Completed'] }),
+      c('Action', '行动', 'text', { aliases: ['行动项', 'Subject', 'Task', '任务', '任务名称', '主题'] }),
+      c('Owner', '负责人', 'text', { aliases: ['Assigned To', 'Task Owner', '执行人'] }),
+      c('DueDate', '截止日期', 'date', { aliases: ['Due Date', 'Due', 'Deadline', '到期日', '到期日期', '截止时间'] }),
+      c('Done', '完成', 'answer', {
+        enumeration: Answer,
+        aliases: ['是否完成', 'Completed', 'Is Completed', 'Activity - Done', '已完成'],
+      }),
+      // Issue 16: the day it was done, so "on time" means DoneDate ≤ DueDate (calc/actions.ts). Task exports
+      // name it Completed Date (Salesforce's CompletedDateTime), Completed At (HubSpot), Actual End (Dynamics),
+      // Marked as done time (Pipedrive), 完成时间 / 实际完成日期 (Chinese CRMs).
+      c('DoneDate', '完成日期', 'date', {
+        aliases: [
+          'Done Date',
+          'Completed Date',
+          'Completed On',
+          'Completed At',
+          'Completion Date',
+          'Completed Date/Time',
+          'CompletedDateTime',
+          'Date Completed',
+          'Actual End',
+          'Activity - Marked as done time',
+          'Marked as done time',
+          '完成时间',
+          '实际完成日期',
+          '实际完成时间',
+        ],
+      }),
+      // The deal the action serves; blank: an action of the account only.
+      c('OppId', '商机编号', 'id', {
+        references: 'Opportunities',
+        aliases: ['Opportunity ID', '商机ID', 'Related Opportunity', '关联商机'],
+      }),
     ],
   },
   // The deal-review log (issue 16): one row per review of an opportunity.

@@ -6,7 +6,7 @@
  * cell and says, in en and zh, what is wrong and how to fix it. Pure: the snapshot is not
  * changed. Problems found while reading (snapshot.problems) are not repeated here.
  */
-import { Cell, isBlank, keyOf, showCell, showCellZh, toDateSerial, toNumber } from '../core/cells';
+import { Cell, isBlank, isoFromSerial, keyOf, showCell, showCellZh, toDateSerial, toNumber } from '../core/cells';
 import { ActivityType, Answer, Enumeration, Status, TierMethod, allowedList, lookupEnum } from '../core/enumerations';
 import { Message } from '../core/i18n';
 import { CONFIG_TABLES, ConfigTableSpec, SETTINGS } from './config';
@@ -120,6 +120,26 @@ const M = {
   activityUnlinked: (at: string): Message => ({
     en: `${at}: this activity has neither an AccountId nor an OppId, so it counts for no account. Fill in one of them.`,
     zh: `${at}：该活动既没有客户编号也没有商机编号，无法计入任何客户。请至少填写其中一项。`,
+  }),
+  noDoneDateColumn: (at: string): Message => ({
+    en: `${at}: the Actions table has no DoneDate column, so "actions done on time" has no data (Done = Yes alone does not say whether an action was done by its due date). Add a DoneDate column and fill in the day each action was done.`,
+    zh: `${at}：“行动计划”表没有“完成日期”（DoneDate）列，“行动按期完成率”因此无数据（仅凭“完成”为“是”无法判断是否在截止日期前完成）。请添加“完成日期”列，并填写每项行动的完成日期。`,
+  }),
+  doneDateAfterAsOf: (at: string, doneOn: string, asOf: string): Message => ({
+    en: `${at}: DoneDate ${doneOn} is after the as-of date ${asOf}, so as of ${asOf} this action counts as not done yet. Correct the date if it is a typo, or move AsOfDate in Config.`,
+    zh: `${at}：完成日期 ${doneOn} 晚于基准日 ${asOf}，截至 ${asOf} 该行动按未完成计。如为笔误请更正日期，或调整配置中的 AsOfDate。`,
+  }),
+  doneDateNotDone: (at: string, done: string): Message => ({
+    en: `${at}: DoneDate is filled but Done is ${done || 'blank'}; the action counts as done on DoneDate. Set Done to Yes, or clear DoneDate if it is not done.`,
+    zh: `${at}：已填写完成日期，但“完成”为${done || '空'}；该行动按在完成日期完成计。请把“完成”改为“是”；如尚未完成，请清空完成日期。`,
+  }),
+  doneWithoutDate: (at: string): Message => ({
+    en: `${at}: Done is Yes but DoneDate is blank, so whether it was done on time is unknown and "actions done on time" leaves it out. Fill in the day it was done.`,
+    zh: `${at}：“完成”为“是”，但完成日期为空，无法判断是否按期完成，“行动按期完成率”不计入该行动。请填写完成日期。`,
+  }),
+  actionDealOfOtherAccount: (at: string, opp: Cell, dealAccount: Cell, account: Cell): Message => ({
+    en: `${at}: opportunity ${showCell(opp)} belongs to account ${showCell(dealAccount)}, not to this action's account ${showCell(account)}, so the action shows on the wrong deal review. Correct the OppId or the AccountId.`,
+    zh: `${at}：商机 ${showCellZh(opp)} 属于客户 ${showCellZh(dealAccount)}，而不是该行动的客户 ${showCellZh(account)}，该行动会出现在错误的商机评审中。请更正商机编号或客户编号。`,
   }),
   endBeforeStart: (at: string, start: string): Message => ({
     en: `${at}: EndDate is before StartDate (${start}). Swap or correct the dates.`,
@@ -585,6 +605,8 @@ export function validateSnapshot(s: WorkbookSnapshot): Problem[] {
       });
     }
 
+    if (spec.name === 'Actions') checkActions(k, t, idx, s);
+
     if (spec.name === 'Targets' && idx.has('StartDate') && idx.has('EndDate')) {
       const js = idx.get('StartDate')!;
       const je = idx.get('EndDate')!;
@@ -602,6 +624,89 @@ export function validateSnapshot(s: WorkbookSnapshot): Problem[] {
     }
   }
   return k.problems.done();
+}
+
+/**
+ * Actions (issue 16): a DoneDate is what says an action was done on time (calc/actions.ts), so
+ * say when it is missing, contradicts Done, lies after the as-of date, or names another
+ * account's deal. OppIds that exist nowhere are the generic orphan check's.
+ */
+function checkActions(k: Checker, t: TableData, idx: Map<string, number>, s: WorkbookSnapshot): void {
+  const corner = a1(t.origin.row, t.origin.col);
+  const jDoneOn = idx.get('DoneDate');
+  const jDone = idx.get('Done');
+  const jAcc = idx.get('AccountId');
+  const jOpp = idx.get('OppId');
+  const asOf = toDateSerial(s.settings.AsOfDate ?? null);
+  const hasRows = t.rows.some((r) => !rowIsBlank(r));
+  if (jDoneOn === undefined) {
+    if (hasRows) k.whole('warning', t.sheet, corner, M.noDoneDateColumn(place(t.sheet, corner)));
+  }
+  // The account of each deal, for OppIds that name another account's deal.
+  const opps = s.tables.Opportunities;
+  const dealAccount = new Map<string, Cell>();
+  const jo = opps?.headers.indexOf('OppId') ?? -1;
+  const ja = opps?.headers.indexOf('AccountId') ?? -1;
+  if (opps && jo >= 0 && ja >= 0 && jOpp !== undefined && jAcc !== undefined)
+    for (const r of opps.rows) if (!blank(r[jo]) && !dealAccount.has(keyOf(r[jo]))) dealAccount.set(keyOf(r[jo]), r[ja]);
+  const col = (en: string, zh: string) => ({ en, zh });
+  t.rows.forEach((row, i) => {
+    if (rowIsBlank(row)) return;
+    const doneOn = jDoneOn === undefined ? undefined : toDateSerial(row[jDoneOn] ?? null);
+    const said = jDone === undefined ? undefined : lookupEnum(Answer, row[jDone] ?? null)?.code;
+    if (jDoneOn !== undefined && doneOn !== undefined) {
+      if (asOf !== undefined && doneOn > asOf)
+        k.cell(
+          t,
+          i,
+          jDoneOn,
+          'doneAfterAsOf',
+          'warning',
+          col('DoneDate', '完成日期'),
+          (at) => M.doneDateAfterAsOf(at, isoFromSerial(doneOn), isoFromSerial(asOf)),
+          col('after the as-of date', '晚于基准日'),
+        );
+      // An unknown Done value has its own error; No, Unknown and blank contradict the date.
+      if (jDone !== undefined && said !== 'Yes' && (said !== undefined || blank(row[jDone]))) {
+        const shown = blank(row[jDone]) ? '' : showCell(row[jDone] ?? null);
+        k.cell(
+          t,
+          i,
+          jDone,
+          'doneDateNotDone',
+          'warning',
+          col('Done', '完成'),
+          (at) => M.doneDateNotDone(at, shown),
+          col('not Yes though a DoneDate is filled', '已填完成日期却不为“是”'),
+        );
+      }
+    }
+    if (jDoneOn !== undefined && said === 'Yes' && blank(row[jDoneOn]))
+      k.cell(
+        t,
+        i,
+        jDoneOn,
+        'doneWithoutDate',
+        'warning',
+        col('DoneDate', '完成日期'),
+        (at) => M.doneWithoutDate(at),
+        col('blank though Done is Yes', '“完成”为“是”却为空'),
+      );
+    if (jOpp !== undefined && jAcc !== undefined && !blank(row[jOpp]) && !blank(row[jAcc])) {
+      const owner = dealAccount.get(keyOf(row[jOpp] ?? null));
+      if (owner !== undefined && !blank(owner) && keyOf(owner) !== keyOf(row[jAcc] ?? null))
+        k.cell(
+          t,
+          i,
+          jOpp,
+          'dealOfOtherAccount',
+          'warning',
+          col('OppId', '商机编号'),
+          (at) => M.actionDealOfOtherAccount(at, row[jOpp] ?? null, owner, row[jAcc] ?? null),
+          col("another account's deal", '其他客户的商机'),
+        );
+    }
+  });
 }
 
 /** True when any problem is an error (the CLI's exit code 1). */

@@ -299,16 +299,16 @@ const targets = table(
 
 const actions = table(
   'Actions',
-  ['AccountId', 'Action', 'Owner', 'DueDate', 'Done'],
+  ['AccountId', 'Action', 'Owner', 'DueDate', 'Done', 'DoneDate'],
   [
-    ['A1', 'Quarterly review', 'Li', 46300, 'Yes'],
-    ['A1', 'Update account plan', 'Li', 46352, 'No'], // due on AsOfDate: counts as due
-    ['A2', 'Executive dinner', 'Li', 46200, '是'], // zh Yes
-    ['A2', 'Value workshop', 'Li', 46000, true], // TRUE is Yes
-    ['A3', 'Reference visit', 'Wang', 46400, 'Yes'], // not due yet: left out
-    ['A4', 'Review wallet', 'Wang', 46100, null], // due, not done
-    ['A4', 'Introduce service team', 'Wang', 46050, 1], // 1 is Yes (DESIGN §3 Answer)
-    ['A3', 'Call procurement', 'Wang', 46120, '+'], // + is Yes too
+    ['A1', 'Quarterly review', 'Li', 46300, 'Yes', 46290], // done 10 days early: on time
+    ['A1', 'Update account plan', 'Li', 46352, 'No', null], // due on AsOfDate, not done: not decided yet, left out
+    ['A2', 'Executive dinner', 'Li', 46200, '是', 46210], // zh Yes, done 10 days late
+    ['A2', 'Value workshop', 'Li', 46000, true, null], // TRUE is Yes, but no DoneDate: timing unknown, left out
+    ['A3', 'Reference visit', 'Wang', 46400, 'Yes', 46350], // not due yet: left out
+    ['A4', 'Review wallet', 'Wang', 46100, null, null], // due, not done: overdue
+    ['A4', 'Introduce service team', 'Wang', 46050, 1, 46050], // 1 is Yes (DESIGN §3 Answer), done on the due date
+    ['A3', 'Call procurement', 'Wang', 46120, '+', 46119], // + is Yes too, on time
   ],
 );
 
@@ -378,7 +378,7 @@ const EXPECTED: Record<string, number | null> = {
   // (filled of Amount, CloseDate, Owner, Competitor, NextStepDate, StageEnteredDate + answered Yes/No) / 18:
   // O5 6 + 11 = 17; O6 5 (no competitor) + 12 = 17; O7 3 + 9 = 12 → (17 + 17 + 12) / 54
   KEY_INFO_COMPLETE: 46 / 54,
-  PLAN_ACTION_DONE: 5 / 7, // due ≤ AsOfDate: 7 actions; done: Yes, 是, TRUE, 1, + (not: No, blank)
+  PLAN_ACTION_DONE: 3 / 5, // known outcomes due ≤ AsOfDate: on time (Quarterly review, service team, procurement), late (dinner), overdue (wallet)
 };
 
 /** Statuses from each indicator's thresholds, for the values above. */

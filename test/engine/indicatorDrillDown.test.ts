@@ -89,15 +89,29 @@ describe('drill-down rows are the rows an independent filter selects', () => {
     expect(idsOf(e, 'miss')).toEqual(open.filter((id) => !withMentor.has(keyOf(id))).sort());
   });
 
-  test('plan actions: due by the as-of date and done', () => {
+  test('plan actions: due by the as-of date, on time, late, overdue, and the rows left out', () => {
     const axn = snapshot.tables.Actions!;
     const due = col(axn, 'DueDate') as (number | null)[];
+    const doneOn = col(axn, 'DoneDate') as (number | null)[];
     const done = col(axn, 'Done');
-    const dueRows = due.map((_, k) => k).filter((k) => due[k] !== null && due[k]! <= ASOF);
+    const all = due.map((_, k) => k);
+    const dueRows = all.filter((k) => due[k] !== null && due[k]! <= ASOF);
+    const doneBy = (k: number) => doneOn[k] !== null && doneOn[k]! <= ASOF;
+    const onTime = dueRows.filter((k) => doneBy(k) && doneOn[k]! <= due[k]!);
+    const late = dueRows.filter((k) => doneBy(k) && doneOn[k]! > due[k]!);
+    const undated = dueRows.filter((k) => doneOn[k] === null && is(done[k], 'Yes', '1', 'TRUE', '是'));
+    const overdue = dueRows.filter((k) => !doneBy(k) && !undated.includes(k) && due[k]! < ASOF);
     const e = explain(engine, 'PLAN_ACTION_DONE', snapshot);
     const rowsOf = (key: string) => (e.parts.find((p) => p.key === key)!.rows ?? []).map((r) => r.row);
-    expect(rowsOf('denominator')).toEqual(dueRows);
-    expect(rowsOf('numerator')).toEqual(dueRows.filter((k) => is(done[k], 'Yes', '1', 'TRUE', '是')));
+    expect(rowsOf('numerator')).toEqual(onTime);
+    expect(rowsOf('late')).toEqual(late);
+    expect(rowsOf('overdue')).toEqual(overdue);
+    expect(rowsOf('denominator')).toEqual([...onTime, ...late, ...overdue].sort((a, b) => a - b));
+    // The sample has every kind, so the picture a planner sees is not all green.
+    expect([onTime.length, late.length, overdue.length].every((n) => n > 0)).toBe(true);
+    const leftOut = (key: string) => (e.leftOut.find((l) => l.key === key)?.rows ?? []).map((r) => r.row);
+    expect(leftOut('notDue')).toEqual(all.filter((k) => due[k] !== null && due[k]! > ASOF));
+    expect(leftOut('doneUndated')).toEqual(undated);
   });
 });
 

@@ -185,7 +185,15 @@ const RECIPES: Record<string, Recipe> = {
   OVERDUE_RATE: share,
   NEXT_STEP_RATE: share,
   KEY_INFO_COMPLETE: mean,
-  PLAN_ACTION_DONE: share,
+  // On time ÷ (on time + late + overdue): the denominator breaks down into exactly those three.
+  PLAN_ACTION_DONE: {
+    arithmetic: 'ratio',
+    value: ratioOf,
+    check: (p) => {
+      expect(part(p, 'numerator').count).toBe(part(p, 'onTime').count);
+      expect(part(p, 'denominator').count).toBe(part(p, 'onTime').count + part(p, 'late').count + part(p, 'overdue').count);
+    },
+  },
 };
 
 // ------------------------------------------------------------------------------ the checks

@@ -295,9 +295,19 @@ function direct(s: WorkbookSnapshot, asOf: number): Direct {
     .filter((c) => c.keyAcc && c.level !== undefined)
     .map((c) => c.level!);
   const axn = s.tables.Actions!;
-  const due = column(axn, 'DueDate')
-    .map((d, i) => ({ due: date(d), done: lookupEnum(Answer, column(axn, 'Done')[i])?.code === 'Yes' }))
-    .filter((a) => a.due !== undefined && a.due <= asOf);
+  // On time (issue 16): of the actions due by AsOfDate whose outcome is known, those done by their due date.
+  // Done by AsOfDate means a DoneDate ≤ AsOfDate; Done = Yes without a DoneDate is unknown; not done and due
+  // before AsOfDate is overdue; due on AsOfDate and not done is not decided yet.
+  const axnDoneOn = column(axn, 'DoneDate');
+  const axnDone = column(axn, 'Done');
+  const actionOutcomes = column(axn, 'DueDate').flatMap((d, i): ('onTime' | 'late' | 'overdue')[] => {
+    const dueOn = date(d);
+    const doneOn = date(axnDoneOn[i]);
+    if (dueOn === undefined || dueOn > asOf) return [];
+    if (doneOn !== undefined && doneOn <= asOf) return [doneOn <= dueOn ? 'onTime' : 'late'];
+    if (doneOn === undefined && lookupEnum(Answer, axnDone[i])?.code === 'Yes') return [];
+    return dueOn < asOf ? ['overdue'] : [];
+  });
 
   const lateOpen = open.filter((i) => (stageOrder.get(stageKey(stage[i])) ?? 0) >= 4);
   const keyInfo = open.map((i) => {
@@ -392,7 +402,7 @@ function direct(s: WorkbookSnapshot, asOf: number): Direct {
     OVERDUE_RATE: ratio(open.filter((i) => close[i] !== undefined && close[i]! < asOf).length, open.length),
     NEXT_STEP_RATE: ratio(open.filter((i) => nextStep[i] !== undefined && nextStep[i]! >= asOf).length, open.length),
     KEY_INFO_COMPLETE: mean(keyInfo),
-    PLAN_ACTION_DONE: ratio(due.filter((a) => a.done).length, due.length),
+    PLAN_ACTION_DONE: ratio(actionOutcomes.filter((o) => o === 'onTime').length, actionOutcomes.length),
   };
   return {
     values,

@@ -65,10 +65,10 @@ function clean(): WorkbookSnapshot {
       Targets: table('Targets', ['Period', 'Owner', 'StartDate', 'EndDate', 'Amount'], [['2026', 'Li', 46023, 46387, 100000]]),
       Actions: table(
         'Actions',
-        ['AccountId', 'Action', 'Owner', 'DueDate', 'Done'],
+        ['AccountId', 'Action', 'Owner', 'DueDate', 'Done', 'DoneDate', 'OppId'],
         [
-          ['A001', 'Visit CEO', 'Li', 46100, 'Yes'],
-          ['A002', 'Send proposal', 'Li', null, '否'],
+          ['A001', 'Visit CEO', 'Li', 46100, 'Yes', '2026-03-18', 'o001'],
+          ['A002', 'Send proposal', 'Li', null, '否', null, null],
         ],
       ),
     },
@@ -114,6 +114,56 @@ describe('validateSnapshot', () => {
         expect(p.message.zh).toContain(`${p.sheet}!${p.cell}`);
       }
     }
+  });
+
+  describe('actions: done dates and deals (issue 16)', () => {
+    const actions = (rows: Cell[][], headers = ['AccountId', 'Action', 'Owner', 'DueDate', 'Done', 'DoneDate', 'OppId']) => {
+      const s = clean();
+      s.settings = { AsOfDate: 46100 };
+      s.tables.Actions = table('Actions', headers, rows);
+      return validateSnapshot(s);
+    };
+
+    test('no DoneDate column: one warning saying on time has no data and how to fix it', () => {
+      const ps = actions([['A001', 'Visit CEO', 'Li', 46100, 'Yes']], ['AccountId', 'Action', 'Owner', 'DueDate', 'Done']);
+      const p = only(ps, 'Actions', 'A1');
+      expect(p.severity).toBe('warning');
+      expect(p.message.en).toMatch(/no DoneDate column.*on time.*Add a DoneDate column/);
+      expect(p.message.zh).toContain('完成日期');
+    });
+
+    test('a DoneDate after the as-of date', () => {
+      const p = only(actions([['A001', 'Visit CEO', 'Li', 46090, 'Yes', 46105, null]]), 'Actions', 'F2');
+      expect(p.message.en).toContain('DoneDate 2026-03-24 is after the as-of date 2026-03-19');
+      expect(p.message.zh).toContain('晚于基准日');
+    });
+
+    test('a DoneDate with Done = No or blank, and Done = Yes without a DoneDate', () => {
+      const ps = actions([
+        ['A001', 'Visit CEO', 'Li', 46090, 'No', 46080, null],
+        ['A001', 'Call CFO', 'Li', 46090, null, 46080, null],
+        ['A001', 'Send deck', 'Li', 46090, '是', null, null],
+      ]);
+      expect(only(ps, 'Actions', 'E2').message.en).toContain(
+        'DoneDate is filled but Done is "No"; the action counts as done on DoneDate. Set Done to Yes',
+      );
+      expect(only(ps, 'Actions', 'E3').message.en).toContain('Done is blank');
+      expect(only(ps, 'Actions', 'F4').message.en).toContain('Done is Yes but DoneDate is blank');
+      expect(only(ps, 'Actions', 'F4').message.zh).toContain('请填写完成日期');
+    });
+
+    test('an OppId that is nowhere, and one of another account', () => {
+      const ps = actions([
+        ['A001', 'Visit CEO', 'Li', 46090, 'No', null, 'O999'],
+        ['A001', 'Visit CEO', 'Li', 46090, 'No', null, 'O003'],
+        [null, 'Visit CEO', 'Li', 46090, 'No', null, 'O003'],
+      ]);
+      expect(only(ps, 'Actions', 'G2').message.en).toContain('"O999" is not in the Opportunities table');
+      const other = only(ps, 'Actions', 'G3');
+      expect(other.message.en).toContain('opportunity "O003" belongs to account "A002", not to this action\'s account "A001"');
+      expect(other.message.zh).toContain('商机 “O003” 属于客户 “A002”');
+      expect(problemsAt(ps, 'Actions', 'G4')).toEqual([]); // no account on the row: the deal's account is its account
+    });
   });
 
   describe('tables and columns', () => {
