@@ -1016,26 +1016,29 @@ export function generateSample(options: SampleOptions = {}): WorkbookSnapshot {
     .map(([a]) => a);
 
   // --- Revenue against won deals ----------------------------------------------------------
-  // The last 12 months' revenue holds at least the deals won in them (plus 10 % of business
-  // beyond new deals), so a planner never sees an account that won more than it earned, nor a
-  // plan target (above last year's revenue) already beaten by this year's wins. Only such
-  // accounts change, and their previous revenue and wallet scale with it: growth and share of
-  // wallet stay as drawn. No random draws here.
-  const wonLastYear = new Map<GenAccount, number>();
-  for (const o of opps)
-    if (o.status === 'Won' && o.close > T - 365 && o.close <= T)
-      wonLastYear.set(o.account, (wonLastYear.get(o.account) ?? 0) + o.amount);
-  for (const [a, won] of wonLastYear) {
-    if (won <= a.revenue) continue;
-    const revenue = Math.ceil((won * 1.1) / 10_000) * 10_000;
-    const scale = a.revenue > 0 ? revenue / a.revenue : 0;
-    a.revenuePrev = Math.round((a.revenuePrev * scale) / 10_000) * 10_000;
-    if (a.wallet !== null)
-      a.wallet =
-        a.revenue > 0
-          ? Math.ceil((a.wallet * scale) / 100_000) * 100_000
-          : Math.max(a.wallet, Math.ceil((revenue * 4) / 100_000) * 100_000);
+  // Revenue of the last 12 months holds at least the deals won in them, plus 10 % of business
+  // beyond new deals, so a planner never sees an account that won more than it earned, nor a
+  // plan target (above last year's revenue) beaten by this year's wins before the year is out.
+  // The 12 months before scale with it, so the account grows as drawn (in line with its growth
+  // score), and hold at least the deals won then. The wallet (the customer's spend in our
+  // category) stays as drawn unless our revenue would pass 80 % of it (the drawn shares stop
+  // there too). Accounts whose revenue already covers their wins do not change; no random draws.
+  const wonIn = (from: number, to: number) => {
+    const won = new Map<GenAccount, number>();
+    for (const o of opps)
+      if (o.status === 'Won' && o.close > from && o.close <= to) won.set(o.account, (won.get(o.account) ?? 0) + o.amount);
+    return won;
+  };
+  const atLeast = (revenue: number, won: number | undefined) =>
+    won !== undefined && won > revenue ? Math.ceil((won * 1.1) / 10_000) * 10_000 : revenue;
+  const wonLastYear = wonIn(T - 365, T);
+  const wonYearBefore = wonIn(T - 730, T - 365);
+  for (const a of accounts) {
+    const revenue = atLeast(a.revenue, wonLastYear.get(a));
+    const grown = a.revenue > 0 ? Math.round((a.revenuePrev * (revenue / a.revenue)) / 10_000) * 10_000 : a.revenuePrev;
+    a.revenuePrev = atLeast(grown, wonYearBefore.get(a));
     a.revenue = revenue;
+    if (a.wallet !== null && a.revenue > 0.8 * a.wallet) a.wallet = Math.ceil(a.revenue / 0.8 / 100_000) * 100_000;
   }
 
   // --- Targets: per owner and quarter, a stretch over what the owner wins this year -------
@@ -1175,13 +1178,13 @@ export function generateSample(options: SampleOptions = {}): WorkbookSnapshot {
       const due = T + rng.int(-150, 90);
       const done = due <= T ? rng.chance(0.65) : rng.chance(0.1);
       const doneCell = due > T && !done && rng.chance(0.3) ? null : e(Answer, done ? 'Yes' : 'No');
-      // Done by the due date seven times in ten, else up to three weeks late (never after AsOfDate);
+      // Done by the due date 85 times in 100, else up to three weeks late (never after AsOfDate);
       // an action done before it fell due was done in the last three weeks.
       const doneOn = !done
         ? null
         : due > T
           ? T - actionRng.int(0, 20)
-          : actionRng.chance(0.7)
+          : actionRng.chance(0.85)
             ? due - actionRng.int(0, 10)
             : Math.min(T, due + actionRng.int(1, 21));
       // The first action of an account with open deals serves its first deal (so a deal review opened on

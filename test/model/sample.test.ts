@@ -206,6 +206,32 @@ describe('shape and counts', () => {
       expect(typeof prev[i]).toBe('number');
     });
   });
+
+  // Issue 16: the revenue of the last 12 months covers the deals won in them (the account plan's
+  // target, 20 % above it, is then not beaten before the year is out), the 12 months before cover
+  // theirs, and our revenue stays within the customer's spend.
+  test.each([
+    [300, 1],
+    [5000, 7],
+  ])('revenue covers the won deals and fits the wallet (%i deals, seed %i)', (size, seed) => {
+    const s = size === 300 && seed === 1 ? en : generateSample({ size, seed });
+    const opp = table(s, 'Opportunities');
+    const o = (c: string) => opp.headers.indexOf(c);
+    const wonIn = (id: Cell, from: number, to: number) =>
+      opp.rows
+        .filter((r) => r[o('AccountId')] === id && r[o('Status')] === 'Won')
+        .filter((r) => (r[o('CloseDate')] as number) > from && (r[o('CloseDate')] as number) <= to)
+        .reduce((sum, r) => sum + (r[o('Amount')] as number), 0);
+    const acc = table(s, 'Accounts');
+    const a = (c: string) => acc.headers.indexOf(c);
+    for (const r of acc.rows) {
+      const revenue = r[a('Revenue12m')] as number;
+      expect(revenue).toBeGreaterThanOrEqual(wonIn(r[0], AS_OF - 365, AS_OF));
+      expect(r[a('RevenuePrev12m')] as number).toBeGreaterThanOrEqual(wonIn(r[0], AS_OF - 730, AS_OF - 365));
+      const wallet = r[a('WalletEstimate')];
+      if (wallet !== null) expect(revenue).toBeLessThanOrEqual(wallet as number);
+    }
+  });
 });
 
 describe('opportunities', () => {
@@ -424,6 +450,36 @@ describe('contacts, chains and activities', () => {
     expect(ax.some((r) => (r[3] as number) <= AS_OF && r[4] === 'No')).toBe(true);
     expect(ax.some((r) => (r[3] as number) > AS_OF)).toBe(true);
     for (const r of ax) expect(accountIds.has(r[0] as string)).toBe(true);
+  });
+
+  // Issue 16: done dates and deals, checked with this test's own reading of the columns.
+  test.each([
+    [300, 1],
+    [5000, 7],
+  ])('actions of %i deals, seed %i: done dates, deals, and every outcome', (size, seed) => {
+    const s = size === 300 && seed === 1 ? en : generateSample({ size, seed });
+    const head = table(s, 'Actions').headers;
+    const at = (c: string) => head.indexOf(c);
+    const opp = table(s, 'Opportunities');
+    const dealOf = new Map(opp.rows.map((r) => [r[0], { account: r[1], status: r[opp.headers.indexOf('Status')] }]));
+    const outcomes = new Set<string>();
+    for (const r of table(s, 'Actions').rows) {
+      const due = r[at('DueDate')] as number;
+      const doneOn = r[at('DoneDate')] as number | null;
+      // A done date only on a done action, never after the as-of date.
+      expect(doneOn === null ? r[at('Done')] !== 'Yes' : r[at('Done')] === 'Yes' && doneOn <= AS_OF).toBe(true);
+      const deal = r[at('OppId')];
+      if (deal !== null) expect(dealOf.get(deal)).toEqual({ account: r[at('AccountId')], status: 'Open' });
+      if (doneOn !== null) outcomes.add(doneOn <= due ? 'on time' : 'late');
+      else outcomes.add(due < AS_OF ? 'overdue' : 'open');
+    }
+    expect([...outcomes].sort()).toEqual(['late', 'on time', 'open', 'overdue']);
+  });
+
+  test('the first open deal has an action of its own (the deal review opens on it)', () => {
+    const opp = table(en, 'Opportunities');
+    const first = opp.rows.find((r) => r[opp.headers.indexOf('Status')] === 'Open')![0];
+    expect(col(en, 'Actions', 'OppId')).toContain(first);
   });
 });
 
