@@ -4,6 +4,9 @@
  * the samples and on generated 5,000-opportunity workbooks, must equal those recorded from the
  * engine before the typed-column store (`npx tsx scripts/record-engine-results.ts`, run on main
  * at c47a47e; the fixture names its commit). The fixture is not produced by the code under test.
+ * Re-recorded deliberately for issue 16 (PLAN_ACTION_DONE counts on time by DoneDate; the
+ * sample's revenue covers its won deals): only PLAN_ACTION_DONE, SHARE_OF_WALLET, WHITESPACE,
+ * ACCOUNT_GROWTH and TIER_A_REVENUE_SHARE moved (`npx tsx scripts/diff-engine-results.ts`).
  */
 import { readFileSync } from 'fs';
 import * as path from 'path';
