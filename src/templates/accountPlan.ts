@@ -10,6 +10,7 @@ import { BuyingRole, RelationshipLevel } from '../core/enumerations';
 import { Message } from '../core/i18n';
 import { a1 } from '../model/snapshot';
 import { TemplateInfo } from './catalog';
+import { actionStatusFills, actionStatusFormula } from './actionsBlock';
 import { addHowToSheet } from './howTo';
 import { FORMAT, INPUT_FILL, SheetModel, TemplateBook, listValidation, nameListValidation } from './templateBook';
 import { TemplateSource, addConfigSheet, addDataTable, enumValues, rowsInOrder } from './workbookSheets';
@@ -40,8 +41,8 @@ const STEPS: readonly Message[] = [
     zh: '决策链与关系：各采购角色已识别的联系人、支持与反对我们的人，以及关系深度（联系人 ▸ 关系层级）。',
   },
   {
-    en: 'Objectives and actions: objectives with owners and dates on this page; actions in the Actions sheet (AccountId, Owner, DueDate, Done). The account indicators turn Green, Amber or Red.',
-    zh: '目标与行动：在本页填写目标、负责人和日期；行动项填在“行动计划”表（客户编号、负责人、截止日期、完成）。客户指标显示 Green（绿）、Amber（黄）或 Red（红）。',
+    en: 'Objectives and actions: objectives with owners and dates on this page; actions in the Actions sheet (AccountId, OppId when it serves a deal, Owner, DueDate, and DoneDate once done); the page lists them with their status as of AsOfDate. The account indicators turn Green, Amber or Red.',
+    zh: '目标与行动：在本页填写目标、负责人和日期；行动项填在“行动计划”表（客户编号、服务于某商机时填商机编号、负责人、截止日期，完成后填完成日期），页面按基准日列出各行动的状态。客户指标显示 Green（绿）、Amber（黄）或 Red（红）。',
   },
 ];
 
@@ -58,6 +59,8 @@ const RAG_FILL: Record<string, string> = { Green: 'FFC6EFCE', Amber: 'FFFFEB9C',
 const FILTER = 'Opp_AccountId,Plan_AccountId';
 /** Rows of the open-deal list, the relationship map by person, and objectives. */
 const OPEN_DEALS = 10;
+/** Rows of the account's action list. */
+const ACTIONS = 8;
 const PEOPLE = 12;
 const OBJECTIVES = 5;
 
@@ -97,6 +100,15 @@ function helperColumns(book: TemplateBook, ws: SheetModel): void {
     ws.getColumn(col + i).width = 16;
     book.defineSpill(name, ws, a1(5, col + i));
   });
+}
+
+/** Where each action stands as of AsOfDate (spilled, named AP_AxnStatus), right of the other helpers. */
+function actionStatusHelper(book: TemplateBook, ws: SheetModel): void {
+  const col = 24;
+  book.label(ws, a1(4, col), book.zh ? '行动状态' : 'Action status', 'header');
+  book.formula(ws, a1(5, col), actionStatusFormula(book.zh), { spill: true });
+  ws.getColumn(col).width = 16;
+  book.defineSpill('AP_AxnStatus', ws, a1(5, col));
 }
 
 function planSheet(book: TemplateBook, source: TemplateSource): void {
@@ -451,19 +463,42 @@ function planSheet(book: TemplateBook, source: TemplateSource): void {
     }
   }
   row += OBJECTIVES + 2;
-  const due = `Axn_AccountId,Plan_AccountId,Axn_DueDate,"<="&AsOfDate`;
-  pairRow(
-    book,
+  // The account's actions (Actions sheet), each with where it stands as of AsOfDate (issue 16).
+  book.label(
     ws,
-    row++,
-    t('Actions (Actions sheet)', '行动项（行动计划表）'),
-    'CRM3.COUNTWHERE(Axn_AccountId,Plan_AccountId)',
-    FORMAT.count,
+    `B${row}`,
+    t('Actions (Actions sheet), status as of AsOfDate', '行动项（行动计划表），状态按基准日判断'),
+    'heading',
   );
-  const dueRow = row++;
-  pairRow(book, ws, dueRow, t('Due by AsOfDate', '截至基准日到期'), `CRM3.COUNTWHERE(${due})`, FORMAT.count);
-  const doneRow = row++;
-  pairRow(book, ws, doneRow, t('Done of those due', '到期且已完成'), `CRM3.COUNTWHERE(${due},Axn_Done,"Yes")`, FORMAT.count);
+  row += 1;
+  (zh
+    ? ['行动', '负责人', '截止日期', '完成日期', '状态', '商机']
+    : ['Action', 'Owner', 'Due date', 'Done date', 'Status', 'Deal']
+  ).forEach((x, i) => book.label(ws, a1(row, 2 + i), x, 'header'));
+  const x1 = row + 1;
+  const xN = x1 + ACTIONS - 1;
+  book.formula(
+    ws,
+    `B${x1}`,
+    `CRM3.LISTBY(Axn_AccountId,Plan_AccountId,${ACTIONS},Axn_Action,Axn_Owner,Axn_DueDate,Axn_DoneDate,AP_AxnStatus,Axn_OppId,,,Axn_DueDate)`,
+    { spill: true },
+  );
+  for (let r = x1; r <= xN; r++) {
+    ws.getCell(`B${r}`).alignment = { wrapText: true, vertical: 'top' };
+    ws.getCell(`D${r}`).numFmt = FORMAT.date;
+    ws.getCell(`E${r}`).numFmt = FORMAT.date;
+  }
+  actionStatusFills(ws, `F${x1}:F${xN}`, `F${x1}`);
+  actionStatusHelper(book, ws);
+  row = xN + 1;
+  const due = `Axn_AccountId,Plan_AccountId,Axn_DueDate,"<="&AsOfDate`;
+  const outcomes: [string, string][] = [
+    [t('Due by AsOfDate: done on time', '截至基准日到期：按期完成'), 'OnTime'],
+    [t('Due by AsOfDate: done late', '截至基准日到期：逾期完成'), 'Late'],
+    [t('Due by AsOfDate: overdue, not done', '截至基准日到期：逾期未完成'), 'Overdue'],
+  ];
+  for (const [label, status] of outcomes)
+    pairRow(book, ws, row++, label, `CRM3.COUNTWHERE(${due},AP_AxnStatus,"${status}")`, FORMAT.count);
   row += 1;
 
   // 5. The account's own indicators.
@@ -487,7 +522,14 @@ function planSheet(book: TemplateBook, source: TemplateSource): void {
       1.2,
       0.8,
     ],
-    [t('Actions done on time', '行动按期完成率'), `CRM3.RATIO(C${doneRow},C${dueRow})`, FORMAT.ratio, up, 0.8, 0.5],
+    [
+      t('Actions done on time', '行动按期完成率'),
+      'CRM3.ONTIME(Axn_DueDate,Axn_DoneDate,AsOfDate,Axn_Done,Axn_AccountId,Plan_AccountId)',
+      FORMAT.ratio,
+      up,
+      0.8,
+      0.5,
+    ],
     [
       t('Days since last activity', '距上次活动天数'),
       'IF(CRM3.LASTACTIVITY(Plan_AccountId,AP_ActAccount,Act_Date,AsOfDate)="","",AsOfDate-CRM3.LASTACTIVITY(Plan_AccountId,AP_ActAccount,Act_Date,AsOfDate))',

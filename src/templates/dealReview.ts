@@ -4,7 +4,7 @@
  * deal's facts; the four questions (四问) with answers, a note and the section scores; the
  * sufficient events (充分事件) of each stage with the activity that proves each; the decision
  * chain by name (CRM3.LISTBY); the red flags and strengths of calc/dealReview.ts (CRM3.DEALFLAGS,
- * the same rules as the pane and `crm3 review`); the account's open actions; the deal's Reviews
+ * the same rules as the pane and `crm3 review`); the deal's own actions with their status (CRM3.ACTIONSTATUS); the deal's Reviews
  * log; and the win-step checklist from Config's WinSteps table (a consultant edits it).
  */
 import { Cell } from '../core/cells';
@@ -16,6 +16,7 @@ import { configTableOrigins } from '../model/layout';
 import { WIN_STEPS_COLUMNS, defaultWinSteps } from '../model/winSteps';
 import { a1 } from '../model/snapshot';
 import { TemplateInfo } from './catalog';
+import { actionStatusFills, actionStatusFormula } from './actionsBlock';
 import { addHowToSheet } from './howTo';
 import { sectionColumns } from './opportunityGrading';
 import { FORMAT, SheetModel, TemplateBook, nameListValidation } from './templateBook';
@@ -25,8 +26,8 @@ export const DEAL_REVIEW_SHEET = { en: 'Deal review', zh: '商机评审' };
 
 const STEPS: readonly Message[] = [
   {
-    en: 'Put the deals in Opportunities (answer the questions Q_… with Yes, No or Unknown), the people in Contacts and DecisionChain, the activities that prove events in Activities (OppId and EventId), and the account actions in Actions.',
-    zh: '在“商机”表中填写商机（用“是”“否”“未知”回答各问题 Q_…），在“联系人”和“决策链”中填写人员，在“活动”中记录证明充分事件的活动（商机编号和事件编号），在“行动计划”中填写客户的行动项。',
+    en: 'Put the deals in Opportunities (answer the questions Q_… with Yes, No or Unknown), the people in Contacts and DecisionChain, the activities that prove events in Activities (OppId and EventId), and the actions in Actions (OppId for a deal’s own actions, DueDate and DoneDate).',
+    zh: '在“商机”表中填写商机（用“是”“否”“未知”回答各问题 Q_…），在“联系人”和“决策链”中填写人员，在“活动”中记录证明充分事件的活动（商机编号和事件编号），在“行动计划”中填写行动项（商机的行动填商机编号，并填写截止日期和完成日期）。',
   },
   {
     en: 'Deal review: choose the deal in the yellow Opportunity cell (drop-down of Opp_OppId). The page shows that deal only; print it (one page).',
@@ -52,7 +53,7 @@ const GREEN = 'FFC6EFCE';
 /** Helper columns (spilled per decision-chain row, flags per rule) sit right of the page. */
 const HELPER_COL = 20;
 const CHAIN_ROWS = 8;
-const ACTION_ROWS = 5;
+const ACTION_ROWS = 6;
 const REVIEW_ROWS = 4;
 
 /** Two lookups per fact row: label in B/E, value in C/F. */
@@ -276,24 +277,39 @@ function reviewSheet(book: TemplateBook, source: TemplateSource, winSteps: numbe
   fill(ws, `F${f1}:I${sN}`, `$I${f1}="${MARK.holds}"`, GREEN);
   row = Math.max(fN, sN) + 2;
 
-  // 5. Next actions: the deal's next step above, the account's actions here.
-  heading(book, ws, row, t('5. Next actions (actions of the account)', '五、下一步行动（该客户的行动项）'));
+  // 5. The deal's own actions (Actions rows whose OppId is this deal), with where each stands
+  // as of AsOfDate (calc/actions.ts through CRM3.ACTIONSTATUS): the account's other actions are
+  // on the account plan.
+  heading(book, ws, row, t('5. Next actions of this deal', '五、本商机的下一步行动'));
+  book.label(
+    ws,
+    `E${row}`,
+    t('Actions sheet rows with this OppId; status as of AsOfDate.', '“行动计划”表中商机编号为本商机的行；状态按基准日判断。'),
+    'note',
+  );
   row += 1;
   headers(book, ws, row, [
     ['B', t('Action', '行动')],
     ['C', t('Owner', '负责人')],
     ['D', t('Due date', '截止日期')],
-    ['E', t('Done', '完成')],
+    ['E', t('Done date', '完成日期')],
+    ['F', t('Status', '状态')],
   ]);
   const a1Row = row + 1;
+  const aN = a1Row + ACTION_ROWS - 1;
   book.formula(
     ws,
     `B${a1Row}`,
-    `CRM3.LISTBY(Axn_AccountId,DR_AccountId,${ACTION_ROWS},Axn_Action,Axn_Owner,Axn_DueDate,Axn_Done,,,,,Axn_DueDate)`,
+    `CRM3.LISTBY(Axn_OppId,DR_OppId,${ACTION_ROWS},Axn_Action,Axn_Owner,Axn_DueDate,Axn_DoneDate,DR_AxnStatus,,,,Axn_DueDate)`,
     { spill: true },
   );
-  for (let r = a1Row; r < a1Row + ACTION_ROWS; r++) ws.getCell(`D${r}`).numFmt = FORMAT.date;
-  row = a1Row + ACTION_ROWS + 1;
+  for (let r = a1Row; r <= aN; r++) {
+    ws.getCell(`B${r}`).alignment = { wrapText: true, vertical: 'top' };
+    ws.getCell(`D${r}`).numFmt = FORMAT.date;
+    ws.getCell(`E${r}`).numFmt = FORMAT.date;
+  }
+  actionStatusFills(ws, `F${a1Row}:F${aN}`, `F${a1Row}`);
+  row = aN + 2;
 
   // 6. Reviews log of this deal, latest first.
   heading(book, ws, row, t('6. Reviews of this deal (latest first)', '六、该商机的评审记录（最近在前）'));
@@ -366,6 +382,8 @@ function helperColumns(book: TemplateBook, ws: SheetModel): void {
       'CRM3.MAXBY(Act_ContactId,Act_Date,Dc_ContactId,Act_Date,"<="&AsOfDate)',
       FORMAT.date,
     ],
+    // Per action: where it stands as of AsOfDate, in the page's language.
+    ['DR_AxnStatus', { en: 'Action: status', zh: '行动：状态' }, actionStatusFormula(book.zh), undefined],
   ];
   const col = HELPER_COL + 3;
   book.label(ws, a1(2, HELPER_COL), book.zh ? '辅助列' : 'Helper columns', 'heading');

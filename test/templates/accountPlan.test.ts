@@ -79,7 +79,41 @@ describe.each(['en-US', 'zh-CN'] as const)('account plan %s', (locale: Locale) =
     const rev = sample.tables.Accounts!.rows[0][sample.tables.Accounts!.headers.indexOf('Revenue12m')] as number;
     const planTarget = Math.round((rev * 1.2) / 10_000) * 10_000;
     expect(target).toBe(planTarget - rev);
-    if (planTarget - won <= 0) expect(isBlank(coverage as Cell)).toBe(true);
-    else expect(coverage).toBeCloseTo(weighted / (planTarget - won), 12);
+    // The sample's revenue covers the deals it won (issue 16), so the plan target is not beaten yet.
+    expect(planTarget - won).toBeGreaterThan(0);
+    expect(coverage).toBeCloseTo(weighted / (planTarget - won), 12);
+  });
+
+  // Issue 16: the account's actions with done date and status, soonest due first, and on time
+  // by DoneDate ≤ DueDate, worked out here from the sample's rows.
+  test('actions: done date and status of each, the outcomes counted, the on-time share', () => {
+    const axn = sample.tables.Actions!;
+    const [aAcc, aAction, aDue, aDoneOn, aDeal] = ['AccountId', 'Action', 'DueDate', 'DoneDate', 'OppId'].map((c) => col(axn, c));
+    const asOf = sample.settings.AsOfDate as number;
+    const words =
+      locale === 'zh-CN'
+        ? { late: '逾期完成', pending: '待完成', onTime: '按期完成', overdue: '已逾期' }
+        : { late: 'Late', pending: 'Pending', onTime: 'OnTime', overdue: 'Overdue' };
+    const statusOf = (i: number) => {
+      const due = aDue[i] as number;
+      const doneOn = aDoneOn[i] as number | null;
+      if (doneOn !== null) return doneOn <= due ? words.onTime : words.late; // the sample has no done date after AsOfDate
+      return due < asOf ? words.overdue : words.pending;
+    };
+    const mine = aAcc
+      .map((_, i) => i)
+      .filter((i) => key(aAcc[i]) === acc)
+      .sort((x, y) => (aDue[x] as number) - (aDue[y] as number));
+    expect(mine.length).toBeGreaterThan(1);
+    const block = cellWith('LISTBY(Axn_AccountId').spill!;
+    const listed = block.filter((r) => !isBlank(r[0] as Cell));
+    expect(listed).toEqual(mine.map((i) => [aAction[i], col(axn, 'Owner')[i], aDue[i], aDoneOn[i], statusOf(i), aDeal[i]]));
+    const due = mine.filter((i) => (aDue[i] as number) <= asOf);
+    const count = (w: string) => due.filter((i) => statusOf(i) === w).length;
+    expect(cellWith('AP_AxnStatus,"OnTime"').value).toBe(count(words.onTime));
+    expect(cellWith('AP_AxnStatus,"Late"').value).toBe(count(words.late));
+    expect(cellWith('AP_AxnStatus,"Overdue"').value).toBe(count(words.overdue));
+    const decided = count(words.onTime) + count(words.late) + count(words.overdue);
+    expect(cellWith('ONTIME(Axn_DueDate').value).toBe(decided ? count(words.onTime) / decided : null);
   });
 });

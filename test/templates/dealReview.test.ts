@@ -6,6 +6,7 @@
 import { Locale } from '../../src/core/i18n';
 import { FormulaCellValue, evaluateFormulaWorkbook } from '../../src/io/formulaWorkbook';
 import { generateSample } from '../../src/model/sample';
+import { buildTemplate } from '../../src/templates/build';
 import { TableData } from '../../src/model/snapshot';
 import { built } from './builtTemplates';
 
@@ -77,6 +78,49 @@ describe.each(['en-US', 'zh-CN'] as const)('deal review %s', (locale) => {
     expect(strengths[1]).toBe(approverMet);
     expect(strengths[3]).toBe(filled('CompellingEvent'));
     expect(strengths[4]).toBe(filled('ValueProposition'));
+  }, 120_000);
+
+  // Issue 16: the deal's own actions (OppId = the deal), not the account's other actions nor
+  // another deal's, soonest due first, each with its status worked out here by hand.
+  test("next actions: the deal's own actions with owner, due date, done date and status", async () => {
+    const s = generateSample({ locale });
+    const axn = s.tables.Actions!;
+    const at = (c: string) => axn.headers.indexOf(c);
+    const account = col(opp, 'AccountId')[ids.indexOf(deal)];
+    const asOf = s.settings.AsOfDate as number;
+    const yes = locale === 'zh-CN' ? '是' : 'Yes';
+    const no = locale === 'zh-CN' ? '否' : 'No';
+    const other = ids.find((o, k) => o !== deal && OPEN.includes(String(status[k])))!;
+    // The sample's own actions of this deal are dropped, so the list is exactly these rows.
+    axn.rows = axn.rows.filter((r) => r[at('OppId')] !== deal);
+    const row = (action: string, due: number, done: string, doneOn: number | null, oppId: unknown) => {
+      const r = Array<unknown>(axn.headers.length).fill(null);
+      Object.assign(r, { [at('AccountId')]: account, [at('Action')]: action, [at('Owner')]: 'Li' });
+      Object.assign(r, { [at('DueDate')]: due, [at('Done')]: done, [at('DoneDate')]: doneOn, [at('OppId')]: oppId });
+      return r as (typeof axn.rows)[number];
+    };
+    axn.rows.push(
+      row('late one', asOf - 20, yes, asOf - 5, deal), // done 15 days after its due date → late
+      row('account only', asOf - 30, no, null, null), // no OppId: not this deal's
+      row('pending one', asOf + 5, no, null, deal), // not done, due in 5 days → pending
+      row('other deal', asOf - 40, no, null, other), // another deal's
+      row('on time one', asOf - 10, yes, asOf - 12, deal), // done 2 days early → on time
+      row('overdue one', asOf - 1, no, null, deal), // not done, due yesterday → overdue
+    );
+    const r = await evaluateFormulaWorkbook(await buildTemplate('deal-review', locale, { data: s }), 'dr.xlsx', { locale });
+    if (!r.ok) throw new Error(r.reason.message.en);
+    const block = anchor(r.cells, 'LISTBY(Axn_OppId').spill!;
+    const words =
+      locale === 'zh-CN'
+        ? { late: '逾期完成', pending: '待完成', onTime: '按期完成', overdue: '已逾期' }
+        : { late: 'Late', pending: 'Pending', onTime: 'OnTime', overdue: 'Overdue' };
+    const listed = block.filter((x) => x[0] !== null && x[0] !== '');
+    expect(listed).toEqual([
+      ['late one', 'Li', asOf - 20, asOf - 5, words.late],
+      ['on time one', 'Li', asOf - 10, asOf - 12, words.onTime],
+      ['overdue one', 'Li', asOf - 1, null, words.overdue],
+      ['pending one', 'Li', asOf + 5, null, words.pending],
+    ]);
   }, 120_000);
 
   test('win analysis: lost deals per loss reason and per competitor', async () => {
