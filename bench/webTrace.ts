@@ -11,6 +11,7 @@
 import * as fs from 'fs';
 import { startWebMode } from '../test/e2e/support/webServer';
 import { summarise } from './profileSummary';
+import { firstIndicatorShown } from './webFirstIndicator';
 
 interface TraceEvent {
   name: string;
@@ -76,7 +77,7 @@ async function main(): Promise<void> {
   try {
     // Warm-up page (as bench/webFirstIndicator.ts): Chromium's own caches.
     const warm = await web.open('?lang=en-US');
-    await warm.waitForSelector('[data-testid="indicator-value"]', { timeout: 120_000 });
+    await firstIndicatorShown(warm);
     await warm.context().close();
 
     const cdp = await web.browser.newBrowserCDPSession();
@@ -85,11 +86,7 @@ async function main(): Promise<void> {
     await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES }, transferMode: 'ReportEvents' } as never);
     const t0 = Date.now();
     const page = await web.open('?lang=en-US');
-    await page.waitForFunction(
-      () => [...document.querySelectorAll('[data-testid="indicator-value"]')].some((e) => (e.textContent ?? '').trim() !== ''),
-      undefined,
-      { timeout: 120_000, polling: 10 },
-    );
+    await firstIndicatorShown(page);
     const wall = Date.now() - t0;
     const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
     await cdp.send('Tracing.end');
