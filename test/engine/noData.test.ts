@@ -214,3 +214,27 @@ describe('property: taking an input away never leaves a number or a colour behin
     );
   });
 });
+
+// Issue 16: on time is judged by DoneDate; a workbook without it cannot say, and says so.
+describe('actions done on time (PLAN_ACTION_DONE)', () => {
+  test('an old workbook without a DoneDate column: No data with the reason; the problems say how to fix it', () => {
+    const old = withoutColumn(sample, 'Actions', 'DoneDate');
+    const r = evaluateWorkbook(old, options);
+    expectNoData(r, 'PLAN_ACTION_DONE', /Actions has no DoneDate column/);
+    expect(r.problems.some((p) => /Add a DoneDate column/.test(p.message))).toBe(true);
+    const zh = evaluateWorkbook(old, { ...options, locale: 'zh-CN' });
+    expect(byId(zh).get('PLAN_ACTION_DONE')!.reason).toContain('完成日期');
+    expect(zh.problems.some((p) => p.message.includes('请添加“完成日期”列'))).toBe(true);
+  });
+
+  test('DoneDate there but empty (only Done = Yes/No filled): No data, never a 0 or a colour', () => {
+    expectNoData(evaluateWorkbook(withoutColumn(sample, 'Actions', 'DoneDate', true), options), 'PLAN_ACTION_DONE', /DoneDate/);
+  });
+
+  test('a workbook that keeps DoneDate but no Done column lacks nothing: the same value', () => {
+    const kept = byId(evaluateWorkbook(withoutColumn(sample, 'Actions', 'Done'), options)).get('PLAN_ACTION_DONE')!;
+    const before = byId(whole).get('PLAN_ACTION_DONE')!;
+    expect(before.value).not.toBeNull();
+    expect(kept.value).toBe(before.value);
+  });
+});
