@@ -279,6 +279,8 @@ function planSheet(book: TemplateBook, source: TemplateSource): void {
     ws.getCell(`E${r}`).numFmt = FORMAT.date;
     ws.getCell(`H${r}`).numFmt = FORMAT.date;
     ws.getCell(`F${r}`).alignment = { horizontal: 'center' };
+    // The stage check in words can name several events: it wraps rather than run under the next date.
+    ws.getCell(`G${r}`).alignment = { wrapText: true, vertical: 'top' };
   }
   row = d1 + OPEN_DEALS;
 
