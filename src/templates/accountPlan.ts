@@ -264,23 +264,23 @@ function planSheet(book: TemplateBook, source: TemplateSource): void {
   book.label(ws, `B${row}`, t('Open deals', '在手商机'), 'heading');
   row += 1;
   (zh
-    ? ['商机', '阶段', '金额', '结单日期', '等级', '阶段核查', '下一步日期']
-    : ['Deal', 'Stage', 'Amount', 'Close date', 'Grade', 'Stage check', 'Next step']
+    ? ['商机', '阶段', '金额', '结单日期', '等级', '下一步日期', '阶段核查']
+    : ['Deal', 'Stage', 'Amount', 'Close date', 'Grade', 'Next step', 'Stage check']
   ).forEach((x, i) => book.label(ws, a1(row, 2 + i), x, 'header'));
+  // The stage check is last: naming several events, it reads on into column I instead of under a date.
+  book.label(ws, a1(row, 9), '', 'header');
   const d1 = row + 1;
   book.formula(
     ws,
     `B${d1}`,
-    `CRM3.LISTBY(Opp_AccountId,Plan_AccountId,${OPEN_DEALS},Opp_OppName,Opp_Stage,Opp_Amount,Opp_CloseDate,Opp_Grade,AP_OppStageCheck,Opp_NextStepDate,,Opp_CloseDate,,Opp_Status,"Open")`,
+    `CRM3.LISTBY(Opp_AccountId,Plan_AccountId,${OPEN_DEALS},Opp_OppName,Opp_Stage,Opp_Amount,Opp_CloseDate,Opp_Grade,Opp_NextStepDate,AP_OppStageCheck,,Opp_CloseDate,,Opp_Status,"Open")`,
     { spill: true },
   );
   for (let r = d1; r < d1 + OPEN_DEALS; r++) {
     ws.getCell(`D${r}`).numFmt = FORMAT.amount;
     ws.getCell(`E${r}`).numFmt = FORMAT.date;
-    ws.getCell(`H${r}`).numFmt = FORMAT.date;
+    ws.getCell(`G${r}`).numFmt = FORMAT.date;
     ws.getCell(`F${r}`).alignment = { horizontal: 'center' };
-    // The stage check in words can name several events: it wraps rather than run under the next date.
-    ws.getCell(`G${r}`).alignment = { wrapText: true, vertical: 'top' };
   }
   row = d1 + OPEN_DEALS;
 
