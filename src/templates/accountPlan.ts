@@ -575,7 +575,8 @@ function planSheet(book: TemplateBook, source: TemplateSource): void {
   ws.getColumn(3).width = 18;
   for (const c of [4, 5, 6, 7]) ws.getColumn(c).width = 15;
   ws.getColumn(8).width = 12;
-  ws.getColumn(9).width = 12;
+  // Wide enough for the open deals' stage check in words, which reads on from column H.
+  ws.getColumn(9).width = 28;
   ws.getColumn(19).width = 3;
   book.printArea(ws, `A1:I${end + 1}`);
   ws.pageSetup.orientation = 'portrait';
