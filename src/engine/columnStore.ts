@@ -11,6 +11,7 @@ import { fromHfScalar } from '../functions/hyperformula/crm3Plugin';
 import type { NamedColumnShortcut } from '../functions/hyperformula/crm3Plugin';
 import { InputCell, markErrorFree } from '../functions/invoke';
 import { CalcError } from '../core/cells';
+import { columnRows } from '../functions/spill';
 
 export const DATA_FUNCTION = 'CRM3DATA';
 
@@ -42,7 +43,7 @@ export class ColumnStore {
     if (!g) {
       const values = this.columns.get(key);
       if (!values) return undefined;
-      g = values.length ? values.map((v) => [v]) : [[null]];
+      g = values.length ? columnRows(values) : [[null]];
       markErrorFree(g);
       this.grids.set(key, g);
     }
@@ -95,8 +96,8 @@ export class ColumnDataPlugin extends FunctionPlugin {
     // one copy of the rows in memory instead of two. Blanks are '' to HyperFormula, null to the kernels.
     if (store && key !== undefined && values.length && !values.includes(null))
       return SimpleRangeValue.onlyValues(store.grid(key) as never);
-    const rows = values.length ? values.map((v) => [(v === null ? '' : v) as never]) : [['' as never]];
-    return SimpleRangeValue.onlyValues(rows);
+    const rows = values.length ? columnRows(values, (v) => (v === null ? '' : v)) : [['']];
+    return SimpleRangeValue.onlyValues(rows as never);
   }
 
   columnDataSize(ast: Ast): ArraySize {
@@ -118,17 +119,11 @@ const spillGrids = new WeakMap<object, InputCell[][] | undefined>();
 function spillGrid(spill: SpillValues): InputCell[][] | undefined {
   if (spillGrids.has(spill)) return spillGrids.get(spill);
   const rows = spill.array!;
-  let grid: InputCell[][] | undefined = new Array(rows.length);
-  let hasError = false;
-  for (let i = 0; i < rows.length && grid; i++) {
-    if (rows[i].length !== 1) grid = undefined;
-    else {
-      const c = fromHfScalar(rows[i][0]);
-      if (c instanceof CalcError) hasError = true;
-      grid[i] = [c];
-    }
+  let grid: InputCell[][] | undefined;
+  if (rows.every((r) => r.length === 1)) {
+    grid = columnRows(rows, (r) => fromHfScalar(r[0]));
+    if (!grid.some((r) => r[0] instanceof CalcError)) markErrorFree(grid);
   }
-  if (grid && !hasError) markErrorFree(grid);
   spillGrids.set(spill, grid);
   return grid;
 }

@@ -9,6 +9,7 @@ import { CalcError, Result, Scalar } from '../../core/cells';
 import { Locale, pick } from '../../core/i18n';
 import { catalog } from '../catalog';
 import { FunctionDeclaration, NAMESPACE } from '../declaration';
+import { columnRows } from '../spill';
 import { Dimensions, InputArg, InputCell, invoke, resultSize } from '../invoke';
 
 const HF_ERROR: Record<CalcError['code'], string> = {
@@ -79,6 +80,7 @@ function toHf(r: Result, size: Dimensions, locale: Locale): unknown {
   }
   // The predicted size is a promise: a row list whose height was not typed is cut or padded to it.
   const fitted = r.length === size.rows && r.every((row) => row.length === size.cols) ? r : fit(r, size);
+  if (size.cols === 1) return SimpleRangeValue.onlyValues(columnRows(fitted, (row) => toHfScalar(row[0], locale)) as never);
   return SimpleRangeValue.onlyValues(fitted.map((row) => row.map((c) => toHfScalar(c, locale) as never)));
 }
 
