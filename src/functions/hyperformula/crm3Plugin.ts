@@ -101,6 +101,9 @@ type PluginThis = FunctionPlugin & {
  * uses names (Opp_Status, …): read the name's own formula (a range) and size that.
  */
 function nameSize(plugin: PluginThis, ast: { expressionName: string }, state: unknown): Dimensions {
+  // A column the engine hands over directly (a handle cell stands for all its rows): its own size.
+  const direct = namedColumnShortcut?.(plugin, ast, state);
+  if (Array.isArray(direct)) return { rows: direct.length, cols: direct.length ? direct[0].length : 0 };
   const graph = (plugin as unknown as { dependencyGraph: NameGraph }).dependencyGraph;
   const sheet = (state as { formulaAddress?: { sheet: number } }).formulaAddress?.sheet ?? 0;
   const named = graph.namedExpressions.nearestNamedExpression(ast.expressionName, sheet);
