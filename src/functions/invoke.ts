@@ -7,7 +7,6 @@ import { msg } from '../calc/messages';
 import { NO_MATCH } from '../calc/criteria';
 import { MAX_LIST_ROWS } from '../calc/rowList';
 import { ArgProblem, Args, RawArg } from './args';
-import { columnRows } from './spill';
 import { FunctionDeclaration, ParamDeclaration, ResultShape } from './declaration';
 import type { Working } from '../calc/working';
 
@@ -116,9 +115,7 @@ function cleanScalar(v: Scalar): Scalar {
 
 function unwrapSingle(r: Result): Result {
   if (!Array.isArray(r)) return cleanScalar(r);
-  const rows = r.every((row) => row.length === 1)
-    ? columnRows(r, (row) => cleanScalar(row[0]))
-    : r.map((row) => row.map(cleanScalar));
+  const rows = r.map((row) => row.map(cleanScalar));
   return rows.length === 1 && rows[0].length === 1 ? rows[0][0] : rows;
 }
 
