@@ -62,10 +62,17 @@ module.exports = async (env, argv) => {
       rules: [{ test: /\.[jt]sx?$/, exclude: /node_modules/, loader: 'esbuild-loader', options: { target: 'es2020', jsx: 'automatic' } }],
     },
     performance: { hints: false },
+    optimization: {
+      // The engine worker is one file: a worker loads its split-off chunks one after another
+      // (importScripts), each a round trip before HyperFormula can start (issue #15).
+      // Otherwise webpack's default: only chunks loaded on demand are split.
+      splitChunks: { chunks: (chunk) => !chunk.canBeInitial() && chunk.name !== 'crm3-engine' },
+    },
     plugins: [
       // taskpane.html is the page Office loads (office.js in <head>); index.html is web mode (no office.js).
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', officeJs: true, chunks: ['functions', 'commands', 'taskpane'], chunksSortMode: 'manual' }),
-      new HtmlWebpackPlugin({ filename: 'index.html', template: './src/taskpane/taskpane.html', officeJs: false, chunks: ['functions', 'commands', 'taskpane'], chunksSortMode: 'manual' }),
+      // Web mode has no Excel to register functions or commands with: it loads the pane alone.
+      new HtmlWebpackPlugin({ filename: 'index.html', template: './src/taskpane/taskpane.html', officeJs: false, chunks: ['taskpane'], chunksSortMode: 'manual' }),
       new CopyWebpackPlugin({ patterns: [{ from: 'assets', to: 'assets' }, { from: 'templates/*.xlsx', to: 'templates/[name][ext]', noErrorOnMissing: true }] }),
       new CatalogAssetsPlugin(),
     ],

@@ -1,12 +1,18 @@
-// Compiles the `crm3` command line into dist-cli/ with esbuild (already used by the web build):
-// each TypeScript file of src/ becomes one CommonJS file, so a command loads only the modules it
-// needs (`crm3 --help` loads no engine and no xlsx code) and nothing is transpiled at run time.
+// Compiles the `crm3` command line into dist-cli/ with esbuild (already used by the web build).
+// Each subcommand is its own bundle: cli/main.js holds the dispatcher and the help, and every
+// `import('./x')` in cli/main.ts is left as a require of the bundle cli/x.js, so `crm3 --help`
+// loads one small file and a subcommand loads main.js and its own bundle (plus the evaluate
+// worker's bundle, which runs in its own thread). Inside a bundle the modules are scope-hoisted:
+// no CommonJS export getter is called per use, as it was when each source file was compiled to
+// its own CommonJS file (10 % of a Status what-if, docs/performance.md). Packages in
+// node_modules stay external (required at run time as installed).
 // bin/crm3.js calls `ensureCli()` on every run: it compiles on the first run and again whenever a
 // source file changes (about a second). Each build goes to its own folder named after the sources'
 // newest time and is moved into place whole, so commands started at once (tests, CI) never read
 // half a build. `node bin/build-cli.js` compiles now and prints the entry.
 const fs = require('fs');
 const path = require('path');
+const { execFileSync } = require('child_process');
 
 const ROOT = path.resolve(__dirname, '..');
 const SRC = path.join(ROOT, 'src');
@@ -36,21 +42,55 @@ function stamp(files) {
   return `${Math.ceil(newest)}-${files.length}`;
 }
 
-function compileInto(dir, files) {
-  require('esbuild').buildSync({
+const MAIN = path.join(SRC, 'cli', 'main.ts');
+
+/** The bundles: the dispatcher, each subcommand it loads on demand, and the evaluate worker (loaded by path). */
+function entryPoints() {
+  const code = fs.readFileSync(MAIN, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, ''); // comments out
+  const lazy = [...code.matchAll(/import\(\s*'\.\/([\w-]+)'\s*\)/g)].map((m) => m[1]);
+  return [MAIN, path.join(SRC, 'cli', 'evaluateWorker.ts'), ...lazy.map((name) => path.join(SRC, 'cli', `${name}.ts`))];
+}
+
+/**
+ * main.ts's `await import('./evaluate')` stays a require of the sibling bundle cli/evaluate.js.
+ * Only main.ts's own dynamic imports: another module's './snapshot' (model/snapshot) is bundled.
+ */
+const subcommandsApart = {
+  name: 'subcommands-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/[\w-]+$/ }, (args) =>
+      args.importer === MAIN && args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined,
+    );
+  },
+};
+
+/** Compiles into `dir` (esbuild's plugins need its asynchronous API: run in a child process by compileInto). */
+async function compileNow(dir) {
+  await require('esbuild').build({
     absWorkingDir: ROOT,
-    entryPoints: files,
+    entryPoints: entryPoints(),
     outbase: SRC,
     outdir: dir,
-    bundle: false,
+    bundle: true,
+    packages: 'external',
+    plugins: [subcommandsApart],
     format: 'cjs',
     platform: 'node',
     target: 'node20',
-    // `await import('./evaluate')` becomes a require of the compiled sibling (Node's own import()
-    // would not find a CommonJS file named without its extension).
+    // `await import(…)` becomes a require (Node's own import() would not find a CommonJS file
+    // named without its extension).
     supported: { 'dynamic-import': false },
     logLevel: 'warning',
   });
+}
+
+function compileInto(dir) {
+  try {
+    execFileSync(process.execPath, [__filename, '--compile-into', dir], { stdio: ['ignore', 'ignore', 'inherit'] });
+  } catch {
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw new Error('compiling the command line (bin/build-cli.js) failed: see the errors above');
+  }
 }
 
 /** The path of the compiled entry, compiling first when there is no build of the current sources. */
@@ -61,7 +101,7 @@ function ensureCli() {
   if (fs.existsSync(entry)) return entry;
   fs.mkdirSync(OUT, { recursive: true });
   const tmp = path.join(OUT, `.tmp-${process.pid}-${Date.now()}`);
-  compileInto(tmp, files);
+  compileInto(tmp);
   try {
     fs.renameSync(tmp, dir);
   } catch (e) {
@@ -78,4 +118,11 @@ function ensureCli() {
 
 module.exports = { ensureCli };
 
-if (require.main === module) console.log(ensureCli());
+if (require.main === module) {
+  const into = process.argv.indexOf('--compile-into');
+  if (into >= 0)
+    compileNow(process.argv[into + 1]).catch(() => {
+      process.exitCode = 1; // esbuild has printed the errors
+    });
+  else console.log(ensureCli());
+}

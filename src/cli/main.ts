@@ -24,7 +24,8 @@ type Command = (argv: readonly string[], io: Io, locale: Locale, isTty: boolean)
 
 /**
  * The subcommands, each loaded only when it runs: `crm3 --help` then loads neither the engine
- * nor the xlsx code (the compiled CLI keeps one file per module, see bin/build-cli.js).
+ * nor the xlsx code (in the compiled CLI each subcommand imported here is its own bundle, see
+ * bin/build-cli.js).
  */
 const COMMANDS: Record<string, () => Promise<Command>> = {
   sample: async () => {

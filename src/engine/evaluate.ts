@@ -252,6 +252,38 @@ interface WorkbookContext {
   noInputs?: Set<string>;
 }
 
+/**
+ * A workbook made ready to be evaluated more than once (the pane keeps one per load): its
+ * history columns derived, its data problems and the absent inputs found once, on the whole
+ * workbook. `snapshot` is what engines are built on.
+ */
+export interface PreparedWorkbook {
+  snapshot: WorkbookSnapshot;
+  problems: Problem[];
+  absent: Map<string, Absence[]>;
+  noInputs: Set<string>;
+}
+
+export function prepareWorkbook(given: WorkbookSnapshot): PreparedWorkbook {
+  const snapshot = withHistoryColumns(given);
+  return { snapshot, problems: dataProblems(snapshot), ...inputsOf(snapshot) };
+}
+
+/**
+ * The results of an engine the caller already built on `scoped` (the prepared snapshot, or it
+ * cut to `options.scopes`) and keeps: the pane evaluates the engine it loaded instead of
+ * building the workbook a second time. The same results as `evaluateWorkbook`.
+ */
+export function evaluateBuilt(
+  engine: WorkbookEngine,
+  scoped: WorkbookSnapshot,
+  prepared: PreparedWorkbook,
+  options: EvaluateOptions,
+): EvaluationResult {
+  const { problems, absent, noInputs } = prepared;
+  return resultOf(engine, scoped, options, [...problems, ...engineProblems(engine, scoped, noInputs)], absent, noInputs);
+}
+
 /** Evaluates one workbook (optionally one scope). */
 export function evaluateWorkbook(given: WorkbookSnapshot, options: EvaluateOptions, context?: WorkbookContext): EvaluationResult {
   const snapshot = withHistoryColumns(given);
@@ -272,7 +304,7 @@ function evaluateScoped(
 ): EvaluationResult {
   const engine = WorkbookEngine.build(scoped, { asOf: options.asOf, locale: options.locale, licenseKey: options.licenseKey });
   try {
-    return resultOf(engine, scoped, options, [...problems, ...engineProblems(engine, scoped, noInputs)], absent, noInputs);
+    return evaluateBuilt(engine, scoped, { snapshot: scoped, problems, absent, noInputs }, options);
   } finally {
     engine.destroy();
   }

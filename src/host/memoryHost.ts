@@ -1,18 +1,17 @@
 /**
  * The workbook host without Excel (DESIGN.md §8): an in-memory WorkbookSnapshot that web
  * mode, the CLI and tests read, write, insert templates into and download as .xlsx.
+ *
+ * The xlsx reader and writers and the template merge are loaded when first used: web mode
+ * shows the sample without them (issue #15, web mode's first indicator).
  */
 import { Locale } from '../core/i18n';
 import { WorkbookSnapshot } from '../model/snapshot';
-import { readWorkbookBuffer } from '../io/readWorkbook';
-import { writeWorkbook } from '../io/writeWorkbook';
-import { appendHistoryRows } from '../io/historyPackage';
 import type { HistoryRowsToAppend } from '../engine/history';
 import { HISTORY_TABLES, tableSpec } from '../model/schema';
 import { tableSheetName, workbookLocale } from '../model/layout';
 import { ChangeHandlers, CHANGE_DEBOUNCE_MS } from './debounce';
 import { H, STEP, fail, reason } from './hostMessages';
-import { mergeTemplate, readTemplateSnapshot } from './memoryInsert';
 import { applyPlan, planWrite } from './writeCheck';
 import { HostResult, InsertTemplateRequest, InsertedTemplate, WorkbookHost, WorkbookWrite } from './workbookHost';
 
@@ -55,6 +54,7 @@ export class MemoryHost implements WorkbookHost {
     fileName: string,
     locale: Locale,
   ): Promise<HostResult<{ host: MemoryHost }>> {
+    const { readWorkbookBuffer } = await import(/* webpackChunkName: "read-xlsx" */ '../io/readWorkbook');
     const read = await readWorkbookBuffer(bytes, fileName);
     if (!read.ok) return fail(read.reason.message);
     const original = bytes instanceof Uint8Array ? bytes.slice() : new Uint8Array(bytes.slice(0));
@@ -81,6 +81,7 @@ export class MemoryHost implements WorkbookHost {
   async insertTemplate(request: InsertTemplateRequest): Promise<HostResult<InsertedTemplate>> {
     const steps = 2;
     request.onProgress?.(0, steps, STEP.read);
+    const { mergeTemplate, readTemplateSnapshot } = await import(/* webpackChunkName: "memory-insert" */ './memoryInsert');
     const read = await readTemplateSnapshot(request.base64, `${request.id}.${request.locale}.xlsx`);
     if (!read.ok) return read;
     request.onProgress?.(1, steps, STEP.merge);
@@ -101,6 +102,7 @@ export class MemoryHost implements WorkbookHost {
     const locale = workbookLocale(this.snapshot);
     let bytes = this.original;
     if (bytes) {
+      const { appendHistoryRows } = await import(/* webpackChunkName: "history-package" */ '../io/historyPackage');
       const appended = await appendHistoryRows(bytes, this.fileName, rows, { locale, when: new Date() });
       if (!appended.ok) return fail(appended.message);
       bytes = appended.bytes;
@@ -139,6 +141,7 @@ export class MemoryHost implements WorkbookHost {
   async fileBytes(): Promise<HostResult<{ bytes: Uint8Array; name: string }>> {
     if (this.original) return { ok: true, bytes: this.original.slice(), name: this.fileName };
     try {
+      const { writeWorkbook } = await import(/* webpackChunkName: "write-xlsx" */ '../io/writeWorkbook');
       const buffer = await writeWorkbook(this.snapshot, { locale: this.locale });
       return { ok: true, bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), name: this.fileName };
     } catch (e) {

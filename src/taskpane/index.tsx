@@ -2,11 +2,14 @@
  * Task pane entry. Inside Office (taskpane.html, office.js in <head>) it works on the open
  * workbook through ExcelHost; in a plain browser (web mode, index.html) it runs on a
  * MemoryHost with the bundled sample, and office.js is never fetched.
+ *
+ * This entry is kept small and starts the engine worker first: the worker fetches and starts
+ * HyperFormula while the page fetches and evaluates React, the views (the "pane" chunk) and
+ * the host, all at once (issue #15, web mode's first indicator).
  */
-import { createRoot } from 'react-dom/client';
 import { pick } from '../core/i18n';
 import type { WorkbookHost } from '../host/workbookHost';
-import { App, AppProps } from './App';
+import type { AppProps } from './App';
 import { WorkerEngine } from './engine/workerEngine';
 import { detectOffice } from './officeLoader';
 import { UiLocale, uiLocaleOf } from './strings';
@@ -87,15 +90,20 @@ function fileActions(engine: WorkerEngine): Pick<AppProps, 'downloadReport' | 'd
 const baseName = (fileName: string) => (fileName || 'crm3').replace(/\.xlsx$/i, '');
 
 async function start() {
-  const root = createRoot(document.getElementById('root')!);
-  let inOffice = false;
-  let locale = browserLocale();
-  // office.js is in <head> of taskpane.html (Office's page); index.html (web mode) has none.
-  inOffice = await detectOffice();
   const engine = new WorkerEngine();
-  const setup = inOffice ? await officeSetup() : { ...(await webSetup(engine, locale)), locale };
-  locale = setup.locale;
-  root.render(<App inOffice={inOffice} initialLocale={locale} engine={engine} {...setup} {...fileActions(engine)} />);
+  const pane = Promise.all([
+    import(/* webpackChunkName: "pane" */ 'react-dom/client'),
+    import(/* webpackChunkName: "pane" */ './App'),
+  ]);
+  // office.js is in <head> of taskpane.html (Office's page); index.html (web mode) has none.
+  const inOffice = await detectOffice();
+  const [[{ createRoot }, { App }], setup] = await Promise.all([
+    pane,
+    inOffice ? officeSetup() : webSetup(engine, browserLocale()).then((web) => ({ ...web, locale: browserLocale() })),
+  ]);
+  createRoot(document.getElementById('root')!).render(
+    <App inOffice={inOffice} initialLocale={setup.locale} engine={engine} {...setup} {...fileActions(engine)} />,
+  );
 }
 
 void start();

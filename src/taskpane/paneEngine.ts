@@ -56,6 +56,7 @@ export interface Explanation {
 export interface PaneEngine {
   /** Loads a snapshot; `onProgress` gets 0..1 while a large workbook builds. */
   load(snapshot: WorkbookSnapshot, options: LoadOptions, onProgress?: (fraction: number) => void): Promise<void>;
+  /** The results without each indicator's working (the dashboard asks `explain` for the one opened). */
   evaluate(scopes?: readonly Scope[]): Promise<EvaluationResult>;
   explain(indicatorId: string, scopes?: readonly Scope[]): Promise<Explanation | undefined>;
   /** Indicators after the changes next to the base; the loaded workbook is left as it was. */

@@ -1,8 +1,10 @@
 /**
- * `crm3 --help` starts like a small program: the compiled command line loads only what the help
- * needs, never the engine, HyperFormula or the xlsx code (issue 15).
+ * `crm3 --help` starts like a small program: the compiled command line (one bundle per
+ * subcommand, bin/build-cli.js) loads only the dispatcher's bundle for the help, never the
+ * engine, HyperFormula or the xlsx code (issue 15).
  */
 import { execFileSync } from 'child_process';
+import * as fs from 'fs';
 import * as path from 'path';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -20,16 +22,24 @@ function loadedFor(argv: string[]): { out: string; modules: string[] } {
   return JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', cwd: ROOT }));
 }
 
-test('--help loads no engine, no HyperFormula, no xlsx reader or writer', () => {
+const built = (modules: string[]) =>
+  modules.filter((m) => m.includes('/dist-cli/')).map((m) => m.replace(/^.*\/dist-cli\/[^/]+\//, ''));
+
+test('--help loads one small bundle: no engine, no HyperFormula, no xlsx reader or writer', () => {
   const { out, modules } = loadedFor(['--help', '--lang', 'en-US']);
   expect(out).toContain('crm3 evaluate');
-  const heavy = modules.filter((m) =>
-    /\/(engine|io|calc|functions|templates)\/|node_modules\/(hyperformula|exceljs|jszip)\//.test(m),
+  expect(built(modules)).toEqual(['cli/main.js']);
+  expect(modules.filter((m) => m.includes('/node_modules/'))).toEqual([]);
+  // The dispatcher's bundle holds no engine, kernel or reader code (each subcommand is its own bundle).
+  const main = fs.readFileSync(
+    modules.find((m) => m.endsWith('/cli/main.js'))!,
+    'utf8',
   );
-  expect(heavy).toEqual([]);
+  expect(main).not.toMatch(/hyperformula|WorkbookEngine|readWorkbookBuffer|exceljs/i);
+  expect(main).toMatch(/require\("\.\/evaluate"\)/);
 });
 
-test('a subcommand still loads what it needs', () => {
+test('a subcommand loads the dispatcher and its own bundle', () => {
   const { modules } = loadedFor(['evaluate', '--lang', 'en-US']);
-  expect(modules.some((m) => m.includes('/cli/evaluate.js'))).toBe(true);
+  expect(built(modules).sort()).toEqual(['cli/evaluate.js', 'cli/main.js']);
 });

@@ -22,8 +22,10 @@ describe('InProcessEngine', () => {
     expect(progress[progress.length - 1]).toBe(1);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     const mine = await engine.evaluate();
-    const cli = evaluateWorkbook(snapshot, { file: 'sample.xlsx', asOf, locale: 'en-US' });
+    // Without the workings (the dashboard asks explain for the one a user opens).
+    const cli = evaluateWorkbook(snapshot, { file: 'sample.xlsx', asOf, locale: 'en-US', explain: false });
     expect(mine).toEqual(cli);
+    expect(mine.indicators.some((i) => i.explain)).toBe(false);
     expect(mine.indicators).toHaveLength(40);
   });
 
@@ -31,7 +33,7 @@ describe('InProcessEngine', () => {
     const [owner] = await engine.scopeValues('owner');
     const scopes = [{ field: 'owner' as const, value: owner }];
     const mine = await engine.evaluate(scopes);
-    expect(mine).toEqual(evaluateWorkbook(snapshot, { file: 'sample.xlsx', asOf, locale: 'en-US', scopes }));
+    expect(mine).toEqual(evaluateWorkbook(snapshot, { file: 'sample.xlsx', asOf, locale: 'en-US', scopes, explain: false }));
     expect(value(mine, 'OPEN_PIPE')).not.toEqual(value(await engine.evaluate(), 'OPEN_PIPE'));
   });
 

@@ -7,15 +7,13 @@ import { Locale } from '../../core/i18n';
 import {
   EvaluationResult,
   IndicatorResult,
-  dataProblems,
-  evaluateWorkbook,
-  indicatorAbsences,
+  PreparedWorkbook,
+  evaluateBuilt,
   indicatorResult,
+  prepareWorkbook,
   withCatalogWords,
 } from '../../engine/evaluate';
 import { explainIndicator } from '../../engine/indicatorWorking';
-import type { Absence } from '../../engine/noData';
-import { BUILT_IN_INDICATORS } from '../../model/indicators';
 import { explainFormula } from '../../engine/explain';
 import { Scope, ScopeField, applyScopes, scopeValues } from '../../engine/scope';
 import { CellChange, EngineValue, IndicatorValue, WorkbookEngine } from '../../engine/workbookEngine';
@@ -23,7 +21,7 @@ import { DashboardCharts, configuredStages, dashboardCharts } from '../../engine
 import { DecisionChainMap, decisionChainMap } from '../../engine/decisionChain';
 import { AnswerCode, GradingForm, gradingForm } from '../../engine/grading';
 import { PortfolioTiers, TierSettings, portfolioAccounts, portfolioTiers, tierSettings } from '../../engine/tiering';
-import { Problem, WorkbookSnapshot } from '../../model/snapshot';
+import { WorkbookSnapshot } from '../../model/snapshot';
 import { DealMovement, SnapshotInfo, SnapshotPlan, planSnapshot, snapshotsOf, whatMoved, withDeltas } from '../../engine/history';
 import { DealReviewRow, dealReviews, reviewSetting } from '../../engine/dealReview';
 import { ReportData, recommendationsReportData } from '../../engine/reportData';
@@ -37,35 +35,34 @@ export function todaySerial(now = Date.now()): number {
 }
 
 interface Loaded {
+  /** The workbook as the engines hold it (history columns derived, as `crm3 evaluate` does). */
   snapshot: WorkbookSnapshot;
+  /** Its problems and absent inputs per indicator (the what-if keeps No data honest too), found once. */
+  prepared: PreparedWorkbook;
   locale: Locale;
   asOf: number;
   file: string;
-  problems: Problem[];
   tiers: Cell[];
   whole: WorkbookEngine;
-  /** Absent inputs per indicator (the what-if keeps No data honest too). */
-  absent: Map<string, Absence[]>;
 }
 
 const scopeKey = (scopes: readonly Scope[] | undefined) => JSON.stringify(scopes ?? []);
 
 export class PaneEngineCore {
   private loaded?: Loaded;
-  /** The engine of the last scope asked for (the dashboard asks the same scope repeatedly). */
-  private scoped?: { key: string; engine: WorkbookEngine };
+  /** The engine of the last scope asked for (the dashboard asks the same scope repeatedly), with its workbook. */
+  private scoped?: { key: string; engine: WorkbookEngine; snapshot: WorkbookSnapshot };
 
   load(snapshot: WorkbookSnapshot, options: LoadOptions, onProgress?: (fraction: number) => void): void {
     this.dispose();
     onProgress?.(0.05);
     const asOf = options.asOf ?? (typeof snapshot.settings.AsOfDate === 'number' ? snapshot.settings.AsOfDate : todaySerial());
-    const problems = dataProblems(snapshot);
+    const prepared = prepareWorkbook(snapshot);
     onProgress?.(0.3);
-    const whole = WorkbookEngine.build(snapshot, { asOf, locale: options.locale });
+    const whole = WorkbookEngine.build(prepared.snapshot, { asOf, locale: options.locale });
     onProgress?.(0.8);
     const tiers = whole.computedColumn('Accounts', 'Tier').map(plain);
-    const absent = indicatorAbsences(snapshot, snapshot.indicators?.length ? snapshot.indicators : BUILT_IN_INDICATORS);
-    this.loaded = { snapshot, locale: options.locale, asOf, file: options.file ?? '', problems, tiers, whole, absent };
+    this.loaded = { snapshot: prepared.snapshot, prepared, locale: options.locale, asOf, file: options.file ?? '', tiers, whole };
     onProgress?.(1);
   }
 
@@ -74,24 +71,34 @@ export class PaneEngineCore {
     return this.loaded;
   }
 
-  private engineFor(scopes: readonly Scope[] | undefined): WorkbookEngine {
+  /** The engine of the whole workbook or of these scopes, and the workbook it was built on. */
+  private builtFor(scopes: readonly Scope[] | undefined): { engine: WorkbookEngine; snapshot: WorkbookSnapshot } {
     const l = this.current;
-    if (!scopes?.length) return l.whole;
+    if (!scopes?.length) return { engine: l.whole, snapshot: l.snapshot };
     const key = scopeKey(scopes);
-    if (this.scoped?.key === key) return this.scoped.engine;
+    if (this.scoped?.key === key) return this.scoped;
     this.scoped?.engine.destroy();
-    const engine = WorkbookEngine.build(applyScopes(l.snapshot, scopes, l.tiers), { asOf: l.asOf, locale: l.locale });
-    this.scoped = { key, engine };
-    return engine;
+    this.scoped = undefined;
+    const snapshot = applyScopes(l.snapshot, scopes, l.tiers);
+    this.scoped = { key, engine: WorkbookEngine.build(snapshot, { asOf: l.asOf, locale: l.locale }), snapshot };
+    return this.scoped;
   }
 
-  evaluate(scopes?: readonly Scope[]): EvaluationResult {
+  private engineFor(scopes: readonly Scope[] | undefined): WorkbookEngine {
+    return this.builtFor(scopes).engine;
+  }
+
+  /**
+   * The results `crm3 evaluate` gives, from the engine already built for the load (or the
+   * scope). Without each indicator's working (`explain`) unless asked: the dashboard shows
+   * values and asks `explain` for the one a user opens, and the workings of all 40 took as
+   * long as the rest of the evaluation (issue #15, web mode's first indicator).
+   */
+  evaluate(scopes?: readonly Scope[], withWorkings = false): EvaluationResult {
     const l = this.current;
-    return evaluateWorkbook(
-      l.snapshot,
-      { file: l.file, asOf: l.asOf, locale: l.locale, scopes },
-      { problems: l.problems, tiers: l.tiers },
-    );
+    const { engine, snapshot } = this.builtFor(scopes);
+    const options = { file: l.file, asOf: l.asOf, locale: l.locale, scopes, explain: withWorkings };
+    return evaluateBuilt(engine, snapshot, l.prepared, options);
   }
 
   explain(indicatorId: string, scopes?: readonly Scope[]): Explanation | undefined {
@@ -101,7 +108,7 @@ export class PaneEngineCore {
     const v = found.value;
     const l = this.current;
     // The kernel's working with its rows (issue #19); none when the indicator's inputs are absent.
-    const working = l.absent.get(found.row.id)?.length
+    const working = l.prepared.absent.get(found.row.id)?.length
       ? undefined
       : explainIndicator(engine, withCatalogWords(found.row), v, { locale: l.locale, rows: true, workbook: l.snapshot });
     return {
@@ -120,7 +127,7 @@ export class PaneEngineCore {
 
   private indicatorResult(i: IndicatorValue): IndicatorResult {
     const l = this.current;
-    return indicatorResult(i, l.absent.get(i.row.id), l.locale);
+    return indicatorResult(i, l.prepared.absent.get(i.row.id), l.locale);
   }
 
   scopeValues(field: ScopeField): string[] {
@@ -195,7 +202,8 @@ export class PaneEngineCore {
       file: l.file,
       asOf: l.asOf,
       locale: l.locale,
-      evaluation: this.evaluate(),
+      // The report's findings show each indicator's working.
+      evaluation: this.evaluate(undefined, true),
       engine: l.whole,
     });
   }

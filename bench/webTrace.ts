@@ -1,0 +1,162 @@
+/**
+ * Where web mode's time to first indicator goes: opens the build (CRM3_DIST) in Chromium with a
+ * Chrome trace running (the page's main thread, the engine worker, the network), waits for the
+ * first indicator card with a value, and prints a timeline (scripts fetched and run, the worker's
+ * start, messages, the first paint) and, per thread, the functions that took the time (the
+ * sampled CPU profile inside the trace). Build without minification for readable names:
+ *
+ *   CRM3_DIST=/tmp/dist-nomin npx webpack --mode production --no-optimization-minimize
+ *   CRM3_DIST=/tmp/dist-nomin npx tsx bench/webTrace.ts [--out trace.json] [--top 25]
+ */
+import * as fs from 'fs';
+import { startWebMode } from '../test/e2e/support/webServer';
+import { summarise } from './profileSummary';
+import { firstIndicatorShown } from './webFirstIndicator';
+
+interface TraceEvent {
+  name: string;
+  cat: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  id?: string;
+  args?: Record<string, any>;
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  parent?: number;
+  children?: number[];
+}
+
+const CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8.execute',
+  'v8',
+  'blink.user_timing',
+  'loading',
+  'disabled-by-default-v8.cpu_profiler',
+  'disabled-by-default-devtools.timeline.frame',
+];
+
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+/** The sampled CPU profiles in the trace, one per (pid, tid, profile id), as .cpuprofile objects. */
+function profilesOf(events: TraceEvent[]): Map<string, { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }> {
+  const out = new Map<string, { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }>();
+  for (const e of events) {
+    if (e.name !== 'ProfileChunk') continue;
+    const key = `${e.pid}:${e.tid}:${e.id}`;
+    const p = out.get(key) ?? { nodes: [], samples: [], timeDeltas: [] };
+    out.set(key, p);
+    const data = e.args?.data ?? {};
+    for (const n of data.cpuProfile?.nodes ?? [])
+      p.nodes.push({ ...n, callFrame: { functionName: '', url: '', lineNumber: 0, ...n.callFrame }, children: [] });
+    p.samples.push(...(data.cpuProfile?.samples ?? []));
+    p.timeDeltas.push(...(data.timeDeltas ?? []));
+  }
+  for (const p of out.values()) {
+    const byId = new Map(p.nodes.map((n) => [n.id, n]));
+    for (const n of p.nodes) if (n.parent !== undefined) byId.get(n.parent)?.children!.push(n.id);
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const top = Number(option('--top') ?? 25);
+  const from = option('--from');
+  if (from) return analyse((JSON.parse(fs.readFileSync(from, 'utf8')) as { traceEvents: TraceEvent[] }).traceEvents, NaN, top);
+  const web = await startWebMode();
+  try {
+    // Warm-up page (as bench/webFirstIndicator.ts): Chromium's own caches.
+    const warm = await web.open('?lang=en-US');
+    await firstIndicatorShown(warm);
+    await warm.context().close();
+
+    const cdp = await web.browser.newBrowserCDPSession();
+    const events: TraceEvent[] = [];
+    cdp.on('Tracing.dataCollected', (d) => void events.push(...(d.value as unknown as TraceEvent[])));
+    await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES }, transferMode: 'ReportEvents' } as never);
+    const t0 = Date.now();
+    const page = await web.open('?lang=en-US');
+    await firstIndicatorShown(page);
+    const wall = Date.now() - t0;
+    const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+    await cdp.send('Tracing.end');
+    await done;
+    await page.context().close();
+    const out = option('--out');
+    if (out) fs.writeFileSync(out, JSON.stringify({ traceEvents: events }));
+
+    analyse(events, wall, top);
+  } finally {
+    await web.close();
+  }
+}
+
+function analyse(events: TraceEvent[], wall: number, top: number): void {
+  // Threads by name.
+  const threadName = new Map<string, string>();
+  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') threadName.set(`${e.pid}:${e.tid}`, e.args?.name ?? '?');
+  // The page's renderer: the process that asked for index.html (Chromium's own pages are left out).
+  const pagePid = events.find((e) => e.name === 'ResourceSendRequest' && /index\.html/.test(e.args?.data?.url ?? ''))?.pid;
+  const ours = events.filter((e) => e.pid === pagePid);
+  const start =
+    ours.filter((e) => e.name === 'navigationStart').map((e) => e.ts)[0] ??
+    events.find((e) => e.name === 'ResourceSendRequest' && e.pid === pagePid)?.ts ??
+    0;
+  const ms = (ts: number) => `${((ts - start) / 1000).toFixed(0).padStart(6)} ms`;
+  console.log(`first indicator after ${wall} ms (wall, as the bench measures it)`);
+  console.log('timeline (from navigationStart):');
+  const shown = ours
+    .filter(
+      (e) =>
+        (e.name === 'ResourceSendRequest' ||
+          e.name === 'ResourceFinish' ||
+          (e.name === 'EvaluateScript' && (e.dur ?? 0) > 5000) ||
+          (e.name === 'v8.compile' && (e.dur ?? 0) > 5000) ||
+          e.name === 'firstContentfulPaint' ||
+          e.name === 'firstPaint' ||
+          (e.name === 'FunctionCall' && (e.dur ?? 0) > 20000) ||
+          (e.name === 'HandlePostMessage' && (e.dur ?? 0) > 20000) ||
+          (e.name === 'RunTask' && (e.dur ?? 0) > 50000) ||
+          ((e.name === 'MajorGC' || e.name === 'MinorGC') && (e.dur ?? 0) > 10000)) &&
+        e.ts >= start,
+    )
+    .sort((a, b) => a.ts - b.ts);
+  for (const e of shown) {
+    const where = threadName.get(`${e.pid}:${e.tid}`) ?? `${e.pid}:${e.tid}`;
+    const what =
+      e.args?.data?.url?.replace(/^.*\//, '') ??
+      e.args?.data?.requestId ??
+      (e.args?.data?.functionName ? `${e.args.data.functionName}` : '');
+    const dur = e.dur ? ` ${(e.dur / 1000).toFixed(0)} ms` : '';
+    console.log(`  ${ms(e.ts)}  ${where.padEnd(22)} ${e.name}${dur} ${what}`);
+  }
+  // Busy time per thread (top-level tasks) and its profile.
+  const busy = new Map<string, number>();
+  for (const e of ours)
+    if (e.name === 'RunTask' && e.ts >= start && e.dur)
+      busy.set(`${e.pid}:${e.tid}`, (busy.get(`${e.pid}:${e.tid}`) ?? 0) + e.dur);
+  console.log('busy time per thread (RunTask):');
+  for (const [k, v] of [...busy.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8))
+    console.log(`  ${(v / 1000).toFixed(0).padStart(6)} ms  ${threadName.get(k) ?? k}`);
+  for (const [key, profile] of profilesOf(ours)) {
+    if (profile.samples.length < 50) continue;
+    const [pid, tid] = key.split(':');
+    console.log(`\n== CPU profile of ${threadName.get(`${pid}:${tid}`) ?? key}`);
+    console.log(summarise(profile as never, top).join('\n'));
+  }
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.stack : e);
+  process.exitCode = 1;
+});
