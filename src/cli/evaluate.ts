@@ -11,7 +11,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { Locale, Message, bi, localeOf, pick } from '../core/i18n';
-import { EvaluationResult, hasDataErrors } from '../engine/evaluate';
+import type { EvaluationResult } from '../engine/evaluate';
 import { SCOPE_FIELDS, Scope, ScopeField, fieldNamed } from '../engine/scope';
 import { writeReport } from '../io/writeReport';
 import { refuseInputs, writeOutput } from '../io/safeOutput';
@@ -222,7 +222,7 @@ export async function runEvaluate(argv: readonly string[], io: Io, locale: Local
           return io.err(`${folder && isTty ? '\r' : ''}crm3 evaluate: ${file}: ${pick(m.message, args.locale)}\n`);
         }
         if (m.kind !== 'result') return;
-        dataErrors ||= hasDataErrors(m.result);
+        dataErrors ||= m.dataErrors;
         if (args.out) results.push(m.result);
         printer.add(m.result);
       });

@@ -5,7 +5,7 @@
  * throws: a fault of the engine is a failure of this file, and the next file goes on.
  */
 import { Locale, Message } from '../core/i18n';
-import { EvaluationResult, evaluateBy, evaluateWorkbook, scopesProblem } from '../engine/evaluate';
+import { EvaluationResult, evaluateBy, evaluateWorkbook, hasDataErrors, scopesProblem } from '../engine/evaluate';
 import { findSnapshot, whatMoved, withDeltas } from '../engine/history';
 import { evaluationBytes, memoryRefusal, tableCells } from '../engine/memoryBudget';
 import { Scope, ScopeField } from '../engine/scope';
@@ -27,7 +27,8 @@ export interface EvaluateJob {
 }
 
 export type JobMessage =
-  | { kind: 'result'; result: EvaluationResult }
+  /** `dataErrors`: the result has data errors (exit 1), judged here so the command's thread needs no engine code. */
+  | { kind: 'result'; result: EvaluationResult; dataErrors: boolean }
   /** The file could not be read or evaluated (exit 2). */
   | { kind: 'failure'; message: Message }
   /** The file was read, but a scope or --by field asked for is not in it (exit 1). */
@@ -63,7 +64,8 @@ export async function runEvaluateJob(job: EvaluateJob, post: (m: JobMessage) => 
       post({ kind: 'scopeError', message: wrong });
       return;
     }
-    if (job.by) evaluateBy(snapshot, job.by, options, (result) => post({ kind: 'result', result }));
+    const postResult = (result: EvaluationResult) => post({ kind: 'result', result, dataErrors: hasDataErrors(result) });
+    if (job.by) evaluateBy(snapshot, job.by, options, postResult);
     else if (job.since) {
       const since = findSnapshot(snapshot, job.since);
       if ('problem' in since) {
@@ -71,11 +73,8 @@ export async function runEvaluateJob(job: EvaluateJob, post: (m: JobMessage) => 
         return;
       }
       const result = evaluateWorkbook(snapshot, options);
-      post({
-        kind: 'result',
-        result: { ...withDeltas(result, snapshot, since, job.locale), moved: whatMoved(snapshot, result, since) },
-      });
-    } else post({ kind: 'result', result: evaluateWorkbook(snapshot, options) });
+      postResult({ ...withDeltas(result, snapshot, since, job.locale), moved: whatMoved(snapshot, result, since) });
+    } else postResult(evaluateWorkbook(snapshot, options));
   } catch (e) {
     const why = (e instanceof Error ? e.message : String(e)).slice(0, 300);
     post({
