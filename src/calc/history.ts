@@ -5,8 +5,10 @@
  * or before it. These kernels are the one home of that rule, of what a snapshot records, and
  * of comparing now with then (Δ, what moved, derived slips and stage-entered dates).
  */
-import { CalcError, Cell, Column, isBlank, keyOf, toDateSerial, toNumber } from '../core/cells';
-import { Status, canonical } from '../core/enumerations';
+import { CalcError, Cell, Column, isBlank, isoFromSerial, keyOf, toDateSerial, toNumber } from '../core/cells';
+import { Status, Support, canonical } from '../core/enumerations';
+import { formatDelta } from '../core/format';
+import { Locale, Message, bi, pick } from '../core/i18n';
 import { msg } from './messages';
 
 /** Status of an OppHistory row whose opportunity has left the workbook. */
@@ -114,6 +116,51 @@ export function changedSince(
     if (row === undefined) return null;
     return !sameCell(h.field[row], current[i]);
   });
+}
+
+// ------------------------------------------------------------------ which snapshot
+
+/** A snapshot in a workbook: its date and label. */
+export interface SnapshotInfo {
+  date: number;
+  label: string | null;
+}
+
+/**
+ * The snapshots a history holds, oldest first: each date once, with the first label written on
+ * a row of that date. `moreDates` are dates of other history tables (their rows carry no label).
+ */
+export function snapshotsIn(dates: Column, labels: Column, moreDates: Column = []): SnapshotInfo[] {
+  const labelOf = new Map<number, string>();
+  dates.forEach((d, i) => {
+    const s = toDateSerial(d);
+    const l = labels[i];
+    if (s !== undefined && !isBlank(l) && !labelOf.has(s)) labelOf.set(s, String(l).trim());
+  });
+  const all = new Set([...snapshotDates(dates), ...snapshotDates(moreDates)]);
+  return [...all].sort((a, b) => a - b).map((date) => ({ date, label: labelOf.get(date) ?? null }));
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The snapshot a review compares with (`crm3 evaluate --since`, the account plan's "since last
+ * review" box): blank → the latest on or before `asOf`; a label (matched without case or extra
+ * spaces) → the latest snapshot so labelled; a date (a serial, or YYYY-MM-DD text) → the latest
+ * on or before it. Undefined when none fits.
+ */
+export function chooseSnapshot(all: readonly SnapshotInfo[], choice: Cell | undefined, asOf: number): SnapshotInfo | undefined {
+  const latestBy = (day: number) => [...all].reverse().find((s) => s.date <= day);
+  if (isBlank(choice)) return latestBy(asOf);
+  if (typeof choice === 'number') {
+    const day = toDateSerial(choice);
+    return day === undefined ? undefined : latestBy(day);
+  }
+  const byLabel = [...all].reverse().find((s) => s.label !== null && keyOf(s.label) === keyOf(choice));
+  if (byLabel) return byLabel;
+  const text = String(choice).normalize('NFKC').trim();
+  const day = ISO_DAY.test(text) ? toDateSerial(text) : undefined;
+  return day === undefined ? undefined : latestBy(day);
 }
 
 /** Rows of each key in date order (file order within a date). */
@@ -293,6 +340,19 @@ export const MOVES: readonly Move[] = [
   'noDecision',
 ];
 
+/** The name of each move, as the dashboard, the account plan and the CLI say it. */
+export const MOVE_NAMES: Record<Move, Message> = {
+  slipped: bi('slipped', '推迟结单'),
+  stageBack: bi('moved back a stage', '阶段后退'),
+  gradeDown: bi('dropped a grade', '等级下降'),
+  mentorLost: bi('lost its mentor', '失去内线教练'),
+  grew: bi('grew', '金额增加'),
+  shrank: bi('shrank', '金额减少'),
+  won: bi('won', '赢单'),
+  lost: bi('lost', '丢单'),
+  noDecision: bi('no decision', '无决策'),
+};
+
 /** The fields of a deal "what moved" compares. */
 export interface DealState {
   stage: Cell;
@@ -334,4 +394,136 @@ export function dealMoves(then: DealState, now: DealState, stageOrder: (stage: C
   if (a0 !== undefined && a1 !== undefined && a1 > a0) moves.push('grew');
   if (a0 !== undefined && a1 !== undefined && a1 < a0) moves.push('shrank');
   return moves;
+}
+
+/** The opportunities with a Mentor on their decision chain (folded ids), from DecisionChain's OppId and Support. */
+export function dealsWithMentor(dcOppIds: Column, dcSupport: Column): Set<string> {
+  const out = new Set<string>();
+  dcOppIds.forEach((o, i) => {
+    if (!isBlank(o) && canonical(Support, dcSupport[i]) === 'Mentor') out.add(keyOf(o));
+  });
+  return out;
+}
+
+/** What "what moved" compares: the deals now, the OppHistory rows, the snapshot date. */
+export interface MoveInput {
+  oppIds: Column;
+  stages: Column;
+  statuses: Column;
+  amounts: Column;
+  closeDates: Column;
+  grades: Column;
+  /** Deals with a Mentor on their chain now (dealsWithMentor). */
+  mentored: ReadonlySet<string>;
+  history: HistoryRows & {
+    stages: Column;
+    statuses: Column;
+    amounts: Column;
+    closeDates: Column;
+    grades: Column;
+    mentors: Column;
+  };
+  since: number;
+  stageOrder: (stage: Cell) => number | undefined;
+}
+
+/** One deal that moved: its row in the Opportunities columns, its moves, its state then and now. */
+export interface DealMove {
+  row: number;
+  moves: Move[];
+  then: DealState;
+  now: DealState;
+}
+
+/**
+ * The deals that moved since a snapshot (issue 16's What moved): each opportunity open at the
+ * snapshot (its latest OppHistory row on or before `since`) compared with its state now, in
+ * table order. A deal that left the workbook is not listed (it has no row now). One pass over
+ * the history and one over the deals.
+ */
+export function movedDeals(input: MoveInput): DealMove[] | CalcError {
+  const h = input.history;
+  const bad = checkRows(h, [
+    ['stages', h.stages],
+    ['statuses', h.statuses],
+    ['amounts', h.amounts],
+    ['closeDates', h.closeDates],
+    ['grades', h.grades],
+    ['mentors', h.mentors],
+  ]);
+  if (bad) return bad;
+  const n = input.oppIds.length;
+  for (const [name, c] of [
+    ['stages', input.stages],
+    ['statuses', input.statuses],
+    ['amounts', input.amounts],
+    ['closeDates', input.closeDates],
+    ['grades', input.grades],
+  ] as [string, Column][])
+    if (c.length !== n) return new CalcError('VALUE', msg.sizeMismatch('oppIds', name, n, c.length));
+  const at = latestRowByKey(h, input.since);
+  const cell = (c: Column, i: number): Cell => c[i] ?? null;
+  const out: DealMove[] = [];
+  for (let i = 0; i < n; i++) {
+    const id = input.oppIds[i];
+    if (isBlank(id)) continue;
+    const key = keyOf(id);
+    const r = at.get(key);
+    if (r === undefined) continue;
+    const then: DealState = {
+      stage: cell(h.stages, r),
+      status: cell(h.statuses, r),
+      amount: cell(h.amounts, r),
+      closeDate: cell(h.closeDates, r),
+      grade: cell(h.grades, r),
+      mentor: cell(h.mentors, r),
+    };
+    const now: DealState = {
+      stage: cell(input.stages, i),
+      status: cell(input.statuses, i),
+      amount: cell(input.amounts, i),
+      closeDate: cell(input.closeDates, i),
+      grade: cell(input.grades, i),
+      mentor: input.mentored.has(key),
+    };
+    const moves = dealMoves(then, now, input.stageOrder);
+    if (moves.length) out.push({ row: i, moves, then, now });
+  }
+  return out;
+}
+
+const shownCell = (c: Cell): string => (isBlank(c) ? '—' : String(c).trim());
+const shownDay = (c: Cell): string => {
+  const d = toDateSerial(c ?? undefined);
+  return d === undefined ? shownCell(c) : isoFromSerial(d);
+};
+
+/** One move in words, with what changed: "slipped 2026-12-15 → 2027-01-14", "dropped a grade B → D", "grew +100,000". */
+export function moveInWords(move: Move, then: DealState, now: DealState, locale: Locale): string {
+  const name = pick(MOVE_NAMES[move], locale);
+  switch (move) {
+    case 'slipped':
+      return `${name} ${shownDay(then.closeDate)} → ${shownDay(now.closeDate)}`;
+    case 'stageBack':
+      return `${name} ${shownCell(then.stage)} → ${shownCell(now.stage)}`;
+    case 'gradeDown':
+      return `${name} ${shownCell(then.grade)} → ${shownCell(now.grade)}`;
+    case 'grew':
+    case 'shrank': {
+      const by = formatDelta(
+        toNumber(then.amount ?? undefined) ?? null,
+        toNumber(now.amount ?? undefined) ?? null,
+        'amount',
+        locale,
+      );
+      return by ? `${name} ${by}` : name;
+    }
+    default:
+      return name;
+  }
+}
+
+/** A deal's moves in words, joined: "slipped 2026-12-15 → 2027-01-14; lost its mentor" (zh with ；). */
+export function movesInWords(m: Pick<DealMove, 'moves' | 'then' | 'now'>, locale: Locale): string {
+  return m.moves.map((x) => moveInWords(x, m.then, m.now, locale)).join(pick(bi('; ', '；'), locale));
 }

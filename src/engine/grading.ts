@@ -9,6 +9,8 @@ import { Answer, lookupEnum } from '../core/enumerations';
 import { Locale, Message, pick } from '../core/i18n';
 import { DEFAULT_QUESTIONS, GRADE_STRONG, SECTIONS, SECTION_TITLES, Section } from '../calc/grading';
 import { MISSING_PREFIX, STAGE_OK } from '../calc/stages';
+import { eventNames, stageCheckInWords } from '../calc/stageCheckWords';
+import type { InputArg } from '../functions/invoke';
 import { renameMap, rewriteFormula } from './formulaLanguage';
 import { EngineValue, WorkbookEngine } from './workbookEngine';
 
@@ -31,10 +33,13 @@ export interface SectionScore {
   strong: boolean;
 }
 
-/** The stage check of the opportunity (the StageCheck column), in words. */
+/**
+ * The stage check of the opportunity (the StageCheck column): its kind, and in words (en and
+ * zh, calc/stageCheckWords.ts: OK / 齐全, Missing / 缺 with the workbook's event names).
+ */
 export type StageCheckView =
-  | { kind: 'ok' }
-  | { kind: 'missing'; events: string }
+  | { kind: 'ok'; words: Message }
+  | { kind: 'missing'; events: string; words: Message }
   | { kind: 'blank' }
   | { kind: 'error'; message: string }
   | { kind: 'other'; text: string };
@@ -112,12 +117,27 @@ function computedFormula(engine: WorkbookEngine, column: string): string {
   return c.formula;
 }
 
-function stageCheckView(v: EngineValue): StageCheckView {
+/** A name's cells as one column (an error or a missing name: none). */
+function nameColumn(engine: WorkbookEngine, name: string): Cell[] {
+  let a: InputArg;
+  try {
+    a = engine.argument(name);
+  } catch {
+    return [];
+  }
+  const cells = Array.isArray(a) ? (a as InputArg[][]).flat() : [a];
+  return cells.map((c) => (c === null || c === undefined || typeof c === 'object' ? null : (c as Cell)));
+}
+
+function stageCheckView(engine: WorkbookEngine, v: EngineValue): StageCheckView {
   if (isError(v)) return { kind: 'error', message: v.message || v.error };
   if (v === null || v === '') return { kind: 'blank' };
-  if (v === STAGE_OK) return { kind: 'ok' };
-  if (typeof v === 'string' && v.startsWith(MISSING_PREFIX)) return { kind: 'missing', events: v.slice(MISSING_PREFIX.length) };
-  return { kind: 'other', text: String(v) };
+  const ok = v === STAGE_OK;
+  const missing = typeof v === 'string' && v.startsWith(MISSING_PREFIX);
+  if (!ok && !missing) return { kind: 'other', text: String(v) };
+  const names = eventNames(nameColumn(engine, 'StageEvents_EventId'), nameColumn(engine, 'StageEvents_Description'));
+  const words = { en: String(stageCheckInWords(v, 'en-US', names)), zh: String(stageCheckInWords(v, 'zh-CN', names)) };
+  return ok ? { kind: 'ok', words } : { kind: 'missing', events: (v as string).slice(MISSING_PREFIX.length), words };
 }
 
 /** QualScore, section scores and Grade of one opportunity for `answers`, and its StageCheck. */
@@ -149,7 +169,7 @@ export function gradeAnswers(engine: WorkbookEngine, row: number, answers: Reado
     qualScore,
     grade: typeof g === 'string' && g !== '' ? g : null,
     sections,
-    stageCheck: stageCheckView(stage === undefined ? null : stage),
+    stageCheck: stageCheckView(engine, stage === undefined ? null : stage),
     ...(problems.length ? { problem: [...new Set(problems)].join(' ') } : {}),
   };
 }

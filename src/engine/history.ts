@@ -5,7 +5,7 @@
  * lays a workbook's tables and an evaluation out for them.
  */
 import { Cell, Column, isBlank, isoFromSerial, keyOf, toDateSerial, toNumber } from '../core/cells';
-import { RagStatus, Status, Support, canonical } from '../core/enumerations';
+import { RagStatus, Status, canonical } from '../core/enumerations';
 import { formatDelta } from '../core/format';
 import { Locale, Message, bi, pick } from '../core/i18n';
 import { BUILT_IN_INDICATORS } from '../model/indicators';
@@ -13,17 +13,22 @@ import {
   DealState,
   IndicatorChange,
   KeyedState,
+  MOVE_NAMES,
   Move,
   REMOVED,
   REMOVED_ZH,
+  SnapshotInfo,
   changedStates,
+  chooseSnapshot,
   closeDateSlips,
-  dealMoves,
+  dealsWithMentor,
   indicatorChange,
   isRemovedMark,
   lastStates,
   latestRowByKey,
-  snapshotDates,
+  movedDeals,
+  movesInWords,
+  snapshotsIn,
   stageEnteredDates,
 } from '../calc/history';
 import { shareOfWallet } from '../calc/accounts';
@@ -66,24 +71,14 @@ function storedStatus(c: Cell | undefined, locale: Locale): Cell {
   return code ? statusLabel(code, locale) : text(c);
 }
 
-/** A snapshot in the workbook: its date and label. */
-export interface SnapshotInfo {
-  date: number;
-  label: string | null;
-}
+// The rule lives in calc/history.ts; the dashboard, the CLI and the pane read it from here.
+export type { SnapshotInfo };
+export { MOVE_NAMES, movesInWords };
 
 /** The snapshots a workbook holds, oldest first (a date once; its label from the History table). */
 export function snapshotsOf(workbook: WorkbookSnapshot): SnapshotInfo[] {
   const h = historyTable(workbook, 'History');
-  const dates = h.col('Date');
-  const labels = h.col('Label');
-  const labelOf = new Map<number, string>();
-  dates.forEach((d, i) => {
-    const s = toDateSerial(d);
-    if (s !== undefined && !isBlank(labels[i]) && !labelOf.has(s)) labelOf.set(s, String(labels[i]).trim());
-  });
-  const all = new Set([...snapshotDates(dates), ...snapshotDates(historyTable(workbook, 'OppHistory').col('Date'))]);
-  return [...all].sort((a, b) => a - b).map((date) => ({ date, label: labelOf.get(date) ?? null }));
+  return snapshotsIn(h.col('Date'), h.col('Label'), historyTable(workbook, 'OppHistory').col('Date'));
 }
 
 export const HISTORY_TEXT = {
@@ -110,11 +105,8 @@ export const HISTORY_TEXT = {
 export function findSnapshot(workbook: WorkbookSnapshot, since: string): SnapshotInfo | { problem: Message } {
   const all = snapshotsOf(workbook);
   if (!all.length) return { problem: HISTORY_TEXT.noSnapshots };
-  const byLabel = all.filter((s) => s.label !== null && keyOf(s.label) === keyOf(since));
-  if (byLabel.length) return byLabel[byLabel.length - 1];
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(since.trim()) ? toDateSerial(since.trim()) : undefined;
-  const onOrBefore = date === undefined ? [] : all.filter((s) => s.date <= date);
-  if (onOrBefore.length) return onOrBefore[onOrBefore.length - 1];
+  const found = isBlank(since) ? undefined : chooseSnapshot(all, since, Number.MAX_SAFE_INTEGER);
+  if (found) return found;
   const known = all.map((s) => (s.label ? `${isoFromSerial(s.date)} (${s.label})` : isoFromSerial(s.date))).join(', ');
   return { problem: HISTORY_TEXT.noSuchSnapshot(since, known) };
 }
@@ -124,13 +116,7 @@ export function findSnapshot(workbook: WorkbookSnapshot, since: string): Snapsho
 /** Per opportunity: TRUE when a Mentor is on its decision chain. */
 function mentorByOpp(workbook: WorkbookSnapshot): Set<string> {
   const dc = workbook.tables.DecisionChain;
-  const opps = column(dc, 'OppId');
-  const support = column(dc, 'Support');
-  const out = new Set<string>();
-  opps.forEach((o, i) => {
-    if (!isBlank(o) && canonical(Support, support[i]) === 'Mentor') out.add(keyOf(o));
-  });
-  return out;
+  return dealsWithMentor(column(dc, 'OppId'), column(dc, 'Support'));
 }
 
 const num = (c: Cell | undefined): Cell => toNumber(c) ?? null;
@@ -337,32 +323,17 @@ export interface DealMovement {
   now: DealState;
 }
 
-export const MOVE_NAMES: Record<Move, Message> = {
-  slipped: bi('slipped', '推迟结单'),
-  stageBack: bi('moved back a stage', '阶段后退'),
-  gradeDown: bi('dropped a grade', '等级下降'),
-  mentorLost: bi('lost its mentor', '失去内线教练'),
-  grew: bi('grew', '金额增加'),
-  shrank: bi('shrank', '金额减少'),
-  won: bi('won', '赢单'),
-  lost: bi('lost', '丢单'),
-  noDecision: bi('no decision', '无决策'),
-};
-
 /**
  * The deals that moved since a snapshot (issue 16's What moved): each opportunity open at the
  * snapshot, compared with its state now (a removed one is not listed). In workbook order.
  */
 export function whatMoved(workbook: WorkbookSnapshot, evaluation: EvaluationResult, since: SnapshotInfo): DealMovement[] {
   const oh = historyTable(workbook, 'OppHistory');
-  const names = historyColumns('OppHistory');
-  const at = latestRowByKey({ dates: oh.col('Date'), keys: oh.col('OppId') }, since.date);
-  const f = (row: Cell[], c: string) => row[names.indexOf(c)] ?? null;
   const stages = workbook.config.Stages ?? defaultConfigTables('en-US').Stages;
   const lookup = stageOrderLookup(column(stages, 'Stage'), column(stages, 'Order'));
   const order = typeof lookup === 'function' ? (s: Cell) => lookup(s) : () => undefined;
   const opp = workbook.tables.Opportunities;
-  const [ids, names2, accounts, stage, status, amount, closeDate] = [
+  const [ids, names, accounts, stage, status, amount, closeDate] = [
     'OppId',
     'OppName',
     'AccountId',
@@ -372,41 +343,36 @@ export function whatMoved(workbook: WorkbookSnapshot, evaluation: EvaluationResu
     'CloseDate',
   ].map((c) => column(opp, c));
   const grades = new Map(evaluation.opportunities.map((o) => [keyOf(o.OppId), o.Grade ?? null]));
-  const mentors = mentorByOpp(workbook);
-  const out: DealMovement[] = [];
-  ids.forEach((id, i) => {
-    if (isBlank(id)) return;
-    const row = at.get(keyOf(id));
-    if (row === undefined) return;
-    const h = oh.rows[row];
-    const then: DealState = {
-      stage: f(h, 'Stage'),
-      status: f(h, 'Status'),
-      amount: f(h, 'Amount'),
-      closeDate: f(h, 'CloseDate'),
-      grade: f(h, 'Grade'),
-      mentor: f(h, 'Mentor'),
-    };
-    const now: DealState = {
-      stage: text(stage[i]),
-      status: canonical(Status, status[i]) ?? text(status[i]),
-      amount: num(amount[i]),
-      closeDate: dateOf(closeDate[i]),
-      grade: grades.get(keyOf(id)) ?? null,
-      mentor: mentors.has(keyOf(id)),
-    };
-    const moves = dealMoves(then, now, order);
-    if (moves.length)
-      out.push({
-        oppId: String(id).trim(),
-        oppName: text(names2[i]) as string | null,
-        accountId: text(accounts[i]) as string | null,
-        moves,
-        then,
-        now,
-      });
+  const moved = movedDeals({
+    oppIds: ids,
+    stages: stage.map(text),
+    statuses: status.map((s) => canonical(Status, s) ?? text(s)),
+    amounts: amount.map(num),
+    closeDates: closeDate.map(dateOf),
+    grades: ids.map((id) => (isBlank(id) ? null : (grades.get(keyOf(id)) ?? null))),
+    mentored: mentorByOpp(workbook),
+    history: {
+      dates: oh.col('Date'),
+      keys: oh.col('OppId'),
+      stages: oh.col('Stage'),
+      statuses: oh.col('Status'),
+      amounts: oh.col('Amount'),
+      closeDates: oh.col('CloseDate'),
+      grades: oh.col('Grade'),
+      mentors: oh.col('Mentor'),
+    },
+    since: since.date,
+    stageOrder: order,
   });
-  return out;
+  if (!Array.isArray(moved)) return [];
+  return moved.map((m) => ({
+    oppId: String(ids[m.row]).trim(),
+    oppName: text(names[m.row]) as string | null,
+    accountId: text(accounts[m.row]) as string | null,
+    moves: m.moves,
+    then: m.then,
+    now: m.now,
+  }));
 }
 
 // ------------------------------------------------------------------ columns the history supplies

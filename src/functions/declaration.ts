@@ -43,7 +43,14 @@ export type ResultShape =
   | { kind: 'scalar' }
   | { kind: 'column'; lengthOf: string }
   | { kind: 'rows'; of: string }
-  | { kind: 'list'; maxRows: string; columns: readonly string[]; rowsOf: string };
+  | {
+      kind: 'list';
+      maxRows: string;
+      columns: readonly string[];
+      rowsOf: string;
+      /** A fixed number of columns instead of one per given `columns` argument (WHATMOVED: deal and words). */
+      width?: number;
+    };
 
 export type ResultType = 'number' | 'string' | 'boolean' | 'any';
 

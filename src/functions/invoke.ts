@@ -215,7 +215,7 @@ function listSize(
   dims: (index: number) => Dimensions | undefined,
   numberAt: (index: number) => number | undefined,
 ): Dimensions {
-  const cols = shape.columns.filter((c) => dims(paramNames.indexOf(c)) !== undefined).length;
+  const cols = shape.width ?? shape.columns.filter((c) => dims(paramNames.indexOf(c)) !== undefined).length;
   const typed = numberAt(paramNames.indexOf(shape.maxRows));
   if (typed !== undefined) {
     const ok = Number.isInteger(typed) && typed >= 1 && typed <= MAX_LIST_ROWS;

@@ -11,6 +11,8 @@ export function signature(d: FunctionDeclaration): string {
 function resultWords(d: FunctionDeclaration): string {
   const s = d.result.shape;
   if (s.kind === 'scalar') return 'one value';
+  if (s.kind === 'list' && s.width)
+    return `a block of \`${s.maxRows}\` rows and ${s.width} columns (spills; rows beyond the matches are blank, and when more rows match the last row reads "… +N")`;
   if (s.kind === 'list')
     return `a block of \`${s.maxRows}\` rows, one column per given column argument (spills; rows beyond the matches are blank, and when more rows match the last row reads "… +N")`;
   if (s.kind === 'column') return `a column, one value per entry of \`${s.lengthOf}\` (spills)`;

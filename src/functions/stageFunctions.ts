@@ -1,6 +1,10 @@
-/** Stages and sufficient events (商机阶段 / 充分事件): PROBABILITY, STAGECHECK, OVERRUN. */
+/** Stages and sufficient events (商机阶段 / 充分事件): PROBABILITY, STAGECHECK, STAGECHECKTEXT, OVERRUN. */
 import { spill } from './spill';
 import { opportunityProbabilities, stageChecks, stageOverruns } from '../calc/stages';
+import { eventNames, stageCheckInWords } from '../calc/stageCheckWords';
+import { msg } from '../calc/messages';
+import { CalcError, Scalar } from '../core/cells';
+import { localeOf } from '../core/i18n';
 import { orFail } from './args';
 import { param } from './commonParams';
 import { FunctionDeclaration, ParamDeclaration, declare } from './declaration';
@@ -169,6 +173,67 @@ export const stageFunctions: FunctionDeclaration[] = [
           }),
         ),
       );
+    },
+  }),
+  declare({
+    id: 'STAGECHECKTEXT',
+    family: 'stages',
+    description: {
+      en: 'StageCheck values in words, for pages people read: "OK" stays "OK" in en and reads 齐全 in zh; "Missing: E_X, E_Y" lists the events by name ("Missing: Senior-contact visit logged", 缺：已记录高层拜访), taken from eventNames (the workbook\'s StageEvents descriptions), else the default events\' names in the language, else the id. Blank stays blank. Keep testing the StageCheck column itself in formulas: it is the same in every language.',
+      zh: '把阶段核查结果转为便于阅读的文字：“OK”在英文中仍为 OK，中文显示“齐全”；“Missing: E_X, E_Y”按事件名称列出（中文如“缺：已记录高层拜访”），名称取自 eventNames（工作簿 StageEvents 表的说明），没有时用该语言的默认事件名称，再没有则显示编号。空白仍为空白。公式判断时请继续使用阶段核查列本身（各语言相同）。',
+    },
+    example: '=CRM3.STAGECHECKTEXT(Opp_StageCheck, "zh-CN", StageEvents_EventId, StageEvents_Description)',
+    exampleResult: {
+      en: 'one text per opportunity, e.g. "齐全" or "缺：已记录高层拜访"',
+      zh: '每个商机一个结果，如“齐全”或“缺：已记录高层拜访”',
+    },
+    params: [
+      p('stageChecks', 'range', false, 'StageCheck values, e.g. Opp_StageCheck.', '阶段核查结果，如 Opp_StageCheck。'),
+      p(
+        'language',
+        'value',
+        true,
+        'Language of the words: "en-US" (default) or "zh-CN".',
+        '文字的语言："en-US"（默认）或 "zh-CN"。',
+      ),
+      p(
+        'eventIds',
+        'range',
+        true,
+        'Id of each sufficient event, e.g. StageEvents_EventId.',
+        '每个充分事件的编号，如 StageEvents_EventId。',
+      ),
+      p(
+        'eventNames',
+        'range',
+        true,
+        'Name of each event, in the order of eventIds, e.g. StageEvents_Description.',
+        '每个事件的名称，顺序与 eventIds 一致，如 StageEvents_Description。',
+      ),
+    ],
+    result: { shape: { kind: 'column', lengthOf: 'stageChecks' }, type: 'string' },
+    errors: [
+      {
+        en: '#VALUE! when eventIds and eventNames differ in size, or only one of them is given.',
+        zh: '#VALUE!：eventIds 与 eventNames 行数不一致，或只给了其中一个。',
+      },
+    ],
+    evaluate(a) {
+      const ids = a.optColumn('eventIds');
+      const names = a.optColumn('eventNames');
+      if (!ids !== !names)
+        return new CalcError(
+          'VALUE',
+          msg.custom(
+            'eventIds and eventNames go together: give both (e.g. StageEvents_EventId, StageEvents_Description)',
+            'eventIds 与 eventNames 须同时给出（如 StageEvents_EventId、StageEvents_Description）',
+          ),
+        );
+      if (ids && names && ids.length !== names.length)
+        return new CalcError('VALUE', msg.sizeMismatch('eventIds', 'eventNames', ids.length, names.length));
+      const lookup = eventNames(ids, names);
+      const locale = localeOf(a.has('language') ? a.text('language') : 'en-US');
+      return spill(a.column('stageChecks').map((c) => stageCheckInWords(c, locale, lookup) as Scalar));
     },
   }),
   declare({

@@ -92,7 +92,8 @@ export async function appendHistoryIn(
 
   // 1. The history tables the workbook has, found by their sheet's name (en or zh).
   const onSheet = wanted.flatMap((kind) => {
-    const keys = [kind, tableSpec(kind).zh].map((n) => keyOf(n));
+    // Its sheet as CRM3 names it in either language, or named after the table (earlier versions wrote History).
+    const keys = [kind, tableSheetName(kind, 'en-US'), tableSpec(kind).zh].map((n) => keyOf(n));
     const ws = sheets.items.find((s) => keys.includes(keyOf(s.name)));
     return ws ? [{ kind, ws, list: ws.tables.load('items/name') }] : [];
   });

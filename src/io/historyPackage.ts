@@ -11,6 +11,7 @@ import { Cell, keyOf } from '../core/cells';
 import { Locale, Message, bi } from '../core/i18n';
 import { HISTORY_TABLES, HistoryTableName, tableSpec } from '../model/schema';
 import { columnLetters } from '../model/snapshot';
+import { tableSheetName } from '../model/layout';
 import { appWithSheet } from './clientCopyParts';
 import { attributes, escapeXml } from './formulaPackage';
 import { XlsxParts, parseSharedStrings, parseTablePart, readRelationships, readWorkbookPart, relsPath } from './xlsxPackage';
@@ -29,11 +30,9 @@ const CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n';
 const MAX_PART = 512 * 1024 * 1024;
 
-const SHEET_NAMES: Record<HistoryTableName, { en: string; zh: string }> = {
-  History: { en: 'History', zh: '历史快照' },
-  OppHistory: { en: 'OppHistory', zh: '商机历史' },
-  AccountHistory: { en: 'AccountHistory', zh: '客户历史' },
-};
+const SHEET_NAMES = Object.fromEntries(
+  HISTORY_TABLES.map((t) => [t, { en: tableSheetName(t, 'en-US'), zh: tableSheetName(t, 'zh-CN') }]),
+) as Record<HistoryTableName, { en: string; zh: string }>;
 
 const M = {
   full: (sheet: string, rows: number): Message =>
@@ -235,6 +234,8 @@ async function append(
   for (const t of HISTORY_TABLES) {
     wanted.set(keyOf(SHEET_NAMES[t].en), t);
     wanted.set(keyOf(SHEET_NAMES[t].zh), t);
+    // A sheet named after the table (History, as earlier versions wrote it) keeps growing.
+    wanted.set(keyOf(t), t);
   }
   for (const sheet of wb.sheets) {
     if (!sheet.part) continue;

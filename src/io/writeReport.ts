@@ -10,7 +10,7 @@ import { Cell } from '../core/cells';
 import { RagStatus, valueLabel } from '../core/enumerations';
 import { excelFormatOf } from '../core/format';
 import { Locale, Message, MessageTable, bi, pick, pickAll } from '../core/i18n';
-import { MISSING_PREFIX, STAGE_OK } from '../calc/stages';
+import { stageCheckInWords } from '../calc/stageCheckWords';
 import { EvaluationResult } from '../engine/evaluate';
 import { scopeText } from '../engine/scope';
 import { GOALS } from '../model/indicators';
@@ -38,8 +38,6 @@ const TEXT = {
   message: bi('Message', '说明'),
   error: bi('error', '错误'),
   warning: bi('warning', '警告'),
-  stageOk: bi('OK', '通过'),
-  stageMissing: (events: string) => bi(`Missing: ${events}`, `缺少：${events}`),
 } satisfies MessageTable;
 
 /** The unit of an indicator, in words. */
@@ -93,14 +91,6 @@ class ReportSheet {
   }
 }
 
-/** The StageCheck value in the report's language ('OK' and 'Missing: E2' are the kernel's codes). */
-function stageCheckText(v: Cell, locale: Locale): Cell {
-  if (v === STAGE_OK) return pick(TEXT.stageOk, locale);
-  if (typeof v === 'string' && v.startsWith(MISSING_PREFIX))
-    return pick(TEXT.stageMissing(v.slice(MISSING_PREFIX.length)), locale);
-  return v;
-}
-
 /** A table's column header in the report's language (the schema's zh name in zh). */
 function header(table: TableName, column: string, locale: Locale): string {
   const spec = tableSpec(table).columns.find((c) => c.name === column);
@@ -136,12 +126,13 @@ function rowsSheet(
     ...columns.map((c) => (COLUMN_FORMATS[c] ? { numFmt: COLUMN_FORMATS[c] } : undefined)),
   ];
   // Every group's rows, each with its scope: a --by report holds every owner's accounts, not the first's.
+  // StageCheck in words (calc/stageCheckWords.ts); the result holds no StageEvents table, so the events' default names.
   for (const g of groups)
     for (const r of g.rows)
       sheet.add(
         [
           ...(lead ? [g.scope] : []),
-          ...columns.map((c) => (c === 'StageCheck' ? stageCheckText(r[c] ?? null, locale) : (r[c] ?? null))),
+          ...columns.map((c) => (c === 'StageCheck' ? stageCheckInWords(r[c] ?? null, locale) : (r[c] ?? null))),
         ],
         styles,
       );

@@ -36,7 +36,8 @@ export function settingRow(name: SettingName): number {
 }
 
 export function tableSheetName(name: TableName, locale: Locale): string {
-  return locale === 'zh-CN' ? tableSpec(name).zh : name;
+  const spec = tableSpec(name);
+  return locale === 'zh-CN' ? spec.zh : (spec.sheetEn ?? name);
 }
 
 export function configSheetName(locale: Locale): string {

@@ -60,6 +60,11 @@ export interface TableSpec {
   columns: readonly ColumnSpec[];
   /** Where per-criterion (Accounts) or per-question (Opportunities) columns go. */
   dynamic?: 'criteria' | 'questions';
+  /**
+   * The en sheet's name when it cannot be the table's: Excel reserves the sheet name "History"
+   * (Microsoft, "Rename a worksheet"; Excel refuses to create it and ExcelJS to read it).
+   */
+  sheetEn?: string;
 }
 
 const c = (name: string, zh: string, type: ColumnType, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({
@@ -399,6 +404,7 @@ export const TABLES: readonly TableSpec[] = [
   {
     name: 'History',
     zh: '历史快照',
+    sheetEn: 'Snapshots',
     prefix: 'Hist',
     columns: [
       c('Date', '快照日期', 'date', { required: true, aliases: ['Snapshot Date'] }),

@@ -11,6 +11,7 @@ import { Message } from '../core/i18n';
 import { a1 } from '../model/snapshot';
 import { TemplateInfo } from './catalog';
 import { addHowToSheet } from './howTo';
+import { addSinceLastReview } from './sinceLastReview';
 import { FORMAT, INPUT_FILL, SheetModel, TemplateBook, listValidation, nameListValidation } from './templateBook';
 import { TemplateSource, addConfigSheet, addDataTable, enumValues, rowsInOrder } from './workbookSheets';
 
@@ -43,6 +44,10 @@ const STEPS: readonly Message[] = [
     en: 'Objectives and actions: objectives with owners and dates on this page; actions in the Actions sheet (AccountId, Owner, DueDate, Done). The account indicators turn Green, Amber or Red.',
     zh: '目标与行动：在本页填写目标、负责人和日期；行动项填在“行动计划”表（客户编号、负责人、截止日期、完成）。客户指标显示 Green（绿）、Amber（黄）或 Red（红）。',
   },
+  {
+    en: 'Since last review (the Q1/Q2 meeting): take a snapshot with the pane’s Save snapshot or crm3 snapshot at each review; the box compares the account and its deals with the latest snapshot on or before the as-of date, or with the one you type (label or date) in its yellow cell.',
+    zh: '上次评审以来（一季度、二季度评审会）：每次评审时用任务窗格的“保存快照”或 crm3 snapshot 保存快照；该区域把客户及其商机与基准日当天或之前最近的一次快照对比，也可在黄色单元格中输入要对比的快照（标签或日期）。',
+  },
 ];
 
 const GRID_STATUS: Record<string, { en: string; zh: string; fill: string }> = {
@@ -74,8 +79,10 @@ function pairRow(book: TemplateBook, ws: SheetModel, row: number, label: string,
 }
 
 /** Helper columns the plan groups by; each name is a spill reference, so it sizes itself with the data. */
+const HELPER_COL = 20;
+
 function helperColumns(book: TemplateBook, ws: SheetModel): void {
-  const col = 20;
+  const col = HELPER_COL;
   book.label(ws, a1(3, col), book.zh ? '辅助列' : 'Helper columns', 'heading');
   const helpers: [string, Message, string][] = [
     [
@@ -89,6 +96,12 @@ function helperColumns(book: TemplateBook, ws: SheetModel): void {
       'AP_ConRole',
       { en: 'Contact buying role', zh: '联系人采购角色' },
       'CRM3.LOOKUPBY(Con_ContactId,Dc_ContactId,Dc_BuyingRole,"")',
+    ],
+    // StageCheck in words for the open-deal list (the column itself stays the contract value).
+    [
+      'AP_OppStageCheck',
+      { en: 'Stage check in words', zh: '阶段核查（文字）' },
+      `CRM3.STAGECHECKTEXT(Opp_StageCheck,"${book.locale}",StageEvents_EventId,StageEvents_Description)`,
     ],
   ];
   helpers.forEach(([name, label, f], i) => {
@@ -251,20 +264,22 @@ function planSheet(book: TemplateBook, source: TemplateSource): void {
   book.label(ws, `B${row}`, t('Open deals', '在手商机'), 'heading');
   row += 1;
   (zh
-    ? ['商机', '阶段', '金额', '结单日期', '等级', '阶段核查', '下一步日期']
-    : ['Deal', 'Stage', 'Amount', 'Close date', 'Grade', 'Stage check', 'Next step']
+    ? ['商机', '阶段', '金额', '结单日期', '等级', '下一步日期', '阶段核查']
+    : ['Deal', 'Stage', 'Amount', 'Close date', 'Grade', 'Next step', 'Stage check']
   ).forEach((x, i) => book.label(ws, a1(row, 2 + i), x, 'header'));
+  // The stage check is last: naming several events, it reads on into column I instead of under a date.
+  book.label(ws, a1(row, 9), '', 'header');
   const d1 = row + 1;
   book.formula(
     ws,
     `B${d1}`,
-    `CRM3.LISTBY(Opp_AccountId,Plan_AccountId,${OPEN_DEALS},Opp_OppName,Opp_Stage,Opp_Amount,Opp_CloseDate,Opp_Grade,Opp_StageCheck,Opp_NextStepDate,,Opp_CloseDate,,Opp_Status,"Open")`,
+    `CRM3.LISTBY(Opp_AccountId,Plan_AccountId,${OPEN_DEALS},Opp_OppName,Opp_Stage,Opp_Amount,Opp_CloseDate,Opp_Grade,Opp_NextStepDate,AP_OppStageCheck,,Opp_CloseDate,,Opp_Status,"Open")`,
     { spill: true },
   );
   for (let r = d1; r < d1 + OPEN_DEALS; r++) {
     ws.getCell(`D${r}`).numFmt = FORMAT.amount;
     ws.getCell(`E${r}`).numFmt = FORMAT.date;
-    ws.getCell(`H${r}`).numFmt = FORMAT.date;
+    ws.getCell(`G${r}`).numFmt = FORMAT.date;
     ws.getCell(`F${r}`).alignment = { horizontal: 'center' };
   }
   row = d1 + OPEN_DEALS;
@@ -546,15 +561,24 @@ function planSheet(book: TemplateBook, source: TemplateSource): void {
     'note',
   );
 
+  // 6. Since last review (the History tables; its snapshot date beside the page, after the helper columns).
+  const end = addSinceLastReview(book, ws, iN + 3, {
+    tierNow: 'C10',
+    revenueNow: 'C12',
+    shareNow: 'C16',
+    dateCell: { row: 5, col: HELPER_COL + 5 },
+  });
+
   helperColumns(book, ws);
   ws.getColumn(1).width = 2;
   ws.getColumn(2).width = zh ? 28 : 34;
   ws.getColumn(3).width = 18;
   for (const c of [4, 5, 6, 7]) ws.getColumn(c).width = 15;
   ws.getColumn(8).width = 12;
-  ws.getColumn(9).width = 12;
+  // Wide enough for the open deals' stage check in words, which reads on from column H.
+  ws.getColumn(9).width = 28;
   ws.getColumn(19).width = 3;
-  book.printArea(ws, `A1:I${iN + 2}`);
+  book.printArea(ws, `A1:I${end + 1}`);
   ws.pageSetup.orientation = 'portrait';
 }
 
@@ -567,5 +591,9 @@ export function buildAccountPlan(book: TemplateBook, info: TemplateInfo, source:
   addDataTable(book, source, 'DecisionChain');
   addDataTable(book, source, 'Actions');
   addDataTable(book, source, 'Activities');
+  // The snapshots the "since last review" box compares with (empty until crm3 snapshot or Save snapshot).
+  addDataTable(book, source, 'History');
+  addDataTable(book, source, 'OppHistory');
+  addDataTable(book, source, 'AccountHistory');
   addConfigSheet(book, source);
 }

@@ -73,8 +73,8 @@ export const TEMPLATES: readonly TemplateInfo[] = [
     id: 'account-plan',
     name: { en: 'Account plan', zh: '大客户账户规划' },
     description: {
-      en: 'One account on one page: goals and revenue target, the opportunity map and whitespace, the decision chain and relationship map, objectives and actions, and the account’s own indicators.',
-      zh: '一个客户一页纸：目标与收入指标、商机地图与空白点、决策链与关系图、目标与行动计划，以及该客户自己的指标。',
+      en: 'One account on one page: goals and revenue target, the opportunity map and whitespace, the decision chain and relationship map, objectives and actions, the account’s own indicators, and what changed since the last review.',
+      zh: '一个客户一页纸：目标与收入指标、商机地图与空白点、决策链与关系图、目标与行动计划、该客户自己的指标，以及上次评审以来的变化。',
     },
     sheets: {
       en: [
@@ -86,9 +86,25 @@ export const TEMPLATES: readonly TemplateInfo[] = [
         'DecisionChain',
         'Actions',
         'Activities',
+        'Snapshots',
+        'OppHistory',
+        'AccountHistory',
         'Config',
       ],
-      zh: ['使用说明', '账户规划', '客户', '商机', '联系人', '决策链', '行动计划', '活动', '配置'],
+      zh: [
+        '使用说明',
+        '账户规划',
+        '客户',
+        '商机',
+        '联系人',
+        '决策链',
+        '行动计划',
+        '活动',
+        '历史快照',
+        '商机历史',
+        '客户历史',
+        '配置',
+      ],
     },
     charts: [
       {

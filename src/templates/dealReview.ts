@@ -179,8 +179,14 @@ function reviewSheet(book: TemplateBook, source: TemplateSource, winSteps: numbe
   // 2. Sufficient events of each stage, with the activity that proves each.
   row += 2;
   heading(book, ws, row, t('2. Sufficient events by stage', '二、各阶段充分事件'));
-  const checkCell = `E${row}`;
-  book.formula(ws, checkCell, `"${t('Stage check: ', '阶段核查：')}"&${look('Opp_StageCheck')}`);
+  // The StageCheck value (the contract, tested by the red fill below) beside the page; the page shows it in words.
+  const checkCell = a1(row, HELPER_COL);
+  book.formula(ws, checkCell, look('Opp_StageCheck'));
+  book.formula(
+    ws,
+    `E${row}`,
+    `"${t('Stage check: ', '阶段核查：')}"&CRM3.STAGECHECKTEXT(${checkCell},"${book.locale}",StageEvents_EventId,StageEvents_Description)`,
+  );
   row += 1;
   headers(book, ws, row, [
     ['B', t('Stage', '阶段')],

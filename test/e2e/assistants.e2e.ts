@@ -137,10 +137,13 @@ test('templates: the gallery lists every template with its sheets, inserts one a
   await page.getByRole('button', { name: 'Insert Account plan', exact: true }).click();
   const done = page.locator('[data-testid="template-inserted"]');
   await done.waitFor({ timeout: 60_000 });
-  // Web mode's MemoryHost holds one table of each kind, and the sample has them all: the
-  // template's tables are kept as they were and reported, nothing is duplicated (ExcelHost
-  // adds suffixed copies instead, and then offers "Go to" the first new sheet).
-  expect(await done.textContent()).toContain('The workbook already has every part of this template');
+  // Web mode's MemoryHost holds one table of each kind: the sample's tables are kept as they
+  // were and reported, nothing is duplicated (ExcelHost adds suffixed copies instead). The
+  // sample has no history yet, so the plan's three History tables (its "Since last review"
+  // box reads them) are added, and the pane offers "Go to" the first of them.
+  const inserted = await done.textContent();
+  expect(inserted).toContain('Inserted 3 sheets');
+  expect(inserted).toContain('Go to Snapshots');
   const kept = await page.textContent('[data-testid="template-kept"]');
   for (const table of ['Opportunities', 'Contacts', 'DecisionChain', 'Actions', 'Activities']) expect(kept).toContain(table);
 

@@ -167,10 +167,16 @@ describe('grading', () => {
     const checks = engine.computedColumn('Opportunities', 'StageCheck');
     const ok = checks.findIndex((c) => c === 'OK');
     const missing = checks.findIndex((c) => typeof c === 'string' && c.startsWith('Missing: '));
-    expect(gradingForm(engine, ok).outcome.stageCheck).toEqual({ kind: 'ok' });
+    expect(gradingForm(engine, ok).outcome.stageCheck).toEqual({ kind: 'ok', words: { en: 'OK', zh: '齐全' } });
+    // Missing events by the workbook's own names (its StageEvents descriptions), joined as each language joins.
+    const ev = sample.config.StageEvents!;
+    const nameOf = (id: string) =>
+      String(ev.rows.find((r) => r[ev.headers.indexOf('EventId')] === id)![ev.headers.indexOf('Description')]);
+    const ids = (checks[missing] as string).slice('Missing: '.length).split(', ');
     expect(gradingForm(engine, missing).outcome.stageCheck).toEqual({
       kind: 'missing',
-      events: (checks[missing] as string).slice('Missing: '.length),
+      events: ids.join(', '),
+      words: { en: `Missing: ${ids.map(nameOf).join(', ')}`, zh: `缺：${ids.map(nameOf).join('、')}` },
     });
   });
 

@@ -80,7 +80,7 @@ describe('Save snapshot in Excel (office-js)', () => {
       const r1 = await host.appendHistory(rows1);
       expect(r1).toEqual({
         ok: true,
-        sheets: locale === 'zh-CN' ? ['历史快照', '商机历史', '客户历史'] : ['History', 'OppHistory', 'AccountHistory'],
+        sheets: locale === 'zh-CN' ? ['历史快照', '商机历史', '客户历史'] : ['Snapshots', 'OppHistory', 'AccountHistory'],
       });
       // Tables named as the file writer names them, with names over their columns.
       expect(st.tables.filter((t) => HISTORY_TABLES.includes(t.name as never)).map((t) => t.name)).toEqual([

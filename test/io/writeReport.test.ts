@@ -124,7 +124,11 @@ withOpenpyxl('the report as an independent reader sees it', () => {
       if (r[5].v !== null) expect(String(r[5].v)).toMatch(/^(绿灯|黄灯|红灯|无数据)$/);
     }
     const checks = sheets[2].rows.slice(1).map((r) => r[4].v);
-    expect(checks).toContain('通过');
+    expect(checks).toContain('齐全');
+    // Missing events by their zh names (the default events': the result carries no StageEvents table).
+    const missing = checks.filter((c) => typeof c === 'string' && c.startsWith('缺：'));
+    expect(missing.length).toBeGreaterThan(0);
+    expect(missing.filter((c) => /E_[A-Z]/.test(String(c)))).toEqual([]);
     expect(checks.filter((c) => typeof c === 'string' && /Missing|OK/.test(c))).toEqual([]);
     expect(sheets[3].rows[sheets[3].rows.length - 1].map((c) => c.v)).toEqual(['错误', '商机', 'F12', '金额不是数字']);
   });

@@ -1,8 +1,7 @@
 /** The deals that moved since the chosen snapshot, each with its moves in words (the engine decides them). */
 import { Body1Strong, Caption1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import { pick, pickAll } from '../../../core/i18n';
-import { formatDelta } from '../../../core/format';
-import { DealMovement, MOVE_NAMES } from '../../../engine/history';
+import { pickAll } from '../../../core/i18n';
+import { DealMovement, movesInWords } from '../../../engine/history';
 import type { UiLocale } from '../../strings';
 import { historyStrings } from './historyStrings';
 
@@ -18,7 +17,6 @@ const useStyles = makeStyles({
 export function WhatMoved({ moved, since, locale }: { moved: DealMovement[]; since: string; locale: UiLocale }) {
   const t = pickAll(historyStrings, locale);
   const s = useStyles();
-  const sep = locale === 'zh-CN' ? '、' : ', ';
   return (
     <section aria-labelledby="what-moved-title" data-testid="what-moved">
       <Subtitle2 as="h3" id="what-moved-title" block>
@@ -31,16 +29,8 @@ export function WhatMoved({ moved, since, locale }: { moved: DealMovement[]; sin
           {moved.map((m) => (
             <li key={m.oppId} className={s.item} data-opp-id={m.oppId}>
               <Body1Strong>{m.oppName ?? m.oppId}</Body1Strong> <Caption1>{m.oppId}</Caption1>
-              <Caption1 block>
-                {m.moves
-                  .map((x) => {
-                    const name = pick(MOVE_NAMES[x], locale);
-                    // Grew or shrank: by how much, in full (the amounts are the snapshot's and now's).
-                    const by = x === 'grew' || x === 'shrank' ? formatDelta(m.then.amount, m.now.amount, 'amount', locale) : '';
-                    return by ? `${name} ${by}` : name;
-                  })
-                  .join(sep)}
-              </Caption1>
+              {/* The moves in words with what changed (calc/history.ts movesInWords, as the account plan says them). */}
+              <Caption1 block>{movesInWords(m, locale)}</Caption1>
             </li>
           ))}
         </ul>

@@ -28,12 +28,12 @@ const useStyles = makeStyles({
 /** A score as planners read it: one decimal, "—" when blank. */
 const score = (v: number | null, locale: Locale) => formatValue(v, 'number', locale, { digits: 1 });
 
-function stageCheckText(v: StageCheckView, t: Picked<typeof gradingStrings>): string {
+function stageCheckText(v: StageCheckView, t: Picked<typeof gradingStrings>, locale: Locale): string {
   switch (v.kind) {
     case 'ok':
-      return t.stageOk;
     case 'missing':
-      return t.stageMissing(v.events);
+      // In words by the engine (calc/stageCheckWords.ts, the one home of StageCheck's display).
+      return pick(v.words, locale);
     case 'blank':
       return t.blank;
     case 'error':
@@ -95,7 +95,7 @@ export function GradeSummary({ outcome, locale, savedGrade, current }: GradeSumm
       </dl>
       <div className={styles.wide} data-testid="stage-check">
         <Caption1>{t.stageCheckPrefix}</Caption1>
-        <Caption1>{stageCheckText(outcome.stageCheck, t)}</Caption1>
+        <Caption1>{stageCheckText(outcome.stageCheck, t, locale)}</Caption1>
       </div>
       {outcome.problem && <Caption1 className={`${styles.wide} ${styles.error}`}>{outcome.problem}</Caption1>}
     </section>

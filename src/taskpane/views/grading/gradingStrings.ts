@@ -28,6 +28,4 @@ export const gradingStrings = {
   noQuestions: bi('The Questions table has no questions.', '评估问题表中没有问题。'),
   blank: bi('—', '—'),
   computing: bi('Computing…', '正在计算…'),
-  stageOk: bi('OK: every essential event so far is proven', '通过：当前阶段之前的必要事件均已证实'),
-  stageMissing: (events: string) => bi(`Missing events: ${events}`, `缺少充分事件：${events}`),
 } satisfies MessageTable;
