@@ -104,3 +104,15 @@ export function listRows(q: RowListQuery): RowList | CalcError {
 export function moreRowsNote(more: number): string {
   return `… +${more}`;
 }
+
+/**
+ * The block a row list spills: the listed rows, then "… +N" when rows did not fit, then blank
+ * rows down to maxRows, each `width` cells wide (LISTBY and WHATMOVED print the same way).
+ */
+export function listBlock<T>(rows: readonly T[][], more: number, width: number, maxRows: number): (T | string | null)[][] {
+  const block: (T | string | null)[][] = rows.map((r) => [...r]);
+  const blank = () => Array.from({ length: width }, () => null);
+  if (more > 0) block.push([moreRowsNote(more), ...blank().slice(1)]);
+  while (block.length < maxRows) block.push(blank());
+  return block;
+}

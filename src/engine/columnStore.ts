@@ -4,15 +4,25 @@
  * DESIGN.md §8: about 2.6× faster to build and a third of the memory. Internal: not part of
  * the CRM3 catalog, never written into a user's workbook.
  */
-import { ArraySize, FunctionArgumentType, FunctionPlugin, SimpleRangeValue } from 'hyperformula';
+import { ArraySize, CellError, ErrorType, FunctionArgumentType, FunctionPlugin, SimpleRangeValue } from 'hyperformula';
 import type { ImplementedFunctions } from 'hyperformula';
 import { Cell } from '../core/cells';
 import { fromHfScalar } from '../functions/hyperformula/crm3Plugin';
 import type { NamedColumnShortcut } from '../functions/hyperformula/crm3Plugin';
 import { InputCell, markErrorFree } from '../functions/invoke';
 import { CalcError } from '../core/cells';
+import { nameTarget } from './hfInternals';
+import { columnRows } from '../functions/spill';
 
 export const DATA_FUNCTION = 'CRM3DATA';
+/**
+ * `=CRM3COLUMN("w1","Opp_Status")`: one cell that stands for a whole fed column. A name points
+ * at it instead of at n spilled cells when every formula reads the column through a CRM3
+ * function (storeShortcut hands the function the store's column). Its value is a new error
+ * each time it is computed, so a what-if that changes the column re-runs what reads it, and a
+ * formula that read the cell as a value would show an error, never a wrong number.
+ */
+export const HANDLE_FUNCTION = 'CRM3COLUMN';
 
 const live = new Map<string, ColumnStore>();
 let nextStore = 1;
@@ -42,7 +52,7 @@ export class ColumnStore {
     if (!g) {
       const values = this.columns.get(key);
       if (!values) return undefined;
-      g = values.length ? values.map((v) => [v]) : [[null]];
+      g = values.length ? columnRows(values) : [[null]];
       markErrorFree(g);
       this.grids.set(key, g);
     }
@@ -53,6 +63,11 @@ export class ColumnStore {
 
   get(key: string): Cell[] | undefined {
     return this.columns.get(key);
+  }
+
+  /** The formula of the one cell that stands for column `key` (HANDLE_FUNCTION). */
+  handleFormula(key: string): string {
+    return `=${HANDLE_FUNCTION}("${this.id}","${encodeURIComponent(key)}")`;
   }
 
   /** The formula that spills column `key` (at least one row, so names stay valid). */
@@ -86,7 +101,15 @@ export class ColumnDataPlugin extends FunctionPlugin {
       parameters: [{ argumentType: FunctionArgumentType.STRING }, { argumentType: FunctionArgumentType.STRING }],
       vectorizationForbidden: true,
     },
+    [HANDLE_FUNCTION]: {
+      method: 'columnHandle',
+      parameters: [{ argumentType: FunctionArgumentType.STRING }, { argumentType: FunctionArgumentType.STRING }],
+    },
   };
+
+  columnHandle(): CellError {
+    return new CellError(ErrorType.REF, 'a column of the engine, read through CRM3 functions');
+  }
 
   columnData(ast: Ast): SimpleRangeValue {
     const { store, key } = storeOf(ast);
@@ -95,8 +118,8 @@ export class ColumnDataPlugin extends FunctionPlugin {
     // one copy of the rows in memory instead of two. Blanks are '' to HyperFormula, null to the kernels.
     if (store && key !== undefined && values.length && !values.includes(null))
       return SimpleRangeValue.onlyValues(store.grid(key) as never);
-    const rows = values.length ? values.map((v) => [(v === null ? '' : v) as never]) : [['' as never]];
-    return SimpleRangeValue.onlyValues(rows);
+    const rows = values.length ? columnRows(values, (v) => (v === null ? '' : v)) : [['']];
+    return SimpleRangeValue.onlyValues(rows as never);
   }
 
   columnDataSize(ast: Ast): ArraySize {
@@ -104,11 +127,6 @@ export class ColumnDataPlugin extends FunctionPlugin {
   }
 }
 
-interface Graph {
-  namedExpressions: { nearestNamedExpression(name: string, sheet: number): { address: unknown } | undefined };
-  getCell(address: unknown): { getFormula?: (service: unknown) => unknown; array?: unknown } | undefined;
-  lazilyTransformingAstService: unknown;
-}
 /** HyperFormula's computed spill (ArrayValue): a fresh object each time the formula is recomputed. */
 type SpillValues = { array?: unknown[][] };
 
@@ -118,60 +136,41 @@ const spillGrids = new WeakMap<object, InputCell[][] | undefined>();
 function spillGrid(spill: SpillValues): InputCell[][] | undefined {
   if (spillGrids.has(spill)) return spillGrids.get(spill);
   const rows = spill.array!;
-  let grid: InputCell[][] | undefined = new Array(rows.length);
-  let hasError = false;
-  for (let i = 0; i < rows.length && grid; i++) {
-    if (rows[i].length !== 1) grid = undefined;
-    else {
-      const c = fromHfScalar(rows[i][0]);
-      if (c instanceof CalcError) hasError = true;
-      grid[i] = [c];
-    }
+  let grid: InputCell[][] | undefined;
+  if (rows.every((r) => r.length === 1)) {
+    grid = columnRows(rows, (r) => fromHfScalar(r[0]));
+    if (!grid.some((r) => r[0] instanceof CalcError)) markErrorFree(grid);
   }
-  if (grid && !hasError) markErrorFree(grid);
   spillGrids.set(spill, grid);
   return grid;
 }
-type RangeAst = {
-  type?: string;
-  start?: { toSimpleCellAddress(base: unknown): { sheet: number; row: number; col: number } };
-  end?: { toSimpleCellAddress(base: unknown): { row: number; col: number } };
-};
-type CallAst = { type?: string; procedureName?: string; args?: { type?: string; value?: unknown }[] };
 
 /**
- * Reads a name like Opp_Status straight from the store when it points at exactly one fed
- * column (=CRM3DATA(...)), and a computed column like Opp_QualScore straight from the spilled
- * result of its one CRM3 call: same values, without HyperFormula copying the range cell by
- * cell. Anything else (Config tables, consultants' own names) returns undefined.
+ * Reads a name like Opp_Status straight from the store when it points at one fed column: its
+ * handle cell (=CRM3COLUMN(...)) or its spilled cells (=CRM3DATA(...)); and a computed column
+ * like Opp_QualScore straight from the spilled result of its one CRM3 call: same values,
+ * without HyperFormula copying the range cell by cell. Anything else (Config tables,
+ * consultants' own names) returns undefined.
  */
 export const storeShortcut: NamedColumnShortcut = (plugin, ast, state) => {
-  const graph = (plugin as unknown as { dependencyGraph: Graph }).dependencyGraph;
-  const base = (state as { formulaAddress?: { sheet: number; row: number; col: number } }).formulaAddress;
-  if (!base) return undefined;
-  const named = graph.namedExpressions.nearestNamedExpression(ast.expressionName, base.sheet);
-  const nameVertex = named ? graph.getCell(named.address) : undefined;
-  const range = nameVertex?.getFormula?.(graph.lazilyTransformingAstService) as RangeAst | undefined;
-  if (!range || range.type !== 'CELL_RANGE' || !range.start || !range.end) return undefined;
-  const start = range.start.toSimpleCellAddress(base);
-  const end = range.end.toSimpleCellAddress(base);
-  if (start.col !== end.col) return undefined;
-  const vertex = graph.getCell(start);
-  const feeder = vertex?.getFormula?.(graph.lazilyTransformingAstService) as CallAst | undefined;
-  if (!feeder || feeder.type !== 'FUNCTION_CALL') return undefined;
-  if (feeder.procedureName?.startsWith('CRM3.')) {
+  const target = nameTarget(plugin, ast.expressionName, state);
+  if (!target?.call || target.cols !== 1) return undefined;
+  const { name, texts } = target.call;
+  if (name.startsWith('CRM3.')) {
     // A computed column: HyperFormula evaluates it before this formula (the name is a dependency).
-    const spill = (vertex as { array?: SpillValues }).array;
-    if (!spill || !Array.isArray(spill.array) || spill.array.length !== end.row - start.row + 1) return undefined;
+    const spill = target.spill;
+    if (!spill || !Array.isArray(spill.array) || spill.array.length !== target.rows) return undefined;
     return spillGrid(spill);
   }
-  if (feeder.procedureName !== DATA_FUNCTION) return undefined;
-  const [storeId, encoded] = (feeder.args ?? []).map((a) => (a && a.type === 'STRING' ? String(a.value) : ''));
-  const key = decodeURIComponent(encoded);
-  const store = live.get(storeId);
+  if (name !== DATA_FUNCTION && name !== HANDLE_FUNCTION) return undefined;
+  const store = live.get(texts[0]);
+  const key = decodeURIComponent(texts[1] ?? '');
   const values = store?.get(key);
-  if (!store || !values || Math.max(1, values.length) !== end.row - start.row + 1) return undefined;
-  return store.grid(key);
+  if (!store || !values) return undefined;
+  // A handle (one cell) stands for the whole column; spilled cells must span exactly the column.
+  if (name === HANDLE_FUNCTION) return target.rows === 1 ? store.grid(key) : undefined;
+  return Math.max(1, values.length) === target.rows ? store.grid(key) : undefined;
 };
 
-export const columnDataTranslations = { enGB: { [DATA_FUNCTION]: DATA_FUNCTION }, enUS: { [DATA_FUNCTION]: DATA_FUNCTION } };
+const ownNames = { [DATA_FUNCTION]: DATA_FUNCTION, [HANDLE_FUNCTION]: HANDLE_FUNCTION };
+export const columnDataTranslations = { enGB: ownNames, enUS: ownNames };

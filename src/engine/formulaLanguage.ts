@@ -493,6 +493,42 @@ export function namesIn(formula: string): Set<string> {
   return out;
 }
 
+/**
+ * Names a formula reads other than as a whole argument of a CRM3 function: `SUM(Opp_Amount)`,
+ * `Opp_Amount*2`, `CRM3.SUMWHERE(Opp_Amount*2)`, `=Opp_Amount`. The engine hands a CRM3
+ * function a column it names directly; a name read any other way needs its cells.
+ */
+export function namesReadAsCells(formula: string): Set<string> {
+  const out = new Set<string>();
+  const tokens = tokenize(formula.replace(/^\s*=/, '')).filter((t) => t.kind !== 'space');
+  // Per open parenthesis: whether it holds a CRM3 function's arguments.
+  const open: boolean[] = [];
+  let call = false;
+  tokens.forEach((t, k) => {
+    if (t.kind === 'function') {
+      call = crm3Id(t.text) !== undefined;
+      return;
+    }
+    const wasCall = call;
+    call = false;
+    if (t.text === '(') {
+      open.push(wasCall);
+      return;
+    }
+    if (t.text === ')') {
+      open.pop();
+      return;
+    }
+    if (t.kind !== 'name' || LITERAL_NAMES.has(t.text.toUpperCase()) || /^_xl/i.test(t.text)) return;
+    if (tokens[k + 1]?.kind === 'bracket') return; // a table name
+    const before = tokens[k - 1]?.text;
+    const after = tokens[k + 1]?.text;
+    const whole = open[open.length - 1] === true && (before === '(' || before === ',') && (after === ',' || after === ')');
+    if (!whole) out.add(t.text);
+  });
+  return out;
+}
+
 /** Old → new, keys compared case-insensitively (Excel's names are). */
 export interface Renames {
   sheets?: ReadonlyMap<string, string>;

@@ -146,3 +146,59 @@ function patchSpillMapping(graph: SpillGraphInternals): boolean {
   };
   return true;
 }
+
+/**
+ * 3. What a defined name points at (`nameTarget`), read while a CRM3 function evaluates: the
+ * cell or range of the name's own formula, relative to the formula being evaluated, and the
+ * vertex of its first cell (the engine's fed columns and handles are formulas there, its
+ * computed columns spilled arrays). HyperFormula hands a function its arguments already
+ * evaluated; this lets the engine give a CRM3 function its column straight from its store
+ * instead (engine/columnStore.ts). Undefined when the name or the shape is not the one expected.
+ */
+export interface NameTarget {
+  /** Rows × columns the name spans. */
+  rows: number;
+  cols: number;
+  /** The first cell's formula when it is a function call: its name and its text arguments. */
+  call?: { name: string; texts: string[] };
+  /** The first cell's spilled result (HyperFormula's ArrayValue), when it holds one. */
+  spill?: { array?: unknown[][] };
+}
+
+interface NameGraph {
+  namedExpressions: { nearestNamedExpression(name: string, sheet: number): { address: unknown } | undefined };
+  getCell(address: unknown): { getFormula?: (service: unknown) => unknown; array?: unknown } | undefined;
+  lazilyTransformingAstService: unknown;
+}
+type Where = { toSimpleCellAddress(base: unknown): CellAddress };
+type NameAst = { type?: string; reference?: Where; start?: Where; end?: Where };
+type CallAst = { type?: string; procedureName?: string; args?: { type?: string; value?: unknown }[] };
+
+export function nameTarget(plugin: object, name: string, state: unknown): NameTarget | undefined {
+  const graph = (plugin as { dependencyGraph?: NameGraph }).dependencyGraph;
+  const base = (state as { formulaAddress?: CellAddress } | undefined)?.formulaAddress;
+  if (!graph || !base || typeof graph.namedExpressions?.nearestNamedExpression !== 'function') return undefined;
+  const named = graph.namedExpressions.nearestNamedExpression(name, base.sheet);
+  const nameVertex = named ? graph.getCell(named.address) : undefined;
+  if (typeof nameVertex?.getFormula !== 'function') return undefined;
+  const ast = nameVertex.getFormula(graph.lazilyTransformingAstService) as NameAst | undefined;
+  let start: CellAddress;
+  let end: CellAddress;
+  if (ast?.type === 'CELL_REFERENCE' && ast.reference) start = end = ast.reference.toSimpleCellAddress(base);
+  else if (ast?.type === 'CELL_RANGE' && ast.start && ast.end) {
+    start = ast.start.toSimpleCellAddress(base);
+    end = ast.end.toSimpleCellAddress(base);
+  } else return undefined;
+  const target: NameTarget = { rows: end.row - start.row + 1, cols: end.col - start.col + 1 };
+  const vertex = graph.getCell(start);
+  const formula =
+    typeof vertex?.getFormula === 'function' ? (vertex.getFormula(graph.lazilyTransformingAstService) as CallAst) : undefined;
+  if (formula?.type === 'FUNCTION_CALL' && typeof formula.procedureName === 'string')
+    target.call = {
+      name: formula.procedureName,
+      texts: (formula.args ?? []).map((a) => (a && a.type === 'STRING' ? String(a.value) : '')),
+    };
+  const spill = (vertex as { array?: { array?: unknown[][] } } | undefined)?.array;
+  if (spill && typeof spill === 'object') target.spill = spill;
+  return target;
+}

@@ -14,7 +14,7 @@ import { IndicatorRow, TableData, WorkbookSnapshot, columnLetters } from '../mod
 import { criteriaOf, questionsOf } from '../model/workbookColumns';
 import { Locale } from '../core/i18n';
 import { ColumnStore } from './columnStore';
-import { namesIn, renameMap, rewriteFormula } from './formulaLanguage';
+import { namesIn, namesReadAsCells, renameMap, rewriteFormula } from './formulaLanguage';
 
 export type SheetCells = (Cell | string)[][];
 
@@ -55,6 +55,8 @@ export interface EngineLayout {
   rowCounts: Record<TableName, number>;
   /** Sheet column (0-based) of each canonical column that HyperFormula holds, per table. */
   columnIndex: Record<TableName, Map<string, number>>;
+  /** Fed columns whose name points at one handle cell (by engine name, lower case); the others are spilled. */
+  handles: Map<string, ColumnHandle>;
   settings: Record<SettingName, Cell>;
   /** Where each Config table sits on the Config sheet (settings are in column B, row = SETTINGS index + 1). */
   configTables: Record<ConfigTableName, ConfigTableLayout>;
@@ -68,6 +70,25 @@ export const INDICATORS_SHEET = 'Indicators';
 export const MIN_DATA_ROWS = 2;
 
 /** `=Sheet!$C$2:$C$11` for column `col` (0-based) holding `n` rows from row 2. */
+/** A fed column held as one handle cell (row 2 of its sheet column) that stands for all its rows. */
+export interface ColumnHandle {
+  /** The engine's name for it. */
+  name: string;
+  table: TableName;
+  column: string;
+  /** The store's key (the workbook's name). */
+  key: string;
+  /** Sheet column (0-based). */
+  col: number;
+  /** Rows its name stands for. */
+  span: number;
+}
+
+/** The handle cell of sheet column `col` as a name's formula. */
+export function cellRef(sheet: string, col: number): string {
+  return `='${sheet}'!$${columnLetters(col + 1)}$2`;
+}
+
 export function columnRange(sheet: string, col: number, n: number, firstRow = 2, width = 1): string {
   const rows = Math.max(1, n);
   return `='${sheet}'!$${columnLetters(col + 1)}$${firstRow}:$${columnLetters(col + width)}$${firstRow + rows - 1}`;
@@ -201,7 +222,11 @@ export function layoutWorkbook(
   const formulas = [...COMPUTED_COLUMNS.map((c) => c.formula), ...engineFormulas];
   const referenced = new Set<string>();
   for (const f of formulas) for (const n of namesIn(f)) referenced.add(n.toLowerCase());
+  // Names some formula reads as cells (not as a whole argument of a CRM3 function) are spilled.
+  const asCells = new Set<string>();
+  for (const f of formulas) for (const n of namesReadAsCells(f)) asCells.add(n.toLowerCase());
   const store = options.store;
+  const handles = new Map<string, ColumnHandle>();
 
   TABLES.forEach((spec, t) => {
     const columns = inputColumns(spec, criteriaIds, questionIds);
@@ -230,9 +255,13 @@ export function layoutWorkbook(
       if (!referenced.has(name.toLowerCase()) && !(inBlock && blockUsed)) return;
       if (!index.has(c)) index.set(c, header.length);
       if (inBlock && blockStart < 0) blockStart = header.length;
-      names.push({ name, expression: columnRange(spec.name, header.length, span) });
+      // One handle cell instead of n spilled cells when CRM3 functions alone read the column (issue
+      // #15). A table of fewer rows than the names span is spilled: its names read blanks below.
+      const handle = span === n && !(inBlock && blockUsed) && !asCells.has(name.toLowerCase());
+      if (handle) handles.set(name.toLowerCase(), { name, table: spec.name, column: c, key, col: header.length, span });
+      names.push({ name, expression: handle ? cellRef(spec.name, header.length) : columnRange(spec.name, header.length, span) });
       header.push(c);
-      feed.push(store.formula(key));
+      feed.push(handle ? store.handleFormula(key) : store.formula(key));
     });
     columnIndex[spec.name] = index;
     if (blockUsed) names.push({ name: blockName, expression: columnRange(spec.name, blockStart, span, 2, blockSize) });
@@ -291,5 +320,18 @@ export function layoutWorkbook(
   });
   sheets[INDICATORS_SHEET] = [indicatorsSheet[0]];
 
-  return { sheets, names, calc, indicatorsSheet, computed, indicators, rowCounts, columnIndex, settings, configTables, maxRows };
+  return {
+    sheets,
+    names,
+    calc,
+    indicatorsSheet,
+    computed,
+    indicators,
+    rowCounts,
+    columnIndex,
+    handles,
+    settings,
+    configTables,
+    maxRows,
+  };
 }

@@ -15,7 +15,7 @@ import { ConfigTableName, SETTINGS, SettingName } from '../model/config';
 import { BUILT_IN_INDICATORS } from '../model/indicators';
 import { TABLES, TableName, tableSpec } from '../model/schema';
 import { IndicatorRow, WorkbookSnapshot } from '../model/snapshot';
-import { namesIn } from './formulaLanguage';
+import { namesIn, namesReadAsCells } from './formulaLanguage';
 import {
   CALC_SHEET,
   CONFIG_SHEET,
@@ -365,8 +365,17 @@ export class WorkbookEngine {
    */
   private feedColumnsOf(formula: string): void {
     const wanted = [...namesIn(formula)].filter((n) => !this.hf.getNamedExpression(n));
-    if (wanted.length === 0) return;
+    const asCells = [...namesReadAsCells(formula)].filter((n) => this.layout.handles.has(n.toLowerCase()));
+    if (wanted.length === 0 && asCells.length === 0) return;
     this.hf.batch(() => {
+      // A column held as one handle cell that this formula reads as cells: spilled from then on.
+      for (const n of asCells) {
+        const handle = this.layout.handles.get(n.toLowerCase())!;
+        this.layout.handles.delete(n.toLowerCase());
+        const address = { sheet: this.sheetIds[handle.table], row: 1, col: handle.col };
+        this.hf.setCellContents(address, [[this.store.formula(handle.key)]]);
+        this.hf.changeNamedExpression(handle.name, columnRange(handle.table, handle.col, handle.span));
+      }
       for (const name of wanted) {
         const spec = TABLES.find((t) => name.startsWith(`${t.prefix}_`));
         if (!spec || !this.store.get(name)) continue;
@@ -413,7 +422,9 @@ export class WorkbookEngine {
         }
         // Not a formula vertex (cannot happen for a fed column): set the same formula again.
         this.hf.setCellContents(address, [[null]]);
-        this.hf.setCellContents(address, [[this.store.formula(`${tableSpec(table).prefix}_${column}`)]]);
+        const key = `${tableSpec(table).prefix}_${column}`;
+        const held = [...this.layout.handles.values()].some((h) => h.key === key);
+        this.hf.setCellContents(address, [[held ? this.store.handleFormula(key) : this.store.formula(key)]]);
       }
     });
   }

@@ -15,7 +15,7 @@ import {
   stageEnteredDates,
   valuesAsOf,
 } from '../calc/history';
-import { listRows, moreRowsNote } from '../calc/rowList';
+import { listBlock, listRows } from '../calc/rowList';
 import { stageOrderLookup } from '../calc/stages';
 import { CalcError, Scalar, isBlank, toDateSerial } from '../core/cells';
 import { msg } from '../calc/messages';
@@ -370,7 +370,6 @@ export const historyFunctions: FunctionDeclaration[] = [
     evaluate(a) {
       const keys = a.column('keys');
       const maxRows = a.number('maxRows');
-      const blankBlock = () => Array.from({ length: maxRows }, () => [null, null] as Scalar[]);
       const oppIds = a.column('oppIds');
       const names = a.column('oppNames');
       for (const [name, c] of [
@@ -381,7 +380,7 @@ export const historyFunctions: FunctionDeclaration[] = [
       const sinceCell = a.value('sinceDate');
       if (isBlank(a.value('key')) || isBlank(sinceCell)) {
         orFail(listRows({ keys, key: null, maxRows })); // the height is checked all the same
-        return blankBlock();
+        return listBlock<Scalar>([], 0, 2, maxRows);
       }
       const since = toDateSerial(sinceCell);
       if (since === undefined) return a.date('sinceDate');
@@ -413,13 +412,11 @@ export const historyFunctions: FunctionDeclaration[] = [
       const include = keys.map((_, i) => byRow.has(i));
       const list = orFail(listRows({ keys, key: a.value('key'), include, maxRows }));
       const locale = localeOf(a.has('language') ? a.text('language') : 'en-US');
-      const block: Scalar[][] = list.rows.map((r) => {
-        const name = isBlank(names[r]) ? oppIds[r] : names[r];
-        return [name as Scalar, movesInWords(byRow.get(r)!, locale)];
-      });
-      if (list.more > 0) block.push([moreRowsNote(list.more), null]);
-      while (block.length < maxRows) block.push([null, null]);
-      return block;
+      const rows = list.rows.map((r): Scalar[] => [
+        (isBlank(names[r]) ? oppIds[r] : names[r]) as Scalar,
+        movesInWords(byRow.get(r)!, locale),
+      ]);
+      return listBlock(rows, list.more, 2, maxRows);
     },
   }),
 ];

@@ -4,7 +4,7 @@
  * a block of known height, so a template can print a list where it used to print a count.
  */
 import { rowMask } from '../calc/criteria';
-import { listRows, moreRowsNote } from '../calc/rowList';
+import { listBlock, listRows } from '../calc/rowList';
 import { msg } from '../calc/messages';
 import { CalcError, Scalar } from '../core/cells';
 import { Args, orFail } from './args';
@@ -126,10 +126,12 @@ export const rowListFunctions: FunctionDeclaration[] = [
           maxRows,
         }),
       );
-      const block: Scalar[][] = list.rows.map((r) => columns.map((c) => c[r] ?? null));
-      if (list.more > 0) block.push(columns.map((_, k) => (k === 0 ? moreRowsNote(list.more) : null)));
-      while (block.length < maxRows) block.push(columns.map(() => null));
-      return block;
+      return listBlock(
+        list.rows.map((r) => columns.map((c) => c[r] ?? null)),
+        list.more,
+        columns.length,
+        maxRows,
+      );
     },
   }),
 ];

@@ -6,6 +6,7 @@
 import {
   callsCrm3,
   namesIn,
+  namesReadAsCells,
   needsDynamicArray,
   quoteSheet,
   renameMap,
@@ -124,6 +125,18 @@ describe('what a formula uses', () => {
       'AsOfDate',
       'Opp_Status',
     ]);
+  });
+
+  test('namesReadAsCells: names read other than as a whole argument of a CRM3 function', () => {
+    const cells = (f: string) => [...namesReadAsCells(f)].sort();
+    expect(cells('=CRM3.WINRATE(Opp_Status, ,Opp_CloseDate,PeriodStart)')).toEqual([]);
+    expect(cells('=CRM3.SHARE(CRM3.TIER(Acc_Score),"A")/COUNTA(Acc_AccountId)')).toEqual(['Acc_AccountId']);
+    expect(cells('=CRM3.SUMWHERE(Opp_Amount*2,Opp_Status,"Won")')).toEqual(['Opp_Amount']);
+    expect(cells('=CRM3.SUMWHERE(-Opp_Amount)')).toEqual(['Opp_Amount']);
+    expect(cells('=Opp_Amount')).toEqual(['Opp_Amount']);
+    expect(cells('=SUM(Opp_Amount)+CRM3.MEAN(Opp_Amount)')).toEqual(['Opp_Amount']);
+    expect(cells('=IF(TRUE,CRM3.MEAN(Opp_Amount),Opp_Status)')).toEqual(['Opp_Status']);
+    expect(cells('=_xldudf_CRM3_MEAN(Opp_Amount)+"Opp_Status"&Accounts[Score]')).toEqual([]);
   });
 
   test('needsDynamicArray: calls that may return arrays (matrix CRM3 functions, FILTER, spills)', () => {

@@ -6,7 +6,7 @@
 import { execFileSync } from 'child_process';
 import * as path from 'path';
 import { HyperFormula } from 'hyperformula';
-import { cheapSpillMapping, skipChangeLists } from '../../src/engine/hfInternals';
+import { cheapSpillMapping, nameTarget, skipChangeLists } from '../../src/engine/hfInternals';
 import { WorkbookEngine } from '../../src/engine/workbookEngine';
 import { generateSample } from '../../src/model/sample';
 
@@ -126,5 +126,35 @@ describe('message language per engine (no state shared between engines)', () => 
     expect(message()).toBe(first);
     copy.destroy();
     pane.destroy();
+  });
+});
+
+describe('what a defined name points at (nameTarget)', () => {
+  test("a one-cell name and a range name, with the first cell's call and spilled result", () => {
+    const hf = HyperFormula.buildFromArray(
+      [
+        [1, '=CONCATENATE("w1","Opp_Status")', '=SEQUENCE(3)'],
+        [2, null, null],
+        [3, null, null],
+      ],
+      config,
+      [
+        { name: 'Handle', expression: '=Sheet1!$B$1' },
+        { name: 'Values', expression: '=Sheet1!$A$1:$A$3' },
+        { name: 'Spilled', expression: '=Sheet1!$C$1:$C$3' },
+      ],
+    );
+    // What a function evaluating in D1 sees (HyperFormula hands its plugins the dependency graph).
+    const plugin = { dependencyGraph: (hf as unknown as { dependencyGraph: object }).dependencyGraph };
+    const state = { formulaAddress: { sheet: 0, row: 0, col: 3 } };
+    const handle = nameTarget(plugin, 'Handle', state);
+    expect(handle).toMatchObject({ rows: 1, cols: 1, call: { name: 'CONCATENATE', texts: ['w1', 'Opp_Status'] } });
+    expect(nameTarget(plugin, 'Values', state)).toEqual({ rows: 3, cols: 1 });
+    const spilled = nameTarget(plugin, 'Spilled', state);
+    expect(spilled).toMatchObject({ rows: 3, cols: 1, call: { name: 'SEQUENCE' } });
+    expect(spilled?.spill?.array).toEqual([[1], [2], [3]]);
+    expect(nameTarget(plugin, 'NoSuchName', state)).toBeUndefined();
+    expect(nameTarget({}, 'Handle', state)).toBeUndefined();
+    hf.destroy();
   });
 });

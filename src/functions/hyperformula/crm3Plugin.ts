@@ -9,6 +9,7 @@ import { CalcError, Result, Scalar } from '../../core/cells';
 import { Locale, pick } from '../../core/i18n';
 import { catalog } from '../catalog';
 import { FunctionDeclaration, NAMESPACE } from '../declaration';
+import { columnRows } from '../spill';
 import { Dimensions, InputArg, InputCell, invoke, resultSize } from '../invoke';
 
 const HF_ERROR: Record<CalcError['code'], string> = {
@@ -79,6 +80,7 @@ function toHf(r: Result, size: Dimensions, locale: Locale): unknown {
   }
   // The predicted size is a promise: a row list whose height was not typed is cut or padded to it.
   const fitted = r.length === size.rows && r.every((row) => row.length === size.cols) ? r : fit(r, size);
+  if (size.cols === 1) return SimpleRangeValue.onlyValues(columnRows(fitted, (row) => toHfScalar(row[0], locale)) as never);
   return SimpleRangeValue.onlyValues(fitted.map((row) => row.map((c) => toHfScalar(c, locale) as never)));
 }
 
@@ -99,6 +101,9 @@ type PluginThis = FunctionPlugin & {
  * uses names (Opp_Status, …): read the name's own formula (a range) and size that.
  */
 function nameSize(plugin: PluginThis, ast: { expressionName: string }, state: unknown): Dimensions {
+  // A column the engine hands over directly (a handle cell stands for all its rows): its own size.
+  const direct = namedColumnShortcut?.(plugin, ast, state);
+  if (Array.isArray(direct)) return { rows: direct.length, cols: direct.length ? direct[0].length : 0 };
   const graph = (plugin as unknown as { dependencyGraph: NameGraph }).dependencyGraph;
   const sheet = (state as { formulaAddress?: { sheet: number } }).formulaAddress?.sheet ?? 0;
   const named = graph.namedExpressions.nearestNamedExpression(ast.expressionName, sheet);

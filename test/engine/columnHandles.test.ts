@@ -1,0 +1,92 @@
+/**
+ * Fed columns that only CRM3 functions read are held as one handle cell, not n spilled cells
+ * (issue #15). A formula that reads such a column as cells, typed into the workbook's
+ * Indicators or later (the pane's explain), must still see every row; a what-if still reaches
+ * what reads the handle. Expected values are computed here from the snapshot's own rows.
+ */
+import { toNumber } from '../../src/core/cells';
+import { WorkbookEngine } from '../../src/engine/workbookEngine';
+import { BUILT_IN_INDICATORS } from '../../src/model/indicators';
+import { generateSample } from '../../src/model/sample';
+import { IndicatorRow } from '../../src/model/snapshot';
+
+const ASOF = 46352;
+const sample = generateSample({ size: 60, seed: 5 });
+const opps = sample.tables.Opportunities!;
+const col = (name: string) => opps.rows.map((r) => r[opps.headers.indexOf(name)] ?? null);
+const sumOf = (cells: readonly unknown[]) => cells.reduce<number>((s, c) => s + (typeof c === 'number' ? c : 0), 0);
+
+const row = (id: string, formula: string): IndicatorRow => ({
+  id,
+  goal: 'G',
+  name: { en: id, zh: id },
+  formula,
+  unit: 'number',
+  direction: 'HigherIsBetter',
+  green: null,
+  red: null,
+});
+
+describe('column handles', () => {
+  test('a column only CRM3 functions read is one cell; one read as cells is spilled', () => {
+    const own = [...BUILT_IN_INDICATORS, row('AMOUNT_SUM', '=SUM(Opp_Amount)'), row('N', '=COUNTA(Opp_OppId)')];
+    const engine = WorkbookEngine.build({ ...sample, indicators: own }, { asOf: ASOF });
+    try {
+      expect(engine.layout.handles.has('opp_status')).toBe(true);
+      expect(engine.layout.handles.has('opp_amount')).toBe(false);
+      expect(engine.layout.handles.has('opp_oppid')).toBe(false);
+      const values = new Map(engine.indicators().map((i) => [i.row.id, i.value]));
+      expect(values.get('AMOUNT_SUM')).toBe(sumOf(col('Amount')));
+      expect(values.get('N')).toBe(opps.rows.length);
+    } finally {
+      engine.destroy();
+    }
+  });
+
+  test('a formula typed later that reads a handle as cells sees every row, and what-if still reaches it', () => {
+    const engine = WorkbookEngine.build(sample, { asOf: ASOF });
+    try {
+      expect(engine.layout.handles.has('opp_amount')).toBe(true);
+      const before = engine.indicators();
+      const amounts = col('Amount');
+      expect(engine.calculate('=SUM(Opp_Amount)')).toBe(sumOf(amounts));
+      expect(engine.layout.handles.has('opp_amount')).toBe(false);
+      expect(engine.calculateArray('=Opp_Amount').map((r) => r[0])).toEqual(amounts);
+      // Everything that read the handle reads the spilled column now, with the same values.
+      expect(engine.indicators()).toEqual(before);
+      const i = amounts.findIndex((a) => typeof a === 'number');
+      engine.apply([{ table: 'Opportunities', row: i, column: 'Amount', value: (toNumber(amounts[i]) ?? 0) + 1000 }]);
+      expect(engine.calculate('=SUM(Opp_Amount)')).toBe(sumOf(amounts) + 1000);
+    } finally {
+      engine.destroy();
+    }
+  });
+
+  test('a what-if on a handle re-runs what reads it, and undoing it gives the same values back', () => {
+    const engine = WorkbookEngine.build(sample, { asOf: ASOF });
+    try {
+      expect(engine.layout.handles.has('opp_status')).toBe(true);
+      const status = col('Status');
+      const i = status.findIndex((s) => s === 'Open');
+      const { base, changed } = engine.whatIf([{ table: 'Opportunities', row: i, column: 'Status', value: 'Won' }]);
+      const winRate = (list: typeof base) => list.find((x) => x.row.id === 'WIN_RATE_COUNT')?.value;
+      expect(winRate(changed)).not.toEqual(winRate(base));
+      expect(engine.indicators()).toEqual(base);
+    } finally {
+      engine.destroy();
+    }
+  });
+
+  test('a handle read as a value by a formula the analysis cannot see gives an error, never a number', () => {
+    const engine = WorkbookEngine.build(sample, { asOf: ASOF });
+    try {
+      // HyperFormula's own function on the handle cell itself (bypassing the name) reads the error.
+      const sheet = 'Opportunities';
+      const col = engine.layout.columnIndex.Opportunities.get('Status')!;
+      const letter = String.fromCharCode(65 + col);
+      expect(engine.calculate(`=ISERROR('${sheet}'!${letter}2)`)).toBe(true);
+    } finally {
+      engine.destroy();
+    }
+  });
+});
