@@ -7,7 +7,6 @@ import path from 'path';
 
 const root = path.resolve(__dirname, '../..');
 // The config is handed over directly: ESLint's own loader needs dynamic import, which jest lacks.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: require('../../eslint.config.js') });
 
 async function restricted(file: string, code: string): Promise<string[]> {
