@@ -16,7 +16,7 @@
  * pending, done without a DoneDate. Row by row, O(n).
  */
 import { CalcError, Column, isBlank } from '../core/cells';
-import { codeAt, dateAt } from './columns';
+import { checkSameLength, codeAt, dateAt } from './columns';
 import { Answer } from '../core/enumerations';
 import { msg } from './messages';
 import type { RowTrace } from './working';
@@ -39,13 +39,11 @@ const DONE = 'done';
 
 /** Error when the given columns differ in length from dueDates. */
 export function checkActionColumns(input: ActionColumns): CalcError | undefined {
-  const n = input.dueDates.length;
-  for (const [name, col] of [
+  return checkSameLength([
+    [DUE, input.dueDates],
     [DONE_DATE, input.doneDates],
     [DONE, input.done],
-  ] as const)
-    if (col && col.length !== n) return new CalcError('VALUE', msg.sizeMismatch(DUE, name, n, col.length));
-  return undefined;
+  ]);
 }
 
 /** The status of action i as of asOfDate; null for a row with nothing filled; an error names the bad cell. */

@@ -10,6 +10,7 @@ import { Status, Support, canonical } from '../core/enumerations';
 import { formatDelta } from '../core/format';
 import { Locale, Message, bi, pick } from '../core/i18n';
 import { msg } from './messages';
+import { checkSameLength } from './columns';
 
 /** Status of an OppHistory row whose opportunity has left the workbook. */
 export const REMOVED = 'Removed';
@@ -40,10 +41,7 @@ export interface HistoryRows {
 }
 
 function checkRows(h: HistoryRows, extra: [string, Column][] = []): CalcError | undefined {
-  const n = h.dates.length;
-  for (const [name, col] of [['keys', h.keys] as [string, Column], ...extra])
-    if (col.length !== n) return new CalcError('VALUE', msg.sizeMismatch('dates', name, n, col.length));
-  return undefined;
+  return checkSameLength([['dates', h.dates], ['keys', h.keys], ...extra]);
 }
 
 /**
@@ -452,15 +450,16 @@ export function movedDeals(input: MoveInput): DealMove[] | CalcError {
     ['mentors', h.mentors],
   ]);
   if (bad) return bad;
-  const n = input.oppIds.length;
-  for (const [name, c] of [
+  const badDeals = checkSameLength([
+    ['oppIds', input.oppIds],
     ['stages', input.stages],
     ['statuses', input.statuses],
     ['amounts', input.amounts],
     ['closeDates', input.closeDates],
     ['grades', input.grades],
-  ] as [string, Column][])
-    if (c.length !== n) return new CalcError('VALUE', msg.sizeMismatch('oppIds', name, n, c.length));
+  ]);
+  if (badDeals) return badDeals;
+  const n = input.oppIds.length;
   const at = latestRowByKey(h, input.since);
   const cell = (c: Column, i: number): Cell => c[i] ?? null;
   const out: DealMove[] = [];
