@@ -12,14 +12,14 @@
 import { CalcError, Cell, Column, Scalar, isBlank, showCell, toDateSerial, toNumber } from '../core/cells';
 import { checkSameLength, numberAt } from './columns';
 import { KeyJoin, keyJoin } from './keyViews';
-
-/** keyOf's fast form lives with the key views; kept importable from here. */
-export { groupKeyOf } from './keyViews';
 import { DealRules, checkDealRules, closedDealAt } from './dealOutcome';
 import { matchKey } from '../core/enumerations';
 import { ExactSum, exactRatio } from './exact';
 import { msg } from './messages';
 import { WinTally } from './winrate';
+
+/** keyOf's fast form lives with the key views; kept importable from here. */
+export { groupKeyOf } from './keyViews';
 
 /** Raw cells remembered by lookupBy's slow path; beyond this many distinct spellings, keys are just recomputed. */
 const RAW_CACHE_LIMIT = 100_000;
