@@ -206,9 +206,14 @@ export const numberView = (col: Column): NumberView => parsedView(col, NUMBERS);
 /** Date serials of a column (NaN blank, bad bitmap), up to date. */
 export const dateView = (col: Column): NumberView => parsedView(col, DATES);
 
+/** The view of `parser`, brought up to date at row i only. */
+export function parsedViewAtRow(col: Column, parser: CellParser, i: number): NumberView {
+  return viewsOf(col).row(parser, (c) => new ParsedNumbers(c, parser), i);
+}
+
 /** Row i read by `parser`: a number, undefined (blank) or BAD. Compares row i only. */
 export function parsedAt(col: Column, parser: CellParser, i: number): number | undefined | typeof BAD {
-  const v = viewsOf(col).row(parser, (c) => new ParsedNumbers(c, parser), i);
+  const v = parsedViewAtRow(col, parser, i);
   if (v.bad[i] === 1) return BAD;
   const x = v.values[i];
   return x === x ? x : undefined;
@@ -275,9 +280,14 @@ export function codeView(col: Column, e: Enumeration): CodeView {
   return viewsOf(col).whole(e, (c) => new EnumCodes(c, e));
 }
 
+/** The codes of `e`, brought up to date at row i only. */
+export function codeViewAtRow(col: Column, e: Enumeration, i: number): CodeView {
+  return viewsOf(col).row(e, (c) => new EnumCodes(c, e), i);
+}
+
 /** Code at row i (an index into e.values, BLANK_CODE or UNKNOWN_CODE). Compares row i only. */
 export function codeAtRow(col: Column, e: Enumeration, i: number): number {
-  return viewsOf(col).row(e, (c) => new EnumCodes(c, e), i).codes[i];
+  return codeViewAtRow(col, e, i).codes[i];
 }
 
 // ------------------------------------------------------------------ answers (criteria)

@@ -12,7 +12,7 @@ export function numberAt(col: Column, i: number, name: string): number | undefin
   const c = col[i];
   // Numbers are cheap to read; text (amounts exported as text) is parsed once per cell (columnViews).
   const n = typeof c === 'number' ? (toNumber(c) ?? BAD) : parsedAt(col, NUMBERS, i);
-  return n === BAD ? new CalcError('VALUE', msg.cellNotANumber(name, i + 1, showCell(c))) : n;
+  return n === BAD ? notANumber(col, i, name) : n;
 }
 
 /** Date serial at row i; blank → undefined; not a date → error. */
@@ -20,7 +20,7 @@ export function dateAt(col: Column, i: number, name: string): number | undefined
   const c = col[i];
   if (c === null || c === undefined) return undefined;
   const d = typeof c === 'number' ? (toDateSerial(c) ?? BAD) : parsedAt(col, DATES, i);
-  return d === BAD ? new CalcError('VALUE', msg.cellNotADate(name, i + 1, showCell(c))) : d;
+  return d === BAD ? notADate(col, i, name) : d;
 }
 
 /** Canonical enumeration code at row i; blank → undefined; unknown → error listing the allowed values. */
@@ -29,7 +29,24 @@ export function codeAt(col: Column, i: number, e: Enumeration, name: string): st
   if (c === null || c === undefined) return undefined;
   const k = codeAtRow(col, e, i);
   if (k === BLANK_CODE) return undefined;
-  return k !== UNKNOWN_CODE ? e.values[k].code : new CalcError('VALUE', msg.unknownValue(name, i + 1, showCell(c), allowedList(e)));
+  return k !== UNKNOWN_CODE ? e.values[k].code : unknownCode(col, i, e, name);
+}
+
+// The messages of bad rows: kernels over typed views (columnViews.ts) find the row, these say what is wrong.
+
+/** Row i's cell of `name` is not a number. */
+export function notANumber(col: Column, i: number, name: string): CalcError {
+  return new CalcError('VALUE', msg.cellNotANumber(name, i + 1, showCell(col[i])));
+}
+
+/** Row i's cell of `name` is not a date. */
+export function notADate(col: Column, i: number, name: string): CalcError {
+  return new CalcError('VALUE', msg.cellNotADate(name, i + 1, showCell(col[i])));
+}
+
+/** Row i's cell of `name` is not a value of `e`; the message lists the allowed values. */
+export function unknownCode(col: Column, i: number, e: Enumeration, name: string): CalcError {
+  return new CalcError('VALUE', msg.unknownValue(name, i + 1, showCell(col[i]), allowedList(e)));
 }
 
 /** Reads a whole column of codes; first bad cell → error. */
@@ -77,11 +94,12 @@ export function checkSameLength(cols: readonly [string, Column | undefined][]): 
   return undefined;
 }
 
-/** True when a date lies in [start, end]; a missing bound is open. */
-export function inWindow(d: number | undefined, start: number | undefined, end: number | undefined): boolean {
-  if (start === undefined && end === undefined) return true;
-  if (d === undefined) return false;
-  return (start === undefined || d >= start) && (end === undefined || d <= end);
+/**
+ * A period [start, end] as bounds for loops over typed dates: a missing bound is open. A date d
+ * lies in the period when `d >= lo && d <= hi` (false for a blank date, NaN).
+ */
+export function periodBounds(start: number | undefined, end: number | undefined): { lo: number; hi: number } {
+  return { lo: start ?? -Infinity, hi: end ?? Infinity };
 }
 
 export type { Cell };

@@ -118,11 +118,13 @@ export function includeRows(n: number, pairs: readonly FilterPair[], rowsName: s
 }
 
 /** The name a criterion's answers are kept under; a long list of values is not worth keeping. */
-function criterionKey(crit: Cell | Column | undefined): string | undefined {
-  if (!Array.isArray(crit)) return `${typeof crit}\u0000${String(crit)}`;
+export function criterionKey(crit: Cell | Column | undefined): string | undefined {
+  if (!Array.isArray(crit)) return `criterion\u0000${typeof crit}\u0000${String(crit)}`;
   const list = crit as Column;
   // Strings quoted, the rest as String gives (NaN, null, true): no two different lists share a name.
-  return list.length <= 32 ? `list\u0000${list.map((c) => (typeof c === 'string' ? JSON.stringify(c) : String(c))).join(',')}` : undefined;
+  return list.length <= 32
+    ? `criterion\u0000list\u0000${list.map((c) => (typeof c === 'string' ? JSON.stringify(c) : String(c))).join(',')}`
+    : undefined;
 }
 
 /** includeRows as an array of booleans (every row true when no pair has a column). */

@@ -141,9 +141,7 @@ describe('column views', () => {
     expect((codeAt(s, 1, Status, 'status') as CalcError).message.en).toBe(
       'status, row 2: unknown value "Wonn" (use Open/进行中, Won/赢单, Lost/丢单, NoDecision/无决策)',
     );
-    expect((dateAt(['2026-13-01'], 0, 'closeDate') as CalcError).message.en).toBe(
-      'closeDate, row 1: "2026-13-01" is not a date',
-    );
+    expect((dateAt(['2026-13-01'], 0, 'closeDate') as CalcError).message.en).toBe('closeDate, row 1: "2026-13-01" is not a date');
   });
 
   test('a row changed in place is read afresh by a reader of that row alone', () => {
