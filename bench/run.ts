@@ -19,6 +19,7 @@ import { invoke } from '../src/functions/invoke';
 import { catalog } from '../src/functions/catalog';
 import { generateSample } from '../src/model/sample';
 import { convertToCsv, findSoffice, libreOfficeVersion, parseCsv } from './libreoffice';
+import { bundledProbe } from './bundle';
 import { ChildRun, runChild } from './measure';
 import { PEER_COLUMNS } from './peerWorkbook';
 import { OUT, ROOT, benchFiles } from './workbooks';
@@ -64,14 +65,7 @@ async function probe(
   seed: number,
   extra: string[] = [],
 ): Promise<Measured & Record<string, unknown>> {
-  const run = await runChild(process.execPath, [
-    TSX,
-    path.join(ROOT, 'bench', 'probe.ts'),
-    mode,
-    String(size),
-    String(seed),
-    ...extra,
-  ]);
+  const run = await runChild(process.execPath, [await bundledProbe(), mode, String(size), String(seed), ...extra]);
   const line = run.stdout.trim().split('\n').pop() ?? '';
   if (run.code !== 0 || !line.startsWith('{'))
     throw new Error(`probe ${mode} ${size} failed (exit ${run.code}): ${run.stderr.slice(-2000)}`);

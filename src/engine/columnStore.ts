@@ -10,6 +10,7 @@ import { Cell } from '../core/cells';
 import { fromHfScalar } from '../functions/hyperformula/crm3Plugin';
 import type { NamedColumnShortcut } from '../functions/hyperformula/crm3Plugin';
 import { InputCell, markErrorFree } from '../functions/invoke';
+import { knownColumn } from '../functions/args';
 import { CalcError } from '../core/cells';
 import { nameTarget } from './hfInternals';
 import { columnRows } from '../functions/spill';
@@ -41,9 +42,18 @@ export class ColumnStore {
     this.grids.delete(key);
   }
 
-  /** Call after changing a column's values in place (what-if). */
-  changed(key: string): void {
+  /**
+   * Call after changing a column's values in place (what-if): the next grid is a copy of the
+   * last with the changed rows replaced (a copy of pointers, not a pass of row lookups).
+   */
+  changed(key: string, rows?: readonly number[]): void {
+    const old = this.grids.get(key);
+    const values = this.columns.get(key);
     this.grids.delete(key);
+    if (!old || !values || !rows || old.length !== values.length) return;
+    const g = old.slice();
+    for (const i of rows) g[i] = [values[i]];
+    this.keep(key, g, values);
   }
 
   /** The column as a one-column grid, made once per version and shared by every call. */
@@ -53,10 +63,18 @@ export class ColumnStore {
       const values = this.columns.get(key);
       if (!values) return undefined;
       g = values.length ? columnRows(values) : [[null]];
-      markErrorFree(g);
-      this.grids.set(key, g);
+      this.keep(key, g, values);
     }
     return g;
+  }
+
+  private keep(key: string, g: Cell[][], values: Cell[]): void {
+    markErrorFree(g);
+    // A kernel reading the grid as a column gets the store's own array: the same object from one
+    // what-if to the next (changed in place), so what is parsed from it (calc/parsedColumns.ts)
+    // is kept and only the changed rows are parsed again.
+    if (values.length) knownColumn(g, values);
+    this.grids.set(key, g);
   }
 
   private readonly grids = new Map<string, Cell[][]>();

@@ -404,12 +404,16 @@ export class WorkbookEngine {
       if (!values) throw new Error(`${c.table} has no input column ${c.column}`);
       if (c.row < 0 || c.row >= values.length) throw new Error(`${c.table} has no row ${c.row + 1}`);
     }
+    const rowsOf = new Map<string, number[]>();
     for (const c of changes) {
       const key = `${tableSpec(c.table).prefix}_${c.column}`;
       this.store.get(key)![c.row] = c.value;
-      this.store.changed(key);
+      let rows = rowsOf.get(key);
+      if (!rows) rowsOf.set(key, (rows = []));
+      rows.push(c.row);
       if (this.layout.columnIndex[c.table].has(c.column)) touched.add(`${c.table}\u0000${c.column}`);
     }
+    for (const [key, rows] of rowsOf) this.store.changed(key, rows);
     const graph = this.hf.dependencyGraph as unknown as DirtyGraph;
     this.hf.batch(() => {
       for (const t of touched) {

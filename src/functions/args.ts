@@ -163,6 +163,14 @@ export function flatten(g: Grid, name: string): Column {
  */
 const flatColumns = new WeakMap<Grid, Column>();
 
+/**
+ * Tells `flatten` the column a one-column grid holds, when the caller already has it as an
+ * array (the engine's store): kernels then read that array instead of a copy.
+ */
+export function knownColumn(g: Grid, column: Column): void {
+  flatColumns.set(g, column);
+}
+
 function flattenUncached(g: Grid, name: string): Column {
   const width = g[0].length;
   if (width === 1) return g.map((r) => (r[0] === undefined ? null : r[0]));
