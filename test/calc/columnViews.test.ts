@@ -17,6 +17,10 @@ import {
 } from '../../src/calc/columnViews';
 import { codeAt, dateAt, numberAt } from '../../src/calc/columns';
 import { includeRows, rowMask } from '../../src/calc/criteria';
+import { tallyCycle, tallyDeals } from '../../src/calc/pipeline';
+import { tallyWins } from '../../src/calc/winrate';
+import { meanWhere, shareWhere } from '../../src/calc/aggregate';
+import { closedDealAt } from '../../src/calc/dealOutcome';
 
 /** Cells people put in CRM columns: numbers, numeric and date text, statuses in en and zh, blanks, junk. */
 const CELLS: Cell[] = [
@@ -174,5 +178,49 @@ describe('column views', () => {
       true,
     ]);
     expect(includeRows(3, [{ column: undefined, criterion: 'x', columnName: 'x', criterionName: 'y' }], 'rows')).toBeUndefined();
+  });
+});
+
+describe('kernels over views after in-place changes', () => {
+  const statusCell = fc.constantFrom<Cell>('Open', '进行中', 'Won', '赢单', 'Lost', 'NoDecision', '搁置', null, ' ', 'Wonn');
+  const amountCell = fc.constantFrom<Cell>(100, 2.5, '300', 0, null, -5, 'n/a', 1e6);
+  const dateCell = fc.constantFrom<Cell>(46000, 46100, '2026-01-15', null, 'someday', 46400);
+  const row = fc.tuple(statusCell, amountCell, dateCell, dateCell);
+  const edit = fc.tuple(fc.nat(), fc.nat(3), statusCell, amountCell, dateCell);
+
+  /** Every kernel of the deal family on the columns: results or messages. */
+  function results(status: Column, amount: Column, created: Column, close: Column) {
+    const show = (v: unknown) => (v instanceof CalcError ? v.message.en : v);
+    const include = includeRows(
+      status.length,
+      [{ column: status, criterion: 'Won,Lost', columnName: 's', criterionName: 'c' }],
+      's',
+    );
+    return [
+      tallyDeals({ status, which: new Set(['Won', 'Open']), amount, dates: close, periodStart: 46050, periodEnd: 46300 }),
+      tallyDeals({ status, which: new Set(['Open']), amount, probability: amount }),
+      tallyWins({ status, amount, closeDate: close, periodStart: 46050 }),
+      tallyWins({ status, include: include instanceof CalcError ? undefined : include }),
+      tallyCycle({ status, createdDates: created, closeDates: close }),
+      meanWhere(amount, include instanceof CalcError ? undefined : include),
+      shareWhere(status, 'Open'),
+      closedDealAt({ status, amount }, status.length - 1),
+    ].map(show);
+  }
+
+  test('equal the same kernels on fresh copies of the columns', () => {
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 30 }), fc.array(edit, { maxLength: 12 }), (rows, edits) => {
+        const cols = [0, 1, 2, 3].map((j) => rows.map((r) => r[j]));
+        results(cols[0], cols[1], cols[2], cols[3]); // views made before the edits
+        for (const [at, j, s, a, d] of edits) {
+          cols[j][at % rows.length] = j === 0 ? s : j === 1 ? a : d;
+          if (at % 3 === 0) results(cols[0], cols[1], cols[2], cols[3]); // and asked for between them
+        }
+        const copies = cols.map((c) => c.slice());
+        expect(results(cols[0], cols[1], cols[2], cols[3])).toEqual(results(copies[0], copies[1], copies[2], copies[3]));
+      }),
+      { numRuns: 200 },
+    );
   });
 });
