@@ -5,13 +5,14 @@
  * (DESIGN §6). The caller turns filters into an `include` mask with rowMask.
  */
 import { CalcError, Cell, Column, isBlank, showCell, toNumber } from '../core/cells';
-import { numberAt } from './columns';
-import { compileCriterion } from './criteria';
+import { notANumber } from './columns';
+import { answerView, numberView } from './columnViews';
+import { RowFilter, compileCriterion, criterionKey } from './criteria';
 import { ExactSum, exactRatio } from './exact';
 import { msg } from './messages';
 import type { RowTrace } from './working';
 
-function checkMask(name: string, col: Column, include: readonly boolean[] | undefined): CalcError | undefined {
+function checkMask(name: string, col: Column, include: RowFilter | undefined): CalcError | undefined {
   return include && include.length !== col.length
     ? new CalcError('VALUE', msg.sizeMismatch(name, 'filter', col.length, include.length))
     : undefined;
@@ -22,20 +23,18 @@ function checkMask(name: string, col: Column, include: readonly boolean[] | unde
  * exactly it, issue #18) and count of the numbers among included rows; blank cells are
  * skipped, text is an error.
  */
-function tally(
-  values: Column,
-  include: readonly boolean[] | undefined,
-  trace?: RowTrace,
-): { sum: ExactSum; count: number } | CalcError {
+function tally(values: Column, include: RowFilter | undefined, trace?: RowTrace): { sum: ExactSum; count: number } | CalcError {
   const bad = checkMask('values', values, include);
   if (bad) return bad;
+  const numbers = numberView(values);
+  const xs = numbers.values;
   const sum = new ExactSum();
   let count = 0;
-  for (let i = 0; i < values.length; i++) {
+  for (let i = 0; i < xs.length; i++) {
     if (include && !include[i]) continue;
-    const v = numberAt(values, i, 'values');
-    if (v instanceof CalcError) return v;
-    if (v === undefined) {
+    const v = xs[i];
+    if (v !== v) {
+      if (numbers.bad[i]) return notANumber(values, i, 'values');
       trace?.(i, 'blank');
       continue;
     }
@@ -47,13 +46,13 @@ function tally(
 }
 
 /** Σ of the numbers among included rows (0 when there are none); `trace` files rows as counted or blank. */
-export function sumWhere(values: Column, include?: readonly boolean[], trace?: RowTrace): number | CalcError {
+export function sumWhere(values: Column, include?: RowFilter, trace?: RowTrace): number | CalcError {
   const t = tally(values, include, trace);
   return t instanceof CalcError ? t : t.sum.value;
 }
 
 /** Mean of the numbers among included rows; blank when there are none. */
-export function meanWhere(values: Column, include?: readonly boolean[], trace?: RowTrace): number | null | CalcError {
+export function meanWhere(values: Column, include?: RowFilter, trace?: RowTrace): number | null | CalcError {
   const t = tally(values, include, trace);
   if (t instanceof CalcError) return t;
   return meanOf(t.sum, t.count);
@@ -65,7 +64,7 @@ export function meanOf(sum: ExactSum, count: number): number | null {
 }
 
 /** Number of included rows. */
-export function countWhere(include: readonly boolean[]): number {
+export function countWhere(include: RowFilter): number {
   let n = 0;
   for (const ok of include) if (ok) n++;
   return n;
@@ -78,7 +77,7 @@ export function countWhere(include: readonly boolean[]): number {
 export function shareWhere(
   column: Column,
   criterion: Cell | Column | undefined,
-  include?: readonly boolean[],
+  include?: RowFilter,
   criterionName = 'criterion',
   trace?: RowTrace,
 ): number | null | CalcError {
@@ -86,12 +85,14 @@ export function shareWhere(
   if (bad) return bad;
   const matches = compileCriterion(criterion, criterionName);
   if (matches instanceof CalcError) return matches;
+  // The criterion's answer per cell, kept with the column as rowMask keeps a filter's.
+  const answers = answerView(column, criterionKey(criterion), matches).answers;
   let hits = 0;
   let rows = 0;
-  for (let i = 0; i < column.length; i++) {
+  for (let i = 0; i < answers.length; i++) {
     if (include && !include[i]) continue;
     rows++;
-    if (matches(column[i])) {
+    if (answers[i]) {
       hits++;
       trace?.(i, 'hit');
     } else trace?.(i, 'miss');

@@ -2,42 +2,51 @@
  * Reading typed values out of plain columns, row by row, with messages that name the
  * argument and the row. Kernels use these so every function reports bad cells the same way.
  */
-import { CalcError, Cell, Column, isBlank, showCell, toDateSerial, toNumber } from '../core/cells';
-import { Enumeration, allowedList, lookupEnum } from '../core/enumerations';
+import { CalcError, Cell, Column, showCell, toDateSerial, toNumber } from '../core/cells';
+import { Enumeration, allowedList } from '../core/enumerations';
 import { msg } from './messages';
-import { BAD, parsedColumn } from './parsedColumns';
-
-const NUMBERS = 'numbers';
-const DATES = 'dates';
-// Blank → undefined, bad → BAD (the caller writes the message, naming its argument).
-const parseNumber = (c: Cell) => (isBlank(c) ? undefined : (toNumber(c) ?? BAD));
-const parseDate = (c: Cell) => (isBlank(c) ? undefined : (toDateSerial(c) ?? BAD));
-const parseCode = (c: Cell, e: Enumeration) => (isBlank(c) ? undefined : (lookupEnum(e, c)?.code ?? BAD));
+import { BAD, BLANK_CODE, DATES, NUMBERS, UNKNOWN_CODE, codeAtRow, parsedAt } from './columnViews';
 
 /** Number at row i (0-based); blank → undefined; anything else not numeric → error. */
 export function numberAt(col: Column, i: number, name: string): number | undefined | CalcError {
   const c = col[i];
-  // Numbers are cheap to read; text (amounts exported as text) is parsed once per cell.
-  const n =
-    typeof c === 'number' ? (toNumber(c) ?? BAD) : parsedColumn<number | undefined>(col, NUMBERS).at(i, parseNumber, undefined);
-  return n === BAD ? new CalcError('VALUE', msg.cellNotANumber(name, i + 1, showCell(c))) : n;
+  // Numbers are cheap to read; text (amounts exported as text) is parsed once per cell (columnViews).
+  const n = typeof c === 'number' ? (toNumber(c) ?? BAD) : parsedAt(col, NUMBERS, i);
+  return n === BAD ? notANumber(col, i, name) : n;
 }
 
 /** Date serial at row i; blank → undefined; not a date → error. */
 export function dateAt(col: Column, i: number, name: string): number | undefined | CalcError {
   const c = col[i];
   if (c === null || c === undefined) return undefined;
-  const d =
-    typeof c === 'number' ? (toDateSerial(c) ?? BAD) : parsedColumn<number | undefined>(col, DATES).at(i, parseDate, undefined);
-  return d === BAD ? new CalcError('VALUE', msg.cellNotADate(name, i + 1, showCell(c))) : d;
+  const d = typeof c === 'number' ? (toDateSerial(c) ?? BAD) : parsedAt(col, DATES, i);
+  return d === BAD ? notADate(col, i, name) : d;
 }
 
 /** Canonical enumeration code at row i; blank → undefined; unknown → error listing the allowed values. */
 export function codeAt(col: Column, i: number, e: Enumeration, name: string): string | undefined | CalcError {
   const c = col[i];
   if (c === null || c === undefined) return undefined;
-  const v = parsedColumn<string | undefined>(col, e).at(i, parseCode, e);
-  return v !== BAD ? v : new CalcError('VALUE', msg.unknownValue(name, i + 1, showCell(c), allowedList(e)));
+  const k = codeAtRow(col, e, i);
+  if (k === BLANK_CODE) return undefined;
+  return k !== UNKNOWN_CODE ? e.values[k].code : unknownCode(col, i, e, name);
+}
+
+// The messages of bad rows: kernels over typed views (columnViews.ts) find the row, these say what is wrong.
+
+/** Row i's cell of `name` is not a number. */
+export function notANumber(col: Column, i: number, name: string): CalcError {
+  return new CalcError('VALUE', msg.cellNotANumber(name, i + 1, showCell(col[i])));
+}
+
+/** Row i's cell of `name` is not a date. */
+export function notADate(col: Column, i: number, name: string): CalcError {
+  return new CalcError('VALUE', msg.cellNotADate(name, i + 1, showCell(col[i])));
+}
+
+/** Row i's cell of `name` is not a value of `e`; the message lists the allowed values. */
+export function unknownCode(col: Column, i: number, e: Enumeration, name: string): CalcError {
+  return new CalcError('VALUE', msg.unknownValue(name, i + 1, showCell(col[i]), allowedList(e)));
 }
 
 /** Reads a whole column of codes; first bad cell → error. */
@@ -85,11 +94,12 @@ export function checkSameLength(cols: readonly [string, Column | undefined][]): 
   return undefined;
 }
 
-/** True when a date lies in [start, end]; a missing bound is open. */
-export function inWindow(d: number | undefined, start: number | undefined, end: number | undefined): boolean {
-  if (start === undefined && end === undefined) return true;
-  if (d === undefined) return false;
-  return (start === undefined || d >= start) && (end === undefined || d <= end);
+/**
+ * A period [start, end] as bounds for loops over typed dates: a missing bound is open. A date d
+ * lies in the period when `d >= lo && d <= hi` (false for a blank date, NaN).
+ */
+export function periodBounds(start: number | undefined, end: number | undefined): { lo: number; hi: number } {
+  return { lo: start ?? -Infinity, hi: end ?? Infinity };
 }
 
 export type { Cell };

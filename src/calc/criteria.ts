@@ -6,7 +6,7 @@
 import { CalcError, Cell, Column, isBlank, showCell, toDateSerial, toNumber } from '../core/cells';
 import { matchKey } from '../core/enumerations';
 import { msg } from './messages';
-import { parsedColumn } from './parsedColumns';
+import { answerView } from './columnViews';
 
 export type Matcher = (c: Cell | undefined) => boolean;
 
@@ -95,25 +95,43 @@ export interface FilterPair {
   criterionName: string;
 }
 
+/** Which rows a kernel reads: a mask (1 or true: the row counts), or undefined for every row. */
+export type RowFilter = Uint8Array | readonly boolean[];
+
 /**
- * Which of n rows pass every filter pair (pairs without a column are ignored).
- * Columns must have n rows.
+ * Which of n rows pass every filter pair (pairs without a column are ignored), as a mask of
+ * 1s and 0s; undefined when no pair has a column (every row passes). Columns must have n rows.
  */
-export function rowMask(n: number, pairs: readonly FilterPair[], rowsName: string): boolean[] | CalcError {
-  const mask = new Array<boolean>(n).fill(true);
+export function includeRows(n: number, pairs: readonly FilterPair[], rowsName: string): Uint8Array | undefined | CalcError {
+  let mask: Uint8Array | undefined;
   for (const p of pairs) {
     if (!p.column) continue;
     if (p.column.length !== n) return new CalcError('VALUE', msg.sizeMismatch(rowsName, p.columnName, n, p.column.length));
     const m = compileCriterion(p.criterion, p.criterionName);
     if (m instanceof CalcError) return m;
-    // A single-value criterion's answer per cell is kept with the column (many indicators filter Status="Open").
-    const crit = p.criterion;
-    if (Array.isArray(crit)) {
-      for (let i = 0; i < n; i++) if (mask[i] && !m(p.column[i])) mask[i] = false;
-    } else {
-      const answers = parsedColumn<boolean>(p.column, `criterion\u0000${typeof crit}\u0000${String(crit)}`);
-      for (let i = 0; i < n; i++) if (mask[i] && !answers.at(i, m, undefined)) mask[i] = false;
-    }
+    // A criterion's answer per cell is kept with the column (many indicators filter Status="Open").
+    const answers = answerView(p.column, criterionKey(p.criterion), m).answers;
+    if (mask === undefined) mask = answers.slice();
+    else for (let i = 0; i < n; i++) mask[i] &= answers[i];
   }
   return mask;
+}
+
+/** The name a criterion's answers are kept under; a long list of values is not worth keeping. */
+export function criterionKey(crit: Cell | Column | undefined): string | undefined {
+  if (!Array.isArray(crit)) return `criterion\u0000${typeof crit}\u0000${String(crit)}`;
+  const list = crit as Column;
+  // Strings quoted, the rest as String gives (NaN, null, true): no two different lists share a name.
+  return list.length <= 32
+    ? `criterion\u0000list\u0000${list.map((c) => (typeof c === 'string' ? JSON.stringify(c) : String(c))).join(',')}`
+    : undefined;
+}
+
+/** includeRows as an array of booleans (every row true when no pair has a column). */
+export function rowMask(n: number, pairs: readonly FilterPair[], rowsName: string): boolean[] | CalcError {
+  const mask = includeRows(n, pairs, rowsName);
+  if (mask instanceof CalcError) return mask;
+  const out = new Array<boolean>(n);
+  for (let i = 0; i < n; i++) out[i] = mask === undefined || mask[i] === 1;
+  return out;
 }

@@ -5,7 +5,9 @@
  * Statuses are read as in winrate.ts (codeAt over the Status enumeration, en/zh aliases).
  */
 import { CalcError, Cell, Column, isBlank, isoFromSerial, keyOf, showCell, toNumber } from '../core/cells';
-import { checkSameLength, codeAt, dateAt, inWindow, numberAt } from './columns';
+import { checkSameLength, notADate, periodBounds, notANumber, numberAt, unknownCode } from './columns';
+import { BAD, CellParser, UNKNOWN_CODE, codeView, dateView, numberView, parsedView } from './columnViews';
+import type { RowFilter } from './criteria';
 import { Status, lookupEnum } from '../core/enumerations';
 import { ExactSum, exactDifference, exactRatio } from './exact';
 import { msg } from './messages';
@@ -53,9 +55,8 @@ export function parseStatusSet(which: Cell | Column | undefined, name: string): 
   return out;
 }
 
-/** Probability at row i as a fraction: 0.4, 40 (read as 40 %) or "40%"; blank → undefined. */
-export function probabilityAt(col: Column, i: number, name: string): number | undefined | CalcError {
-  const c = col[i];
+/** A probability cell as a fraction: 0.4, 40 (read as 40 %) or "40%"; blank → undefined; else why not. */
+function readProbability(c: Cell | undefined): number | undefined | 'notANumber' | 'outOfRange' {
   if (c === null || c === undefined || (typeof c === 'string' && c.trim() === '')) return undefined;
   let p: number | undefined;
   if (typeof c === 'string' && /%\s*$/.test(c.normalize('NFKC'))) {
@@ -66,8 +67,25 @@ export function probabilityAt(col: Column, i: number, name: string): number | un
     // Values above 1 are percents typed as numbers (40 means 40 %); 33.3 is exactly 0.333.
     if (p !== undefined && p > 1) p = exactRatio(p, 100);
   }
-  if (p === undefined) return new CalcError('VALUE', msg.cellNotANumber(name, i + 1, showCell(c)));
-  if (p < 0 || p > 1)
+  if (p === undefined) return 'notANumber';
+  return p < 0 || p > 1 ? 'outOfRange' : p;
+}
+
+/** Probabilities of a column, as a typed view (columnViews.ts). */
+const PROBABILITIES: CellParser = {
+  name: 'probabilities',
+  parse: (c) => {
+    const p = readProbability(c);
+    return typeof p === 'string' ? BAD : p;
+  },
+};
+
+/** Probability at row i as a fraction: 0.4, 40 (read as 40 %) or "40%"; blank → undefined. */
+export function probabilityAt(col: Column, i: number, name: string): number | undefined | CalcError {
+  const c = col[i];
+  const p = readProbability(c);
+  if (p === 'notANumber') return notANumber(col, i, name);
+  if (p === 'outOfRange')
     return new CalcError(
       'VALUE',
       msg.custom(
@@ -82,9 +100,12 @@ export function probabilityAt(col: Column, i: number, name: string): number | un
 export function amountAt(col: Column, i: number, name: string): number | CalcError {
   const a = numberAt(col, i, name);
   if (a instanceof CalcError) return a;
-  if (a !== undefined && a < 0)
-    return new CalcError('VALUE', msg.custom(`${name}, row ${i + 1}: ${a} is negative`, `${name} 第 ${i + 1} 行：${a} 为负数`));
+  if (a !== undefined && a < 0) return negativeAmount(name, i, a);
   return a ?? 0;
+}
+
+function negativeAmount(name: string, i: number, a: number): CalcError {
+  return new CalcError('VALUE', msg.custom(`${name}, row ${i + 1}: ${a} is negative`, `${name} 第 ${i + 1} 行：${a} 为负数`));
 }
 
 const periodNeedsDates = (datesName: string): CalcError =>
@@ -110,8 +131,8 @@ export interface DealQuery {
   datesName?: string;
   periodStart?: number;
   periodEnd?: number;
-  /** Only rows where this is true count (a filter computed by the caller). */
-  include?: readonly boolean[];
+  /** Only rows where this is true (or 1) count (a filter computed by the caller). */
+  include?: RowFilter;
 }
 
 export interface DealTally {
@@ -135,36 +156,58 @@ export function tallyDeals(q: DealQuery, trace?: RowTrace): DealTally | CalcErro
   if (mismatch) return mismatch;
   const windowed = periodStart !== undefined || periodEnd !== undefined;
   if (windowed && !dates) return periodNeedsDates(datesName);
+  // Typed views of the columns (parsed once per column, columnViews.ts); a bad row is read again for its message.
+  const statusView = codeView(status, Status);
+  const codes = statusView.codes;
+  const wanted = statusView.values.map((v) => which.has(v.code));
+  const dateValues = windowed ? dateView(dates!) : undefined;
+  const amounts = amount ? numberView(amount) : undefined;
+  const probabilities = probability ? parsedView(probability, PROBABILITIES) : undefined;
+  const { lo, hi } = periodBounds(periodStart, periodEnd);
   let count = 0;
   const sum = new ExactSum(); // exact: a pipeline or won total compared with a target (issue #18)
-  for (let i = 0; i < status.length; i++) {
+  for (let i = 0; i < codes.length; i++) {
     if (include && !include[i]) continue;
-    const s = codeAt(status, i, Status, 'status');
-    if (s instanceof CalcError) return s;
-    if (s === undefined || !which.has(s)) {
-      trace?.(i, s === undefined ? 'blankStatus' : 'otherStatus');
+    const s = codes[i];
+    if (s < 0) {
+      if (s === UNKNOWN_CODE) return unknownCode(status, i, Status, 'status');
+      trace?.(i, 'blankStatus');
       continue;
     }
-    if (windowed) {
-      const d = dateAt(dates!, i, datesName);
-      if (d instanceof CalcError) return d;
-      if (!inWindow(d, periodStart, periodEnd)) {
-        trace?.(i, d === undefined ? 'noDate' : 'outsidePeriod');
+    if (!wanted[s]) {
+      trace?.(i, 'otherStatus');
+      continue;
+    }
+    if (dateValues) {
+      const d = dateValues.values[i];
+      if (d !== d) {
+        if (dateValues.bad[i]) return notADate(dates!, i, datesName);
+        trace?.(i, 'noDate');
+        continue;
+      }
+      if (!(d >= lo && d <= hi)) {
+        trace?.(i, 'outsidePeriod');
         continue;
       }
     }
     count++;
-    if (!amount) {
+    if (!amounts) {
       trace?.(i, 'counted');
       continue;
     }
-    const a = amountAt(amount, i, 'amount');
-    if (a instanceof CalcError) return a;
-    if (probability) {
-      const p = probabilityAt(probability, i, 'probability');
-      if (p instanceof CalcError) return p;
-      sum.addProduct(a, p ?? 0);
-      trace?.(i, 'counted', a, p ?? 0);
+    let a = amounts.values[i];
+    if (a !== a) {
+      if (amounts.bad[i]) return notANumber(amount!, i, 'amount');
+      a = 0; // a blank amount counts as 0
+    } else if (a < 0) return negativeAmount('amount', i, a);
+    if (probabilities) {
+      let p = probabilities.values[i];
+      if (p !== p) {
+        if (probabilities.bad[i]) return probabilityAt(probability!, i, 'probability') as CalcError;
+        p = 0; // a blank probability weighs 0
+      }
+      sum.addProduct(a, p);
+      trace?.(i, 'counted', a, p);
     } else {
       sum.add(a);
       trace?.(i, 'counted', a);
@@ -180,7 +223,7 @@ export interface PipelineInput {
   closeDate?: Column;
   periodStart?: number;
   periodEnd?: number;
-  include?: readonly boolean[];
+  include?: RowFilter;
 }
 
 const OPEN: ReadonlySet<string> = new Set(['Open']);
@@ -216,7 +259,7 @@ export interface TargetInput {
   endDates: Column;
   periodStart?: number;
   periodEnd?: number;
-  include?: readonly boolean[];
+  include?: RowFilter;
 }
 
 /**
@@ -232,19 +275,24 @@ export function sumTargets(input: TargetInput, trace?: RowTrace): number | CalcE
     ['endDates', endDates],
   ]);
   if (mismatch) return mismatch;
+  const amountValues = numberView(amounts);
+  const startValues = dateView(startDates);
+  const endValues = dateView(endDates);
   const total = new ExactSum();
   for (let i = 0; i < amounts.length; i++) {
     if (include && !include[i]) continue;
-    const a = numberAt(amounts, i, 'amounts');
-    if (a instanceof CalcError) return a;
-    if (a === undefined) {
+    const a = amountValues.values[i];
+    if (a !== a) {
+      if (amountValues.bad[i]) return notANumber(amounts, i, 'amounts');
       trace?.(i, 'blank');
       continue;
     }
-    const start = dateAt(startDates, i, 'startDates');
-    if (start instanceof CalcError) return start;
-    const end = dateAt(endDates, i, 'endDates');
-    if (end instanceof CalcError) return end;
+    const s = startValues.values[i];
+    if (s !== s && startValues.bad[i]) return notADate(startDates, i, 'startDates');
+    const e = endValues.values[i];
+    if (e !== e && endValues.bad[i]) return notADate(endDates, i, 'endDates');
+    const start = s === s ? s : undefined;
+    const end = e === e ? e : undefined;
     if (start !== undefined && end !== undefined && end < start)
       return new CalcError(
         'VALUE',
@@ -284,7 +332,7 @@ export interface CycleInput {
   closeDates: Column;
   periodStart?: number;
   periodEnd?: number;
-  include?: readonly boolean[];
+  include?: RowFilter;
 }
 
 export interface CycleTally {
@@ -305,25 +353,30 @@ export function tallyCycle(input: CycleInput, trace?: RowTrace): CycleTally | Ca
     ['closeDates', closeDates],
   ]);
   if (mismatch) return mismatch;
+  const codes = codeView(status, Status).codes;
+  const won = Status.values.findIndex((v) => v.code === 'Won');
+  const closeValues = dateView(closeDates);
+  const createdValues = dateView(createdDates);
+  const { lo, hi } = periodBounds(periodStart, periodEnd);
   const days = new ExactSum();
   let deals = 0;
-  for (let i = 0; i < status.length; i++) {
+  for (let i = 0; i < codes.length; i++) {
     if (include && !include[i]) continue;
-    const s = codeAt(status, i, Status, 'status');
-    if (s instanceof CalcError) return s;
-    if (s !== 'Won') {
-      trace?.(i, s === undefined ? 'blankStatus' : 'notWon');
+    const s = codes[i];
+    if (s !== won) {
+      if (s === UNKNOWN_CODE) return unknownCode(status, i, Status, 'status');
+      trace?.(i, s < 0 ? 'blankStatus' : 'notWon');
       continue;
     }
-    const close = dateAt(closeDates, i, 'closeDates');
-    if (close instanceof CalcError) return close;
-    if (close === undefined || !inWindow(close, periodStart, periodEnd)) {
-      trace?.(i, close === undefined ? 'noCloseDate' : 'outsidePeriod');
+    const close = closeValues.values[i];
+    if (close !== close && closeValues.bad[i]) return notADate(closeDates, i, 'closeDates');
+    if (close !== close || !(close >= lo && close <= hi)) {
+      trace?.(i, close !== close ? 'noCloseDate' : 'outsidePeriod');
       continue;
     }
-    const created = dateAt(createdDates, i, 'createdDates');
-    if (created instanceof CalcError) return created;
-    if (created === undefined) {
+    const created = createdValues.values[i];
+    if (created !== created) {
+      if (createdValues.bad[i]) return notADate(createdDates, i, 'createdDates');
       trace?.(i, 'noCreatedDate');
       continue;
     }

@@ -3,13 +3,14 @@
  * Closed = Won + Lost (+ NoDecision when NoDecisionIsLoss, the default).
  */
 import { CalcError } from '../core/cells';
-import { DealRules, checkDealRules, dealAt } from './dealOutcome';
+import { DealReader, DealRules, checkDealRules } from './dealOutcome';
+import type { RowFilter } from './criteria';
 import type { RowTrace } from './working';
 import { ExactSum, exactRatio } from './exact';
 
 export interface WinRateInput extends DealRules {
-  /** Only rows where this is true count (a filter computed by the caller). */
-  include?: readonly boolean[];
+  /** Only rows where this is true (or 1) count (a filter computed by the caller). */
+  include?: RowFilter;
 }
 
 export interface WinTally {
@@ -28,17 +29,17 @@ export function tallyWins(input: WinRateInput, trace?: RowTrace): WinTally | Cal
   // Exact sums (amounts with cents add up to exactly the target, issue #18).
   const won = new ExactSum();
   const closed = new ExactSum();
+  const deals = new DealReader(input); // the per-row rule WINRATEBY shares
   for (let i = 0; i < status.length; i++) {
     if (include && !include[i]) continue;
-    const deal = dealAt(input, i); // the per-row rule WINRATEBY shares
-    if (deal instanceof CalcError) return deal;
-    if (typeof deal === 'string') {
-      trace?.(i, deal);
-      continue;
-    }
-    trace?.(i, deal.status, deal.weight);
-    closed.add(deal.weight);
-    if (deal.won) won.add(deal.weight);
+    const deal = deals.read(i);
+    if (deal === 'Won' || deal === 'Lost' || deal === 'NoDecision') {
+      const weight = deals.weight;
+      trace?.(i, deal, weight);
+      closed.add(weight);
+      if (deal === 'Won') won.add(weight);
+    } else if (deal instanceof CalcError) return deal;
+    else trace?.(i, deal);
   }
   return { won: won.value, closed: closed.value };
 }

@@ -4,7 +4,7 @@
  * comparisons (">=4", "<"&AsOfDate), "*" (non-blank) and "=" (blank), unlike SUMIFS.
  */
 import { countWhere, meanWhere, ratio, shareWhere, sumWhere } from '../calc/aggregate';
-import { rowMask } from '../calc/criteria';
+import { includeRows } from '../calc/criteria';
 import { meanWorking, shareWorking, sumWorking } from '../calc/aggregateWorking';
 import { orFail } from './args';
 import { filterPairs, filterParams } from './commonParams';
@@ -54,7 +54,7 @@ export const aggregateFunctions = [
     ],
     evaluate(a) {
       const values = a.column('values');
-      return sumWhere(values, orFail(rowMask(values.length, filterPairs(a, FILTER_PAIRS), 'values')));
+      return sumWhere(values, orFail(includeRows(values.length, filterPairs(a, FILTER_PAIRS), 'values')));
     },
     explain(a) {
       return sumWorking(a.column('values'), filterPairs(a, FILTER_PAIRS));
@@ -93,7 +93,8 @@ export const aggregateFunctions = [
       const first = a.column('filter1');
       const pairs = filterPairs(a, FILTER_PAIRS);
       pairs[0].column = first; // required: a single blank cell is a one-row column, not "no filter"
-      return countWhere(orFail(rowMask(first.length, pairs, 'filter1')));
+      const include = orFail(includeRows(first.length, pairs, 'filter1'));
+      return include ? countWhere(include) : first.length;
     },
   }),
 
@@ -117,7 +118,7 @@ export const aggregateFunctions = [
     ],
     evaluate(a) {
       const values = a.column('values');
-      return meanWhere(values, orFail(rowMask(values.length, filterPairs(a, FILTER_PAIRS), 'values')));
+      return meanWhere(values, orFail(includeRows(values.length, filterPairs(a, FILTER_PAIRS), 'values')));
     },
     explain(a) {
       return meanWorking(a.column('values'), filterPairs(a, FILTER_PAIRS));
@@ -154,7 +155,7 @@ export const aggregateFunctions = [
     errors: [filterError('column')],
     evaluate(a) {
       const column = a.column('column');
-      const include = orFail(rowMask(column.length, filterPairs(a, FILTER_PAIRS), 'column'));
+      const include = orFail(includeRows(column.length, filterPairs(a, FILTER_PAIRS), 'column'));
       return shareWhere(column, a.criterion('criterion'), include, 'criterion');
     },
     explain(a) {

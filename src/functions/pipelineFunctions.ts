@@ -3,7 +3,7 @@
  * The math is in src/calc/pipeline.ts; these declarations only read the arguments.
  */
 import { CalcError } from '../core/cells';
-import { rowMask } from '../calc/criteria';
+import { includeRows } from '../calc/criteria';
 import { msg } from '../calc/messages';
 import {
   cycleDays,
@@ -72,7 +72,7 @@ function dealQuery(a: Args, withAmount: boolean) {
 
 function dealTally(a: Args, withAmount: boolean) {
   const query = dealQuery(a, withAmount);
-  const include = orFail(rowMask(query.status.length, filterPairs(a, 1), 'status'));
+  const include = orFail(includeRows(query.status.length, filterPairs(a, 1), 'status'));
   return orFail(tallyDeals({ ...query, include }));
 }
 
@@ -177,7 +177,7 @@ export const pipelineFunctions: FunctionDeclaration[] = [
     ],
     evaluate(a) {
       const input = pipelineInput(a);
-      return openPipeline({ ...input, include: orFail(rowMask(input.status.length, filterPairs(a, 1), 'status')) });
+      return openPipeline({ ...input, include: orFail(includeRows(input.status.length, filterPairs(a, 1), 'status')) });
     },
     explain(a) {
       const { closeDate, ...input } = pipelineInput(a);
@@ -262,7 +262,7 @@ export const pipelineFunctions: FunctionDeclaration[] = [
     evaluate(a) {
       const input = targetInput(a);
       const pairs = targetOwnerPairs(a);
-      const include = pairs.length ? orFail(rowMask(input.amounts.length, pairs, 'amounts')) : undefined;
+      const include = pairs.length ? orFail(includeRows(input.amounts.length, pairs, 'amounts')) : undefined;
       return sumTargets({ ...input, include });
     },
     explain(a) {

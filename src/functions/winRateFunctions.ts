@@ -1,5 +1,5 @@
 /** Win-rate family: WINRATE (count or value based, optional period and filter). */
-import { rowMask } from '../calc/criteria';
+import { includeRows } from '../calc/criteria';
 import { winRate } from '../calc/winrate';
 import { winRateWorking } from '../calc/aggregateWorking';
 import { orFail } from './args';
@@ -34,7 +34,7 @@ export const winRateFunctions = [
     ],
     evaluate(a) {
       const status = a.column('status');
-      const include = orFail(rowMask(status.length, filterPairs(a, 1), 'status'));
+      const include = orFail(includeRows(status.length, filterPairs(a, 1), 'status'));
       return winRate({
         status,
         amount: a.optColumn('amount'),

@@ -1,0 +1,339 @@
+/**
+ * Typed views of a column (issue #15): its numbers or dates as a Float64Array (NaN for blank)
+ * with a bitmap of the cells that could not be read, its enumeration codes as an Int32Array,
+ * the answers of a filter criterion as a Uint8Array. Each is made in one pass on first use and
+ * kept per column array (a WeakMap on its identity), so 40 indicators reading Opp_Status parse
+ * it once.
+ *
+ * A column may be changed in place (the engine's what-if writes `column[row] = value` into the
+ * array the kernels read). So the views of a column keep the cells they were made from
+ * (`source`), and every request compares the column with them — one tight identity loop, no
+ * allocation — and re-parses only the rows that differ, in every view of that column. A
+ * what-if then costs one compare pass instead of a parse. Readers of single rows
+ * (`columns.ts` numberAt, …) compare that row only.
+ *
+ * Views say where a cell is bad, not what is wrong with it: the message names the argument,
+ * which differs per caller, so a kernel that meets a bad row reads that one row again through
+ * the row-by-row path (`columns.ts`) for its message.
+ */
+import { Cell, Column, isBlank, toDateSerial, toNumber } from '../core/cells';
+import { EnumValue, Enumeration, lookupEnum } from '../core/enumerations';
+
+/** One typed view of a column: `set` re-reads one row after the column changed there. */
+export interface RowView {
+  set(i: number, c: Cell | undefined): void;
+}
+
+/** What a parser returns for a cell it cannot read. */
+export const BAD: unique symbol = Symbol('bad');
+
+/** Reads one cell as a number: `undefined` for blank, BAD when unreadable. */
+export interface CellParser {
+  readonly name: string;
+  parse(c: Cell | undefined): number | undefined | typeof BAD;
+}
+
+/** Numbers (or dates, or probabilities) of a column: NaN where blank or bad; `bad[i]` is 1 where bad. */
+export interface NumberView extends RowView {
+  readonly values: Float64Array;
+  readonly bad: Uint8Array;
+  /** How many rows are bad (0: no row needs checking). */
+  readonly badCount: number;
+}
+
+/** Code of a blank cell in a code view. */
+export const BLANK_CODE = -1;
+/** Code of a cell that is not a value of the enumeration (nor an alias of one). */
+export const UNKNOWN_CODE = -2;
+
+/** Enumeration codes of a column: an index into `values`, BLANK_CODE or UNKNOWN_CODE. */
+export interface CodeView extends RowView {
+  readonly codes: Int32Array;
+  readonly values: readonly EnumValue[];
+}
+
+/** 1 where a criterion (or any yes/no question about a cell) says yes. */
+export interface AnswerView extends RowView {
+  readonly answers: Uint8Array;
+}
+
+/** Distinct cells repeat (statuses, dates as text): a parser's answers are kept per cell up to this many. */
+const MEMO_LIMIT = 1 << 16;
+/** Criteria come and go (a filter typed in a what-if formula): past this many views a column's are dropped. */
+const VIEW_LIMIT = 64;
+
+/** The views of one column and the cells they were made from. */
+class ColumnViews {
+  private source: (Cell | undefined)[] | undefined;
+  private readonly views = new Map<unknown, RowView>();
+
+  constructor(private readonly col: Column) {}
+
+  /** The view named `key`, made by `make` if new; every view of the column is brought up to date first. */
+  whole<V extends RowView>(key: unknown, make: (col: Column) => V): V {
+    this.sync();
+    return this.view(key, make);
+  }
+
+  /** The view named `key`, up to date at row i only (for readers of single rows). */
+  row<V extends RowView>(key: unknown, make: (col: Column) => V, i: number): V {
+    const src = this.source;
+    if (src === undefined || src.length !== this.col.length) this.sync();
+    else if (this.col[i] !== src[i]) this.refresh(i, this.col[i]);
+    return this.view(key, make);
+  }
+
+  private view<V extends RowView>(key: unknown, make: (col: Column) => V): V {
+    let v = this.views.get(key);
+    if (v === undefined) {
+      if (this.views.size >= VIEW_LIMIT) this.views.clear();
+      // Made from the column as it is now: rows where `source` is behind are re-read by the next sync, the same again.
+      v = make(this.col);
+      this.views.set(key, v);
+    }
+    return v as V;
+  }
+
+  /** Compares the column with the cells the views were made from; re-reads the rows that differ. */
+  private sync(): void {
+    const col = this.col;
+    const src = this.source;
+    if (src === undefined || src.length !== col.length) {
+      this.views.clear();
+      this.source = col.slice();
+      return;
+    }
+    for (let i = 0; i < col.length; i++) if (col[i] !== src[i]) this.refresh(i, col[i]);
+  }
+
+  private refresh(i: number, c: Cell | undefined): void {
+    this.source![i] = c;
+    for (const v of this.views.values()) v.set(i, c);
+  }
+}
+
+const byColumn = new WeakMap<Column, ColumnViews>();
+// The last column asked for: row-by-row readers ask for one column many times in a row.
+let lastColumn: Column | undefined;
+let lastViews: ColumnViews | undefined;
+
+function viewsOf(col: Column): ColumnViews {
+  if (col === lastColumn) return lastViews!;
+  let v = byColumn.get(col);
+  if (v === undefined) byColumn.set(col, (v = new ColumnViews(col)));
+  lastColumn = col;
+  lastViews = v;
+  return v;
+}
+
+/**
+ * The view named `key` of `col` (made by `make` on first use), up to date with every in-place
+ * change. For views other modules define (keys, joins) on the same memo and compare pass.
+ */
+export function columnView<V extends RowView>(col: Column, key: unknown, make: (col: Column) => V): V {
+  return viewsOf(col).whole(key, make);
+}
+
+/** The same view, brought up to date at row i only: O(1) per row for readers of single rows. */
+export function columnViewAtRow<V extends RowView>(col: Column, key: unknown, make: (col: Column) => V, i: number): V {
+  return viewsOf(col).row(key, make, i);
+}
+
+// ------------------------------------------------------------------ numbers and dates
+
+/** Numbers: blank → undefined; numeric text counts (amounts exported as text); anything else is bad. */
+export const NUMBERS: CellParser = {
+  name: 'numbers',
+  parse: (c) => (typeof c === 'number' ? (toNumber(c) ?? BAD) : isBlank(c) ? undefined : (toNumber(c) ?? BAD)),
+};
+
+/** Date serials: blank → undefined; ISO text and serials count; anything else is bad. */
+export const DATES: CellParser = {
+  name: 'dates',
+  parse: (c) => (typeof c === 'number' ? (toDateSerial(c) ?? BAD) : isBlank(c) ? undefined : (toDateSerial(c) ?? BAD)),
+};
+
+class ParsedNumbers implements NumberView {
+  readonly values: Float64Array;
+  readonly bad: Uint8Array;
+  badCount = 0;
+  private readonly memo = new Map<string, number | undefined | typeof BAD>();
+
+  constructor(
+    col: Column,
+    private readonly parser: CellParser,
+  ) {
+    const n = col.length;
+    this.values = new Float64Array(n);
+    this.bad = new Uint8Array(n);
+    for (let i = 0; i < n; i++) this.put(i, this.read(col[i]));
+  }
+
+  set(i: number, c: Cell | undefined): void {
+    if (this.bad[i] === 1) this.badCount--;
+    this.put(i, this.read(c));
+  }
+
+  private read(c: Cell | undefined): number | undefined | typeof BAD {
+    if (typeof c !== 'string') return this.parser.parse(c);
+    let p = this.memo.get(c);
+    if (p === undefined && !this.memo.has(c)) {
+      p = this.parser.parse(c);
+      if (this.memo.size < MEMO_LIMIT) this.memo.set(c, p);
+    }
+    return p;
+  }
+
+  private put(i: number, p: number | undefined | typeof BAD): void {
+    if (p === BAD) {
+      this.values[i] = Number.NaN;
+      this.bad[i] = 1;
+      this.badCount++;
+    } else {
+      this.values[i] = p === undefined ? Number.NaN : p;
+      this.bad[i] = 0;
+    }
+  }
+}
+
+/** The column read by `parser` (NUMBERS, DATES or a kernel's own, e.g. probabilities), up to date. */
+export function parsedView(col: Column, parser: CellParser): NumberView {
+  return viewsOf(col).whole(parser, (c) => new ParsedNumbers(c, parser));
+}
+
+/** Numbers of a column (NaN blank, bad bitmap), up to date. */
+export const numberView = (col: Column): NumberView => parsedView(col, NUMBERS);
+/** Date serials of a column (NaN blank, bad bitmap), up to date. */
+export const dateView = (col: Column): NumberView => parsedView(col, DATES);
+
+/** The view of `parser`, brought up to date at row i only. */
+export function parsedViewAtRow(col: Column, parser: CellParser, i: number): NumberView {
+  return viewsOf(col).row(parser, (c) => new ParsedNumbers(c, parser), i);
+}
+
+/** Row i read by `parser`: a number, undefined (blank) or BAD. Compares row i only. */
+export function parsedAt(col: Column, parser: CellParser, i: number): number | undefined | typeof BAD {
+  const v = parsedViewAtRow(col, parser, i);
+  if (v.bad[i] === 1) return BAD;
+  const x = v.values[i];
+  return x === x ? x : undefined;
+}
+
+/** The first bad row of a view at or after `from`, or -1. */
+export function firstBadRow(v: NumberView, from = 0): number {
+  if (v.badCount === 0) return -1;
+  const bad = v.bad;
+  for (let i = from; i < bad.length; i++) if (bad[i] === 1) return i;
+  return -1;
+}
+
+// ------------------------------------------------------------------ enumeration codes
+
+class EnumCodes implements CodeView {
+  readonly codes: Int32Array;
+  readonly values: readonly EnumValue[];
+  // Aliases are folded once per distinct cell, not once per row.
+  private readonly memo = new Map<Cell | undefined, number>();
+  private readonly position: Map<EnumValue, number>;
+
+  constructor(
+    col: Column,
+    private readonly e: Enumeration,
+  ) {
+    this.values = e.values;
+    this.position = new Map(e.values.map((v, k) => [v, k]));
+    const n = col.length;
+    const codes = (this.codes = new Int32Array(n));
+    let prev: Cell | undefined = null;
+    let prevCode = BLANK_CODE;
+    for (let i = 0; i < n; i++) {
+      const c = col[i];
+      if (c !== prev) {
+        prev = c;
+        prevCode = this.code(c);
+      }
+      codes[i] = prevCode;
+    }
+  }
+
+  set(i: number, c: Cell | undefined): void {
+    this.codes[i] = this.code(c);
+  }
+
+  private code(c: Cell | undefined): number {
+    if (c === null || c === undefined) return BLANK_CODE;
+    let k = this.memo.get(c);
+    if (k === undefined) {
+      if (isBlank(c)) k = BLANK_CODE;
+      else {
+        const v = lookupEnum(this.e, c);
+        k = v === undefined ? UNKNOWN_CODE : this.position.get(v)!;
+      }
+      if (this.memo.size < MEMO_LIMIT) this.memo.set(c, k);
+    }
+    return k;
+  }
+}
+
+/** Enumeration codes of a column (aliases folded: "进行中" is Open), up to date. */
+export function codeView(col: Column, e: Enumeration): CodeView {
+  return viewsOf(col).whole(e, (c) => new EnumCodes(c, e));
+}
+
+/** The codes of `e`, brought up to date at row i only. */
+export function codeViewAtRow(col: Column, e: Enumeration, i: number): CodeView {
+  return viewsOf(col).row(e, (c) => new EnumCodes(c, e), i);
+}
+
+/** Code at row i (an index into e.values, BLANK_CODE or UNKNOWN_CODE). Compares row i only. */
+export function codeAtRow(col: Column, e: Enumeration, i: number): number {
+  return codeViewAtRow(col, e, i).codes[i];
+}
+
+// ------------------------------------------------------------------ answers (criteria)
+
+class CellAnswers implements AnswerView {
+  readonly answers: Uint8Array;
+  private readonly memo = new Map<Cell | undefined, number>();
+
+  constructor(
+    col: Column,
+    private readonly ask: (c: Cell | undefined) => boolean,
+  ) {
+    const n = col.length;
+    const answers = (this.answers = new Uint8Array(n));
+    let prev: Cell | undefined = null;
+    let prevAnswer = this.answer(null);
+    for (let i = 0; i < n; i++) {
+      const c = col[i];
+      if (c !== prev) {
+        prev = c;
+        prevAnswer = this.answer(c);
+      }
+      answers[i] = prevAnswer;
+    }
+  }
+
+  set(i: number, c: Cell | undefined): void {
+    this.answers[i] = this.answer(c);
+  }
+
+  private answer(c: Cell | undefined): number {
+    let a = this.memo.get(c);
+    if (a === undefined) {
+      a = this.ask(c) ? 1 : 0;
+      if (this.memo.size < MEMO_LIMIT) this.memo.set(c, a);
+    }
+    return a;
+  }
+}
+
+/**
+ * 1 where `ask` says yes about the row's cell, asked once per distinct cell. `key` names the
+ * question (a criterion's text): kept with the column under it, up to date; without a key the
+ * answers are made for this call only.
+ */
+export function answerView(col: Column, key: string | undefined, ask: (c: Cell | undefined) => boolean): AnswerView {
+  if (key === undefined) return new CellAnswers(col, ask);
+  return viewsOf(col).whole(`answers\u0000${key}`, (c) => new CellAnswers(c, ask));
+}
