@@ -48,7 +48,10 @@ export function enumReader(e: Enumeration, name: string): (col: Column, i: numbe
 
 /** enumReader's message for row i of `col`, a value `e` does not know. */
 function unknownValueAt(col: Column, i: number, e: Enumeration, name: string): CalcError {
-  return new CalcError('VALUE', msg.unknownValue(name, i + 1, showCell(col[i]), { en: allowedList(e), zh: allowedList(e, 'zh-CN') }));
+  return new CalcError(
+    'VALUE',
+    msg.unknownValue(name, i + 1, showCell(col[i]), { en: allowedList(e), zh: allowedList(e, 'zh-CN') }),
+  );
 }
 
 /**
