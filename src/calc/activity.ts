@@ -1,8 +1,9 @@
 /**
  * Activity measures (掌握项目行为): which account an activity belongs to, the latest
  * activity per account or opportunity, staleness, activity counts in a window, and how
- * complete an opportunity's key information is. Each is one pass over the activities
- * into a Map, then one pass over the keys: O(activities + keys).
+ * complete an opportunity's key information is. Each is one pass over the activities into
+ * a tally per key id (the join of the activities' keys to the keys asked for, calc/keyViews),
+ * then one pass over the keys: O(activities + keys).
  */
 import { CalcError, Cell, Column, Grid, isBlank, keyOf, showCell, toNumber } from '../core/cells';
 import { checkSameLength, dateAt, notADate, numberAt } from './columns';

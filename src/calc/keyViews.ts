@@ -143,7 +143,7 @@ export function keyColumn(col: Column): KeyColumn {
 
 /** A join from one key column to another: for each key of `from`, its id in `to`. */
 export class KeyJoin {
-  /** For each id of `from`, the id of the same key in `to`, or −1. */
+  /** For each id of `from`, the id of the same key in `to`, or −1 (no row of `to` has it). */
   toIdOf: Int32Array = new Int32Array(0);
   private fromVersion = -1;
   private toVersion = -1;
@@ -167,7 +167,12 @@ export class KeyJoin {
     const { from, to } = this;
     if (from.version === this.fromVersion && to.version === this.toVersion && from.keys.length === this.fromKeys) return;
     const map = new Int32Array(from.keys.length);
-    for (let id = 0; id < map.length; id++) map[id] = from === to ? id : to.idOf(from.keys[id]);
+    // A key `to` had once but no row of it has now (edited away) is no match: −1, as for a key never seen.
+    const first = to.firstRows();
+    for (let id = 0; id < map.length; id++) {
+      const toId = from === to ? id : to.idOf(from.keys[id]);
+      map[id] = toId >= 0 && first[toId] >= 0 ? toId : -1;
+    }
     this.toIdOf = map;
     this.fromVersion = from.version;
     this.toVersion = to.version;

@@ -1,7 +1,8 @@
 /**
  * Decision-chain measures (决策链): how well each opportunity's buying roles are covered,
  * how much support its chain gives, and how many key players back us. One pass over the
- * chain rows builds a Map per opportunity, so every measure is O(chain rows + opportunities).
+ * chain rows (their enumeration codes from calc/columnViews) tallies per opportunity id (the
+ * join of Dc_OppId to Opp_OppId, calc/keyViews), so every measure is O(chain rows + opportunities).
  */
 import { CalcError, Cell, Column, isBlank, keyOf, showCell } from '../core/cells';
 import { checkSameLength } from './columns';
