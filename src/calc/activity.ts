@@ -6,6 +6,7 @@
  */
 import { CalcError, Cell, Column, Grid, isBlank, keyOf, showCell, toNumber } from '../core/cells';
 import { checkSameLength, dateAt, numberAt } from './columns';
+import { KeyJoin, keyJoin } from './keyViews';
 import { ActivityType, Answer, lookupEnum } from '../core/enumerations';
 import { differenceAtLeast } from './exact';
 import { msg } from './messages';
@@ -33,16 +34,21 @@ export function accountOfActivities(input: AccountOfInput): Cell[] | CalcError {
       ['oppAccountIds', oppAccountIds],
     ]);
   if (mismatch) return mismatch;
-  const accountByOpp = new Map<string, Cell>();
-  for (let i = 0; i < oppIds.length; i++) {
-    const k = keyOf(oppIds[i]);
-    if (k !== '' && !accountByOpp.has(k)) accountByOpp.set(k, isBlank(oppAccountIds[i]) ? null : oppAccountIds[i]); // first row wins, as MATCH would
+  // The first opportunity row of each activity's opportunity, as MATCH would find it.
+  const join = keyJoin(actOppIds, oppIds);
+  const firstRow = join.to.firstRows();
+  const out = new Array<Cell>(actAccountIds.length);
+  for (let i = 0; i < out.length; i++) {
+    const own = actAccountIds[i];
+    if (!isBlank(own)) {
+      out[i] = own;
+      continue;
+    }
+    const opp = join.toIdOfRow(i);
+    const row = opp < 0 ? -1 : firstRow[opp];
+    out[i] = row < 0 || isBlank(oppAccountIds[row]) ? null : oppAccountIds[row];
   }
-  return actAccountIds.map((own, i) => {
-    if (!isBlank(own)) return own;
-    const opp = actOppIds[i];
-    return isBlank(opp) ? null : (accountByOpp.get(keyOf(opp)) ?? null);
-  });
+  return out;
 }
 
 /**
@@ -73,11 +79,18 @@ export interface ActivityInput {
 }
 
 /**
- * Visits the activities that pass the type filter and have a date on or before asOfDate.
+ * Visits the activities that pass the type filter and have a date on or before asOfDate,
+ * with the id of their key in `keys`' key view (activities of keys not listed are skipped);
+ * `start` first gets the number of those ids, to size its tallies.
  * Every date is checked (a text date anywhere is an error, so results do not silently
  * depend on which rows happen to be filtered out).
  */
-function eachActivity(input: ActivityInput, visit: (key: string, date: number) => void): CalcError | undefined {
+function eachActivity(
+  keys: Column,
+  input: ActivityInput,
+  visit: (keyId: number, date: number) => void,
+  start: (keyIds: number) => void,
+): KeyJoin | CalcError {
   const { actKeys, actDates, actTypes, types, asOfDate } = input;
   const mismatch = checkSameLength([
     ['actKeys', actKeys],
@@ -93,44 +106,69 @@ function eachActivity(input: ActivityInput, visit: (key: string, date: number) =
         '按类型筛选需要 actTypes：请给出活动类型列（如 Act_Type）',
       ),
     );
+  // Each activity's key as the id of the same key among `keys` (the join, kept between calls).
+  const join = keyJoin(actKeys, keys);
+  const actIds = join.from.ids;
+  const keyIdOf = join.toIdOf;
+  start(join.to.keys.length);
   const typeOf = new Map<Cell, string>(); // a type column repeats a few texts: normalise each once
-  for (let i = 0; i < actKeys.length; i++) {
+  for (let i = 0; i < actIds.length; i++) {
     const d = dateAt(actDates, i, 'actDates');
     if (d instanceof CalcError) return d;
-    if (d === undefined || d > asOfDate || isBlank(actKeys[i])) continue;
+    const actId = actIds[i];
+    if (d === undefined || d > asOfDate || actId < 0) continue;
     if (types) {
       const c = actTypes![i];
       let t = typeOf.get(c);
       if (t === undefined) typeOf.set(c, (t = typeKey(c)));
       if (!types.has(t)) continue;
     }
-    visit(keyOf(actKeys[i]), d);
+    const keyId = keyIdOf[actId];
+    if (keyId >= 0) visit(keyId, d);
   }
-  return undefined;
+  return join;
 }
 
 /** Per key: the latest activity date on or before asOfDate; none → blank. */
 export function lastActivity(keys: Column, input: ActivityInput): (number | null)[] | CalcError {
-  const latest = new Map<string, number>();
-  const problem = eachActivity(input, (k, d) => {
-    const seen = latest.get(k);
-    if (seen === undefined || d > seen) latest.set(k, d);
-  });
-  if (problem) return problem;
-  return keys.map((key) => (isBlank(key) ? null : (latest.get(keyOf(key)) ?? null)));
+  let latest = new Float64Array(0);
+  const join = eachActivity(
+    keys,
+    input,
+    (k, d) => {
+      if (!(d <= latest[k])) latest[k] = d; // NaN (no date yet) compares false
+    },
+    (n) => (latest = new Float64Array(n).fill(NaN)),
+  );
+  if (join instanceof CalcError) return join;
+  const ids = join.to.ids;
+  const out = new Array<number | null>(keys.length);
+  for (let i = 0; i < out.length; i++) {
+    const d = ids[i] < 0 ? NaN : latest[ids[i]];
+    out[i] = Number.isNaN(d) ? null : d;
+  }
+  return out;
 }
 
 /** Per key: the number of activities dated in (asOfDate − days, asOfDate]. */
 export function activityCount(keys: Column, input: ActivityInput & { days: number }): (number | null)[] | CalcError {
   const bad = checkDays(input.days, 'days');
   if (bad) return bad;
-  const counts = new Map<string, number>();
-  const problem = eachActivity(input, (k, d) => {
-    // d > asOfDate − days, decided exactly: asOfDate − d < days.
-    if (!differenceAtLeast(input.asOfDate, d, input.days)) counts.set(k, (counts.get(k) ?? 0) + 1);
-  });
-  if (problem) return problem;
-  return keys.map((key) => (isBlank(key) ? null : (counts.get(keyOf(key)) ?? 0)));
+  let counts = new Float64Array(0);
+  const join = eachActivity(
+    keys,
+    input,
+    (k, d) => {
+      // d > asOfDate − days, decided exactly: asOfDate − d < days.
+      if (!differenceAtLeast(input.asOfDate, d, input.days)) counts[k]++;
+    },
+    (n) => (counts = new Float64Array(n)),
+  );
+  if (join instanceof CalcError) return join;
+  const ids = join.to.ids;
+  const out = new Array<number | null>(keys.length);
+  for (let i = 0; i < out.length; i++) out[i] = ids[i] < 0 ? null : counts[ids[i]];
+  return out;
 }
 
 /** A window or interval must be a number of days ≥ 0 (NaN fails too). */
@@ -222,23 +260,31 @@ export function keyInfoCompleteness(input: KeyInfoInput): number[] | CalcError {
   if (input.answers && answers.length !== n)
     return new CalcError('VALUE', msg.sizeMismatch('amount', 'answers', n, answers.length));
   const questions = answers.length ? answers[0].length : 0;
-  const out = new Array<number>(n);
-  for (let i = 0; i < n; i++) {
-    let filled = 0;
-    for (const [, col] of fields) if (!isBlank(col[i])) filled++;
+  // Column by column: the filled fields of every row, then the answers row by row (the first
+  // bad answer, in reading order, is the one reported).
+  const filled = new Float64Array(n);
+  for (const [, col] of fields) for (let i = 0; i < n; i++) if (!isBlank(col[i])) filled[i]++;
+  const answered = new Map<Cell, boolean>(); // answer texts repeat: read each once (false: Unknown)
+  for (let i = 0; questions > 0 && i < n; i++) {
     const row = answers[i] ?? [];
     for (let q = 0; q < questions; q++) {
       const c = row[q];
-      if (isBlank(c)) continue;
-      const a = lookupEnum(Answer, c);
-      if (!a)
-        return new CalcError(
-          'VALUE',
-          msg.unknownValue(`answers (column ${q + 1})`, i + 1, showCell(c), 'Yes/是, No/否, Unknown/未知'),
-        );
-      if (a.code !== 'Unknown') filled++;
+      let yesOrNo = answered.get(c);
+      if (yesOrNo === undefined) {
+        if (isBlank(c)) continue;
+        const a = lookupEnum(Answer, c);
+        if (!a)
+          return new CalcError(
+            'VALUE',
+            msg.unknownValue(`answers (column ${q + 1})`, i + 1, showCell(c), 'Yes/是, No/否, Unknown/未知'),
+          );
+        answered.set(c, (yesOrNo = a.code !== 'Unknown'));
+      }
+      if (yesOrNo) filled[i]++;
     }
-    out[i] = filled / (fields.length + questions);
   }
+  const out = new Array<number>(n);
+  const total = fields.length + questions;
+  for (let i = 0; i < n; i++) out[i] = filled[i] / total;
   return out;
 }

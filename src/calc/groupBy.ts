@@ -9,13 +9,20 @@
  * Only rows that count towards a listed group are read beyond their key, so bad data in
  * another account's rows does not break this account's number.
  */
-import { CalcError, Cell, Column, Scalar, isBlank, keyOf, showCell, toDateSerial, toNumber } from '../core/cells';
+import { CalcError, Cell, Column, Scalar, isBlank, showCell, toDateSerial, toNumber } from '../core/cells';
 import { checkSameLength, numberAt } from './columns';
+import { KeyJoin, keyJoin } from './keyViews';
 import { DealRules, checkDealRules, closedDealAt } from './dealOutcome';
 import { matchKey } from '../core/enumerations';
 import { ExactSum, exactRatio } from './exact';
 import { msg } from './messages';
 import { WinTally } from './winrate';
+
+/** keyOf's fast form lives with the key views; kept importable from here. */
+export { groupKeyOf } from './keyViews';
+
+/** Raw cells remembered by lookupBy's slow path; beyond this many distinct spellings, keys are just recomputed. */
+const RAW_CACHE_LIMIT = 100_000;
 
 export interface GroupedRows {
   /** Each row's group key, e.g. Opp_AccountId. */
@@ -26,58 +33,18 @@ export interface GroupedRows {
   include?: readonly boolean[];
 }
 
-/** Printable ASCII without spaces is already in keyOf's form but for case: skip NFKC (5× faster). */
-const PLAIN_ASCII = /^[\x21-\x7e]+$/;
-
-/** keyOf(c), fast for the common ids ("A001", "O-2031"). Same result as keyOf for every cell. */
-export function groupKeyOf(c: Cell | undefined): string {
-  return typeof c === 'string' && PLAIN_ASCII.test(c) ? c.toUpperCase() : keyOf(c);
-}
-
 interface GroupIndex {
-  /** Distinct group key → its slot. */
-  slotOf: Map<string, number>;
-  /** Slot of each entry of groups, −1 for a blank entry. */
+  /** Slot of each entry of groups (the id of its key), −1 for a blank entry. */
   slotOfEntry: Int32Array;
   slots: number;
+  /** Slot of each row of keys (−1: blank, or not a listed group). */
+  join: KeyJoin;
 }
 
-/** Entries naming the same group (duplicates, "a001" vs "A001") share one slot. */
-function indexGroups(groups: Column): GroupIndex {
-  const slotOf = new Map<string, number>();
-  const slotOfEntry = new Int32Array(groups.length);
-  for (let g = 0; g < groups.length; g++) {
-    const c = groups[g];
-    if (isBlank(c)) {
-      slotOfEntry[g] = -1;
-      continue;
-    }
-    const k = groupKeyOf(c);
-    let s = slotOf.get(k);
-    if (s === undefined) slotOf.set(k, (s = slotOf.size));
-    slotOfEntry[g] = s;
-  }
-  return { slotOf, slotOfEntry, slots: slotOf.size };
-}
-
-/** Raw cells remembered by slotOfKeys; beyond this many distinct spellings, keys are just recomputed. */
-const RAW_CACHE_LIMIT = 100_000;
-
-/**
- * Slot of every row's key (−1: blank, or not a listed group). Ids repeat across rows, so the
- * slot of each raw spelling is remembered: one Map lookup per row instead of normalising.
- */
-function slotOfKeys(keys: Column, index: GroupIndex): (i: number) => number {
-  const seen = new Map<Cell, number>();
-  return (i) => {
-    const c = keys[i];
-    let slot = seen.get(c);
-    if (slot === undefined) {
-      slot = isBlank(c) ? -1 : (index.slotOf.get(groupKeyOf(c)) ?? -1);
-      if (seen.size < RAW_CACHE_LIMIT) seen.set(c, slot);
-    }
-    return slot;
-  };
+/** Entries naming the same group (duplicates, "a001" vs "A001") share one slot: their key's id. */
+function indexGroups(keys: Column, groups: Column): GroupIndex {
+  const join = keyJoin(keys, groups);
+  return { slotOfEntry: join.to.ids, slots: join.to.keys.length, join };
 }
 
 /**
@@ -90,10 +57,12 @@ function eachGroupedRow(
   visit: (row: number, slot: number) => CalcError | void,
 ): CalcError | undefined {
   const { keys, include } = input;
-  const slotAt = slotOfKeys(keys, index);
+  const rowIds = index.join.from.ids;
+  const slotOfId = index.join.toIdOf;
   for (let i = 0; i < keys.length; i++) {
     if (include && !include[i]) continue;
-    const slot = slotAt(i);
+    const id = rowIds[i];
+    const slot = id < 0 ? -1 : slotOfId[id];
     if (slot < 0) continue;
     const bad = visit(i, slot);
     if (bad) return bad;
@@ -130,7 +99,7 @@ export function sumBy(input: GroupedRows & { values: Column }): (number | null)[
       ['values', input.values],
     ]) ?? checkInclude(input.keys, input.include);
   if (bad) return bad;
-  const index = indexGroups(input.groups);
+  const index = indexGroups(input.keys, input.groups);
   const totals = exactSums(index.slots);
   const err = eachGroupedRow(input, index, (i, slot) => {
     const v = numberAt(input.values, i, 'values');
@@ -144,7 +113,7 @@ export function sumBy(input: GroupedRows & { values: Column }): (number | null)[
 export function countBy(input: GroupedRows): (number | null)[] | CalcError {
   const bad = checkInclude(input.keys, input.include);
   if (bad) return bad;
-  const index = indexGroups(input.groups);
+  const index = indexGroups(input.keys, input.groups);
   const counts = new Float64Array(index.slots);
   eachGroupedRow(input, index, (_i, slot) => {
     counts[slot]++;
@@ -176,7 +145,7 @@ export function maxBy(input: GroupedRows & { values: Column }): (number | null)[
       ['values', input.values],
     ]) ?? checkInclude(input.keys, input.include);
   if (bad) return bad;
-  const index = indexGroups(input.groups);
+  const index = indexGroups(input.keys, input.groups);
   const best = new Array<number | null>(index.slots).fill(null);
   const err = eachGroupedRow(input, index, (i, slot) => {
     const v = numberOrDateAt(input.values, i, 'values');
@@ -210,22 +179,31 @@ export function lookupBy(input: LookupInput): Scalar[] | CalcError {
     ['values', values],
   ]);
   if (bad) return bad;
-  const exact = new Map<string, number>();
-  const folded = new Map<string, number>();
-  const seen = new Set<Cell>(); // raw spellings already indexed: later rows cannot be first
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i];
-    if (seen.has(k) || isBlank(k)) continue;
-    if (seen.size < RAW_CACHE_LIMIT) seen.add(k);
-    const ek = groupKeyOf(k);
-    if (!exact.has(ek)) exact.set(ek, i);
-    const fk = matchKey(k);
-    if (!folded.has(fk)) folded.set(fk, i);
-  }
-  // Opportunities repeat their account: answer each raw spelling once.
-  const answers = new Map<Cell, Scalar>();
+  // Exact keyOf matches: the first row of each key of `keys`, kept between calls (key views).
+  const join = keyJoin(lookupKeys, keys);
+  const firstRow = join.to.firstRows();
+  const lookupIds = join.from.ids;
+  const toIdOf = join.toIdOf;
+  // Alias-folded matches, needed only for a key without an exact match (rare): built on first need.
+  let folded: Map<string, number> | undefined;
+  const foldedRow = (c: Cell): number | undefined => {
+    if (!folded) {
+      folded = new Map();
+      const seen = new Set<Cell>(); // raw spellings already indexed: later rows cannot be first
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i];
+        if (seen.has(k) || isBlank(k)) continue;
+        if (seen.size < RAW_CACHE_LIMIT) seen.add(k);
+        const fk = matchKey(k);
+        if (!folded.has(fk)) folded.set(fk, i);
+      }
+    }
+    return folded.get(matchKey(c));
+  };
+  // Keys without an exact match: answer each raw spelling once.
+  let answers: Map<Cell, Scalar> | undefined;
   const answer = (c: Cell): Scalar => {
-    const row = exact.get(groupKeyOf(c)) ?? folded.get(matchKey(c));
+    const row = foldedRow(c);
     if (row !== undefined) {
       const v = values[row];
       return isBlank(v) ? null : v;
@@ -236,15 +214,30 @@ export function lookupBy(input: LookupInput): Scalar[] | CalcError {
       msg.custom(`lookupKeys: ${showCell(c)} is not among keys`, `lookupKeys：在 keys 中找不到 ${showCell(c)}`),
     );
   };
-  return lookupKeys.map((c): Scalar => {
-    if (isBlank(c)) return null;
+  const out = new Array<Scalar>(lookupKeys.length);
+  for (let i = 0; i < out.length; i++) {
+    const id = lookupIds[i];
+    if (id < 0) {
+      out[i] = null;
+      continue;
+    }
+    const to = toIdOf[id];
+    const row = to < 0 ? -1 : firstRow[to];
+    if (row >= 0) {
+      const v = values[row];
+      out[i] = isBlank(v) ? null : v;
+      continue;
+    }
+    const c = lookupKeys[i];
+    answers ??= new Map();
     let a = answers.get(c);
     if (a === undefined) {
       a = answer(c);
       if (answers.size < RAW_CACHE_LIMIT) answers.set(c, a);
     }
-    return a;
-  });
+    out[i] = a;
+  }
+  return out;
 }
 
 export type WinTallyByInput = GroupedRows & DealRules;
@@ -264,7 +257,7 @@ export function winTallyBy(input: WinTallyByInput): WinTally[] | CalcError {
     checkInclude(input.keys, input.include) ??
     checkDealRules(input);
   if (bad) return bad;
-  const index = indexGroups(input.groups);
+  const index = indexGroups(input.keys, input.groups);
   const won = exactSums(index.slots);
   const closed = exactSums(index.slots);
   const err = eachGroupedRow(input, index, (i, slot) => {

@@ -5,6 +5,7 @@
  */
 import { CalcError, Cell, Column, isBlank, keyOf, showCell } from '../core/cells';
 import { checkSameLength } from './columns';
+import { KeyJoin, keyJoin } from './keyViews';
 import {
   Answer,
   BuyingRole,
@@ -68,15 +69,20 @@ export function roleCoverage(input: RoleCoverageInput): (number | null)[] | Calc
   ]);
   if (mismatch) return mismatch;
   const readRole = enumReader(BuyingRole, 'dcRoles');
-  const rolesByOpp = new Map<string, number>();
+  // Each chain row's opportunity as the id of its key among oppIds (the join, kept between calls).
+  const join = keyJoin(dcOppIds, oppIds);
+  const roles = new Int32Array(join.to.keys.length);
   for (let i = 0; i < dcOppIds.length; i++) {
     const role = readRole(dcRoles, i);
     if (role instanceof CalcError) return role;
-    if (role === undefined || isBlank(dcOppIds[i])) continue;
-    const k = keyOf(dcOppIds[i]);
-    rolesByOpp.set(k, (rolesByOpp.get(k) ?? 0) | ROLE_BIT[role.code]);
+    const opp = join.toIdOfRow(i);
+    if (role === undefined || opp < 0) continue;
+    roles[opp] |= ROLE_BIT[role.code];
   }
-  return oppIds.map((id) => (isBlank(id) ? null : bitsSet(rolesByOpp.get(keyOf(id)) ?? 0) / ROLE_COUNT));
+  const ids = join.to.ids;
+  const out = new Array<number | null>(oppIds.length);
+  for (let i = 0; i < out.length; i++) out[i] = ids[i] < 0 ? null : bitsSet(roles[ids[i]]) / ROLE_COUNT;
+  return out;
 }
 
 export interface SupportIndexInput {
@@ -101,7 +107,9 @@ export function supportIndex(input: SupportIndexInput): (number | null)[] | Calc
   if (mismatch) return mismatch;
   const readSupport = enumReader(Support, 'dcSupport');
   const readInfluence = enumReader(Influence, 'dcInfluence');
-  const sums = new Map<string, { weighted: number; weight: number }>();
+  const join = keyJoin(dcOppIds, oppIds);
+  const weighted = new Float64Array(join.to.keys.length);
+  const weights = new Float64Array(join.to.keys.length);
   for (let i = 0; i < dcOppIds.length; i++) {
     const support = readSupport(dcSupport, i);
     if (support instanceof CalcError) return support;
@@ -111,18 +119,18 @@ export function supportIndex(input: SupportIndexInput): (number | null)[] | Calc
       if (influence instanceof CalcError) return influence;
       weight = influence?.score ?? 1; // an unrated contact still counts, at the lowest weight
     }
-    if (support === undefined || isBlank(dcOppIds[i])) continue;
-    const k = keyOf(dcOppIds[i]);
-    const s = sums.get(k) ?? { weighted: 0, weight: 0 };
-    s.weighted += weight * support.score!;
-    s.weight += weight;
-    sums.set(k, s);
+    const opp = join.toIdOfRow(i);
+    if (support === undefined || opp < 0) continue;
+    weighted[opp] += weight * support.score!;
+    weights[opp] += weight;
   }
-  return oppIds.map((id) => {
-    if (isBlank(id)) return null;
-    const s = sums.get(keyOf(id));
-    return s && s.weight > 0 ? exactRatio(s.weighted, s.weight) : null;
-  });
+  const ids = join.to.ids;
+  const out = new Array<number | null>(oppIds.length);
+  for (let i = 0; i < out.length; i++) {
+    const opp = ids[i];
+    out[i] = opp >= 0 && weights[opp] > 0 ? exactRatio(weighted[opp], weights[opp]) : null;
+  }
+  return out;
 }
 
 export interface KeyPlayerSupportInput {
@@ -171,16 +179,22 @@ export function keyPlayerSupport(input: KeyPlayerSupportInput, trace?: RowTrace)
         'oppIds 与 oppStatus 需同时给出（如 Opp_OppId、Opp_Status）才能只统计进行中的商机；或者两者都不填',
       ),
     );
-  let open: Map<string, boolean> | undefined;
+  // Open per chain row: the status of its opportunity's first row (a duplicate id keeps its
+  // first row, as MATCH would). Every status is read, so a bad one anywhere is reported.
+  let open: Uint8Array | undefined;
+  let join: KeyJoin | undefined;
   if (oppIds && oppStatus) {
-    open = new Map();
     const readStatus = enumReader(Status, 'oppStatus');
-    for (let i = 0; i < oppIds.length; i++) {
+    const isOpen = new Uint8Array(oppStatus.length);
+    for (let i = 0; i < oppStatus.length; i++) {
       const s = readStatus(oppStatus, i);
       if (s instanceof CalcError) return s;
-      const k = keyOf(oppIds[i]);
-      if (k !== '' && !open.has(k)) open.set(k, s?.code === 'Open'); // a duplicate id keeps its first row, as MATCH would
+      isOpen[i] = s?.code === 'Open' ? 1 : 0;
     }
+    join = keyJoin(dcOppIds, oppIds);
+    const firstRow = join.to.firstRows();
+    open = new Uint8Array(firstRow.length);
+    for (let id = 0; id < open.length; id++) open[id] = firstRow[id] >= 0 ? isOpen[firstRow[id]] : 0;
   }
   const readPolitical = enumReader(PoliticalStatus, 'dcPolitical');
   const readRole = enumReader(BuyingRole, 'dcRoles');
@@ -194,9 +208,12 @@ export function keyPlayerSupport(input: KeyPlayerSupportInput, trace?: RowTrace)
     if (role instanceof CalcError) return role;
     const support = readSupport(dcSupport, i);
     if (support instanceof CalcError) return support;
-    if (open && !open.get(keyOf(dcOppIds[i]))) {
-      trace?.(i, 'notOpen');
-      continue;
+    if (open && join) {
+      const opp = join.toIdOfRow(i);
+      if (opp < 0 || !open[opp]) {
+        trace?.(i, 'notOpen');
+        continue;
+      }
     }
     if (!isKeyPlayer(political?.code, role?.code)) {
       trace?.(i, 'notKeyPlayer');

@@ -7,7 +7,7 @@
  * One pass over the keys plus a sort of the matching rows only.
  */
 import { CalcError, Cell, Column, isBlank } from '../core/cells';
-import { groupKeyOf } from './groupBy';
+import { groupKeyOf } from './keyViews';
 import { msg } from './messages';
 
 /** Largest block a row list may fill (a printed page holds a few dozen rows). */

@@ -6,6 +6,7 @@
  */
 import { CalcError, Cell, Column, Scalar, isBlank, keyOf, showCell, toNumber } from '../core/cells';
 import { checkSameLength, codeAt, dateAt } from './columns';
+import { keyColumn, keyJoin } from './keyViews';
 import { Answer, DefaultStage, EnumValue, Status, lookupEnum } from '../core/enumerations';
 import { Message } from '../core/i18n';
 import { differenceAtLeast, exactRatio } from './exact';
@@ -85,6 +86,8 @@ export interface StageNames {
   names: string[];
   /** Index into `names` of the stage a cell names, or undefined. */
   find(c: Cell | undefined): number | undefined;
+  /** The same, for a cell's match key (keyOf form). */
+  findKey(key: string): number | undefined;
   /** "Discover, Qualify, …" for messages. */
   list(): string;
 }
@@ -131,6 +134,7 @@ export function indexStageNames(names: Column, argName: string): { stages: Stage
     stages: {
       names: kept,
       find: (c) => (isBlank(c) ? undefined : index.get(keyOf(c))),
+      findKey: (key) => index.get(key),
       list: () => kept.join(', '),
     },
   };
@@ -303,6 +307,18 @@ function blankIfEmpty(n: number): Scalar[] | undefined {
   return n === 0 ? [null] : undefined;
 }
 
+/**
+ * The stage each row of a stage column names, through the column's key view: each distinct
+ * key is found once. `stageOf[ids[i]]` is the stage's index, −1 when unknown; ids[i] is −1
+ * for a blank cell.
+ */
+function stagesOfRows(stage: Column, stages: StageNames): { ids: Int32Array; stageOf: Int32Array } {
+  const kc = keyColumn(stage);
+  const stageOf = new Int32Array(kc.keys.length);
+  for (let id = 0; id < stageOf.length; id++) stageOf[id] = stages.findKey(kc.keys[id]) ?? -1;
+  return { ids: kc.ids, stageOf };
+}
+
 // ---------------------------------------------------------------------------------------
 // Stage order (for LATE_STAGE_SHARE and the stage check)
 
@@ -362,6 +378,7 @@ export function opportunityProbabilities(input: ProbabilityInput): Scalar[] | Ca
   if (table instanceof CalcError) return table;
   const empty = blankIfEmpty(status.length);
   if (empty) return empty;
+  const { ids, stageOf } = stagesOfRows(stage, table.stages);
   const out = new Array<Scalar>(status.length);
   for (let i = 0; i < status.length; i++) {
     const s = codeAt(status, i, Status, 'status');
@@ -373,8 +390,8 @@ export function opportunityProbabilities(input: ProbabilityInput): Scalar[] | Ca
       out[i] = CLOSED_PROBABILITY[s];
       continue;
     }
-    const k = table.stages.find(stage[i]);
-    out[i] = k === undefined ? unknownStage(i, stage[i], table.stages) : table.values[k];
+    const k = ids[i] < 0 ? -1 : stageOf[ids[i]];
+    out[i] = k < 0 ? unknownStage(i, stage[i], table.stages) : table.values[k];
   }
   return out;
 }
@@ -473,14 +490,20 @@ function essentialEvents(input: StageCheckInput, orders: StageTable): EssentialE
 const EVENT_LIST_SEPARATOR = /[,，;；]/;
 
 /**
- * Which essential events each opportunity has proven, from one pass over the activities:
- * OppId key → a bit set over the essential events' positions. Only essential events are
- * kept, and each distinct EventId text is parsed once (activity logs repeat them a lot).
+ * Which essential events each opportunity has proven, from one pass over the activities: a
+ * bit set over the essential events' positions per key of actOppIds (`words` 32-bit words
+ * from `key id × words`). Only essential events are kept, and each distinct EventId text is
+ * parsed once (activity logs repeat them a lot).
  */
-function provenEssentials(actOppIds: Column, actEventIds: Column, essentials: readonly EssentialEvent[]): Map<string, number[]> {
+function provenEssentials(
+  actIds: Int32Array,
+  keyCount: number,
+  actEventIds: Column,
+  essentials: readonly EssentialEvent[],
+  words: number,
+): Int32Array {
   const position = new Map<string, number>();
   essentials.forEach((e, j) => position.set(e.key, j));
-  const words = Math.max(1, Math.ceil(essentials.length / 32));
   const parsed = new Map<string, number[]>();
   const positionsIn = (evt: Cell): number[] => {
     const text = String(evt);
@@ -496,23 +519,16 @@ function provenEssentials(actOppIds: Column, actEventIds: Column, essentials: re
     }
     return found;
   };
-  const proven = new Map<string, number[]>();
-  for (let i = 0; i < actOppIds.length; i++) {
-    const opp = actOppIds[i];
+  const proven = new Int32Array(keyCount * words);
+  for (let i = 0; i < actIds.length; i++) {
+    const opp = actIds[i];
     const evt = actEventIds[i];
-    if (isBlank(opp) || isBlank(evt)) continue;
+    if (opp < 0 || isBlank(evt)) continue;
     const found = positionsIn(evt);
-    if (found.length === 0) continue;
-    const k = keyOf(opp);
-    let bits = proven.get(k);
-    if (!bits) proven.set(k, (bits = new Array<number>(words).fill(0)));
-    for (const j of found) bits[j >>> 5] |= 1 << (j & 31);
+    for (let f = 0; f < found.length; f++) proven[opp * words + (found[f] >>> 5)] |= 1 << (found[f] & 31);
   }
   return proven;
 }
-
-const hasBit = (bits: readonly number[] | undefined, j: number): boolean =>
-  bits !== undefined && ((bits[j >>> 5] >>> (j & 31)) & 1) === 1;
 
 /** StageCheck per deal: "OK", or "Missing: E_…, E_…" for an open deal; "OK" when closed; blank without a status. */
 export function stageChecks(input: StageCheckInput): Scalar[] | CalcError {
@@ -534,7 +550,11 @@ export function stageChecks(input: StageCheckInput): Scalar[] | CalcError {
   if (essentials instanceof CalcError) return essentials;
   const empty = blankIfEmpty(oppIds.length);
   if (empty) return empty;
-  const proven = provenEssentials(actOppIds, actEventIds, essentials);
+  // Each opportunity's activities through the join of the opportunity ids to the activities'.
+  const join = keyJoin(oppIds, actOppIds);
+  const words = Math.max(1, Math.ceil(essentials.length / 32));
+  const proven = provenEssentials(join.to.ids, join.to.keys.length, actEventIds, essentials, words);
+  const { ids: stageIds, stageOf } = stagesOfRows(stages, orders.stages);
   const out = new Array<Scalar>(oppIds.length);
   for (let i = 0; i < oppIds.length; i++) {
     const s = codeAt(statuses, i, Status, 'statuses');
@@ -546,16 +566,16 @@ export function stageChecks(input: StageCheckInput): Scalar[] | CalcError {
       out[i] = STAGE_OK;
       continue;
     }
-    const k = orders.stages.find(stages[i]);
-    if (k === undefined) {
+    const k = stageIds[i] < 0 ? -1 : stageOf[stageIds[i]];
+    if (k < 0) {
       out[i] = unknownStage(i, stages[i], orders.stages, 'stages');
       continue;
     }
     const order = orders.values[k];
-    const bits = isBlank(oppIds[i]) ? undefined : proven.get(keyOf(oppIds[i]));
+    const opp = join.toIdOfRow(i);
     const missing: string[] = [];
     for (let j = 0; j < essentials.length && essentials[j].order <= order; j++) {
-      if (!hasBit(bits, j)) missing.push(essentials[j].id);
+      if (opp < 0 || ((proven[opp * words + (j >>> 5)] >>> (j & 31)) & 1) !== 1) missing.push(essentials[j].id);
     }
     out[i] = missing.length === 0 ? STAGE_OK : MISSING_PREFIX + missing.join(', ');
   }
@@ -587,6 +607,7 @@ export function stageOverruns(input: OverrunInput): Scalar[] | CalcError {
   if (table instanceof CalcError) return table;
   const empty = blankIfEmpty(status.length);
   if (empty) return empty;
+  const { ids, stageOf } = stagesOfRows(stage, table.stages);
   const out = new Array<Scalar>(status.length);
   for (let i = 0; i < status.length; i++) {
     const s = codeAt(status, i, Status, 'status');
@@ -599,9 +620,9 @@ export function stageOverruns(input: OverrunInput): Scalar[] | CalcError {
       out[i] = entered ?? null;
       continue;
     }
-    const k = table.stages.find(stage[i]);
+    const k = ids[i] < 0 ? -1 : stageOf[ids[i]];
     // asOfDate − entered > days, decided exactly (dates with a time of day included).
-    out[i] = k === undefined ? unknownStage(i, stage[i], table.stages) : !differenceAtLeast(entered, asOfDate, -table.values[k]);
+    out[i] = k < 0 ? unknownStage(i, stage[i], table.stages) : !differenceAtLeast(entered, asOfDate, -table.values[k]);
   }
   return out;
 }
