@@ -185,11 +185,11 @@ export class WorkbookEngine {
         // Formulas go in after the names exist: HyperFormula sizes spilled results through names only then.
         if (!oneByOne) {
           hf.batch(() => {
-            hf.setSheetContent(sheetIds[CALC_SHEET], layout.calc as never);
-            hf.setSheetContent(sheetIds[INDICATORS_SHEET], indicatorRows(layout, failed) as never);
+            hf.setCellContents({ sheet: sheetIds[CALC_SHEET], row: 0, col: 0 }, layout.calc as never);
+            hf.setCellContents({ sheet: sheetIds[INDICATORS_SHEET], row: 0, col: 0 }, indicatorRows(layout, failed) as never);
           });
         } else {
-          hf.setSheetContent(sheetIds[CALC_SHEET], layout.calc as never);
+          hf.setCellContents({ sheet: sheetIds[CALC_SHEET], row: 0, col: 0 }, layout.calc as never);
           const rows = indicatorRows(layout, failed);
           hf.setCellContents({ sheet: sheetIds[INDICATORS_SHEET], row: 0, col: 0 }, [rows[0]] as never);
           for (current = 0; current < layout.indicators.length; current++) {
