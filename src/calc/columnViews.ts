@@ -62,9 +62,29 @@ const MEMO_LIMIT = 1 << 16;
 /** Criteria come and go (a filter typed in a what-if formula): past this many views a column's are dropped. */
 const VIEW_LIMIT = 64;
 
+// While columns are held (holdColumns), a column compared once is not compared again.
+let holdDepth = 0;
+let holdEpoch = 0;
+
+/**
+ * Runs `run` promising that no column is changed in place meanwhile (the engine's recalculation
+ * after a what-if: its columns change only before it). Each column is then compared with its
+ * views once instead of once per kernel call that reads it: 40 indicators read Opp_Status.
+ */
+export function holdColumns<T>(run: () => T): T {
+  if (holdDepth++ === 0) holdEpoch++;
+  try {
+    return run();
+  } finally {
+    holdDepth--;
+  }
+}
+
 /** The views of one column and the cells they were made from. */
 class ColumnViews {
   private source: (Cell | undefined)[] | undefined;
+  /** The hold in which the column was last compared (0: none). */
+  private comparedIn = 0;
   private readonly views = new Map<unknown, RowView>();
 
   constructor(private readonly col: Column) {}
@@ -96,6 +116,10 @@ class ColumnViews {
 
   /** Compares the column with the cells the views were made from; re-reads the rows that differ. */
   private sync(): void {
+    if (holdDepth > 0) {
+      if (this.comparedIn === holdEpoch) return;
+      this.comparedIn = holdEpoch;
+    }
     const col = this.col;
     const src = this.source;
     if (src === undefined || src.length !== col.length) {
