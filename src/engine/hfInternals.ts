@@ -202,3 +202,103 @@ export function nameTarget(plugin: object, name: string, state: unknown): NameTa
   if (spill && typeof spill === 'object') target.spill = spill;
   return target;
 }
+
+/**
+ * 4. A value as `calculateFormula` returns it (`exportAsCalculated`): HyperFormula's
+ * exporter turns an internal value (a SimpleRangeValue, a CellError, a number that carries a
+ * format) into what its public API hands out, exactly as `calculateFormula` does for the
+ * value its evaluation produced. The engine uses it on a nested CRM3 call's value recorded
+ * during the build (engine/nestedCalls.ts), so an explanation reads the same value a
+ * `calculateFormula` of that call would give, without evaluating the call again (an error's
+ * `address`, the cell it arose in, is the formula's cell here and none there; the engine reads
+ * an error's value and message only). Undefined when the exporter is not the shape expected
+ * (the caller then calculates).
+ */
+type Exporter = { exportScalarOrRange(value: unknown): unknown };
+
+export function exportAsCalculated(hf: HyperFormula, value: unknown): { value: unknown } | undefined {
+  const exporter = (hf as unknown as { _exporter?: Exporter })._exporter;
+  if (!exporter || typeof exporter.exportScalarOrRange !== 'function') return undefined;
+  // calculateFormula's evaluation turns a top-level blank into 0 under this option.
+  const nullToZero = (hf.getConfig() as { evaluateNullToZero?: boolean }).evaluateNullToZero;
+  if (nullToZero && typeof value === 'symbol') return undefined; // HyperFormula's EmptyValue
+  return { value: exporter.exportScalarOrRange(value) };
+}
+
+/**
+ * 5. One HyperFormula instance as a plugin function sees it (`instanceKey`): its dependency
+ * graph, the same object for the instance (`hf.dependencyGraph`) and for every plugin
+ * function it runs (`this.dependencyGraph`). Per-instance state of the plugin (its message
+ * language, the engine's record of nested calls) is keyed by it, never held module-wide.
+ */
+export function instanceKey(hfOrPlugin: object): object | undefined {
+  const graph = (hfOrPlugin as { dependencyGraph?: unknown }).dependencyGraph;
+  return graph !== null && typeof graph === 'object' ? graph : undefined;
+}
+
+/**
+ * 6. Formula syntax trees (`callNode`, `placeFree`). HyperFormula hands a plugin function its
+ * call's node (`FUNCTION_CALL`: `procedureName`, `args`), and evaluating an argument hands the
+ * nested call's function that argument's very node. `placeFree` says whether a node's value
+ * depends only on the workbook's names and on literals, not on the cell it is evaluated in:
+ * CRM3 calls, names, numbers, texts, blanks, operators and parentheses, nothing else (no cell
+ * reference, which is relative to the formula's cell; no other function, which might be
+ * volatile, as TODAY or RAND). Such a node evaluated in an indicator's cell gives what
+ * `calculateFormula` gives for its text.
+ */
+export interface CallNode {
+  procedureName: string;
+  args: unknown[];
+}
+type AnyNode = {
+  type?: string;
+  procedureName?: string;
+  args?: unknown[];
+  left?: unknown;
+  right?: unknown;
+  value?: unknown;
+  expression?: unknown;
+};
+
+export function callNode(node: unknown): CallNode | undefined {
+  const n = node as AnyNode | null | undefined;
+  return n?.type === 'FUNCTION_CALL' && typeof n.procedureName === 'string' && Array.isArray(n.args)
+    ? (n as CallNode)
+    : undefined;
+}
+
+const LEAVES = new Set(['NUMBER', 'STRING', 'EMPTY', 'NAMED_EXPRESSION']);
+const UNARY = new Set(['MINUS_UNARY_OP', 'PLUS_UNARY_OP', 'PERCENT_OP']);
+const BINARY = new Set([
+  'CONCATENATE_OP',
+  'EQUALS_OP',
+  'NOT_EQUAL_OP',
+  'GREATER_THAN_OP',
+  'LESS_THAN_OP',
+  'GREATER_THAN_OR_EQUAL_OP',
+  'LESS_THAN_OR_EQUAL_OP',
+  'PLUS_OP',
+  'MINUS_OP',
+  'TIMES_OP',
+  'DIV_OP',
+  'POWER_OP',
+]);
+const placeFreeMemo = new WeakMap<object, boolean>();
+
+export function placeFree(node: unknown): boolean {
+  if (node === null || typeof node !== 'object') return false;
+  const known = placeFreeMemo.get(node);
+  if (known !== undefined) return known;
+  const n = node as AnyNode;
+  let free: boolean;
+  if (LEAVES.has(n.type ?? '')) free = true;
+  else if (UNARY.has(n.type ?? '')) free = placeFree(n.value);
+  else if (BINARY.has(n.type ?? '')) free = placeFree(n.left) && placeFree(n.right);
+  else if (n.type === 'PARENTHESES') free = placeFree(n.expression);
+  else {
+    const call = callNode(n);
+    free = !!call && /^CRM3\./i.test(call.procedureName) && call.args.every(placeFree);
+  }
+  placeFreeMemo.set(node, free);
+  return free;
+}

@@ -14,6 +14,7 @@ import { IndicatorRow, WorkbookSnapshot, a1 } from '../model/snapshot';
 import { outerCall } from './explain';
 import { namesIn } from './formulaLanguage';
 import { EngineValue, WorkbookEngine } from './workbookEngine';
+import type { RecordedCall } from './nestedCalls';
 
 /** One row behind a part: its id and name, and where it is in the workbook. */
 export interface DrillRow {
@@ -125,18 +126,30 @@ function withArguments(w: Working, names: readonly string[], texts: readonly str
 
 const constant = (text: string): number | undefined => (/^\s*-?\d+(\.\d+)?\s*$/.test(text) ? Number(text) : undefined);
 
-/** The working of a formula that is one explainable CRM3 call (RATIO and COVERAGE of such calls included). */
-export function formulaWorking(engine: WorkbookEngine, formula: string): Working | undefined {
+/** The record of the build for `call` when it is that call (same function, same number of arguments). */
+function sameCall(call: { id: string; args: string[] }, recorded: RecordedCall | undefined): RecordedCall | undefined {
+  return recorded && recorded.name.toUpperCase() === `CRM3.${call.id}` && recorded.arity === call.args.length
+    ? recorded
+    : undefined;
+}
+
+/**
+ * The working of a formula that is one explainable CRM3 call (RATIO and COVERAGE of such
+ * calls included). `recorded`: the formula's CRM3 calls as the build evaluated them
+ * (`WorkbookEngine.indicatorCalls`): a nested call's value is read from there, not evaluated again.
+ */
+export function formulaWorking(engine: WorkbookEngine, formula: string, recorded?: RecordedCall): Working | undefined {
   const call = outerCall(formula);
   if (!call) return undefined;
+  const own = sameCall(call, recorded);
   if (call.id === 'RATIO' || call.id === 'COVERAGE') {
     const ops: Operand[] = [];
-    for (const text of call.args) {
+    for (const [i, text] of call.args.entries()) {
       const n = constant(text);
       if (n !== undefined) ops.push(n);
       else if (text.trim() === '') ops.push(null);
       else {
-        const sub = formulaWorking(engine, text);
+        const sub = formulaWorking(engine, text, own?.args[i]?.call);
         if (!sub) return undefined;
         ops.push(sub);
       }
@@ -144,7 +157,12 @@ export function formulaWorking(engine: WorkbookEngine, formula: string): Working
     if (call.id === 'RATIO') return ops.length === 2 ? ratioWorking(ops[0], ops[1]) : undefined;
     return ops.length >= 2 && ops.length <= 3 ? coverageWorking(ops[0], ops[1], ops[2] ?? 0) : undefined;
   }
-  const w = engine.working(call.id, call.args);
+  // A nested call's kept value serves only where the text there is that very call.
+  const values = own?.args.map((a, i) => {
+    const nested = a?.call && outerCall(call.args[i]);
+    return nested && sameCall(nested, a.call) ? a : undefined;
+  });
+  const w = engine.working(call.id, call.args, values);
   if (!w || w instanceof CalcError) return undefined;
   const names = engine.parameterNames(call.id);
   return withArguments(w, names, call.args, tableOf(call.args));
@@ -244,7 +262,7 @@ export function explainIndicator(
   value: EngineValue,
   options: ExplainOptions,
 ): IndicatorExplain | undefined {
-  const raw = formulaWorking(engine, row.formula);
+  const raw = formulaWorking(engine, row.formula, engine.indicatorCalls(row));
   if (!raw) return undefined;
   const cell = value === null || typeof value === 'object' ? null : value;
   if (raw.value !== cell) return undefined;

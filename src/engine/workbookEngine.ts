@@ -28,7 +28,8 @@ import {
   sanitize,
 } from './sheets';
 import { ColumnDataPlugin, ColumnStore, columnDataTranslations, storeShortcut } from './columnStore';
-import { cheapSpillMapping, skipChangeLists } from './hfInternals';
+import { cheapSpillMapping, exportAsCalculated, skipChangeLists } from './hfInternals';
+import { RecordedArgument, RecordedCall, recordNestedCalls, recordedCalls } from './nestedCalls';
 
 export interface EngineOptions {
   /** Evaluation date (Excel serial); overrides the workbook's AsOfDate. */
@@ -128,6 +129,11 @@ function ensurePlugin(): void {
   pluginRegistered = true;
 }
 
+/** `calculateFormula`'s answer with every cell of an array result as the engine reports it. */
+function asArray(v: unknown): EngineValue[][] {
+  return Array.isArray(v) ? v.map((row: unknown[]) => row.map(toEngineValue)) : [[toEngineValue(v)]];
+}
+
 /** A HyperFormula cell value as the engine reports it (errors keep their code and message). */
 export function toEngineValue(v: unknown): EngineValue {
   if (v === null || v === undefined || v === '') return null;
@@ -179,6 +185,9 @@ export class WorkbookEngine {
       );
       skipChangeLists(hf);
       setPluginLocale(hf, locale);
+      // Explanations reuse what the indicators' nested CRM3 calls gave (Value column of the Indicators sheet).
+      const indicatorsSheet = hf.getSheetId(INDICATORS_SHEET);
+      recordNestedCalls(hf, (at) => at.sheet === indicatorsSheet && at.col === 1);
       const sheetIds: Record<string, number> = {};
       for (const name of hf.getSheetNames()) sheetIds[name] = hf.getSheetId(name)!;
       let current = -1;
@@ -186,11 +195,11 @@ export class WorkbookEngine {
         // Formulas go in after the names exist: HyperFormula sizes spilled results through names only then.
         if (!oneByOne) {
           hf.batch(() => {
-            hf.setSheetContent(sheetIds[CALC_SHEET], layout.calc as never);
-            hf.setSheetContent(sheetIds[INDICATORS_SHEET], indicatorRows(layout, failed) as never);
+            hf.setCellContents({ sheet: sheetIds[CALC_SHEET], row: 0, col: 0 }, layout.calc as never);
+            hf.setCellContents({ sheet: sheetIds[INDICATORS_SHEET], row: 0, col: 0 }, indicatorRows(layout, failed) as never);
           });
         } else {
-          hf.setSheetContent(sheetIds[CALC_SHEET], layout.calc as never);
+          hf.setCellContents({ sheet: sheetIds[CALC_SHEET], row: 0, col: 0 }, layout.calc as never);
           const rows = indicatorRows(layout, failed);
           hf.setCellContents({ sheet: sheetIds[INDICATORS_SHEET], row: 0, col: 0 }, [rows[0]] as never);
           for (current = 0; current < layout.indicators.length; current++) {
@@ -271,8 +280,32 @@ export class WorkbookEngine {
   /** Like `calculate`, with every cell of an array result (a name of a column gives the whole column). */
   calculateArray(formula: string): EngineValue[][] {
     this.feedColumnsOf(formula);
-    const v = this.hf.calculateFormula(formula, this.sheetIds[INDICATORS_SHEET]);
-    return Array.isArray(v) ? v.map((row) => row.map(toEngineValue)) : [[toEngineValue(v)]];
+    return asArray(this.hf.calculateFormula(formula, this.sheetIds[INDICATORS_SHEET]));
+  }
+
+  /**
+   * The CRM3 calls of an indicator's formula as HyperFormula last evaluated them, with the
+   * values of its nested calls (engine/nestedCalls.ts); undefined when the engine holds no
+   * such record, or holds the formula under other words than `row.formula` (names translated).
+   */
+  indicatorCalls(row: IndicatorRow): RecordedCall | undefined {
+    let i = this.layout.indicators.indexOf(row);
+    if (i < 0) {
+      const same = this.layout.indicators.flatMap((r, k) => (r.id === row.id && r.formula === row.formula ? [k] : []));
+      if (same.length !== 1) return undefined;
+      i = same[0];
+    }
+    if (this.failed.has(i) || this.layout.indicatorsSheet[i + 1]?.[1] !== row.formula) return undefined;
+    return recordedCalls(this.hf, { sheet: this.sheetIds[INDICATORS_SHEET], row: i + 1, col: 1 });
+  }
+
+  /** A nested call's value as `calculateArray` would give it, from the record of the build; undefined when there is none. */
+  private recordedArray(expression: string, recorded: RecordedArgument | undefined): EngineValue[][] | undefined {
+    if (!recorded?.kept) return undefined;
+    // Columns fed just now for this expression change the workbook under the record: calculate instead.
+    if (this.feedColumnsOf(`=${expression}`)) return undefined;
+    const exported = exportAsCalculated(this.hf, recorded.kept.value);
+    return exported && asArray(exported.value);
   }
 
   /**
@@ -293,9 +326,10 @@ export class WorkbookEngine {
    * A function argument as the workbook gives it: a fed column straight from the store, else
    * the expression evaluated (a name, a nested call, "Open", PeriodStart); one cell is a value.
    */
-  argument(expression: string): InputArg {
+  argument(expression: string, recorded?: RecordedArgument): InputArg {
     if (this.store.get(expression)) return this.store.grid(expression);
-    const grid = this.calculateArray(`=${expression}`).map((row) => row.map(toInput));
+    const values = this.recordedArray(expression, recorded) ?? this.calculateArray(`=${expression}`);
+    const grid = values.map((row) => row.map(toInput));
     return grid.length === 1 && grid[0].length === 1 ? grid[0][0] : grid;
   }
 
@@ -304,13 +338,21 @@ export class WorkbookEngine {
     return declarationOf(functionId)?.params.map((p) => p.name) ?? [];
   }
 
-  /** The working of one catalog function on argument expressions (see `argument`); undefined when it has none. */
-  working(functionId: string, argumentTexts: readonly string[]): Working | CalcError | undefined {
+  /**
+   * The working of one catalog function on argument expressions (see `argument`); undefined
+   * when it has none. `recorded`: the arguments' values as the build computed them, by position
+   * (`indicatorCalls`), read instead of evaluating those arguments again.
+   */
+  working(
+    functionId: string,
+    argumentTexts: readonly string[],
+    recorded?: readonly (RecordedArgument | undefined)[],
+  ): Working | CalcError | undefined {
     const decl = declarationOf(functionId);
     if (!decl?.explain) return undefined;
     return invokeWorking(
       decl,
-      argumentTexts.map((t) => (t.trim() === '' ? undefined : this.argument(t))),
+      argumentTexts.map((t, i) => (t.trim() === '' ? undefined : this.argument(t, recorded?.[i]))),
     );
   }
 
@@ -362,12 +404,13 @@ export class WorkbookEngine {
 
   /**
    * The engine loads only the columns its formulas read (DESIGN.md §8); a formula typed
-   * later (the pane's explain and what-if) gets the columns it names fed on demand.
+   * later (the pane's explain and what-if) gets the columns it names fed on demand. Says
+   * whether the formula named anything the engine did not hold as it needs it.
    */
-  private feedColumnsOf(formula: string): void {
+  private feedColumnsOf(formula: string): boolean {
     const wanted = [...namesIn(formula)].filter((n) => !this.hf.getNamedExpression(n));
     const asCells = [...namesReadAsCells(formula)].filter((n) => this.layout.handles.has(n.toLowerCase()));
-    if (wanted.length === 0 && asCells.length === 0) return;
+    if (wanted.length === 0 && asCells.length === 0) return false;
     this.hf.batch(() => {
       // A column held as one handle cell that this formula reads as cells: spilled from then on.
       for (const n of asCells) {
@@ -389,6 +432,7 @@ export class WorkbookEngine {
         this.hf.addNamedExpression(name, columnRange(spec.name, col, Math.max(this.layout.rowCounts[spec.name], MIN_DATA_ROWS)));
       }
     });
+    return true;
   }
 
   /**

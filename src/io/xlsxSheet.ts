@@ -139,13 +139,57 @@ function integerValue(t: string | undefined, style: number, n: number, ctx: Shee
   return cellValue(t, style, String(n), ctx);
 }
 
+/**
+ * A sheet's non-blank cells, row after row, in flat arrays (issue #15: the grids of a
+ * 50,000-opportunity workbook took three times the memory of its tables when each row held
+ * two arrays of its own). `rowNos` lists the rows that hold cells, ascending; the k-th one's
+ * cells are `cols`/`vals` from `start[k]` to `start[k + 1]`, by ascending column.
+ */
+interface PackedRows {
+  rowNos: Int32Array;
+  start: Int32Array;
+  cols: Int32Array;
+  vals: GridValue[];
+}
+
+/** The rows of a parsed part packed into flat arrays (`present`: the row numbers holding a row, ascending). */
+function packRows(rows: readonly (Row | undefined)[], present: readonly number[]): PackedRows {
+  let total = 0;
+  let count = 0;
+  for (const r of present) {
+    const n = rows[r]?.cols.length ?? 0;
+    total += n;
+    if (n > 0) count++;
+  }
+  const rowNos = new Int32Array(count);
+  const start = new Int32Array(count + 1);
+  const cols = new Int32Array(total);
+  const vals = new Array<GridValue>(total);
+  let at = 0;
+  let k = 0;
+  for (const r of present) {
+    const row = rows[r];
+    if (!row || row.cols.length === 0) continue;
+    rowNos[k] = r;
+    start[k++] = at;
+    for (let i = 0; i < row.cols.length; i++, at++) {
+      cols[at] = row.cols[i];
+      vals[at] = row.vals[i];
+    }
+  }
+  start[k] = at;
+  return { rowNos, start, cols, vals };
+}
+
 class XlsxGrid implements SheetGrid {
   listObjects: ListObjectInfo[] = [];
+  /** The slot found last: tables are read row after row, so the next row is usually the next slot. */
+  private lastSlot = 0;
 
   constructor(
     readonly name: string,
     readonly lastRow: number,
-    private readonly rows: (Row | undefined)[],
+    private readonly rows: PackedRows,
     private readonly formulas: Map<number, FormulaText>,
     private readonly sharedFormulas: Map<number, { text: string; row: number; col: number }>,
     private readonly currencies: Map<number, string>,
@@ -155,16 +199,35 @@ class XlsxGrid implements SheetGrid {
     return this.currencies.get(row * EXCEL_MAX_COLUMNS + col);
   }
 
-  value(row: number, col: number): GridValue {
-    const r = this.rows[row];
-    if (!r) return null;
-    // Columns ascend: binary search (a row may hold 16,384 cells).
+  /** Index of `row` in `rowNos`, or -1 when the row holds no cell. */
+  private slot(row: number): number {
+    const { rowNos } = this.rows;
+    const guess = this.lastSlot;
+    if (rowNos[guess] === row) return guess;
+    if (rowNos[guess + 1] === row) return (this.lastSlot = guess + 1);
     let lo = 0;
-    let hi = r.cols.length - 1;
+    let hi = rowNos.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const c = r.cols[mid];
-      if (c === col) return r.vals[mid];
+      const r = rowNos[mid];
+      if (r === row) return (this.lastSlot = mid);
+      if (r < row) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  value(row: number, col: number): GridValue {
+    const k = this.slot(row);
+    if (k < 0) return null;
+    const { start, cols, vals } = this.rows;
+    // Columns ascend: binary search (a row may hold 16,384 cells).
+    let lo = start[k];
+    let hi = start[k + 1] - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const c = cols[mid];
+      if (c === col) return vals[mid];
       if (c < col) lo = mid + 1;
       else hi = mid - 1;
     }
@@ -179,10 +242,12 @@ class XlsxGrid implements SheetGrid {
   }
 
   entries(row: number): [number, GridValue][] {
-    const r = this.rows[row];
-    if (!r) return [];
-    const out: [number, GridValue][] = new Array(r.cols.length);
-    for (let i = 0; i < r.cols.length; i++) out[i] = [r.cols[i], r.vals[i]];
+    const k = this.slot(row);
+    if (k < 0) return [];
+    const { start, cols, vals } = this.rows;
+    const from = start[k];
+    const out: [number, GridValue][] = new Array(start[k + 1] - from);
+    for (let i = 0; i < out.length; i++) out[i] = [cols[from + i], vals[from + i]];
     return out;
   }
 }
@@ -365,8 +430,8 @@ export function parseWorksheet(name: string, xml: string, ctx: SheetContext, par
       cell: '',
       message: SHEET_PROBLEMS.mergeBeyondGrid(name, mergesOff, mergeOffRef),
     });
-  for (const r of present) if (rows[r]!.cols.length === 0) rows[r] = undefined;
-  return { grid: new XlsxGrid(name, lastRow, rows, formulas, sharedFormulas, currencies), tableIds, problems: problems.done() };
+  const packed = packRows(rows, present);
+  return { grid: new XlsxGrid(name, lastRow, packed, formulas, sharedFormulas, currencies), tableIds, problems: problems.done() };
 }
 
 /** How a message names a cell off the sheet: A1 style while that stays short, else the numbers. */

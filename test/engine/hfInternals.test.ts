@@ -5,8 +5,16 @@
  */
 import { execFileSync } from 'child_process';
 import * as path from 'path';
-import { HyperFormula } from 'hyperformula';
-import { cheapSpillMapping, nameTarget, skipChangeLists } from '../../src/engine/hfInternals';
+import { FunctionArgumentType, FunctionPlugin, HyperFormula } from 'hyperformula';
+import {
+  callNode,
+  cheapSpillMapping,
+  exportAsCalculated,
+  instanceKey,
+  nameTarget,
+  placeFree,
+  skipChangeLists,
+} from '../../src/engine/hfInternals';
 import { WorkbookEngine } from '../../src/engine/workbookEngine';
 import { generateSample } from '../../src/model/sample';
 
@@ -155,6 +163,121 @@ describe('what a defined name points at (nameTarget)', () => {
     expect(spilled?.spill?.array).toEqual([[1], [2], [3]]);
     expect(nameTarget(plugin, 'NoSuchName', state)).toBeUndefined();
     expect(nameTarget({}, 'Handle', state)).toBeUndefined();
+    hf.destroy();
+  });
+});
+
+/** What a plugin function sees of one call: its node, its instance, its arguments as HyperFormula evaluated them. */
+interface Seen {
+  node: unknown;
+  plugin: object;
+  values: unknown[];
+}
+const seen: Seen[] = [];
+class ProbePlugin extends FunctionPlugin {
+  static override implementedFunctions = {
+    'CRM3.PROBE': {
+      method: 'probe',
+      parameters: [{ argumentType: FunctionArgumentType.ANY, optionalArg: true }],
+      repeatLastArgs: 1,
+      vectorizationForbidden: true,
+    },
+  };
+  // Each argument evaluated as the CRM3 plugin evaluates the ones no shortcut serves (errors included).
+  probe(ast: { args: unknown[] }, state: unknown): unknown {
+    const values = ast.args.map((a) => this.evaluateAst(a as never, state as never));
+    seen.push({ node: ast, plugin: this, values });
+    return 1;
+  }
+}
+HyperFormula.registerFunctionPlugin(ProbePlugin, { enGB: { 'CRM3.PROBE': 'CRM3.PROBE' }, enUS: { 'CRM3.PROBE': 'CRM3.PROBE' } });
+
+/** Evaluates `=CRM3.PROBE(args)` in B1 of a small sheet and returns what the outer probe saw. */
+function probe(args: string): { hf: HyperFormula; call: Seen } {
+  seen.length = 0;
+  const hf = HyperFormula.buildFromArray(
+    [
+      [5, null],
+      [-2, null],
+      ['x', null],
+    ],
+    config,
+  );
+  hf.addNamedExpression('Amounts', '=Sheet1!$A$1:$A$2');
+  hf.setCellContents({ sheet: 0, row: 0, col: 1 }, [[`=CRM3.PROBE(${args})`]]);
+  // Nested probes run first (arguments are evaluated before their call): the outer call is the last seen.
+  expect(seen.length).toBeGreaterThan(0);
+  return { hf, call: seen[seen.length - 1] };
+}
+
+describe('a value as calculateFormula returns it (exportAsCalculated)', () => {
+  test('ranges, errors, dates, blanks, texts: the same as calculateFormula of the argument', () => {
+    const args = ['Amounts*2', '1/0', 'DATE(2026,11,26)', 'A1:A3', '""', 'A9', 'NoSuchName', 'TRUE()', '"Open"'];
+    const { hf, call } = probe(args.join(','));
+    // An error's `address` says which cell it arose in (B1 here, none for calculateFormula); the engine reads type, value and message.
+    const plain = (v: unknown): unknown =>
+      Array.isArray(v)
+        ? v.map(plain)
+        : v !== null && typeof v === 'object'
+          ? { ...(v as object), address: undefined, kind: v.constructor.name }
+          : v;
+    args.forEach((text, i) => {
+      const exported = exportAsCalculated(hf, call.values[i]);
+      expect(exported).toBeDefined();
+      expect(plain(exported!.value)).toEqual(plain(hf.calculateFormula(`=${text}`, 0)));
+    });
+    // A date exports as its serial, a division by zero as HyperFormula's error object.
+    expect(exportAsCalculated(hf, call.values[2])!.value).toBe(46352);
+    expect((exportAsCalculated(hf, call.values[1])!.value as { value: string }).value).toBe('#DIV/0!');
+    hf.destroy();
+  });
+});
+
+describe('one instance as a plugin function sees it (instanceKey)', () => {
+  test('the same key from the instance and from its plugin functions; another instance has another', () => {
+    const a = probe('1');
+    const b = probe('2');
+    expect(instanceKey(a.hf)).toBeDefined();
+    expect(instanceKey(a.call.plugin)).toBe(instanceKey(a.hf));
+    expect(instanceKey(b.call.plugin)).toBe(instanceKey(b.hf));
+    expect(instanceKey(b.hf)).not.toBe(instanceKey(a.hf));
+    a.hf.destroy();
+    b.hf.destroy();
+  });
+});
+
+describe('formula syntax trees (callNode, placeFree)', () => {
+  test("a call's node names it and holds its argument nodes; a nested call is handed that very node", () => {
+    const { hf, call } = probe('CRM3.PROBE(Amounts),"Open"');
+    const outer = callNode(call.node);
+    expect(outer?.procedureName).toBe('CRM3.PROBE');
+    expect(outer?.args).toHaveLength(2);
+    // The inner probe ran first: its node is the outer's first argument.
+    seen.length = 0;
+    hf.setCellContents({ sheet: 0, row: 1, col: 1 }, [['=CRM3.PROBE(CRM3.PROBE(Amounts),"Open")']]);
+    expect(seen).toHaveLength(2);
+    expect(callNode(seen[1].node)!.args[0]).toBe(seen[0].node);
+    expect(callNode({ type: 'NUMBER', value: 1 })).toBeUndefined();
+    hf.destroy();
+  });
+
+  test('names, literals, operators and CRM3 calls are place-free; cell references and other functions are not', () => {
+    const cases: [string, boolean][] = [
+      ['Amounts', true],
+      ['"Open"', true],
+      ['-1.5', true],
+      ['">"&(Amounts-2)', true],
+      ['CRM3.PROBE(Amounts,,"x")', true],
+      ['A1', false],
+      ['Sheet1!A1:A2', false],
+      ['CRM3.PROBE(A1)', false],
+      ['TODAY()', false],
+      ['CRM3.PROBE(RAND())', false],
+      ['1+A2', false],
+    ];
+    const { hf, call } = probe(cases.map((c) => c[0]).join(','));
+    const args = callNode(call.node)!.args;
+    expect(args.map((a) => placeFree(a))).toEqual(cases.map((c) => c[1]));
     hf.destroy();
   });
 });

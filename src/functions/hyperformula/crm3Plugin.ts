@@ -154,8 +154,26 @@ export function setNamedColumnShortcut(fn: NamedColumnShortcut | undefined): voi
   namedColumnShortcut = fn;
 }
 
+/**
+ * Sees each CRM3 call while HyperFormula evaluates it: `enter` when the call starts (its node
+ * and the interpreter's state), `argument` with each argument's value as HyperFormula
+ * evaluated it, `leave` when the call is done (also when it throws). The engine records the
+ * values of nested calls with it, so an explanation reuses them (engine/nestedCalls.ts).
+ * Like the column shortcut, the observer itself holds no state: it finds the instance's own
+ * record from the plugin it is given.
+ */
+export interface CallObserver {
+  enter(plugin: FunctionPlugin, ast: unknown, state: unknown): object | undefined;
+  argument(frame: object, index: number, value: unknown): void;
+  leave(frame: object): void;
+}
+let callObserver: CallObserver | undefined;
+export function setCallObserver(observer: CallObserver | undefined): void {
+  callObserver = observer;
+}
+
 /** Arguments read directly when a shortcut serves at least one of them; otherwise undefined. */
-function argumentsWithShortcut(plugin: PluginThis, ast: Ast, state: unknown): InputArg[] | undefined {
+function argumentsWithShortcut(plugin: PluginThis, ast: Ast, state: unknown, frame?: object): InputArg[] | undefined {
   if (!namedColumnShortcut) return undefined;
   const nodes = ast.args as { type?: string; expressionName?: string }[];
   const fast = nodes.map((n) =>
@@ -165,7 +183,9 @@ function argumentsWithShortcut(plugin: PluginThis, ast: Ast, state: unknown): In
   const values = nodes.map((n, i) => {
     if (fast[i] !== undefined) return fast[i];
     if (!n || n.type === 'EMPTY') return undefined;
-    return fromHfArg(plugin.evaluateAst(n as never, state as never));
+    const value = plugin.evaluateAst(n as never, state as never);
+    if (frame) callObserver?.argument(frame, i, value);
+    return fromHfArg(value);
   });
   while (values.length && values[values.length - 1] === undefined) values.pop();
   return values;
@@ -188,15 +208,22 @@ export function buildCrm3Plugin(decls: readonly FunctionDeclaration[] = catalog)
       ...(decl.result.shape.kind === 'scalar' ? {} : { sizeOfResultArrayMethod: sizeMethod }),
     };
     proto[method] = function (this: PluginThis, ast: Ast, state: unknown) {
-      const size = sizeFor.call(this, decl, ast, state);
-      const direct = ast.args.length <= decl.params.length ? argumentsWithShortcut(this, ast, state) : undefined;
-      const locale = pluginLocale(this);
-      if (direct) return toHf(invoke(decl, direct), size, locale);
-      return this.runFunction(ast.args, state, this.metadata(name), (...vals: unknown[]) => {
-        const values = vals.map(fromHfArg);
-        while (values.length && values[values.length - 1] === undefined) values.pop();
-        return toHf(invoke(decl, values), size, locale);
-      });
+      const observer = callObserver;
+      const frame = observer?.enter(this, ast, state);
+      try {
+        const size = sizeFor.call(this, decl, ast, state);
+        const direct = ast.args.length <= decl.params.length ? argumentsWithShortcut(this, ast, state, frame) : undefined;
+        const locale = pluginLocale(this);
+        if (direct) return toHf(invoke(decl, direct), size, locale);
+        return this.runFunction(ast.args, state, this.metadata(name), (...vals: unknown[]) => {
+          if (frame) vals.forEach((v, i) => observer!.argument(frame, i, v));
+          const values = vals.map(fromHfArg);
+          while (values.length && values[values.length - 1] === undefined) values.pop();
+          return toHf(invoke(decl, values), size, locale);
+        });
+      } finally {
+        if (frame) observer!.leave(frame);
+      }
     };
     if (decl.result.shape.kind !== 'scalar') {
       proto[sizeMethod] = function (this: PluginThis, ast: Ast, state: unknown) {
