@@ -27,7 +27,7 @@ export interface RowView {
 /** What a parser returns for a cell it cannot read. */
 export const BAD: unique symbol = Symbol('bad');
 
-/** Reads one cell as a number: `undefined` for blank, BAD when unreadable. */
+/** Reads one cell as a number: `undefined` for blank (null is blank to every parser), BAD when unreadable. */
 export interface CellParser {
   readonly name: string;
   parse(c: Cell | undefined): number | undefined | typeof BAD;
@@ -225,6 +225,7 @@ class ParsedNumbers implements NumberView {
       const c = col[i];
       // Most cells are plain numbers the parser would give back as they are (c - c is 0 for finite c).
       if (typeof c === 'number' && c >= least && c <= most && c - c === 0) values[i] = c + 0;
+      else if (c === null) values[i] = Number.NaN;
       else this.put(i, this.read(c));
     }
   }
