@@ -1,11 +1,13 @@
 /**
  * Activity measures (掌握项目行为): which account an activity belongs to, the latest
  * activity per account or opportunity, staleness, activity counts in a window, and how
- * complete an opportunity's key information is. Each is one pass over the activities
- * into a Map, then one pass over the keys: O(activities + keys).
+ * complete an opportunity's key information is. Each is one pass over the activities into
+ * a tally per key id (the join of the activities' keys to the keys asked for, calc/keyViews),
+ * then one pass over the keys: O(activities + keys).
  */
 import { CalcError, Cell, Column, Grid, isBlank, keyOf, showCell, toNumber } from '../core/cells';
-import { checkSameLength, dateAt, numberAt } from './columns';
+import { checkSameLength, dateAt, notADate, numberAt } from './columns';
+import { dateView, firstBadRow } from './columnViews';
 import { KeyJoin, keyJoin } from './keyViews';
 import { ActivityType, Answer, lookupEnum } from '../core/enumerations';
 import { differenceAtLeast } from './exact';
@@ -111,12 +113,14 @@ function eachActivity(
   const actIds = join.from.ids;
   const keyIdOf = join.toIdOf;
   start(join.to.keys.length);
+  const dates = dateView(actDates);
+  const bad = firstBadRow(dates);
+  if (bad >= 0) return notADate(actDates, bad, 'actDates');
   const typeOf = new Map<Cell, string>(); // a type column repeats a few texts: normalise each once
   for (let i = 0; i < actIds.length; i++) {
-    const d = dateAt(actDates, i, 'actDates');
-    if (d instanceof CalcError) return d;
+    const d = dates.values[i];
     const actId = actIds[i];
-    if (d === undefined || d > asOfDate || actId < 0) continue;
+    if (!(d <= asOfDate) || actId < 0) continue; // NaN: no date
     if (types) {
       const c = actTypes![i];
       let t = typeOf.get(c);

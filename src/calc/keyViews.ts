@@ -9,13 +9,15 @@
  * - `keyJoin(from, to)`: for each key of `from`, the id of the same key in `to` (−1: none),
  *   so "the rows of table B of this row of table A" is two array reads.
  *
- * Views are memoized by column identity. The engine changes its store's columns in place
- * (what-if), so every request first compares the column with the cells the view was made
- * from (a tight identity loop, no allocation) and patches only the rows that differ; what
- * is derived from a view (groups, joins) is rebuilt only when a key actually changed. A
- * Status or Amount what-if thus costs one compare pass per key column, not a rebuild.
+ * A key view is one of a column's typed views (columnViews.ts): kept per column array and,
+ * since the engine changes its store's columns in place (what-if), brought up to date on
+ * every request by the same compare pass (a tight identity loop, no allocation) that re-reads
+ * only the rows that differ. What is derived from a key view (groups, first rows, joins) is
+ * rebuilt only when a key actually changed: a Status or Amount what-if costs one compare pass
+ * per key column, not a rebuild.
  */
 import { Cell, Column, isBlank, keyOf } from '../core/cells';
+import { RowView, columnView } from './columnViews';
 
 /** Printable ASCII without spaces is already in keyOf's form but for case: skip NFKC (5× faster). */
 const PLAIN_ASCII = /^[\x21-\x7e]+$/;
@@ -34,7 +36,7 @@ export interface KeyGroups {
   rows: Int32Array;
 }
 
-export class KeyColumn {
+export class KeyColumn implements RowView {
   /** Id of each row's key; −1 for a blank cell. */
   readonly ids: Int32Array;
   /** The key (keyOf) of each id. An id whose rows all changed to other keys stays, with no rows. */
@@ -43,20 +45,13 @@ export class KeyColumn {
   version = 0;
   private readonly idOfKey = new Map<string, number>();
   private readonly idOfCell = new Map<Cell | undefined, number>();
-  /** The cells the ids were read from. */
-  private readonly source: (Cell | undefined)[];
   private grouped?: { version: number; groups: KeyGroups };
   private readonly derived = new Map<unknown, { version: number; value: unknown }>();
 
-  constructor(private readonly col: Column) {
+  constructor(col: Column) {
     const n = col.length;
     this.ids = new Int32Array(n);
-    this.source = new Array(n);
-    for (let i = 0; i < n; i++) {
-      const c = col[i];
-      this.source[i] = c;
-      this.ids[i] = this.idOfCellValue(c);
-    }
+    for (let i = 0; i < n; i++) this.ids[i] = this.idOfCellValue(col[i]);
   }
 
   get length(): number {
@@ -73,23 +68,12 @@ export class KeyColumn {
     return isBlank(c) ? -1 : this.idOf(groupKeyOf(c));
   }
 
-  /** Re-reads the column: rows whose cell changed since get their id again. */
-  refresh(): void {
-    const col = this.col;
-    const source = this.source;
-    const n = source.length;
-    let changed = false;
-    for (let i = 0; i < n; i++) {
-      const c = col[i];
-      if (c === source[i]) continue;
-      source[i] = c;
-      const id = this.idOfCellValue(c);
-      if (id !== this.ids[i]) {
-        this.ids[i] = id;
-        changed = true;
-      }
-    }
-    if (changed) this.version++;
+  /** Row i's cell changed (columnViews' compare pass): its id is read again. */
+  set(i: number, c: Cell | undefined): void {
+    const id = this.idOfCellValue(c);
+    if (id === this.ids[i]) return;
+    this.ids[i] = id;
+    this.version++;
   }
 
   /** The rows of each id, in row order (rebuilt only after a key changed). */
@@ -150,19 +134,16 @@ export class KeyColumn {
 
 const firstRowsTag = Symbol('firstRows');
 
-const keyColumns = new WeakMap<Column, KeyColumn>();
+const KEYS = Symbol('keys');
 
 /** The key view of a column, brought up to date with its cells. */
 export function keyColumn(col: Column): KeyColumn {
-  let kc = keyColumns.get(col);
-  if (kc && kc.length === col.length) kc.refresh();
-  else keyColumns.set(col, (kc = new KeyColumn(col)));
-  return kc;
+  return columnView(col, KEYS, (c) => new KeyColumn(c));
 }
 
 /** A join from one key column to another: for each key of `from`, its id in `to`. */
 export class KeyJoin {
-  /** For each id of `from`, the id of the same key in `to`, or −1. */
+  /** For each id of `from`, the id of the same key in `to`, or −1 (no row of `to` has it). */
   toIdOf: Int32Array = new Int32Array(0);
   private fromVersion = -1;
   private toVersion = -1;
@@ -186,7 +167,12 @@ export class KeyJoin {
     const { from, to } = this;
     if (from.version === this.fromVersion && to.version === this.toVersion && from.keys.length === this.fromKeys) return;
     const map = new Int32Array(from.keys.length);
-    for (let id = 0; id < map.length; id++) map[id] = from === to ? id : to.idOf(from.keys[id]);
+    // A key `to` had once but no row of it has now (edited away) is no match: −1, as for a key never seen.
+    const first = to.firstRows();
+    for (let id = 0; id < map.length; id++) {
+      const toId = from === to ? id : to.idOf(from.keys[id]);
+      map[id] = toId >= 0 && first[toId] >= 0 ? toId : -1;
+    }
     this.toIdOf = map;
     this.fromVersion = from.version;
     this.toVersion = to.version;

@@ -1,10 +1,12 @@
 /**
  * Decision-chain measures (决策链): how well each opportunity's buying roles are covered,
  * how much support its chain gives, and how many key players back us. One pass over the
- * chain rows builds a Map per opportunity, so every measure is O(chain rows + opportunities).
+ * chain rows (their enumeration codes from calc/columnViews) tallies per opportunity id (the
+ * join of Dc_OppId to Opp_OppId, calc/keyViews), so every measure is O(chain rows + opportunities).
  */
 import { CalcError, Cell, Column, isBlank, keyOf, showCell } from '../core/cells';
 import { checkSameLength } from './columns';
+import { BLANK_CODE, UNKNOWN_CODE, codeView } from './columnViews';
 import { KeyJoin, keyJoin } from './keyViews';
 import {
   Answer,
@@ -45,6 +47,25 @@ export function enumReader(e: Enumeration, name: string): (col: Column, i: numbe
   };
 }
 
+/** enumReader's message for row i of `col`, a value `e` does not know. */
+function unknownValueAt(col: Column, i: number, e: Enumeration, name: string): CalcError {
+  return new CalcError(
+    'VALUE',
+    msg.unknownValue(name, i + 1, showCell(col[i]), { en: allowedList(e), zh: allowedList(e, 'zh-CN') }),
+  );
+}
+
+/**
+ * The enumeration codes of a column (kept between calls, columnViews), as a per-code table
+ * `of` made by `pick` from each value, or the first row whose value is unknown (as enumReader
+ * words it). Blank rows read as BLANK_CODE.
+ */
+function enumCodes(col: Column, e: Enumeration, name: string): Int32Array | CalcError {
+  const { codes } = codeView(col, e);
+  for (let i = 0; i < codes.length; i++) if (codes[i] === UNKNOWN_CODE) return unknownValueAt(col, i, e, name);
+  return codes;
+}
+
 /** The four buying roles ROLECOVERAGE looks for, each one bit. */
 const ROLE_BIT: Record<string, number> = { Approver: 1, DecisionMaker: 2, Evaluator: 4, User: 8 };
 const ROLE_COUNT = 4;
@@ -68,16 +89,17 @@ export function roleCoverage(input: RoleCoverageInput): (number | null)[] | Calc
     ['dcRoles', dcRoles],
   ]);
   if (mismatch) return mismatch;
-  const readRole = enumReader(BuyingRole, 'dcRoles');
+  const roleCodes = enumCodes(dcRoles, BuyingRole, 'dcRoles');
+  if (roleCodes instanceof CalcError) return roleCodes;
+  const bitOfCode = BuyingRole.values.map((v) => ROLE_BIT[v.code] ?? 0);
   // Each chain row's opportunity as the id of its key among oppIds (the join, kept between calls).
   const join = keyJoin(dcOppIds, oppIds);
   const roles = new Int32Array(join.to.keys.length);
   for (let i = 0; i < dcOppIds.length; i++) {
-    const role = readRole(dcRoles, i);
-    if (role instanceof CalcError) return role;
+    const role = roleCodes[i];
     const opp = join.toIdOfRow(i);
-    if (role === undefined || opp < 0) continue;
-    roles[opp] |= ROLE_BIT[role.code];
+    if (role === BLANK_CODE || opp < 0) continue;
+    roles[opp] |= bitOfCode[role];
   }
   const ids = join.to.ids;
   const out = new Array<number | null>(oppIds.length);
@@ -105,23 +127,26 @@ export function supportIndex(input: SupportIndexInput): (number | null)[] | Calc
     ['dcInfluence', dcInfluence],
   ]);
   if (mismatch) return mismatch;
-  const readSupport = enumReader(Support, 'dcSupport');
-  const readInfluence = enumReader(Influence, 'dcInfluence');
+  const support = codeView(dcSupport, Support).codes;
+  const influence = dcInfluence ? codeView(dcInfluence, Influence).codes : undefined;
+  const supportScore = Support.values.map((v) => v.score!);
+  // An unrated contact still counts, at the lowest weight.
+  const influenceWeight = Influence.values.map((v) => v.score ?? 1);
   const join = keyJoin(dcOppIds, oppIds);
   const weighted = new Float64Array(join.to.keys.length);
   const weights = new Float64Array(join.to.keys.length);
   for (let i = 0; i < dcOppIds.length; i++) {
-    const support = readSupport(dcSupport, i);
-    if (support instanceof CalcError) return support;
+    const s = support[i];
+    if (s === UNKNOWN_CODE) return unknownValueAt(dcSupport, i, Support, 'dcSupport');
     let weight = 1;
-    if (dcInfluence) {
-      const influence = readInfluence(dcInfluence, i);
-      if (influence instanceof CalcError) return influence;
-      weight = influence?.score ?? 1; // an unrated contact still counts, at the lowest weight
+    if (influence) {
+      const f = influence[i];
+      if (f === UNKNOWN_CODE) return unknownValueAt(dcInfluence!, i, Influence, 'dcInfluence');
+      if (f !== BLANK_CODE) weight = influenceWeight[f];
     }
     const opp = join.toIdOfRow(i);
-    if (support === undefined || opp < 0) continue;
-    weighted[opp] += weight * support.score!;
+    if (s === BLANK_CODE || opp < 0) continue;
+    weighted[opp] += weight * supportScore[s];
     weights[opp] += weight;
   }
   const ids = join.to.ids;
@@ -184,30 +209,29 @@ export function keyPlayerSupport(input: KeyPlayerSupportInput, trace?: RowTrace)
   let open: Uint8Array | undefined;
   let join: KeyJoin | undefined;
   if (oppIds && oppStatus) {
-    const readStatus = enumReader(Status, 'oppStatus');
-    const isOpen = new Uint8Array(oppStatus.length);
-    for (let i = 0; i < oppStatus.length; i++) {
-      const s = readStatus(oppStatus, i);
-      if (s instanceof CalcError) return s;
-      isOpen[i] = s?.code === 'Open' ? 1 : 0;
-    }
+    const statuses = enumCodes(oppStatus, Status, 'oppStatus');
+    if (statuses instanceof CalcError) return statuses;
+    const OPEN = Status.values.findIndex((v) => v.code === 'Open');
     join = keyJoin(dcOppIds, oppIds);
     const firstRow = join.to.firstRows();
     open = new Uint8Array(firstRow.length);
-    for (let id = 0; id < open.length; id++) open[id] = firstRow[id] >= 0 ? isOpen[firstRow[id]] : 0;
+    for (let id = 0; id < open.length; id++) open[id] = firstRow[id] >= 0 && statuses[firstRow[id]] === OPEN ? 1 : 0;
   }
-  const readPolitical = enumReader(PoliticalStatus, 'dcPolitical');
-  const readRole = enumReader(BuyingRole, 'dcRoles');
-  const readSupport = enumReader(Support, 'dcSupport');
+  const political = codeView(dcPolitical, PoliticalStatus).codes;
+  const roles = codeView(dcRoles, BuyingRole).codes;
+  const support = codeView(dcSupport, Support).codes;
+  const keyPolitical = PoliticalStatus.values.map((v) => KEY_POLITICAL.has(v.code));
+  const keyRole = BuyingRole.values.map((v) => KEY_ROLES.has(v.code));
+  const backs = Support.values.map((v) => BACKING.has(v.code));
   let keyPlayers = 0;
   let backing = 0;
   for (let i = 0; i < dcOppIds.length; i++) {
-    const political = readPolitical(dcPolitical, i);
-    if (political instanceof CalcError) return political;
-    const role = readRole(dcRoles, i);
-    if (role instanceof CalcError) return role;
-    const support = readSupport(dcSupport, i);
-    if (support instanceof CalcError) return support;
+    const p = political[i];
+    if (p === UNKNOWN_CODE) return unknownValueAt(dcPolitical, i, PoliticalStatus, 'dcPolitical');
+    const r = roles[i];
+    if (r === UNKNOWN_CODE) return unknownValueAt(dcRoles, i, BuyingRole, 'dcRoles');
+    const s = support[i];
+    if (s === UNKNOWN_CODE) return unknownValueAt(dcSupport, i, Support, 'dcSupport');
     if (open && join) {
       const opp = join.toIdOfRow(i);
       if (opp < 0 || !open[opp]) {
@@ -215,12 +239,13 @@ export function keyPlayerSupport(input: KeyPlayerSupportInput, trace?: RowTrace)
         continue;
       }
     }
-    if (!isKeyPlayer(political?.code, role?.code)) {
+    // A key player (isKeyPlayer), by code.
+    if (!((p !== BLANK_CODE && keyPolitical[p]) || (r !== BLANK_CODE && keyRole[r]))) {
       trace?.(i, 'notKeyPlayer');
       continue;
     }
     keyPlayers++;
-    if (support !== undefined && BACKING.has(support.code)) {
+    if (s !== BLANK_CODE && backs[s]) {
       backing++;
       trace?.(i, 'hit');
     } else trace?.(i, 'miss');
@@ -256,12 +281,10 @@ export function scoredEnumeration(name: Cell): Enumeration | CalcError {
  * 1–4, influence 3/2/1, answer Yes 1 / No 0). Blank, and an Unknown answer, stay blank.
  */
 export function enumScores(values: Column, enumeration: Enumeration): (number | null)[] | CalcError {
-  const read = enumReader(enumeration, 'values');
+  const codes = enumCodes(values, enumeration, 'values');
+  if (codes instanceof CalcError) return codes;
+  const score = enumeration.values.map((v) => v.score ?? null);
   const out = new Array<number | null>(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const v = read(values, i);
-    if (v instanceof CalcError) return v;
-    out[i] = v?.score ?? null;
-  }
+  for (let i = 0; i < out.length; i++) out[i] = codes[i] === BLANK_CODE ? null : score[codes[i]];
   return out;
 }

@@ -5,7 +5,8 @@
  * overrun (in the stage longer than its standard days).
  */
 import { CalcError, Cell, Column, Scalar, isBlank, keyOf, showCell, toNumber } from '../core/cells';
-import { checkSameLength, codeAt, dateAt } from './columns';
+import { checkSameLength, notADate, unknownCode } from './columns';
+import { BLANK_CODE, UNKNOWN_CODE, codeView, dateView } from './columnViews';
 import { keyColumn, keyJoin } from './keyViews';
 import { Answer, DefaultStage, EnumValue, Status, lookupEnum } from '../core/enumerations';
 import { Message } from '../core/i18n';
@@ -61,6 +62,9 @@ export const DEFAULT_STAGE_EVENTS: readonly StageEventDefinition[] = [
   ev('Negotiate', 'E_EXEC', true, 'Senior-contact visit logged', '已记录高层拜访'),
   ev('Negotiate', 'E_TERMS', false, 'Terms agreed in principle', '主要条款已原则上达成一致'),
 ];
+
+/** Position of Open among the Status codes (columnViews' code views). */
+const OPEN_CODE = Status.values.findIndex((v) => v.code === 'Open');
 
 /** Probability of a closed deal, whatever its stage. */
 export const CLOSED_PROBABILITY: Readonly<Record<string, number>> = { Won: 1, Lost: 0, NoDecision: 0 };
@@ -379,15 +383,16 @@ export function opportunityProbabilities(input: ProbabilityInput): Scalar[] | Ca
   const empty = blankIfEmpty(status.length);
   if (empty) return empty;
   const { ids, stageOf } = stagesOfRows(stage, table.stages);
+  const codes = codeView(status, Status).codes;
   const out = new Array<Scalar>(status.length);
   for (let i = 0; i < status.length; i++) {
-    const s = codeAt(status, i, Status, 'status');
-    if (s instanceof CalcError || s === undefined) {
-      out[i] = s ?? null;
+    const s = codes[i];
+    if (s === UNKNOWN_CODE || s === BLANK_CODE) {
+      out[i] = s === BLANK_CODE ? null : unknownCode(status, i, Status, 'status');
       continue;
     }
-    if (s !== 'Open') {
-      out[i] = CLOSED_PROBABILITY[s];
+    if (s !== OPEN_CODE) {
+      out[i] = CLOSED_PROBABILITY[Status.values[s].code];
       continue;
     }
     const k = ids[i] < 0 ? -1 : stageOf[ids[i]];
@@ -555,14 +560,15 @@ export function stageChecks(input: StageCheckInput): Scalar[] | CalcError {
   const words = Math.max(1, Math.ceil(essentials.length / 32));
   const proven = provenEssentials(join.to.ids, join.to.keys.length, actEventIds, essentials, words);
   const { ids: stageIds, stageOf } = stagesOfRows(stages, orders.stages);
+  const codes = codeView(statuses, Status).codes;
   const out = new Array<Scalar>(oppIds.length);
   for (let i = 0; i < oppIds.length; i++) {
-    const s = codeAt(statuses, i, Status, 'statuses');
-    if (s instanceof CalcError || s === undefined) {
-      out[i] = s ?? null;
+    const s = codes[i];
+    if (s === UNKNOWN_CODE || s === BLANK_CODE) {
+      out[i] = s === BLANK_CODE ? null : unknownCode(statuses, i, Status, 'statuses');
       continue;
     }
-    if (s !== 'Open') {
+    if (s !== OPEN_CODE) {
       out[i] = STAGE_OK;
       continue;
     }
@@ -608,16 +614,18 @@ export function stageOverruns(input: OverrunInput): Scalar[] | CalcError {
   const empty = blankIfEmpty(status.length);
   if (empty) return empty;
   const { ids, stageOf } = stagesOfRows(stage, table.stages);
+  const codes = codeView(status, Status).codes;
+  const enteredDates = dateView(stageEntered);
   const out = new Array<Scalar>(status.length);
   for (let i = 0; i < status.length; i++) {
-    const s = codeAt(status, i, Status, 'status');
-    if (s instanceof CalcError || s !== 'Open') {
-      out[i] = s instanceof CalcError ? s : null;
+    const s = codes[i];
+    if (s !== OPEN_CODE) {
+      out[i] = s === UNKNOWN_CODE ? unknownCode(status, i, Status, 'status') : null;
       continue;
     }
-    const entered = dateAt(stageEntered, i, 'stageEntered');
-    if (entered instanceof CalcError || entered === undefined) {
-      out[i] = entered ?? null;
+    const entered = enteredDates.values[i];
+    if (enteredDates.bad[i] === 1 || Number.isNaN(entered)) {
+      out[i] = enteredDates.bad[i] === 1 ? notADate(stageEntered, i, 'stageEntered') : null;
       continue;
     }
     const k = ids[i] < 0 ? -1 : stageOf[ids[i]];

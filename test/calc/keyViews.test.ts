@@ -5,8 +5,13 @@
  * a Map from keyOf to the rows, row by row.
  */
 import fc from 'fast-check';
-import { Cell, isBlank, keyOf } from '../../src/core/cells';
+import { CalcError, Cell, isBlank, keyOf } from '../../src/core/cells';
+import { Support } from '../../src/core/enumerations';
 import { keyColumn, keyJoin } from '../../src/calc/keyViews';
+import { countBy, lookupBy, sumBy } from '../../src/calc/groupBy';
+import { accountOfActivities, activityCount, lastActivity } from '../../src/calc/activity';
+import { enumScores, keyPlayerSupport, roleCoverage, supportIndex } from '../../src/calc/relationships';
+import { opportunityProbabilities, stageChecks, stageOverruns } from '../../src/calc/stages';
 
 /** Spellings that fold onto a few keys (case, width, spaces, number vs text), and blanks. */
 const SPELLINGS: Cell[] = [
@@ -129,5 +134,72 @@ describe('key views', () => {
     keyColumn(col);
     expect(kc.version).toBe(1);
     expect(Array.from(kc.groups().rows)).toEqual([0, 1, 2]);
+  });
+});
+
+describe('join kernels after in-place changes', () => {
+  const id = fc.constantFrom<Cell>('O1', 'o1', 'Ｏ１', 'O2', 'O3 ', 7, '7', null, ' ');
+  const status = fc.constantFrom<Cell>('Open', '进行中', 'Won', 'Lost', null, 'Wonn');
+  const role = fc.constantFrom<Cell>('Approver', '决策者', 'User', null, 'Boss');
+  const support = fc.constantFrom<Cell>('Mentor', '支持者', 'Enemy', null, 'Fan');
+  const political = fc.constantFrom<Cell>('InnerCircle', 'Outside', null);
+  const date = fc.constantFrom<Cell>(46000, 46100, '2026-01-15', null, 'someday');
+  const stage = fc.constantFrom<Cell>('Discover', '立项', 'Solution', null, 'Nowhere');
+  const event = fc.constantFrom<Cell>('E_NEED', 'e_contact, E_NEED', 'E_BUDGET', null);
+  const oppRow = fc.tuple(id, status, stage, id);
+  const dcRow = fc.tuple(id, role, support, political, date, event);
+  // An edit: which table (0 opportunities, 1 chain/activities), column, row, and a new cell of each kind.
+  const edit = fc.tuple(fc.boolean(), fc.nat(5), fc.nat(), id, status, role, support, political, date);
+
+  /** Every converted kernel on the columns: results, or the message of the error. */
+  function results(opp: Cell[][], dc: Cell[][]) {
+    const [oppIds, oppStatus, oppStage, oppAccount] = opp;
+    const [dcOppIds, dcRoles, dcSupport, dcPolitical, actDates, actEvents] = dc;
+    const show = (v: unknown) => (v instanceof CalcError ? v.message.en : v);
+    const asOfDate = 46050;
+    return [
+      countBy({ keys: dcOppIds, groups: oppIds }),
+      sumBy({ keys: dcOppIds, values: actDates, groups: oppIds }),
+      lookupBy({ lookupKeys: dcOppIds, keys: oppIds, values: oppStatus, ifMissing: '-' }),
+      lookupBy({ lookupKeys: oppStage, keys: oppStage, values: oppIds }),
+      accountOfActivities({ actAccountIds: dcPolitical, actOppIds: dcOppIds, oppIds, oppAccountIds: oppAccount }),
+      lastActivity(oppIds, { actKeys: dcOppIds, actDates, asOfDate }),
+      activityCount(oppIds, { actKeys: dcOppIds, actDates, asOfDate, days: 60 }),
+      roleCoverage({ oppIds, dcOppIds, dcRoles }),
+      supportIndex({ oppIds, dcOppIds, dcSupport, dcInfluence: dcPolitical }),
+      keyPlayerSupport({ dcOppIds, dcPolitical, dcRoles, dcSupport, oppIds, oppStatus }),
+      enumScores(dcSupport, Support),
+      opportunityProbabilities({ status: oppStatus, stage: oppStage }),
+      stageChecks({ oppIds, stages: oppStage, statuses: oppStatus, actOppIds: dcOppIds, actEventIds: actEvents }),
+      stageOverruns({ status: oppStatus, stage: oppStage, stageEntered: actDates.slice(0, oppIds.length), asOfDate }),
+    ].map((r) => (Array.isArray(r) ? r.map(show) : show(r)));
+  }
+
+  test('equal the same kernels on fresh copies of the columns', () => {
+    fc.assert(
+      fc.property(
+        fc.array(oppRow, { minLength: 1, maxLength: 12 }),
+        fc.array(dcRow, { minLength: 12, maxLength: 30 }),
+        fc.array(edit, { maxLength: 12 }),
+        (oppRows, dcRows, edits) => {
+          const opp = [0, 1, 2, 3].map((j) => oppRows.map((r) => r[j]));
+          const dc = [0, 1, 2, 3, 4, 5].map((j) => dcRows.map((r) => r[j]));
+          results(opp, dc); // views made before the edits
+          edits.forEach(([onOpp, j, at, newId, newStatus, newRole, newSupport, newPolitical, newDate], k) => {
+            if (onOpp) {
+              const col = opp[j % 4];
+              col[at % col.length] = [newId, newStatus, newRole, newId][j % 4];
+            } else {
+              const col = dc[j % 5];
+              col[at % col.length] = [newId, newRole, newSupport, newPolitical, newDate][j % 5];
+            }
+            if (k % 3 === 0) results(opp, dc); // and asked for between them
+          });
+          const fresh = (cols: Cell[][]) => cols.map((c) => c.slice());
+          expect(results(opp, dc)).toEqual(results(fresh(opp), fresh(dc)));
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
