@@ -16,7 +16,7 @@
  * which differs per caller, so a kernel that meets a bad row reads that one row again through
  * the row-by-row path (`columns.ts`) for its message.
  */
-import { Cell, Column, isBlank, toDateSerial, toNumber } from '../core/cells';
+import { Cell, Column, MAX_EXCEL_SERIAL, isBlank, toDateSerial, toNumber } from '../core/cells';
 import { EnumValue, Enumeration, lookupEnum } from '../core/enumerations';
 
 /** One typed view of a column: `set` re-reads one row after the column changed there. */
@@ -27,10 +27,13 @@ export interface RowView {
 /** What a parser returns for a cell it cannot read. */
 export const BAD: unique symbol = Symbol('bad');
 
-/** Reads one cell as a number: `undefined` for blank, BAD when unreadable. */
+/** Reads one cell as a number: `undefined` for blank (null is blank to every parser), BAD when unreadable. */
 export interface CellParser {
   readonly name: string;
   parse(c: Cell | undefined): number | undefined | typeof BAD;
+  /** Finite numbers in [least, most] are read as themselves (−0 as 0): views skip `parse` for them. */
+  readonly least: number;
+  readonly most: number;
 }
 
 /** Numbers (or dates, or probabilities) of a column: NaN where blank or bad; `bad[i]` is 1 where bad. */
@@ -62,9 +65,39 @@ const MEMO_LIMIT = 1 << 16;
 /** Criteria come and go (a filter typed in a what-if formula): past this many views a column's are dropped. */
 const VIEW_LIMIT = 64;
 
+// While columns are held (holdColumns), a column compared once is not compared again.
+let holdDepth = 0;
+let holdEpoch = 0;
+
+/**
+ * Runs `run` promising that no column is changed in place meanwhile (the engine's recalculation
+ * after a what-if: its columns change only before it). Each column is then compared with its
+ * views once instead of once per kernel call that reads it: 40 indicators read Opp_Status.
+ */
+export function holdColumns<T>(run: () => T): T {
+  if (holdDepth++ === 0) holdEpoch++;
+  try {
+    return run();
+  } finally {
+    holdDepth--;
+  }
+}
+
+/**
+ * The cells views were made from are kept in parts of this many: an array of more than 16,384
+ * slots (128 KB) is a large object to V8, allocated on its own pages and freed only by a full
+ * collection, and copying a 20,000-row column whole cost about 100 times a copy in parts.
+ */
+const PART = 8192;
+const PART_BITS = 13;
+
 /** The views of one column and the cells they were made from. */
 class ColumnViews {
-  private source: (Cell | undefined)[] | undefined;
+  /** The cells the views were made from, in parts of PART rows. */
+  private source: (Cell | undefined)[][] | undefined;
+  private rows = 0;
+  /** The hold in which the column was last compared (0: none). */
+  private comparedIn = 0;
   private readonly views = new Map<unknown, RowView>();
 
   constructor(private readonly col: Column) {}
@@ -78,8 +111,12 @@ class ColumnViews {
   /** The view named `key`, up to date at row i only (for readers of single rows). */
   row<V extends RowView>(key: unknown, make: (col: Column) => V, i: number): V {
     const src = this.source;
-    if (src === undefined || src.length !== this.col.length) this.sync();
-    else if (this.col[i] !== src[i]) this.refresh(i, this.col[i]);
+    if (src === undefined || this.rows !== this.col.length) this.sync();
+    else {
+      const part = src[i >> PART_BITS];
+      const c = this.col[i];
+      if (c !== part[i & (PART - 1)]) this.refresh(i, c, part);
+    }
     return this.view(key, make);
   }
 
@@ -96,18 +133,31 @@ class ColumnViews {
 
   /** Compares the column with the cells the views were made from; re-reads the rows that differ. */
   private sync(): void {
+    if (holdDepth > 0) {
+      if (this.comparedIn === holdEpoch) return;
+      this.comparedIn = holdEpoch;
+    }
     const col = this.col;
+    const n = col.length;
     const src = this.source;
-    if (src === undefined || src.length !== col.length) {
+    if (src === undefined || this.rows !== n) {
       this.views.clear();
-      this.source = col.slice();
+      const parts: (Cell | undefined)[][] = [];
+      for (let start = 0; start < n; start += PART) parts.push(col.slice(start, start + PART));
+      this.source = parts;
+      this.rows = n;
       return;
     }
-    for (let i = 0; i < col.length; i++) if (col[i] !== src[i]) this.refresh(i, col[i]);
+    for (let p = 0, start = 0; start < n; p++, start += PART) {
+      const part = src[p];
+      const end = Math.min(n, start + PART);
+      for (let i = start; i < end; i++) if (col[i] !== part[i - start]) this.refresh(i, col[i], part);
+    }
   }
 
-  private refresh(i: number, c: Cell | undefined): void {
-    this.source![i] = c;
+  /** Re-reads row i (its cell now `c`) in every view; `part` is the part of `source` holding it. */
+  private refresh(i: number, c: Cell | undefined, part: (Cell | undefined)[]): void {
+    part[i & (PART - 1)] = c;
     for (const v of this.views.values()) v.set(i, c);
   }
 }
@@ -144,12 +194,16 @@ export function columnViewAtRow<V extends RowView>(col: Column, key: unknown, ma
 /** Numbers: blank → undefined; numeric text counts (amounts exported as text); anything else is bad. */
 export const NUMBERS: CellParser = {
   name: 'numbers',
+  least: -Infinity,
+  most: Infinity,
   parse: (c) => (typeof c === 'number' ? (toNumber(c) ?? BAD) : isBlank(c) ? undefined : (toNumber(c) ?? BAD)),
 };
 
 /** Date serials: blank → undefined; ISO text and serials count; anything else is bad. */
 export const DATES: CellParser = {
   name: 'dates',
+  least: 1,
+  most: MAX_EXCEL_SERIAL,
   parse: (c) => (typeof c === 'number' ? (toDateSerial(c) ?? BAD) : isBlank(c) ? undefined : (toDateSerial(c) ?? BAD)),
 };
 
@@ -164,9 +218,16 @@ class ParsedNumbers implements NumberView {
     private readonly parser: CellParser,
   ) {
     const n = col.length;
-    this.values = new Float64Array(n);
+    const values = (this.values = new Float64Array(n));
     this.bad = new Uint8Array(n);
-    for (let i = 0; i < n; i++) this.put(i, this.read(col[i]));
+    const { least, most } = parser;
+    for (let i = 0; i < n; i++) {
+      const c = col[i];
+      // Most cells are plain numbers the parser would give back as they are (c - c is 0 for finite c).
+      if (typeof c === 'number' && c >= least && c <= most && c - c === 0) values[i] = c + 0;
+      else if (c === null) values[i] = Number.NaN;
+      else this.put(i, this.read(c));
+    }
   }
 
   set(i: number, c: Cell | undefined): void {

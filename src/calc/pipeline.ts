@@ -74,6 +74,8 @@ function readProbability(c: Cell | undefined): number | undefined | 'notANumber'
 /** Probabilities of a column, as a typed view (columnViews.ts). */
 const PROBABILITIES: CellParser = {
   name: 'probabilities',
+  least: 0,
+  most: 1,
   parse: (c) => {
     const p = readProbability(c);
     return typeof p === 'string' ? BAD : p;

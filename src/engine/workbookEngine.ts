@@ -11,6 +11,7 @@ import { declarationOf } from '../functions/catalog';
 import { buildCrm3Plugin, crm3Translations, setNamedColumnShortcut, setPluginLocale } from '../functions/hyperformula/crm3Plugin';
 import { InputArg, InputCell, errorText, invoke, invokeWorking } from '../functions/invoke';
 import type { Working } from '../calc/working';
+import { holdColumns } from '../calc/columnViews';
 import { ConfigTableName, SETTINGS, SettingName } from '../model/config';
 import { BUILT_IN_INDICATORS } from '../model/indicators';
 import { TABLES, TableName, tableSpec } from '../model/schema';
@@ -459,22 +460,25 @@ export class WorkbookEngine {
     }
     for (const [key, rows] of rowsOf) this.store.changed(key, rows);
     const graph = this.hf.dependencyGraph as unknown as DirtyGraph;
-    this.hf.batch(() => {
-      for (const t of touched) {
-        const [table, column] = t.split('\u0000') as [TableName, string];
-        const address = { sheet: this.sheetIds[table], row: 1, col: this.layout.columnIndex[table].get(column)! };
-        const feeder = graph.getCell(address);
-        if (feeder) {
-          graph.graph.markNodeAsDirty(feeder);
-          continue;
+    // The columns changed above; none changes while HyperFormula recalculates (see holdColumns).
+    holdColumns(() =>
+      this.hf.batch(() => {
+        for (const t of touched) {
+          const [table, column] = t.split('\u0000') as [TableName, string];
+          const address = { sheet: this.sheetIds[table], row: 1, col: this.layout.columnIndex[table].get(column)! };
+          const feeder = graph.getCell(address);
+          if (feeder) {
+            graph.graph.markNodeAsDirty(feeder);
+            continue;
+          }
+          // Not a formula vertex (cannot happen for a fed column): set the same formula again.
+          this.hf.setCellContents(address, [[null]]);
+          const key = `${tableSpec(table).prefix}_${column}`;
+          const held = [...this.layout.handles.values()].some((h) => h.key === key);
+          this.hf.setCellContents(address, [[held ? this.store.handleFormula(key) : this.store.formula(key)]]);
         }
-        // Not a formula vertex (cannot happen for a fed column): set the same formula again.
-        this.hf.setCellContents(address, [[null]]);
-        const key = `${tableSpec(table).prefix}_${column}`;
-        const held = [...this.layout.handles.values()].some((h) => h.key === key);
-        this.hf.setCellContents(address, [[held ? this.store.handleFormula(key) : this.store.formula(key)]]);
-      }
-    });
+      }),
+    );
   }
 
   /**

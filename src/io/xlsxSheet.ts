@@ -28,11 +28,10 @@ const DAY_MS = 86_400_000;
 /** Serial of 1970-01-01 (Excel 1900 system). */
 const UNIX_EPOCH_SERIAL = 25_569;
 
+/** One row's cells, as merged areas are blanked on them (mergedCells). */
 interface Row {
   cols: number[];
   vals: GridValue[];
-  /** A cell came before one to its left (Excel never writes that): sorted once when the part is read. */
-  unordered?: boolean;
 }
 
 /** Formula text saved in a cell: its own, or a share of another cell's (t="shared"). */
@@ -152,32 +151,104 @@ interface PackedRows {
   vals: GridValue[];
 }
 
-/** The rows of a parsed part packed into flat arrays (`present`: the row numbers holding a row, ascending). */
-function packRows(rows: readonly (Row | undefined)[], present: readonly number[]): PackedRows {
-  let total = 0;
-  let count = 0;
-  for (const r of present) {
-    const n = rows[r]?.cols.length ?? 0;
-    total += n;
-    if (n > 0) count++;
+/**
+ * The cells of a part as they are scanned, in file order, in flat arrays (no object per row:
+ * at 200,000 activities those were the reader's largest allocation), then packed row by row.
+ */
+class CellList {
+  private rowOf = new Int32Array(1024);
+  private colOf = new Int32Array(1024);
+  private readonly vals: GridValue[] = [];
+  private n = 0;
+  /** Whether every cell came after the one before it (row, then column): the packed order is then the file's. */
+  private ordered = true;
+
+  push(row: number, col: number, value: GridValue): void {
+    const n = this.n;
+    if (n === this.rowOf.length) {
+      const rows = new Int32Array(n * 2);
+      rows.set(this.rowOf);
+      this.rowOf = rows;
+      const cols = new Int32Array(n * 2);
+      cols.set(this.colOf);
+      this.colOf = cols;
+    }
+    if (n > 0 && (row < this.rowOf[n - 1] || (row === this.rowOf[n - 1] && col <= this.colOf[n - 1]))) this.ordered = false;
+    this.rowOf[n] = row;
+    this.colOf[n] = col;
+    this.vals.push(value);
+    this.n = n + 1;
   }
+
+  /**
+   * The cells packed by row, then column. Cells written out of order are sorted once; of two
+   * cells at one place, the later one in the file wins. Merged areas blank every cell they
+   * cover but their top-left one (`overlapping`: ranges dropped for overlapping another).
+   */
+  pack(merges: readonly Area[], lastCol: number): { packed: PackedRows; overlapping: number } {
+    let order: number[] | undefined;
+    if (!this.ordered) {
+      order = Array.from({ length: this.n }, (_, i) => i);
+      // Stable: equal places keep file order, so the last of them is the later cell.
+      order.sort((a, b) => this.rowOf[a] - this.rowOf[b] || this.colOf[a] - this.colOf[b] || a - b);
+      order = order.filter((i, k) => {
+        const next = order![k + 1];
+        return next === undefined || this.rowOf[next] !== this.rowOf[i] || this.colOf[next] !== this.colOf[i];
+      });
+    }
+    const packed = packCells(this.rowOf, this.colOf, this.vals, order ?? this.n);
+    if (merges.length === 0) return { packed, overlapping: 0 };
+    // Merged cells (rare on a data sheet): blanked on rows as mergedCells works on them, then packed again.
+    const rows: Row[] = [];
+    const present = Array.from(packed.rowNos);
+    present.forEach((r, k) => {
+      const from = packed.start[k];
+      const to = packed.start[k + 1];
+      rows[r] = { cols: Array.from(packed.cols.subarray(from, to)), vals: packed.vals.slice(from, to) };
+    });
+    const outcome = blankMergedCells(rows, present, lastCol, merges);
+    const rowOf: number[] = [];
+    const colOf: number[] = [];
+    const vals: GridValue[] = [];
+    for (const r of present)
+      rows[r].cols.forEach((c, i) => {
+        rowOf.push(r);
+        colOf.push(c);
+        vals.push(rows[r].vals[i]);
+      });
+    return {
+      packed: packCells(Int32Array.from(rowOf), Int32Array.from(colOf), vals, vals.length),
+      overlapping: outcome.overlapping,
+    };
+  }
+}
+
+/** Cells in row, then column order (the first `order` of them, or those `order` lists) packed by row. */
+function packCells(
+  rowOf: Int32Array,
+  colOf: Int32Array,
+  values: readonly GridValue[],
+  order: number | readonly number[],
+): PackedRows {
+  const total = typeof order === 'number' ? order : order.length;
+  const at = (k: number) => (typeof order === 'number' ? k : order[k]);
+  let count = 0;
+  for (let k = 0; k < total; k++) if (k === 0 || rowOf[at(k)] !== rowOf[at(k - 1)]) count++;
   const rowNos = new Int32Array(count);
   const start = new Int32Array(count + 1);
   const cols = new Int32Array(total);
   const vals = new Array<GridValue>(total);
-  let at = 0;
-  let k = 0;
-  for (const r of present) {
-    const row = rows[r];
-    if (!row || row.cols.length === 0) continue;
-    rowNos[k] = r;
-    start[k++] = at;
-    for (let i = 0; i < row.cols.length; i++, at++) {
-      cols[at] = row.cols[i];
-      vals[at] = row.vals[i];
+  let slot = -1;
+  for (let k = 0; k < total; k++) {
+    const i = at(k);
+    if (k === 0 || rowOf[i] !== rowOf[at(k - 1)]) {
+      rowNos[++slot] = rowOf[i];
+      start[slot] = k;
     }
+    cols[k] = colOf[i];
+    vals[k] = values[i];
   }
-  start[k] = at;
+  start[count] = total;
   return { rowNos, start, cols, vals };
 }
 
@@ -265,9 +336,7 @@ export interface ParsedSheet {
  * messages). Never throws on the part's content.
  */
 export function parseWorksheet(name: string, xml: string, ctx: SheetContext, part = ''): ParsedSheet {
-  const rows: (Row | undefined)[] = [];
-  /** Row numbers that hold a Row, in the order first met. */
-  const present: number[] = [];
+  const cells = new CellList();
   const formulas = new Map<number, FormulaText>();
   const sharedFormulas = new Map<number, { text: string; row: number; col: number }>();
   const currencies = new Map<number, string>();
@@ -280,15 +349,8 @@ export function parseWorksheet(name: string, xml: string, ctx: SheetContext, par
   let lastCol = 0;
   let rowNo = 0;
   let colNo = 0;
-  let row: Row | undefined;
-  const rowAt = (r: number): Row => {
-    let at = rows[r];
-    if (!at) {
-      at = rows[r] = { cols: [], vals: [] };
-      present.push(r);
-    }
-    return at;
-  };
+  /** Whether the scan is inside a row whose cells are kept (not an empty or off-grid one). */
+  let inRow = false;
   const offGrid = (ref: string) =>
     problems.add('grid', { severity: 'error', sheet: name, cell: '', message: SHEET_PROBLEMS.beyondGrid(name, ref) }, (n) =>
       SHEET_PROBLEMS.moreBeyondGrid(name, n),
@@ -308,17 +370,17 @@ export function parseWorksheet(name: string, xml: string, ctx: SheetContext, par
       } else colNo++;
       if (!onSheet(cellRow, colNo)) {
         // Off Excel's grid: left out, with a problem (a cell in a row already reported is not repeated).
-        if (row || (s.cellCol && cellRow !== rowNo)) offGrid(refText(cellRow, colNo));
+        if (inRow || (s.cellCol && cellRow !== rowNo)) offGrid(refText(cellRow, colNo));
         if (s.kind === 'open') s.skipElement();
         continue;
       }
       if (cellRow !== rowNo) {
         // A cell outside its <row> (malformed but readable): follow the reference.
         rowNo = cellRow;
-        row = rowAt(rowNo);
+        inRow = true;
         lastRow = Math.max(lastRow, rowNo);
       }
-      if (!row) {
+      if (!inRow) {
         if (s.kind === 'open') s.skipElement();
         continue;
       }
@@ -371,10 +433,7 @@ export function parseWorksheet(name: string, xml: string, ctx: SheetContext, par
       if (value === null) continue;
       if (typeof value === 'number' && ctx.currencyStyles?.[style])
         currencies.set(rowNo * EXCEL_MAX_COLUMNS + colNo, ctx.currencyStyles[style]!);
-      const at = row.cols.length;
-      if (at > 0 && row.cols[at - 1] >= colNo) row.unordered = true;
-      row.cols.push(colNo);
-      row.vals.push(value);
+      cells.push(rowNo, colNo, value);
       lastRow = Math.max(lastRow, rowNo);
       lastCol = Math.max(lastCol, colNo);
     } else if (tag === 'row') {
@@ -385,13 +444,13 @@ export function parseWorksheet(name: string, xml: string, ctx: SheetContext, par
       colNo = 0;
       if (rowNo > EXCEL_MAX_ROWS) {
         // Cells inside it are left out (and reported) one by one; the next row without r continues from here.
-        row = undefined;
+        inRow = false;
         if (s.kind === 'empty') continue;
         offGrid(`row ${written ?? rowNo}`);
         continue;
       }
       lastRow = Math.max(lastRow, rowNo);
-      row = s.kind === 'empty' ? undefined : rowAt(rowNo);
+      inRow = s.kind !== 'empty';
     } else if (tag === 'mergeCell' && s.kind !== 'close') {
       const ref = s.attr('ref') ?? '';
       const range = parseRange(ref);
@@ -413,15 +472,13 @@ export function parseWorksheet(name: string, xml: string, ctx: SheetContext, par
       cell: '',
       message: SHEET_PROBLEMS.malformed(name, part || name, s.malformed.at, s.malformed.what),
     });
-  present.sort((a, b) => a - b);
-  for (const r of present) if (rows[r]!.unordered) sortRow(rows[r]!);
-  const outcome = blankMergedCells(rows, present, lastCol, merges);
-  if (outcome.overlapping)
+  const { packed, overlapping } = cells.pack(merges, lastCol);
+  if (overlapping)
     problems.push({
       severity: 'warning',
       sheet: name,
       cell: '',
-      message: SHEET_PROBLEMS.overlappingMerges(name, outcome.overlapping),
+      message: SHEET_PROBLEMS.overlappingMerges(name, overlapping),
     });
   if (mergesOff)
     problems.push({
@@ -430,7 +487,6 @@ export function parseWorksheet(name: string, xml: string, ctx: SheetContext, par
       cell: '',
       message: SHEET_PROBLEMS.mergeBeyondGrid(name, mergesOff, mergeOffRef),
     });
-  const packed = packRows(rows, present);
   return { grid: new XlsxGrid(name, lastRow, packed, formulas, sharedFormulas, currencies), tableIds, problems: problems.done() };
 }
 
@@ -439,25 +495,6 @@ function refText(row: number, col: number): string {
   return Number.isSafeInteger(row) && Number.isSafeInteger(col) && col <= 1_000_000 && row > 0 && col > 0
     ? a1(row, col)
     : `row ${row}, column ${col}`;
-}
-
-/** Sorts a row's cells by column, once; of two cells at one column, the later one wins (as before). */
-function sortRow(row: Row): void {
-  const order = row.cols.map((_, i) => i);
-  // Stable: equal columns keep file order, so the last of them is the later cell.
-  order.sort((a, b) => row.cols[a] - row.cols[b] || a - b);
-  const cols: number[] = [];
-  const vals: GridValue[] = [];
-  for (const i of order) {
-    if (cols.length && cols[cols.length - 1] === row.cols[i]) vals[vals.length - 1] = row.vals[i];
-    else {
-      cols.push(row.cols[i]);
-      vals.push(row.vals[i]);
-    }
-  }
-  row.cols = cols;
-  row.vals = vals;
-  row.unordered = false;
 }
 
 /** Text of an inline string (<is>): its <t>, or its rich-text runs joined; phonetic guides left out. */

@@ -13,6 +13,7 @@ import {
   codeView,
   dateView,
   firstBadRow,
+  holdColumns,
   numberView,
 } from '../../src/calc/columnViews';
 import { codeAt, dateAt, numberAt } from '../../src/calc/columns';
@@ -179,6 +180,27 @@ describe('column views', () => {
     ]);
     expect(includeRows(3, [{ column: undefined, criterion: 'x', columnName: 'x', criterionName: 'y' }], 'rows')).toBeUndefined();
   });
+});
+
+test('while columns are held a column is compared once; after the hold a change is seen again', () => {
+  const col: Cell[] = ['1', '2'];
+  expect(numberView(col).values[0]).toBe(1);
+  col[0] = '5'; // changed before the hold: the first look inside the hold sees it
+  holdColumns(() => {
+    expect(numberView(col).values[0]).toBe(5);
+    col[1] = '7'; // breaks the hold's promise: not compared again inside it
+    expect(numberView(col).values[1]).toBe(2);
+    holdColumns(() => expect(numberView(col).values[1]).toBe(2)); // nested holds are one hold
+  });
+  expect(numberView(col).values[1]).toBe(7);
+  // A throwing run ends its hold too.
+  expect(() =>
+    holdColumns(() => {
+      throw new Error('x');
+    }),
+  ).toThrow('x');
+  col[0] = '9';
+  expect(numberView(col).values[0]).toBe(9);
 });
 
 describe('kernels over views after in-place changes', () => {

@@ -76,6 +76,36 @@ describe('merged cells', () => {
     );
   });
 
+  test('a whole sheet in any order, rows split and repeated, cells written twice, with merges: as the brute force says', () => {
+    const area = fc
+      .tuple(
+        fc.integer({ min: 1, max: 8 }),
+        fc.integer({ min: 1, max: 8 }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.integer({ min: 0, max: 3 }),
+      )
+      .map(([top, left, h, w]) => ({ top, left, bottom: top + h, right: left + w }));
+    fc.assert(
+      fc.property(
+        // Cells in file order (a place may come twice: the later value wins), each in its own <row> element.
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 10 }), fc.integer({ min: 1, max: 10 })), { maxLength: 40 }),
+        fc.array(area, { maxLength: 6 }),
+        (written, areas) => {
+          const merges = areas.map((a) => `<mergeCell ref="${colLetters(a.left)}${a.top}:${colLetters(a.right)}${a.bottom}"/>`);
+          const rows = written.map(([r, c], k) => `<row r="${r}"><c r="${colLetters(c)}${r}"><v>${k}</v></c></row>`);
+          const xml = `<worksheet><sheetData>${rows.join('')}</sheetData><mergeCells>${merges.join('')}</mergeCells></worksheet>`;
+          const last = new Map<string, number>();
+          written.forEach(([r, c], k) => last.set(`${r},${c}`, k));
+          const places = [...last.keys()].map((k) => k.split(',').map(Number) as [number, number]);
+          places.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+          const expected = bruteForce(places, areas).map((rc) => `${rc}=${last.get(rc)}`);
+          expect(cellsOf(xml)).toEqual(expected);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   test('5,000 repeated whole-sheet ranges over a full-height sheet: one kept, one problem', () => {
     const merges = '<mergeCell ref="A1:XFD1048576"/>'.repeat(5000) + '<mergeCell ref="B2:C3"/>';
     const xml = `<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row><row r="1048576"><c r="A1048576"><v>3</v></c></row></sheetData><mergeCells>${merges}</mergeCells></worksheet>`;
