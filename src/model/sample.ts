@@ -50,7 +50,7 @@ export interface SampleOptions {
 }
 
 export const SAMPLE_DEFAULTS = { locale: 'en-US' as Locale, size: 300, seed: 1, asOf: 46352 };
-export const MAX_SAMPLE_SIZE = 100_000;
+export const MAX_SAMPLE_SIZE = 200_000;
 /** Earliest and latest AsOfDate a sample can have: 1903-01-01 and 9998-12-31. */
 export const MIN_SAMPLE_AS_OF = 1097;
 export const MAX_SAMPLE_AS_OF = 2_958_100;

@@ -23,6 +23,8 @@ test.each([
   [['--size', 'abc'], /--size must be a whole number/],
   [['--size', '0'], /--size must be a whole number from 1/],
   [['--size', '1.5'], /--size/],
+  // Up to 200,000: the performance target's largest workbook (issue #15) is made with this command.
+  [['--size', '200001'], /--size must be a whole number from 1 to 200000, got "200001"/],
   [['--seed', 'x'], /--seed must be an integer/],
   [['--locale', 'fr-FR'], /--locale must be en-US or zh-CN/],
   [['--as-of', '2026-02-30'], /--as-of must be a date/],
