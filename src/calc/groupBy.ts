@@ -29,8 +29,8 @@ export interface GroupedRows {
   keys: Column;
   /** The groups to report on, one result each, e.g. Acc_AccountId. */
   groups: Column;
-  /** Only rows where this is true count (filters computed by the caller). */
-  include?: readonly boolean[];
+  /** Only rows where this is true (or 1) count (filters computed by the caller, e.g. criteria includeRows). */
+  include?: readonly boolean[] | Uint8Array;
 }
 
 interface GroupIndex {
@@ -85,7 +85,7 @@ function exactSums(slots: number): ExactSum[] {
   return Array.from({ length: slots }, () => new ExactSum());
 }
 
-function checkInclude(keys: Column, include: readonly boolean[] | undefined): CalcError | undefined {
+function checkInclude(keys: Column, include: GroupedRows['include']): CalcError | undefined {
   return include && include.length !== keys.length
     ? new CalcError('VALUE', msg.sizeMismatch('keys', 'filter', keys.length, include.length))
     : undefined;

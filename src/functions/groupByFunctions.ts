@@ -4,7 +4,7 @@
  * per-row COUNTIFS/SUMIFS that DESIGN §7 forbids.
  */
 import { spill } from './spill';
-import { rowMask } from '../calc/criteria';
+import { includeRows } from '../calc/criteria';
 import { countBy, lookupBy, maxBy, sumBy, winRateBy } from '../calc/groupBy';
 import { Args, orFail } from './args';
 import { filterPairs, filterParams, param } from './commonParams';
@@ -34,9 +34,9 @@ const groupsParam = p(
 
 /** A kernel's per-group values as the spilled column the shape promises (never 0 rows). */
 
-/** Which rows pass the optional filter pairs (filters must be as long as keys). */
-function includedRows(a: Args, rows: number, pairs: number): boolean[] {
-  return orFail(rowMask(rows, filterPairs(a, pairs), 'keys'));
+/** Which rows pass the optional filter pairs (filters must be as long as keys); undefined: every row. */
+function includedRows(a: Args, rows: number, pairs: number): Uint8Array | undefined {
+  return orFail(includeRows(rows, filterPairs(a, pairs), 'keys'));
 }
 
 const filterErrors = {
