@@ -290,6 +290,20 @@ export function firstBadRow(v: NumberView, from = 0): number {
 
 // ------------------------------------------------------------------ enumeration codes
 
+/** out[i] = read(col[i]), read once per run of the same cell (sorted and repetitive columns). */
+function fillPerCell(out: Int32Array | Uint8Array, col: Column, read: (c: Cell | undefined) => number): void {
+  let prev: Cell | undefined = null;
+  let value = read(null);
+  for (let i = 0; i < col.length; i++) {
+    const c = col[i];
+    if (c !== prev) {
+      prev = c;
+      value = read(c);
+    }
+    out[i] = value;
+  }
+}
+
 class EnumCodes implements CodeView {
   readonly codes: Int32Array;
   readonly values: readonly EnumValue[];
@@ -303,18 +317,8 @@ class EnumCodes implements CodeView {
   ) {
     this.values = e.values;
     this.position = new Map(e.values.map((v, k) => [v, k]));
-    const n = col.length;
-    const codes = (this.codes = new Int32Array(n));
-    let prev: Cell | undefined = null;
-    let prevCode = BLANK_CODE;
-    for (let i = 0; i < n; i++) {
-      const c = col[i];
-      if (c !== prev) {
-        prev = c;
-        prevCode = this.code(c);
-      }
-      codes[i] = prevCode;
-    }
+    this.codes = new Int32Array(col.length);
+    fillPerCell(this.codes, col, (c) => this.code(c));
   }
 
   set(i: number, c: Cell | undefined): void {
@@ -361,18 +365,8 @@ class CellAnswers implements AnswerView {
     col: Column,
     private readonly ask: (c: Cell | undefined) => boolean,
   ) {
-    const n = col.length;
-    const answers = (this.answers = new Uint8Array(n));
-    let prev: Cell | undefined = null;
-    let prevAnswer = this.answer(null);
-    for (let i = 0; i < n; i++) {
-      const c = col[i];
-      if (c !== prev) {
-        prev = c;
-        prevAnswer = this.answer(c);
-      }
-      answers[i] = prevAnswer;
-    }
+    this.answers = new Uint8Array(col.length);
+    fillPerCell(this.answers, col, (c) => this.answer(c));
   }
 
   set(i: number, c: Cell | undefined): void {

@@ -6,8 +6,8 @@
  */
 import { CalcError, Cell, Column, Scalar, isBlank, keyOf, showCell, toNumber } from '../core/cells';
 import { checkSameLength, notADate, unknownCode } from './columns';
-import { BLANK_CODE, UNKNOWN_CODE, codeView, dateView } from './columnViews';
-import { keyColumn, keyJoin } from './keyViews';
+import { BLANK_CODE, RowView, UNKNOWN_CODE, codeView, columnView, dateView } from './columnViews';
+import { KeyColumn, keyColumn, keyJoin } from './keyViews';
 import { Answer, DefaultStage, EnumValue, Status, lookupEnum } from '../core/enumerations';
 import { Message } from '../core/i18n';
 import { differenceAtLeast, exactRatio } from './exact';
@@ -495,44 +495,82 @@ function essentialEvents(input: StageCheckInput, orders: StageTable): EssentialE
 const EVENT_LIST_SEPARATOR = /[,，;；]/;
 
 /**
+ * The essential events each activity row proves, kept per EventId column and checklist (a
+ * columnViews view, so a what-if re-reads only edited rows): per row an index into `lists`
+ * (the positions among the essential events; −1: none). Each distinct text is parsed once.
+ */
+class ProvenEvents implements RowView {
+  readonly listOf: Int32Array;
+  readonly lists: number[][] = [];
+  /** Bumped whenever some row's list changed. */
+  version = 0;
+  private readonly listOfText = new Map<string, number>();
+  /** The last tally (bits per key of actOppIds), with what it was made from. */
+  tally?: { keys: KeyColumn; keysVersion: number; version: number; bits: Int32Array };
+
+  constructor(
+    col: Column,
+    private readonly position: ReadonlyMap<string, number>,
+  ) {
+    this.listOf = new Int32Array(col.length);
+    for (let i = 0; i < col.length; i++) this.listOf[i] = this.listIndex(col[i]);
+  }
+
+  set(i: number, c: Cell | undefined): void {
+    const l = this.listIndex(c);
+    if (l === this.listOf[i]) return;
+    this.listOf[i] = l;
+    this.version++;
+  }
+
+  private listIndex(evt: Cell | undefined): number {
+    if (isBlank(evt)) return -1;
+    const text = String(evt);
+    let l = this.listOfText.get(text);
+    if (l === undefined) {
+      // One activity may prove several events ("E_REQS, E_CRITERIA").
+      const found: number[] = [];
+      for (const part of text.split(EVENT_LIST_SEPARATOR)) {
+        const j = part.trim() === '' ? undefined : this.position.get(keyOf(part));
+        if (j !== undefined) found.push(j);
+      }
+      l = found.length === 0 ? -1 : this.lists.push(found) - 1;
+      if (this.listOfText.size < 1 << 16) this.listOfText.set(text, l);
+    }
+    return l;
+  }
+}
+
+/**
  * Which essential events each opportunity has proven, from one pass over the activities: a
  * bit set over the essential events' positions per key of actOppIds (`words` 32-bit words
- * from `key id × words`). Only essential events are kept, and each distinct EventId text is
- * parsed once (activity logs repeat them a lot).
+ * from `key id × words`). Kept until an activity's OppId or EventId changes.
  */
 function provenEssentials(
-  actIds: Int32Array,
-  keyCount: number,
+  actKeys: KeyColumn,
   actEventIds: Column,
   essentials: readonly EssentialEvent[],
   words: number,
 ): Int32Array {
-  const position = new Map<string, number>();
-  essentials.forEach((e, j) => position.set(e.key, j));
-  const parsed = new Map<string, number[]>();
-  const positionsIn = (evt: Cell): number[] => {
-    const text = String(evt);
-    let found = parsed.get(text);
-    if (!found) {
-      // One activity may prove several events ("E_REQS, E_CRITERIA").
-      found = [];
-      for (const part of text.split(EVENT_LIST_SEPARATOR)) {
-        const j = part.trim() === '' ? undefined : position.get(keyOf(part));
-        if (j !== undefined) found.push(j);
-      }
-      parsed.set(text, found);
-    }
-    return found;
-  };
-  const proven = new Int32Array(keyCount * words);
-  for (let i = 0; i < actIds.length; i++) {
-    const opp = actIds[i];
-    const evt = actEventIds[i];
-    if (opp < 0 || isBlank(evt)) continue;
-    const found = positionsIn(evt);
-    for (let f = 0; f < found.length; f++) proven[opp * words + (found[f] >>> 5)] |= 1 << (found[f] & 31);
+  const events = columnView(actEventIds, `provenEvents\u0000${essentials.map((e) => e.key).join('\u0000')}`, (col) => {
+    const position = new Map<string, number>();
+    essentials.forEach((e, j) => position.set(e.key, j));
+    return new ProvenEvents(col, position);
+  });
+  const t = events.tally;
+  if (t && t.keys === actKeys && t.keysVersion === actKeys.version && t.version === events.version) return t.bits;
+  const bits = new Int32Array(actKeys.keys.length * words);
+  const ids = actKeys.ids;
+  const { listOf, lists } = events;
+  for (let i = 0; i < ids.length; i++) {
+    const opp = ids[i];
+    const l = listOf[i];
+    if (opp < 0 || l < 0) continue;
+    const found = lists[l];
+    for (let f = 0; f < found.length; f++) bits[opp * words + (found[f] >>> 5)] |= 1 << (found[f] & 31);
   }
-  return proven;
+  events.tally = { keys: actKeys, keysVersion: actKeys.version, version: events.version, bits };
+  return bits;
 }
 
 /** StageCheck per deal: "OK", or "Missing: E_…, E_…" for an open deal; "OK" when closed; blank without a status. */
@@ -558,7 +596,7 @@ export function stageChecks(input: StageCheckInput): Scalar[] | CalcError {
   // Each opportunity's activities through the join of the opportunity ids to the activities'.
   const join = keyJoin(oppIds, actOppIds);
   const words = Math.max(1, Math.ceil(essentials.length / 32));
-  const proven = provenEssentials(join.to.ids, join.to.keys.length, actEventIds, essentials, words);
+  const proven = provenEssentials(join.to, actEventIds, essentials, words);
   const { ids: stageIds, stageOf } = stagesOfRows(stages, orders.stages);
   const codes = codeView(statuses, Status).codes;
   const out = new Array<Scalar>(oppIds.length);

@@ -57,12 +57,23 @@ const SIG_ZIP64_LOCATOR = 0x07064b50;
 const SIG_ZIP64_EOCD = 0x06064b50;
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
+/** The default limits' proportion of expanded to file bytes. */
+const UNCOMPRESSED_PER_FILE_BYTE = DEFAULT_ZIP_LIMITS.maxUncompressedBytes / DEFAULT_ZIP_LIMITS.maxFileBytes;
+
 export function limitsWith(overrides: Partial<ZipLimits> = {}): ZipLimits {
   const out: ZipLimits = { ...DEFAULT_ZIP_LIMITS };
   for (const k of Object.keys(out) as (keyof ZipLimits)[]) {
     const v = overrides[k];
     if (v !== undefined) (out as unknown as Record<string, unknown>)[k] = v;
   }
+  // A larger file allowed (--max-file-mb) may expand as much in proportion as the default one
+  // (50 MB → 500 MB): a 96 MB workbook of 200,000 opportunities expands to 672 MB and was refused
+  // as a bomb with no way round. The per-part compression ratio check still stops real bombs.
+  if (overrides.maxFileBytes !== undefined && overrides.maxUncompressedBytes === undefined)
+    out.maxUncompressedBytes = Math.max(
+      DEFAULT_ZIP_LIMITS.maxUncompressedBytes,
+      UNCOMPRESSED_PER_FILE_BYTE * overrides.maxFileBytes,
+    );
   return out;
 }
 

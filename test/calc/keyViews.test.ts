@@ -149,7 +149,7 @@ describe('join kernels after in-place changes', () => {
   const oppRow = fc.tuple(id, status, stage, id);
   const dcRow = fc.tuple(id, role, support, political, date, event);
   // An edit: which table (0 opportunities, 1 chain/activities), column, row, and a new cell of each kind.
-  const edit = fc.tuple(fc.boolean(), fc.nat(5), fc.nat(), id, status, role, support, political, date);
+  const edit = fc.tuple(fc.boolean(), fc.nat(5), fc.nat(), id, status, role, support, political, date, event);
 
   /** Every converted kernel on the columns: results, or the message of the error. */
   function results(opp: Cell[][], dc: Cell[][]) {
@@ -185,13 +185,13 @@ describe('join kernels after in-place changes', () => {
           const opp = [0, 1, 2, 3].map((j) => oppRows.map((r) => r[j]));
           const dc = [0, 1, 2, 3, 4, 5].map((j) => dcRows.map((r) => r[j]));
           results(opp, dc); // views made before the edits
-          edits.forEach(([onOpp, j, at, newId, newStatus, newRole, newSupport, newPolitical, newDate], k) => {
+          edits.forEach(([onOpp, j, at, newId, newStatus, newRole, newSupport, newPolitical, newDate, newEvent], k) => {
             if (onOpp) {
               const col = opp[j % 4];
               col[at % col.length] = [newId, newStatus, newRole, newId][j % 4];
             } else {
-              const col = dc[j % 5];
-              col[at % col.length] = [newId, newRole, newSupport, newPolitical, newDate][j % 5];
+              const col = dc[j % 6];
+              col[at % col.length] = [newId, newRole, newSupport, newPolitical, newDate, newEvent][j % 6];
             }
             if (k % 3 === 0) results(opp, dc); // and asked for between them
           });

@@ -6,6 +6,7 @@ import {
   inflateEntry,
   inspectXlsx,
   inspectXlsxFile,
+  limitsWith,
   portableCrc32,
 } from '../../src/io/zipGuard';
 import { oleFile, repack, sha256, tempDir, tinyXlsx, writeZip } from './zipCraft';
@@ -335,5 +336,13 @@ describe('helpers', () => {
     expect(DEFAULT_ZIP_LIMITS.maxUncompressedBytes).toBe(500 * 1024 * 1024);
     expect(checkFileSize('x.xlsx', 10)).toBeUndefined();
     expect(checkFileSize('x.xlsx', 60 * 1024 * 1024)?.code).toBe('too-large');
+  });
+
+  test('a larger file limit raises the expanded limit in the same proportion (1:10), never below the default', () => {
+    const MB = 1024 * 1024;
+    expect(limitsWith({ maxFileBytes: 101 * MB }).maxUncompressedBytes).toBe(1010 * MB);
+    expect(limitsWith({ maxFileBytes: 5 * MB }).maxUncompressedBytes).toBe(500 * MB);
+    expect(limitsWith({ maxFileBytes: 101 * MB, maxUncompressedBytes: 600 * MB }).maxUncompressedBytes).toBe(600 * MB);
+    expect(limitsWith({}).maxUncompressedBytes).toBe(500 * MB);
   });
 });
