@@ -74,7 +74,7 @@ export async function runEvaluateJob(job: EvaluateJob, post: (m: JobMessage) => 
       }
       const result = evaluateWorkbook(snapshot, options);
       postResult({ ...withDeltas(result, snapshot, since, job.locale), moved: whatMoved(snapshot, result, since) });
-    } else postResult(evaluateWorkbook(snapshot, options));
+    } else postResult(evaluateWorkbook(snapshot, { ...options, handOver: true }));
   } catch (e) {
     const why = (e instanceof Error ? e.message : String(e)).slice(0, 300);
     post({

@@ -71,6 +71,13 @@ export interface EvaluateOptions {
   licenseKey?: string;
   /** Attach each indicator's working (`explain`); default true. */
   explain?: boolean;
+  /**
+   * The caller hands its snapshot over and reads nothing of it afterwards (the CLI's job): its
+   * tables' rows are dropped once the engine is built. The engine keeps its own columns of the
+   * same values, and the rows alive beside it and the results made the end of an evaluation the
+   * peak of its memory (issue #15). Whole-workbook evaluations only (`evaluateWorkbook`).
+   */
+  handOver?: boolean;
 }
 
 const ACCOUNT_FIELDS = ['Score', 'Attractiveness', 'Position', 'Tier'] as const;
@@ -292,7 +299,13 @@ export function evaluateWorkbook(given: WorkbookSnapshot, options: EvaluateOptio
   const tiers = context?.tiers ?? (scopes.some((s) => s.field === 'tier') ? wholeWorkbookTiers(snapshot, options) : undefined);
   const inputs =
     context?.absent && context.noInputs ? { absent: context.absent, noInputs: context.noInputs } : inputsOf(snapshot);
-  return evaluateScoped(applyScopes(snapshot, scopes, tiers), options, problems, inputs);
+  const handedOver = options.handOver ? [given, snapshot] : [];
+  return evaluateScoped(applyScopes(snapshot, scopes, tiers), options, problems, inputs, handedOver);
+}
+
+/** Drops the rows of every table of snapshots nothing reads any more (`EvaluateOptions.handOver`). */
+function dropRows(snapshots: readonly WorkbookSnapshot[]): void {
+  for (const s of snapshots) for (const t of Object.values(s.tables)) if (t) t.rows = [];
 }
 
 /** Evaluates a snapshot already cut to its scopes (`options.scopes` only labels the result). */
@@ -301,8 +314,16 @@ function evaluateScoped(
   options: EvaluateOptions,
   problems: Problem[],
   { absent, noInputs }: { absent: Map<string, Absence[]>; noInputs: Set<string> },
+  handedOver: readonly WorkbookSnapshot[] = [],
 ): EvaluationResult {
-  const engine = WorkbookEngine.build(scoped, { asOf: options.asOf, locale: options.locale, licenseKey: options.licenseKey });
+  // The results read the engine's columns and the tables' sheet and origin, never their rows.
+  const laidOut = handedOver.length ? () => dropRows([scoped, ...handedOver]) : undefined;
+  const engine = WorkbookEngine.build(scoped, {
+    asOf: options.asOf,
+    locale: options.locale,
+    licenseKey: options.licenseKey,
+    laidOut,
+  });
   try {
     return evaluateBuilt(engine, scoped, { snapshot: scoped, problems, absent, noInputs }, options);
   } finally {

@@ -37,6 +37,11 @@ export interface EngineOptions {
   locale?: Locale;
   /** HyperFormula licence key; `gpl-v3` unless you own a commercial key. */
   licenseKey?: string;
+  /**
+   * Called once the snapshot's tables are in the engine's own columns: `build` reads the
+   * snapshot no more after it (a caller done with the snapshot can let its rows go then).
+   */
+  laidOut?: () => void;
 }
 
 /** Excel's own limit on a formula's length: a longer one is refused before the engine parses it. */
@@ -160,6 +165,7 @@ export class WorkbookEngine {
     const indicators = snapshot.indicators?.length ? snapshot.indicators : BUILT_IN_INDICATORS;
     const store = new ColumnStore();
     const layout = layoutWorkbook(snapshot, { asOf: options.asOf, locale, indicators, store });
+    options.laidOut?.();
     const config: Partial<ConfigParams> = {
       licenseKey: options.licenseKey ?? 'gpl-v3',
       maxRows: Math.max(layout.maxRows, 1000),
