@@ -200,6 +200,9 @@ async function main(): Promise<void> {
       '--json',
       '--as-of',
       '2026-11-26',
+      // 200,000 opportunities make a 96 MB file: over the default 50 MB a user raises the limit too.
+      '--max-file-mb',
+      '1000',
     ]);
     if (evaluate.code !== 0 && evaluate.code !== 1)
       throw new Error(`crm3 evaluate failed (exit ${evaluate.code}): ${evaluate.stderr.slice(-1000)}`);
