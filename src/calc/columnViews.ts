@@ -184,11 +184,6 @@ export function columnView<V extends RowView>(col: Column, key: unknown, make: (
   return viewsOf(col).whole(key, make);
 }
 
-/** The same view, brought up to date at row i only: O(1) per row for readers of single rows. */
-export function columnViewAtRow<V extends RowView>(col: Column, key: unknown, make: (col: Column) => V, i: number): V {
-  return viewsOf(col).row(key, make, i);
-}
-
 // ------------------------------------------------------------------ numbers and dates
 
 /** Numbers: blank → undefined; numeric text counts (amounts exported as text); anything else is bad. */

@@ -49,33 +49,11 @@ export function unknownCode(col: Column, i: number, e: Enumeration, name: string
   return new CalcError('VALUE', msg.unknownValue(name, i + 1, showCell(col[i]), allowedList(e)));
 }
 
-/** Reads a whole column of codes; first bad cell → error. */
-export function codes(col: Column, e: Enumeration, name: string): (string | undefined)[] | CalcError {
-  const out = new Array<string | undefined>(col.length);
-  for (let i = 0; i < col.length; i++) {
-    const v = codeAt(col, i, e, name);
-    if (v instanceof CalcError) return v;
-    out[i] = v;
-  }
-  return out;
-}
-
 /** Reads a whole column of numbers (blank → undefined); first bad cell → error. */
 export function numbers(col: Column, name: string): (number | undefined)[] | CalcError {
   const out = new Array<number | undefined>(col.length);
   for (let i = 0; i < col.length; i++) {
     const v = numberAt(col, i, name);
-    if (v instanceof CalcError) return v;
-    out[i] = v;
-  }
-  return out;
-}
-
-/** Reads a whole column of date serials (blank → undefined); first bad cell → error. */
-export function dates(col: Column, name: string): (number | undefined)[] | CalcError {
-  const out = new Array<number | undefined>(col.length);
-  for (let i = 0; i < col.length; i++) {
-    const v = dateAt(col, i, name);
     if (v instanceof CalcError) return v;
     out[i] = v;
   }

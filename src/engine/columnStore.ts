@@ -71,8 +71,8 @@ export class ColumnStore {
   private keep(key: string, g: Cell[][], values: Cell[]): void {
     markErrorFree(g);
     // A kernel reading the grid as a column gets the store's own array: the same object from one
-    // what-if to the next (changed in place), so what is parsed from it (calc/parsedColumns.ts)
-    // is kept and only the changed rows are parsed again.
+    // what-if to the next (changed in place), so its typed views (calc/columnViews.ts) are
+    // kept and only the changed rows are parsed again.
     if (values.length) knownColumn(g, values);
     this.grids.set(key, g);
   }

@@ -1,5 +1,5 @@
 /**
- * Parsed columns are kept between calls (src/calc/parsedColumns.ts). A column changed in place,
+ * Parsed columns are kept between calls (src/calc/columnViews.ts). A column changed in place,
  * as the engine's what-if does, must be read afresh: a stale parse must never be served.
  */
 import { Cell, keyOf, toNumber } from '../../src/core/cells';
