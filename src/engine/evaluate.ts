@@ -6,7 +6,7 @@ import { Cell, isoFromSerial } from '../core/cells';
 import { Locale, Message, pick } from '../core/i18n';
 import { BUILT_IN_INDICATORS } from '../model/indicators';
 import { TableName } from '../model/schema';
-import { IndicatorRow, Problem, WorkbookSnapshot, a1, currencyOf } from '../model/snapshot';
+import { IndicatorRow, Problem, WorkbookSnapshot, currencyOf, rowCell } from '../model/snapshot';
 import { validateSnapshot } from '../model/validate';
 import { COMPUTED_COLUMNS } from './sheets';
 import { Absence, InputPresence, MissingInput, absentReason, missingInputs, noRowsReason } from './noData';
@@ -127,7 +127,7 @@ function engineProblems(engine: WorkbookEngine, snapshot: WorkbookSnapshot, noIn
         problems.push({
           severity: 'warning',
           sheet: source?.sheet ?? table,
-          cell: source ? a1(source.origin.row + 1 + i, source.origin.col) : '',
+          cell: source ? rowCell(source, i) : '',
           message: { en: `${field}: ${v.error} ${v.message}`.trim(), zh: `${field}：${v.error} ${v.message}`.trim() },
         });
       });

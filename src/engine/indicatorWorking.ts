@@ -10,7 +10,7 @@ import { formatValue } from '../core/format';
 import { Operand, coverageWorking, ratioWorking } from '../calc/compositeWorking';
 import { Working, WorkingArithmetic, WorkingUnit, withWords, workingSentence } from '../calc/working';
 import { TABLES, TableName, tableSpec } from '../model/schema';
-import { IndicatorRow, WorkbookSnapshot, a1 } from '../model/snapshot';
+import { IndicatorRow, WorkbookSnapshot, rowCell } from '../model/snapshot';
 import { outerCall } from './explain';
 import { namesIn } from './formulaLanguage';
 import { EngineValue, WorkbookEngine } from './workbookEngine';
@@ -214,7 +214,7 @@ function drillRows(
     const at = rowOfId ? rowOfId.get(id) : source && source.rows.length === ids.length ? row : undefined;
     if (source && at !== undefined) {
       out.sheet = source.sheet;
-      out.cell = a1(source.origin.row + 1 + at, source.origin.col);
+      out.cell = rowCell(source, at);
     }
     return out;
   });

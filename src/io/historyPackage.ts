@@ -116,6 +116,44 @@ function rowsXml(
   return out.join('');
 }
 
+/** How far back from `</sheetData>` the blank rows of a table are looked for. */
+const BLANK_WINDOW = 64 * 1024;
+
+/**
+ * The table's rows at its end that hold nothing (no value, inline string or formula anywhere in
+ * the row): the first of them, where its element starts in `sheet`, and each row element (the
+ * ones below the new rows are kept). Undefined when there are none, or when the window does not
+ * reach back to a filled row or the header (then the rows are appended below the table).
+ */
+function trailingBlankRows(
+  sheet: Uint8Array,
+  end: number,
+  table: { top: number; bottom: number },
+): { firstRow: number; from: number; rows: { row: number; xml: string }[] } | undefined {
+  let from = Math.max(0, end - BLANK_WINDOW);
+  // Start on a character boundary so byte offsets can be counted back from the text.
+  while (from < end && (sheet[from] & 0xc0) === 0x80) from++;
+  const text = new TextDecoder().decode(sheet.subarray(from, end));
+  const rows: { row: number; at: number; end: number; xml: string; filled: boolean }[] = [];
+  for (const m of text.matchAll(/<((?:\w+:)?)row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/\1row>)/g)) {
+    const r = Number(/\br="(\d+)"/.exec(m[2])?.[1]);
+    if (!Number.isInteger(r)) return undefined;
+    const filled = /<(?:\w+:)?(?:v|is|f)\b/.test(m[3] ?? '');
+    rows.push({ row: r, at: m.index, end: m.index + m[0].length, xml: m[0], filled });
+  }
+  let k = rows.length - 1;
+  while (k >= 0 && !rows[k].filled && rows[k].row > table.top) k--;
+  if (k < 0) return undefined;
+  const firstRow = rows[k].row + 1;
+  if (firstRow > table.bottom) return undefined;
+  const encoder = new TextEncoder();
+  return {
+    firstRow,
+    from: from + encoder.encode(text.slice(0, rows[k].end)).length,
+    rows: rows.slice(k + 1).map((r) => ({ row: r.row, xml: r.xml })),
+  };
+}
+
 /** Index of the last occurrence of `needle` in `hay`, or -1. */
 function lastIndexOfBytes(hay: Uint8Array, needle: Uint8Array, from = hay.length - needle.length): number {
   outer: for (let i = Math.min(from, hay.length - needle.length); i >= 0; i--) {
@@ -294,9 +332,6 @@ async function append(
       });
       const missing = spec.columns.find((c, j) => colOf[j] < 0);
       if (missing) return { ok: false, message: M.column(have.sheetName, missing.name) };
-      const first = have.bottom + 1;
-      const last = have.bottom + add.length;
-      if (last > EXCEL_MAX_ROWS) return { ok: false, message: M.full(have.sheetName, last) };
       const entry = entries.find((e) => e.name.replace(/^\//, '').toLowerCase() === have.sheetPart.toLowerCase())!;
       const sheet = await inflateEntry(bytes, entry, MAX_PART);
       // `</sheetData>` (any prefix), or `<sheetData/>` when the sheet has no rows.
@@ -309,23 +344,38 @@ async function append(
       let start = closeAt;
       while (start > 0 && sheet[start] !== 0x3c /* < */) start--;
       const selfClosing = emptyAt >= 0;
+      // The table's blank rows at its end (a template's empty rows, rows a planner cleared) are
+      // filled first, as Excel fills a table's blank rows: no gap between old rows and new ones.
+      const blank = selfClosing ? undefined : trailingBlankRows(sheet, start, have);
+      const first = blank?.firstRow ?? have.bottom + 1;
+      const last = first + add.length - 1;
+      const bottom = Math.max(have.bottom, last);
+      if (last > EXCEL_MAX_ROWS) return { ok: false, message: M.full(have.sheetName, last) };
       const prefix = /^<\/?(\w+:)?/.exec(decoder.decode(sheet.subarray(start, closeAt)))?.[1] ?? '';
       const newRows = rowsXml(add, first, dateCols, dateStyle, strings, colOf);
       const rowsFixed = prefix ? newRows.replace(/<(\/?)(row|c|v)\b/g, `<$1${prefix}$2`) : newRows;
-      const headBytes = sheet.subarray(0, start);
-      const insert = selfClosing ? `<${prefix}sheetData>${rowsFixed}</${prefix}sheetData>` : rowsFixed;
+      // Blank rows below the new ones stay as they were (with the template's cell styles).
+      const kept = blank
+        ? blank.rows
+            .filter((r) => r.row > last)
+            .map((r) => r.xml)
+            .join('')
+        : '';
+      const cut = blank?.from ?? start;
+      const headBytes = sheet.subarray(0, cut);
+      const insert = selfClosing ? `<${prefix}sheetData>${rowsFixed}</${prefix}sheetData>` : rowsFixed + kept;
       const rest = selfClosing ? sheet.subarray(closeAt + 'sheetData/>'.length) : sheet.subarray(start);
       // The dimension sits near the start: rewrite it in the head.
       const headLen = Math.min(headBytes.length, 4096);
       let head = decoder.decode(headBytes.subarray(0, headLen));
-      const newRef = `${columnLetters(have.left)}${have.top}:${columnLetters(have.right)}${last}`;
+      const newRef = `${columnLetters(have.left)}${have.top}:${columnLetters(have.right)}${bottom}`;
       head = head.replace(/(<(?:\w+:)?dimension\b[^>]*\bref=")([^"]*)(")/, (m, a, ref: string, b) => {
         const r = parseRange(ref.includes(':') ? ref : `${ref}:${ref}`);
         if (!r) return `${a}${newRef}${b}`;
-        return `${a}${columnLetters(Math.min(r.left, have.left))}${Math.min(r.top, have.top)}:${columnLetters(Math.max(r.right, have.right))}${Math.max(r.bottom, last)}${b}`;
+        return `${a}${columnLetters(Math.min(r.left, have.left))}${Math.min(r.top, have.top)}:${columnLetters(Math.max(r.right, have.right))}${Math.max(r.bottom, bottom)}${b}`;
       });
       changed.set(have.sheetPart, concat([encoder.encode(head), headBytes.subarray(headLen), encoder.encode(insert), rest]));
-      const tableRef = `${columnLetters(have.left)}${have.top}:${columnLetters(have.right)}${last}`;
+      const tableRef = `${columnLetters(have.left)}${have.top}:${columnLetters(have.right)}${bottom}`;
       changed.set(
         have.tablePart,
         have.tableXml

@@ -303,6 +303,7 @@ export function deriveFromExport(s: WorkbookSnapshot, info: ImportInfo): void {
         origin: { row: 1, col: 1 },
         headers: ['AccountId', 'AccountName', 'Owner'],
         rows: [...rows.values()].map((a) => [a.id, a.name, ownerOf(a)]),
+        madeFrom: opp.sheet,
       };
       derived.push({
         en: `${plural(rows.size, 'account')} made from the opportunities' account names (Owner: the owner of most of its opportunities).`,

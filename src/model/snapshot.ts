@@ -19,6 +19,11 @@ export interface TableData {
   headers: string[];
   /** Data rows, aligned with headers; blanks are null; dates are Excel serials. */
   rows: Cell[][];
+  /**
+   * Made by the importer, not read (Accounts from an export's account names): the sheet whose
+   * rows it was made from. Such a table has no cells of its own, so nothing points at one.
+   */
+  madeFrom?: string;
 }
 
 export interface Problem {
@@ -77,6 +82,11 @@ export function columnLetters(col: number): string {
   let s = '';
   for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
+}
+
+/** The cell of data row `i` (0-based) in a table's first column; '' for a table made, not read. */
+export function rowCell(t: TableData, i: number, col = t.origin.col): string {
+  return t.madeFrom ? '' : a1(t.origin.row + 1 + i, col);
 }
 
 /** A1 address from 1-based row and column. */

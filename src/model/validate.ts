@@ -13,7 +13,7 @@ import { CONFIG_TABLES, ConfigTableSpec, SETTINGS } from './config';
 import { stageLabel } from './defaults';
 import { ProblemList, moreLike, place } from './problems';
 import { ColumnSpec, TABLES, TableName, TableSpec, isQuietTable, tableSpec } from './schema';
-import { Problem, TableData, WorkbookSnapshot, a1 } from './snapshot';
+import { Problem, TableData, WorkbookSnapshot, a1, rowCell } from './snapshot';
 import { columnValues, columnsOf, configStages, criteriaOf, questionsOf, stageKeys } from './workbookColumns';
 
 type Severity = Problem['severity'];
@@ -55,6 +55,11 @@ const M = {
           en: `${at}: table ${spec.name} has no ${c.name} column${key ? ', which identifies or links its rows' : ', so the indicators that use it have no data'}. Add a column headed ${c.name} (or ${c.zh}) to the header row (row ${headerRow}).`,
           zh: `${at}：“${spec.zh}”表缺少${key ? '必填' : ''}列“${c.zh}”（${c.name}）${key ? '，该列用于识别或关联各行' : '，依赖它的指标无数据'}。请在表头行（第 ${headerRow} 行）添加名为“${c.zh}”或 ${c.name} 的列。`,
         },
+  /** Accounts made from an export's account names have no criterion scores: no sheet to add them to yet. */
+  madeWithoutCriteria: (from: string, missing: string[]): Message => ({
+    en: `${from}: the accounts are made from the opportunities' account names, so they have no criterion scores (${list(missing)}); Score, Attractiveness, Position and Tier are blank and the indicators that use tiers have no data. Run crm3 import to make a CRM3 workbook with an Accounts sheet, and score each account 1–5 there.`,
+    zh: `${from}：客户由商机中的客户名称生成，没有评分项（${missing.join('、')}），因此综合得分、吸引力、竞争地位和分级为空，依赖分级的指标无数据。请运行 crm3 import 生成带“客户”表的 CRM3 工作簿，并在其中为每个客户打 1–5 分。`,
+  }),
   missingDynamic: (at: string, kind: 'criteria' | 'questions', missing: string[], all: boolean): Message =>
     kind === 'criteria'
       ? {
@@ -213,7 +218,9 @@ class Checker {
   constructor(readonly s: WorkbookSnapshot) {}
 
   at(t: TableData, i: number, j: number): { sheet: string; cell: string; place: string } {
-    const cell = a1(t.origin.row + 1 + i, t.origin.col + j);
+    // A table made from another sheet has no cells: its problems point at that sheet.
+    if (t.madeFrom) return { sheet: t.madeFrom, cell: '', place: t.madeFrom };
+    const cell = rowCell(t, i, t.origin.col + j);
     return { sheet: t.sheet, cell, place: place(t.sheet, cell) };
   }
 
@@ -554,7 +561,9 @@ export function validateSnapshot(s: WorkbookSnapshot): Problem[] {
     if (spec.dynamic) {
       const ids = spec.dynamic === 'criteria' ? criteriaOf(s.config).map((c) => c.id) : questionsOf(s.config).map((q) => q.id);
       const missing = ids.filter((id) => !idx.has(id));
-      if (missing.length)
+      if (missing.length && t.madeFrom && spec.dynamic === 'criteria')
+        k.whole('warning', t.madeFrom, '', M.madeWithoutCriteria(t.madeFrom, missing));
+      else if (missing.length)
         k.whole(
           'warning',
           t.sheet,

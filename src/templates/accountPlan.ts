@@ -86,7 +86,7 @@ const HELPER_COL = 20;
 
 function helperColumns(book: TemplateBook, ws: SheetModel): void {
   const col = HELPER_COL;
-  book.label(ws, a1(3, col), book.zh ? '辅助列' : 'Helper columns', 'heading');
+  book.label(ws, a1(3, col), book.say('Helper columns', '辅助列'), 'heading');
   const helpers: [string, Message, string][] = [
     [
       'AP_ActAccount',
@@ -118,7 +118,7 @@ function helperColumns(book: TemplateBook, ws: SheetModel): void {
 /** Where each action stands as of AsOfDate (spilled, named AP_AxnStatus), right of the other helpers. */
 function actionStatusHelper(book: TemplateBook, ws: SheetModel): void {
   const col = HELPER_COL + 4; // beside the helpers above, left of the since-last-review date cell
-  book.label(ws, a1(4, col), book.zh ? '行动状态' : 'Action status', 'header');
+  book.label(ws, a1(4, col), book.say('Action status', '行动状态'), 'header');
   book.formula(ws, a1(5, col), actionStatusFormula(book.zh), { spill: true });
   ws.getColumn(col).width = 16;
   book.defineSpill('AP_AxnStatus', ws, a1(5, col));
@@ -126,13 +126,13 @@ function actionStatusHelper(book: TemplateBook, ws: SheetModel): void {
 
 function planSheet(book: TemplateBook, source: TemplateSource): void {
   const zh = book.zh;
-  const t = (en: string, zhText: string) => (zh ? zhText : en);
+  const t = (en: string, zhText: string) => book.say(en, zhText);
   const ws = book.sheet(book.t(PLAN_SHEET), 0);
   book.label(ws, 'B1', t('Account plan', '大客户账户规划'), 'title');
   book.formula(
     ws,
     'B2',
-    `CRM3.LOOKUPBY(Plan_AccountId,Acc_AccountId,Acc_AccountName,"")&${zh ? '"\u3000分级："' : '" · Tier "'}&CRM3.LOOKUPBY(Plan_AccountId,Acc_AccountId,Acc_Tier,"")`,
+    `CRM3.LOOKUPBY(Plan_AccountId,Acc_AccountId,Acc_AccountName,"")&${book.say('" · Tier "', '"\u3000分级："')}&CRM3.LOOKUPBY(Plan_AccountId,Acc_AccountId,Acc_Tier,"")`,
   );
   ws.getCell('B2').font = { bold: true, size: 13 };
   book.formula(
@@ -214,9 +214,12 @@ function planSheet(book: TemplateBook, source: TemplateSource): void {
   book.label(ws, `B${PLAN_PIPELINE.headerRow - 2}`, t('2. Opportunity map', '二、商机地图'), 'heading');
   const stageRows = Math.max(source.config.Stages.rows.length, 1);
   const h = PLAN_PIPELINE.headerRow;
-  (zh ? ['阶段', '金额', '加权金额', '进行中商机'] : ['Stage', 'Amount', 'Weighted', 'Open deals']).forEach((x, i) =>
-    book.label(ws, a1(h, 2 + i), x, 'header'),
-  );
+  book.headerRow(ws, h, 2, [
+    ['Stage', '阶段'],
+    ['Amount', '金额'],
+    ['Weighted', '加权金额'],
+    ['Open deals', '进行中商机'],
+  ]);
   const s1 = h + 1;
   const sN = s1 + stageRows - 1;
   const stages = `B${s1}:B${sN}`;
@@ -275,10 +278,15 @@ function planSheet(book: TemplateBook, source: TemplateSource): void {
   row += 1;
   book.label(ws, `B${row}`, t('Open deals', '在手商机'), 'heading');
   row += 1;
-  (zh
-    ? ['商机', '阶段', '金额', '结单日期', '等级', '下一步日期', '阶段核查']
-    : ['Deal', 'Stage', 'Amount', 'Close date', 'Grade', 'Next step', 'Stage check']
-  ).forEach((x, i) => book.label(ws, a1(row, 2 + i), x, 'header'));
+  book.headerRow(ws, row, 2, [
+    ['Deal', '商机'],
+    ['Stage', '阶段'],
+    ['Amount', '金额'],
+    ['Close date', '结单日期'],
+    ['Grade', '等级'],
+    ['Next step', '下一步日期'],
+    ['Stage check', '阶段核查'],
+  ]);
   // The stage check is last: naming several events, it reads on into column I instead of under a date.
   book.label(ws, a1(row, 9), '', 'header');
   const d1 = row + 1;
@@ -349,10 +357,14 @@ function planSheet(book: TemplateBook, source: TemplateSource): void {
   // 3. Decision chain and relationships.
   book.label(ws, `B${row}`, t('3. Decision chain and relationship map', '三、决策链与关系图'), 'heading');
   row += 1;
-  const roleHeads = zh
-    ? ['采购角色', '决策链条目', '支持我们', '反对我们', '核心圈', '多次/深度接触']
-    : ['Buying role', 'Chain entries', 'Backing us', 'Against us', 'Inner circle', 'Multiple / in-depth'];
-  roleHeads.forEach((x, i) => book.label(ws, a1(row, 2 + i), x, 'header'));
+  book.headerRow(ws, row, 2, [
+    ['Buying role', '采购角色'],
+    ['Chain entries', '决策链条目'],
+    ['Backing us', '支持我们'],
+    ['Against us', '反对我们'],
+    ['Inner circle', '核心圈'],
+    ['Multiple / in-depth', '多次/深度接触'],
+  ]);
   ws.getRow(row).height = 30;
   const r1 = row + 1;
   const roles = enumValues(BuyingRole, zh);
@@ -386,9 +398,10 @@ function planSheet(book: TemplateBook, source: TemplateSource): void {
     ],
   });
   row = rN + 2;
-  (zh ? ['关系层级', '联系人数'] : ['Relationship level', 'Contacts']).forEach((x, i) =>
-    book.label(ws, a1(row, 2 + i), x, 'header'),
-  );
+  book.headerRow(ws, row, 2, [
+    ['Relationship level', '关系层级'],
+    ['Contacts', '联系人数'],
+  ]);
   const l1 = row + 1;
   const levels = enumValues(RelationshipLevel, zh);
   levels.forEach((l, i) => {
@@ -412,10 +425,14 @@ function planSheet(book: TemplateBook, source: TemplateSource): void {
   row = lN + 3;
   book.label(ws, `B${row}`, t('Relationship map by person', '关系图（按人）'), 'heading');
   row += 1;
-  (zh
-    ? ['姓名', '职务', '采购角色', '当前关系', '目标关系', '我方负责人']
-    : ['Person', 'Title', 'Buying role', 'Level now', 'Target level', 'Our owner']
-  ).forEach((x, i) => book.label(ws, a1(row, 2 + i), x, 'header'));
+  book.headerRow(ws, row, 2, [
+    ['Person', '姓名'],
+    ['Title', '职务'],
+    ['Buying role', '采购角色'],
+    ['Level now', '当前关系'],
+    ['Target level', '目标关系'],
+    ['Our owner', '我方负责人'],
+  ]);
   const p1 = row + 1;
   book.formula(
     ws,
@@ -464,10 +481,15 @@ function planSheet(book: TemplateBook, source: TemplateSource): void {
   for (let r = o1; r < o1 + OBJECTIVES; r++) ws.getCell(r, statusCol).dataValidation = listValidation(objStatuses);
   // The Q1 and Q2 reviews of each objective (the plan is reviewed at the end of Q1 and Q2).
   row = objectives[0].lastRow + 2;
-  (zh
-    ? ['目标回顾', '一季度状态', '一季度说明', '一季度日期', '二季度状态', '二季度说明', '二季度日期']
-    : ['Objective review', 'Q1 status', 'Q1 comment', 'Q1 date', 'Q2 status', 'Q2 comment', 'Q2 date']
-  ).forEach((x, i) => book.label(ws, a1(row, 2 + i), x, 'header'));
+  book.headerRow(ws, row, 2, [
+    ['Objective review', '目标回顾'],
+    ['Q1 status', '一季度状态'],
+    ['Q1 comment', '一季度说明'],
+    ['Q1 date', '一季度日期'],
+    ['Q2 status', '二季度状态'],
+    ['Q2 comment', '二季度说明'],
+    ['Q2 date', '二季度日期'],
+  ]);
   for (let i = 0; i < OBJECTIVES; i++) {
     const r = row + 1 + i;
     book.formula(ws, `B${r}`, `IF(B${o1 + i}="","",B${o1 + i})`);
@@ -486,10 +508,14 @@ function planSheet(book: TemplateBook, source: TemplateSource): void {
     'heading',
   );
   row += 1;
-  (zh
-    ? ['行动', '负责人', '截止日期', '完成日期', '状态', '商机']
-    : ['Action', 'Owner', 'Due date', 'Done date', 'Status', 'Deal']
-  ).forEach((x, i) => book.label(ws, a1(row, 2 + i), x, 'header'));
+  book.headerRow(ws, row, 2, [
+    ['Action', '行动'],
+    ['Owner', '负责人'],
+    ['Due date', '截止日期'],
+    ['Done date', '完成日期'],
+    ['Status', '状态'],
+    ['Deal', '商机'],
+  ]);
   const x1 = row + 1;
   const xN = x1 + ACTIONS - 1;
   book.formula(
@@ -519,12 +545,17 @@ function planSheet(book: TemplateBook, source: TemplateSource): void {
   // 5. The account's own indicators.
   book.label(ws, `B${row}`, t('5. Account indicators', '五、客户指标'), 'heading');
   row += 1;
-  (zh ? ['指标', '数值', '方向', '绿灯', '红灯', '状态'] : ['Indicator', 'Value', 'Direction', 'Green', 'Red', 'Status']).forEach(
-    (x, i) => book.label(ws, a1(row, 2 + i), x, 'header'),
-  );
+  book.headerRow(ws, row, 2, [
+    ['Indicator', '指标'],
+    ['Value', '数值'],
+    ['Direction', '方向'],
+    ['Green', '绿灯'],
+    ['Red', '红灯'],
+    ['Status', '状态'],
+  ]);
   // Words a planner reads; CRM3.RAG accepts them (Direction aliases) as well as the codes.
-  const up = zh ? '越高越好' : 'Higher';
-  const down = zh ? '越低越好' : 'Lower';
+  const up = book.say('Higher', '越高越好');
+  const down = book.say('Lower', '越低越好');
   const indicators: [string, string, string, string, number, number][] = [
     [t('Share of wallet', '钱包份额'), 'C16', FORMAT.ratio, up, 0.4, 0.2],
     [t('Revenue growth', '收入增长率'), 'C14', FORMAT.ratio, up, 0.1, 0],

@@ -143,8 +143,8 @@ function reviewSheet(book: TemplateBook, source: TemplateSource, winSteps: numbe
   const sections = sectionColumns(source);
   const questions = rowsInOrder(source.config.Questions, ['QuestionId', 'Section']).filter((q) => q[0] !== null && q[0] !== '');
   const ids = configIds(source, 'Questions');
-  const yes = zh ? '是' : 'Yes';
-  const no = zh ? '否' : 'No';
+  const yes = book.say('Yes', '是');
+  const no = book.say('No', '否');
   const q1 = row + 1;
   questions.forEach(([qid, section], i) => {
     const r = q1 + i;
@@ -392,9 +392,9 @@ function helperColumns(book: TemplateBook, ws: SheetModel): void {
     ['DR_AxnStatus', { en: 'Action: status', zh: '行动：状态' }, actionStatusFormula(book.zh), undefined],
   ];
   const col = HELPER_COL + 3;
-  book.label(ws, a1(2, HELPER_COL), book.zh ? '辅助列' : 'Helper columns', 'heading');
-  book.label(ws, a1(3, HELPER_COL), book.zh ? '风险信号' : 'Flags', 'header');
-  book.label(ws, a1(3, HELPER_COL + 1), book.zh ? '优势' : 'Strengths', 'header');
+  book.label(ws, a1(2, HELPER_COL), book.say('Helper columns', '辅助列'), 'heading');
+  book.label(ws, a1(3, HELPER_COL), book.say('Flags', '风险信号'), 'header');
+  book.label(ws, a1(3, HELPER_COL + 1), book.say('Strengths', '优势'), 'header');
   helpers.forEach(([name, label, f, format], i) => {
     book.label(ws, a1(3, col + i), book.t(label), 'header');
     book.formula(ws, a1(4, col + i), f, { spill: true, format });
@@ -409,7 +409,7 @@ function addWinStepsTable(book: TemplateBook, ws: SheetModel, rows: Cell[][]): v
   const [lastName, lastOrigin] = origins[origins.length - 1];
   const width = CONFIG_TABLES.find((c) => c.name === lastName)!.columns.length;
   const origin = { row: lastOrigin.row, col: lastOrigin.col + width + 1 };
-  book.label(ws, a1(origin.row - 1, origin.col), book.zh ? '赢单步骤' : 'WinSteps', 'heading');
+  book.label(ws, a1(origin.row - 1, origin.col), book.say('WinSteps', '赢单步骤'), 'heading');
   const placed = book.table(
     ws,
     'WinSteps',

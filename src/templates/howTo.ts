@@ -27,16 +27,16 @@ const COMMON: readonly Message[] = [
 ];
 
 export function addHowToSheet(book: TemplateBook, info: TemplateInfo, steps: readonly Message[]): void {
-  const ws = book.sheet(book.zh ? '使用说明' : 'How to use', 0, { tab: 'FF1F4E78' });
+  const ws = book.sheet(book.say('How to use', '使用说明'), 0, { tab: 'FF1F4E78' });
   ws.getColumn(1).width = 4;
   ws.getColumn(2).width = 110;
   book.label(ws, 'B1', book.t(info.name), 'title');
   ws.getCell('B2').value = book.t(info.description);
   ws.getCell('B2').alignment = { wrapText: true, vertical: 'top' };
   ws.getRow(2).height = 48;
-  ws.getCell('B3').value = `${book.zh ? '模板' : 'Template'} ${info.id} · ${book.zh ? '版本' : 'version'} ${TEMPLATE_VERSION}`;
+  ws.getCell('B3').value = `${book.say('Template', '模板')} ${info.id} · ${book.say('version', '版本')} ${TEMPLATE_VERSION}`;
   ws.getCell('B3').font = { italic: true, color: { argb: 'FF595959' } };
-  book.label(ws, 'B5', book.zh ? '使用步骤' : 'Steps', 'heading');
+  book.label(ws, 'B5', book.say('Steps', '使用步骤'), 'heading');
   let row = 6;
   steps.forEach((s, i) => {
     ws.getCell(row, 1).value = i + 1;
@@ -48,7 +48,7 @@ export function addHowToSheet(book: TemplateBook, info: TemplateInfo, steps: rea
     row++;
   });
   row++;
-  book.label(ws, `B${row++}`, book.zh ? '须知' : 'Good to know', 'heading');
+  book.label(ws, `B${row++}`, book.say('Good to know', '须知'), 'heading');
   for (const s of COMMON) {
     const c = ws.getCell(row, 2);
     c.value = `• ${book.t(s)}`;

@@ -80,16 +80,21 @@ interface Block {
   keys: string;
 }
 
-function winHeaders(zh: boolean): string[] {
-  return zh ? ['已结束', '赢单', '赢率', '下限', '上限', '赢单金额'] : ['Closed', 'Won', 'Win rate', 'Low', 'High', 'Won amount'];
-}
+const WIN_HEADS = [
+  ['Closed', '已结束'],
+  ['Won', '赢单'],
+  ['Win rate', '赢率'],
+  ['Low', '下限'],
+  ['High', '上限'],
+  ['Won amount', '赢单金额'],
+] as const;
 
 /** One block of win characteristics: a spilled call per column over the block's groups. */
 function keyedBlock(book: TemplateBook, ws: SheetModel, top: number, b: Block): number {
   book.label(ws, `B${top}`, book.t(b.title), 'heading');
   const head = top + 1;
   book.label(ws, `B${head}`, book.t(b.groupLabel), 'header');
-  winHeaders(book.zh).forEach((h, i) => book.label(ws, a1(head, 3 + i), h, 'header'));
+  book.headerRow(ws, head, 3, WIN_HEADS);
   const first = head + 1;
   const last = first + b.groups.length - 1;
   b.groups.forEach((g, i) => {
@@ -191,7 +196,7 @@ const HELPER_COL = 20;
 function winAnalysisSheet(book: TemplateBook, source: TemplateSource): void {
   const zh = book.zh;
   const ws = book.sheet(book.t(WIN_ANALYSIS_SHEET), 0);
-  book.label(ws, 'B1', zh ? '商机阶段与赢单特征' : 'Pipeline and win characteristics', 'title');
+  book.label(ws, 'B1', book.say('Pipeline and win characteristics', '商机阶段与赢单特征'), 'title');
   book.formula(
     ws,
     'B2',
@@ -204,7 +209,7 @@ function winAnalysisSheet(book: TemplateBook, source: TemplateSource): void {
   // Pipeline by stage.
   const stages = rowsInOrder(source.config.Stages, ['Stage']).map((r) => r[0]);
   const n = Math.max(stages.length, 1);
-  book.label(ws, `B${PIPELINE_BLOCK.headerRow - 1}`, zh ? '各阶段进行中商机' : 'Open pipeline by stage', 'heading');
+  book.label(ws, `B${PIPELINE_BLOCK.headerRow - 1}`, book.say('Open pipeline by stage', '各阶段进行中商机'), 'heading');
   // Stage | Amount | Weighted first: the pipeline-by-stage chart reads B:D.
   const pHeads = zh
     ? ['阶段', '金额', '加权金额', '商机数', '赢单概率', '平均评估得分']
@@ -236,7 +241,7 @@ function winAnalysisSheet(book: TemplateBook, source: TemplateSource): void {
       (f, i) => (ws.getCell(r, 3 + i).numFmt = f),
     );
   }
-  book.label(ws, `B${pN + 1}`, zh ? '合计' : 'Total').font = { bold: true };
+  book.label(ws, `B${pN + 1}`, book.say('Total', '合计')).font = { bold: true };
   book.formula(ws, `C${pN + 1}`, 'CRM3.PIPELINE(Opp_Status,Opp_Amount)', { format: FORMAT.amount });
   book.formula(ws, `D${pN + 1}`, 'CRM3.PIPELINE(Opp_Status,Opp_Amount,Opp_Probability)', { format: FORMAT.amount });
   book.formula(ws, `E${pN + 1}`, `SUM(E${p1}:E${pN})`, { format: FORMAT.count });
@@ -248,7 +253,7 @@ function winAnalysisSheet(book: TemplateBook, source: TemplateSource): void {
   book.label(
     ws,
     a1(PIPELINE_BLOCK.headerRow - 1, HELPER_COL),
-    zh ? '辅助列（每个商机一行）' : 'Helper columns (one row per opportunity)',
+    book.say('Helper columns (one row per opportunity)', '辅助列（每个商机一行）'),
     'heading',
   );
   const helpers: [string, Message, string, string | undefined][] = [
@@ -308,9 +313,9 @@ function winAnalysisSheet(book: TemplateBook, source: TemplateSource): void {
   });
 
   // Deal-size bands: from (input) up to the next band's from.
-  book.label(ws, `B${top}`, zh ? '按金额区间的赢率' : 'Win rate by deal size', 'heading');
-  book.label(ws, `B${top + 1}`, zh ? '金额下限（含）' : 'Amount from', 'header');
-  winHeaders(zh).forEach((h, i) => book.label(ws, a1(top + 1, 3 + i), h, 'header'));
+  book.label(ws, `B${top}`, book.say('Win rate by deal size', '按金额区间的赢率'), 'heading');
+  book.label(ws, `B${top + 1}`, book.say('Amount from', '金额下限（含）'), 'header');
+  book.headerRow(ws, top + 1, 3, WIN_HEADS);
   const bands = [0, 200_000, 500_000, 1_000_000, 3_000_000];
   const bFirst = top + 2;
   const bLast = bFirst + bands.length - 1;
@@ -326,12 +331,12 @@ function winAnalysisSheet(book: TemplateBook, source: TemplateSource): void {
   void bLast;
 
   // With / without a mentor (内线教练) on the decision chain.
-  book.label(ws, `B${top}`, zh ? '有无内线教练的赢率' : 'Win rate with and without a mentor', 'heading');
-  book.label(ws, `B${top + 1}`, zh ? '决策链' : 'Decision chain', 'header');
-  winHeaders(zh).forEach((h, i) => book.label(ws, a1(top + 1, 3 + i), h, 'header'));
+  book.label(ws, `B${top}`, book.say('Win rate with and without a mentor', '有无内线教练的赢率'), 'heading');
+  book.label(ws, `B${top + 1}`, book.say('Decision chain', '决策链'), 'header');
+  book.headerRow(ws, top + 1, 3, WIN_HEADS);
   const mentorRows = [
-    { text: zh ? '有内线教练' : 'With a mentor', criterion: '">0"' },
-    { text: zh ? '无内线教练' : 'Without a mentor', criterion: '0' },
+    { text: book.say('With a mentor', '有内线教练'), criterion: '">0"' },
+    { text: book.say('Without a mentor', '无内线教练'), criterion: '0' },
   ];
   top = conditionRows(
     book,

@@ -48,7 +48,7 @@ const TIER_COLORS: Record<string, string> = { A: 'FFC6EFCE', B: 'FFDDEBF7', C: '
 function tierSummarySheet(book: TemplateBook): void {
   const zh = book.zh;
   const ws = book.sheet(book.t(TIER_SUMMARY_SHEET), ACCOUNT_LIST.headerRow);
-  book.label(ws, 'B1', zh ? '客户分级汇总（ABCD）' : 'Account tiers (ABCD)', 'title');
+  book.label(ws, 'B1', book.say('Account tiers (ABCD)', '客户分级汇总（ABCD）'), 'title');
   book.formula(
     ws,
     'B2',
@@ -85,7 +85,7 @@ function tierSummarySheet(book: TemplateBook): void {
     ws.getCell(`E${r}`).numFmt = FORMAT.amount;
     ws.getCell(`F${r}`).numFmt = FORMAT.amount;
   }
-  book.label(ws, 'B9', zh ? '合计' : 'Total').font = { bold: true };
+  book.label(ws, 'B9', book.say('Total', '合计')).font = { bold: true };
   book.formula(ws, 'D9', 'SUM(D5:D8)', { format: FORMAT.count });
   book.formula(ws, 'E9', 'SUM(E5:E8)', { format: FORMAT.amount });
   book.formula(ws, 'F9', 'SUM(F5:F8)', { format: FORMAT.amount });
@@ -102,11 +102,11 @@ function tierSummarySheet(book: TemplateBook): void {
   ws.getCell('B10').font = { bold: true, color: { argb: 'FFC00000' } };
 
   // The A/B/C/D matrix: rows = attractiveness, columns = position.
-  book.label(ws, 'B12', zh ? 'ABCD 矩阵（客户数）' : 'ABCD matrix (accounts)', 'heading');
-  book.formula(ws, 'C13', zh ? '"竞争地位 < "&PositionThreshold' : '"Position < "&PositionThreshold');
-  book.formula(ws, 'D13', zh ? '"竞争地位 ≥ "&PositionThreshold' : '"Position ≥ "&PositionThreshold');
-  book.formula(ws, 'B14', zh ? '"吸引力 ≥ "&AttractivenessThreshold' : '"Attractiveness ≥ "&AttractivenessThreshold');
-  book.formula(ws, 'B16', zh ? '"吸引力 < "&AttractivenessThreshold' : '"Attractiveness < "&AttractivenessThreshold');
+  book.label(ws, 'B12', book.say('ABCD matrix (accounts)', 'ABCD 矩阵（客户数）'), 'heading');
+  book.formula(ws, 'C13', book.say('"Position < "&PositionThreshold', '"竞争地位 < "&PositionThreshold'));
+  book.formula(ws, 'D13', book.say('"Position ≥ "&PositionThreshold', '"竞争地位 ≥ "&PositionThreshold'));
+  book.formula(ws, 'B14', book.say('"Attractiveness ≥ "&AttractivenessThreshold', '"吸引力 ≥ "&AttractivenessThreshold'));
+  book.formula(ws, 'B16', book.say('"Attractiveness < "&AttractivenessThreshold', '"吸引力 < "&AttractivenessThreshold'));
   // Each quadrant spans two ordinary-height rows (and the right one two columns) rather than
   // one tall row, so the account list beside the matrix keeps its row height.
   const cellOf: Record<string, string> = { B: 'C14', A: 'D14', D: 'C16', C: 'D16' };
@@ -151,7 +151,7 @@ function tierSummarySheet(book: TemplateBook): void {
   book.label(
     ws,
     `${letter(ACCOUNT_LIST.firstCol)}3`,
-    zh ? '客户清单（矩阵图数据）' : 'Accounts on the matrix (chart data)',
+    book.say('Accounts on the matrix (chart data)', '客户清单（矩阵图数据）'),
     'heading',
   );
   listHeads.forEach((h, i) => {
@@ -247,7 +247,7 @@ function prospectsSheet(book: TemplateBook, source: TemplateSource): void {
         key === 'Industry'
           ? nameListValidation('Benchmarks_Industry')
           : key === 'Metric'
-            ? listValidation(['Employees', 'Revenue'], book.zh ? 'Employees＝员工数，Revenue＝营收' : 'Employees or Revenue')
+            ? listValidation(['Employees', 'Revenue'], book.say('Employees or Revenue', 'Employees＝员工数，Revenue＝营收'))
             : undefined,
       formula:
         key === 'WalletEstimate'
@@ -258,7 +258,7 @@ function prospectsSheet(book: TemplateBook, source: TemplateSource): void {
   );
   for (const p of placed) book.defineTableColumn(`Pro_${p.key}`, p);
   // LookAlike compares each prospect with all Tier A accounts: one spilled column beside the table.
-  book.label(ws, 'G1', book.zh ? '相似度（对比A类）' : 'LookAlike (vs Tier A)', 'header');
+  book.label(ws, 'G1', book.say('LookAlike (vs Tier A)', '相似度（对比A类）'), 'header');
   const first = placed[0];
   book.formula(
     ws,

@@ -289,6 +289,19 @@ export class TemplateBook {
     return c;
   }
 
+  /** The book's language of an en/zh pair written side by side (`book.say('Total', '合计')`). */
+  say(en: string, zh: string): string {
+    return this.zh ? zh : en;
+  }
+
+  /**
+   * A row of header cells from `firstCol` rightwards, one per [en, zh] pair: each heading's two
+   * languages sit together, so a heading added or moved cannot pair with the wrong translation.
+   */
+  headerRow(ws: SheetModel, row: number, firstCol: number, heads: readonly (readonly [en: string, zh: string])[]): void {
+    heads.forEach(([en, zh], i) => this.label(ws, a1(row, firstCol + i), this.say(en, zh), 'header'));
+  }
+
   /** A static label. */
   label(
     ws: SheetModel,

@@ -89,21 +89,21 @@ function indicatorsSheet(book: TemplateBook): void {
         { key: 'Name_zh', label: 'Name_zh', width: 22 },
       ];
   const columns: TemplateColumn[] = [
-    { key: 'Id', label: zh ? '编号' : 'Id', width: 22 },
-    { key: 'Goal', label: zh ? '目标' : 'Goal', width: 8, validation: listValidation(GOALS.map((g) => g.id)) },
-    { key: 'GoalName', label: zh ? '目标名称' : 'GoalName', width: zh ? 16 : 20 },
+    { key: 'Id', label: book.say('Id', '编号'), width: 22 },
+    { key: 'Goal', label: book.say('Goal', '目标'), width: 8, validation: listValidation(GOALS.map((g) => g.id)) },
+    { key: 'GoalName', label: book.say('GoalName', '目标名称'), width: zh ? 16 : 20 },
     ...names,
-    { key: 'Value', label: zh ? '数值' : 'Value', width: 16 },
+    { key: 'Value', label: book.say('Value', '数值'), width: 16 },
     {
       key: 'Unit',
-      label: zh ? '单位' : 'Unit',
+      label: book.say('Unit', '单位'),
       width: 8,
       validation: listValidation(Object.values(UNIT_LABEL).map((m) => book.t(m))),
     },
-    { key: 'Direction', label: zh ? '方向' : 'Direction', width: 15, validation: listValidation(directionWords(zh)) },
-    { key: 'Green', label: zh ? '绿灯' : 'Green', width: 10 },
-    { key: 'Red', label: zh ? '红灯' : 'Red', width: 10 },
-    { key: 'Status', label: zh ? '状态' : 'Status', width: 10 },
+    { key: 'Direction', label: book.say('Direction', '方向'), width: 15, validation: listValidation(directionWords(zh)) },
+    { key: 'Green', label: book.say('Green', '绿灯'), width: 10 },
+    { key: 'Red', label: book.say('Red', '红灯'), width: 10 },
+    { key: 'Status', label: book.say('Status', '状态'), width: 10 },
   ];
   const at = (key: string) => String.fromCharCode(65 + columns.findIndex((c) => c.key === key));
   const statusCol = columns.findIndex((c) => c.key === 'Status');
@@ -160,9 +160,15 @@ function indicatorsSheet(book: TemplateBook): void {
   // Status per goal (chart source).
   const c0 = STATUS_BLOCK.firstCol;
   const L = (k: number) => String.fromCharCode(64 + c0 + k);
-  book.label(ws, a1(STATUS_BLOCK.headerRow - 1, c0), zh ? '各目标指标状态' : 'Indicator status by goal', 'heading');
-  const heads = zh ? ['目标', 'Green', 'Amber', 'Red', '无数据'] : ['Goal', 'Green', 'Amber', 'Red', 'No data'];
-  heads.forEach((h, k) => book.label(ws, a1(STATUS_BLOCK.headerRow, c0 + k), h, 'header'));
+  book.label(ws, a1(STATUS_BLOCK.headerRow - 1, c0), book.say('Indicator status by goal', '各目标指标状态'), 'heading');
+  // Green, Amber and Red are the codes the Status column shows in both languages (the How-to says so).
+  book.headerRow(ws, STATUS_BLOCK.headerRow, c0, [
+    ['Goal', '目标'],
+    ['Green', 'Green'],
+    ['Amber', 'Amber'],
+    ['Red', 'Red'],
+    ['No data', '无数据'],
+  ]);
   const g1 = STATUS_BLOCK.headerRow + 1;
   GOALS.forEach((g, i) => {
     ws.getCell(g1 + i, c0).value = g.id;

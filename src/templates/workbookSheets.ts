@@ -105,10 +105,12 @@ export function addConfigSheet(book: TemplateBook, source: TemplateSource): Shee
   const zh = book.zh;
   // Config holds only inputs: left unprotected so consultants can add stages, criteria, benchmarks.
   const ws = book.sheet(configSheetName(book.locale), SETTINGS_BLOCK.headerRow, { protect: false, tab: 'FF7F7F7F' });
-  book.label(ws, a1(SETTINGS_BLOCK.titleRow, SETTINGS_BLOCK.nameCol), zh ? '设置' : 'Settings', 'heading');
-  (zh ? ['名称', '值', '说明'] : ['Name', 'Value', 'Description']).forEach((h, i) =>
-    book.label(ws, a1(SETTINGS_BLOCK.headerRow, SETTINGS_BLOCK.nameCol + i), h, 'header'),
-  );
+  book.label(ws, a1(SETTINGS_BLOCK.titleRow, SETTINGS_BLOCK.nameCol), book.say('Settings', '设置'), 'heading');
+  book.headerRow(ws, SETTINGS_BLOCK.headerRow, SETTINGS_BLOCK.nameCol, [
+    ['Name', '名称'],
+    ['Value', '值'],
+    ['Description', '说明'],
+  ]);
   for (const s of SETTINGS) {
     const row = settingRow(s.name);
     ws.getCell(row, SETTINGS_BLOCK.nameCol).value = s.name;
@@ -179,7 +181,7 @@ function columnValidation(table: TableName, key: string, book: TemplateBook, sou
   if (configIds(source, 'Questions').includes(key) && table === 'Opportunities')
     return listValidation(
       enumValues(Answer, book.zh),
-      book.zh ? '是 / 否 / 未知（留空按未知计）' : 'Yes / No / Unknown (blank counts as Unknown)',
+      book.say('Yes / No / Unknown (blank counts as Unknown)', '是 / 否 / 未知（留空按未知计）'),
     );
   if (table === 'Accounts' && configIds(source, 'Criteria').includes(key)) {
     const names = configColumn(source, 'Criteria', 'Name');

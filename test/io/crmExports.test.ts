@@ -143,6 +143,13 @@ describe.each([
     expect(s.tables.Accounts!.rows).toHaveLength(5);
     const evaluated = evaluateWorkbook(s, { ...options, file: x().file });
     expectResults(evaluated, x());
+    // The accounts are made, not read: no problem points at the Accounts sheet the export does not
+    // have; the missing criterion scores are reported on the export's own sheet, and say why.
+    expect(evaluated.problems.filter((p) => p.sheet === 'Accounts')).toEqual([]);
+    expect(evaluated.problems.find((p) => /no criterion scores/.test(p.message))).toMatchObject({
+      sheet: opp.sheet,
+      cell: '',
+    });
   });
 
   test('goes through crm3 import to a workbook that opens in openpyxl and gives the same results', async () => {
