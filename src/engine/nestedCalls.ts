@@ -121,3 +121,26 @@ export function recordedCalls(hf: HyperFormula, address: Address): RecordedCall 
   const graph = instanceKey(hf);
   return graph ? recorders.get(graph)?.tree(address) : undefined;
 }
+
+/**
+ * The record of argument `index` of the call `frame` was made for (a frame the observer gave),
+ * as it stands after the argument was evaluated: its nested call's record and kept value.
+ * Undefined when the call is not recorded. For engine/keptCalls.ts, which reuses nested calls.
+ */
+export function recordedArgument(frame: object, index: number): RecordedArgument | undefined {
+  return (frame as Frame).record?.args[index];
+}
+
+/**
+ * Puts back the record of a nested call that was reused instead of evaluated (what
+ * `recordedArgument` gave when it was evaluated), so the explanations see the same record
+ * either way. False when the call is recorded and there is no record to put back (the
+ * caller then evaluates the nested call).
+ */
+export function restoreArgument(frame: object, index: number, slot: unknown): boolean {
+  const record = (frame as Frame).record;
+  if (!record) return true;
+  if (!slot) return false;
+  record.args[index] = slot as RecordedArgument;
+  return true;
+}

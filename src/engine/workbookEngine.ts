@@ -12,6 +12,7 @@ import {
   buildCrm3Plugin,
   crm3Translations,
   setNamedColumnShortcut,
+  setNestedCallCache,
   setPluginLocale,
   spilledAsHf,
 } from '../functions/hyperformula/crm3Plugin';
@@ -36,6 +37,7 @@ import {
 import { ColumnDataPlugin, ColumnStore, columnDataTranslations, storeShortcut } from './columnStore';
 import { cheapSpillMapping, exportAsCalculated, skipChangeLists } from './hfInternals';
 import { RecordedArgument, RecordedCall, recordNestedCalls, recordedCalls } from './nestedCalls';
+import { nestedCallCache } from './keptCalls';
 
 export interface EngineOptions {
   /** Evaluation date (Excel serial); overrides the workbook's AsOfDate. */
@@ -136,6 +138,7 @@ function ensurePlugin(): void {
   HyperFormula.registerFunctionPlugin(buildCrm3Plugin(), crm3Translations());
   HyperFormula.registerFunctionPlugin(ColumnDataPlugin, columnDataTranslations);
   setNamedColumnShortcut(storeShortcut);
+  setNestedCallCache(nestedCallCache(storeShortcut));
   cheapSpillMapping();
   pluginRegistered = true;
 }

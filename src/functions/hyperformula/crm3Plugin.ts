@@ -172,6 +172,35 @@ export function setCallObserver(observer: CallObserver | undefined): void {
   callObserver = observer;
 }
 
+/**
+ * Nested CRM3 calls reused instead of evaluated again when nothing they read changed: the engine
+ * registers one (engine/keptCalls.ts), keeping its state per HyperFormula instance. `reuse`
+ * gives the argument a nested call gave last time (undefined: evaluate it); `keep` is shown
+ * each nested call evaluated, with its value as HyperFormula had it and as the argument.
+ */
+export interface NestedCallCache {
+  reuse(
+    plugin: FunctionPlugin,
+    node: unknown,
+    state: unknown,
+    frame: object | undefined,
+    index: number,
+  ): { arg: InputArg } | undefined;
+  keep(
+    plugin: FunctionPlugin,
+    node: unknown,
+    state: unknown,
+    frame: object | undefined,
+    index: number,
+    value: unknown,
+    arg: InputArg,
+  ): void;
+}
+let nestedCallCache: NestedCallCache | undefined;
+export function setNestedCallCache(cache: NestedCallCache | undefined): void {
+  nestedCallCache = cache;
+}
+
 /** Arguments read directly when a shortcut serves at least one of them; otherwise undefined. */
 function argumentsWithShortcut(plugin: PluginThis, ast: Ast, state: unknown, frame?: object): InputArg[] | undefined {
   if (!namedColumnShortcut) return undefined;
@@ -183,9 +212,13 @@ function argumentsWithShortcut(plugin: PluginThis, ast: Ast, state: unknown, fra
   const values = nodes.map((n, i) => {
     if (fast[i] !== undefined) return fast[i];
     if (!n || n.type === 'EMPTY') return undefined;
+    const reused = n.type === 'FUNCTION_CALL' ? nestedCallCache?.reuse(plugin, n, state, frame, i) : undefined;
+    if (reused) return reused.arg;
     const value = plugin.evaluateAst(n as never, state as never);
     if (frame) callObserver?.argument(frame, i, value);
-    return fromHfArg(value);
+    const arg = fromHfArg(value);
+    if (n.type === 'FUNCTION_CALL') nestedCallCache?.keep(plugin, n, state, frame, i, value, arg);
+    return arg;
   });
   while (values.length && values[values.length - 1] === undefined) values.pop();
   return values;
