@@ -34,9 +34,13 @@ export interface WebMode {
   close(): Promise<void>;
 }
 
-export async function startWebMode(): Promise<WebMode> {
-  if (!fs.existsSync(path.join(DIST, 'index.html')))
-    throw new Error(`${DIST}/index.html is missing: run \`npm run build\` (or CRM3_DIST=… npx webpack --mode production) first`);
+/** Serves the build in `dist` (default CRM3_DIST, else dist/); the bench compares two builds this way. */
+export async function startWebMode(dist = DIST): Promise<WebMode> {
+  const served = path.resolve(dist);
+  if (!fs.existsSync(path.join(served, 'index.html')))
+    throw new Error(
+      `${served}/index.html is missing: run \`npm run build\` (or CRM3_DIST=… npx webpack --mode production) first`,
+    );
   const server = http.createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     // axe-core for the accessibility checks, served from the same origin: the pane's CSP allows only 'self'.
@@ -46,8 +50,8 @@ export async function startWebMode(): Promise<WebMode> {
         .end(fs.readFileSync(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js')));
       return;
     }
-    const file = path.join(DIST, pathname);
-    if (!file.startsWith(DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+    const file = path.join(served, pathname);
+    if (!file.startsWith(served) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404).end();
       return;
     }
