@@ -101,7 +101,10 @@ export async function startWebMode(dist = DIST): Promise<WebMode> {
 /** Waits until the dashboard shows its indicators and no load is running (the engine worker has answered). */
 export async function waitForDashboard(page: Page, count = 40): Promise<void> {
   await page.waitForFunction(
-    (n) => document.querySelectorAll('[data-indicator-id]').length >= n && !!document.querySelector('main[data-state="ready"]'),
+    (n) =>
+      document.querySelectorAll('[data-indicator-id]').length >= n &&
+      !!document.querySelector('main[data-state="ready"]') &&
+      !document.querySelector('[data-testid="dashboard"][data-complete="false"]'),
     count,
     { timeout: 60_000 },
   );
@@ -123,14 +126,16 @@ export async function seriousViolations(page: Page): Promise<{ id: string; impac
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
-/** Runs `action` and waits for the reload it causes to finish (the workbook version goes up). */
+/** Runs `action` and waits for the reload it causes to finish (the workbook version goes up, the dashboard whole). */
 export async function reloadAfter(page: Page, action: () => Promise<unknown>): Promise<void> {
   const before = Number(await page.getAttribute('main', 'data-version'));
   await action();
   await page.waitForFunction(
     (v) =>
       Number(document.querySelector('main')?.getAttribute('data-version')) > v &&
-      !!document.querySelector('main[data-state="ready"]'),
+      !!document.querySelector('main[data-state="ready"]') &&
+      // The dashboard paints its first cards first; the rest follow at once (DashboardView).
+      !document.querySelector('[data-testid="dashboard"][data-complete="false"]'),
     before,
     { timeout: 60_000 },
   );

@@ -139,7 +139,7 @@ export function DashboardView(props: DashboardProps) {
   for (const i of result?.indicators ?? []) if (!goals.some((g) => g.id === i.goal)) goals.push({ id: i.goal, name: i.goal });
 
   return (
-    <section aria-labelledby="dashboard-title" data-testid="dashboard">
+    <section aria-labelledby="dashboard-title" data-testid="dashboard" data-complete={whole}>
       <Subtitle2 as="h2" id="dashboard-title" block>
         {t.views.dashboard}
       </Subtitle2>
