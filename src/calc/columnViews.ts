@@ -131,6 +131,11 @@ class ColumnViews {
     return v as V;
   }
 
+  /** The next request compares the column again, even inside the hold that compared it. */
+  compareAgain(): void {
+    this.comparedIn = 0;
+  }
+
   /** Compares the column with the cells the views were made from; re-reads the rows that differ. */
   private sync(): void {
     if (holdDepth > 0) {
@@ -174,6 +179,16 @@ function viewsOf(col: Column): ColumnViews {
   lastColumn = col;
   lastViews = v;
   return v;
+}
+
+/**
+ * Says that `col` was changed in place while columns are held (holdColumns): the engine writes a
+ * computed column's new values into its array during the recalculation, before anything reads
+ * it. Its views compare it again at the next request; outside a hold this changes nothing.
+ */
+export function columnChanged(col: Column): void {
+  const v = byColumn.get(col);
+  if (v !== undefined) v.compareAgain();
 }
 
 /**

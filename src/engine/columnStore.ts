@@ -12,8 +12,10 @@ import type { NamedColumnShortcut } from '../functions/hyperformula/crm3Plugin';
 import { InputCell, markErrorFree } from '../functions/invoke';
 import { knownColumn } from '../functions/args';
 import { CalcError } from '../core/cells';
-import { nameTarget } from './hfInternals';
+import { columnOfCall } from '../functions/hyperformula/crm3Plugin';
+import { formulaVertexOf, nameTarget } from './hfInternals';
 import { columnRows } from '../functions/spill';
+import { columnChanged } from '../calc/columnViews';
 
 export const DATA_FUNCTION = 'CRM3DATA';
 /**
@@ -24,6 +26,17 @@ export const DATA_FUNCTION = 'CRM3DATA';
  * formula that read the cell as a value would show an error, never a wrong number.
  */
 export const HANDLE_FUNCTION = 'CRM3COLUMN';
+/**
+ * `=CRM3COMPUTED("w1","computed:Opp_Probability",CRM3.PROBABILITY(Opp_Status,…))`: one cell that
+ * runs a computed column's CRM3 call and writes its result into the store's column of that key
+ * (changed in place: the same array from one recalculation to the next, so the typed views of
+ * calc/columnViews.ts re-read only the rows that changed), instead of spilling it into n cells.
+ * The column's name points at this cell and CRM3 functions read the store's column
+ * (storeShortcut). Its value, like CRM3COLUMN's, is an error: a new one when the column
+ * changed, so what reads it re-runs; the same one when the call gave the same column again,
+ * so nothing downstream re-runs for nothing.
+ */
+export const COMPUTED_FUNCTION = 'CRM3COMPUTED';
 
 const live = new Map<string, ColumnStore>();
 let nextStore = 1;
@@ -40,7 +53,45 @@ export class ColumnStore {
   set(key: string, values: Cell[]): void {
     this.columns.set(key, values);
     this.grids.delete(key);
+    this.errorRows.delete(key);
   }
+
+  /**
+   * Writes a computed column's cells into its column in place (a new column when the length
+   * differs); says whether any row changed. Errors are compared by code and message, so an
+   * error the kernel gives again leaves its row as it was.
+   */
+  write(key: string, cells: readonly InputCell[]): boolean {
+    const values = this.columns.get(key) as InputCell[] | undefined;
+    if (!values || values.length !== cells.length) {
+      this.set(key, cells.slice() as Cell[]);
+      this.errorRows.set(
+        key,
+        cells.reduce<number>((k, c) => (c instanceof CalcError ? k + 1 : k), 0),
+      );
+      return true;
+    }
+    const rows: number[] = [];
+    let errors = this.errorRows.get(key) ?? 0;
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i];
+      const old = values[i];
+      if (c === old || sameError(c, old)) continue;
+      if (old instanceof CalcError) errors--;
+      if (c instanceof CalcError) errors++;
+      values[i] = c;
+      rows.push(i);
+    }
+    if (rows.length === 0) return false;
+    this.errorRows.set(key, errors);
+    this.changed(key, rows);
+    // Changed during a recalculation (calc/columnViews.ts holdColumns): its views compare it again.
+    columnChanged(values as Cell[]);
+    return true;
+  }
+
+  /** Rows holding a CalcError, per column written by `write` (fed columns hold none). */
+  private readonly errorRows = new Map<string, number>();
 
   /**
    * Call after changing a column's values in place (what-if): the next grid is a copy of the
@@ -69,7 +120,7 @@ export class ColumnStore {
   }
 
   private keep(key: string, g: Cell[][], values: Cell[]): void {
-    markErrorFree(g);
+    if (!this.errorRows.get(key)) markErrorFree(g);
     // A kernel reading the grid as a column gets the store's own array: the same object from one
     // what-if to the next (changed in place), so its typed views (calc/columnViews.ts) are
     // kept and only the changed rows are parsed again.
@@ -88,6 +139,11 @@ export class ColumnStore {
     return `=${HANDLE_FUNCTION}("${this.id}","${encodeURIComponent(key)}")`;
   }
 
+  /** The formula of the one cell that computes column `key` with `call` (a CRM3 call, without `=`) into the store. */
+  computedFormula(key: string, call: string): string {
+    return `=${COMPUTED_FUNCTION}("${this.id}","${encodeURIComponent(key)}",${call})`;
+  }
+
   /** The formula that spills column `key` (at least one row, so names stay valid). */
   formula(key: string): string {
     // The key is the workbook's own column name, any text: encoded, so no quote or backslash reaches the formula.
@@ -100,6 +156,13 @@ export class ColumnStore {
 }
 
 type Ast = { args: { type?: string; value?: unknown }[] };
+
+const sameError = (a: InputCell | undefined, b: InputCell | undefined): boolean =>
+  a instanceof CalcError &&
+  b instanceof CalcError &&
+  a.code === b.code &&
+  a.message.en === b.message.en &&
+  a.message.zh === b.message.zh;
 
 function storeOf(ast: Ast): { store?: ColumnStore; key?: string } {
   const [store, key] = ast.args.map((a) => (a && a.type === 'STRING' ? String(a.value) : undefined));
@@ -123,7 +186,44 @@ export class ColumnDataPlugin extends FunctionPlugin {
       method: 'columnHandle',
       parameters: [{ argumentType: FunctionArgumentType.STRING }, { argumentType: FunctionArgumentType.STRING }],
     },
+    [COMPUTED_FUNCTION]: {
+      method: 'computedColumn',
+      parameters: [
+        { argumentType: FunctionArgumentType.STRING },
+        { argumentType: FunctionArgumentType.STRING },
+        { argumentType: FunctionArgumentType.ANY },
+      ],
+      // One cell: HyperFormula must not spread it over the rows its CRM3 call would spill.
+      vectorizationForbidden: true,
+    },
   };
+
+  /**
+   * The value of each computed column's handle cell (by store and key) in this plugin's
+   * HyperFormula instance: the same object while the column does not change.
+   */
+  private readonly computedValues = new Map<string, CellError>();
+
+  computedColumn(ast: Ast, state: unknown): CellError {
+    const { store, key } = storeOf(ast);
+    const cells = store && key !== undefined ? columnOfCall(this, ast.args[2], state) : undefined;
+    if (!store || key === undefined || cells === undefined)
+      return new CellError(ErrorType.REF, 'not a computed column of the engine');
+    // HyperFormula refused the call (cannot happen for the engine's own formulas): every row reads its answer.
+    const column = Array.isArray(cells)
+      ? cells
+      : new Array<InputCell>(store.get(key)?.length ?? 1).fill(fromHfScalar(cells.refused));
+    const changed = store.write(key, column);
+    const last = this.computedValues.get(`${store.id}:${key}`);
+    if (!changed && last) return last;
+    const value = new CellError(
+      ErrorType.REF,
+      'a computed column of the engine, read through CRM3 functions',
+      formulaVertexOf(state) as never,
+    );
+    this.computedValues.set(`${store.id}:${key}`, value);
+    return value;
+  }
 
   columnHandle(): CellError {
     return new CellError(ErrorType.REF, 'a column of the engine, read through CRM3 functions');
@@ -180,15 +280,15 @@ export const storeShortcut: NamedColumnShortcut = (plugin, ast, state) => {
     if (!spill || !Array.isArray(spill.array) || spill.array.length !== target.rows) return undefined;
     return spillGrid(spill);
   }
-  if (name !== DATA_FUNCTION && name !== HANDLE_FUNCTION) return undefined;
+  if (name !== DATA_FUNCTION && name !== HANDLE_FUNCTION && name !== COMPUTED_FUNCTION) return undefined;
   const store = live.get(texts[0]);
   const key = decodeURIComponent(texts[1] ?? '');
   const values = store?.get(key);
   if (!store || !values) return undefined;
   // A handle (one cell) stands for the whole column; spilled cells must span exactly the column.
-  if (name === HANDLE_FUNCTION) return target.rows === 1 ? store.grid(key) : undefined;
+  if (name !== DATA_FUNCTION) return target.rows === 1 ? store.grid(key) : undefined;
   return Math.max(1, values.length) === target.rows ? store.grid(key) : undefined;
 };
 
-const ownNames = { [DATA_FUNCTION]: DATA_FUNCTION, [HANDLE_FUNCTION]: HANDLE_FUNCTION };
+const ownNames = { [DATA_FUNCTION]: DATA_FUNCTION, [HANDLE_FUNCTION]: HANDLE_FUNCTION, [COMPUTED_FUNCTION]: COMPUTED_FUNCTION };
 export const columnDataTranslations = { enGB: ownNames, enUS: ownNames };

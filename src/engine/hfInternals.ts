@@ -302,3 +302,20 @@ export function placeFree(node: unknown): boolean {
   placeFreeMemo.set(node, free);
   return free;
 }
+
+/**
+ * 7. The formula cell being evaluated (`formulaVertexOf`): HyperFormula's interpreter state
+ * carries the vertex of the formula it evaluates (`formulaVertex`), and an error a formula
+ * returns is tied to that vertex (`CellError.root`, where the error arose) by a copy made
+ * when the error has no root yet. The engine's computed-column handle returns an error made
+ * with that root already, so HyperFormula keeps the very object, and returning it again (the
+ * column did not change) tells HyperFormula the cell did not change: what reads the column
+ * is not recalculated. Undefined when the state is not the shape expected (the handle then
+ * returns a new error each time: everything that reads it re-runs, as before).
+ */
+export function formulaVertexOf(state: unknown): object | undefined {
+  const vertex = (state as { formulaVertex?: unknown } | null | undefined)?.formulaVertex;
+  return vertex !== null && typeof vertex === 'object' && typeof (vertex as { getAddress?: unknown }).getAddress === 'function'
+    ? vertex
+    : undefined;
+}

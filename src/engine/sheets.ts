@@ -57,6 +57,8 @@ export interface EngineLayout {
   columnIndex: Record<TableName, Map<string, number>>;
   /** Fed columns whose name points at one handle cell (by engine name, lower case); the others are spilled. */
   handles: Map<string, ColumnHandle>;
+  /** Computed columns held in the store behind one handle cell on the Calc sheet (by name, lower case); the others are spilled. */
+  computedHandles: Map<string, ComputedHandle>;
   settings: Record<SettingName, Cell>;
   /** Where each Config table sits on the Config sheet (settings are in column B, row = SETTINGS index + 1). */
   configTables: Record<ConfigTableName, ConfigTableLayout>;
@@ -82,6 +84,27 @@ export interface ColumnHandle {
   col: number;
   /** Rows its name stands for. */
   span: number;
+}
+
+/**
+ * A computed column held in the store (issue #15): its Calc cell (row 2 of column `col`) runs its
+ * CRM3 call into the store's column `key` (COMPUTED_FUNCTION), and its name points at that cell.
+ */
+export interface ComputedHandle {
+  name: string;
+  table: ComputedColumn['table'];
+  column: string;
+  /** The store's key of the column. */
+  key: string;
+  /** Column of the Calc sheet (0-based). */
+  col: number;
+  /** Rows its name stands for (the table's). */
+  span: number;
+}
+
+/** The store's key of a computed column held there (apart from the fed columns, which keep the workbook's names). */
+export function computedKey(name: string): string {
+  return `computed:${name}`;
 }
 
 /** The handle cell of sheet column `col` as a name's formula. */
@@ -300,14 +323,25 @@ export function layoutWorkbook(
   sheets[CONFIG_SHEET] = config;
 
   // Computed columns: names first (they point at the Calc sheet), formulas set afterwards.
+  // A computed column that only CRM3 functions read is one cell writing into the store (as fed
+  // columns' handles); one read as cells, or of a table shorter than the names span, is spilled.
   const computed = [...COMPUTED_COLUMNS];
-  const calc: SheetCells = [computed.map((c) => `${c.table}.${c.column}`), computed.map((c) => c.formula)];
+  const computedHandles = new Map<string, ComputedHandle>();
+  const calc: SheetCells = [computed.map((c) => `${c.table}.${c.column}`), []];
   computed.forEach((c, j) => {
     const prefix = c.table === 'Accounts' ? 'Acc' : 'Opp';
-    names.push({
-      name: `${prefix}_${c.column}`,
-      expression: columnRange(CALC_SHEET, j, Math.max(rowCounts[c.table], MIN_DATA_ROWS)),
-    });
+    const name = `${prefix}_${c.column}`;
+    const n = rowCounts[c.table];
+    const span = Math.max(n, MIN_DATA_ROWS);
+    const handle = span === n && !asCells.has(name.toLowerCase());
+    if (handle) {
+      const key = computedKey(name);
+      // Sized before it is computed (HyperFormula predicts spills through names at parse time).
+      store.set(key, new Array<Cell>(n).fill(''));
+      computedHandles.set(name.toLowerCase(), { name, table: c.table, column: c.column, key, col: j, span });
+      calc[1].push(store.computedFormula(key, c.formula.replace(/^=/, '')));
+    } else calc[1].push(c.formula);
+    names.push({ name, expression: handle ? cellRef(CALC_SHEET, j) : columnRange(CALC_SHEET, j, span) });
   });
   sheets[CALC_SHEET] = [calc[0]];
 
@@ -330,6 +364,7 @@ export function layoutWorkbook(
     rowCounts,
     columnIndex,
     handles,
+    computedHandles,
     settings,
     configTables,
     maxRows,

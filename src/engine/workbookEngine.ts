@@ -8,7 +8,13 @@ import type { ConfigParams, SimpleCellAddress } from 'hyperformula';
 import { CalcError, Cell, ErrorCode, Result } from '../core/cells';
 import { Locale, Message, pick } from '../core/i18n';
 import { declarationOf } from '../functions/catalog';
-import { buildCrm3Plugin, crm3Translations, setNamedColumnShortcut, setPluginLocale } from '../functions/hyperformula/crm3Plugin';
+import {
+  buildCrm3Plugin,
+  crm3Translations,
+  setNamedColumnShortcut,
+  setPluginLocale,
+  spilledAsHf,
+} from '../functions/hyperformula/crm3Plugin';
 import { InputArg, InputCell, errorText, invoke, invokeWorking } from '../functions/invoke';
 import type { Working } from '../calc/working';
 import { holdColumns } from '../calc/columnViews';
@@ -245,6 +251,8 @@ export class WorkbookEngine {
     const j = this.layout.computed.findIndex((c) => c.table === table && c.column === column);
     const n = this.layout.rowCounts[table];
     if (j < 0) return new Array(n).fill(null);
+    const held = this.heldComputed(`${table === 'Accounts' ? 'Acc' : 'Opp'}_${column}`);
+    if (held) return held;
     const sheet = this.sheetIds[CALC_SHEET];
     const fast = this.spilledColumn({ sheet, row: 1, col: j }, n);
     if (fast) return fast;
@@ -267,6 +275,24 @@ export class WorkbookEngine {
     const rows = spill.array;
     const out = new Array<EngineValue>(n);
     for (let i = 0; i < n; i++) out[i] = toEngineValue(exporter.exportValue(rows[i][0]));
+    return out;
+  }
+
+  /**
+   * A computed column held in the store (`layout.computedHandles`, by its name in any case),
+   * each cell exported exactly as HyperFormula exports the cell of its spill (`spilledColumn`);
+   * undefined when the column is spilled.
+   */
+  private heldComputed(name: string): EngineValue[] | undefined {
+    const handle = this.layout.computedHandles.get(name.trim().toLowerCase());
+    const values = handle && this.store.get(handle.key);
+    if (!values) return undefined;
+    const out = new Array<EngineValue>(values.length);
+    for (let i = 0; i < values.length; i++) {
+      const exported = exportAsCalculated(this.hf, spilledAsHf(values[i], this.locale));
+      if (!exported) return undefined;
+      out[i] = toEngineValue(exported.value);
+    }
     return out;
   }
 
@@ -334,6 +360,9 @@ export class WorkbookEngine {
    */
   argument(expression: string, recorded?: RecordedArgument): InputArg {
     if (this.store.get(expression)) return this.store.grid(expression);
+    // A computed column held in the store: what calculating its name gives, without spilling it.
+    const held = this.heldComputed(expression);
+    if (held) return held.map((v) => [toInput(v)]);
     const values = this.recordedArray(expression, recorded) ?? this.calculateArray(`=${expression}`);
     const grid = values.map((row) => row.map(toInput));
     return grid.length === 1 && grid[0].length === 1 ? grid[0][0] : grid;
@@ -415,9 +444,19 @@ export class WorkbookEngine {
    */
   private feedColumnsOf(formula: string): boolean {
     const wanted = [...namesIn(formula)].filter((n) => !this.hf.getNamedExpression(n));
-    const asCells = [...namesReadAsCells(formula)].filter((n) => this.layout.handles.has(n.toLowerCase()));
-    if (wanted.length === 0 && asCells.length === 0) return false;
+    const read = [...namesReadAsCells(formula)];
+    const asCells = read.filter((n) => this.layout.handles.has(n.toLowerCase()));
+    const computedAsCells = read.filter((n) => this.layout.computedHandles.has(n.toLowerCase()));
+    if (wanted.length === 0 && asCells.length === 0 && computedAsCells.length === 0) return false;
     this.hf.batch(() => {
+      // A computed column held in the store that this formula reads as cells: spilled from then on.
+      for (const n of computedAsCells) {
+        const handle = this.layout.computedHandles.get(n.toLowerCase())!;
+        this.layout.computedHandles.delete(n.toLowerCase());
+        const address = { sheet: this.sheetIds[CALC_SHEET], row: 1, col: handle.col };
+        this.hf.setCellContents(address, [[this.layout.computed[handle.col].formula]]);
+        this.hf.changeNamedExpression(handle.name, columnRange(CALC_SHEET, handle.col, handle.span));
+      }
       // A column held as one handle cell that this formula reads as cells: spilled from then on.
       for (const n of asCells) {
         const handle = this.layout.handles.get(n.toLowerCase())!;

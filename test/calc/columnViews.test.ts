@@ -11,6 +11,7 @@ import {
   answerView,
   codeAtRow,
   codeView,
+  columnChanged,
   dateView,
   firstBadRow,
   holdColumns,
@@ -201,6 +202,20 @@ test('while columns are held a column is compared once; after the hold a change 
   ).toThrow('x');
   col[0] = '9';
   expect(numberView(col).values[0]).toBe(9);
+});
+
+test('a column changed inside a hold and said so (columnChanged) is compared again', () => {
+  const col: Cell[] = ['1', '2', '3'];
+  holdColumns(() => {
+    expect(numberView(col).values[1]).toBe(2);
+    col[1] = '8';
+    columnChanged(col); // what the engine does after writing a computed column during a recalculation
+    expect(numberView(col).values[1]).toBe(8);
+    col[2] = '9'; // not said: the hold's promise stands
+    expect(numberView(col).values[2]).toBe(3);
+  });
+  expect(numberView(col).values[2]).toBe(9);
+  columnChanged(['never viewed']); // a column without views: nothing to do
 });
 
 describe('kernels over views after in-place changes', () => {

@@ -5,11 +5,12 @@
  */
 import { execFileSync } from 'child_process';
 import * as path from 'path';
-import { FunctionArgumentType, FunctionPlugin, HyperFormula } from 'hyperformula';
+import { CellError, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula } from 'hyperformula';
 import {
   callNode,
   cheapSpillMapping,
   exportAsCalculated,
+  formulaVertexOf,
   instanceKey,
   nameTarget,
   placeFree,
@@ -278,6 +279,56 @@ describe('formula syntax trees (callNode, placeFree)', () => {
     const { hf, call } = probe(cases.map((c) => c[0]).join(','));
     const args = callNode(call.node)!.args;
     expect(args.map((a) => placeFree(a))).toEqual(cases.map((c) => c[1]));
+    hf.destroy();
+  });
+});
+
+/**
+ * A cell whose formula returns an error tied to its own cell (formulaVertexOf): the same object
+ * again means "unchanged" to HyperFormula, so what reads the cell is not recalculated.
+ */
+const rooted = { fresh: true, kept: undefined as CellError | undefined, runs: 0 };
+class RootedErrorPlugin extends FunctionPlugin {
+  static override implementedFunctions = {
+    'CRM3.ROOTED': { method: 'rooted', parameters: [{ argumentType: FunctionArgumentType.ANY }] },
+    'CRM3.COUNTRUNS': { method: 'countRuns', parameters: [{ argumentType: FunctionArgumentType.ANY }] },
+  };
+  rooted(ast: { args: unknown[] }, state: unknown): CellError {
+    this.evaluateAst(ast.args[0] as never, state as never);
+    if (rooted.fresh || !rooted.kept) rooted.kept = new CellError(ErrorType.REF, 'handle', formulaVertexOf(state) as never);
+    return rooted.kept;
+  }
+  countRuns(): number {
+    return ++rooted.runs;
+  }
+}
+HyperFormula.registerFunctionPlugin(RootedErrorPlugin, {
+  enGB: { 'CRM3.ROOTED': 'CRM3.ROOTED', 'CRM3.COUNTRUNS': 'CRM3.COUNTRUNS' },
+  enUS: { 'CRM3.ROOTED': 'CRM3.ROOTED', 'CRM3.COUNTRUNS': 'CRM3.COUNTRUNS' },
+});
+
+describe('the formula cell being evaluated (formulaVertexOf)', () => {
+  test('an error tied to it is kept as it is; returned again, what reads the cell does not re-run', () => {
+    rooted.fresh = true;
+    rooted.runs = 0;
+    const hf = HyperFormula.buildFromArray([[1, '=CRM3.ROOTED(A1)', '=CRM3.COUNTRUNS(B1)']], config);
+    const graph = (hf as unknown as { dependencyGraph: { getCell(a: object): { getCellValue(): unknown } } }).dependencyGraph;
+    const b1 = { sheet: 0, row: 0, col: 1 };
+    expect(formulaVertexOf({ formulaVertex: graph.getCell(b1) })).toBe(graph.getCell(b1));
+    expect(formulaVertexOf({})).toBeUndefined();
+    expect(formulaVertexOf(undefined)).toBeUndefined();
+    // HyperFormula holds the very error the function returned, and says where it arose (as for its own errors).
+    expect(graph.getCell(b1).getCellValue()).toBe(rooted.kept);
+    expect(hf.getCellValue(b1)).toMatchObject({ type: 'REF', message: 'handle', address: 'Sheet1!B1' });
+    const runs = rooted.runs;
+    // A1 changes, B1 re-runs and returns a new error: C1 re-runs.
+    hf.setCellContents({ sheet: 0, row: 0, col: 0 }, [[2]]);
+    expect(rooted.runs).toBe(runs + 1);
+    // B1 re-runs and returns the same error: C1 does not.
+    rooted.fresh = false;
+    hf.setCellContents({ sheet: 0, row: 0, col: 0 }, [[3]]);
+    expect(rooted.runs).toBe(runs + 1);
+    expect(graph.getCell(b1).getCellValue()).toBe(rooted.kept);
     hf.destroy();
   });
 });

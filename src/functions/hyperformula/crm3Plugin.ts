@@ -191,6 +191,102 @@ function argumentsWithShortcut(plugin: PluginThis, ast: Ast, state: unknown, fra
   return values;
 }
 
+/** HyperFormula's registration of one CRM3 function (also what runFunction reads for it), made once per declaration. */
+function metadataOf(decl: FunctionDeclaration): CallMetadata {
+  let m = metadata.get(decl);
+  if (!m) metadata.set(decl, (m = newMetadata(decl)));
+  return m;
+}
+type CallMetadata = ReturnType<typeof newMetadata>;
+const metadata = new WeakMap<FunctionDeclaration, CallMetadata>();
+function newMetadata(decl: FunctionDeclaration) {
+  return {
+    method: `crm3_${decl.id}`,
+    parameters: decl.params.map((p) => ({ argumentType: FunctionArgumentType.ANY, optionalArg: !!p.optional })),
+    vectorizationForbidden: true,
+    ...(decl.result.shape.kind === 'scalar' ? {} : { sizeOfResultArrayMethod: `crm3_${decl.id}_size` }),
+  };
+}
+
+/** What one CRM3 call gave: the kernel's result, or HyperFormula's own answer when it refused the call (wrong count of arguments). */
+type CallOutcome = { result: Result } | { refused: unknown };
+
+/**
+ * Runs one CRM3 call node as every CRM3 call runs: arguments through the engine's shortcut when
+ * it serves one (else evaluated by HyperFormula), the kernel through `invoke`. `this` is any
+ * plugin of the instance (its interpreter evaluates the arguments).
+ */
+function runCall(plugin: PluginThis, decl: FunctionDeclaration, ast: Ast, state: unknown): CallOutcome {
+  const observer = callObserver;
+  const frame = observer?.enter(plugin, ast, state);
+  try {
+    const direct = ast.args.length <= decl.params.length ? argumentsWithShortcut(plugin, ast, state, frame) : undefined;
+    if (direct) return { result: invoke(decl, direct) };
+    let result: Result | undefined;
+    const answer = plugin.runFunction(ast.args, state, metadataOf(decl), (...vals: unknown[]) => {
+      if (frame) vals.forEach((v, i) => observer!.argument(frame, i, v));
+      const values = vals.map(fromHfArg);
+      while (values.length && values[values.length - 1] === undefined) values.pop();
+      result = invoke(decl, values);
+      return RAN;
+    });
+    return answer === RAN ? { result: result! } : { refused: answer };
+  } finally {
+    if (frame) observer!.leave(frame);
+  }
+}
+const RAN = Symbol('ran');
+
+/**
+ * A CRM3 call whose result is one column (a computed column's), run from another plugin
+ * function of the same instance (the engine's computed-column handle, engine/columnStore.ts):
+ * the cells a CRM3 function reading its spilled result would get (blank as '', errors as
+ * their HyperFormula error turned back into a CalcError in the instance's language: exactly
+ * toHf then fromHfScalar), as a new array, without making the spill. HyperFormula's own answer
+ * (an error) when it refused the call; undefined when `ast` is not a CRM3 call of a column
+ * result (a `column` or `rows` shape).
+ */
+export function columnOfCall(
+  plugin: FunctionPlugin,
+  ast: unknown,
+  state: unknown,
+): InputCell[] | { refused: unknown } | undefined {
+  const node = ast as { type?: string; procedureName?: string; args?: unknown[] };
+  if (node?.type !== 'FUNCTION_CALL' || !Array.isArray(node.args) || typeof node.procedureName !== 'string') return undefined;
+  const decl = byName.get(node.procedureName.toUpperCase());
+  if (!decl || (decl.result.shape.kind !== 'column' && decl.result.shape.kind !== 'rows')) return undefined;
+  const self = plugin as PluginThis;
+  const size = sizeFor.call(self, decl, node as Ast, state);
+  if (size.cols !== 1) return undefined;
+  const outcome = runCall(self, decl, node as Ast, state);
+  if ('refused' in outcome) return outcome;
+  const locale = pluginLocale(plugin);
+  const r = outcome.result;
+  const out = new Array<InputCell>(size.rows);
+  // As toHf fills the predicted size: a scalar (an error) in every row, a list cut or padded.
+  if (!Array.isArray(r)) {
+    const v = asSpilled(r, locale);
+    for (let i = 0; i < size.rows; i++) out[i] = v;
+  } else {
+    for (let i = 0; i < size.rows; i++) out[i] = asSpilled(r[i]?.[0] ?? null, locale);
+  }
+  return out;
+}
+
+/** A kernel's cell as a CRM3 function reads it back from a spilled result (fromHfScalar of toHfScalar). */
+function asSpilled(s: Scalar, locale: Locale): InputCell {
+  if (s === null) return '';
+  if (s instanceof CalcError) return fromHfScalar(toHfScalar(s, locale));
+  return s;
+}
+
+/** A cell of a computed column (as asSpilled gave it) as HyperFormula would hold it in the spill. */
+export function spilledAsHf(c: InputCell, locale: Locale): unknown {
+  return toHfScalar(c as Scalar, locale);
+}
+
+const byName = new Map(catalog.map((d) => [`${NAMESPACE}.${d.id}`.toUpperCase(), d]));
+
 /** Builds the plugin class for a list of declarations (the whole catalog by default). */
 export function buildCrm3Plugin(decls: readonly FunctionDeclaration[] = catalog) {
   class Crm3Plugin extends FunctionPlugin {
@@ -199,34 +295,15 @@ export function buildCrm3Plugin(decls: readonly FunctionDeclaration[] = catalog)
   const proto = Crm3Plugin.prototype as unknown as Record<string, unknown>;
   for (const decl of decls) {
     const name = `${NAMESPACE}.${decl.id}`;
-    const method = `crm3_${decl.id}`;
-    const sizeMethod = `crm3_${decl.id}_size`;
-    Crm3Plugin.implementedFunctions[name] = {
-      method,
-      parameters: decl.params.map((p) => ({ argumentType: FunctionArgumentType.ANY, optionalArg: !!p.optional })),
-      vectorizationForbidden: true,
-      ...(decl.result.shape.kind === 'scalar' ? {} : { sizeOfResultArrayMethod: sizeMethod }),
-    };
-    proto[method] = function (this: PluginThis, ast: Ast, state: unknown) {
-      const observer = callObserver;
-      const frame = observer?.enter(this, ast, state);
-      try {
-        const size = sizeFor.call(this, decl, ast, state);
-        const direct = ast.args.length <= decl.params.length ? argumentsWithShortcut(this, ast, state, frame) : undefined;
-        const locale = pluginLocale(this);
-        if (direct) return toHf(invoke(decl, direct), size, locale);
-        return this.runFunction(ast.args, state, this.metadata(name), (...vals: unknown[]) => {
-          if (frame) vals.forEach((v, i) => observer!.argument(frame, i, v));
-          const values = vals.map(fromHfArg);
-          while (values.length && values[values.length - 1] === undefined) values.pop();
-          return toHf(invoke(decl, values), size, locale);
-        });
-      } finally {
-        if (frame) observer!.leave(frame);
-      }
+    const registration = metadataOf(decl);
+    Crm3Plugin.implementedFunctions[name] = registration;
+    proto[registration.method] = function (this: PluginThis, ast: Ast, state: unknown) {
+      const size = sizeFor.call(this, decl, ast, state);
+      const outcome = runCall(this, decl, ast, state);
+      return 'refused' in outcome ? outcome.refused : toHf(outcome.result, size, pluginLocale(this));
     };
     if (decl.result.shape.kind !== 'scalar') {
-      proto[sizeMethod] = function (this: PluginThis, ast: Ast, state: unknown) {
+      proto[`crm3_${decl.id}_size`] = function (this: PluginThis, ast: Ast, state: unknown) {
         const s = sizeFor.call(this, decl, ast, state);
         return new ArraySize(s.cols, s.rows);
       };
