@@ -13,6 +13,7 @@ import type { AppProps } from './App';
 import { WorkerEngine } from './engine/workerEngine';
 import { detectOffice } from './officeLoader';
 import { UiLocale, uiLocaleOf } from './strings';
+import { mark } from './timing';
 
 /** ?lang= wins (tests, links), then the browser's language. */
 function browserLocale(): UiLocale {
@@ -90,7 +91,10 @@ function fileActions(engine: WorkerEngine): Pick<AppProps, 'downloadReport' | 'd
 const baseName = (fileName: string) => (fileName || 'crm3').replace(/\.xlsx$/i, '');
 
 async function start() {
+  mark('entry');
   const engine = new WorkerEngine();
+  // A page without office.js is web mode, which opens on the sample: the worker builds it now.
+  if (typeof Office === 'undefined') engine.preloadSample(browserLocale());
   const pane = Promise.all([
     import(/* webpackChunkName: "pane" */ 'react-dom/client'),
     import(/* webpackChunkName: "pane" */ './App'),
@@ -101,6 +105,7 @@ async function start() {
     pane,
     inOffice ? officeSetup() : webSetup(engine, browserLocale()).then((web) => ({ ...web, locale: browserLocale() })),
   ]);
+  mark('pane-loaded');
   createRoot(document.getElementById('root')!).render(
     <App inOffice={inOffice} initialLocale={setup.locale} engine={engine} {...setup} {...fileActions(engine)} />,
   );

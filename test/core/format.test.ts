@@ -47,3 +47,27 @@ test('language tags and theme colours', () => {
   // Every view has a name in both languages (a Message each: the type says so, this guards the data).
   for (const m of Object.values(strings.views)) expect([m.en.trim() !== '', m.zh.trim() !== '']).toEqual([true, true]);
 });
+
+test('the kept number formats write what a new Intl.NumberFormat writes, for every locale, unit, style and currency mixed', () => {
+  // The formats are made once per locale and options (issue #15); interleaving the calls would
+  // show a format handed to the wrong options. The expected text comes from a format made anew.
+  const values = [0, -0.5, 0.4567, 1197, 146.25, 22_860_000, -1_154_545.45, 164_130_000];
+  for (let round = 0; round < 2; round++)
+    for (const locale of ['en-US', 'zh-CN'] as const)
+      for (const v of values) {
+        const fresh = (o: Intl.NumberFormatOptions) => new Intl.NumberFormat(locale, o).format(v);
+        expect(formatValue(v, 'count', locale, { style: 'compact' })).toBe(fresh({ maximumFractionDigits: 0 }));
+        expect(formatValue(v, 'ratio', locale, { style: 'compact', digits: 2 })).toBe(
+          fresh({ style: 'percent', maximumFractionDigits: 2 }),
+        );
+        expect(formatValue(v, 'number', locale)).toBe(fresh({ minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+        expect(formatValue(v, 'amount', locale)).toBe(fresh({ minimumFractionDigits: 0, maximumFractionDigits: 0 }));
+        for (const currency of ['CNY', 'USD'])
+          expect(formatValue(v, 'amount', locale, { style: 'compact', currency })).toBe(
+            fresh({ style: 'currency', currency, notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 2 }),
+          );
+        expect(formatValue(v, 'amount', locale, { style: 'compact', currency: 'RMB1' })).toBe(
+          `${fresh({ notation: 'compact', maximumFractionDigits: 2 })} RMB1`,
+        );
+      }
+});

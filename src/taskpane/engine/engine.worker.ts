@@ -6,6 +6,10 @@
 import type { Locale } from '../../core/i18n';
 import type { EngineReply, EngineRequest, ExportReadOptions } from './messages';
 import { PaneEngineCore } from './paneEngineCore';
+import { mark } from '../timing';
+import { SAMPLE_FILE, sampleWorkbook } from '../webMode/sample';
+
+mark('worker-ready');
 
 const core = new PaneEngineCore();
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -39,13 +43,21 @@ scope.onmessage = (event: MessageEvent<EngineRequest>) => {
   if (method === 'clientCopy') return void clientCopy(id, args[0] as Uint8Array, args[1] as string, args[2] as Locale);
   try {
     let value: unknown;
-    if (method === 'load') {
+    if (method === 'preloadSample') {
+      const locale = args[0] as Locale;
+      mark('preload-start');
+      core.preload(sampleWorkbook(locale), { locale, file: SAMPLE_FILE[locale] });
+      mark('preload-done');
+    } else if (method === 'load') {
       const [snapshot, options] = args as Parameters<PaneEngineCore['load']>;
+      mark('load-start');
       core.load(snapshot, options, (fraction) => reply({ id, kind: 'progress', fraction }));
+      mark('load-done');
     } else {
       value = (core[method] as (...a: unknown[]) => unknown).apply(core, args);
     }
     reply({ id, kind: 'done', value });
+    if (method === 'evaluate') mark('evaluated');
   } catch (e) {
     reply({ id, kind: 'failed', error: e instanceof Error ? e.message : String(e) });
   }

@@ -23,7 +23,7 @@ export type EngineMethod =
   | 'reviewsDue'
   | 'reportData';
 /** Work beside the engine: reading an .xlsx the user opened (ExcelJS), so a big file does not freeze the pane. */
-export type WorkerMethod = EngineMethod | 'readWorkbook' | 'clientCopy';
+export type WorkerMethod = EngineMethod | 'readWorkbook' | 'clientCopy' | 'preloadSample';
 
 export interface EngineRequest {
   id: number;

@@ -26,6 +26,7 @@ import { DealMovement, SnapshotInfo, SnapshotPlan, planSnapshot, snapshotsOf, wh
 import { DealReviewRow, dealReviews, reviewSetting } from '../../engine/dealReview';
 import { ReportData, recommendationsReportData } from '../../engine/reportData';
 import type { Explanation, LoadOptions, TieringBase } from '../paneEngine';
+import { sameData } from './sameData';
 
 const plain = (v: EngineValue): Cell => (v !== null && typeof v === 'object' ? null : v);
 
@@ -46,14 +47,36 @@ interface Loaded {
   whole: WorkbookEngine;
 }
 
+/** What of the load options changes the engine built. */
+const loadKey = (o: LoadOptions) => [o.locale, o.file ?? '', o.asOf ?? null];
+
 const scopeKey = (scopes: readonly Scope[] | undefined) => JSON.stringify(scopes ?? []);
 
 export class PaneEngineCore {
   private loaded?: Loaded;
   /** The engine of the last scope asked for (the dashboard asks the same scope repeatedly), with its workbook. */
   private scoped?: { key: string; engine: WorkbookEngine; snapshot: WorkbookSnapshot };
+  /** The workbook `preload` built, as it was given, and how: the next `load` of the same keeps its engine. */
+  private ahead?: { snapshot: WorkbookSnapshot; options: LoadOptions };
+
+  /**
+   * Loads a workbook before the page asks for it: web mode's sample, built in the worker while
+   * the page loads React (issue #15, web mode's first indicator). The page's own `load` of an
+   * equal workbook with equal options then keeps this engine; any other load builds as usual.
+   */
+  preload(snapshot: WorkbookSnapshot, options: LoadOptions): void {
+    const given = structuredClone(snapshot);
+    this.load(snapshot, options);
+    this.ahead = { snapshot: given, options };
+  }
 
   load(snapshot: WorkbookSnapshot, options: LoadOptions, onProgress?: (fraction: number) => void): void {
+    const ahead = this.ahead;
+    this.ahead = undefined;
+    if (ahead && this.loaded && sameData(loadKey(ahead.options), loadKey(options)) && sameData(ahead.snapshot, snapshot)) {
+      onProgress?.(1);
+      return;
+    }
     this.dispose();
     onProgress?.(0.05);
     const asOf = options.asOf ?? (typeof snapshot.settings.AsOfDate === 'number' ? snapshot.settings.AsOfDate : todaySerial());
@@ -219,6 +242,7 @@ export class PaneEngineCore {
   }
 
   dispose(): void {
+    this.ahead = undefined;
     this.scoped?.engine.destroy();
     this.scoped = undefined;
     this.loaded?.whole.destroy();

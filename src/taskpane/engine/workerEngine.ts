@@ -83,6 +83,15 @@ export class WorkerEngine implements PaneEngine {
     return this.send<ReadResult>('readWorkbook', [bytes, name, options], undefined, [bytes]);
   }
 
+  /**
+   * Web mode: the worker builds the sample in this language at once, while the page loads
+   * React; the page's first `load` of the sample then finds it built (PaneEngineCore.preload).
+   * A failure here is the load's to report, so it is not reported twice.
+   */
+  preloadSample(locale: Locale): void {
+    this.send('preloadSample', [locale]).catch(() => undefined);
+  }
+
   async load(snapshot: WorkbookSnapshot, options: LoadOptions, onProgress?: (fraction: number) => void) {
     await this.call('load', [snapshot, options], onProgress);
   }

@@ -11,6 +11,7 @@ import type { EvaluationResult } from '../../engine/evaluate';
 import type { WorkbookHost } from '../../host/workbookHost';
 import type { WorkbookSnapshot } from '../../model/snapshot';
 import type { PaneEngine } from '../paneEngine';
+import { mark } from '../timing';
 
 /** loading: a load runs · ready: results shown · failed: the load failed (error says why) · cancelled · idle: no workbook. */
 export type WorkbookPhase = 'loading' | 'ready' | 'failed' | 'cancelled' | 'idle';
@@ -40,8 +41,10 @@ export function useWorkbook(host: WorkbookHost | undefined, engine: PaneEngine |
     if (!current()) return;
     if (!read.ok) return setState((s) => ({ phase: 'failed', version: s.version, error: pick(read.message, locale) }));
     try {
+      mark('load-sent');
       await engine.load(read.snapshot, { locale, file: fileName }, (f) => current() && setState((s) => ({ ...s, progress: f })));
       const result = await engine.evaluate();
+      mark('results');
       if (!current()) return;
       setState((s) => ({ phase: 'ready', snapshot: read.snapshot, result, version: s.version + 1 }));
     } catch (e) {

@@ -6,12 +6,12 @@ import type { Locale } from '../../core/i18n';
 import { MemoryHost } from '../../host/memoryHost';
 import { choicesOfImport, importMapTable } from '../../model/importMapping';
 import type { WorkbookSnapshot } from '../../model/snapshot';
-import { generateSample } from '../../model/sample';
+import { SAMPLE_FILE, sampleWorkbook } from './sample';
 
-export const SAMPLE_FILE = { 'en-US': 'crm3-sample.en-US.xlsx', 'zh-CN': 'crm3-sample.zh-CN.xlsx' } as const;
+export { SAMPLE_FILE } from './sample';
 
 export function sampleHost(locale: Locale): MemoryHost {
-  return new MemoryHost(generateSample({ locale }), { fileName: SAMPLE_FILE[locale], locale });
+  return new MemoryHost(sampleWorkbook(locale), { fileName: SAMPLE_FILE[locale], locale });
 }
 
 /** A host over a workbook the user opened (read by the engine worker, off the main thread), with the file's own bytes. */

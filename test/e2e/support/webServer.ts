@@ -34,9 +34,13 @@ export interface WebMode {
   close(): Promise<void>;
 }
 
-export async function startWebMode(): Promise<WebMode> {
-  if (!fs.existsSync(path.join(DIST, 'index.html')))
-    throw new Error(`${DIST}/index.html is missing: run \`npm run build\` (or CRM3_DIST=… npx webpack --mode production) first`);
+/** Serves the build in `dist` (default CRM3_DIST, else dist/); the bench compares two builds this way. */
+export async function startWebMode(dist = DIST): Promise<WebMode> {
+  const served = path.resolve(dist);
+  if (!fs.existsSync(path.join(served, 'index.html')))
+    throw new Error(
+      `${served}/index.html is missing: run \`npm run build\` (or CRM3_DIST=… npx webpack --mode production) first`,
+    );
   const server = http.createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     // axe-core for the accessibility checks, served from the same origin: the pane's CSP allows only 'self'.
@@ -46,8 +50,8 @@ export async function startWebMode(): Promise<WebMode> {
         .end(fs.readFileSync(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js')));
       return;
     }
-    const file = path.join(DIST, pathname);
-    if (!file.startsWith(DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+    const file = path.join(served, pathname);
+    if (!file.startsWith(served) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404).end();
       return;
     }
@@ -97,7 +101,10 @@ export async function startWebMode(): Promise<WebMode> {
 /** Waits until the dashboard shows its indicators and no load is running (the engine worker has answered). */
 export async function waitForDashboard(page: Page, count = 40): Promise<void> {
   await page.waitForFunction(
-    (n) => document.querySelectorAll('[data-indicator-id]').length >= n && !!document.querySelector('main[data-state="ready"]'),
+    (n) =>
+      document.querySelectorAll('[data-indicator-id]').length >= n &&
+      !!document.querySelector('main[data-state="ready"]') &&
+      !document.querySelector('[data-testid="dashboard"][data-complete="false"]'),
     count,
     { timeout: 60_000 },
   );
@@ -119,14 +126,16 @@ export async function seriousViolations(page: Page): Promise<{ id: string; impac
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
-/** Runs `action` and waits for the reload it causes to finish (the workbook version goes up). */
+/** Runs `action` and waits for the reload it causes to finish (the workbook version goes up, the dashboard whole). */
 export async function reloadAfter(page: Page, action: () => Promise<unknown>): Promise<void> {
   const before = Number(await page.getAttribute('main', 'data-version'));
   await action();
   await page.waitForFunction(
     (v) =>
       Number(document.querySelector('main')?.getAttribute('data-version')) > v &&
-      !!document.querySelector('main[data-state="ready"]'),
+      !!document.querySelector('main[data-state="ready"]') &&
+      // The dashboard paints its first cards first; the rest follow at once (DashboardView).
+      !document.querySelector('[data-testid="dashboard"][data-complete="false"]'),
     before,
     { timeout: 60_000 },
   );

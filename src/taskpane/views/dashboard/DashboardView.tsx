@@ -3,7 +3,7 @@
  * workbook or one scope, each explainable, and the charts below (loaded on demand).
  */
 import { pick, pickAll } from '../../../core/i18n';
-import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
+import { Suspense, lazy, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import {
   Caption1,
   Dropdown,
@@ -32,6 +32,14 @@ import type { RowDoor } from './ExplainPanel';
 import { ScopePicker } from './ScopePicker';
 
 const DashboardCharts = lazy(() => import(/* webpackChunkName: "charts" */ './DashboardCharts'));
+
+/**
+ * Indicator cards in the dashboard's first paint: more than a pane's height shows. React
+ * renders the other cards, the deals due for review and the charts right after, in the
+ * background: the 40 cards took a 400 ms task before anything was painted (issue #15, web
+ * mode's first indicator).
+ */
+const FIRST_CARDS = 8;
 
 const useStyles = makeStyles({
   goal: { marginTop: tokens.spacingVerticalL },
@@ -124,11 +132,14 @@ export function DashboardView(props: DashboardProps) {
   );
   // The engine's currency (Config's, else the amount cells' format); none when neither says: never a default one.
   const currency = props.result.currency ?? '';
+  const cardLimit = useDeferredValue(Number.POSITIVE_INFINITY, FIRST_CARDS);
+  const whole = cardLimit === Number.POSITIVE_INFINITY;
+  let cardsLeft = cardLimit;
   const goals = [...GOALS.map((g) => ({ id: g.id as string, name: pick(g, locale) }))];
   for (const i of result?.indicators ?? []) if (!goals.some((g) => g.id === i.goal)) goals.push({ id: i.goal, name: i.goal });
 
   return (
-    <section aria-labelledby="dashboard-title" data-testid="dashboard">
+    <section aria-labelledby="dashboard-title" data-testid="dashboard" data-complete={whole}>
       <Subtitle2 as="h2" id="dashboard-title" block>
         {t.views.dashboard}
       </Subtitle2>
@@ -174,7 +185,8 @@ export function DashboardView(props: DashboardProps) {
             {scope ? ` · ${t.scopeFields[scope.field]} = ${scope.value}` : ''}
           </Caption1>
           {goals.map((g) => {
-            const indicators = result.indicators.filter((i) => i.goal === g.id);
+            const indicators = result.indicators.filter((i) => i.goal === g.id).slice(0, Math.max(0, cardsLeft));
+            cardsLeft -= indicators.length;
             if (!indicators.length) return null;
             return (
               <section key={g.id} className={s.goal} aria-labelledby={`goal-${g.id}`} data-goal={g.id}>
@@ -199,11 +211,15 @@ export function DashboardView(props: DashboardProps) {
               </section>
             );
           })}
-          {comparison && <WhatMoved moved={comparison.moved} since={comparison.since} locale={locale} />}
-          <DueForReview engine={engine} locale={locale} currency={currency} version={version} />
-          <Suspense fallback={<Spinner size="tiny" label={t.loadingCharts} />}>
-            <DashboardCharts engine={engine} scopes={scopes} locale={locale} version={key} currency={currency} />
-          </Suspense>
+          {whole && (
+            <>
+              {comparison && <WhatMoved moved={comparison.moved} since={comparison.since} locale={locale} />}
+              <DueForReview engine={engine} locale={locale} currency={currency} version={version} />
+              <Suspense fallback={<Spinner size="tiny" label={t.loadingCharts} />}>
+                <DashboardCharts engine={engine} scopes={scopes} locale={locale} version={key} currency={currency} />
+              </Suspense>
+            </>
+          )}
         </>
       )}
     </section>
