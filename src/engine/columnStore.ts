@@ -13,7 +13,7 @@ import { InputCell, markErrorFree } from '../functions/invoke';
 import { knownColumn } from '../functions/args';
 import { CalcError } from '../core/cells';
 import { columnOfCall } from '../functions/hyperformula/crm3Plugin';
-import { formulaVertexOf, nameTarget } from './hfInternals';
+import { NameTarget, formulaVertexOf, nameTarget } from './hfInternals';
 import { columnRows } from '../functions/spill';
 import { columnChanged } from '../calc/columnViews';
 
@@ -51,6 +51,7 @@ export class ColumnStore {
   }
 
   set(key: string, values: Cell[]): void {
+    this.bump(key);
     this.columns.set(key, values);
     this.grids.delete(key);
     this.errorRows.delete(key);
@@ -98,6 +99,7 @@ export class ColumnStore {
    * last with the changed rows replaced (a copy of pointers, not a pass of row lookups).
    */
   changed(key: string, rows?: readonly number[]): void {
+    this.bump(key);
     const old = this.grids.get(key);
     const values = this.columns.get(key);
     this.grids.delete(key);
@@ -129,6 +131,34 @@ export class ColumnStore {
   }
 
   private readonly grids = new Map<string, Cell[][]>();
+
+  /** Bumped whenever a column is set or changed: what a block made from it was made from. */
+  private readonly versions = new Map<string, number>();
+  private bump(key: string): void {
+    this.versions.set(key, (this.versions.get(key) ?? 0) + 1);
+  }
+
+  /** Blocks of columns (Opp_Answers, Acc_Criteria) made once per version of their columns. */
+  private readonly blocks = new Map<string, { versions: number[]; block: Cell[][] }>();
+
+  /**
+   * Columns `keys` side by side, one row per data row, each cell as the block's spilled cells
+   * give it to a function (blank as ''): the same object until one of the columns changes.
+   * Undefined when a column is missing or not `rows` long.
+   */
+  block(keys: readonly string[], rows: number): Cell[][] | undefined {
+    const columns = keys.map((k) => this.columns.get(k));
+    if (columns.some((c) => !c || c.length !== rows)) return undefined;
+    const id = keys.join('\u0000');
+    const versions = keys.map((k) => this.versions.get(k) ?? 0);
+    const kept = this.blocks.get(id);
+    if (kept && kept.versions.every((v, i) => v === versions[i])) return kept.block;
+    const block = new Array<Cell[]>(rows);
+    for (let i = 0; i < rows; i++) block[i] = columns.map((c) => (c![i] === null ? '' : c![i]));
+    markErrorFree(block);
+    this.blocks.set(id, { versions, block });
+    return block;
+  }
 
   get(key: string): Cell[] | undefined {
     return this.columns.get(key);
@@ -272,6 +302,7 @@ function spillGrid(spill: SpillValues): InputCell[][] | undefined {
  */
 export const storeShortcut: NamedColumnShortcut = (plugin, ast, state) => {
   const target = nameTarget(plugin, ast.expressionName, state);
+  if (target && target.cols > 1) return blockOf(target);
   if (!target?.call || target.cols !== 1) return undefined;
   const { name, texts } = target.call;
   if (name.startsWith('CRM3.')) {
@@ -289,6 +320,17 @@ export const storeShortcut: NamedColumnShortcut = (plugin, ast, state) => {
   if (name !== DATA_FUNCTION) return target.rows === 1 ? store.grid(key) : undefined;
   return Math.max(1, values.length) === target.rows ? store.grid(key) : undefined;
 };
+
+/** A block of fed columns (Opp_Answers): every column spilled by CRM3DATA of one store, each exactly the block's height. */
+function blockOf(target: NameTarget): Cell[][] | undefined {
+  const calls = target.columnCalls;
+  if (!calls?.length || calls.some((c) => c?.name !== DATA_FUNCTION || c.texts[0] !== calls[0]!.texts[0])) return undefined;
+  const store = live.get(calls[0]!.texts[0]);
+  return store?.block(
+    calls.map((c) => decodeURIComponent(c!.texts[1] ?? '')),
+    target.rows,
+  );
+}
 
 const ownNames = { [DATA_FUNCTION]: DATA_FUNCTION, [HANDLE_FUNCTION]: HANDLE_FUNCTION, [COMPUTED_FUNCTION]: COMPUTED_FUNCTION };
 export const columnDataTranslations = { enGB: ownNames, enUS: ownNames };

@@ -151,7 +151,7 @@ function patchSpillMapping(graph: SpillGraphInternals): boolean {
  * 3. What a defined name points at (`nameTarget`), read while a CRM3 function evaluates: the
  * cell or range of the name's own formula, relative to the formula being evaluated, and the
  * vertex of its first cell (the engine's fed columns and handles are formulas there, its
- * computed columns spilled arrays). HyperFormula hands a function its arguments already
+ * computed columns spilled arrays), and for a block of columns the call atop each column. HyperFormula hands a function its arguments already
  * evaluated; this lets the engine give a CRM3 function its column straight from its store
  * instead (engine/columnStore.ts). Undefined when the name or the shape is not the one expected.
  */
@@ -161,6 +161,8 @@ export interface NameTarget {
   cols: number;
   /** The first cell's formula when it is a function call: its name and its text arguments. */
   call?: { name: string; texts: string[] };
+  /** A name of several columns: the call in the first cell of each (undefined where there is none). */
+  columnCalls?: ({ name: string; texts: string[] } | undefined)[];
   /** The first cell's spilled result (HyperFormula's ArrayValue), when it holds one. */
   spill?: { array?: unknown[][] };
 }
@@ -190,14 +192,23 @@ export function nameTarget(plugin: object, name: string, state: unknown): NameTa
     end = ast.end.toSimpleCellAddress(base);
   } else return undefined;
   const target: NameTarget = { rows: end.row - start.row + 1, cols: end.col - start.col + 1 };
-  const vertex = graph.getCell(start);
-  const formula =
-    typeof vertex?.getFormula === 'function' ? (vertex.getFormula(graph.lazilyTransformingAstService) as CallAst) : undefined;
-  if (formula?.type === 'FUNCTION_CALL' && typeof formula.procedureName === 'string')
-    target.call = {
+  const callAt = (at: CellAddress): NameTarget['call'] => {
+    const v = graph.getCell(at);
+    const formula =
+      typeof v?.getFormula === 'function' ? (v.getFormula(graph.lazilyTransformingAstService) as CallAst) : undefined;
+    if (formula?.type !== 'FUNCTION_CALL' || typeof formula.procedureName !== 'string') return undefined;
+    return {
       name: formula.procedureName,
       texts: (formula.args ?? []).map((a) => (a && a.type === 'STRING' ? String(a.value) : '')),
     };
+  };
+  const vertex = graph.getCell(start);
+  const call = callAt(start);
+  if (call) target.call = call;
+  if (target.cols > 1) {
+    target.columnCalls = [];
+    for (let col = start.col; col <= end.col; col++) target.columnCalls.push(callAt({ sheet: start.sheet, row: start.row, col }));
+  }
   const spill = (vertex as { array?: { array?: unknown[][] } } | undefined)?.array;
   if (spill && typeof spill === 'object') target.spill = spill;
   return target;

@@ -151,6 +151,7 @@ describe('what a defined name points at (nameTarget)', () => {
         { name: 'Handle', expression: '=Sheet1!$B$1' },
         { name: 'Values', expression: '=Sheet1!$A$1:$A$3' },
         { name: 'Spilled', expression: '=Sheet1!$C$1:$C$3' },
+        { name: 'Block', expression: '=Sheet1!$A$1:$C$3' },
       ],
     );
     // What a function evaluating in D1 sees (HyperFormula hands its plugins the dependency graph).
@@ -159,9 +160,18 @@ describe('what a defined name points at (nameTarget)', () => {
     const handle = nameTarget(plugin, 'Handle', state);
     expect(handle).toMatchObject({ rows: 1, cols: 1, call: { name: 'CONCATENATE', texts: ['w1', 'Opp_Status'] } });
     expect(nameTarget(plugin, 'Values', state)).toEqual({ rows: 3, cols: 1 });
+    expect(handle?.columnCalls).toBeUndefined();
     const spilled = nameTarget(plugin, 'Spilled', state);
     expect(spilled).toMatchObject({ rows: 3, cols: 1, call: { name: 'SEQUENCE' } });
     expect(spilled?.spill?.array).toEqual([[1], [2], [3]]);
+    // A block: the call atop each of its columns (none atop A).
+    const block = nameTarget(plugin, 'Block', state);
+    expect(block).toMatchObject({ rows: 3, cols: 3 });
+    expect(block?.columnCalls).toEqual([
+      undefined,
+      { name: 'CONCATENATE', texts: ['w1', 'Opp_Status'] },
+      { name: 'SEQUENCE', texts: [''] },
+    ]);
     expect(nameTarget(plugin, 'NoSuchName', state)).toBeUndefined();
     expect(nameTarget({}, 'Handle', state)).toBeUndefined();
     hf.destroy();

@@ -33,12 +33,14 @@ describe('nested calls reused when nothing they read changed', () => {
     const mentor = slot(engine, 'MENTOR_RATE', 0); // COUNTBY(Dc_OppId,Opp_OppId,Dc_Support,"Mentor")
     const lateStage = engine.indicatorCalls(indicator(engine, 'LATE_STAGE_SHARE'))?.args[0]?.call?.args[3]; // LOOKUPBY(Opp_Stage,Stages_…)
     const coverageFilter = slot(engine, 'COVERAGE_DEPTH', 1); // LOOKUPBY(Dc_OppId,Opp_OppId,Opp_Status)
+    const keyInfo = slot(engine, 'KEY_INFO_COMPLETE', 0); // KEYINFO(…,Opp_Answers): the answers block as the store's block
     expect(mentor?.kept && lateStage?.kept && coverageFilter?.kept).toBeTruthy();
     const i = engine.inputColumn('Opportunities', 'Status').findIndex((s) => s === 'Open');
     engine.apply([{ table: 'Opportunities', row: i, column: 'Status', value: 'Lost' }]);
     expect(slot(engine, 'MENTOR_RATE', 0)).toBe(mentor);
     expect(engine.indicatorCalls(indicator(engine, 'LATE_STAGE_SHARE'))?.args[0]?.call?.args[3]).toBe(lateStage);
     expect(slot(engine, 'COVERAGE_DEPTH', 1)).not.toBe(coverageFilter);
+    expect(slot(engine, 'KEY_INFO_COMPLETE', 0)).toBe(keyInfo);
     engine.apply([{ table: 'Opportunities', row: i, column: 'Status', value: 'Open' }]);
     // A decision-chain edit reaches the COUNTBY; a Config change (a setting, a stage's order) reaches what reads it.
     const j = engine.inputColumn('DecisionChain', 'Support').findIndex((s) => s !== 'Mentor');
