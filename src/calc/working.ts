@@ -82,23 +82,35 @@ export type RowTrace = (row: number, key: string, amount?: number | readonly num
 export class RowLedger {
   private readonly rowsOf = new Map<string, number[]>();
   private readonly sums = new Map<string, ExactSum>();
+  /** The key traced last and its rows: a kernel files runs of rows under one key (issue #15: one lookup per run, not per row). */
+  private lastKey: string | undefined;
+  private lastRows: number[] = [];
+  private lastSum: ExactSum | undefined;
   readonly trace: RowTrace = (row, key, amount, factor) => {
-    let rows = this.rowsOf.get(key);
-    if (!rows) this.rowsOf.set(key, (rows = []));
+    let rows = this.lastRows;
+    if (key !== this.lastKey) {
+      rows = this.rowsOf.get(key) ?? [];
+      if (!rows.length) this.rowsOf.set(key, rows);
+      this.lastKey = key;
+      this.lastRows = rows;
+      this.lastSum = this.sums.get(key);
+    }
     rows.push(row);
     if (amount !== undefined) {
-      let s = this.sums.get(key);
-      if (!s) this.sums.set(key, (s = new ExactSum()));
+      let s = this.lastSum;
+      if (!s) this.sums.set(key, (s = this.lastSum = new ExactSum()));
       if (typeof amount !== 'number') for (const a of amount) s.add(a);
       else if (factor !== undefined) s.addProduct(amount, factor);
       else s.add(amount);
     }
   };
 
+  /** The rows filed under the keys, ascending when there are several keys. A new array (no spread: a part may hold 200,000 rows). */
   rows(...keys: string[]): number[] {
-    const out: number[] = [];
-    for (const k of keys) out.push(...(this.rowsOf.get(k) ?? []));
-    return keys.length > 1 ? out.sort((a, b) => a - b) : out;
+    if (keys.length === 1) return (this.rowsOf.get(keys[0]) ?? []).slice();
+    let out: number[] = [];
+    for (const k of keys) out = out.concat(this.rowsOf.get(k) ?? []);
+    return out.sort((a, b) => a - b);
   }
 
   count(...keys: string[]): number {

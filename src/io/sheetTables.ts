@@ -40,6 +40,8 @@ export interface SheetGrid {
   formula(row: number, col: number): string | undefined;
   /** Non-blank cells of a row, by ascending column. */
   entries(row: number): [number, GridValue][];
+  /** The same cells handed one by one, without a pair each (a big table's reader uses it where a grid has it). */
+  eachEntry?(row: number, visit: (col: number, value: GridValue) => void): void;
   readonly listObjects: readonly ListObjectInfo[];
   /** The currency a number cell's format shows ("$"#,##0 → USD), when the grid knows formats. */
   currency?(row: number, col: number): string | undefined;
@@ -192,34 +194,43 @@ function readExtent(
 
   const width = right - left + 1;
   const rows: Cell[][] = new Array(count);
-  for (let r = headerRow + 1, i = 0; r <= bottom; r++, i++) {
-    const row = new Array<Cell>(width).fill(null);
+  let r = headerRow;
+  let row: Cell[] = [];
+  const take = (c: number, v: GridValue) => {
+    if (c < left || c > right) return;
+    const j = c - left;
+    if (!isFlag(v)) {
+      row[j] = v;
+      return;
+    }
+    flagged(c, j, v);
+  };
+  const flagged = (c: number, j: number, v: Exclude<GridValue, Cell>) => {
+    if (computed.has(headers[j])) return;
+    const cell = a1(r, c);
+    const column = { en: headers[j] || a1(headerRow, c), zh: zhOf(headers[j]) || a1(headerRow, c) };
+    if (v.flag === 'error') {
+      problems.add(
+        `${grid.name}|${c}|error`,
+        { severity: 'warning', sheet: grid.name, cell, message: Z.errorValue(grid.name, cell, column, v.code) },
+        moreLike(column, { en: 'error value', zh: '错误值' }),
+      );
+    } else {
+      problems.add(
+        `${grid.name}|${c}|uncalculated`,
+        { severity: 'warning', sheet: grid.name, cell, message: Z.uncalculated(grid.name, cell, column) },
+        moreLike(column, { en: 'formula never calculated', zh: '公式未计算' }),
+      );
+    }
+  };
+  for (let i = 0; i < count; i++) {
+    r = headerRow + 1 + i;
+    row = new Array<Cell>(width).fill(null);
     rows[i] = row;
     if (ext.blankRows?.has(r)) continue;
-    for (const [c, v] of grid.entries(r)) {
-      if (c < left || c > right) continue;
-      const j = c - left;
-      if (!isFlag(v)) {
-        row[j] = v;
-        continue;
-      }
-      if (computed.has(headers[j])) continue;
-      const cell = a1(r, c);
-      const column = { en: headers[j] || a1(headerRow, c), zh: zhOf(headers[j]) || a1(headerRow, c) };
-      if (v.flag === 'error') {
-        problems.add(
-          `${grid.name}|${c}|error`,
-          { severity: 'warning', sheet: grid.name, cell, message: Z.errorValue(grid.name, cell, column, v.code) },
-          moreLike(column, { en: 'error value', zh: '错误值' }),
-        );
-      } else {
-        problems.add(
-          `${grid.name}|${c}|uncalculated`,
-          { severity: 'warning', sheet: grid.name, cell, message: Z.uncalculated(grid.name, cell, column) },
-          moreLike(column, { en: 'formula never calculated', zh: '公式未计算' }),
-        );
-      }
-    }
+    // Cell by cell without a [column, value] pair each (issue #15), where the grid can.
+    if (grid.eachEntry) grid.eachEntry(r, take);
+    else for (const [c, v] of grid.entries(r)) take(c, v);
   }
   return { sheet: grid.name, origin: { row: headerRow, col: left }, headers, rows };
 }

@@ -236,8 +236,10 @@ function packCells(
   for (let k = 0; k < total; k++) if (k === 0 || rowOf[at(k)] !== rowOf[at(k - 1)]) count++;
   const rowNos = new Int32Array(count);
   const start = new Int32Array(count + 1);
-  const cols = new Int32Array(total);
-  const vals = new Array<GridValue>(total);
+  // Cells already in order (the usual file) keep their values' array: no second copy of it.
+  const inPlace = typeof order === 'number' && values.length === total;
+  const cols = inPlace ? colOf.slice(0, total) : new Int32Array(total);
+  const vals = inPlace ? (values as GridValue[]) : new Array<GridValue>(total);
   let slot = -1;
   for (let k = 0; k < total; k++) {
     const i = at(k);
@@ -245,6 +247,7 @@ function packCells(
       rowNos[++slot] = rowOf[i];
       start[slot] = k;
     }
+    if (inPlace) continue;
     cols[k] = colOf[i];
     vals[k] = values[i];
   }
@@ -310,6 +313,13 @@ class XlsxGrid implements SheetGrid {
     if (f === undefined || typeof f === 'string') return f || undefined;
     const master = this.sharedFormulas.get(f.si);
     return master ? shiftFormula(master.text, row - master.row, col - master.col) || undefined : undefined;
+  }
+
+  eachEntry(row: number, visit: (col: number, value: GridValue) => void): void {
+    const k = this.slot(row);
+    if (k < 0) return;
+    const { start, cols, vals } = this.rows;
+    for (let i = start[k], end = start[k + 1]; i < end; i++) visit(cols[i], vals[i]);
   }
 
   entries(row: number): [number, GridValue][] {
@@ -388,7 +398,11 @@ export function parseWorksheet(name: string, xml: string, ctx: SheetContext, par
       let n: number | undefined;
       let f: FormulaText | undefined;
       let hasFormula = false;
-      if (s.kind === 'open') {
+      if (s.plainCellBody()) {
+        // The usual <v>…</v> alone, read as the loop below reads it.
+        n = t === 'b' || t === 'e' || t === 'str' ? undefined : s.integerIn(s.valueStart, s.valueEnd);
+        v = n === undefined ? xml.slice(s.valueStart, s.valueEnd) : undefined;
+      } else if (s.kind === 'open') {
         while (s.next() && !s.closes('c')) {
           if (s.closes()) continue;
           if (s.name === 'v') {

@@ -93,6 +93,28 @@ export class XmlScanner {
     if (k >= 0) open.length = k;
   }
 
+  /**
+   * Bookkeeping for the close tag `</…>` that starts at `lt` and ends at `gt`: the usual close
+   * of the innermost element (same name, no prefix, no space) is popped in place, without
+   * making its name (once per cell value: issue #15); anything else as closeElement does.
+   */
+  private closeTagAt(lt: number, gt: number): void {
+    const xml = this.xml;
+    const open = this.open;
+    const top = open[open.length - 1];
+    if (top !== undefined && gt - lt - 2 === top.length && xml.startsWith(top, lt + 2)) {
+      open.pop();
+      return;
+    }
+    this.closeElement(
+      xml
+        .slice(lt + 2, gt)
+        .replace(/^[^:]*:/, '')
+        .trim(),
+      lt,
+    );
+  }
+
   /** Whether the current tag is a close tag (of `name`, when given). A method, so callers re-read it after next(). */
   closes(name?: string): boolean {
     return this.kind === 'close' && (name === undefined || this.name === name);
@@ -227,15 +249,59 @@ export class XmlScanner {
     if (p === start || p - start > 15 || xml.charCodeAt(p) !== 60 || xml.charCodeAt(p + 1) !== 47) return undefined;
     const gt = xml.indexOf('>', p);
     if (gt < 0) return undefined;
-    this.closeElement(
-      xml
-        .slice(p + 2, gt)
-        .replace(/^[^:]*:/, '')
-        .trim(),
-      p,
-    );
+    this.closeTagAt(p, gt);
     this.pos = gt + 1;
     this.kind = 'close';
+    return negative ? -n : n;
+  }
+
+  /**
+   * The usual body of a cell right after its open tag, `<v>…</v></c>` exactly (no prefix, no
+   * attribute, no entity, no line end, no markup inside): its value's bounds in valueStart and
+   * valueEnd, the cell closed and the cursor after `</c>`, as next() and text() would leave it,
+   * without their tag-by-tag work (issue #15). False, cursor unchanged, for any other body.
+   */
+  plainCellBody(): boolean {
+    if (this.kind !== 'open' || this.open[this.open.length - 1] !== 'c') return false;
+    const xml = this.xml;
+    const p = this.pos;
+    if (xml.charCodeAt(p) !== 60 || xml.charCodeAt(p + 1) !== 118 /* v */ || xml.charCodeAt(p + 2) !== 62) return false;
+    const start = p + 3;
+    const lt = xml.indexOf('<', start);
+    if (lt < 0 || !xml.startsWith('</v></c>', lt)) return false;
+    for (let q = start; q < lt; q++) {
+      const ch = xml.charCodeAt(q);
+      if (ch === 38 /* & */ || ch === 13 /* CR */) return false;
+    }
+    this.valueStart = start;
+    this.valueEnd = lt;
+    this.open.pop();
+    this.name = 'c';
+    this.kind = 'close';
+    this.pos = lt + 8;
+    return true;
+  }
+
+  /** Bounds of the value plainCellBody() found. */
+  valueStart = 0;
+  valueEnd = 0;
+
+  /**
+   * The text from `from` to `to` as integerText() reads it (an optional '-', then 1 to 15
+   * digits and nothing else); undefined for any other text.
+   */
+  integerIn(from: number, to: number): number | undefined {
+    const xml = this.xml;
+    let p = from;
+    const negative = xml.charCodeAt(p) === 45; /* - */
+    if (negative) p++;
+    if (p === to || to - p > 15) return undefined;
+    let n = 0;
+    for (; p < to; p++) {
+      const d = xml.charCodeAt(p) - 48;
+      if (d < 0 || d > 9) return undefined;
+      n = n * 10 + d;
+    }
     return negative ? -n : n;
   }
 
@@ -337,13 +403,7 @@ export class XmlScanner {
       const lt = xml.indexOf('<', first + 1);
       if (gt > 0 && (lt < 0 || gt < lt)) {
         const text = xml.slice(this.pos, first);
-        this.closeElement(
-          xml
-            .slice(first + 2, gt)
-            .replace(/^[^:]*:/, '')
-            .trim(),
-          first,
-        );
+        this.closeTagAt(first, gt);
         this.pos = gt + 1;
         this.kind = 'close';
         return decodeXmlText(text);

@@ -570,7 +570,7 @@ export async function inflateEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes:
 }
 
 interface NodeZlib {
-  inflateRawSync(data: Uint8Array, options: { maxOutputLength: number }): Uint8Array;
+  inflateRawSync(data: Uint8Array, options: { maxOutputLength: number; chunkSize?: number }): Uint8Array;
   crc32?: (data: Uint8Array, value?: number) => number;
 }
 
@@ -584,11 +584,23 @@ const nodeZlib = (() => {
   return typeof zlib?.inflateRawSync === 'function' ? zlib : undefined;
 })();
 
-/** One part inflated by Node's zlib, never past maxBytes. Throws ZipEntryError. */
+/** Output pieces asked of zlib: at least its default (16 KB), at most 256 MB (a declared size may lie). */
+const MIN_CHUNK = 16 * 1024;
+const MAX_CHUNK = 256 * 1024 * 1024;
+
+/**
+ * One part inflated by Node's zlib, never past maxBytes. Throws ZipEntryError. zlib writes
+ * into pieces of `chunkSize` and joins them at the end: with its default of 16 KB a 50 MB
+ * sheet was 3,000 buffers and a copy of them all (a quarter of the read's time, issue #15).
+ * The part's declared size (plus the one byte that tells "too big") makes it one piece; a
+ * size that lies only costs more pieces, and never more than maxBytes is produced.
+ */
 function nodeInflate(data: Uint8Array, entry: ZipEntry, maxBytes: number): Uint8Array {
   try {
     // One byte over the limit tells "too big" from "exactly at the limit".
-    const out = nodeZlib!.inflateRawSync(data, { maxOutputLength: Math.min(maxBytes + 1, 2 ** 31 - 1) });
+    const maxOutputLength = Math.min(maxBytes + 1, 2 ** 31 - 1);
+    const chunkSize = Math.max(MIN_CHUNK, Math.min(entry.uncompressedSize + 1, maxOutputLength, MAX_CHUNK));
+    const out = nodeZlib!.inflateRawSync(data, { maxOutputLength, chunkSize });
     if (out.length > maxBytes) throw new ZipEntryError('too-big', `part ${entry.name} is larger than ${maxBytes} bytes`);
     return out;
   } catch (e) {

@@ -248,7 +248,7 @@ class Checker {
   }
 }
 
-/** Checks one value of a typed column; returns nothing, records problems. */
+/** Checks one value of a typed column (`name`: its colName, made once per column, not per cell); records problems. */
 function checkValue(
   k: Checker,
   t: TableData,
@@ -258,8 +258,8 @@ function checkValue(
   c: ColumnSpec,
   v: Cell,
   ctx: Context,
+  name: Col,
 ): void {
-  const name = colName(c);
   switch (c.type) {
     case 'amount':
     case 'number': {
@@ -397,7 +397,7 @@ function checkTable(
         }
         continue;
       }
-      checkValue(k, t, i, j, spec, c, v, ctx);
+      checkValue(k, t, i, j, spec, c, v, ctx, name);
     }
   });
   if (unscored)
