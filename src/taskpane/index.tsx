@@ -92,9 +92,8 @@ const baseName = (fileName: string) => (fileName || 'crm3').replace(/\.xlsx$/i, 
 
 async function start() {
   mark('entry');
-  const engine = new WorkerEngine();
-  // A page without office.js is web mode, which opens on the sample: the worker builds it now.
-  if (typeof Office === 'undefined') engine.preloadSample(browserLocale());
+  // A page without office.js is web mode, which opens on the sample: the worker builds it at once.
+  const engine = new WorkerEngine(undefined, typeof Office === 'undefined' ? { preloadSample: browserLocale() } : {});
   const pane = Promise.all([
     import(/* webpackChunkName: "pane" */ 'react-dom/client'),
     import(/* webpackChunkName: "pane" */ './App'),

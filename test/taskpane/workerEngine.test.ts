@@ -4,6 +4,7 @@
  */
 import { CANCELLED } from '../../src/taskpane/paneEngine';
 import { WorkerEngine } from '../../src/taskpane/engine/workerEngine';
+import { sampleOfWorkerName } from '../../src/taskpane/engine/messages';
 
 class FakeWorker {
   onmessage: ((e: { data: unknown }) => void) | null = null;
@@ -42,4 +43,25 @@ test('cancel fails the running calls, ends the worker and starts a new one', asy
   await expect(after).resolves.toEqual(['Discover']);
   engine.dispose();
   expect(workers[1].terminated).toBe(true);
+});
+
+test('web mode’s worker is named after the sample it builds at once; one started again after cancel is not', () => {
+  const names: string[] = [];
+  const engine = new WorkerEngine(
+    (name) => {
+      names.push(name);
+      return new FakeWorker() as unknown as Worker;
+    },
+    { preloadSample: 'zh-CN' },
+  );
+  engine.cancel();
+  new WorkerEngine((name) => {
+    names.push(name);
+    return new FakeWorker() as unknown as Worker;
+  });
+  expect(names).toEqual(['crm3-engine:sample:zh-CN', 'crm3-engine', 'crm3-engine']);
+  // The worker reads the same names back (engine.worker.ts).
+  expect(names.map(sampleOfWorkerName)).toEqual(['zh-CN', undefined, undefined]);
+  expect(sampleOfWorkerName('crm3-engine:sample:fr-FR')).toBeUndefined();
+  expect(sampleOfWorkerName(undefined)).toBeUndefined();
 });

@@ -4,7 +4,7 @@
  */
 /// <reference lib="webworker" />
 import type { Locale } from '../../core/i18n';
-import type { EngineReply, EngineRequest, ExportReadOptions } from './messages';
+import { type EngineReply, type EngineRequest, type ExportReadOptions, sampleOfWorkerName } from './messages';
 import { PaneEngineCore } from './paneEngineCore';
 import { mark } from '../timing';
 import { SAMPLE_FILE, sampleWorkbook } from '../webMode/sample';
@@ -43,12 +43,7 @@ scope.onmessage = (event: MessageEvent<EngineRequest>) => {
   if (method === 'clientCopy') return void clientCopy(id, args[0] as Uint8Array, args[1] as string, args[2] as Locale);
   try {
     let value: unknown;
-    if (method === 'preloadSample') {
-      const locale = args[0] as Locale;
-      mark('preload-start');
-      core.preload(sampleWorkbook(locale), { locale, file: SAMPLE_FILE[locale] });
-      mark('preload-done');
-    } else if (method === 'load') {
+    if (method === 'load') {
       const [snapshot, options] = args as Parameters<PaneEngineCore['load']>;
       mark('load-start');
       core.load(snapshot, options, (fraction) => reply({ id, kind: 'progress', fraction }));
@@ -62,3 +57,17 @@ scope.onmessage = (event: MessageEvent<EngineRequest>) => {
     reply({ id, kind: 'failed', error: e instanceof Error ? e.message : String(e) });
   }
 };
+
+// Web mode names the worker after the sample it opens on (workerEngine.ts): build it now, before
+// any message, so the engine is ready when the page has loaded React. A failure here is the
+// page's load's to report (it builds again and says why).
+const locale = sampleOfWorkerName(scope.name);
+if (locale) {
+  mark('preload-start');
+  try {
+    core.preload(sampleWorkbook(locale), { locale, file: SAMPLE_FILE[locale] });
+  } catch {
+    core.dispose();
+  }
+  mark('preload-done');
+}

@@ -1,4 +1,5 @@
 /** The messages between the pane and its engine worker: one request, one reply (progress in between). */
+import type { Locale } from '../../core/i18n';
 import type { ReadOptions } from '../../io/readWorkbook';
 import type { PaneEngineCore } from './paneEngineCore';
 
@@ -23,7 +24,7 @@ export type EngineMethod =
   | 'reviewsDue'
   | 'reportData';
 /** Work beside the engine: reading an .xlsx the user opened (ExcelJS), so a big file does not freeze the pane. */
-export type WorkerMethod = EngineMethod | 'readWorkbook' | 'clientCopy' | 'preloadSample';
+export type WorkerMethod = EngineMethod | 'readWorkbook' | 'clientCopy';
 
 export interface EngineRequest {
   id: number;
@@ -38,3 +39,13 @@ export type EngineReply =
 
 /** What each method returns, so the client's calls are typed. */
 export type EngineReturn<M extends EngineMethod> = ReturnType<PaneEngineCore[M]>;
+
+/** The engine worker's name; web mode's says which sample the worker builds as soon as its script has run. */
+export const WORKER_NAME = 'crm3-engine';
+export const sampleWorkerName = (locale: Locale) => `${WORKER_NAME}:sample:${locale}`;
+
+/** The sample a worker of this name builds at once, if any. */
+export function sampleOfWorkerName(name: string | undefined): Locale | undefined {
+  const m = /^crm3-engine:sample:(en-US|zh-CN)$/.exec(name ?? '');
+  return m ? (m[1] as Locale) : undefined;
+}

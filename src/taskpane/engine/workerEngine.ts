@@ -8,7 +8,15 @@ import { CANCELLED, LoadOptions, PaneEngine } from '../paneEngine';
 import type { Locale } from '../../core/i18n';
 import type { ClientCopyResult } from '../../io/clientCopy';
 import type { ReadResult } from '../../io/readWorkbook';
-import type { EngineMethod, EngineReply, EngineReturn, ExportReadOptions, WorkerMethod } from './messages';
+import {
+  type EngineMethod,
+  type EngineReply,
+  type EngineReturn,
+  type ExportReadOptions,
+  type WorkerMethod,
+  WORKER_NAME,
+  sampleWorkerName,
+} from './messages';
 
 interface Pending {
   resolve(value: unknown): void;
@@ -16,25 +24,36 @@ interface Pending {
   onProgress?: (fraction: number) => void;
 }
 
-/** The engine worker (a function, so tests can hand in their own). */
-export type WorkerFactory = () => Worker;
+/** The engine worker (a function, so tests can hand in their own); `name` is the worker's name. */
+export type WorkerFactory = (name: string) => Worker;
 
-// webpack 5 bundles the worker from this exact `new Worker(new URL(…, import.meta.url))` form.
-const startEngineWorker: WorkerFactory = () =>
+// webpack 5 bundles the worker from this exact `new Worker(new URL(…, import.meta.url))` form; the
+// chunk's name comes from the comment, so the worker's own name can say more.
+const startEngineWorker: WorkerFactory = (name) =>
   // @ts-expect-error -- tsconfig's module is CommonJS for jest; webpack compiles this file as ESM.
-  new Worker(new URL('./engine.worker.ts', import.meta.url), { name: 'crm3-engine' });
+  new Worker(/* webpackChunkName: "crm3-engine" */ new URL('./engine.worker.ts', import.meta.url), { name });
 
 export class WorkerEngine implements PaneEngine {
   private worker: Worker;
   private readonly pending = new Map<number, Pending>();
   private next = 1;
 
-  constructor(private readonly start: WorkerFactory = startEngineWorker) {
-    this.worker = this.started();
+  /**
+   * `preloadSample`: web mode, which opens on the sample in this language. The worker builds it
+   * the moment its script has run, while the page loads React, without waiting for a message
+   * (Chromium hands a new worker the messages sent before its script ran only once the page's
+   * thread is free again); the page's first `load` of the sample then finds it built
+   * (PaneEngineCore.preload). A worker started again after `cancel` does not.
+   */
+  constructor(
+    private readonly start: WorkerFactory = startEngineWorker,
+    options: { preloadSample?: Locale } = {},
+  ) {
+    this.worker = this.started(options.preloadSample ? sampleWorkerName(options.preloadSample) : WORKER_NAME);
   }
 
-  private started(): Worker {
-    const worker = this.start();
+  private started(name = WORKER_NAME): Worker {
+    const worker = this.start(name);
     worker.onmessage = (e: MessageEvent<EngineReply>) => this.receive(e.data);
     worker.onerror = (e) => this.failAll(e.message || 'engine worker failed');
     return worker;
@@ -81,15 +100,6 @@ export class WorkerEngine implements PaneEngine {
   /** Reads an .xlsx in the worker (the bytes move there); never throws for a bad file: the result says why. */
   readWorkbook(bytes: ArrayBuffer, name: string, options: ExportReadOptions = {}): Promise<ReadResult> {
     return this.send<ReadResult>('readWorkbook', [bytes, name, options], undefined, [bytes]);
-  }
-
-  /**
-   * Web mode: the worker builds the sample in this language at once, while the page loads
-   * React; the page's first `load` of the sample then finds it built (PaneEngineCore.preload).
-   * A failure here is the load's to report, so it is not reported twice.
-   */
-  preloadSample(locale: Locale): void {
-    this.send('preloadSample', [locale]).catch(() => undefined);
   }
 
   async load(snapshot: WorkbookSnapshot, options: LoadOptions, onProgress?: (fraction: number) => void) {
