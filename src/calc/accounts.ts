@@ -7,6 +7,7 @@ import { CalcError, Column } from '../core/cells';
 import { checkSameLength, numberAt } from './columns';
 import { ExactSum, exactDifference, exactRatio } from './exact';
 import { msg } from './messages';
+import type { RowFilter } from './criteria';
 import type { RowTrace } from './working';
 
 export interface RevenueInput {
@@ -14,7 +15,7 @@ export interface RevenueInput {
   revenue: Column;
   /** Customer's spend in our category, e.g. Acc_WalletEstimate. */
   wallet: Column;
-  include?: readonly boolean[];
+  include?: RowFilter;
 }
 
 /** A wallet estimate at row i: blank → undefined; a negative wallet is a data error. */
@@ -93,7 +94,7 @@ export function whitespace(input: RevenueInput, trace?: RowTrace): number | Calc
 export interface GrowthInput {
   current: Column;
   previous: Column;
-  include?: readonly boolean[];
+  include?: RowFilter;
 }
 
 /**

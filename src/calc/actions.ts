@@ -19,6 +19,7 @@ import { CalcError, Column, isBlank } from '../core/cells';
 import { checkSameLength, codeAt, dateAt } from './columns';
 import { Answer } from '../core/enumerations';
 import { msg } from './messages';
+import type { RowFilter } from './criteria';
 import type { RowTrace } from './working';
 
 export type ActionStatusCode = 'OnTime' | 'Late' | 'Overdue' | 'Pending' | 'Done' | 'DoneUndated';
@@ -81,7 +82,7 @@ export const ON_TIME_KEYS = ['onTime', 'late', 'overdue'] as const;
  * when none is due with a known outcome. A bad date or Done cell among the included rows is
  * the result's error (it names the row).
  */
-export function onTimeShare(input: ActionColumns, include?: readonly boolean[], trace?: RowTrace): number | null | CalcError {
+export function onTimeShare(input: ActionColumns, include?: RowFilter, trace?: RowTrace): number | null | CalcError {
   const bad = checkActionColumns(input);
   if (bad) return bad;
   const n = input.dueDates.length;

@@ -10,7 +10,7 @@
 import { CalcError, Cell, Column, isoFromSerial, showCell } from '../core/cells';
 import { Message, bi } from '../core/i18n';
 import { meanWhere, shareWhere, sumWhere } from './aggregate';
-import { FilterPair, rowMask } from './criteria';
+import { FilterPair, RowFilter, includeRows } from './criteria';
 import { winRate, WinRateInput } from './winrate';
 import {
   RowLedger,
@@ -27,7 +27,7 @@ import {
 
 /** Which rows the filters let through, what they say in words, and the rows each kept out. */
 export interface FilteredRows {
-  include: boolean[] | undefined;
+  include: RowFilter | undefined;
   filters: WorkingFilter[];
   leftOut: WorkingLeftOut[];
 }
@@ -38,11 +38,12 @@ const criterionText = (c: Cell | Column | undefined): string => {
   return c === undefined || c === null ? '*' : Array.isArray(c) ? (c as Column).map(one).join(',') : one(c as Cell);
 };
 
-/** The filter pairs of a call, read as the kernel reads them (rowMask), with the rows each one keeps out. */
+/** The filter pairs of a call, read as the kernel reads them (includeRows), with the rows each one keeps out. */
 export function filterRows(n: number, pairs: readonly FilterPair[], rowsName: string): FilteredRows | CalcError {
   const given = pairs.filter((p) => p.column);
   if (!given.length) return { include: undefined, filters: [], leftOut: [] };
-  const include = rowMask(n, pairs, rowsName);
+  // Masks of 1s and 0s (includeRows), not arrays of booleans: a working is asked for each indicator (issue #15).
+  const include = includeRows(n, pairs, rowsName);
   if (include instanceof CalcError) return include;
   const taken = new Uint8Array(n);
   const out: WorkingLeftOut[] = [];
@@ -50,8 +51,9 @@ export function filterRows(n: number, pairs: readonly FilterPair[], rowsName: st
   for (const p of given) {
     const crit = criterionText(p.criterion);
     filters.push({ key: p.columnName, text: bi(`{${p.columnName}} matches "${crit}"`, `{${p.columnName}} 满足“${crit}”`) });
-    const mask = rowMask(n, [p], rowsName);
+    const mask = includeRows(n, [p], rowsName);
     if (mask instanceof CalcError) return mask;
+    if (!mask) continue;
     const rows: number[] = [];
     for (let i = 0; i < n; i++)
       if (!mask[i] && !taken[i]) {
