@@ -12,21 +12,10 @@ import { CellChange, ConfigChange, WorkbookEngine } from '../../src/engine/workb
 import { CALC_SHEET } from '../../src/engine/sheets';
 import { BUILT_IN_INDICATORS } from '../../src/model/indicators';
 import { TableName } from '../../src/model/schema';
-import { IndicatorRow, WorkbookSnapshot } from '../../src/model/snapshot';
-import { caseSnapshot } from '../support/engineResults';
+import { IndicatorRow } from '../../src/model/snapshot';
+import { COMPUTED, caseSnapshot, withChanges } from '../support/engineResults';
 
 const ASOF = 46352;
-const COMPUTED: readonly ['Accounts' | 'Opportunities', string][] = [
-  ['Accounts', 'Score'],
-  ['Accounts', 'Attractiveness'],
-  ['Accounts', 'Position'],
-  ['Accounts', 'Tier'],
-  ['Accounts', 'Strategy'],
-  ['Opportunities', 'QualScore'],
-  ['Opportunities', 'Grade'],
-  ['Opportunities', 'Probability'],
-  ['Opportunities', 'StageCheck'],
-];
 const nameOf = ([table, column]: readonly [string, string]) => `${table === 'Accounts' ? 'Acc' : 'Opp'}_${column}`;
 
 const row = (id: string, formula: string): IndicatorRow => ({
@@ -150,17 +139,6 @@ describe('what-if on held computed columns', () => {
       [{ setting: 'UnknownAnswerScore', value: 1 }],
     ),
   );
-  function withChanges(changes: readonly CellChange[]): WorkbookSnapshot {
-    const tables = { ...snapshot.tables };
-    for (const c of changes) {
-      const t = tables[c.table]!;
-      const j = t.headers.indexOf(c.column);
-      const rows = t.rows.map((r) => [...r]);
-      rows[c.row][j] = c.value;
-      tables[c.table] = { ...t, rows };
-    }
-    return { ...snapshot, tables };
-  }
 
   let held: WorkbookEngine;
   let spilled: WorkbookEngine;
@@ -182,7 +160,7 @@ describe('what-if on held computed columns', () => {
         const previous = changes.map((c) => ({ ...c, value: held.inputColumn(c.table, c.column)[c.row] as Cell }));
         held.apply(changes);
         spilled.apply(changes);
-        const fresh = WorkbookEngine.build(withChanges(changes), { asOf: ASOF });
+        const fresh = WorkbookEngine.build(withChanges(snapshot, changes), { asOf: ASOF });
         try {
           const now = held.withConfig(config, results);
           expect(now).toEqual(fresh.withConfig(config, results));
@@ -230,7 +208,7 @@ describe('what-if on held computed columns', () => {
       expect(results(engine)).toEqual(base);
       const edit: CellChange = { table: 'Accounts', row: 2, column: 'C_Potential', value: 1 };
       engine.apply([edit]);
-      const fresh = WorkbookEngine.build(withChanges([edit]), { asOf: ASOF });
+      const fresh = WorkbookEngine.build(withChanges(snapshot, [edit]), { asOf: ASOF });
       expect(results(engine)).toEqual(results(fresh));
       fresh.destroy();
     } finally {

@@ -10,6 +10,7 @@ import { CellChange, WorkbookEngine } from '../../src/engine/workbookEngine';
 import { generateSample } from '../../src/model/sample';
 import { TableName } from '../../src/model/schema';
 import { WorkbookSnapshot } from '../../src/model/snapshot';
+import { withChanges } from '../support/engineResults';
 
 const ASOF = 46352;
 const sample = generateSample({ size: 40, seed: 11 });
@@ -35,18 +36,6 @@ const columnOf = (s: WorkbookSnapshot, table: TableName, column: string): Cell[]
   const j = t.headers.indexOf(column);
   return t.rows.map((r) => r[j] ?? null);
 };
-
-function withChanges(s: WorkbookSnapshot, changes: readonly CellChange[]): WorkbookSnapshot {
-  const tables = { ...s.tables };
-  for (const c of changes) {
-    const t = tables[c.table]!;
-    const j = t.headers.indexOf(c.column);
-    const rows = t.rows.map((r) => [...r]);
-    rows[c.row][j] = c.value;
-    tables[c.table] = { ...t, rows };
-  }
-  return { ...s, tables };
-}
 
 const anyCell: fc.Arbitrary<Cell> = fc.oneof(
   fc.constant(null),

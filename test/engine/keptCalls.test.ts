@@ -11,8 +11,7 @@ import { Cell } from '../../src/core/cells';
 import { formulaWorking } from '../../src/engine/indicatorWorking';
 import { CellChange, ConfigChange, WorkbookEngine } from '../../src/engine/workbookEngine';
 import { TableName } from '../../src/model/schema';
-import { WorkbookSnapshot } from '../../src/model/snapshot';
-import { caseSnapshot } from '../support/engineResults';
+import { caseSnapshot, withChanges } from '../support/engineResults';
 import { hfOf, keptAgainstCalculated } from '../support/nestedRecords';
 
 const ASOF = 46352;
@@ -93,17 +92,6 @@ describe('what the engine answers does not depend on reuse', () => {
     [{ table: 'Stages', row: 1, column: 'Order', value: 9 }],
     [{ table: 'Tiers', row: 0, column: 'VisitIntervalDays', value: 2 }],
   );
-  function withChanges(changes: readonly CellChange[]): WorkbookSnapshot {
-    const tables = { ...snapshot.tables };
-    for (const c of changes) {
-      const t = tables[c.table]!;
-      const j = t.headers.indexOf(c.column);
-      const rows = t.rows.map((r) => [...r]);
-      rows[c.row][j] = c.value;
-      tables[c.table] = { ...t, rows };
-    }
-    return { ...snapshot, tables };
-  }
   const shown = (e: WorkbookEngine) => e.indicators().map((i) => ({ id: i.row.id, value: i.value, status: i.status }));
 
   let engine: WorkbookEngine;
@@ -119,7 +107,7 @@ describe('what the engine answers does not depend on reuse', () => {
       fc.property(fc.array(change, { minLength: 1, maxLength: 3 }), config, (changes, settings) => {
         const previous = changes.map((c) => ({ ...c, value: engine.inputColumn(c.table, c.column)[c.row] as Cell }));
         engine.apply(changes);
-        const fresh = WorkbookEngine.build(withChanges(changes), { asOf: ASOF });
+        const fresh = WorkbookEngine.build(withChanges(snapshot, changes), { asOf: ASOF });
         try {
           engine.withConfig(settings, (e) => {
             expect(shown(e)).toEqual(fresh.withConfig(settings, shown));

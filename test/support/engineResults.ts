@@ -72,7 +72,8 @@ function messUp(s: WorkbookSnapshot): void {
   rewrite(Activities, 'Date', 41, 5, (v) => (typeof v === 'number' ? iso(v) : v));
 }
 
-const COMPUTED: readonly ['Accounts' | 'Opportunities', string][] = [
+/** Every computed column, as (table, column). */
+export const COMPUTED: readonly ['Accounts' | 'Opportunities', string][] = [
   ['Accounts', 'Score'],
   ['Accounts', 'Attractiveness'],
   ['Accounts', 'Position'],
@@ -134,4 +135,17 @@ export function caseSnapshot(c: WorkbookCase): WorkbookSnapshot {
   const s = generateSample({ size: c.size, seed: c.seed, locale: c.locale });
   if (c.messy) messUp(s);
   return s;
+}
+
+/** The snapshot with `changes` made to copies of its rows (what a fresh build of an edited workbook reads). */
+export function withChanges(s: WorkbookSnapshot, changes: readonly CellChange[]): WorkbookSnapshot {
+  const tables = { ...s.tables };
+  for (const c of changes) {
+    const t = tables[c.table]!;
+    const j = t.headers.indexOf(c.column);
+    const rows = t.rows.map((r) => [...r]);
+    rows[c.row][j] = c.value;
+    tables[c.table] = { ...t, rows };
+  }
+  return { ...s, tables };
 }

@@ -61,7 +61,16 @@ export function fromHfScalar(v: unknown): InputCell {
 
 function fromHfArg(v: unknown): InputArg {
   if (v === undefined) return undefined;
-  if (v instanceof SimpleRangeValue) return v.data.map((row) => row.map(fromHfScalar));
+  if (v instanceof SimpleRangeValue) {
+    // A CRM3 call's column result holds one row per distinct value (toHf, columnRows): converted
+    // once each, the argument shares them too (no new one-cell array per row to collect).
+    const converted = new Map<unknown[], InputCell[]>();
+    return v.data.map((row) => {
+      let r = converted.get(row);
+      if (r === undefined) converted.set(row, (r = row.map(fromHfScalar)));
+      return r;
+    });
+  }
   return fromHfScalar(v);
 }
 
