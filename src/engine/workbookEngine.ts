@@ -35,7 +35,7 @@ import {
   sanitize,
 } from './sheets';
 import { ColumnDataPlugin, ColumnStore, columnDataTranslations, storeShortcut } from './columnStore';
-import { cheapSpillMapping, exportAsCalculated, skipChangeLists } from './hfInternals';
+import { calculatedExporter, cheapSpillMapping, exportAsCalculated, skipChangeLists } from './hfInternals';
 import { RecordedArgument, RecordedCall, recordNestedCalls, recordedCalls } from './nestedCalls';
 import { nestedCallCache } from './keptCalls';
 
@@ -289,10 +289,11 @@ export class WorkbookEngine {
   private heldComputed(name: string): EngineValue[] | undefined {
     const handle = this.layout.computedHandles.get(name.trim().toLowerCase());
     const values = handle && this.store.get(handle.key);
-    if (!values) return undefined;
+    const exportValue = values && calculatedExporter(this.hf);
+    if (!values || !exportValue) return undefined;
     const out = new Array<EngineValue>(values.length);
     for (let i = 0; i < values.length; i++) {
-      const exported = exportAsCalculated(this.hf, spilledAsHf(values[i], this.locale));
+      const exported = exportValue(spilledAsHf(values[i], this.locale));
       if (!exported) return undefined;
       out[i] = toEngineValue(exported.value);
     }
