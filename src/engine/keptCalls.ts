@@ -120,12 +120,14 @@ function keptOf(plugin: FunctionPlugin): WeakMap<object, Kept> | undefined {
   return kept;
 }
 
+/** A CRM3 call whose value cannot depend on its cell (placeFree holds only of CRM3 calls among calls). */
+const keepable = (node: unknown): boolean => callNode(node) !== undefined && placeFree(node);
+
 /** The cache the CRM3 plugin asks before evaluating a nested call (see crm3Plugin's argumentsWithShortcut). */
 export function nestedCallCache(shortcut: NamedColumnShortcut): NestedCallCache {
   return {
     reuse(plugin, node, state, frame, index) {
-      const call = callNode(node);
-      if (!call || !/^CRM3\./i.test(call.procedureName) || !placeFree(node)) return undefined;
+      if (!keepable(node)) return undefined;
       const kept = keptOf(plugin)?.get(node as object);
       if (!kept) return undefined;
       const names = namesOf(node as Node);
@@ -135,8 +137,7 @@ export function nestedCallCache(shortcut: NamedColumnShortcut): NestedCallCache 
       return { arg: kept.arg };
     },
     keep(plugin, node, state, frame, index, value, arg) {
-      const call = callNode(node);
-      if (!call || !/^CRM3\./i.test(call.procedureName) || !placeFree(node)) return;
+      if (!keepable(node)) return;
       const kept = keptOf(plugin);
       if (!kept) return;
       const inputs: unknown[] = [];
