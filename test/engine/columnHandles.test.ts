@@ -8,7 +8,7 @@ import { toNumber } from '../../src/core/cells';
 import { WorkbookEngine } from '../../src/engine/workbookEngine';
 import { BUILT_IN_INDICATORS } from '../../src/model/indicators';
 import { generateSample } from '../../src/model/sample';
-import { IndicatorRow } from '../../src/model/snapshot';
+import { ownIndicator } from '../support/ownIndicator';
 
 const ASOF = 46352;
 const sample = generateSample({ size: 60, seed: 5 });
@@ -16,20 +16,9 @@ const opps = sample.tables.Opportunities!;
 const col = (name: string) => opps.rows.map((r) => r[opps.headers.indexOf(name)] ?? null);
 const sumOf = (cells: readonly unknown[]) => cells.reduce<number>((s, c) => s + (typeof c === 'number' ? c : 0), 0);
 
-const row = (id: string, formula: string): IndicatorRow => ({
-  id,
-  goal: 'G',
-  name: { en: id, zh: id },
-  formula,
-  unit: 'number',
-  direction: 'HigherIsBetter',
-  green: null,
-  red: null,
-});
-
 describe('column handles', () => {
   test('a column only CRM3 functions read is one cell; one read as cells is spilled', () => {
-    const own = [...BUILT_IN_INDICATORS, row('AMOUNT_SUM', '=SUM(Opp_Amount)'), row('N', '=COUNTA(Opp_OppId)')];
+    const own = [...BUILT_IN_INDICATORS, ownIndicator('AMOUNT_SUM', '=SUM(Opp_Amount)'), ownIndicator('N', '=COUNTA(Opp_OppId)')];
     const engine = WorkbookEngine.build({ ...sample, indicators: own }, { asOf: ASOF });
     try {
       expect(engine.layout.handles.has('opp_status')).toBe(true);

@@ -12,25 +12,14 @@ import { CellChange, ConfigChange, WorkbookEngine } from '../../src/engine/workb
 import { CALC_SHEET } from '../../src/engine/sheets';
 import { BUILT_IN_INDICATORS } from '../../src/model/indicators';
 import { TableName } from '../../src/model/schema';
-import { IndicatorRow } from '../../src/model/snapshot';
 import { COMPUTED, caseSnapshot, withChanges } from '../support/engineResults';
+import { ownIndicator } from '../support/ownIndicator';
 
 const ASOF = 46352;
 const nameOf = ([table, column]: readonly [string, string]) => `${table === 'Accounts' ? 'Acc' : 'Opp'}_${column}`;
 
-const row = (id: string, formula: string): IndicatorRow => ({
-  id,
-  goal: 'G',
-  name: { en: id, zh: id },
-  formula,
-  unit: 'number',
-  direction: 'HigherIsBetter',
-  green: null,
-  red: null,
-});
-
 /** Indicators that read every computed column as cells: the engine spills them all (the form before handles). */
-const READ_AS_CELLS = COMPUTED.map((c) => row(`CELLS_${nameOf(c)}`, `=COUNTA(${nameOf(c)})`));
+const READ_AS_CELLS = COMPUTED.map((c) => ownIndicator(`CELLS_${nameOf(c)}`, `=COUNTA(${nameOf(c)})`));
 
 function results(engine: WorkbookEngine) {
   return {
