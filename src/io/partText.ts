@@ -8,7 +8,7 @@ const DECODERS = {
 
 interface NodeBuffer {
   isAscii?(data: Uint8Array): boolean;
-  Buffer: { from(data: ArrayBufferLike, offset: number, length: number): { latin1Slice(): string } };
+  Buffer: { from(data: ArrayBufferLike, offset: number, length: number): { toString(encoding: 'latin1'): string } };
 }
 
 /** Node's buffer module when present (the CLI); browsers decode with TextDecoder alone. */
@@ -25,7 +25,7 @@ const nodeBuffer = (() => {
  */
 function asciiText(data: Uint8Array): string | undefined {
   if (!nodeBuffer || data.length < 4096 || !nodeBuffer.isAscii!(data)) return undefined;
-  return nodeBuffer.Buffer.from(data.buffer, data.byteOffset, data.byteLength).latin1Slice();
+  return nodeBuffer.Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1');
 }
 
 /**
