@@ -6,9 +6,14 @@
  * table the workbook lacks is created on its own sheet, headers en or zh after the workbook's
  * language, with the names over its columns (Hist_Date = History[Date], …).
  *
- * Syncs: 1 list sheets, tables and names; 2 the history tables' headers; then the writes, in
- * chunks small enough for Excel on the web's request limit. When Excel refuses a write, the
- * rows and sheets added so far are taken out again.
+ * Rows first fill the table's blank rows at its end (a template's tables come with two empty
+ * rows), as io/historyPackage does in a file: `rows.add` alone would append below them and leave
+ * a gap under the header. Those rows are written as a range; the rest go in by `rows.add`.
+ *
+ * Syncs: 1 list sheets, tables and names; 2 the history tables' headers and data bodies; 3 the
+ * bodies' last rows (to find the blank ones); then the writes, in chunks small enough for Excel
+ * on the web's request limit. When Excel refuses a write, the rows and sheets added so far are
+ * taken out again and the filled blank rows emptied.
  */
 import { Cell, keyOf } from '../core/cells';
 import { Locale, Message, bi } from '../core/i18n';
@@ -48,6 +53,19 @@ interface Existing {
   table: Excel.Table;
   header: Excel.Range;
   body: Excel.Range;
+  data: Excel.Range;
+}
+
+/**
+ * How many of the data body's last rows hold nothing (no value, no formula): the rows Excel
+ * would fill before growing the table. Only the last `tail` rows are looked at (one request);
+ * when all of them are blank but the body is longer, the blanks may not reach a filled row, so
+ * none are filled and the rows are appended, as the file writer does.
+ */
+function trailingBlankRows(formulas: readonly (readonly unknown[])[], bodyRows: number): number {
+  let k = 0;
+  for (let i = formulas.length - 1; i >= 0 && formulas[i].every((f) => f === '' || f === null); i--) k++;
+  return k === formulas.length && formulas.length < bodyRows ? 0 : k;
 }
 
 /** Which of the table's columns each of our columns goes to (canonical name, zh header or alias); -1 when missing. */
@@ -108,17 +126,32 @@ export async function appendHistoryIn(
       table,
       header: table.getHeaderRowRange().load('values'),
       body: table.getRange().load('rowIndex,rowCount,columnCount'),
+      data: table.getDataBodyRange().load('rowIndex,rowCount,columnIndex'),
     });
   }
   await ctx.sync();
-  const plans = existing.map((e) => {
+  const tails = existing.map((e) => {
+    const width = e.body.columnCount;
+    const n = Math.min(e.data.rowCount, Math.max(1, Math.floor(CELLS_PER_SYNC / Math.max(1, width))));
+    const top = e.data.rowIndex + e.data.rowCount - n;
+    return { top, range: e.table.worksheet.getRangeByIndexes(top, e.data.columnIndex, n, width).load('formulas,numberFormat') };
+  });
+  await ctx.sync();
+  const plans = existing.map((e, i) => {
     const at = columnMap(e.kind, e.header.values[0] ?? []);
+    const tail = tails[i].range;
+    const blank = trailingBlankRows(tail.formulas, e.data.rowCount);
+    const fill = Math.min(blank, rows[e.kind].length);
     return {
       ...e,
       at,
       add: rows[e.kind],
       width: e.body.columnCount,
-      last: e.body.rowIndex + e.body.rowCount + rows[e.kind].length,
+      /** The blank rows filled: where they start (sheet row index) and their formats before. */
+      fill,
+      fillTop: e.data.rowIndex + e.data.rowCount - blank,
+      fillFormats: tail.numberFormat.slice(tail.numberFormat.length - blank, tail.numberFormat.length - blank + fill),
+      last: e.body.rowIndex + e.body.rowCount + rows[e.kind].length - fill,
     };
   });
   for (const p of plans) {
@@ -132,6 +165,7 @@ export async function appendHistoryIn(
   const takenNames = new Set([...tables.items, ...names.items].map((x) => x.name.toLowerCase()));
   const created: Excel.Worksheet[] = [];
   const grown: { table: Excel.Table; sheet: Excel.Worksheet; firstRow: number; width: number; rows: number }[] = [];
+  const filled: { sheet: Excel.Worksheet; top: number; left: number; formats: unknown[][] }[] = [];
   const written: string[] = [];
   try {
     for (const kind of wanted.filter((k) => !existing.some((e) => e.kind === k))) {
@@ -179,9 +213,24 @@ export async function appendHistoryIn(
     }
     for (const p of plans) {
       const ws = p.table.worksheet;
+      const cells = laidOut(p.add, p.at, p.width);
+      // Into the table's blank rows first; dates get a date format where the row had none.
+      const dateAt = new Set(tableSpec(p.kind).columns.flatMap((c, i) => (c.type === 'date' ? [p.at[i]] : [])));
+      let top = p.fillTop;
+      for (const chunk of chunksOf(cells.slice(0, p.fill), p.width)) {
+        const formats = p.fillFormats.slice(top - p.fillTop, top - p.fillTop + chunk.length);
+        filled.push({ sheet: ws, top, left: p.data.columnIndex, formats });
+        const range = ws.getRangeByIndexes(top, p.data.columnIndex, chunk.length, p.width);
+        range.values = chunk;
+        range.numberFormat = formats.map((row) =>
+          row.map((f, j) => (dateAt.has(j) && (f === 'General' || f === '') ? DATE_FORMAT : f)),
+        );
+        top += chunk.length;
+        await ctx.sync();
+      }
       const grew = { table: p.table, sheet: ws, firstRow: p.body.rowIndex + p.body.rowCount, width: p.width, rows: 0 };
       grown.push(grew);
-      for (const chunk of chunksOf(laidOut(p.add, p.at, p.width), p.width)) {
+      for (const chunk of chunksOf(cells.slice(p.fill), p.width)) {
         p.table.rows.add(undefined, chunk);
         await ctx.sync();
         grew.rows += chunk.length;
@@ -197,6 +246,11 @@ export async function appendHistoryIn(
         const range = g.table.getRange().load('columnIndex');
         await ctx.sync();
         g.sheet.getRangeByIndexes(g.firstRow, range.columnIndex, g.rows, g.width).delete('Up');
+      }
+      for (const f of filled) {
+        const range = f.sheet.getRangeByIndexes(f.top, f.left, f.formats.length, f.formats[0]?.length ?? 0);
+        range.values = f.formats.map((row) => row.map(() => ''));
+        range.numberFormat = f.formats;
       }
       for (const ws of created) ws.delete();
       await ctx.sync();

@@ -621,6 +621,11 @@ class FakeRange extends FakeProxy {
   set formulas(v: unknown[][]) {
     this.write(v, true);
   }
+  /** Formats are not kept: every cell reads as General. */
+  get numberFormat() {
+    this.need('numberFormat');
+    return this.grid(() => 'General');
+  }
   set numberFormat(v: unknown[][]) {
     this.checkShape(v);
   }
@@ -755,6 +760,16 @@ class FakeTable extends FakeProxy {
   }
   getRange(): FakeRange {
     return new FakeRange(this.ctx, this.t!.sheet, this.t!);
+  }
+  /** The rows between the header and the totals row. */
+  getDataBodyRange(): FakeRange {
+    const t = this.t!;
+    return new FakeRange(this.ctx, t.sheet, {
+      top: t.top + (t.showHeaders ? 1 : 0),
+      left: t.left,
+      bottom: t.bottom - (t.showTotals ? 1 : 0),
+      right: t.right,
+    });
   }
   getHeaderRowRange(): FakeRange {
     const t = this.t!;
