@@ -56,6 +56,18 @@ interface PreparedArgs {
 }
 
 /**
+ * The first error cell of a grid, else undefined. Indexed loops: `for…of` over 50,000 rows made
+ * an iterator result per row on every call (a quarter of what a what-if allocated, issue #15).
+ */
+function firstError(grid: readonly (readonly InputCell[])[]): CalcError | undefined {
+  for (let r = 0; r < grid.length; r++) {
+    const row = grid[r];
+    for (let k = 0; k < row.length; k++) if (row[k] instanceof CalcError) return row[k] as CalcError;
+  }
+  return undefined;
+}
+
+/**
  * Applies each argument's error rule: error cells are taken out of the arguments (blank,
  * no-match or row errors) or stop the call, as declared. O(cells).
  */
@@ -75,29 +87,29 @@ function prepareArguments(decl: FunctionDeclaration, args: readonly InputArg[]):
       continue;
     }
     const grid = a as readonly (readonly InputCell[])[];
-    let hasError = false;
-    if (!errorFree.has(grid)) for (const row of grid) for (const c of row) if (c instanceof CalcError) hasError = true;
-    if (!hasError) {
+    const first = errorFree.has(grid) ? undefined : firstError(grid);
+    if (!first) {
       values.push(grid as RawArg);
       continue;
     }
     const rule = errorRule(decl, p);
-    if (rule === 'propagate') {
-      for (const row of grid) for (const c of row) if (c instanceof CalcError) return { values, rowErrors, whole: named(c) };
-    }
+    if (rule === 'propagate') return { values, rowErrors, whole: named(first) };
     // A one-row argument is a vector laid out across: its "rows" are its cells.
     const across = grid.length === 1 && rule === 'perRow' && decl.result.shape.kind === 'column';
+    // Rows without an error are passed as they are (arguments are never changed in place).
     const cleaned = grid.map((row, r) =>
-      row.map((c, k) => {
-        if (!(c instanceof CalcError)) return c;
-        if (rule === 'perRow') {
-          const at = across ? k : r;
-          if (!rowErrors.has(at)) rowErrors.set(at, named(c));
-          return null;
-        }
-        if (rule === 'keep') return named(c);
-        return rule === 'noMatch' ? NO_MATCH : null;
-      }),
+      !row.some((c) => c instanceof CalcError)
+        ? row
+        : row.map((c, k) => {
+            if (!(c instanceof CalcError)) return c;
+            if (rule === 'perRow') {
+              const at = across ? k : r;
+              if (!rowErrors.has(at)) rowErrors.set(at, named(c));
+              return null;
+            }
+            if (rule === 'keep') return named(c);
+            return rule === 'noMatch' ? NO_MATCH : null;
+          }),
     );
     values.push(cleaned as RawArg);
   }
@@ -113,10 +125,27 @@ function cleanScalar(v: Scalar): Scalar {
   return v === undefined ? null : v;
 }
 
+/** Whether cleanScalar leaves `v` as it is. */
+const clean = (v: Scalar): boolean => (typeof v === 'number' ? Number.isFinite(v) && !Object.is(v, -0) : v !== undefined);
+
+/**
+ * A kernel's result as hosts get it: one cell unwrapped, every cell through cleanScalar. A row
+ * (and the whole result) is copied only when a cell changes: results are new arrays every call
+ * and no host changes them in place (each maps them into its own values).
+ */
 function unwrapSingle(r: Result): Result {
   if (!Array.isArray(r)) return cleanScalar(r);
-  const rows = r.map((row) => row.map(cleanScalar));
-  return rows.length === 1 && rows[0].length === 1 ? rows[0][0] : rows;
+  let rows: Scalar[][] | undefined;
+  for (let i = 0; i < r.length; i++) {
+    const row = r[i];
+    let same = true;
+    for (let k = 0; k < row.length && same; k++) same = clean(row[k]);
+    if (same) continue;
+    rows ??= r.slice();
+    rows[i] = row.map(cleanScalar);
+  }
+  const out = rows ?? r;
+  return out.length === 1 && out[0].length === 1 ? out[0][0] : out;
 }
 
 /** Puts row errors into a column result (a whole-result error stays as it is). */
