@@ -66,6 +66,35 @@ describe('PaneEngineCore.preload', () => {
     core.dispose();
   });
 
+  test('the results computed ahead serve the first evaluation after the kept load, and only that one', async () => {
+    const options = { locale: 'en-US' as const, file: SAMPLE_FILE['en-US'] };
+    const fresh = freshResult(await pageSnapshot('en-US'), options);
+    const core = new PaneEngineCore();
+    core.preload(sampleWorkbook('en-US'), options);
+    const read = jest.spyOn(WorkbookEngine.prototype, 'indicators');
+    core.load(await pageSnapshot('en-US'), options);
+    expect(core.evaluate()).toEqual(fresh);
+    expect(read).not.toHaveBeenCalled(); // computed during preload
+    expect(core.evaluate()).toEqual(fresh);
+    expect(read).toHaveBeenCalled();
+    core.dispose();
+
+    // Not for a scope or with the workings, nor after a what-if: those are computed when asked.
+    for (const ask of [
+      (c: PaneEngineCore) => c.evaluate(undefined, true),
+      (c: PaneEngineCore) => c.evaluate([{ field: 'owner', value: 'nobody' }]),
+      (c: PaneEngineCore) => (c.whatIf([]), c.evaluate()),
+    ]) {
+      const other = new PaneEngineCore();
+      other.preload(sampleWorkbook('en-US'), options);
+      other.load(await pageSnapshot('en-US'), options);
+      read.mockClear();
+      ask(other);
+      expect(read).toHaveBeenCalled();
+      other.dispose();
+    }
+  });
+
   test('a workbook with one cell changed is built anew, and its results are its own', async () => {
     const options = { locale: 'en-US' as const, file: SAMPLE_FILE['en-US'] };
     const changed = await pageSnapshot('en-US');

@@ -57,7 +57,9 @@ export class PaneEngineCore {
   /** The engine of the last scope asked for (the dashboard asks the same scope repeatedly), with its workbook. */
   private scoped?: { key: string; engine: WorkbookEngine; snapshot: WorkbookSnapshot };
   /** The workbook `preload` built, as it was given, and how: the next `load` of the same keeps its engine. */
-  private ahead?: { snapshot: WorkbookSnapshot; options: LoadOptions };
+  private ahead?: { snapshot: WorkbookSnapshot; options: LoadOptions; results: EvaluationResult };
+  /** The whole workbook's results `preload` computed, for the first `evaluate` after the load that kept its engine. */
+  private aheadResults?: EvaluationResult;
 
   /**
    * Loads a workbook before the page asks for it: web mode's sample, built in the worker while
@@ -67,13 +69,17 @@ export class PaneEngineCore {
   preload(snapshot: WorkbookSnapshot, options: LoadOptions): void {
     const given = structuredClone(snapshot);
     this.load(snapshot, options);
-    this.ahead = { snapshot: given, options };
+    // The page asks for these results right after its load (useWorkbook): computed now, while the
+    // page is still loading React, they are ready when it asks.
+    this.ahead = { snapshot: given, options, results: this.evaluate() };
   }
 
   load(snapshot: WorkbookSnapshot, options: LoadOptions, onProgress?: (fraction: number) => void): void {
     const ahead = this.ahead;
     this.ahead = undefined;
+    this.aheadResults = undefined;
     if (ahead && this.loaded && sameData(loadKey(ahead.options), loadKey(options)) && sameData(ahead.snapshot, snapshot)) {
+      this.aheadResults = ahead.results;
       onProgress?.(1);
       return;
     }
@@ -118,6 +124,9 @@ export class PaneEngineCore {
    * long as the rest of the evaluation (issue #15, web mode's first indicator).
    */
   evaluate(scopes?: readonly Scope[], withWorkings = false): EvaluationResult {
+    const ahead = this.aheadResults;
+    this.aheadResults = undefined;
+    if (ahead && !scopes?.length && !withWorkings) return ahead;
     const l = this.current;
     const { engine, snapshot } = this.builtFor(scopes);
     const options = { file: l.file, asOf: l.asOf, locale: l.locale, scopes, explain: withWorkings };
@@ -144,6 +153,7 @@ export class PaneEngineCore {
   }
 
   whatIf(changes: readonly CellChange[], scopes?: readonly Scope[]): { base: IndicatorResult[]; changed: IndicatorResult[] } {
+    this.aheadResults = undefined;
     const { base, changed } = this.engineFor(scopes).whatIf(changes);
     return { base: base.map((i) => this.indicatorResult(i)), changed: changed.map((i) => this.indicatorResult(i)) };
   }
@@ -243,6 +253,7 @@ export class PaneEngineCore {
 
   dispose(): void {
     this.ahead = undefined;
+    this.aheadResults = undefined;
     this.scoped?.engine.destroy();
     this.scoped = undefined;
     this.loaded?.whole.destroy();
