@@ -49,6 +49,8 @@ module.exports = async (env, argv) => {
     devtool: dev ? 'source-map' : false,
     entry: {
       taskpane: './src/taskpane/index.tsx',
+      // Web mode's first script (index.html's <head>): starts the engine worker before the entry loads.
+      'engine-start': './src/taskpane/engineStart.ts',
       functions: './src/functions/excel/functions.ts',
       commands: './src/commands/commands.ts',
     },

@@ -10,15 +10,12 @@
 import { pick } from '../core/i18n';
 import type { WorkbookHost } from '../host/workbookHost';
 import type { AppProps } from './App';
+import { browserLocale } from './browserLocale';
+import { takeEarlyWorker } from './engine/earlyWorker';
 import { WorkerEngine } from './engine/workerEngine';
 import { detectOffice } from './officeLoader';
 import { UiLocale, uiLocaleOf } from './strings';
 import { mark } from './timing';
-
-/** ?lang= wins (tests, links), then the browser's language. */
-function browserLocale(): UiLocale {
-  return uiLocaleOf(new URLSearchParams(window.location.search).get('lang') ?? navigator.language);
-}
 
 async function officeSetup(): Promise<Pick<AppProps, 'initialHost' | 'initialFileName'> & { locale: UiLocale }> {
   const { ExcelHost } = await import(/* webpackChunkName: "excel-host" */ '../host/excelHost');
@@ -92,8 +89,12 @@ const baseName = (fileName: string) => (fileName || 'crm3').replace(/\.xlsx$/i, 
 
 async function start() {
   mark('entry');
-  // A page without office.js is web mode, which opens on the sample: the worker builds it at once.
-  const engine = new WorkerEngine(undefined, typeof Office === 'undefined' ? { preloadSample: browserLocale() } : {});
+  // A page without office.js is web mode, which opens on the sample: the worker builds it at once
+  // (started already by index.html's first script, engineStart.ts, when that ran).
+  const engine = new WorkerEngine(
+    undefined,
+    typeof Office === 'undefined' ? { preloadSample: browserLocale(), early: takeEarlyWorker } : {},
+  );
   const pane = Promise.all([
     import(/* webpackChunkName: "pane" */ 'react-dom/client'),
     import(/* webpackChunkName: "pane" */ './App'),

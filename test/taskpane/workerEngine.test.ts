@@ -5,6 +5,7 @@
 import { CANCELLED } from '../../src/taskpane/paneEngine';
 import { WorkerEngine } from '../../src/taskpane/engine/workerEngine';
 import { sampleOfWorkerName } from '../../src/taskpane/engine/messages';
+import { startEarlyWorker, takeEarlyWorker } from '../../src/taskpane/engine/earlyWorker';
 
 class FakeWorker {
   onmessage: ((e: { data: unknown }) => void) | null = null;
@@ -64,4 +65,67 @@ test('web mode’s worker is named after the sample it builds at once; one start
   expect(names.map(sampleOfWorkerName)).toEqual(['zh-CN', undefined, undefined]);
   expect(sampleOfWorkerName('crm3-engine:sample:fr-FR')).toBeUndefined();
   expect(sampleOfWorkerName(undefined)).toBeUndefined();
+});
+
+describe('the worker web mode’s first script started (earlyWorker.ts)', () => {
+  class EarlyFake extends FakeWorker {
+    private readonly listeners: (() => void)[] = [];
+    addEventListener(type: string, listener: () => void): void {
+      if (type === 'error') this.listeners.push(listener);
+    }
+    fail(): void {
+      for (const l of this.listeners) l();
+    }
+  }
+  const early = (name: string) => {
+    const w = new EarlyFake();
+    startEarlyWorker(name, () => w as unknown as Worker);
+    return w;
+  };
+
+  test('is taken over by the engine of the same name, once, instead of starting another', async () => {
+    const w = early('crm3-engine:sample:en-US');
+    const started: string[] = [];
+    const engine = new WorkerEngine((name) => (started.push(name), new FakeWorker() as unknown as Worker), {
+      preloadSample: 'en-US',
+      early: takeEarlyWorker,
+    });
+    expect(started).toEqual([]);
+    const pending = engine.stages().catch((e: Error) => e.message);
+    expect(w.received.map((m) => m.method)).toEqual(['stages']);
+    expect(w.onmessage).not.toBeNull();
+    // Taken once: nothing left for a second engine.
+    expect(takeEarlyWorker('crm3-engine:sample:en-US')).toBeUndefined();
+    engine.dispose();
+    await expect(pending).resolves.toBe('engine disposed');
+  });
+
+  test('one of another name, or whose script failed, is ended and the engine starts its own', () => {
+    const otherName = () => early('crm3-engine:sample:zh-CN');
+    const failed = () => {
+      const w = early('crm3-engine:sample:en-US');
+      w.fail();
+      return w;
+    };
+    for (const setUp of [otherName, failed]) {
+      const w = setUp();
+      const started: string[] = [];
+      const engine = new WorkerEngine((name) => (started.push(name), new FakeWorker() as unknown as Worker), {
+        preloadSample: 'en-US',
+        early: takeEarlyWorker,
+      });
+      expect(w.terminated).toBe(true);
+      expect(started).toEqual(['crm3-engine:sample:en-US']);
+      engine.dispose();
+    }
+  });
+
+  test('without a first script, the engine starts its worker as before', () => {
+    const started: string[] = [];
+    new WorkerEngine((name) => (started.push(name), new FakeWorker() as unknown as Worker), {
+      preloadSample: 'zh-CN',
+      early: takeEarlyWorker,
+    });
+    expect(started).toEqual(['crm3-engine:sample:zh-CN']);
+  });
 });

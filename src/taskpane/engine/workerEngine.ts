@@ -24,14 +24,9 @@ interface Pending {
   onProgress?: (fraction: number) => void;
 }
 
-/** The engine worker (a function, so tests can hand in their own); `name` is the worker's name. */
-export type WorkerFactory = (name: string) => Worker;
+import { WorkerFactory, startEngineWorker } from './startWorker';
 
-// webpack 5 bundles the worker from this exact `new Worker(new URL(…, import.meta.url))` form; the
-// chunk's name comes from the comment, so the worker's own name can say more.
-const startEngineWorker: WorkerFactory = (name) =>
-  // @ts-expect-error -- tsconfig's module is CommonJS for jest; webpack compiles this file as ESM.
-  new Worker(/* webpackChunkName: "crm3-engine" */ new URL('./engine.worker.ts', import.meta.url), { name });
+export type { WorkerFactory } from './startWorker';
 
 export class WorkerEngine implements PaneEngine {
   private worker: Worker;
@@ -44,16 +39,20 @@ export class WorkerEngine implements PaneEngine {
    * (Chromium hands a new worker the messages sent before its script ran only once the page's
    * thread is free again); the page's first `load` of the sample then finds it built
    * (PaneEngineCore.preload). A worker started again after `cancel` does not.
+   *
+   * `early`: the worker of that name the page's first script already started (earlyWorker.ts),
+   * taken over instead of starting one; undefined when there is none.
    */
   constructor(
     private readonly start: WorkerFactory = startEngineWorker,
-    options: { preloadSample?: Locale } = {},
+    options: { preloadSample?: Locale; early?: (name: string) => Worker | undefined } = {},
   ) {
-    this.worker = this.started(options.preloadSample ? sampleWorkerName(options.preloadSample) : WORKER_NAME);
+    const name = options.preloadSample ? sampleWorkerName(options.preloadSample) : WORKER_NAME;
+    this.worker = this.started(name, options.early?.(name));
   }
 
-  private started(name = WORKER_NAME): Worker {
-    const worker = this.start(name);
+  private started(name = WORKER_NAME, early?: Worker): Worker {
+    const worker = early ?? this.start(name);
     worker.onmessage = (e: MessageEvent<EngineReply>) => this.receive(e.data);
     worker.onerror = (e) => this.failAll(e.message || 'engine worker failed');
     return worker;
