@@ -11,7 +11,7 @@
  * This turns it off for one HyperFormula instance: values are computed exactly as before;
  * only the change list that nobody reads is no longer built.
  */
-import { HyperFormula } from 'hyperformula';
+import { FunctionPlugin, HyperFormula } from 'hyperformula';
 
 interface EvaluatorInternals {
   partialRun(vertices: unknown[]): unknown;
@@ -99,20 +99,38 @@ const isArrayVertex = (v: unknown): v is ArrayVertexLike =>
   !!v && typeof (v as ArrayVertexLike).getRangeOrUndef === 'function' && 'array' in (v as object);
 
 let spillPatched: boolean | undefined;
+const GRAPH = 'dependencyGraph';
 
 /**
  * Installs the replacements on HyperFormula's DependencyGraph class, once per process, so that
  * they also serve the spills made while an instance is built (`buildFromSheets`). They keep
  * no state and give the same outcome as the methods they replace, so every instance (the
- * engine's, the formula-workbook evaluator's) may share them. Returns whether they are in place.
+ * engine's, the formula-workbook evaluator's) may share them. Returns whether they are in place,
+ * or set to be put in place by the next HyperFormula instance built (below).
+ *
+ * The class is not exported: it is reached through the first instance built after this call.
+ * HyperFormula gives every function plugin it creates the instance's dependency graph
+ * (`FunctionPlugin`'s constructor assigns `this.dependencyGraph`), and it creates the plugins
+ * before it adds any cell, so a one-time setter on FunctionPlugin's prototype sees the graph
+ * before the first spill and installs the replacements on its class. (This used to build a
+ * throwaway empty instance instead: 95–200 ms in web mode's worker, issue #15.)
  */
 export function cheapSpillMapping(): boolean {
   if (spillPatched !== undefined) return spillPatched;
-  const probe = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3' });
-  const graph = Object.getPrototypeOf((probe as unknown as { dependencyGraph?: object }).dependencyGraph ?? {}) as
-    SpillGraphInternals | undefined;
-  probe.destroy();
-  spillPatched = !!graph && patchSpillMapping(graph);
+  const proto = FunctionPlugin.prototype as unknown as object;
+  if (Object.prototype.hasOwnProperty.call(proto, GRAPH)) return (spillPatched = false);
+  Object.defineProperty(proto, GRAPH, {
+    configurable: true,
+    get: () => undefined,
+    set(this: object, graph: unknown) {
+      // Once: from now on the assignment makes the plugin's own property, as without the setter.
+      delete (proto as Record<string, unknown>)[GRAPH];
+      Object.defineProperty(this, GRAPH, { value: graph, writable: true, enumerable: true, configurable: true });
+      const graphClass = graph && typeof graph === 'object' ? (Object.getPrototypeOf(graph) as SpillGraphInternals | null) : null;
+      spillPatched = !!graphClass && patchSpillMapping(graphClass);
+    },
+  });
+  spillPatched = true;
   return spillPatched;
 }
 
@@ -120,7 +138,7 @@ function patchSpillMapping(graph: SpillGraphInternals): boolean {
   const original = { space: graph.isThereSpaceForArray, map: graph.setAddressMappingForArrayVertex };
   if (typeof original.space !== 'function' || typeof original.map !== 'function' || typeof graph.setArray !== 'function')
     return false;
-  graph.isThereSpaceForArray = function (this: SpillGraphInternals, vertex: ArrayVertexLike) {
+  graph.isThereSpaceForArray = function cheapIsThereSpaceForArray(this: SpillGraphInternals, vertex: ArrayVertexLike) {
     const range = typeof vertex?.getRangeOrUndef === 'function' ? vertex.getRangeOrUndef() : undefined;
     if (!range || typeof range.effectiveEndRow !== 'function') return original.space.call(this, vertex);
     const free = everyCell(range, this, (at) => {
@@ -130,7 +148,11 @@ function patchSpillMapping(graph: SpillGraphInternals): boolean {
     // Something else is there (an empty cell's vertex, a value): HyperFormula decides.
     return free || original.space.call(this, vertex);
   };
-  graph.setAddressMappingForArrayVertex = function (this: SpillGraphInternals, vertex: ArrayVertexLike, address: CellAddress) {
+  graph.setAddressMappingForArrayVertex = function cheapSetAddressMappingForArrayVertex(
+    this: SpillGraphInternals,
+    vertex: ArrayVertexLike,
+    address: CellAddress,
+  ) {
     const own = isArrayVertex(vertex) ? vertex.cellAddress : undefined;
     if (!own || own.sheet !== address.sheet || own.row !== address.row || own.col !== address.col)
       return original.map.call(this, vertex, address);

@@ -41,6 +41,18 @@ describe('spill bookkeeping without address lists (cheapSpillMapping)', () => {
 
   test('is installed on the pinned HyperFormula', () => {
     expect(cheapSpillMapping()).toBe(true);
+    // Put in place by the next instance built (its first function plugin is given the graph).
+    const hf = HyperFormula.buildEmpty(config);
+    const graph = Object.getPrototypeOf((hf as unknown as { dependencyGraph: object }).dependencyGraph) as Record<
+      string,
+      { name: string }
+    >;
+    expect(graph.isThereSpaceForArray.name).toBe('cheapIsThereSpaceForArray');
+    expect(graph.setAddressMappingForArrayVertex.name).toBe('cheapSetAddressMappingForArrayVertex');
+    expect(cheapSpillMapping()).toBe(true);
+    // The one-time setter is gone: plugins hold the graph as their own property, as without it.
+    expect(Object.prototype.hasOwnProperty.call(FunctionPlugin.prototype, 'dependencyGraph')).toBe(false);
+    hf.destroy();
   });
 
   test('a spill maps every cell of its area to the array, built or set later', () => {
