@@ -61,6 +61,8 @@ function summary(dist: string, pages: PageTimes[]) {
     navMs: median(pages.map((p) => p.navMs)),
     runs: pages.map((p) => p.wallMs),
     navRuns: pages.map((p) => p.navMs),
+    // From the results' arrival on the page to the first card shown (the render).
+    shownAfterResults: median(pages.flatMap((p) => ('results' in p.marks ? [p.navMs - p.marks.results] : []))),
     marks: Object.fromEntries(names.map((n) => [n, median(pages.flatMap((p) => (n in p.marks ? [p.marks[n]] : [])))])),
   };
 }
