@@ -10,7 +10,7 @@ import { Locale, pick } from '../../core/i18n';
 import { catalog } from '../catalog';
 import { FunctionDeclaration, NAMESPACE } from '../declaration';
 import { columnRows } from '../spill';
-import { Dimensions, InputArg, InputCell, invoke, resultSize } from '../invoke';
+import { Dimensions, InputArg, InputCell, invoke, markErrorFree, resultSize } from '../invoke';
 
 const HF_ERROR: Record<CalcError['code'], string> = {
   VALUE: 'VALUE',
@@ -59,17 +59,53 @@ export function fromHfScalar(v: unknown): InputCell {
   return null;
 }
 
+/** Every row plain (plainRow). */
+function plainGrid(grid: readonly (readonly unknown[])[]): boolean {
+  let last: readonly unknown[] | undefined;
+  for (let i = 0; i < grid.length; i++) {
+    const row = grid[i];
+    if (row === last) continue;
+    if (!plainRow(row)) return false;
+    last = row;
+  }
+  return true;
+}
+
+/** Every cell a number, text or boolean: fromHfScalar gives each back as it is. */
+function plainRow(row: readonly unknown[]): boolean {
+  for (let k = 0; k < row.length; k++) {
+    const t = typeof row[k];
+    if (t !== 'number' && t !== 'string' && t !== 'boolean') return false;
+  }
+  return true;
+}
+
 function fromHfArg(v: unknown): InputArg {
   if (v === undefined) return undefined;
   if (v instanceof SimpleRangeValue) {
     // A CRM3 call's column result holds one row per distinct value (toHf, columnRows): converted
     // once each, the argument shares them too (no new one-cell array per row to collect).
-    const converted = new Map<unknown[], InputCell[]>();
-    return v.data.map((row) => {
-      let r = converted.get(row);
-      if (r === undefined) converted.set(row, (r = row.map(fromHfScalar)));
-      return r;
-    });
+    // A row of plain numbers, texts and booleans reads as itself, and a grid of such rows is
+    // handed on as HyperFormula made it (a fresh array for each evaluation, never changed
+    // afterwards): no copy of 50,000 rows to collect (issue #15).
+    const data = v.data as unknown[][];
+    let out: InputCell[][] | undefined;
+    let converted: Map<unknown[], InputCell[]> | undefined;
+    for (let i = 0; i < data.length; i++) {
+      const row = data[i];
+      let r: InputCell[] | undefined = plainRow(row) ? (row as InputCell[]) : undefined;
+      if (r === undefined) {
+        converted ??= new Map();
+        r = converted.get(row);
+        if (r === undefined) converted.set(row, (r = row.map(fromHfScalar)));
+        out ??= data.slice(0, i) as InputCell[][];
+      }
+      if (out !== undefined) out.push(r);
+    }
+    if (out !== undefined) return out;
+    // Plain rows hold no error: the invoker need not scan them for one.
+    markErrorFree(data as InputCell[][]);
+    return data as InputCell[][];
   }
   return fromHfScalar(v);
 }
@@ -89,7 +125,13 @@ function toHf(r: Result, size: Dimensions, locale: Locale): unknown {
   }
   // The predicted size is a promise: a row list whose height was not typed is cut or padded to it.
   const fitted = r.length === size.rows && r.every((row) => row.length === size.cols) ? r : fit(r, size);
-  if (size.cols === 1) return SimpleRangeValue.onlyValues(columnRows(fitted, (row) => toHfScalar(row[0], locale)) as never);
+  if (size.cols === 1) {
+    // A column of plain values (no blank, no error: toHfScalar gives each back as it is) goes to
+    // HyperFormula as the kernel's grid itself, rows already shared (spill): no copy, and the next
+    // CRM3 call that reads it gets the same grid and its known flat column (fromHfArg, flatten).
+    if (fitted === r && plainGrid(fitted)) return SimpleRangeValue.onlyValues(fitted as never);
+    return SimpleRangeValue.onlyValues(columnRows(fitted, (row) => toHfScalar(row[0], locale)) as never);
+  }
   return SimpleRangeValue.onlyValues(fitted.map((row) => row.map((c) => toHfScalar(c, locale) as never)));
 }
 
