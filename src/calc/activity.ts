@@ -7,7 +7,7 @@
  */
 import { CalcError, Cell, Column, Grid, isBlank, keyOf, showCell, toNumber } from '../core/cells';
 import { checkSameLength, dateAt, notADate, numberAt } from './columns';
-import { dateView, firstBadRow } from './columnViews';
+import { answerView, dateView, firstBadRow } from './columnViews';
 import { KeyJoin, keyJoin } from './keyViews';
 import { ActivityType, Answer, lookupEnum } from '../core/enumerations';
 import { differenceAtLeast } from './exact';
@@ -244,6 +244,47 @@ export interface KeyInfoInput {
   answers?: Grid;
 }
 
+/** The key of the "filled" view of a field column (criterion views are keyed `criterion…`: no clash). */
+const FILLED = 'keyinfo\u0000filled';
+const isFilled = (c: Cell | undefined): boolean => !isBlank(c);
+
+/**
+ * Questions answered Yes or No per row of an answers block, or the error of its first bad
+ * answer in reading order. Kept per block: the engine hands every call the same block until one
+ * of its columns changes (engine/columnStore.ts), and blocks are never changed in place.
+ */
+const answeredBlocks = new WeakMap<Grid, Float64Array | CalcError>();
+function answeredPerRow(answers: Grid, questions: number): Float64Array | CalcError {
+  const kept = answeredBlocks.get(answers);
+  if (kept !== undefined) return kept;
+  const n = answers.length;
+  const out = new Float64Array(n);
+  let result: Float64Array | CalcError = out;
+  const yesOrNoOf = new Map<Cell, boolean>(); // answer texts repeat: read each once (false: Unknown)
+  rows: for (let i = 0; i < n; i++) {
+    const row = answers[i] ?? [];
+    for (let q = 0; q < questions; q++) {
+      const c = row[q];
+      let yesOrNo = yesOrNoOf.get(c);
+      if (yesOrNo === undefined) {
+        if (isBlank(c)) continue;
+        const a = lookupEnum(Answer, c);
+        if (!a) {
+          result = new CalcError(
+            'VALUE',
+            msg.unknownValue(`answers (column ${q + 1})`, i + 1, showCell(c), 'Yes/是, No/否, Unknown/未知'),
+          );
+          break rows;
+        }
+        yesOrNoOf.set(c, (yesOrNo = a.code !== 'Unknown'));
+      }
+      if (yesOrNo) out[i]++;
+    }
+  }
+  answeredBlocks.set(answers, result);
+  return result;
+}
+
 /**
  * Per opportunity: (filled among the six key fields + questions answered Yes or No) /
  * (6 + number of questions). Unknown and blank answers are not answered.
@@ -264,28 +305,16 @@ export function keyInfoCompleteness(input: KeyInfoInput): number[] | CalcError {
   if (input.answers && answers.length !== n)
     return new CalcError('VALUE', msg.sizeMismatch('amount', 'answers', n, answers.length));
   const questions = answers.length ? answers[0].length : 0;
-  // Column by column: the filled fields of every row, then the answers row by row (the first
-  // bad answer, in reading order, is the one reported).
-  const filled = new Float64Array(n);
-  for (const [, col] of fields) for (let i = 0; i < n; i++) if (!isBlank(col[i])) filled[i]++;
-  const answered = new Map<Cell, boolean>(); // answer texts repeat: read each once (false: Unknown)
-  for (let i = 0; questions > 0 && i < n; i++) {
-    const row = answers[i] ?? [];
-    for (let q = 0; q < questions; q++) {
-      const c = row[q];
-      let yesOrNo = answered.get(c);
-      if (yesOrNo === undefined) {
-        if (isBlank(c)) continue;
-        const a = lookupEnum(Answer, c);
-        if (!a)
-          return new CalcError(
-            'VALUE',
-            msg.unknownValue(`answers (column ${q + 1})`, i + 1, showCell(c), 'Yes/是, No/否, Unknown/未知'),
-          );
-        answered.set(c, (yesOrNo = a.code !== 'Unknown'));
-      }
-      if (yesOrNo) filled[i]++;
-    }
+  // The answered questions of every row first (the first bad answer, in reading order, is the
+  // one reported; the fields cannot be wrong), then the filled fields column by column.
+  const answered = questions > 0 ? answeredPerRow(answers, questions) : undefined;
+  if (answered instanceof CalcError) return answered;
+  const filled = answered ? answered.slice() : new Float64Array(n);
+  // Each field's filled rows as a typed view (calc/columnViews.ts): kept with the column and
+  // patched in place on a what-if, so a recalculation adds n bytes per field.
+  for (const [, col] of fields) {
+    const yes = answerView(col, FILLED, isFilled).answers;
+    for (let i = 0; i < n; i++) filled[i] += yes[i];
   }
   const out = new Array<number>(n);
   const total = fields.length + questions;
