@@ -90,6 +90,8 @@ export function holdColumns<T>(run: () => T): T {
  */
 const PART = 8192;
 const PART_BITS = 13;
+/** Changed rows remembered per column (ColumnViews.log); past this, kept tallies are read again in full. */
+const LOG_LIMIT = 4096;
 
 /** The views of one column and the cells they were made from. */
 class ColumnViews {
@@ -99,8 +101,31 @@ class ColumnViews {
   /** The hold in which the column was last compared (0: none). */
   private comparedIn = 0;
   private readonly views = new Map<unknown, RowView>();
+  /**
+   * The rows re-read since version `logStart` (a what-if changes a few), for kernels that keep
+   * a tally of the column and patch it by the changed rows instead of reading the whole column
+   * again. Remade views, or more changes than LOG_LIMIT, move `logStart` past every earlier
+   * version, so a tally kept from before is read again in full.
+   */
+  private log: number[] = [];
+  private logStart = 0;
 
   constructor(private readonly col: Column) {}
+
+  get version(): number {
+    return this.logStart + this.log.length;
+  }
+
+  /** The rows re-read after `version` (possibly repeated), or undefined when that is no longer known. */
+  changedSince(version: number): readonly number[] | undefined {
+    if (version < this.logStart || version > this.version) return undefined;
+    return this.log.slice(version - this.logStart);
+  }
+
+  private forgetChanges(): void {
+    this.logStart = this.version + 1;
+    this.log = [];
+  }
 
   /** The view named `key`, made by `make` if new; every view of the column is brought up to date first. */
   whole<V extends RowView>(key: unknown, make: (col: Column) => V): V {
@@ -147,6 +172,7 @@ class ColumnViews {
     const src = this.source;
     if (src === undefined || this.rows !== n) {
       this.views.clear();
+      this.forgetChanges();
       const parts: (Cell | undefined)[][] = [];
       for (let start = 0; start < n; start += PART) parts.push(col.slice(start, start + PART));
       this.source = parts;
@@ -164,6 +190,8 @@ class ColumnViews {
   private refresh(i: number, c: Cell | undefined, part: (Cell | undefined)[]): void {
     part[i & (PART - 1)] = c;
     for (const v of this.views.values()) v.set(i, c);
+    if (this.log.length < LOG_LIMIT) this.log.push(i);
+    else this.forgetChanges();
   }
 }
 
@@ -189,6 +217,21 @@ function viewsOf(col: Column): ColumnViews {
 export function columnChanged(col: Column): void {
   const v = byColumn.get(col);
   if (v !== undefined) v.compareAgain();
+}
+
+/**
+ * How many times rows of `col` were re-read since its views were made (a number that only
+ * grows; a remade set of views jumps past every earlier one). Ask after a view of the column
+ * (which brings them up to date); with `rowsChangedSince`, a kernel keeping a tally of the
+ * column patches it by the rows changed since.
+ */
+export function columnVersion(col: Column): number {
+  return viewsOf(col).version;
+}
+
+/** The rows of `col` re-read since `columnVersion` gave `version` (possibly repeated); undefined when no longer known. */
+export function rowsChangedSince(col: Column, version: number): readonly number[] | undefined {
+  return viewsOf(col).changedSince(version);
 }
 
 /**
