@@ -234,7 +234,8 @@ async function main(): Promise<void> {
   console.log(JSON.stringify({ mode, size, ...result, peakMb: peakMb() }));
 }
 
-if (require.main === module)
+// Bundled into another bench script (bench/whatifProfile.ts), `module` is that script's: run only as the probe.
+if (require.main === module && /probe[\w.-]*$/.test(process.argv[1] ?? ''))
   main().catch((e) => {
     console.error(e);
     process.exitCode = 1;
