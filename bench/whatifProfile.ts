@@ -31,7 +31,9 @@ function run(): void {
     engine.indicators();
   }
   const d = process.cpuUsage(cpu);
-  console.log(JSON.stringify({ kind, edits: changes.length, cpuMsPerEditAndRestore: (d.user + d.system) / 1000 / changes.length }));
+  console.log(
+    JSON.stringify({ kind, edits: changes.length, cpuMsPerEditAndRestore: (d.user + d.system) / 1000 / changes.length }),
+  );
 }
 
 if (!out) run();

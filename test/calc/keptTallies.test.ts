@@ -29,7 +29,13 @@ const QUERIES: ((c: Columns) => DealQuery)[] = [
   (c) => ({ status: c.status, which: new Set(['Open']), amount: c.amount, probability: c.probability }),
   (c) => ({ status: c.status, which: new Set(['Won']), amount: c.amount, dates: c.dates, periodStart: 46000, periodEnd: 46300 }),
   (c) => ({ status: c.status, which: new Set(['Won', 'Lost', 'NoDecision']), dates: c.dates, periodStart: 46100 }),
-  (c) => ({ status: c.status, which: new Set(['Open', 'Won', 'Lost', 'NoDecision']), amount: c.amount, dates: c.dates, periodEnd: 46200 }),
+  (c) => ({
+    status: c.status,
+    which: new Set(['Open', 'Won', 'Lost', 'NoDecision']),
+    amount: c.amount,
+    dates: c.dates,
+    periodEnd: 46200,
+  }),
 ];
 const COLUMNS = ['status', 'amount', 'probability', 'dates'] as const;
 const CELLS = { status: statusCell, amount: amountCell, probability: probabilityCell, dates: dateCell };
@@ -43,7 +49,9 @@ const copy = (c: Columns): Columns => ({
 });
 
 const edit = fc.oneof(
-  ...COLUMNS.map((column) => fc.record({ column: fc.constant(column), row: fc.nat(), value: CELLS[column] as fc.Arbitrary<Cell> })),
+  ...COLUMNS.map((column) =>
+    fc.record({ column: fc.constant(column), row: fc.nat(), value: CELLS[column] as fc.Arbitrary<Cell> }),
+  ),
 );
 
 test('kept tallies patched after in-place edits equal a pass over fresh copies', () => {
@@ -51,10 +59,22 @@ test('kept tallies patched after in-place edits equal a pass over fresh copies',
     fc.property(
       fc.integer({ min: 1, max: 40 }),
       fc.record({
-        status: fc.array(statusCell.filter((c) => c !== 'Bogus'), { minLength: 40, maxLength: 40 }),
-        amount: fc.array(amountCell.filter((c) => typeof c === 'number' && c >= 0), { minLength: 40, maxLength: 40 }),
-        probability: fc.array(probabilityCell.filter((c) => typeof c === 'number' && c <= 1), { minLength: 40, maxLength: 40 }),
-        dates: fc.array(dateCell.filter((c) => typeof c === 'number'), { minLength: 40, maxLength: 40 }),
+        status: fc.array(
+          statusCell.filter((c) => c !== 'Bogus'),
+          { minLength: 40, maxLength: 40 },
+        ),
+        amount: fc.array(
+          amountCell.filter((c) => typeof c === 'number' && c >= 0),
+          { minLength: 40, maxLength: 40 },
+        ),
+        probability: fc.array(
+          probabilityCell.filter((c) => typeof c === 'number' && c <= 1),
+          { minLength: 40, maxLength: 40 },
+        ),
+        dates: fc.array(
+          dateCell.filter((c) => typeof c === 'number'),
+          { minLength: 40, maxLength: 40 },
+        ),
       }),
       fc.array(fc.array(edit, { minLength: 1, maxLength: 3 }), { maxLength: 10 }),
       fc.boolean(),

@@ -28,7 +28,8 @@ function reference(fields: Cell[][], answers: Cell[][] | undefined): number[] | 
     }
   return Array.from({ length: n }, (_, i) => {
     let filled = fields.filter((col) => !blank(col[i])).length;
-    for (let k = 0; k < q; k++) if (answers && !blank(answers[i][k]) && yesNo.has(String(answers[i][k]).trim().toLowerCase())) filled++;
+    for (let k = 0; k < q; k++)
+      if (answers && !blank(answers[i][k]) && yesNo.has(String(answers[i][k]).trim().toLowerCase())) filled++;
     return filled / (6 + q);
   });
 }
@@ -74,7 +75,8 @@ test('KEYINFO after in-place edits equals the per-row definition on fresh copies
         check();
         for (const e of edits) {
           const row = e.row % n;
-          if (e.field < FIELDS.length) fields[e.field][row] = e.field_value; // in place, as the engine's what-if
+          if (e.field < FIELDS.length)
+            fields[e.field][row] = e.field_value; // in place, as the engine's what-if
           else if (answers) {
             // A changed answer column gives a new block (as the engine's store does), never the old one changed.
             answers = answers.map((r) => r.slice());

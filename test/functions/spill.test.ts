@@ -9,7 +9,12 @@ import { CalcError, Grid, Scalar } from '../../src/core/cells';
 import { flatten } from '../../src/functions/args';
 import { spill } from '../../src/functions/spill';
 
-const plain = fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }).filter((x) => !Object.is(x, -0)), fc.string(), fc.boolean());
+const plain = fc.oneof(
+  fc.integer(),
+  fc.double({ noNaN: true, noDefaultInfinity: true }).filter((x) => !Object.is(x, -0)),
+  fc.string(),
+  fc.boolean(),
+);
 const other = fc.constantFrom<Scalar>(null, Number.NaN, -0, Infinity, new CalcError('NA', { en: 'x', zh: 'x' }));
 
 test('a plain column is its own flat column; rows are shared per distinct value', () => {
