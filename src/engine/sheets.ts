@@ -128,12 +128,24 @@ function inputColumns(spec: TableSpec, criteriaIds: string[], questionIds: strin
 /** A table's columns as plain arrays, aligned with `columns` (absent columns are blank). */
 function tableColumnsData(t: TableData | undefined, columns: string[]): Cell[][] {
   const n = t?.rows.length ?? 0;
-  return columns.map((c) => {
+  const from: number[] = [];
+  const to: Cell[][] = [];
+  const out = columns.map((c) => {
     const j = t ? t.headers.indexOf(c) : -1;
-    const out = new Array<Cell>(n);
-    for (let i = 0; i < n; i++) out[i] = j < 0 ? null : (t!.rows[i][j] ?? null);
-    return out;
+    if (j < 0) return new Array<Cell>(n).fill(null);
+    const column = new Array<Cell>(n);
+    from.push(j);
+    to.push(column);
+    return column;
   });
+  // Row by row: each row's cells are read together (column by column, every row was
+  // fetched again for each column: a tenth of a second per hundred thousand rows).
+  const width = from.length;
+  for (let i = 0; i < n; i++) {
+    const row = t!.rows[i];
+    for (let x = 0; x < width; x++) to[x][i] = row[from[x]] ?? null;
+  }
+  return out;
 }
 
 /** Text that HyperFormula would parse as a formula stays text (data is never code). */
