@@ -118,10 +118,15 @@ export type CallArgument = { name: string } | Cell | readonly (readonly Cell[])[
 
 const ERROR_CODES: readonly ErrorCode[] = ['VALUE', 'NA', 'DIV0', 'NUM', 'REF', 'NAME', 'NULL'];
 
+/** Each error's text (#N/A) → its code (the first code of a text wins), not searched per error cell of a column. */
+const CODE_OF_ERROR_TEXT = new Map(
+  ERROR_CODES.map((c) => [errorText(new CalcError(c, { en: '', zh: '' })), c] as const).reverse(),
+);
+
 /** An engine value as a function argument (an error value becomes the error it shows). */
 function toInput(v: EngineValue): InputCell {
   if (v === null || typeof v !== 'object') return v;
-  const code = ERROR_CODES.find((c) => errorText(new CalcError(c, { en: '', zh: '' })) === v.error) ?? 'VALUE';
+  const code = CODE_OF_ERROR_TEXT.get(v.error) ?? 'VALUE';
   return new CalcError(code, { en: v.message, zh: v.message });
 }
 
@@ -143,10 +148,19 @@ function ensurePlugin(): void {
   pluginRegistered = true;
 }
 
-/** `calculateFormula`'s answer with every cell of an array result as the engine reports it. */
-function asArray(v: unknown): EngineValue[][] {
-  return Array.isArray(v) ? v.map((row: unknown[]) => row.map(toEngineValue)) : [[toEngineValue(v)]];
+/** `calculateFormula`'s answer as a grid, each cell as `as` makes it (an array result whole). */
+function exportedGrid<T>(v: unknown, as: (cell: unknown) => T): T[][] {
+  return Array.isArray(v) ? v.map((row: unknown[]) => row.map((cell) => as(cell))) : [[as(v)]];
 }
+
+/** `calculateFormula`'s answer with every cell of an array result as the engine reports it. */
+const asArray = (v: unknown): EngineValue[][] => exportedGrid(v, toEngineValue);
+
+/**
+ * The same with each cell as a function argument reads it: one pass, no grid of engine values
+ * between (an explanation's argument of 50,000 rows made two such grids, and their garbage).
+ */
+const asInputGrid = (v: unknown): InputCell[][] => exportedGrid(v, (cell) => toInput(toEngineValue(cell)));
 
 /** A HyperFormula cell value as the engine reports it (errors keep their code and message). */
 export function toEngineValue(v: unknown): EngineValue {
@@ -286,16 +300,20 @@ export class WorkbookEngine {
    * each cell exported exactly as HyperFormula exports the cell of its spill (`spilledColumn`);
    * undefined when the column is spilled.
    */
-  private heldComputed(name: string): EngineValue[] | undefined {
+  private heldComputed(name: string): EngineValue[] | undefined;
+  /** The same, each value as `as` gives it (one pass where the caller wants another form). */
+  private heldComputed<T>(name: string, as: (v: EngineValue) => T): T[] | undefined;
+  private heldComputed(name: string, as?: (v: EngineValue) => unknown): unknown[] | undefined {
     const handle = this.layout.computedHandles.get(name.trim().toLowerCase());
     const values = handle && this.store.get(handle.key);
     const exportValue = values && calculatedExporter(this.hf);
     if (!values || !exportValue) return undefined;
-    const out = new Array<EngineValue>(values.length);
+    const out = new Array<unknown>(values.length);
     for (let i = 0; i < values.length; i++) {
       const exported = exportValue(spilledAsHf(values[i], this.locale));
       if (!exported) return undefined;
-      out[i] = toEngineValue(exported.value);
+      const value = toEngineValue(exported.value);
+      out[i] = as ? as(value) : value;
     }
     return out;
   }
@@ -319,6 +337,12 @@ export class WorkbookEngine {
     return asArray(this.hf.calculateFormula(formula, this.sheetIds[INDICATORS_SHEET]));
   }
 
+  /** `calculateArray` with each cell as a function argument (`argument`). */
+  private calculatedInputs(formula: string): InputCell[][] {
+    this.feedColumnsOf(formula);
+    return asInputGrid(this.hf.calculateFormula(formula, this.sheetIds[INDICATORS_SHEET]));
+  }
+
   /**
    * The CRM3 calls of an indicator's formula as HyperFormula last evaluated them, with the
    * values of its nested calls (engine/nestedCalls.ts); undefined when the engine holds no
@@ -336,12 +360,12 @@ export class WorkbookEngine {
   }
 
   /** A nested call's value as `calculateArray` would give it, from the record of the build; undefined when there is none. */
-  private recordedArray(expression: string, recorded: RecordedArgument | undefined): EngineValue[][] | undefined {
+  private recordedArray(expression: string, recorded: RecordedArgument | undefined): InputCell[][] | undefined {
     if (!recorded?.kept) return undefined;
     // Columns fed just now for this expression change the workbook under the record: calculate instead.
     if (this.feedColumnsOf(`=${expression}`)) return undefined;
     const exported = exportAsCalculated(this.hf, recorded.kept.value);
-    return exported && asArray(exported.value);
+    return exported && asInputGrid(exported.value);
   }
 
   /**
@@ -365,10 +389,9 @@ export class WorkbookEngine {
   argument(expression: string, recorded?: RecordedArgument): InputArg {
     if (this.store.get(expression)) return this.store.grid(expression);
     // A computed column held in the store: what calculating its name gives, without spilling it.
-    const held = this.heldComputed(expression);
-    if (held) return held.map((v) => [toInput(v)]);
-    const values = this.recordedArray(expression, recorded) ?? this.calculateArray(`=${expression}`);
-    const grid = values.map((row) => row.map(toInput));
+    const held = this.heldComputed(expression, (v) => [toInput(v)]);
+    if (held) return held;
+    const grid = this.recordedArray(expression, recorded) ?? this.calculatedInputs(`=${expression}`);
     return grid.length === 1 && grid[0].length === 1 ? grid[0][0] : grid;
   }
 
