@@ -410,7 +410,8 @@ function checkTable(
   return idx;
 }
 
-function checkDuplicates(k: Checker, t: TableData, j: number, c: ColumnSpec, severity: Severity): void {
+/** Reports repeated ids; gives the ids seen (each with its first row), which are the table's keys (`keysOf`). */
+function checkDuplicates(k: Checker, t: TableData, j: number, c: ColumnSpec, severity: Severity): ReadonlyMap<string, number> {
   const seen = new Map<string, number>();
   const name = colName(c);
   t.rows.forEach((row, i) => {
@@ -428,8 +429,10 @@ function checkDuplicates(k: Checker, t: TableData, j: number, c: ColumnSpec, sev
       zh: '编号重复',
     });
   });
+  return seen;
 }
 
+/** The keys of a table's key column (blanks left out); undefined when the table or the column is missing. */
 function keysOf(t: TableData | undefined, key: string | undefined): Set<string> | undefined {
   const values = key ? columnValues(t, key) : undefined;
   if (!values) return undefined;
@@ -545,6 +548,8 @@ export function validateSnapshot(s: WorkbookSnapshot): Problem[] {
   checkConfig(k, s, ctx);
   checkSettings(k, s);
 
+  /** Each table's key set, made once: by the duplicate check, else when a reference first needs it. */
+  const keySets = new Map<TableName, ReadonlySet<string> | ReadonlyMap<string, number> | undefined>();
   for (const spec of TABLES) {
     const t = s.tables[spec.name];
     if (!t) {
@@ -574,13 +579,22 @@ export function validateSnapshot(s: WorkbookSnapshot): Problem[] {
 
     if (spec.key && idx.has(spec.key)) {
       const keyCol = spec.columns.find((c) => c.name === spec.key)!;
-      checkDuplicates(k, t, idx.get(spec.key)!, keyCol, STRICT_KEYS.has(`${spec.name}.${spec.key}`) ? 'error' : 'warning');
+      const seen = checkDuplicates(
+        k,
+        t,
+        idx.get(spec.key)!,
+        keyCol,
+        STRICT_KEYS.has(`${spec.name}.${spec.key}`) ? 'error' : 'warning',
+      );
+      keySets.set(spec.name, seen);
     }
 
     for (const c of spec.columns) {
       if (!c.references || !idx.has(c.name)) continue;
       const target = tableSpec(c.references);
-      const keys = keysOf(s.tables[c.references], target.key);
+      // Each table's keys once (three tables point at the opportunities), not once per reference.
+      if (!keySets.has(target.name)) keySets.set(target.name, keysOf(s.tables[c.references], target.key));
+      const keys = keySets.get(target.name);
       if (!keys) continue; // the target table (or its key column) is missing: reported on its own
       const j = idx.get(c.name)!;
       const name = colName(c);
