@@ -156,12 +156,24 @@ interface PackedRows {
  * at 200,000 activities those were the reader's largest allocation), then packed row by row.
  */
 class CellList {
-  private rowOf = new Int32Array(1024);
-  private colOf = new Int32Array(1024);
-  private readonly vals: GridValue[] = [];
+  private rowOf: Int32Array;
+  private colOf: Int32Array;
+  private vals: GridValue[];
   private n = 0;
   /** Whether every cell came after the one before it (row, then column): the packed order is then the file's. */
   private ordered = true;
+
+  /**
+   * `expected`: how many cells the part likely holds (`expectedCells`), so that the arrays are
+   * made once at their size instead of growing by copies (at 50,000 opportunities, growing a
+   * sheet's arrays of a million cells was a twentieth of the read, and garbage).
+   */
+  constructor(expected = 1024) {
+    const size = Math.max(16, expected);
+    this.rowOf = new Int32Array(size);
+    this.colOf = new Int32Array(size);
+    this.vals = new Array<GridValue>(size);
+  }
 
   push(row: number, col: number, value: GridValue): void {
     const n = this.n;
@@ -172,11 +184,12 @@ class CellList {
       const cols = new Int32Array(n * 2);
       cols.set(this.colOf);
       this.colOf = cols;
+      this.vals.length = n * 2;
     }
     if (n > 0 && (row < this.rowOf[n - 1] || (row === this.rowOf[n - 1] && col <= this.colOf[n - 1]))) this.ordered = false;
     this.rowOf[n] = row;
     this.colOf[n] = col;
-    this.vals.push(value);
+    this.vals[n] = value;
     this.n = n + 1;
   }
 
@@ -196,6 +209,8 @@ class CellList {
         return next === undefined || this.rowOf[next] !== this.rowOf[i] || this.colOf[next] !== this.colOf[i];
       });
     }
+    // The values' array holds exactly the cells from here on (packCells keeps it when in order).
+    this.vals.length = this.n;
     const packed = packCells(this.rowOf, this.colOf, this.vals, order ?? this.n);
     if (merges.length === 0) return { packed, overlapping: 0 };
     // Merged cells (rare on a data sheet): blanked on rows as mergedCells works on them, then packed again.
@@ -346,7 +361,7 @@ export interface ParsedSheet {
  * messages). Never throws on the part's content.
  */
 export function parseWorksheet(name: string, xml: string, ctx: SheetContext, part = ''): ParsedSheet {
-  const cells = new CellList();
+  const cells = new CellList(expectedCells(xml));
   const formulas = new Map<number, FormulaText>();
   const sharedFormulas = new Map<number, { text: string; row: number; col: number }>();
   const currencies = new Map<number, string>();
@@ -502,6 +517,23 @@ export function parseWorksheet(name: string, xml: string, ctx: SheetContext, par
       message: SHEET_PROBLEMS.mergeBeyondGrid(name, mergesOff, mergeOffRef),
     });
   return { grid: new XlsxGrid(name, lastRow, packed, formulas, sharedFormulas, currencies), tableIds, problems: problems.done() };
+}
+
+/** The fewest characters a cell with a value takes in a part (`<c><v>1</v></c>`). */
+const SMALLEST_CELL = 15;
+
+/**
+ * How many cells a worksheet part likely holds: the area of the `<dimension>` Excel writes
+ * at its head, never more than the part's length allows (a dimension is a claim, not a fact:
+ * a damaged or hostile one must not make the reader allocate more than the part could fill).
+ * Without a dimension, a small start (the list grows).
+ */
+export function expectedCells(xml: string): number {
+  const head = /<(?:\w+:)?dimension\b[^>]*?\bref\s*=\s*["']([^"']*)["']/.exec(xml.slice(0, 2048));
+  const range = head ? parseRange(head[1]) : undefined;
+  if (!range) return 1024;
+  const area = (range.bottom - range.top + 1) * (range.right - range.left + 1);
+  return Math.min(area, Math.floor(xml.length / SMALLEST_CELL) + 1);
 }
 
 /** How a message names a cell off the sheet: A1 style while that stays short, else the numbers. */

@@ -10,6 +10,7 @@ import { readGrids, readWorkbookBuffer } from '../../src/io/readWorkbook';
 import { GridValue, SheetGrid } from '../../src/io/sheetTables';
 import { writeWorkbook } from '../../src/io/writeWorkbook';
 import { XlsxParts, isDateFormat, parseSharedStrings } from '../../src/io/xlsxPackage';
+import { expectedCells } from '../../src/io/xlsxSheet';
 import { shiftFormula } from '../../src/engine/formulaText';
 import { decodeXmlText } from '../../src/io/xmlScan';
 import { inspectXlsx } from '../../src/io/zipGuard';
@@ -26,6 +27,8 @@ interface SheetPart {
   name: string;
   /** Inside <sheetData>…</sheetData>. */
   data: string;
+  /** Before <sheetData> (a dimension). */
+  before?: string;
   /** After </sheetData> (mergeCells, tableParts). */
   after?: string;
   /** Table parts, referenced from the sheet as rId1, rId2, … */
@@ -88,7 +91,7 @@ function pkgZip(opts: PkgOptions) {
   opts.sheets.forEach((s, i) => {
     parts.push({
       name: `xl/worksheets/sheet${i + 1}.xml`,
-      data: `<?xml version="1.0"?><worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetData>${s.data}</sheetData>${s.after ?? ''}</worksheet>`,
+      data: `<?xml version="1.0"?><worksheet xmlns="${MAIN}" xmlns:r="${REL}">${s.before ?? ''}<sheetData>${s.data}</sheetData>${s.after ?? ''}</worksheet>`,
     });
     if (s.tables?.length) {
       const rels = s.tables.map((t) => {
@@ -622,5 +625,51 @@ describe('the usual cell body read in place', () => {
       ),
       { numRuns: 150 },
     );
+  });
+});
+
+describe("the cell list sized from the sheet's dimension", () => {
+  // The reader sizes its cell arrays from <dimension ref> (issue #15), capped by what the part
+  // can hold. Whatever the dimension claims (right, too small, too large, hostile, absent,
+  // garbage), the cells read are the same; cells out of order still sort.
+  const dimension = fc.constantFrom('', 'A1', 'A1:C4', 'A1:XFD1048576', 'B2:A1', 'zz', 'A1:Z99999');
+  const place = fc.record({ r: fc.integer({ min: 1, max: 40 }), c: fc.integer({ min: 1, max: 6 }) });
+  test('any dimension, any cells, in or out of order', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ at: place, v: fc.integer({ min: -50, max: 50 }) }), { minLength: 0, maxLength: 120 }),
+        dimension,
+        fc.boolean(),
+        async (cells, dim, sorted) => {
+          const list = sorted ? [...cells].sort((a, b) => a.at.r - b.at.r || a.at.c - b.at.c) : cells;
+          const data = list.map(
+            (x) => `<row r="${x.at.r}"><c r="${String.fromCharCode(64 + x.at.c)}${x.at.r}"><v>${x.v}</v></c></row>`,
+          );
+          const bytes = pkg({
+            sheets: [
+              { name: 'Sized', data: data.join(''), before: dim ? `<dimension ref="${dim}"/>` : '' },
+              { name: 'Plain', data: data.join('') },
+            ],
+          });
+          const [sized, plain] = await gridsOf(bytes);
+          expect(allCells(sized, 6)).toEqual(allCells(plain, 6));
+          // The later of two cells at one place wins, as Excel would have it.
+          const last = new Map(list.map((x) => [`${x.at.r}:${x.at.c}`, x.v]));
+          for (const [k, v] of last) {
+            const [r, c] = k.split(':').map(Number);
+            expect(sized.value(r, c)).toBe(v);
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  test('a dimension is a claim: the size never exceeds what the part could hold', () => {
+    const head = '<worksheet><dimension ref="A1:XFD1048576"/><sheetData>';
+    expect(expectedCells(head + '</sheetData></worksheet>')).toBeLessThanOrEqual(10);
+    expect(expectedCells('<worksheet><dimension ref="A1:T50001"/>' + ' '.repeat(30_000_000))).toBe(20 * 50_001);
+    expect(expectedCells('<worksheet><sheetData/></worksheet>')).toBe(1024);
+    expect(expectedCells("<worksheet><x:dimension ref='B2:C3'/>" + ' '.repeat(1000))).toBe(4);
   });
 });
