@@ -8,6 +8,7 @@ import { BUILT_IN_INDICATORS } from '../model/indicators';
 import { TableName } from '../model/schema';
 import { IndicatorRow, Problem, WorkbookSnapshot, currencyOf, rowCell } from '../model/snapshot';
 import { validateSnapshot } from '../model/validate';
+import { holdColumns } from '../calc/columnViews';
 import { COMPUTED_COLUMNS } from './sheets';
 import { Absence, InputPresence, MissingInput, absentReason, missingInputs, noRowsReason } from './noData';
 import { Scope, ScopeField, applyScopes, scopePartitions, scopeProblem } from './scope';
@@ -203,8 +204,11 @@ function resultOf(
 ): EvaluationResult {
   const { locale } = options;
   const values = engine.indicators();
-  const indicators = values.map((i) =>
-    indicatorResult(i, absent.get(i.row.id), locale, options.explain === false ? undefined : engine),
+  // The explanations change no column (a column an explanation feeds or spills is written by
+  // the store, which tells the views): each column is compared with its typed views once for
+  // all 40 explanations, not at every kernel call that reads it (calc/columnViews.ts).
+  const indicators = holdColumns(() =>
+    values.map((i) => indicatorResult(i, absent.get(i.row.id), locale, options.explain === false ? undefined : engine)),
   );
   const missing = missingInputs(
     values.map((i) => ({ row: i.row, absences: absent.get(i.row.id) ?? [] })).filter((x) => x.absences.length),
