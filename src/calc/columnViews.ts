@@ -234,6 +234,27 @@ export function rowsChangedSince(col: Column, version: number): readonly number[
   return viewsOf(col).changedSince(version);
 }
 
+/** columnVersion of each column (-1 for an absent one): what a kept tally was brought up to date with. */
+export function columnVersions(cols: readonly (Column | undefined)[]): number[] {
+  return cols.map((c) => (c ? columnVersion(c) : -1));
+}
+
+/**
+ * The rows of `cols` changed since `versions` (columnVersions of the same columns), possibly
+ * repeated; undefined when that is no longer known for one of them (read every row again).
+ */
+export function rowsChangedSinceAll(cols: readonly (Column | undefined)[], versions: readonly number[]): number[] | undefined {
+  const changed: number[] = [];
+  for (let k = 0; k < cols.length; k++) {
+    const c = cols[k];
+    if (!c) continue;
+    const since = rowsChangedSince(c, versions[k]);
+    if (since === undefined) return undefined;
+    for (let j = 0; j < since.length; j++) changed.push(since[j]);
+  }
+  return changed;
+}
+
 /**
  * The view named `key` of `col` (made by `make` on first use), up to date with every in-place
  * change. For views other modules define (keys, joins) on the same memo and compare pass.

@@ -11,11 +11,11 @@ import {
   CellParser,
   UNKNOWN_CODE,
   codeView,
-  columnVersion,
+  columnVersions,
   dateView,
   numberView,
   parsedView,
-  rowsChangedSince,
+  rowsChangedSinceAll,
 } from './columnViews';
 import type { RowFilter } from './criteria';
 import { Status, lookupEnum } from '../core/enumerations';
@@ -235,7 +235,7 @@ const KEPT_PER_COLUMN = 32;
 
 const whichKey = (which: ReadonlySet<string>) => [...which].sort().join(',');
 const queryColumns = (q: DealQuery): (Column | undefined)[] => [q.status, q.amount, q.probability, q.dates];
-const versionsOf = (q: DealQuery) => queryColumns(q).map((c) => (c ? columnVersion(c) : -1));
+const versionsOf = (q: DealQuery) => columnVersions(queryColumns(q));
 
 function keptTallyOf(q: DealQuery, which: string): KeptTally | undefined {
   return keptTallies
@@ -260,15 +260,8 @@ function contribute(t: KeptTally, i: number, sign: 1 | -1): void {
 
 /** The kept tally brought up to date by the rows changed since; undefined when it cannot be (then read every row). */
 function patched(t: KeptTally, q: DealQuery, rows: DealRows): DealTally | undefined {
-  const columns = queryColumns(q);
-  const changed: number[] = [];
-  for (let k = 0; k < columns.length; k++) {
-    const c = columns[k];
-    if (!c) continue;
-    const since = rowsChangedSince(c, t.versions[k]);
-    if (since === undefined) return undefined;
-    for (const i of since) changed.push(i);
-  }
+  const changed = rowsChangedSinceAll(queryColumns(q), t.versions);
+  if (changed === undefined) return undefined;
   for (const i of changed) {
     if (t.counted[i]) contribute(t, i, -1);
     const r = rows.read(i);

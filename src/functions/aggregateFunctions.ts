@@ -3,7 +3,7 @@
  * value indicators. Criteria understand enumeration aliases (进行中 = Open), lists ("A,B"),
  * comparisons (">=4", "<"&AsOfDate), "*" (non-blank) and "=" (blank), unlike SUMIFS.
  */
-import { countWhere, meanWhere, ratio, shareWhere, sumWhere } from '../calc/aggregate';
+import { countWhere, keptFilters, meanWhere, ratio, shareWhere, sumWhere } from '../calc/aggregate';
 import { includeRows } from '../calc/criteria';
 import { meanWorking, shareWorking, sumWorking } from '../calc/aggregateWorking';
 import { orFail } from './args';
@@ -54,7 +54,8 @@ export const aggregateFunctions = [
     ],
     evaluate(a) {
       const values = a.column('values');
-      return sumWhere(values, orFail(includeRows(values.length, filterPairs(a, FILTER_PAIRS), 'values')));
+      const pairs = filterPairs(a, FILTER_PAIRS);
+      return sumWhere(values, orFail(includeRows(values.length, pairs, 'values')), undefined, keptFilters(pairs));
     },
     explain(a) {
       return sumWorking(a.column('values'), filterPairs(a, FILTER_PAIRS));
@@ -118,7 +119,8 @@ export const aggregateFunctions = [
     ],
     evaluate(a) {
       const values = a.column('values');
-      return meanWhere(values, orFail(includeRows(values.length, filterPairs(a, FILTER_PAIRS), 'values')));
+      const pairs = filterPairs(a, FILTER_PAIRS);
+      return meanWhere(values, orFail(includeRows(values.length, pairs, 'values')), undefined, keptFilters(pairs));
     },
     explain(a) {
       return meanWorking(a.column('values'), filterPairs(a, FILTER_PAIRS));
@@ -155,8 +157,9 @@ export const aggregateFunctions = [
     errors: [filterError('column')],
     evaluate(a) {
       const column = a.column('column');
-      const include = orFail(includeRows(column.length, filterPairs(a, FILTER_PAIRS), 'column'));
-      return shareWhere(column, a.criterion('criterion'), include, 'criterion');
+      const pairs = filterPairs(a, FILTER_PAIRS);
+      const include = orFail(includeRows(column.length, pairs, 'column'));
+      return shareWhere(column, a.criterion('criterion'), include, 'criterion', undefined, keptFilters(pairs));
     },
     explain(a) {
       return shareWorking(a.column('column'), a.criterion('criterion'), filterPairs(a, FILTER_PAIRS), 'criterion');
