@@ -363,3 +363,13 @@ export function formulaVertexOf(state: unknown): object | undefined {
     ? vertex
     : undefined;
 }
+
+/*
+ * 8. A plugin function's arguments go through the plugin's own `evaluateAst`: HyperFormula's
+ * `runFunction` evaluates each argument node with `this.evaluateAst` (FunctionPlugin's
+ * evaluateArguments). The CRM3 plugin overrides it (functions/hyperformula/crm3Plugin.ts,
+ * `evaluateArgument`) so a nested CRM3 call whose inputs did not change is reused there too
+ * (engine/keptCalls.ts), also under a call none of whose arguments is a name the engine serves.
+ * A version that evaluated arguments otherwise would only stop that reuse: values are the same.
+ * Tested in test/engine/hfInternals.test.ts.
+ */

@@ -134,7 +134,7 @@ export function nestedCallCache(shortcut: NamedColumnShortcut): NestedCallCache 
       for (let i = 0; i < names.length; i++)
         if (!same(inputOf(plugin, names[i], state, shortcut), kept.inputs[i])) return undefined;
       if (frame && !restoreArgument(frame, index, kept.record)) return undefined;
-      return { arg: kept.arg };
+      return { arg: kept.arg, value: kept.value };
     },
     keep(plugin, node, state, frame, index, value, arg) {
       if (!keepable(node)) return;

@@ -354,3 +354,42 @@ describe('the formula cell being evaluated (formulaVertexOf)', () => {
     hf.destroy();
   });
 });
+
+/** Records the nodes its runFunction evaluates through evaluateAst (what crm3Plugin's evaluateArgument relies on). */
+const throughPlugin = { nodes: [] as unknown[] };
+class ArgumentsPlugin extends FunctionPlugin {
+  static override implementedFunctions = {
+    'CRM3.ARGS': {
+      method: 'args',
+      parameters: [{ argumentType: FunctionArgumentType.ANY }, { argumentType: FunctionArgumentType.ANY, optionalArg: true }],
+    },
+  };
+  override evaluateAst(ast: Parameters<FunctionPlugin['evaluateAst']>[0], state: Parameters<FunctionPlugin['evaluateAst']>[1]) {
+    throughPlugin.nodes.push(ast);
+    return super.evaluateAst(ast, state);
+  }
+  args(ast: { args: unknown[] }, state: unknown): unknown {
+    const metadata = (this as unknown as { metadata(name: string): unknown }).metadata('CRM3.ARGS');
+    return (
+      this as unknown as { runFunction(args: unknown[], s: unknown, m: unknown, f: (...v: unknown[]) => unknown): unknown }
+    ).runFunction(
+      ast.args,
+      state,
+      metadata,
+      (a: unknown, b: unknown) => (typeof a === 'number' ? a : 0) + (typeof b === 'number' ? b : 0),
+    );
+  }
+}
+HyperFormula.registerFunctionPlugin(ArgumentsPlugin, { enGB: { 'CRM3.ARGS': 'CRM3.ARGS' }, enUS: { 'CRM3.ARGS': 'CRM3.ARGS' } });
+
+describe("a plugin function's arguments evaluated through the plugin (runFunction → evaluateAst)", () => {
+  test('each argument node of the call, a nested call among them, goes through the plugin’s own evaluateAst', () => {
+    throughPlugin.nodes.length = 0;
+    const hf = HyperFormula.buildFromArray([[2, '=CRM3.ARGS(A1,CRM3.ARGS(3))']], config);
+    expect(hf.getCellValue({ sheet: 0, row: 0, col: 1 })).toBe(5);
+    const outer = throughPlugin.nodes.map((n) => callNode(n)?.procedureName ?? (n as { type?: string }).type);
+    // The outer call's two arguments (a cell reference, then the nested call), and the nested call's own argument.
+    expect(outer).toEqual(expect.arrayContaining(['CELL_REFERENCE', 'CRM3.ARGS', 'NUMBER']));
+    hf.destroy();
+  });
+});

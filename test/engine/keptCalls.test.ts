@@ -33,14 +33,23 @@ describe('nested calls reused when nothing they read changed', () => {
     const lateStage = engine.indicatorCalls(indicator(engine, 'LATE_STAGE_SHARE'))?.args[0]?.call?.args[3]; // LOOKUPBY(Opp_Stage,Stages_…)
     const coverageFilter = slot(engine, 'COVERAGE_DEPTH', 1); // LOOKUPBY(Dc_OppId,Opp_OppId,Opp_Status)
     const keyInfo = slot(engine, 'KEY_INFO_COMPLETE', 0); // KEYINFO(…,Opp_Answers): the answers block as the store's block
-    expect(mentor?.kept && lateStage?.kept && coverageFilter?.kept).toBeTruthy();
+    // ENUMSCORE(Dc_Coverage,"Coverage") under a MEAN none of whose arguments is a name (HyperFormula evaluates them).
+    const coverageScores = slot(engine, 'COVERAGE_DEPTH', 0);
+    expect(mentor?.kept && lateStage?.kept && coverageFilter?.kept && coverageScores?.kept).toBeTruthy();
     const i = engine.inputColumn('Opportunities', 'Status').findIndex((s) => s === 'Open');
     engine.apply([{ table: 'Opportunities', row: i, column: 'Status', value: 'Lost' }]);
     expect(slot(engine, 'MENTOR_RATE', 0)).toBe(mentor);
     expect(engine.indicatorCalls(indicator(engine, 'LATE_STAGE_SHARE'))?.args[0]?.call?.args[3]).toBe(lateStage);
     expect(slot(engine, 'COVERAGE_DEPTH', 1)).not.toBe(coverageFilter);
     expect(slot(engine, 'KEY_INFO_COMPLETE', 0)).toBe(keyInfo);
+    expect(slot(engine, 'COVERAGE_DEPTH', 0)).toBe(coverageScores);
     engine.apply([{ table: 'Opportunities', row: i, column: 'Status', value: 'Open' }]);
+    // A coverage edit reaches the ENUMSCORE.
+    const k = engine.inputColumn('DecisionChain', 'Coverage').findIndex((c) => c !== null);
+    const coverage = engine.inputColumn('DecisionChain', 'Coverage')[k] as Cell;
+    engine.apply([{ table: 'DecisionChain', row: k, column: 'Coverage', value: null }]);
+    expect(slot(engine, 'COVERAGE_DEPTH', 0)).not.toBe(coverageScores);
+    engine.apply([{ table: 'DecisionChain', row: k, column: 'Coverage', value: coverage }]);
     // A decision-chain edit reaches the COUNTBY; a Config change (a setting, a stage's order) reaches what reads it.
     const j = engine.inputColumn('DecisionChain', 'Support').findIndex((s) => s !== 'Mentor');
     const support = engine.inputColumn('DecisionChain', 'Support')[j] as Cell;

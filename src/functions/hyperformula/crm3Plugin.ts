@@ -236,7 +236,7 @@ export interface NestedCallCache {
     state: unknown,
     frame: object | undefined,
     index: number,
-  ): { arg: InputArg } | undefined;
+  ): { arg: InputArg; value: unknown } | undefined;
   keep(
     plugin: FunctionPlugin,
     node: unknown,
@@ -307,19 +307,71 @@ function runCall(plugin: PluginThis, decl: FunctionDeclaration, ast: Ast, state:
     const direct = ast.args.length <= decl.params.length ? argumentsWithShortcut(plugin, ast, state, frame) : undefined;
     if (direct) return { result: invoke(decl, direct) };
     let result: Result | undefined;
-    const answer = plugin.runFunction(ast.args, state, metadataOf(decl), (...vals: unknown[]) => {
-      if (frame) vals.forEach((v, i) => observer!.argument(frame, i, v));
-      const values = vals.map(fromHfArg);
-      while (values.length && values[values.length - 1] === undefined) values.pop();
-      result = invoke(decl, values);
-      return RAN;
-    });
+    // HyperFormula evaluates the arguments (through the plugin's evaluateAst: its nested CRM3
+    // calls are reused or kept there, see evaluateArgument).
+    const args: ArgumentFrame | undefined = nestedCallCache ? { ast, frame, reused: new Set(), evaluated: new Map() } : undefined;
+    if (args) framesOf(plugin).push(args);
+    let answer: unknown;
+    try {
+      answer = plugin.runFunction(ast.args, state, metadataOf(decl), (...vals: unknown[]) => {
+        if (frame) vals.forEach((v, i) => args?.reused.has(i) || observer!.argument(frame, i, v));
+        const values = vals.map(fromHfArg);
+        if (args)
+          for (const [i, value] of args.evaluated) nestedCallCache?.keep(plugin, ast.args[i], state, frame, i, value, values[i]);
+        while (values.length && values[values.length - 1] === undefined) values.pop();
+        result = invoke(decl, values);
+        return RAN;
+      });
+    } finally {
+      if (args) framesOf(plugin).pop();
+    }
     return answer === RAN ? { result: result! } : { refused: answer };
   } finally {
     if (frame) observer!.leave(frame);
   }
 }
 const RAN = Symbol('ran');
+
+/**
+ * A CRM3 call whose arguments HyperFormula evaluates itself (none of them a name the engine
+ * serves, e.g. `MEAN(ENUMSCORE(Dc_Coverage,…),LOOKUPBY(…),"Open")`): which of its nested calls
+ * were reused, and the value of each one evaluated (kept once the call runs).
+ */
+interface ArgumentFrame {
+  ast: Ast;
+  frame: object | undefined;
+  reused: Set<number>;
+  evaluated: Map<number, unknown>;
+}
+const argumentFrames = new WeakMap<object, ArgumentFrame[]>();
+function framesOf(plugin: object): ArgumentFrame[] {
+  let frames = argumentFrames.get(plugin);
+  if (!frames) argumentFrames.set(plugin, (frames = []));
+  return frames;
+}
+
+/**
+ * The value of an argument HyperFormula evaluates for a CRM3 call (hfInternals: runFunction
+ * evaluates each argument through the plugin's own evaluateAst): a nested CRM3 call of the
+ * innermost such call is reused when nothing it reads changed (issue #15: a Status what-if
+ * re-ran ENUMSCORE(Dc_Coverage,…) under MEAN, which reads no status), else evaluated and
+ * noted for keeping; anything else is evaluated as always.
+ */
+function evaluateArgument(plugin: FunctionPlugin, node: unknown, state: unknown, evaluate: () => unknown): unknown {
+  const frames = argumentFrames.get(plugin);
+  const top = frames?.[frames.length - 1];
+  if (!top || (node as { type?: string } | undefined)?.type !== 'FUNCTION_CALL') return evaluate();
+  const i = top.ast.args.indexOf(node);
+  if (i < 0) return evaluate();
+  const reused = nestedCallCache?.reuse(plugin, node, state, top.frame, i);
+  if (reused) {
+    top.reused.add(i);
+    return reused.value;
+  }
+  const value = evaluate();
+  top.evaluated.set(i, value);
+  return value;
+}
 
 /**
  * A CRM3 call whose result is one column (a computed column's), run from another plugin
@@ -369,12 +421,17 @@ export function spilledAsHf(c: InputCell, locale: Locale): unknown {
   return toHfScalar(c as Scalar, locale);
 }
 
+type EvaluateAstArgs = Parameters<FunctionPlugin['evaluateAst']>;
+
 const byName = new Map(catalog.map((d) => [`${NAMESPACE}.${d.id}`.toUpperCase(), d]));
 
 /** Builds the plugin class for a list of declarations (the whole catalog by default). */
 export function buildCrm3Plugin(decls: readonly FunctionDeclaration[] = catalog) {
   class Crm3Plugin extends FunctionPlugin {
     static override implementedFunctions: ImplementedFunctions = {};
+    override evaluateAst(ast: EvaluateAstArgs[0], state: EvaluateAstArgs[1]): ReturnType<FunctionPlugin['evaluateAst']> {
+      return evaluateArgument(this, ast, state, () => super.evaluateAst(ast, state)) as ReturnType<FunctionPlugin['evaluateAst']>;
+    }
   }
   const proto = Crm3Plugin.prototype as unknown as Record<string, unknown>;
   for (const decl of decls) {
