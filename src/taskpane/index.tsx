@@ -29,8 +29,11 @@ async function webSetup(
   locale: UiLocale,
 ): Promise<Pick<AppProps, 'initialHost' | 'initialFileName' | 'openFile' | 'downloadReport' | 'downloadWorkbook'>> {
   const web = await import(/* webpackChunkName: "web-host" */ './webMode/webHost');
+  // The host copies the sample; the engine keeps it as generated, to send the first load by name.
+  const sample = web.sampleWorkbook(locale);
+  engine.holdsSample(locale, sample);
   return {
-    initialHost: web.sampleHost(locale),
+    initialHost: web.sampleHost(locale, sample),
     initialFileName: web.SAMPLE_FILE[locale],
     openFile: async (file, uiLocale, choices) => {
       const buffer = await file.arrayBuffer();

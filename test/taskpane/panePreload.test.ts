@@ -95,6 +95,39 @@ describe('PaneEngineCore.preload', () => {
     }
   });
 
+  test('the sample sent by its name keeps the engine built ahead when the options are equal, else loads the sample afresh', async () => {
+    const options = { locale: 'zh-CN' as const, file: SAMPLE_FILE['zh-CN'] };
+    const fresh = freshResult(await pageSnapshot('zh-CN'), options);
+    const build = jest.spyOn(WorkbookEngine, 'build');
+    const core = new PaneEngineCore();
+    core.preloadSample('zh-CN');
+    expect(build).toHaveBeenCalledTimes(1);
+    const progress: number[] = [];
+    core.loadSample('zh-CN', { ...options }, (f) => progress.push(f));
+    expect(build).toHaveBeenCalledTimes(1);
+    expect(progress).toEqual([1]);
+    expect(core.evaluate()).toEqual(fresh);
+    // Once only; and another language, file or date, or no preload, loads the sample anew.
+    core.loadSample('zh-CN', options);
+    expect(build).toHaveBeenCalledTimes(2);
+    expect(core.evaluate()).toEqual(fresh);
+    for (const [preloaded, asked, other] of [
+      ['en-US', 'zh-CN', options],
+      ['zh-CN', 'zh-CN', { ...options, file: 'other.xlsx' }],
+      ['zh-CN', 'zh-CN', { ...options, asOf: 46000 }],
+      [undefined, 'zh-CN', options],
+    ] as const) {
+      const c = new PaneEngineCore();
+      if (preloaded) c.preloadSample(preloaded);
+      build.mockClear();
+      c.loadSample(asked, other);
+      expect(build).toHaveBeenCalledTimes(1);
+      expect(c.evaluate()).toEqual(freshResult(await pageSnapshot(asked), other));
+      c.dispose();
+    }
+    core.dispose();
+  });
+
   test('a workbook with one cell changed is built anew, and its results are its own', async () => {
     const options = { locale: 'en-US' as const, file: SAMPLE_FILE['en-US'] };
     const changed = await pageSnapshot('en-US');

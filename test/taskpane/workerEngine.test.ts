@@ -6,6 +6,7 @@ import { CANCELLED } from '../../src/taskpane/paneEngine';
 import { WorkerEngine } from '../../src/taskpane/engine/workerEngine';
 import { sampleOfWorkerName } from '../../src/taskpane/engine/messages';
 import { startEarlyWorker, takeEarlyWorker } from '../../src/taskpane/engine/earlyWorker';
+import { SAMPLE_FILE, sampleWorkbook } from '../../src/taskpane/webMode/sample';
 
 class FakeWorker {
   onmessage: ((e: { data: unknown }) => void) | null = null;
@@ -127,5 +128,42 @@ describe('the worker web mode’s first script started (earlyWorker.ts)', () => 
       early: takeEarlyWorker,
     });
     expect(started).toEqual(['crm3-engine:sample:zh-CN']);
+  });
+});
+
+describe('web mode’s first load of the sample (WorkerEngine.holdsSample)', () => {
+  const setUp = () => {
+    const w = new FakeWorker();
+    const engine = new WorkerEngine(() => w as unknown as Worker, { preloadSample: 'en-US' });
+    const sample = sampleWorkbook('en-US');
+    engine.holdsSample('en-US', sample);
+    return { w, engine, sample };
+  };
+  const options = { locale: 'en-US' as const, file: SAMPLE_FILE['en-US'] };
+  // The fake worker never answers: the calls fail when the engine is disposed.
+  const unanswered = (call: Promise<void>) => void call.catch(() => undefined);
+
+  test('a first load equal to the sample goes by the sample’s name; the next load sends its workbook', () => {
+    const { w, engine, sample } = setUp();
+    unanswered(engine.load(structuredClone(sample), options));
+    unanswered(engine.load(structuredClone(sample), options));
+    expect(w.received.map((m) => [m.method, (m as unknown as { args: unknown[] }).args[0] === 'en-US'])).toEqual([
+      ['loadSample', true],
+      ['load', false],
+    ]);
+    expect((w.received[0] as unknown as { args: unknown[] }).args).toEqual(['en-US', options]);
+    engine.dispose();
+  });
+
+  test('a workbook that differs, or another language, is sent whole', () => {
+    const changed = setUp();
+    const workbook = structuredClone(changed.sample);
+    workbook.settings = { ...workbook.settings, AsOfDate: 46000 };
+    unanswered(changed.engine.load(workbook, options));
+    const other = setUp();
+    unanswered(other.engine.load(structuredClone(other.sample), { ...options, locale: 'zh-CN' }));
+    expect([changed.w, other.w].map((w) => w.received.map((m) => m.method))).toEqual([['load'], ['load']]);
+    changed.engine.dispose();
+    other.engine.dispose();
   });
 });

@@ -4,10 +4,11 @@
  */
 /// <reference lib="webworker" />
 import type { Locale } from '../../core/i18n';
+import type { WorkbookSnapshot } from '../../model/snapshot';
+import type { LoadOptions } from '../paneEngine';
 import { type EngineReply, type EngineRequest, type ExportReadOptions, sampleOfWorkerName } from './messages';
 import { PaneEngineCore } from './paneEngineCore';
 import { mark } from '../timing';
-import { SAMPLE_FILE, sampleWorkbook } from '../webMode/sample';
 
 mark('worker-ready');
 
@@ -43,10 +44,13 @@ scope.onmessage = (event: MessageEvent<EngineRequest>) => {
   if (method === 'clientCopy') return void clientCopy(id, args[0] as Uint8Array, args[1] as string, args[2] as Locale);
   try {
     let value: unknown;
-    if (method === 'load') {
-      const [snapshot, options] = args as Parameters<PaneEngineCore['load']>;
+    if (method === 'load' || method === 'loadSample') {
+      const onProgress = (fraction: number) => reply({ id, kind: 'progress', fraction });
       mark('load-start');
-      core.load(snapshot, options, (fraction) => reply({ id, kind: 'progress', fraction }));
+      const [workbook, options] = args as [WorkbookSnapshot | Locale, LoadOptions];
+      // 'loadSample': the page's workbook is web mode's sample, sent by its name (WorkerEngine.load).
+      if (method === 'load') core.load(workbook as WorkbookSnapshot, options, onProgress);
+      else core.loadSample(workbook as Locale, options, onProgress);
       mark('load-done');
     } else {
       value = (core[method] as (...a: unknown[]) => unknown).apply(core, args);
@@ -65,7 +69,7 @@ const locale = sampleOfWorkerName(scope.name);
 if (locale) {
   mark('preload-start');
   try {
-    core.preload(sampleWorkbook(locale), { locale, file: SAMPLE_FILE[locale] });
+    core.preloadSample(locale);
   } catch {
     core.dispose();
   }

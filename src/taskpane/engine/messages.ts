@@ -8,6 +8,7 @@ export type ExportReadOptions = Pick<ReadOptions, 'columnChoices' | 'importConfi
 
 export type EngineMethod =
   | 'load'
+  | 'loadSample'
   | 'evaluate'
   | 'explain'
   | 'whatIf'

@@ -27,6 +27,7 @@ import { DealReviewRow, dealReviews, reviewSetting } from '../../engine/dealRevi
 import { ReportData, recommendationsReportData } from '../../engine/reportData';
 import type { Explanation, LoadOptions, TieringBase } from '../paneEngine';
 import { sameData } from './sameData';
+import { SAMPLE_FILE, sampleWorkbook } from '../webMode/sample';
 
 const plain = (v: EngineValue): Cell => (v !== null && typeof v === 'object' ? null : v);
 
@@ -57,7 +58,7 @@ export class PaneEngineCore {
   /** The engine of the last scope asked for (the dashboard asks the same scope repeatedly), with its workbook. */
   private scoped?: { key: string; engine: WorkbookEngine; snapshot: WorkbookSnapshot };
   /** The workbook `preload` built, as it was given, and how: the next `load` of the same keeps its engine. */
-  private ahead?: { snapshot: WorkbookSnapshot; options: LoadOptions; results: EvaluationResult };
+  private ahead?: { snapshot: WorkbookSnapshot; options: LoadOptions; results: EvaluationResult; sample?: Locale };
   /** The whole workbook's results `preload` computed, for the first `evaluate` after the load that kept its engine. */
   private aheadResults?: EvaluationResult;
 
@@ -72,6 +73,29 @@ export class PaneEngineCore {
     // The page asks for these results right after its load (useWorkbook): computed now, while the
     // page is still loading React, they are ready when it asks.
     this.ahead = { snapshot: given, options, results: this.evaluate() };
+  }
+
+  /** Web mode's built-in sample in this language (`webMode/sample.ts`), built ahead as `preload` does. */
+  preloadSample(locale: Locale): void {
+    this.preload(sampleWorkbook(locale), { locale, file: SAMPLE_FILE[locale] });
+    if (this.ahead) this.ahead.sample = locale;
+  }
+
+  /**
+   * Loads web mode's built-in sample in this language: the page found its workbook equal to the
+   * sample as generated (WorkerEngine.load) and sends the sample's name instead of the workbook,
+   * which spares copying and comparing it here. The engine `preloadSample` built is kept when the
+   * options are equal; otherwise the sample is generated here and loaded like any workbook.
+   */
+  loadSample(locale: Locale, options: LoadOptions, onProgress?: (fraction: number) => void): void {
+    const ahead = this.ahead;
+    if (ahead?.sample === locale && this.loaded && sameData(loadKey(ahead.options), loadKey(options))) {
+      this.ahead = undefined;
+      this.aheadResults = ahead.results;
+      onProgress?.(1);
+      return;
+    }
+    this.load(sampleWorkbook(locale), options, onProgress);
   }
 
   load(snapshot: WorkbookSnapshot, options: LoadOptions, onProgress?: (fraction: number) => void): void {

@@ -24,6 +24,7 @@ interface Pending {
   onProgress?: (fraction: number) => void;
 }
 
+import { sameData } from './sameData';
 import { WorkerFactory, startEngineWorker } from './startWorker';
 
 export type { WorkerFactory } from './startWorker';
@@ -101,7 +102,23 @@ export class WorkerEngine implements PaneEngine {
     return this.send<ReadResult>('readWorkbook', [bytes, name, options], undefined, [bytes]);
   }
 
+  /**
+   * Web mode's built-in sample in this language, as the page generated it (webMode/sample.ts):
+   * a first load of a workbook equal to it (compared here, on the page's thread, while the worker
+   * is still building) sends the sample's name instead of the workbook, and the worker loads its
+   * own copy of the sample, keeping the engine it built ahead (PaneEngineCore.loadSample). That
+   * spares the worker copying the workbook in and comparing it, on the way to the first results.
+   */
+  holdsSample(locale: Locale, snapshot: WorkbookSnapshot): void {
+    this.sample = { locale, snapshot };
+  }
+  private sample?: { locale: Locale; snapshot: WorkbookSnapshot };
+
   async load(snapshot: WorkbookSnapshot, options: LoadOptions, onProgress?: (fraction: number) => void) {
+    const sample = this.sample;
+    this.sample = undefined;
+    if (sample && sample.locale === options.locale && sameData(snapshot, sample.snapshot))
+      return void (await this.call('loadSample', [sample.locale, options], onProgress));
     await this.call('load', [snapshot, options], onProgress);
   }
   /** The workbook for clients without the add-in: CRM3 formulas replaced by their values (computed in the worker). */

@@ -10,9 +10,12 @@ import { SAMPLE_FILE, sampleWorkbook } from './sample';
 
 export { SAMPLE_FILE } from './sample';
 
-export function sampleHost(locale: Locale): MemoryHost {
-  return new MemoryHost(sampleWorkbook(locale), { fileName: SAMPLE_FILE[locale], locale });
+/** A host over the sample in this language (generated, or given as generated). */
+export function sampleHost(locale: Locale, sample: WorkbookSnapshot = sampleWorkbook(locale)): MemoryHost {
+  return new MemoryHost(sample, { fileName: SAMPLE_FILE[locale], locale });
 }
+
+export { sampleWorkbook } from './sample';
 
 /** A host over a workbook the user opened (read by the engine worker, off the main thread), with the file's own bytes. */
 export function hostFor(snapshot: WorkbookSnapshot, fileName: string, locale: Locale, fileBytes?: Uint8Array): MemoryHost {
