@@ -8,6 +8,7 @@ import { WorkbookEngine } from '../../src/engine/workbookEngine';
 import { MemoryHost } from '../../src/host/memoryHost';
 import type { WorkbookSnapshot } from '../../src/model/snapshot';
 import { PaneEngineCore } from '../../src/taskpane/engine/paneEngineCore';
+import type { LoadOptions } from '../../src/taskpane/paneEngine';
 import { sameData } from '../../src/taskpane/engine/sameData';
 import { SAMPLE_FILE, sampleWorkbook } from '../../src/taskpane/webMode/sample';
 import { sampleHost } from '../../src/taskpane/webMode/webHost';
@@ -21,7 +22,7 @@ async function pageSnapshot(locale: 'en-US' | 'zh-CN'): Promise<WorkbookSnapshot
   return read.snapshot;
 }
 
-function freshResult(snapshot: WorkbookSnapshot, options: { locale: 'en-US' | 'zh-CN'; file: string }) {
+function freshResult(snapshot: WorkbookSnapshot, options: LoadOptions) {
   const core = new PaneEngineCore();
   core.load(structuredClone(snapshot), options);
   const result = core.evaluate();
