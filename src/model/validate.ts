@@ -366,8 +366,10 @@ function checkTable(
       if (empty) emptyRequired.add(c.name);
     }
   }
+  // Optional text and id columns have nothing to check, blank or not (checkValue takes no other text).
   const checked = columns
     .filter((c) => !c.computed && idx.has(c.name) && !emptyRequired.has(c.name))
+    .filter((c) => c.required || (c.type !== 'text' && c.type !== 'id'))
     .map((c) => ({ c, j: idx.get(c.name)!, name: colName(c) }));
   // A closed deal needs no stage: no indicator reads it, and exports do not say which stage it reached.
   const jStatus = spec.name === 'Opportunities' ? idx.get('Status') : undefined;
@@ -550,6 +552,8 @@ export function validateSnapshot(s: WorkbookSnapshot): Problem[] {
 
   /** Each table's key set, made once: by the duplicate check, else when a reference first needs it. */
   const keySets = new Map<TableName, ReadonlySet<string> | ReadonlyMap<string, number> | undefined>();
+  /** Each table's key cells as written: a reference written the same way is found without its key (`keyOf`). */
+  const keyCells = new Map<TableName, ReadonlySet<Cell>>();
   for (const spec of TABLES) {
     const t = s.tables[spec.name];
     if (!t) {
@@ -596,11 +600,14 @@ export function validateSnapshot(s: WorkbookSnapshot): Problem[] {
       if (!keySets.has(target.name)) keySets.set(target.name, keysOf(s.tables[c.references], target.key));
       const keys = keySets.get(target.name);
       if (!keys) continue; // the target table (or its key column) is missing: reported on its own
+      let written = keyCells.get(target.name);
+      if (!written) keyCells.set(target.name, (written = new Set(columnValues(s.tables[c.references], target.key!))));
       const j = idx.get(c.name)!;
       const name = colName(c);
       t.rows.forEach((row, i) => {
         const v = row[j];
-        if (!isBlank(v) && !keys.has(keyOf(v)))
+        // The same cell as a key has that key: most references are written as their ids are.
+        if (!isBlank(v) && !written.has(v) && !keys.has(keyOf(v)))
           k.cell(t, i, j, 'orphan', 'warning', name, (at) => M.orphan(at, name, v, target), {
             en: `not in ${target.name}`,
             zh: `不在${target.zh}表中`,

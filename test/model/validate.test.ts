@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { Cell } from '../../src/core/cells';
+import fc from 'fast-check';
+import { Cell, isBlank, keyOf } from '../../src/core/cells';
 import { DEFAULT_CRITERIA } from '../../src/calc/scoring';
 import { DEFAULT_QUESTIONS } from '../../src/calc/grading';
 import { readWorkbookBuffer } from '../../src/io/readWorkbook';
@@ -577,5 +578,43 @@ describe('read + validate: problems point at the cells of the file', () => {
     expect(only(ps, '商机', 'D5').message.zh).toMatch(/状态（Status） 的值 “搁置中” 无法识别/);
     expect(only(ps, '商机', 'E5').message.en).toMatch(/negative/);
     expect(only(ps, '商机', 'G5').severity).toBe('error');
+  });
+});
+
+describe('references found as written or by their key', () => {
+  // A reference written exactly as a key is found without making its key (issue #15); any
+  // other spelling is looked up by its key (case, full-width, spaces). Either way: a reference
+  // is reported exactly when its key is not among the target's keys.
+  const written = fc.constantFrom<Cell>(
+    'O001',
+    'o001',
+    'Ｏ００１',
+    ' O001 ',
+    'O002',
+    'o 002',
+    'O404',
+    7,
+    '7',
+    7.5,
+    '',
+    null,
+    true,
+  );
+  test('a decision-chain OppId is reported exactly when its key is no opportunity key', () => {
+    fc.assert(
+      fc.property(fc.array(written, { minLength: 1, maxLength: 12 }), (refs) => {
+        const s = clean();
+        s.tables.Opportunities!.rows[2][0] = 7;
+        const base = s.tables.DecisionChain!.rows[0];
+        s.tables.DecisionChain!.rows = refs.map((r) => [r, ...base.slice(1)]);
+        const keys = new Set(s.tables.Opportunities!.rows.map((r) => keyOf(r[0])));
+        const expected = refs.flatMap((r, i) => (!isBlank(r) && !keys.has(keyOf(r)) ? [`A${i + 2}`] : []));
+        const orphans = validateSnapshot(s)
+          .filter((p) => p.sheet === 'DecisionChain' && /is not in the Opportunities table/.test(p.message.en))
+          .map((p) => p.cell);
+        expect(orphans).toEqual(expected);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
