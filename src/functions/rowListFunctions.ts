@@ -107,14 +107,16 @@ export const rowListFunctions: FunctionDeclaration[] = [
     result: { shape: { kind: 'list', maxRows: 'maxRows', columns: columnNames, rowsOf: 'keys' }, type: 'any' },
     errors: [
       {
-        en: '#VALUE! when maxRows is not a whole number from 1 to 10000, a column, sortBy or filter differs in size from keys (the message names it), or a comparison criterion compares with something that is not a number or date. An error cell in a listed column shows in its row.',
-        zh: '#VALUE!：maxRows 不是 1 到 10000 之间的整数；某列、sortBy 或筛选列与 keys 行数不一致（提示中指明）；或比较条件的比较对象不是数字或日期。所列列中的错误单元格只显示在它所在的行。',
+        en: '#VALUE! when maxRows is not a whole number from 1 to 10000, column1 is blank (nothing to list), a column, sortBy or filter differs in size from keys (the message names it), or a comparison criterion compares with something that is not a number or date. An error cell in a listed column shows in its row.',
+        zh: '#VALUE!：maxRows 不是 1 到 10000 之间的整数；column1 为空（没有可列出的列）；某列、sortBy 或筛选列与 keys 行数不一致（提示中指明）；或比较条件的比较对象不是数字或日期。所列列中的错误单元格只显示在它所在的行。',
       },
     ],
     evaluate(a) {
       const keys = a.column('keys');
       const maxRows = a.number('maxRows');
       const columns = shownColumns(a, keys.length);
+      // column1 given as a blank cell: there is nothing to list (and no block width to spill).
+      if (!columns.length) return new CalcError('VALUE', msg.missingArgument('column1'));
       const include = orFail(rowMask(keys.length, filterPairs(a, 2), 'keys'));
       const list = orFail(
         listRows({

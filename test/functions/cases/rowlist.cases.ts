@@ -168,6 +168,12 @@ export const cases: ParityCase[] = [
     args: [col('O1', 'O2', 'o1', err('DIV0'), null, 'Ｏ１', 'O3'), val('O1'), lit(4), NAME],
     expect: ['Ann', 'Cai', 'Fay', null],
   },
+  {
+    fn: 'LISTBY',
+    name: 'column1 a blank cell: nothing to list, refused',
+    args: list(val('O1'), 2, [val(null)]),
+    expect: err('VALUE'),
+  },
   { fn: 'LISTBY', name: 'maxRows 0 is refused', args: list(val('O1'), 0, [NAME]), expect: err('VALUE') },
   { fn: 'LISTBY', name: 'maxRows 2.5 is refused', args: list(val('O1'), 2.5, [NAME]), expect: err('VALUE') },
   { fn: 'LISTBY', name: 'maxRows above 10000 is refused', args: list(val('O1'), 10001, [NAME]), expect: err('VALUE') },
