@@ -1,6 +1,6 @@
 /**
- * tallyDeals keeps each tally with its columns and, after rows were changed in place (as the
- * engine's what-if changes them), patches it by those rows' old and new contributions instead of
+ * tallyDeals and tallyWins keep each tally with its columns and, after rows were changed in
+ * place (as the engine's what-if changes them), patch it by those rows' old and new contributions instead of
  * reading every row (issue #15). Property: after random in-place edits, including cells that make
  * a row an error and then mend it, every query gives exactly what a pass over fresh copies of the
  * columns gives (a new array is never a kept one).
@@ -8,6 +8,7 @@
 import fc from 'fast-check';
 import { CalcError, Cell } from '../../src/core/cells';
 import { DealQuery, tallyDeals } from '../../src/calc/pipeline';
+import { tallyWins } from '../../src/calc/winrate';
 import { holdColumns } from '../../src/calc/columnViews';
 
 const statusCell = fc.constantFrom<Cell>('Open', 'Won', 'Lost', 'NoDecision', '赢单', 'open', null, '', 'Bogus');
@@ -37,6 +38,14 @@ const QUERIES: ((c: Columns) => DealQuery)[] = [
     periodEnd: 46200,
   }),
 ];
+/** Win tallies (WINRATE, VELOCITY's wins), kept the same way: by count or by amount, in a period or not. */
+const WIN_QUERIES: ((c: Columns) => Parameters<typeof tallyWins>[0])[] = [
+  (c) => ({ status: c.status }),
+  (c) => ({ status: c.status, amount: c.amount, noDecisionIsLoss: false }),
+  (c) => ({ status: c.status, closeDate: c.dates, periodStart: 46000, periodEnd: 46300 }),
+  (c) => ({ status: c.status, amount: c.amount, closeDate: c.dates, periodEnd: 46200 }),
+];
+const winOutcome = (t: ReturnType<typeof tallyWins>) => (t instanceof CalcError ? `error: ${t.message.en}` : t);
 const COLUMNS = ['status', 'amount', 'probability', 'dates'] as const;
 const CELLS = { status: statusCell, amount: amountCell, probability: probabilityCell, dates: dateCell };
 
@@ -86,9 +95,12 @@ test('kept tallies patched after in-place edits equal a pass over fresh copies',
           dates: raw.dates.slice(0, n),
         };
         const check = () => {
-          const run = () => QUERIES.map((q) => outcome(tallyDeals(q(cols))));
-          const got = held ? holdColumns(run) : run();
-          expect(got).toEqual(QUERIES.map((q) => outcome(tallyDeals(q(copy(cols))))));
+          const run = (c: Columns) => [
+            ...QUERIES.map((q) => outcome(tallyDeals(q(c)))),
+            ...WIN_QUERIES.map((q) => winOutcome(tallyWins(q(c)))),
+          ];
+          const got = held ? holdColumns(() => run(cols)) : run(cols);
+          expect(got).toEqual(run(copy(cols)));
         };
         check();
         for (const batch of batches) {
