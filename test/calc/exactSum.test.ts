@@ -9,59 +9,7 @@
  */
 import fc from 'fast-check';
 import { ExactSum, exactRatio } from '../../src/calc/exact';
-
-const abs = (x: bigint) => (x < 0n ? -x : x);
-const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? abs(a) : gcd(b, a % b));
-
-class Q {
-  readonly n: bigint;
-  readonly d: bigint;
-  constructor(n: bigint, d: bigint = 1n) {
-    if (d < 0n) [n, d] = [-n, -d];
-    const g = gcd(n, d) || 1n;
-    this.n = n / g;
-    this.d = d / g;
-  }
-  /** A double as the decimal it shows: "0.5384615384615384", "1e+21", "-1.5e-7". */
-  static shown(x: number): Q {
-    const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(x))!;
-    const [, sign, whole, fraction = '', exp = '0'] = m;
-    const scale = fraction.length - Number(exp);
-    const digits = BigInt(sign + whole + fraction);
-    return scale >= 0 ? new Q(digits, 10n ** BigInt(scale)) : new Q(digits * 10n ** BigInt(-scale));
-  }
-  /** A double's exact binary value. */
-  static bits(x: number): Q {
-    const view = new DataView(new ArrayBuffer(8));
-    view.setFloat64(0, x);
-    const hi = view.getUint32(0);
-    const lo = view.getUint32(4);
-    const sign = hi >>> 31 ? -1n : 1n;
-    const e = (hi >>> 20) & 0x7ff;
-    const frac = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
-    const mant = e === 0 ? frac : frac | (1n << 52n);
-    const exp = (e === 0 ? 1 : e) - 1075;
-    return exp >= 0 ? new Q(sign * mant * 2n ** BigInt(exp)) : new Q(sign * mant, 2n ** BigInt(-exp));
-  }
-  add(o: Q): Q {
-    return new Q(this.n * o.d + o.n * this.d, this.d * o.d);
-  }
-  mul(o: Q): Q {
-    return new Q(this.n * o.n, this.d * o.d);
-  }
-  div(o: Q): Q {
-    return new Q(this.n * o.d, this.d * o.n);
-  }
-  /** |this − o| as a fraction. */
-  distance(o: Q): Q {
-    const n = this.n * o.d - o.n * this.d;
-    return new Q(abs(n), this.d * o.d);
-  }
-  cmp(o: Q): number {
-    const x = this.n * o.d - o.n * this.d;
-    return x > 0n ? 1 : x < 0n ? -1 : 0;
-  }
-}
+import { Q } from '../support/rational';
 
 /** The next double after x towards +∞ or −∞. */
 function neighbour(x: number, up: boolean): number {

@@ -14,74 +14,11 @@ import { RagThresholds, ragOf } from '../../src/calc/rag';
 import { winRate } from '../../src/calc/winrate';
 import { pipelineCoverage, tallyDeals } from '../../src/calc/pipeline';
 import { meanWhere, ratio } from '../../src/calc/aggregate';
+import { Q } from '../support/rational';
 
 const RUNS = { numRuns: 10_000 };
 
-// ------------------------------------------------------------------ exact fractions (independent of src/calc/exact.ts)
-
-const abs = (x: bigint) => (x < 0n ? -x : x);
-const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? abs(a) : gcd(b, a % b));
-
-class Q {
-  readonly n: bigint;
-  readonly d: bigint;
-  constructor(n: bigint, d: bigint = 1n) {
-    if (d === 0n) throw new Error('zero denominator');
-    if (d < 0n) [n, d] = [-n, -d];
-    const g = gcd(n, d) || 1n;
-    this.n = n / g;
-    this.d = d / g;
-  }
-  /** A decimal written as text, e.g. "12.34" or "-0.5". */
-  static dec(text: string): Q {
-    const [whole, fraction = ''] = text.split('.');
-    return new Q(BigInt(whole + fraction), 10n ** BigInt(fraction.length));
-  }
-  static int(k: number): Q {
-    return new Q(BigInt(k));
-  }
-  add(o: Q): Q {
-    return new Q(this.n * o.d + o.n * this.d, this.d * o.d);
-  }
-  sub(o: Q): Q {
-    return new Q(this.n * o.d - o.n * this.d, this.d * o.d);
-  }
-  mul(o: Q): Q {
-    return new Q(this.n * o.n, this.d * o.d);
-  }
-  div(o: Q): Q {
-    return new Q(this.n * o.d, this.d * o.n);
-  }
-  cmp(o: Q): number {
-    const x = this.n * o.d - o.n * this.d;
-    return x > 0n ? 1 : x < 0n ? -1 : 0;
-  }
-  isZero(): boolean {
-    return this.n === 0n;
-  }
-  /** Close enough to compare with the kernel's double within 1e-12. */
-  approx(): number {
-    const whole = this.n / this.d;
-    const rest = this.n - whole * this.d;
-    return Number(whole) + Number((rest * 10n ** 18n) / this.d) / 1e18;
-  }
-  /** The decimal text when the fraction terminates (denominator 2^a·5^b), else undefined. */
-  decimal(): string | undefined {
-    let d = this.d;
-    let twos = 0;
-    let fives = 0;
-    for (; d % 2n === 0n; twos++) d /= 2n;
-    for (; d % 5n === 0n; fives++) d /= 5n;
-    if (d !== 1n) return undefined;
-    const k = Math.max(twos, fives);
-    const scaled = (this.n * 10n ** BigInt(k)) / this.d;
-    const sign = scaled < 0n ? '-' : '';
-    const digits = abs(scaled)
-      .toString()
-      .padStart(k + 1, '0');
-    return k === 0 ? sign + digits : `${sign}${digits.slice(0, -k)}.${digits.slice(-k)}`;
-  }
-}
+// ------------------------------------------------------------------ exact fractions (test/support/rational.ts)
 
 const max = (a: Q, b: Q) => (a.cmp(b) >= 0 ? a : b);
 const min = (a: Q, b: Q) => (a.cmp(b) <= 0 ? a : b);
