@@ -8,6 +8,8 @@ import { Locale, Message, localeOf, pick, plural } from '../core/i18n';
 import { MAX_SAMPLE_AS_OF, MAX_SAMPLE_SIZE, MIN_SAMPLE_AS_OF, SAMPLE_DEFAULTS, generateSample } from '../model/sample';
 import { writeWorkbook } from '../io/writeWorkbook';
 import { writeOutput } from '../io/safeOutput';
+import { maxFileMbFor } from '../io/readFailure';
+import { DEFAULT_ZIP_LIMITS } from '../io/zipGuard';
 import type { Io } from './main';
 
 interface SampleArgs {
@@ -160,6 +162,21 @@ function parseArgs(argv: readonly string[]): SampleArgs {
   return args;
 }
 
+/**
+ * A sample larger than the other commands read by default (--size up to 200,000 makes about
+ * 91 MB): the flag they need, said right away rather than as their refusal.
+ */
+export function largeSampleNote(bytes: number, limit: number = DEFAULT_ZIP_LIMITS.maxFileBytes): Message | undefined {
+  if (bytes <= limit) return undefined;
+  const size = Math.round(bytes / (1024 * 1024));
+  const cap = Math.round(limit / (1024 * 1024));
+  const flag = `--max-file-mb ${maxFileMbFor(bytes)}`;
+  return {
+    en: `The file is ${size} MB, more than the ${cap} MB the other crm3 commands read by default: give them ${flag} (e.g. crm3 evaluate <file> ${flag}).\n`,
+    zh: `该文件为 ${size} MB，超过其他 crm3 命令默认读取的上限 ${cap} MB：请为它们加上 ${flag}（如 crm3 evaluate <文件> ${flag}）。\n`,
+  };
+}
+
 export async function runSample(argv: readonly string[], io: Io, cwd: string = process.cwd()): Promise<number> {
   const lang = messageLocale(argv);
   let args: SampleArgs;
@@ -176,7 +193,8 @@ export async function runSample(argv: readonly string[], io: Io, cwd: string = p
   }
   const out = path.resolve(cwd, args.out ?? `crm3-sample.${args.locale}.xlsx`);
   const snapshot = generateSample({ locale: args.locale, size: args.size, seed: args.seed, asOf: args.asOf });
-  const written = await writeOutput(out, await writeWorkbook(snapshot, { locale: args.locale }));
+  const bytes = await writeWorkbook(snapshot, { locale: args.locale });
+  const written = await writeOutput(out, bytes);
   if (!written.ok) {
     io.err(`crm3 sample: ${pick(written.reason.message, lang)}\n`);
     return 1;
@@ -198,5 +216,7 @@ export async function runSample(argv: readonly string[], io: Io, cwd: string = p
       lang,
     ),
   );
+  const note = largeSampleNote(bytes.byteLength);
+  if (note) io.out(pick(note, lang));
   return 0;
 }

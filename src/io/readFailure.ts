@@ -24,6 +24,9 @@ const mb = (bytes: number): string => {
   return v >= 10 ? v.toFixed(0) : v >= 0.1 ? v.toFixed(1) : v.toFixed(3);
 };
 
+/** The --max-file-mb that reads a file of `bytes`, with a tenth to spare (the too-large message and `crm3 sample` give it). */
+export const maxFileMbFor = (bytes: number): number => Math.ceil((bytes * 1.1) / (1024 * 1024));
+
 const fail = (code: ReadFailureCode, en: string, zh: string): ReadFailure => ({ code, message: { en, zh } });
 
 const SAVE_AS_XLSX_EN = 'open it in Excel and use File > Save As > Excel Workbook (*.xlsx), then read that copy';
@@ -54,8 +57,8 @@ export const failures = {
   tooLarge: (name: string, size: number, limit: number): ReadFailure =>
     fail(
       'too-large',
-      `${name} is ${mb(size)} MB; the limit is ${mb(limit)} MB. Remove sheets, pictures or old data you do not need and save it again, or raise the limit (command line: --max-file-mb ${Math.ceil((size * 1.1) / (1024 * 1024))}).`,
-      `${name} 大小为 ${mb(size)} MB，超过上限 ${mb(limit)} MB。请删除不需要的工作表、图片或历史数据后重新保存，或调高上限（命令行选项：--max-file-mb ${Math.ceil((size * 1.1) / (1024 * 1024))}）。`,
+      `${name} is ${mb(size)} MB; the limit is ${mb(limit)} MB. Remove sheets, pictures or old data you do not need and save it again, or raise the limit (command line: --max-file-mb ${maxFileMbFor(size)}).`,
+      `${name} 大小为 ${mb(size)} MB，超过上限 ${mb(limit)} MB。请删除不需要的工作表、图片或历史数据后重新保存，或调高上限（命令行选项：--max-file-mb ${maxFileMbFor(size)}）。`,
     ),
 
   empty: (name: string): ReadFailure =>

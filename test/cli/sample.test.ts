@@ -3,7 +3,7 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../src/cli/main';
-import { runSample } from '../../src/cli/sample';
+import { largeSampleNote, runSample } from '../../src/cli/sample';
 
 function capture() {
   const out: string[] = [];
@@ -81,4 +81,22 @@ test('an unwritable output exits 1 and says why', async () => {
   await fs.writeFile(blocker, 'not a folder');
   expect(await runSample(['--out', path.join(blocker, 'x.xlsx'), '--size', '5'], c.io, dir)).toBe(1);
   expect(c.err.join('')).toMatch(/could not write .*x\.xlsx/);
+});
+
+describe('a sample larger than the other commands read by default', () => {
+  // 95,495,847 bytes is what `crm3 sample --size 200000` writes: 91.07 MiB; with a tenth to spare
+  // 100.18 MiB, so the flag is --max-file-mb 101 (the same figure crm3 evaluate's refusal gives).
+  test('says the flag they need, in both languages', () => {
+    const note = largeSampleNote(95_495_847);
+    expect(note?.en).toBe(
+      'The file is 91 MB, more than the 50 MB the other crm3 commands read by default: give them --max-file-mb 101 (e.g. crm3 evaluate <file> --max-file-mb 101).\n',
+    );
+    expect(note?.zh).toBe(
+      '该文件为 91 MB，超过其他 crm3 命令默认读取的上限 50 MB：请为它们加上 --max-file-mb 101（如 crm3 evaluate <文件> --max-file-mb 101）。\n',
+    );
+  });
+  test('nothing to say at or under the limit', () => {
+    expect(largeSampleNote(50 * 1024 * 1024)).toBeUndefined();
+    expect(largeSampleNote(1_000)).toBeUndefined();
+  });
 });
