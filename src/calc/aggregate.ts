@@ -9,6 +9,7 @@ import { notANumber } from './columns';
 import { NumberView, answerView, columnVersions, numberView, rowsChangedSinceAll } from './columnViews';
 import { FilterPair, RowFilter, compileCriterion, criterionKey } from './criteria';
 import { ExactSum, exactRatio } from './exact';
+import { KeptByColumn } from './keptState';
 import { msg } from './messages';
 import type { RowTrace } from './working';
 
@@ -38,27 +39,6 @@ export function keptFilters(pairs: readonly FilterPair[]): KeptFilters | undefin
 const sameFilters = (a: KeptFilters, b: KeptFilters) =>
   a.key === b.key && a.columns.length === b.columns.length && a.columns.every((c, k) => c === b.columns[k]);
 
-/** Kept states per first column (values, or the share's column), a few per column. */
-const KEPT_PER_COLUMN = 16;
-function keptOf<T extends { filters: KeptFilters }>(
-  memo: WeakMap<Column, T[]>,
-  col: Column,
-  match: (t: T) => boolean,
-): T | undefined {
-  return memo.get(col)?.find(match);
-}
-function keep<T>(memo: WeakMap<Column, T[]>, col: Column, state: T): void {
-  let list = memo.get(col);
-  if (!list) memo.set(col, (list = []));
-  if (list.length >= KEPT_PER_COLUMN) list.shift();
-  list.push(state);
-}
-function forget<T>(memo: WeakMap<Column, T[]>, col: Column, state: T): void {
-  const list = memo.get(col);
-  const k = list?.indexOf(state) ?? -1;
-  if (k >= 0) list!.splice(k, 1);
-}
-
 interface KeptTally {
   filters: KeptFilters;
   versions: number[];
@@ -68,7 +48,8 @@ interface KeptTally {
   sum: ExactSum;
   count: number;
 }
-const keptTallies = new WeakMap<Column, KeptTally[]>();
+/** Kept per values column. */
+const keptTallies = new KeptByColumn<KeptTally>(16);
 
 /**
  * Σ (exact, read as decimals: a mean or sum compared with a threshold lands on it when it is
@@ -89,10 +70,10 @@ function tally(
   const keeping = filters && !trace ? filters : undefined;
   const columns = keeping ? [values, ...keeping.columns] : [];
   if (keeping) {
-    const kept = keptOf(keptTallies, values, (t) => sameFilters(t.filters, keeping));
+    const kept = keptTallies.find(values, (t) => sameFilters(t.filters, keeping));
     if (kept) {
       if (patchTally(kept, columns, include, numbers)) return kept;
-      forget(keptTallies, values, kept);
+      keptTallies.forget(values, kept);
     }
   }
   const n = xs.length;
@@ -117,7 +98,7 @@ function tally(
     }
   }
   if (keeping)
-    keep(keptTallies, values, { filters: keeping, versions: columnVersions(columns), counted: counted!, v: v!, sum, count });
+    keptTallies.keep(values, { filters: keeping, versions: columnVersions(columns), counted: counted!, v: v!, sum, count });
   return { sum, count };
 }
 
@@ -187,7 +168,8 @@ interface KeptShare {
   rows: number;
   hits: number;
 }
-const keptShares = new WeakMap<Column, KeptShare[]>();
+/** Kept per share column. */
+const keptShares = new KeptByColumn<KeptShare>(16);
 
 /**
  * Among included rows, the fraction whose `column` cell meets `criterion`; blank when no
@@ -212,7 +194,7 @@ export function shareWhere(
   const keeping = filters && !trace && key !== undefined ? filters : undefined;
   const columns = keeping ? [column, ...keeping.columns] : [];
   if (keeping) {
-    const kept = keptOf(keptShares, column, (t) => t.criterion === key && sameFilters(t.filters, keeping));
+    const kept = keptShares.find(column, (t) => t.criterion === key && sameFilters(t.filters, keeping));
     const changed = kept && rowsChangedSinceAll(columns, kept.versions);
     if (kept && changed) {
       for (const i of changed) {
@@ -227,7 +209,7 @@ export function shareWhere(
       kept.versions = columnVersions(columns);
       return kept.rows > 0 ? kept.hits / kept.rows : null;
     }
-    if (kept) forget(keptShares, column, kept);
+    if (kept) keptShares.forget(column, kept);
   }
   const n = answers.length;
   const included = keeping ? new Uint8Array(n) : undefined;
@@ -245,7 +227,7 @@ export function shareWhere(
     } else trace?.(i, 'miss');
   }
   if (keeping)
-    keep(keptShares, column, {
+    keptShares.keep(column, {
       criterion: key!,
       filters: keeping,
       versions: columnVersions(columns),

@@ -17,6 +17,7 @@ import {
   parsedView,
   rowsChangedSinceAll,
 } from './columnViews';
+import { KeptByColumn } from './keptState';
 import type { RowFilter } from './criteria';
 import { Status, lookupEnum } from '../core/enumerations';
 import { ExactSum, exactDifference, exactRatio } from './exact';
@@ -229,26 +230,24 @@ interface KeptTally {
   count: number;
   sum: ExactSum;
 }
-const keptTallies = new WeakMap<Column, KeptTally[]>();
 /** Tallies kept per status column (the 40 indicators ask for about 15). */
-const KEPT_PER_COLUMN = 32;
+const keptTallies = new KeptByColumn<KeptTally>(32);
 
 const whichKey = (which: ReadonlySet<string>) => [...which].sort().join(',');
 const queryColumns = (q: DealQuery): (Column | undefined)[] => [q.status, q.amount, q.probability, q.dates];
 const versionsOf = (q: DealQuery) => columnVersions(queryColumns(q));
 
 function keptTallyOf(q: DealQuery, which: string): KeptTally | undefined {
-  return keptTallies
-    .get(q.status)
-    ?.find(
-      (k) =>
-        k.which === which &&
-        k.amount === q.amount &&
-        k.probability === q.probability &&
-        k.dates === q.dates &&
-        k.periodStart === q.periodStart &&
-        k.periodEnd === q.periodEnd,
-    );
+  return keptTallies.find(
+    q.status,
+    (k) =>
+      k.which === which &&
+      k.amount === q.amount &&
+      k.probability === q.probability &&
+      k.dates === q.dates &&
+      k.periodStart === q.periodStart &&
+      k.periodEnd === q.periodEnd,
+  );
 }
 
 /** Adds (sign 1) or takes away (−1) a counted row's contribution. */
@@ -300,8 +299,7 @@ export function tallyDeals(q: DealQuery, trace?: RowTrace): DealTally | CalcErro
   if (kept) {
     const t = patched(kept, q, rows);
     if (t) return t;
-    const list = keptTallies.get(status)!;
-    list.splice(list.indexOf(kept), 1);
+    keptTallies.forget(status, kept);
   }
   const n = status.length;
   const counted = keep ? new Uint8Array(n) : undefined;
@@ -336,10 +334,7 @@ export function tallyDeals(q: DealQuery, trace?: RowTrace): DealTally | CalcErro
     }
   }
   if (counted) {
-    let list = keptTallies.get(status);
-    if (!list) keptTallies.set(status, (list = []));
-    if (list.length >= KEPT_PER_COLUMN) list.shift();
-    list.push({
+    keptTallies.keep(status, {
       which,
       amount,
       probability,

@@ -2,8 +2,9 @@
  * Win rate (赢率): won / closed, by count or by value, over deals closed in a period.
  * Closed = Won + Lost (+ NoDecision when NoDecisionIsLoss, the default).
  */
-import { CalcError, Column } from '../core/cells';
+import { CalcError } from '../core/cells';
 import { columnVersions, rowsChangedSinceAll } from './columnViews';
+import { KeptByColumn } from './keptState';
 import { DealReader, DealRules, checkDealRules } from './dealOutcome';
 import type { RowFilter } from './criteria';
 import type { RowTrace } from './working';
@@ -32,7 +33,7 @@ export function tallyWins(input: WinRateInput, trace?: RowTrace): WinTally | Cal
   const kept = keep ? keptWinsOf(input) : undefined;
   if (kept) {
     if (patchWins(kept, input, deals)) return { won: kept.won.value, closed: kept.closed.value };
-    keptWins.get(status)!.splice(keptWins.get(status)!.indexOf(kept), 1);
+    keptWins.forget(status, kept);
   }
   // Exact sums (amounts with cents add up to exactly the target, issue #18).
   const won = new ExactSum();
@@ -56,10 +57,14 @@ export function tallyWins(input: WinRateInput, trace?: RowTrace): WinTally | Cal
     else trace?.(i, deal);
   }
   if (outcome) {
-    let list = keptWins.get(status);
-    if (!list) keptWins.set(status, (list = []));
-    if (list.length >= KEPT_PER_COLUMN) list.shift();
-    list.push({ rules: input, versions: columnVersions(rulesColumns(input)), outcome, weights: weights!, won, closed });
+    keptWins.keep(status, {
+      rules: input,
+      versions: columnVersions(rulesColumns(input)),
+      outcome,
+      weights: weights!,
+      won,
+      closed,
+    });
   }
   return { won: won.value, closed: closed.value };
 }
@@ -80,21 +85,20 @@ interface KeptWins {
 }
 const WON = 1;
 const CLOSED = 2;
-const KEPT_PER_COLUMN = 16;
-const keptWins = new WeakMap<Column, KeptWins[]>();
+/** Kept per status column. */
+const keptWins = new KeptByColumn<KeptWins>(16);
 const rulesColumns = (r: DealRules) => [r.status, r.amount, r.closeDate];
 
 function keptWinsOf(r: DealRules): KeptWins | undefined {
-  return keptWins
-    .get(r.status)
-    ?.find(
-      (k) =>
-        k.rules.amount === r.amount &&
-        k.rules.closeDate === r.closeDate &&
-        k.rules.periodStart === r.periodStart &&
-        k.rules.periodEnd === r.periodEnd &&
-        (k.rules.noDecisionIsLoss ?? true) === (r.noDecisionIsLoss ?? true),
-    );
+  return keptWins.find(
+    r.status,
+    (k) =>
+      k.rules.amount === r.amount &&
+      k.rules.closeDate === r.closeDate &&
+      k.rules.periodStart === r.periodStart &&
+      k.rules.periodEnd === r.periodEnd &&
+      (k.rules.noDecisionIsLoss ?? true) === (r.noDecisionIsLoss ?? true),
+  );
 }
 
 function patchWins(t: KeptWins, r: DealRules, deals: DealReader): boolean {
