@@ -10,6 +10,7 @@ import { findSnapshot, whatMoved, withDeltas } from '../engine/history';
 import { evaluationBytes, memoryRefusal, tableCells } from '../engine/memoryBudget';
 import { Scope, ScopeField } from '../engine/scope';
 import { readInputFile } from '../io/readInput';
+import { rowCount } from '../model/tableColumns';
 import { today } from './dates';
 
 export interface EvaluateJob {
@@ -48,7 +49,7 @@ export async function runEvaluateJob(job: EvaluateJob, post: (m: JobMessage) => 
     }
     const snapshot = read.snapshot;
     const cells = tableCells(snapshot).toLocaleString('en-US');
-    const opps = (snapshot.tables.Opportunities?.rows.length ?? 0).toLocaleString('en-US');
+    const opps = (snapshot.tables.Opportunities ? rowCount(snapshot.tables.Opportunities) : 0).toLocaleString('en-US');
     const refusal = memoryRefusal(job.file, 'evaluate', evaluationBytes(snapshot), job.maxMemoryBytes, {
       en: `${cells} table cells, ${opps} opportunities`,
       zh: `表格共 ${cells} 个单元格、${opps} 个商机`,

@@ -37,6 +37,7 @@ import { StatusCode, defaultConfigTables, statusLabel } from '../model/defaults'
 import { HistoryTableName, tableSpec } from '../model/schema';
 import { workbookLocale } from '../model/layout';
 import { Problem, TableData, WorkbookSnapshot } from '../model/snapshot';
+import { columnCopy, rowCount } from '../model/tableColumns';
 import type { EvaluationResult, IndicatorResult } from './evaluate';
 
 /** Rows to append per history table, each a full row in the table's column order. */
@@ -48,7 +49,7 @@ export const historyColumns = (t: HistoryTableName): string[] => tableSpec(t).co
 function column(t: TableData | undefined, name: string): Column {
   if (!t) return [];
   const j = t.headers.indexOf(name);
-  return t.rows.map((r) => (j < 0 ? null : (r[j] ?? null)));
+  return j < 0 ? new Array<Cell>(rowCount(t)).fill(null) : columnCopy(t, j);
 }
 
 /** Rows of a history table as the table's own columns (missing columns blank), in file order. */

@@ -16,6 +16,7 @@
  */
 import { Message } from '../core/i18n';
 import { WorkbookSnapshot } from '../model/snapshot';
+import { rowCount } from '../model/tableColumns';
 
 export const MEMORY_MODEL = {
   /** Node, HyperFormula and the CRM3 code before any workbook: ~150 MB. */
@@ -40,13 +41,13 @@ export function readingBytes(xmlBytes: number): number {
 export function tableCells(snapshot: WorkbookSnapshot): number {
   let n = 0;
   for (const t of [...Object.values(snapshot.tables), ...Object.values(snapshot.config)])
-    if (t) n += t.rows.length * Math.max(1, t.headers.length);
+    if (t) n += rowCount(t) * Math.max(1, t.headers.length);
   return n;
 }
 
 /** Peak memory of evaluating the snapshot. */
 export function evaluationBytes(snapshot: WorkbookSnapshot): number {
-  const opportunities = snapshot.tables.Opportunities?.rows.length ?? 0;
+  const opportunities = snapshot.tables.Opportunities ? rowCount(snapshot.tables.Opportunities) : 0;
   return (
     MEMORY_MODEL.baseBytes + MEMORY_MODEL.bytesPerCell * tableCells(snapshot) + MEMORY_MODEL.bytesPerOpportunity * opportunities
   );

@@ -5,11 +5,12 @@
  * reads, theirs), so consultants' own indicator rows get the same treatment as the catalog's.
  * Needs are checked against what the reader found in the file, not against defaults.
  */
-import { Cell, isBlank } from '../core/cells';
+import { isBlank } from '../core/cells';
 import { Locale, Message, joinList, pick } from '../core/i18n';
 import { TABLES, TableName, tableSpec } from '../model/schema';
 import { IndicatorRow, TableData, WorkbookSnapshot } from '../model/snapshot';
 import { criteriaOf, questionsOf } from '../model/workbookColumns';
+import { columnView, columnViews, rowCount } from '../model/tableColumns';
 import { namesIn } from './formulaLanguage';
 import { COMPUTED_COLUMNS } from './sheets';
 
@@ -80,8 +81,7 @@ export const absenceKey = (a: Absence): string =>
     : `${a.kind}|${a.table}|${'column' in a ? a.column : 'block' in a ? a.block : ''}`;
 
 function hasValue(t: TableData, j: number): boolean {
-  for (const row of t.rows) if (!isBlank(row[j] as Cell)) return true;
-  return false;
+  return columnView(t, j).some((c) => !isBlank(c));
 }
 
 /**
@@ -105,7 +105,7 @@ export class InputPresence {
   private check({ table, column }: Need): Absence[] {
     const t = this.snapshot.tables[table];
     if (!t) return [{ kind: 'noTable', table }];
-    if (!t.rows.some((r) => r.some((c) => !isBlank(c)))) return [{ kind: 'noRows', table }];
+    if (!columnViews(t).some((values) => values.some((c) => !isBlank(c)))) return [{ kind: 'noRows', table }];
     if (column === CRITERIA || column === ANSWERS) {
       const ids =
         column === CRITERIA
@@ -126,7 +126,12 @@ export class InputPresence {
 
   private everyRowHas(t: TableData, column: string): boolean {
     const j = t.headers.indexOf(column);
-    return j >= 0 && t.rows.every((r) => r.every((c) => isBlank(c)) || !isBlank(r[j]));
+    if (j < 0) return false;
+    const columns = columnViews(t);
+    const own = columns[j];
+    for (let i = 0, n = rowCount(t); i < n; i++)
+      if (isBlank(own[i]) && columns.some((values) => !isBlank(values[i]))) return false;
+    return true;
   }
 
   /** Everything a formula needs that the workbook lacks (one entry per absent input). */

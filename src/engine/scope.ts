@@ -7,6 +7,7 @@ import { Cell, isBlank, keyOf } from '../core/cells';
 import { Locale, Message, pick } from '../core/i18n';
 import { tableSpec } from '../model/schema';
 import { TableData, WorkbookSnapshot } from '../model/snapshot';
+import { columnCopy, rowCount } from '../model/tableColumns';
 
 export type ScopeField = 'owner' | 'region' | 'industry' | 'tier' | 'account';
 
@@ -28,7 +29,7 @@ const ACCOUNT_COLUMN: Record<ScopeField, string> = {
 function column(t: TableData | undefined, name: string): Cell[] {
   if (!t) return [];
   const j = t.headers.indexOf(name);
-  return t.rows.map((r) => (j < 0 ? null : (r[j] ?? null)));
+  return j < 0 ? new Array<Cell>(rowCount(t)).fill(null) : columnCopy(t, j);
 }
 
 function keep(t: TableData | undefined, test: (i: number) => boolean): TableData | undefined {
@@ -128,7 +129,7 @@ function rowsByGroup(
 ): number[][] {
   const out: number[][] = Array.from({ length: groups }, () => []);
   if (!t) return out;
-  for (let i = 0; i < t.rows.length; i++) for (const g of groupsOfRow(i) ?? []) out[g].push(i);
+  for (let i = 0, n = rowCount(t); i < n; i++) for (const g of groupsOfRow(i) ?? []) out[g].push(i);
   return out;
 }
 

@@ -15,6 +15,7 @@ import { criteriaOf, questionsOf } from '../model/workbookColumns';
 import { Locale } from '../core/i18n';
 import { ColumnStore } from './columnStore';
 import { namesIn, namesReadAsCells, renameMap, rewriteFormula } from './formulaLanguage';
+import { heldColumns, rowCount } from '../model/tableColumns';
 
 export type SheetCells = (Cell | string)[][];
 
@@ -127,7 +128,14 @@ function inputColumns(spec: TableSpec, criteriaIds: string[], questionIds: strin
 
 /** A table's columns as plain arrays, aligned with `columns` (absent columns are blank). */
 function tableColumnsData(t: TableData | undefined, columns: string[]): Cell[][] {
-  const n = t?.rows.length ?? 0;
+  const n = t ? rowCount(t) : 0;
+  // A table read from a file holds its cells by column (model/tableColumns.ts): each is copied whole.
+  const held = t && heldColumns(t);
+  if (held)
+    return columns.map((c) => {
+      const j = t.headers.indexOf(c);
+      return j < 0 ? new Array<Cell>(n).fill(null) : held[j].slice();
+    });
   const from: number[] = [];
   const to: Cell[][] = [];
   const out = columns.map((c) => {
@@ -267,7 +275,7 @@ export function layoutWorkbook(
     const columns = inputColumns(spec, criteriaIds, questionIds);
     const data = snapshot.tables[spec.name];
     const values = tableColumnsData(data, columns);
-    const n = data?.rows.length ?? 0;
+    const n = data ? rowCount(data) : 0;
     rowCounts[spec.name] = n;
     maxRows = Math.max(maxRows, n + 2);
     // Names span at least two rows: HyperFormula hands a one-cell range to a function as a plain

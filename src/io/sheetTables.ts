@@ -12,6 +12,7 @@ import { ProblemList, moreLike, place } from '../model/problems';
 import { ImportInfo, ImportedColumn, ImportedTable } from '../model/importInfo';
 import { ColumnSpec, SHEET_ZH, TABLES, TableName, exportColumns } from '../model/schema';
 import { IndicatorRow, TableData, WorkbookSnapshot, a1 } from '../model/snapshot';
+import { rowCount, tableOfColumns } from '../model/tableColumns';
 import { columnValues, columnsOf } from '../model/workbookColumns';
 import { ColumnChoice, ExportExtent, NOT_USED, exportIndex, findExportTables } from './exportTables';
 import { HeaderIndex, headerKey, mapHeaders } from './headers';
@@ -192,15 +193,18 @@ function readExtent(
   const count = bottom - headerRow;
   if (count > opts.maxRows) throw new TooManyRowsError(grid.name, label, count, opts.maxRows);
 
+  // Column by column, no array per row (issue #15, model/tableColumns.ts): normalize, validate
+  // and the engine's layout read the columns as they are; rows are made only if asked for.
   const width = right - left + 1;
-  const rows: Cell[][] = new Array(count);
+  const columns: Cell[][] = new Array(width);
+  for (let j = 0; j < width; j++) columns[j] = new Array<Cell>(count).fill(null);
   let r = headerRow;
-  let row: Cell[] = [];
+  let i = 0;
   const take = (c: number, v: GridValue) => {
     if (c < left || c > right) return;
     const j = c - left;
     if (!isFlag(v)) {
-      row[j] = v;
+      columns[j][i] = v;
       return;
     }
     flagged(c, j, v);
@@ -223,16 +227,14 @@ function readExtent(
       );
     }
   };
-  for (let i = 0; i < count; i++) {
+  for (i = 0; i < count; i++) {
     r = headerRow + 1 + i;
-    row = new Array<Cell>(width).fill(null);
-    rows[i] = row;
     if (ext.blankRows?.has(r)) continue;
     // Cell by cell without a [column, value] pair each (issue #15), where the grid can.
     if (grid.eachEntry) grid.eachEntry(r, take);
     else for (const [c, v] of grid.entries(r)) take(c, v);
   }
-  return { sheet: grid.name, origin: { row: headerRow, col: left }, headers, rows };
+  return tableOfColumns({ sheet: grid.name, origin: { row: headerRow, col: left }, headers }, columns, count);
 }
 
 function extentOfListObject(grid: SheetGrid, lo: ListObjectInfo): Extent {
@@ -590,7 +592,7 @@ export function findTables(grids: readonly SheetGrid[], names: readonly DefinedN
     if (ext.grid === configGrid) {
       occupied.push({
         top: block && !lo ? block.title : ext.headerRow,
-        bottom: ext.headerRow + data.rows.length + (lo?.l.totalsRow ? 1 : 0),
+        bottom: ext.headerRow + rowCount(data) + (lo?.l.totalsRow ? 1 : 0),
         left: ext.left,
         right: ext.right,
       });
@@ -677,7 +679,7 @@ function countCurrencies(ext: Extent, data: TableData, columns: readonly ColumnS
   if (!currency) return;
   data.headers.forEach((h, j) => {
     if (columns.find((c) => c.name === h)?.type !== 'amount') return;
-    for (let i = 0; i < data.rows.length; i++) {
+    for (let i = 0, n = rowCount(data); i < n; i++) {
       const code = currency(data.origin.row + 1 + i, data.origin.col + j);
       if (code) into.set(code, (into.get(code) ?? 0) + 1);
     }
@@ -750,5 +752,5 @@ function importedTable(
     columns.push({ source, column: m, by, ...(seen.has(m) ? { duplicate: true } : {}), ...shown });
     seen.add(m);
   }
-  return { table, sheet: data.sheet, headerRow: x.headerRow, rows: data.rows.length, columns, skipped: x.skipped };
+  return { table, sheet: data.sheet, headerRow: x.headerRow, rows: rowCount(data), columns, skipped: x.skipped };
 }

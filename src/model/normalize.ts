@@ -10,6 +10,7 @@ import { DateOrder, currencyCode, detectDateOrder, isDayMonthText, parseAmount, 
 import { place } from './problems';
 import { ColumnSpec, TABLES, TableName, exportColumns } from './schema';
 import { Problem, TableData, WorkbookSnapshot, a1 } from './snapshot';
+import { columnView, heldColumns } from './tableColumns';
 import { columnValues, columnsOf } from './workbookColumns';
 
 const DATE_TIME =
@@ -82,14 +83,16 @@ function normalizeTable(t: TableData, columns: readonly ColumnSpec[], options: N
   const types = t.headers.map((h) => columns.find((c) => c.name === h)?.type);
   // Day/month dates: the order is decided per column, from all its texts; a column whose
   // texts fit both orders takes the order another date column of the same export proved.
-  const findings = types.map((ty, j) =>
-    ty === 'date' && t.rows.some((r) => typeof r[j] === 'string' && isDayMonthText(r[j] as string))
-      ? detectDateOrder(
-          t.rows.map((r) => r[j]),
-          options.dateOrder,
-        )
-      : undefined,
-  );
+  // Column by column (a table read from a file holds its cells so: model/tableColumns.ts).
+  const held = heldColumns(t);
+  const column = (j: number): readonly Cell[] => (held ? held[j] : columnView(t, j));
+  const findings = types.map((ty, j) => {
+    if (ty !== 'date') return undefined;
+    const values = column(j);
+    return values.some((v) => typeof v === 'string' && isDayMonthText(v))
+      ? detectDateOrder(values, options.dateOrder)
+      : undefined;
+  });
   const proven = options.dateOrder ?? findings.find((f) => f && !f.ambiguous && !f.conflicting)?.order;
   const orders = findings.map((finding, j) => {
     if (!finding) return undefined;
@@ -114,21 +117,45 @@ function normalizeTable(t: TableData, columns: readonly ColumnSpec[], options: N
     });
     return finding.order;
   });
+  const clean = (v: string, j: number): Cell => {
+    const ty = types[j]!;
+    let out = normalizeCell(v, ty);
+    if (typeof out === 'string' && ty === 'date' && orders[j]) out = parseDayMonthDate(out, orders[j]!) ?? out;
+    if (typeof out === 'string' && ty === 'amount') {
+      const a = parseAmount(out);
+      if (a) {
+        out = a.value;
+        if (a.currency && found) found.currencies.set(a.currency, (found.currencies.get(a.currency) ?? 0) + 1);
+      }
+    }
+    return out;
+  };
+  if (held) {
+    // Cells are cleaned in place, column after column; a column of no type is not visited.
+    // Amount columns go row by row together: the currencies they name are met in the order
+    // the rows give them (the first met is listed first).
+    const amounts = types.flatMap((ty, j) => (ty === 'amount' ? [j] : []));
+    for (let j = 0; j < held.length; j++) {
+      if (!types[j] || types[j] === 'amount') continue;
+      const values = held[j];
+      for (let i = 0; i < values.length; i++) {
+        const v = values[i];
+        if (typeof v === 'string') values[i] = clean(v, j);
+      }
+    }
+    const count = amounts.length ? held[amounts[0]].length : 0;
+    for (let i = 0; i < count; i++)
+      for (const j of amounts) {
+        const v = held[j][i];
+        if (typeof v === 'string') held[j][i] = clean(v, j);
+      }
+    return;
+  }
   for (const row of t.rows) {
     for (let j = 0; j < row.length; j++) {
-      const ty = types[j];
       const v = row[j];
-      if (!ty || typeof v !== 'string') continue;
-      let out = normalizeCell(v, ty);
-      if (typeof out === 'string' && ty === 'date' && orders[j]) out = parseDayMonthDate(out, orders[j]!) ?? out;
-      if (typeof out === 'string' && ty === 'amount') {
-        const a = parseAmount(out);
-        if (a) {
-          out = a.value;
-          if (a.currency && found) found.currencies.set(a.currency, (found.currencies.get(a.currency) ?? 0) + 1);
-        }
-      }
-      row[j] = out;
+      if (!types[j] || typeof v !== 'string') continue;
+      row[j] = clean(v, j);
     }
   }
 }

@@ -14,6 +14,7 @@ import { stageLabel } from './defaults';
 import { ProblemList, moreLike, place } from './problems';
 import { ColumnSpec, TABLES, TableName, TableSpec, isQuietTable, tableSpec } from './schema';
 import { Problem, TableData, WorkbookSnapshot, a1, rowCell } from './snapshot';
+import { columnViews, rowCount } from './tableColumns';
 import { columnValues, columnsOf, configStages, criteriaOf, questionsOf, stageKeys } from './workbookColumns';
 
 type Severity = Problem['severity'];
@@ -213,9 +214,38 @@ function rowIsBlank(row: readonly Cell[]): boolean {
   return true;
 }
 
+/**
+ * A table's cells by column (as the reader holds them: model/tableColumns.ts, no rows made)
+ * and which of its rows are blank, found once per table.
+ */
+interface Cells {
+  columns: readonly (readonly Cell[])[];
+  count: number;
+  /** 1 where every cell of the row is blank. */
+  blankRow: Uint8Array;
+  /** Whether any row holds a cell. */
+  hasRows: boolean;
+}
+
+function cellsOf(t: TableData): Cells {
+  const columns = columnViews(t);
+  const count = rowCount(t);
+  const blankRow = new Uint8Array(count).fill(1);
+  for (const values of columns) for (let i = 0; i < count; i++) if (blankRow[i] && !blank(values[i])) blankRow[i] = 0;
+  return { columns, count, blankRow, hasRows: blankRow.includes(0) };
+}
+
 class Checker {
   readonly problems = new ProblemList();
+  private readonly cellsByTable = new Map<TableData, Cells>();
   constructor(readonly s: WorkbookSnapshot) {}
+
+  /** The table's cells, made once per validation (`cellsOf`). */
+  cells(t: TableData): Cells {
+    let c = this.cellsByTable.get(t);
+    if (!c) this.cellsByTable.set(t, (c = cellsOf(t)));
+    return c;
+  }
 
   at(t: TableData, i: number, j: number): { sheet: string; cell: string; place: string } {
     // A table made from another sheet has no cells: its problems point at that sheet.
@@ -346,6 +376,8 @@ function checkTable(
     if (!idx.has(h)) idx.set(h, j);
   });
   const headerAt = place(t.sheet, a1(t.origin.row, t.origin.col));
+  const cells = k.cells(t);
+  const { columns: cols, blankRow } = cells;
   const emptyRequired = new Set<string>();
   for (const c of columns) {
     if (!c.required) continue;
@@ -355,7 +387,7 @@ function checkTable(
     const key = c.type === 'id' || ('key' in spec && spec.key === c.name) || !('prefix' in spec);
     // A column that is there but empty in every row (an export pasted into a template) is as good as missing.
     const j = idx.get(c.name);
-    const empty = j !== undefined && !key && t.rows.some((r) => !rowIsBlank(r)) && t.rows.every((r) => blank(r[j]));
+    const empty = j !== undefined && !key && cells.hasRows && cells.columns[j].every((v) => blank(v));
     if (j === undefined || empty) {
       k.whole(
         key ? 'error' : 'warning',
@@ -373,22 +405,23 @@ function checkTable(
     .map((c) => ({ c, j: idx.get(c.name)!, name: colName(c) }));
   // A closed deal needs no stage: no indicator reads it, and exports do not say which stage it reached.
   const jStatus = spec.name === 'Opportunities' ? idx.get('Status') : undefined;
-  const closed = (row: readonly Cell[]) => {
-    const st = jStatus === undefined ? undefined : lookupEnum(Status, row[jStatus]);
+  const closed = (i: number) => {
+    const st = jStatus === undefined ? undefined : lookupEnum(Status, cols[jStatus][i]);
     return st !== undefined && st.code !== 'Open';
   };
   // An account with no criterion scored at all is not scored yet: counted once below, not a warning per cell.
   const criteria = checked.filter((x) => x.c.type === 'criterion').map((x) => x.j);
   let unscored = 0;
-  t.rows.forEach((row, i) => {
-    if (rowIsBlank(row)) return;
-    const scored = criteria.some((j) => !blank(row[j]));
+  // Row after row (problems are listed in the order they are first met), reading the columns.
+  for (let i = 0; i < cells.count; i++) {
+    if (blankRow[i]) continue;
+    const scored = criteria.some((j) => !blank(cols[j][i]));
     if (criteria.length && !scored) unscored++;
     for (let x = 0; x < checked.length; x++) {
       const { c, j, name } = checked[x];
-      const v = row[j] ?? null;
+      const v = cols[j][i] ?? null;
       if (blank(v)) {
-        if (c.type === 'stage' && closed(row)) continue;
+        if (c.type === 'stage' && closed(i)) continue;
         if (c.required) k.cell(t, i, j, 'blank', 'error', name, (at) => M.blank(at, name), { en: 'blank', zh: '为空' });
         else if (c.type === 'criterion' && scored) {
           const scale = ctx.scales.get(c.name) ?? { min: 1, max: 5 };
@@ -401,7 +434,7 @@ function checkTable(
       }
       checkValue(k, t, i, j, spec, c, v, ctx, name);
     }
-  });
+  }
   if (unscored)
     k.whole(
       'warning',
@@ -416,8 +449,8 @@ function checkTable(
 function checkDuplicates(k: Checker, t: TableData, j: number, c: ColumnSpec, severity: Severity): ReadonlyMap<string, number> {
   const seen = new Map<string, number>();
   const name = colName(c);
-  t.rows.forEach((row, i) => {
-    const v = row[j];
+  const values = k.cells(t).columns[j];
+  values.forEach((v, i) => {
     if (isBlank(v)) return;
     const key = keyOf(v);
     const first = seen.get(key);
@@ -604,8 +637,7 @@ export function validateSnapshot(s: WorkbookSnapshot): Problem[] {
       if (!written) keyCells.set(target.name, (written = new Set(columnValues(s.tables[c.references], target.key!))));
       const j = idx.get(c.name)!;
       const name = colName(c);
-      t.rows.forEach((row, i) => {
-        const v = row[j];
+      k.cells(t).columns[j].forEach((v, i) => {
         // The same cell as a key has that key: most references are written as their ids are.
         if (!isBlank(v) && !written.has(v) && !keys.has(keyOf(v)))
           k.cell(t, i, j, 'orphan', 'warning', name, (at) => M.orphan(at, name, v, target), {
@@ -618,9 +650,10 @@ export function validateSnapshot(s: WorkbookSnapshot): Problem[] {
     if (spec.name === 'Activities') {
       const ja = idx.get('AccountId');
       const jo = idx.get('OppId');
-      t.rows.forEach((row, i) => {
-        if (rowIsBlank(row)) return;
-        if (isBlank(ja === undefined ? null : row[ja]) && isBlank(jo === undefined ? null : row[jo])) {
+      const { columns: cols, blankRow, count } = k.cells(t);
+      for (let i = 0; i < count; i++) {
+        if (blankRow[i]) continue;
+        if (isBlank(ja === undefined ? null : cols[ja][i]) && isBlank(jo === undefined ? null : cols[jo][i])) {
           k.cell(
             t,
             i,
@@ -632,7 +665,7 @@ export function validateSnapshot(s: WorkbookSnapshot): Problem[] {
             { en: 'no account or opportunity', zh: '无客户或商机' },
           );
         }
-      });
+      }
     }
 
     if (spec.name === 'Actions') checkActions(k, t, idx, s);
@@ -677,8 +710,13 @@ function checkActions(k: Checker, t: TableData, idx: Map<string, number>, s: Wor
   const dealAccount = new Map<string, Cell>();
   const jo = opps?.headers.indexOf('OppId') ?? -1;
   const ja = opps?.headers.indexOf('AccountId') ?? -1;
-  if (opps && jo >= 0 && ja >= 0 && jOpp !== undefined && jAcc !== undefined)
-    for (const r of opps.rows) if (!blank(r[jo]) && !dealAccount.has(keyOf(r[jo]))) dealAccount.set(keyOf(r[jo]), r[ja]);
+  if (opps && jo >= 0 && ja >= 0 && jOpp !== undefined && jAcc !== undefined) {
+    const { columns, count } = k.cells(opps);
+    for (let i = 0; i < count; i++) {
+      const id = columns[jo][i];
+      if (!blank(id) && !dealAccount.has(keyOf(id))) dealAccount.set(keyOf(id), columns[ja][i]);
+    }
+  }
   const col = (en: string, zh: string) => ({ en, zh });
   t.rows.forEach((row, i) => {
     if (rowIsBlank(row)) return;

@@ -9,6 +9,7 @@ import { DEFAULT_CRITERIA, DEFAULT_CRITERION_MAX, DEFAULT_CRITERION_MIN } from '
 import { DEFAULT_QUESTIONS } from '../calc/grading';
 import { ColumnSpec, TableSpec } from './schema';
 import { TableData, WorkbookSnapshot } from './snapshot';
+import { columnCopy } from './tableColumns';
 
 export interface CriterionColumn {
   id: string;
@@ -27,7 +28,7 @@ export interface QuestionColumn {
 export function columnValues(t: TableData | undefined, name: string): Cell[] | undefined {
   if (!t) return undefined;
   const j = t.headers.indexOf(name);
-  return j < 0 ? undefined : t.rows.map((r) => r[j] ?? null);
+  return j < 0 ? undefined : columnCopy(t, j);
 }
 
 const text = (c: Cell | undefined): string | undefined => (isBlank(c) ? undefined : String(c).trim());
