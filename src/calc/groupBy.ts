@@ -71,7 +71,7 @@ function eachGroupedRow(
 }
 
 /** Spreads per-slot results back over the group entries (blank entry → blank). */
-function perEntry<T, R>(index: GroupIndex, perSlot: readonly T[], shown: (t: T) => R): (R | null)[] {
+function perEntry<T, R>(index: GroupIndex, perSlot: ArrayLike<T>, shown: (t: T) => R): (R | null)[] {
   const out = new Array<R | null>(index.slotOfEntry.length);
   for (let g = 0; g < out.length; g++) {
     const s = index.slotOfEntry[g];
@@ -118,7 +118,8 @@ export function countBy(input: GroupedRows): (number | null)[] | CalcError {
   eachGroupedRow(input, index, (_i, slot) => {
     counts[slot]++;
   });
-  return perEntry(index, Array.from(counts), (c) => c);
+  // The typed counts as they are: Array.from(counts) went through the iterator, an object per slot (issue #15).
+  return perEntry(index, counts, (c) => c);
 }
 
 /** A number, or a date (as its serial: ISO text dates from CSV exports count too). */

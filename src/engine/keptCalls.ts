@@ -21,7 +21,7 @@
 import type { FunctionPlugin } from 'hyperformula';
 import { CellError } from 'hyperformula';
 import { InputArg } from '../functions/invoke';
-import { NamedColumnShortcut, NestedCallCache } from '../functions/hyperformula/crm3Plugin';
+import { NamedColumnShortcut, NestedCallCache, steadyColumnValue } from '../functions/hyperformula/crm3Plugin';
 import { callNode, instanceKey, placeFree } from './hfInternals';
 import { recordedArgument, restoreArgument } from './nestedCalls';
 
@@ -123,9 +123,21 @@ function keptOf(plugin: FunctionPlugin): WeakMap<object, Kept> | undefined {
 /** A CRM3 call whose value cannot depend on its cell (placeFree holds only of CRM3 calls among calls). */
 const keepable = (node: unknown): boolean => callNode(node) !== undefined && placeFree(node);
 
+/** Per instance, per call node: the last value a keepable nested call gave (steadyColumnValue changes it in place). */
+const lastValues = new WeakMap<object, WeakMap<object, unknown>>();
+
 /** The cache the CRM3 plugin asks before evaluating a nested call (see crm3Plugin's argumentsWithShortcut). */
 export function nestedCallCache(shortcut: NamedColumnShortcut): NestedCallCache {
   return {
+    steady(plugin, node, value) {
+      const graph = keepable(node) ? instanceKey(plugin) : undefined;
+      if (!graph) return value;
+      let last = lastValues.get(graph);
+      if (!last) lastValues.set(graph, (last = new WeakMap()));
+      const steady = steadyColumnValue(last.get(node as object), value);
+      last.set(node as object, steady);
+      return steady;
+    },
     reuse(plugin, node, state, frame, index) {
       if (!keepable(node)) return undefined;
       const kept = keptOf(plugin)?.get(node as object);

@@ -41,6 +41,8 @@ describe('nested calls reused when nothing they read changed', () => {
     expect(slot(engine, 'MENTOR_RATE', 0)).toBe(mentor);
     expect(engine.indicatorCalls(indicator(engine, 'LATE_STAGE_SHARE'))?.args[0]?.call?.args[3]).toBe(lateStage);
     expect(slot(engine, 'COVERAGE_DEPTH', 1)).not.toBe(coverageFilter);
+    // Evaluated again, its column is the same object changed in place (crm3Plugin's steadyColumnValue).
+    expect(slot(engine, 'COVERAGE_DEPTH', 1)?.kept?.value).toBe(coverageFilter?.kept?.value);
     expect(slot(engine, 'KEY_INFO_COMPLETE', 0)).toBe(keyInfo);
     expect(slot(engine, 'COVERAGE_DEPTH', 0)).toBe(coverageScores);
     engine.apply([{ table: 'Opportunities', row: i, column: 'Status', value: 'Open' }]);

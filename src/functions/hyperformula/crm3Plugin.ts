@@ -5,12 +5,14 @@
 import { ArraySize, CellError, EmptyValue, FunctionArgumentType, FunctionPlugin, SimpleRangeValue } from 'hyperformula';
 import type { HyperFormula } from 'hyperformula';
 import type { ImplementedFunctions } from 'hyperformula';
-import { CalcError, Result, Scalar } from '../../core/cells';
+import { CalcError, Cell, Result, Scalar } from '../../core/cells';
 import { Locale, pick } from '../../core/i18n';
 import { catalog } from '../catalog';
 import { FunctionDeclaration, NAMESPACE } from '../declaration';
 import { columnRows } from '../spill';
 import { Dimensions, InputArg, InputCell, invoke, markErrorFree, resultSize } from '../invoke';
+import { knownColumn } from '../args';
+import { columnChanged } from '../../calc/columnViews';
 
 const HF_ERROR: Record<CalcError['code'], string> = {
   VALUE: 'VALUE',
@@ -230,6 +232,11 @@ export function setCallObserver(observer: CallObserver | undefined): void {
  * each nested call evaluated, with its value as HyperFormula had it and as the argument.
  */
 export interface NestedCallCache {
+  /**
+   * The value to hand on for a nested call HyperFormula just evaluated: a column result of a call
+   * the cache keeps is the same object as last time, changed in place (steadyColumnValue).
+   */
+  steady(plugin: FunctionPlugin, node: unknown, value: unknown): unknown;
   reuse(
     plugin: FunctionPlugin,
     node: unknown,
@@ -265,7 +272,8 @@ function argumentsWithShortcut(plugin: PluginThis, ast: Ast, state: unknown, fra
     if (!n || n.type === 'EMPTY') return undefined;
     const reused = n.type === 'FUNCTION_CALL' ? nestedCallCache?.reuse(plugin, n, state, frame, i) : undefined;
     if (reused) return reused.arg;
-    const value = plugin.evaluateAst(n as never, state as never);
+    let value: unknown = plugin.evaluateAst(n as never, state as never);
+    if (n.type === 'FUNCTION_CALL' && nestedCallCache) value = nestedCallCache.steady(plugin, n, value);
     if (frame) callObserver?.argument(frame, i, value);
     const arg = fromHfArg(value);
     if (n.type === 'FUNCTION_CALL') nestedCallCache?.keep(plugin, n, state, frame, i, value, arg);
@@ -368,9 +376,59 @@ function evaluateArgument(plugin: FunctionPlugin, node: unknown, state: unknown,
     top.reused.add(i);
     return reused.value;
   }
-  const value = evaluate();
+  const value = nestedCallCache ? nestedCallCache.steady(plugin, node, evaluate()) : evaluate();
   top.evaluated.set(i, value);
   return value;
+}
+
+/** The flat column of each steady column value (steadyColumnValue): changed in place with its grid. */
+const steadyColumns = new WeakMap<object, Cell[]>();
+
+/**
+ * A nested call's column result as the same object from one evaluation to the next (issue #15).
+ * Given the value the same call gave last time (`previous`) and the one it gives now, returns
+ * `previous` with the rows that differ replaced in place (its grid, and the flat column a CRM3
+ * call reads from it), when both are one column of plain values (numbers, texts, booleans: what
+ * fromHfArg hands on as they are) of the same height; else `value`, made steady (its own copies
+ * of the rows and of the column, so nothing else holds what is changed later).
+ *
+ * Why: a what-if re-runs the nested calls that read the changed column (the LOOKUPBY of statuses
+ * under MEAN, KEYINFO, COUNTBY, OVERRUN), and their values are kept until the next run (the
+ * kept calls, the explanations' record). Each run's new n-row grid, its flat column, the typed
+ * views and the kept tallies made for that new column all outlived a young-generation collection
+ * and were the old-generation garbage the what-if's peak memory was made of. With the same
+ * column changed in place, the views re-read only the changed rows and the tallies over it are
+ * patched (calc/columnViews.ts logs the rows), as for the store's columns. Only for calls whose
+ * value does not depend on the cell they are in (the cache decides), so every place that holds
+ * the old value would be given the same new one.
+ */
+export function steadyColumnValue(previous: unknown, value: unknown): unknown {
+  if (!(value instanceof SimpleRangeValue) || value.width() !== 1) return value;
+  const rows = value.data as unknown[][];
+  if (rows.length === 0 || !plainGrid(rows)) return value;
+  const flat = previous instanceof SimpleRangeValue ? steadyColumns.get(previous) : undefined;
+  if (flat !== undefined && flat.length === rows.length) {
+    const grid = (previous as SimpleRangeValue).data as unknown[][];
+    let changed = false;
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
+      if (r === grid[i] || Object.is(r[0], grid[i][0])) continue;
+      grid[i] = r;
+      flat[i] = r[0] as Cell;
+      changed = true;
+    }
+    // Changed during the recalculation: the column's views compare it again (calc/columnViews.ts).
+    if (changed) columnChanged(flat);
+    return previous;
+  }
+  const grid = rows.slice();
+  const own = new Array<Cell>(grid.length);
+  for (let i = 0; i < grid.length; i++) own[i] = grid[i][0] as Cell;
+  const steady = SimpleRangeValue.onlyValues(grid as never);
+  steadyColumns.set(steady, own);
+  knownColumn(grid as Cell[][], own);
+  markErrorFree(grid as Cell[][]);
+  return steady;
 }
 
 /**
