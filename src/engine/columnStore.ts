@@ -9,7 +9,7 @@ import type { ImplementedFunctions } from 'hyperformula';
 import { Cell } from '../core/cells';
 import { fromHfScalar } from '../functions/hyperformula/crm3Plugin';
 import type { NamedColumnShortcut } from '../functions/hyperformula/crm3Plugin';
-import { InputCell, markErrorFree } from '../functions/invoke';
+import { InputCell, markErrorFree, unmarkErrorFree } from '../functions/invoke';
 import { knownColumn } from '../functions/args';
 import { CalcError } from '../core/cells';
 import { columnOfCall } from '../functions/hyperformula/crm3Plugin';
@@ -39,6 +39,17 @@ export const HANDLE_FUNCTION = 'CRM3COLUMN';
 export const COMPUTED_FUNCTION = 'CRM3COMPUTED';
 
 const live = new Map<string, ColumnStore>();
+
+/** How many times a store's grid was changed in place (ColumnStore.changed). */
+const gridVersions = new WeakMap<object, number>();
+
+/**
+ * The version of a grid the store hands to CRM3 functions: with the grid's identity, what a kept
+ * nested call (keptCalls.ts) compares to see whether a column it read changed since.
+ */
+export function gridVersion(grid: object): number {
+  return gridVersions.get(grid) ?? 0;
+}
 let nextStore = 1;
 
 /** A set of columns one engine reads; `release()` when the engine is destroyed. */
@@ -95,19 +106,30 @@ export class ColumnStore {
   private readonly errorRows = new Map<string, number>();
 
   /**
-   * Call after changing a column's values in place (what-if): the next grid is a copy of the
-   * last with the changed rows replaced (a copy of pointers, not a pass of row lookups).
+   * Call after changing a column's values in place (what-if). Its grid gets the changed rows in
+   * place too (the same object, a new version: gridVersion), unless HyperFormula holds it as a
+   * spill's cells (columnData); then the next grid is a copy of the last with the changed rows
+   * replaced. Issue #15: a new 50,000-row grid per edited column outlived the young generation
+   * and was a quarter of what a what-if left for the old one to collect.
    */
   changed(key: string, rows?: readonly number[]): void {
     this.bump(key);
     const old = this.grids.get(key);
     const values = this.columns.get(key);
-    this.grids.delete(key);
-    if (!old || !values || !rows || old.length !== values.length) return;
-    const g = old.slice();
+    if (!old || !values || !rows || old.length !== values.length) {
+      this.grids.delete(key);
+      return;
+    }
+    const g = this.spilled.has(old) ? old.slice() : old;
     for (const i of rows) g[i] = [values[i]];
-    this.keep(key, g, values);
+    if (g !== old) this.keep(key, g, values);
+    else if (this.errorRows.get(key)) unmarkErrorFree(g);
+    else markErrorFree(g);
+    gridVersions.set(g, (gridVersions.get(g) ?? 0) + 1);
   }
+
+  /** Grids handed to HyperFormula as a spill's cells (columnData): never changed in place. */
+  private readonly spilled = new WeakSet<Cell[][]>();
 
   /** The column as a one-column grid, made once per version and shared by every call. */
   grid(key: string): Cell[][] | undefined {
@@ -118,6 +140,13 @@ export class ColumnStore {
       g = values.length ? columnRows(values) : [[null]];
       this.keep(key, g, values);
     }
+    return g;
+  }
+
+  /** grid(key), for HyperFormula to hold as a spill's cells: a change makes a new one (changed). */
+  spilledGrid(key: string): Cell[][] | undefined {
+    const g = this.grid(key);
+    if (g) this.spilled.add(g);
     return g;
   }
 
@@ -265,7 +294,7 @@ export class ColumnDataPlugin extends FunctionPlugin {
     // A column without blanks is spilled as the very grid the CRM3 functions read (storeShortcut):
     // one copy of the rows in memory instead of two. Blanks are '' to HyperFormula, null to the kernels.
     if (store && key !== undefined && values.length && !values.includes(null))
-      return SimpleRangeValue.onlyValues(store.grid(key) as never);
+      return SimpleRangeValue.onlyValues(store.spilledGrid(key) as never);
     const rows = values.length ? columnRows(values, (v) => (v === null ? '' : v)) : [['']];
     return SimpleRangeValue.onlyValues(rows as never);
   }

@@ -23,6 +23,7 @@ import { CellError } from 'hyperformula';
 import { InputArg } from '../functions/invoke';
 import { NamedColumnShortcut, NestedCallCache, steadyColumnValue } from '../functions/hyperformula/crm3Plugin';
 import { callNode, instanceKey, placeFree } from './hfInternals';
+import { gridVersion } from './columnStore';
 import { recordedArgument, restoreArgument } from './nestedCalls';
 
 /** Settings and Config tables are small; a larger range read by HyperFormula is not compared (its call is not kept). */
@@ -72,7 +73,8 @@ function namesOf(node: Node): Node[] {
 /** What a name gives the call now: the shortcut's column (by identity), or a comparable copy of HyperFormula's value; undefined: not comparable. */
 function inputOf(plugin: FunctionPlugin, name: Node, state: unknown, shortcut: NamedColumnShortcut): unknown {
   const direct = shortcut(plugin, name as { expressionName: string }, state);
-  if (direct !== undefined) return direct;
+  // A store's grid is changed in place by a what-if: its identity and its version.
+  if (direct !== undefined) return typeof direct === 'object' && direct !== null ? new StoreInput(direct, gridVersion(direct)) : direct;
   const v = (plugin as unknown as { evaluateAst(n: unknown, s: unknown): unknown }).evaluateAst(name, state);
   if (v !== null && typeof v === 'object' && !(v instanceof CellError)) {
     // A range (SimpleRangeValue): its size first, so a large one is never read cell by cell here.
@@ -102,8 +104,17 @@ const errorKey = (e: CellError) => `#${e.type}\u0000${e.message ?? ''}`;
 const plain = (c: unknown): boolean =>
   c === null || c === undefined || typeof c !== 'object' ? typeof c !== 'function' : c instanceof CellError;
 
+/** A column the engine's shortcut served: the same grid at the same version. */
+class StoreInput {
+  constructor(
+    readonly grid: object,
+    readonly version: number,
+  ) {}
+}
+
 function same(a: unknown, b: unknown): boolean {
   if (a === b) return true;
+  if (a instanceof StoreInput) return b instanceof StoreInput && a.grid === b.grid && a.version === b.version;
   if (!(a instanceof Plain) || !(b instanceof Plain) || a.cells.length !== b.cells.length) return false;
   for (let i = 0; i < a.cells.length; i++) if (!Object.is(a.cells[i], b.cells[i])) return false;
   return true;

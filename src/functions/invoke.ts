@@ -36,6 +36,10 @@ const errorFree = new WeakSet<object>();
 export function markErrorFree(grid: readonly (readonly InputCell[])[]): void {
   errorFree.add(grid);
 }
+/** Takes the mark back: a grid changed in place (the engine's store) may now hold an error. */
+export function unmarkErrorFree(grid: readonly (readonly InputCell[])[]): void {
+  errorFree.delete(grid);
+}
 
 type ErrorRule = NonNullable<ParamDeclaration['errors']>;
 
