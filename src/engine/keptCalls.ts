@@ -74,7 +74,8 @@ function namesOf(node: Node): Node[] {
 function inputOf(plugin: FunctionPlugin, name: Node, state: unknown, shortcut: NamedColumnShortcut): unknown {
   const direct = shortcut(plugin, name as { expressionName: string }, state);
   // A store's grid is changed in place by a what-if: its identity and its version.
-  if (direct !== undefined) return typeof direct === 'object' && direct !== null ? new StoreInput(direct, gridVersion(direct)) : direct;
+  if (direct !== undefined)
+    return typeof direct === 'object' && direct !== null ? new StoreInput(direct, gridVersion(direct)) : direct;
   const v = (plugin as unknown as { evaluateAst(n: unknown, s: unknown): unknown }).evaluateAst(name, state);
   if (v !== null && typeof v === 'object' && !(v instanceof CellError)) {
     // A range (SimpleRangeValue): its size first, so a large one is never read cell by cell here.
