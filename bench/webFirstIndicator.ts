@@ -28,6 +28,37 @@ export async function firstIndicatorShown(page: Page): Promise<number> {
   return Math.round((await handle.jsonValue()) as number);
 }
 
+type Marks = Record<string, number>;
+
+/** The `crm3:*` marks of a page, or of a worker (`origin`: its timeOrigin, to put them on the page's timeline). */
+function ownMarks(): { origin: number; marks: Marks } {
+  return {
+    origin: performance.timeOrigin,
+    marks: Object.fromEntries(
+      performance
+        .getEntriesByType('mark')
+        .filter((m) => m.name.startsWith('crm3:'))
+        .map((m) => [m.name.slice(5), m.startTime]),
+    ),
+  };
+}
+
+async function marksOf(page: Page): Promise<Marks> {
+  const { marks } = await page.evaluate(ownMarks);
+  return Object.fromEntries(Object.entries(marks).map(([k, v]) => [k, Math.round(v)]));
+}
+
+/** The engine worker's marks (`w:` before their names), in ms from the page's navigation start like the page's own. */
+async function workerMarks(page: Page): Promise<Marks> {
+  const pageOrigin = await page.evaluate(() => performance.timeOrigin);
+  const out: Marks = {};
+  for (const worker of page.workers()) {
+    const { origin, marks } = await worker.evaluate(ownMarks).catch(() => ({ origin: 0, marks: {} as Marks }));
+    for (const [k, v] of Object.entries(marks)) out[`w:${k}`] = Math.round(origin + v - pageOrigin);
+  }
+  return out;
+}
+
 interface PageTimes {
   wallMs: number;
   navMs: number;
@@ -39,14 +70,7 @@ async function onePage(web: WebMode): Promise<PageTimes> {
   const page = await web.open('?lang=en-US');
   const navMs = await firstIndicatorShown(page);
   const wallMs = Date.now() - t0;
-  const marks = await page.evaluate(() =>
-    Object.fromEntries(
-      performance
-        .getEntriesByType('mark')
-        .filter((m) => m.name.startsWith('crm3:'))
-        .map((m) => [m.name.slice(5), Math.round(m.startTime)]),
-    ),
-  );
+  const marks = { ...(await marksOf(page)), ...(await workerMarks(page)) };
   await page.context().close();
   return { wallMs, navMs, marks };
 }

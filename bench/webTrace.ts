@@ -14,7 +14,7 @@
  * read for durations, the full one for where inside them the time goes.
  */
 import * as fs from 'fs';
-import { startWebMode } from '../test/e2e/support/webServer';
+import { DIST, WebMode, startWebMode } from '../test/e2e/support/webServer';
 import { summarise } from './profileSummary';
 import { firstIndicatorShown } from './webFirstIndicator';
 
@@ -74,9 +74,96 @@ function profilesOf(events: TraceEvent[]): Map<string, { nodes: ProfileNode[]; s
   return out;
 }
 
+/** One traced page of `web` (light categories: no sampled CPU profile), its events and wall time. */
+async function tracedPage(web: WebMode, categories: string[]): Promise<{ events: TraceEvent[]; wall: number }> {
+  const cdp = await web.browser.newBrowserCDPSession();
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (d) => void events.push(...(d.value as unknown as TraceEvent[])));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: categories }, transferMode: 'ReportEvents' } as never);
+  const t0 = Date.now();
+  const page = await web.open('?lang=en-US');
+  await firstIndicatorShown(page);
+  const wall = Date.now() - t0;
+  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.end');
+  await done;
+  await page.context().close();
+  await cdp.detach();
+  return { events, wall };
+}
+
+/**
+ * The engine worker's phases of one page, in thread (CPU) time: a machine shared with other
+ * work stretches wall times two- to five-fold, a thread's own running time far less. `compile`
+ * and `modules` come from the worker script's v8.compile and EvaluateScript, the rest from the
+ * differences of the worker's `crm3:*` marks (their `tts`); `after-preload` is the thread time
+ * between the preload's end and the page's load message being handled (the end of the script's
+ * task: what Chromium does after a worker's top-level script has run).
+ */
+function workerPhases(events: TraceEvent[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  const ready = events.find((e) => e.name === 'crm3:worker-ready');
+  if (!ready) return out;
+  const ours = events.filter((e) => e.pid === ready.pid && e.tid === ready.tid);
+  const script = ours.find((e) => e.name === 'EvaluateScript' && /crm3-engine/.test(e.args?.data?.url ?? ''));
+  const compile = ours.find((e) => e.name === 'v8.compile' && /crm3-engine/.test(e.args?.fileName ?? e.args?.data?.url ?? ''));
+  const tdur = (e?: TraceEvent) => ((e as { tdur?: number } | undefined)?.tdur ?? 0) / 1000;
+  const tts = (e: TraceEvent) => ((e as { tts?: number }).tts ?? 0) / 1000;
+  if (compile) out.compile = tdur(compile);
+  const marks = ours.filter((e) => e.name.startsWith('crm3:')).sort((a, b) => a.ts - b.ts);
+  if (script) out.modules = tts(ready) - ((script as { tts?: number }).tts ?? 0) / 1000 - (out.compile ?? 0);
+  for (let i = 1; i < marks.length; i++) {
+    const name = `${marks[i - 1].name.slice(5)}→${marks[i].name.slice(5)}`;
+    out[name] = tts(marks[i]) - tts(marks[i - 1]);
+  }
+  out['worker total'] = tts(marks[marks.length - 1]) - (script ? ((script as { tts?: number }).tts ?? 0) / 1000 : 0);
+  // The page's thread: its running time from the first script to the results, and between its marks.
+  const entry = events.find((e) => e.name === 'crm3:entry');
+  if (entry) {
+    const page = events.filter((e) => e.pid === entry.pid && e.tid === entry.tid);
+    const pageMarks = page.filter((e) => e.name.startsWith('crm3:')).sort((a, b) => a.ts - b.ts);
+    for (let i = 1; i < pageMarks.length; i++)
+      out[`page ${pageMarks[i - 1].name.slice(5)}→${pageMarks[i].name.slice(5)}`] = tts(pageMarks[i]) - tts(pageMarks[i - 1]);
+    const results = pageMarks.find((e) => e.name === 'crm3:results');
+    const first = page.find(
+      (e) => e.name === 'RunTask' && (e as { tts?: number }).tts !== undefined && e.ts >= pageMarks[0].ts - 2e6,
+    );
+    if (results && first) out['page total'] = tts(results) - tts(first);
+  }
+  return out;
+}
+
+async function phases(pages: number, dists: string[]): Promise<void> {
+  const categories = CATEGORIES.filter((c) => !c.includes('cpu_profiler'));
+  const servers = await Promise.all(dists.map((d) => startWebMode(d)));
+  const rows: Record<string, number>[][] = dists.map(() => []);
+  try {
+    for (const web of servers) await tracedPage(web, categories); // warm-up
+    for (let k = 0; k < pages; k++)
+      for (let d = 0; d < servers.length; d++) {
+        const { events, wall } = await tracedPage(servers[d], categories);
+        rows[d].push({ ...workerPhases(events), wall });
+      }
+  } finally {
+    await Promise.all(servers.map((w) => w.close()));
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+  for (let d = 0; d < dists.length; d++) {
+    const keys = [...new Set(rows[d].flatMap((r) => Object.keys(r)))];
+    const cells = keys.map((k) => [k, Math.round(median(rows[d].flatMap((r) => (k in r ? [r[k]] : []))))]);
+    console.log(JSON.stringify({ dist: dists[d], pages, threadMs: Object.fromEntries(cells) }));
+  }
+}
+
 async function main(): Promise<void> {
   const top = Number(option('--top') ?? 25);
   const from = option('--from');
+  const phasePages = option('--phases');
+  if (phasePages) {
+    const at = process.argv.indexOf('--compare');
+    const dists = at >= 0 ? process.argv.slice(at + 1).filter((a) => !a.startsWith('--')) : [DIST];
+    return phases(Number(phasePages), dists);
+  }
   if (from) return analyse((JSON.parse(fs.readFileSync(from, 'utf8')) as { traceEvents: TraceEvent[] }).traceEvents, NaN, top);
   const web = await startWebMode();
   try {

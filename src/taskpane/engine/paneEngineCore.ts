@@ -28,6 +28,7 @@ import { ReportData, recommendationsReportData } from '../../engine/reportData';
 import type { Explanation, LoadOptions, TieringBase } from '../paneEngine';
 import { sameData } from './sameData';
 import { SAMPLE_FILE, sampleWorkbook } from '../webMode/sample';
+import { mark } from '../timing';
 
 const plain = (v: EngineValue): Cell => (v !== null && typeof v === 'object' ? null : v);
 
@@ -77,7 +78,9 @@ export class PaneEngineCore {
 
   /** Web mode's built-in sample in this language (`webMode/sample.ts`), built ahead as `preload` does. */
   preloadSample(locale: Locale): void {
-    this.preload(sampleWorkbook(locale), { locale, file: SAMPLE_FILE[locale] });
+    const sample = sampleWorkbook(locale);
+    mark('sample-made');
+    this.preload(sample, { locale, file: SAMPLE_FILE[locale] });
     if (this.ahead) this.ahead.sample = locale;
   }
 
@@ -111,8 +114,10 @@ export class PaneEngineCore {
     onProgress?.(0.05);
     const asOf = options.asOf ?? (typeof snapshot.settings.AsOfDate === 'number' ? snapshot.settings.AsOfDate : todaySerial());
     const prepared = prepareWorkbook(snapshot);
+    mark('prepared');
     onProgress?.(0.3);
     const whole = WorkbookEngine.build(prepared.snapshot, { asOf, locale: options.locale });
+    mark('built');
     onProgress?.(0.8);
     const tiers = whole.computedColumn('Accounts', 'Tier').map(plain);
     this.loaded = { snapshot: prepared.snapshot, prepared, locale: options.locale, asOf, file: options.file ?? '', tiers, whole };
