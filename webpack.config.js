@@ -30,6 +30,37 @@ class CatalogAssetsPlugin {
   }
 }
 
+/**
+ * Web mode's engine worker runs every module of its script at start: its module functions are
+ * compiled with the script instead of on first call, so HyperFormula's is parsed once, not twice
+ * (scripts/eagerModules.ts, issue #15). Runs after the minifier, before the real content hashes.
+ */
+class EagerModulesPlugin {
+  constructor(chunkNames) {
+    this.chunkNames = new Set(chunkNames);
+  }
+
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('EagerModulesPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'EagerModulesPlugin', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE }, () => {
+        const unregister = register();
+        try {
+          const { eagerModules } = require('./scripts/eagerModules.ts');
+          for (const chunk of compilation.chunks) {
+            if (!this.chunkNames.has(chunk.name)) continue;
+            for (const file of chunk.files) {
+              if (!file.endsWith('.js')) continue;
+              compilation.updateAsset(file, (source) => new compiler.webpack.sources.RawSource(eagerModules(source.source().toString()).code));
+            }
+          }
+        } finally {
+          unregister();
+        }
+      });
+    });
+  }
+}
+
 async function httpsOptions() {
   if (process.env.CRM3_HTTP === '1') return undefined;
   try {
@@ -69,6 +100,9 @@ module.exports = async (env, argv) => {
       // (importScripts), each a round trip before HyperFormula can start (issue #15).
       // Otherwise webpack's default: only chunks loaded on demand are split.
       splitChunks: { chunks: (chunk) => !chunk.canBeInitial() && chunk.name !== 'crm3-engine' },
+      // Scripts in ASCII (the zh strings as \u escapes): one non-Latin-1 character makes the browser
+      // decode a whole script to UTF-16 and V8 hold and scan it as a two-byte string (issue #15).
+      minimizeOptions: { javascript: { compress: { passes: 2 }, format: { asciiOnly: true } } },
     },
     plugins: [
       // taskpane.html is the page Office loads (office.js in <head>); index.html is web mode (no office.js).
@@ -77,6 +111,7 @@ module.exports = async (env, argv) => {
       new HtmlWebpackPlugin({ filename: 'index.html', template: './src/taskpane/taskpane.html', officeJs: false, chunks: ['taskpane'], chunksSortMode: 'manual' }),
       new CopyWebpackPlugin({ patterns: [{ from: 'assets', to: 'assets' }, { from: 'templates/*.xlsx', to: 'templates/[name][ext]', noErrorOnMissing: true }] }),
       new CatalogAssetsPlugin(),
+      new EagerModulesPlugin(['crm3-engine']),
     ],
     devServer: {
       port: PORT,
