@@ -370,8 +370,22 @@ export interface ProbabilityInput {
   stageProbabilities?: Column;
 }
 
-/** Win probability per deal: the stage's for Open, 1 Won, 0 Lost/NoDecision, blank without a status. */
-export function opportunityProbabilities(input: ProbabilityInput): Scalar[] | CalcError {
+/**
+ * The result of a per-row kernel: every row, or only `rows` (in that order) when given — a
+ * what-if re-runs a computed column for the rows its edit changed (issue #15). `at(i)` is row i.
+ */
+function eachRow(n: number, rows: readonly number[] | undefined, at: (i: number) => Scalar): Scalar[] {
+  if (rows) return rows.map(at);
+  const out = new Array<Scalar>(n);
+  for (let i = 0; i < n; i++) out[i] = at(i);
+  return out;
+}
+
+/**
+ * Win probability per deal: the stage's for Open, 1 Won, 0 Lost/NoDecision, blank without a
+ * status. With `rows`, those rows only (row i depends only on row i of status and stage).
+ */
+export function opportunityProbabilities(input: ProbabilityInput, rows?: readonly number[]): Scalar[] | CalcError {
   const { status, stage } = input;
   const mismatch = checkSameLength([
     ['status', status],
@@ -384,21 +398,13 @@ export function opportunityProbabilities(input: ProbabilityInput): Scalar[] | Ca
   if (empty) return empty;
   const { ids, stageOf } = stagesOfRows(stage, table.stages);
   const codes = codeView(status, Status).codes;
-  const out = new Array<Scalar>(status.length);
-  for (let i = 0; i < status.length; i++) {
+  return eachRow(status.length, rows, (i) => {
     const s = codes[i];
-    if (s === UNKNOWN_CODE || s === BLANK_CODE) {
-      out[i] = s === BLANK_CODE ? null : unknownCode(status, i, Status, 'status');
-      continue;
-    }
-    if (s !== OPEN_CODE) {
-      out[i] = CLOSED_PROBABILITY[Status.values[s].code];
-      continue;
-    }
+    if (s === UNKNOWN_CODE || s === BLANK_CODE) return s === BLANK_CODE ? null : unknownCode(status, i, Status, 'status');
+    if (s !== OPEN_CODE) return CLOSED_PROBABILITY[Status.values[s].code];
     const k = ids[i] < 0 ? -1 : stageOf[ids[i]];
-    out[i] = k < 0 ? unknownStage(i, stage[i], table.stages) : table.values[k];
-  }
-  return out;
+    return k < 0 ? unknownStage(i, stage[i], table.stages) : table.values[k];
+  });
 }
 
 // ---------------------------------------------------------------------------------------
@@ -573,8 +579,12 @@ function provenEssentials(
   return bits;
 }
 
-/** StageCheck per deal: "OK", or "Missing: E_…, E_…" for an open deal; "OK" when closed; blank without a status. */
-export function stageChecks(input: StageCheckInput): Scalar[] | CalcError {
+/**
+ * StageCheck per deal: "OK", or "Missing: E_…, E_…" for an open deal; "OK" when closed; blank
+ * without a status. With `rows`, those rows only (row i depends only on row i of oppIds, stages
+ * and statuses, and on the activities and tables whole).
+ */
+export function stageChecks(input: StageCheckInput, rows?: readonly number[]): Scalar[] | CalcError {
   const { oppIds, stages, statuses, actOppIds, actEventIds } = input;
   const mismatch =
     checkSameLength([
@@ -599,31 +609,20 @@ export function stageChecks(input: StageCheckInput): Scalar[] | CalcError {
   const proven = provenEssentials(join.to, actEventIds, essentials, words);
   const { ids: stageIds, stageOf } = stagesOfRows(stages, orders.stages);
   const codes = codeView(statuses, Status).codes;
-  const out = new Array<Scalar>(oppIds.length);
-  for (let i = 0; i < oppIds.length; i++) {
+  return eachRow(oppIds.length, rows, (i) => {
     const s = codes[i];
-    if (s === UNKNOWN_CODE || s === BLANK_CODE) {
-      out[i] = s === BLANK_CODE ? null : unknownCode(statuses, i, Status, 'statuses');
-      continue;
-    }
-    if (s !== OPEN_CODE) {
-      out[i] = STAGE_OK;
-      continue;
-    }
+    if (s === UNKNOWN_CODE || s === BLANK_CODE) return s === BLANK_CODE ? null : unknownCode(statuses, i, Status, 'statuses');
+    if (s !== OPEN_CODE) return STAGE_OK;
     const k = stageIds[i] < 0 ? -1 : stageOf[stageIds[i]];
-    if (k < 0) {
-      out[i] = unknownStage(i, stages[i], orders.stages, 'stages');
-      continue;
-    }
+    if (k < 0) return unknownStage(i, stages[i], orders.stages, 'stages');
     const order = orders.values[k];
     const opp = join.toIdOfRow(i);
     const missing: string[] = [];
     for (let j = 0; j < essentials.length && essentials[j].order <= order; j++) {
       if (opp < 0 || ((proven[opp * words + (j >>> 5)] >>> (j & 31)) & 1) !== 1) missing.push(essentials[j].id);
     }
-    out[i] = missing.length === 0 ? STAGE_OK : MISSING_PREFIX + missing.join(', ');
-  }
-  return out;
+    return missing.length === 0 ? STAGE_OK : MISSING_PREFIX + missing.join(', ');
+  });
 }
 
 // ---------------------------------------------------------------------------------------

@@ -16,6 +16,8 @@ import { columnOfCall } from '../functions/hyperformula/crm3Plugin';
 import { NameTarget, formulaVertexOf, nameTarget } from './hfInternals';
 import { columnRows } from '../functions/spill';
 import { columnChanged } from '../calc/columnViews';
+import { bumpGridVersion } from './gridVersions';
+import { ComputedRows } from './computedRows';
 
 export const DATA_FUNCTION = 'CRM3DATA';
 /**
@@ -38,18 +40,11 @@ export const HANDLE_FUNCTION = 'CRM3COLUMN';
  */
 export const COMPUTED_FUNCTION = 'CRM3COMPUTED';
 
+/** Changed rows remembered per column (changedRowsSince); past this a computed column is run whole. */
+const LOG_LIMIT = 4096;
+
 const live = new Map<string, ColumnStore>();
 
-/** How many times a store's grid was changed in place (ColumnStore.changed). */
-const gridVersions = new WeakMap<object, number>();
-
-/**
- * The version of a grid the store hands to CRM3 functions: with the grid's identity, what a kept
- * nested call (keptCalls.ts) compares to see whether a column it read changed since.
- */
-export function gridVersion(grid: object): number {
-  return gridVersions.get(grid) ?? 0;
-}
 let nextStore = 1;
 
 /** A set of columns one engine reads; `release()` when the engine is destroyed. */
@@ -83,10 +78,26 @@ export class ColumnStore {
       );
       return true;
     }
+    return this.patch(key, values, undefined, cells);
+  }
+
+  /**
+   * Writes the cells of rows `at` (in that order) of a computed column, the others left as they
+   * are (computedRows.ts: a what-if re-ran the column for the rows its edit changed); says
+   * whether any changed. The column must exist with those rows.
+   */
+  writeRows(key: string, at: readonly number[], cells: readonly InputCell[]): boolean {
+    const values = this.columns.get(key) as InputCell[] | undefined;
+    return values !== undefined && this.patch(key, values, at, cells);
+  }
+
+  /** Puts cells[k] into row at[k] (row k without `at`) where it differs; logs the rows that changed. */
+  private patch(key: string, values: InputCell[], at: readonly number[] | undefined, cells: readonly InputCell[]): boolean {
     const rows: number[] = [];
     let errors = this.errorRows.get(key) ?? 0;
-    for (let i = 0; i < cells.length; i++) {
-      const c = cells[i];
+    for (let k = 0; k < cells.length; k++) {
+      const i = at ? at[k] : k;
+      const c = cells[k];
       const old = values[i];
       if (c === old || sameError(c, old)) continue;
       if (old instanceof CalcError) errors--;
@@ -113,7 +124,7 @@ export class ColumnStore {
    * and was a quarter of what a what-if left for the old one to collect.
    */
   changed(key: string, rows?: readonly number[]): void {
-    this.bump(key);
+    this.bump(key, rows);
     const old = this.grids.get(key);
     const values = this.columns.get(key);
     if (!old || !values || !rows || old.length !== values.length) {
@@ -125,7 +136,7 @@ export class ColumnStore {
     if (g !== old) this.keep(key, g, values);
     else if (this.errorRows.get(key)) unmarkErrorFree(g);
     else markErrorFree(g);
-    gridVersions.set(g, (gridVersions.get(g) ?? 0) + 1);
+    bumpGridVersion(g);
   }
 
   /** Grids handed to HyperFormula as a spill's cells (columnData): never changed in place. */
@@ -150,7 +161,15 @@ export class ColumnStore {
     return g;
   }
 
+  /** The key of the column a grid of this store stands for (grid), if it is one. */
+  keyOfGrid(grid: object): string | undefined {
+    const key = this.gridKeys.get(grid);
+    return key !== undefined && this.grids.get(key) === grid ? key : undefined;
+  }
+  private readonly gridKeys = new WeakMap<object, string>();
+
   private keep(key: string, g: Cell[][], values: Cell[]): void {
+    this.gridKeys.set(g, key);
     if (!this.errorRows.get(key)) markErrorFree(g);
     // A kernel reading the grid as a column gets the store's own array: the same object from one
     // what-if to the next (changed in place), so its typed views (calc/columnViews.ts) are
@@ -163,8 +182,30 @@ export class ColumnStore {
 
   /** Bumped whenever a column is set or changed: what a block made from it was made from. */
   private readonly versions = new Map<string, number>();
-  private bump(key: string): void {
-    this.versions.set(key, (this.versions.get(key) ?? 0) + 1);
+  private bump(key: string, rows?: readonly number[]): void {
+    const version = (this.versions.get(key) ?? 0) + 1;
+    this.versions.set(key, version);
+    // The rows each version changed, while known (a new column, or too many changes, starts again).
+    const log = this.logs.get(key);
+    if (!rows || !log || log.rows.length + rows.length > LOG_LIMIT) this.logs.set(key, { from: version, rows: [], ends: [] });
+    else {
+      for (const i of rows) log.rows.push(i);
+      log.ends.push(log.rows.length);
+    }
+  }
+  /** Per column: the rows changed by each version after `from`, version from+k+1 ending at ends[k]. */
+  private readonly logs = new Map<string, { from: number; rows: number[]; ends: number[] }>();
+
+  /** The column's version (bumped by set and changed). */
+  version(key: string): number {
+    return this.versions.get(key) ?? 0;
+  }
+
+  /** The rows changed after `version` (possibly repeated); undefined when no longer known. */
+  changedRowsSince(key: string, version: number): readonly number[] | undefined {
+    const log = this.logs.get(key);
+    if (!log || version < log.from || version > this.version(key)) return undefined;
+    return log.rows.slice(version === log.from ? 0 : log.ends[version - log.from - 1]);
   }
 
   /** Blocks of columns (Opp_Answers, Acc_Criteria) made once per version of their columns. */
@@ -265,14 +306,11 @@ export class ColumnDataPlugin extends FunctionPlugin {
 
   computedColumn(ast: Ast, state: unknown): CellError {
     const { store, key } = storeOf(ast);
-    const cells = store && key !== undefined ? columnOfCall(this, ast.args[2], state) : undefined;
-    if (!store || key === undefined || cells === undefined)
-      return new CellError(ErrorType.REF, 'not a computed column of the engine');
-    // HyperFormula refused the call (cannot happen for the engine's own formulas): every row reads its answer.
-    const column = Array.isArray(cells)
-      ? cells
-      : new Array<InputCell>(store.get(key)?.length ?? 1).fill(fromHfScalar(cells.refused));
-    const changed = store.write(key, column);
+    if (!store || key === undefined) return new CellError(ErrorType.REF, 'not a computed column of the engine');
+    // A per-row call re-run for the rows a what-if changed (computedRows.ts), else whole.
+    const patched = this.computedRows.patch(this, store, key, ast.args[2], state);
+    const changed = patched !== undefined ? patched === 'changed' : this.writeWhole(store, key, ast, state);
+    if (changed === undefined) return new CellError(ErrorType.REF, 'not a computed column of the engine');
     const last = this.computedValues.get(`${store.id}:${key}`);
     if (!changed && last) return last;
     const value = new CellError(
@@ -283,6 +321,21 @@ export class ColumnDataPlugin extends FunctionPlugin {
     this.computedValues.set(`${store.id}:${key}`, value);
     return value;
   }
+
+  /** Runs a computed column's call over every row and writes it; whether a row changed (undefined: not a column call). */
+  private writeWhole(store: ColumnStore, key: string, ast: Ast, state: unknown): boolean | undefined {
+    const cells = columnOfCall(this, ast.args[2], state);
+    if (cells === undefined) return undefined;
+    // HyperFormula refused the call (cannot happen for the engine's own formulas): every row reads its answer.
+    const column = Array.isArray(cells)
+      ? cells
+      : new Array<InputCell>(store.get(key)?.length ?? 1).fill(fromHfScalar(cells.refused));
+    const changed = store.write(key, column);
+    this.computedRows.note(this, store, key, ast.args[2], state);
+    return changed;
+  }
+
+  private readonly computedRows = new ComputedRows(storeShortcut);
 
   columnHandle(): CellError {
     return new CellError(ErrorType.REF, 'a column of the engine, read through CRM3 functions');

@@ -23,7 +23,7 @@ import { CellError } from 'hyperformula';
 import { InputArg } from '../functions/invoke';
 import { NamedColumnShortcut, NestedCallCache, steadyColumnValue } from '../functions/hyperformula/crm3Plugin';
 import { callNode, instanceKey, placeFree } from './hfInternals';
-import { gridVersion } from './columnStore';
+import { gridVersion } from './gridVersions';
 import { recordedArgument, restoreArgument } from './nestedCalls';
 
 /** Settings and Config tables are small; a larger range read by HyperFormula is not compared (its call is not kept). */
@@ -52,7 +52,7 @@ type Node = {
 
 /** The NAMED_EXPRESSION nodes of a call, in a fixed order (syntax trees are never changed: kept per node). */
 const namesMemo = new WeakMap<object, Node[]>();
-function namesOf(node: Node): Node[] {
+export function namesOf(node: object): Node[] {
   let names = namesMemo.get(node);
   if (names) return names;
   names = [];
@@ -120,6 +120,31 @@ function same(a: unknown, b: unknown): boolean {
   for (let i = 0; i < a.cells.length; i++) if (!Object.is(a.cells[i], b.cells[i])) return false;
   return true;
 }
+
+/**
+ * What each name of `node` (namesOf order) gives now, compared with `sameInput`; undefined when
+ * one is not comparable (a large range HyperFormula evaluates, a value that is not plain).
+ */
+export function inputsOf(
+  plugin: FunctionPlugin,
+  node: object,
+  state: unknown,
+  shortcut: NamedColumnShortcut,
+): unknown[] | undefined {
+  const inputs: unknown[] = [];
+  for (const name of namesOf(node as Node)) {
+    const input = inputOf(plugin, name, state, shortcut);
+    if (input === undefined) return undefined;
+    inputs.push(input);
+  }
+  return inputs;
+}
+
+/** Whether two inputs (inputsOf) are the same: a store's grid at the same version, or the same values. */
+export const sameInput = (a: unknown, b: unknown): boolean => same(a, b);
+
+/** The store's grid an input stands for (inputsOf), whatever its version; undefined for other inputs. */
+export const storeGridOf = (input: unknown): object | undefined => (input instanceof StoreInput ? input.grid : undefined);
 
 /** Per instance (its dependency graph), per call node. */
 const keptByInstance = new WeakMap<object, WeakMap<object, Kept>>();

@@ -3,7 +3,7 @@
  * table of these; the Excel adapter, the HyperFormula plugin, both metadata files and the
  * README reference are all derived from the table.
  */
-import { CalcError, Result } from '../core/cells';
+import { CalcError, Result, Scalar } from '../core/cells';
 import { Message } from '../core/i18n';
 import { Args } from './args';
 import type { Working } from '../calc/working';
@@ -90,6 +90,15 @@ export interface FunctionDeclaration {
    * tally: only for the aggregates an indicator can end in (SHARE, WINRATE, …).
    */
   explain?(args: Args): Working | CalcError;
+  /**
+   * For a column result whose row i depends only on row i of the `rowArguments` (and on the
+   * other arguments whole): the cells of `rows` only, in that order, each what `evaluate` gives
+   * in that row. A what-if re-runs a computed column for the rows its edit changed (issue #15).
+   */
+  rowwise?: {
+    rowArguments: readonly string[];
+    evaluate(args: Args, rows: readonly number[]): Scalar[] | CalcError;
+  };
 }
 
 /** Declares one function (keeps family files tidy and type-checked). */

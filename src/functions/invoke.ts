@@ -199,6 +199,26 @@ export function invoke(decl: FunctionDeclaration, values: readonly InputArg[]): 
 }
 
 /**
+ * Rows `rows` of what `invoke` gives for a per-row function (`decl.rowwise`), each cell as
+ * invoke cleans it; undefined when they cannot be had that way (no rowwise, an argument with an
+ * error, a whole-result error): then run `invoke`. Never throws.
+ */
+export function invokeRows(
+  decl: FunctionDeclaration,
+  values: readonly InputArg[],
+  rows: readonly number[],
+): Scalar[] | undefined {
+  const rowwise = decl.rowwise;
+  if (!rowwise) return undefined;
+  const out = withArgs(decl, values, (args, prepared) => {
+    if (prepared.rowErrors.size) return undefined;
+    const r = rowwise.evaluate(args, rows);
+    return r instanceof CalcError ? undefined : r.map(cleanScalar);
+  });
+  return out instanceof CalcError ? undefined : out;
+}
+
+/**
  * The working of `decl` on host values (its `explain`), with the arguments read exactly as
  * `invoke` reads them; undefined when the function has none. Never throws.
  */

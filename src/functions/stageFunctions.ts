@@ -1,11 +1,11 @@
 /** Stages and sufficient events (商机阶段 / 充分事件): PROBABILITY, STAGECHECK, STAGECHECKTEXT, OVERRUN. */
 import { spill } from './spill';
-import { opportunityProbabilities, stageChecks, stageOverruns } from '../calc/stages';
+import { ProbabilityInput, StageCheckInput, opportunityProbabilities, stageChecks, stageOverruns } from '../calc/stages';
 import { eventNames, stageCheckInWords } from '../calc/stageCheckWords';
 import { msg } from '../calc/messages';
 import { CalcError, Scalar } from '../core/cells';
 import { localeOf } from '../core/i18n';
-import { orFail } from './args';
+import { Args, orFail } from './args';
 import { param } from './commonParams';
 import { FunctionDeclaration, ParamDeclaration, declare } from './declaration';
 
@@ -30,6 +30,26 @@ const stageNames = p(
   'Stage names of the Stages table, e.g. Stages_Stage. Default: Discover, Qualify, Solution, Shortlist, Negotiate.',
   'Stages 表的阶段名称，如 Stages_Stage。默认：发现、立项、方案交流、入围、谈判。',
 );
+
+const probabilityInput = (a: Args): ProbabilityInput => ({
+  status: a.column('status'),
+  stage: a.column('stage'),
+  stageNames: a.optColumn('stageNames'),
+  stageProbabilities: a.optColumn('stageProbabilities'),
+});
+
+const stageCheckInput = (a: Args): StageCheckInput => ({
+  oppIds: a.column('oppIds'),
+  stages: a.column('stages'),
+  statuses: a.column('statuses'),
+  actOppIds: a.column('actOppIds'),
+  actEventIds: a.column('actEventIds'),
+  stageNames: a.optColumn('stageNames'),
+  stageOrders: a.optColumn('stageOrders'),
+  eventStages: a.optColumn('eventStages'),
+  eventIds: a.optColumn('eventIds'),
+  eventEssential: a.optColumn('eventEssential'),
+});
 
 export const stageFunctions: FunctionDeclaration[] = [
   declare({
@@ -64,17 +84,9 @@ export const stageFunctions: FunctionDeclaration[] = [
       },
     ],
     evaluate(a) {
-      return spill(
-        orFail(
-          opportunityProbabilities({
-            status: a.column('status'),
-            stage: a.column('stage'),
-            stageNames: a.optColumn('stageNames'),
-            stageProbabilities: a.optColumn('stageProbabilities'),
-          }),
-        ),
-      );
+      return spill(orFail(opportunityProbabilities(probabilityInput(a))));
     },
+    rowwise: { rowArguments: ['status', 'stage'], evaluate: (a, rows) => opportunityProbabilities(probabilityInput(a), rows) },
   }),
   declare({
     id: 'STAGECHECK',
@@ -157,23 +169,9 @@ export const stageFunctions: FunctionDeclaration[] = [
       },
     ],
     evaluate(a) {
-      return spill(
-        orFail(
-          stageChecks({
-            oppIds: a.column('oppIds'),
-            stages: a.column('stages'),
-            statuses: a.column('statuses'),
-            actOppIds: a.column('actOppIds'),
-            actEventIds: a.column('actEventIds'),
-            stageNames: a.optColumn('stageNames'),
-            stageOrders: a.optColumn('stageOrders'),
-            eventStages: a.optColumn('eventStages'),
-            eventIds: a.optColumn('eventIds'),
-            eventEssential: a.optColumn('eventEssential'),
-          }),
-        ),
-      );
+      return spill(orFail(stageChecks(stageCheckInput(a))));
     },
+    rowwise: { rowArguments: ['oppIds', 'stages', 'statuses'], evaluate: (a, rows) => stageChecks(stageCheckInput(a), rows) },
   }),
   declare({
     id: 'STAGECHECKTEXT',

@@ -10,7 +10,7 @@ import { Locale, pick } from '../../core/i18n';
 import { catalog } from '../catalog';
 import { FunctionDeclaration, NAMESPACE } from '../declaration';
 import { columnRows } from '../spill';
-import { Dimensions, InputArg, InputCell, invoke, markErrorFree, resultSize } from '../invoke';
+import { Dimensions, InputArg, InputCell, invoke, invokeRows, markErrorFree, resultSize } from '../invoke';
 import { knownColumn } from '../args';
 import { columnChanged } from '../../calc/columnViews';
 
@@ -465,6 +465,43 @@ export function columnOfCall(
     for (let i = 0; i < size.rows; i++) out[i] = asSpilled(r[i]?.[0] ?? null, locale);
   }
   return out;
+}
+
+/**
+ * Rows `rows` of what columnOfCall gives, for a per-row CRM3 call (its declaration's `rowwise`)
+ * whose arguments the engine's shortcut serves: the cells of those rows only, in that order.
+ * Undefined when that cannot be (not such a call, an argument with an error, a whole-result
+ * error): then run columnOfCall.
+ */
+export function rowsOfCall(
+  plugin: FunctionPlugin,
+  ast: unknown,
+  state: unknown,
+  rows: readonly number[],
+): InputCell[] | undefined {
+  const decl = rowwiseDeclaration(ast);
+  const node = ast as Ast;
+  if (!decl || node.args.length > decl.params.length) return undefined;
+  const self = plugin as PluginThis;
+  const observer = callObserver;
+  const frame = observer?.enter(plugin, ast, state);
+  try {
+    const direct = argumentsWithShortcut(self, node, state, frame);
+    const cells = direct ? invokeRows(decl, direct, rows) : undefined;
+    if (!cells) return undefined;
+    const locale = pluginLocale(plugin);
+    return cells.map((c) => asSpilled(c, locale));
+  } finally {
+    if (frame) observer!.leave(frame);
+  }
+}
+
+/** The declaration of a CRM3 call node when it is a per-row function (`rowwise`). */
+export function rowwiseDeclaration(ast: unknown): FunctionDeclaration | undefined {
+  const node = ast as { type?: string; procedureName?: string; args?: unknown[] };
+  if (node?.type !== 'FUNCTION_CALL' || !Array.isArray(node.args) || typeof node.procedureName !== 'string') return undefined;
+  const decl = byName.get(node.procedureName.toUpperCase());
+  return decl?.rowwise && decl.result.shape.kind === 'column' ? decl : undefined;
 }
 
 /** A kernel's cell as a CRM3 function reads it back from a spilled result (fromHfScalar of toHfScalar). */
