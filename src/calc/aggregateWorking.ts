@@ -22,6 +22,7 @@ import {
   countPart,
   leftOut,
   leftOutOf,
+  listingRows,
   sumPart,
 } from './working';
 
@@ -54,15 +55,22 @@ export function filterRows(n: number, pairs: readonly FilterPair[], rowsName: st
     const mask = includeRows(n, [p], rowsName);
     if (mask instanceof CalcError) return mask;
     if (!mask) continue;
+    // Listed only when the ledgers list theirs (countingRows): otherwise counted.
+    const list = listingRows();
     const rows: number[] = [];
+    let count = 0;
     for (let i = 0; i < n; i++)
       if (!mask[i] && !taken[i]) {
         taken[i] = 1;
-        rows.push(i);
+        count++;
+        if (list) rows.push(i);
       }
-    if (rows.length)
+    if (count)
       out.push(
-        leftOut(p.columnName, bi(`{${p.columnName}} does not match "${crit}"`, `{${p.columnName}} 不满足“${crit}”`), rows),
+        leftOut(p.columnName, bi(`{${p.columnName}} does not match "${crit}"`, `{${p.columnName}} 不满足“${crit}”`), {
+          rows,
+          count,
+        }),
       );
   }
   return { include, filters, leftOut: out };

@@ -158,7 +158,7 @@ export function velocityWorking(input: VelocityInput): Working | CalcError {
   const closed = wins.rows(...(ndIsLoss ? ['Won', 'Lost', 'NoDecision'] : ['Won', 'Lost']));
   const wonAmount = wins.sum('Won');
   const cycleRows = cycle.rows('counted');
-  const cycleDaysValue = meanOf(cycle.sum('counted'), cycleRows.length) ?? 0;
+  const cycleDaysValue = meanOf(cycle.sum('counted'), cycleRows.count) ?? 0;
   const period = periodWords(input.periodStart, input.periodEnd);
   return {
     arithmetic: 'velocity',
@@ -166,8 +166,8 @@ export function velocityWorking(input: VelocityInput): Working | CalcError {
     unit: 'amount',
     parts: [
       countPart('open', bi('open deals', '进行中商机'), open.rows('counted')),
-      valuePart('averageWon', bi('average won deal', '平均赢单金额'), won.length ? wonAmount.value / won.length : 0, 'amount'),
-      valuePart('winRate', bi('win rate (count)', '赢率（按个数）'), closed.length ? won.length / closed.length : 0, 'ratio'),
+      valuePart('averageWon', bi('average won deal', '平均赢单金额'), won.count ? wonAmount.value / won.count : 0, 'amount'),
+      valuePart('winRate', bi('win rate (count)', '赢率（按个数）'), closed.count ? won.count / closed.count : 0, 'ratio'),
       valuePart('cycleDays', bi('days of the sales cycle', '销售周期天数'), cycleDaysValue, 'days'),
       sumPart('wonAmount', bi('amount won', '赢单金额'), wonAmount, won, 'amount', 'averageWon'),
       countPart('won', bi('deals won', '赢单'), won, 'winRate'),

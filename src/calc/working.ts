@@ -78,24 +78,64 @@ export interface Working {
  */
 export type RowTrace = (row: number, key: string, amount?: number | readonly number[], factor?: number) => void;
 
-/** Collects the rows a kernel files under each key, with their exact sums. */
+/** Rows of a part: their indexes (ascending) when listed, and how many there are. */
+export interface RowSet {
+  rows: number[];
+  count: number;
+}
+
+/** Whether ledgers made now list their rows (`countingRows` turns it off for a while). */
+let listing = true;
+
+/**
+ * Runs `read` with ledgers that count their rows without listing them (issue #15): an
+ * explanation that shows no drill-down needs each part's count, not its 50,000 row numbers,
+ * which were a fifth of the explanations' time and most of their garbage. Parts' `rows` are
+ * then empty; `count` is as listed. Synchronous, and restored however `read` ends.
+ */
+export function countingRows<T>(read: () => T): T {
+  const before = listing;
+  listing = false;
+  try {
+    return read();
+  } finally {
+    listing = before;
+  }
+}
+
+/** Whether ledgers made now list their rows (a working filing rows itself asks this too). */
+export function listingRows(): boolean {
+  return listing;
+}
+
+/** Collects the rows a kernel files under each key (or only counts them: `countingRows`), with their exact sums. */
 export class RowLedger {
+  private readonly listing = listing;
   private readonly rowsOf = new Map<string, number[]>();
+  /** Rows per key when only counted (one counter object per key, bumped in place). */
+  private readonly countOf = new Map<string, { n: number }>();
   private readonly sums = new Map<string, ExactSum>();
   /** The key traced last and its rows: a kernel files runs of rows under one key (issue #15: one lookup per run, not per row). */
   private lastKey: string | undefined;
   private lastRows: number[] = [];
+  private lastCount = { n: 0 };
   private lastSum: ExactSum | undefined;
   readonly trace: RowTrace = (row, key, amount, factor) => {
-    let rows = this.lastRows;
     if (key !== this.lastKey) {
-      rows = this.rowsOf.get(key) ?? [];
-      if (!rows.length) this.rowsOf.set(key, rows);
+      if (this.listing) {
+        let rows = this.rowsOf.get(key);
+        if (!rows) this.rowsOf.set(key, (rows = []));
+        this.lastRows = rows;
+      } else {
+        let c = this.countOf.get(key);
+        if (!c) this.countOf.set(key, (c = { n: 0 }));
+        this.lastCount = c;
+      }
       this.lastKey = key;
-      this.lastRows = rows;
       this.lastSum = this.sums.get(key);
     }
-    rows.push(row);
+    if (this.listing) this.lastRows.push(row);
+    else this.lastCount.n++;
     if (amount !== undefined) {
       let s = this.lastSum;
       if (!s) this.sums.set(key, (s = this.lastSum = new ExactSum()));
@@ -106,16 +146,22 @@ export class RowLedger {
   };
 
   /** The rows filed under the keys, ascending when there are several keys. A new array (no spread: a part may hold 200,000 rows). */
-  rows(...keys: string[]): number[] {
+  private listed(keys: readonly string[]): number[] {
+    if (!this.listing) return [];
     if (keys.length === 1) return (this.rowsOf.get(keys[0]) ?? []).slice();
     let out: number[] = [];
     for (const k of keys) out = out.concat(this.rowsOf.get(k) ?? []);
     return out.sort((a, b) => a - b);
   }
 
+  /** The rows filed under the keys (none listed when the ledger only counts) and their count. */
+  rows(...keys: string[]): RowSet {
+    return { rows: this.listed(keys), count: this.count(...keys) };
+  }
+
   count(...keys: string[]): number {
     let n = 0;
-    for (const k of keys) n += this.rowsOf.get(k)?.length ?? 0;
+    for (const k of keys) n += this.listing ? (this.rowsOf.get(k)?.length ?? 0) : (this.countOf.get(k)?.n ?? 0);
     return n;
   }
 
@@ -129,7 +175,7 @@ export class RowLedger {
   }
 
   keys(): string[] {
-    return [...this.rowsOf.keys()];
+    return [...(this.listing ? this.rowsOf : this.countOf).keys()];
   }
 }
 
@@ -153,13 +199,13 @@ export function exactValue(sum: ExactSum): { value: number; exact?: string } {
 }
 
 /** A part counting rows: its value is the number of rows. */
-export function countPart(key: string, label: Message, rows: number[], of?: string): WorkingPart {
-  return { key, label, value: rows.length, count: rows.length, unit: 'count', rows, ...(of ? { of } : {}) };
+export function countPart(key: string, label: Message, set: RowSet, of?: string): WorkingPart {
+  return { key, label, value: set.count, count: set.count, unit: 'count', rows: set.rows, ...(of ? { of } : {}) };
 }
 
 /** A part summing an amount over rows. */
-export function sumPart(key: string, label: Message, sum: ExactSum, rows: number[], unit: WorkingUnit, of?: string): WorkingPart {
-  return { key, label, ...exactValue(sum), count: rows.length, unit, rows, ...(of ? { of } : {}) };
+export function sumPart(key: string, label: Message, sum: ExactSum, set: RowSet, unit: WorkingUnit, of?: string): WorkingPart {
+  return { key, label, ...exactValue(sum), count: set.count, unit, rows: set.rows, ...(of ? { of } : {}) };
 }
 
 /** A part holding one number (a constant, another kernel's value). */
@@ -167,8 +213,8 @@ export function valuePart(key: string, label: Message, value: number, unit: Work
   return { key, label, value, count: 0, unit, rows: [] };
 }
 
-export function leftOut(key: string, reason: Message, rows: number[]): WorkingLeftOut {
-  return { key, reason, count: rows.length, rows };
+export function leftOut(key: string, reason: Message, set: RowSet): WorkingLeftOut {
+  return { key, reason, count: set.count, rows: set.rows };
 }
 
 /** Left-out entries for the keys that have rows, in the order given. */

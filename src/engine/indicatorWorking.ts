@@ -8,7 +8,7 @@ import { CalcError, Cell, showCell } from '../core/cells';
 import { Locale, Message, pick } from '../core/i18n';
 import { formatValue } from '../core/format';
 import { Operand, coverageWorking, ratioWorking } from '../calc/compositeWorking';
-import { Working, WorkingArithmetic, WorkingUnit, withWords, workingSentence } from '../calc/working';
+import { Working, WorkingArithmetic, WorkingUnit, countingRows, withWords, workingSentence } from '../calc/working';
 import { TABLES, TableName, tableSpec } from '../model/schema';
 import { IndicatorRow, WorkbookSnapshot, rowCell } from '../model/snapshot';
 import { outerCall } from './explain';
@@ -262,7 +262,9 @@ export function explainIndicator(
   value: EngineValue,
   options: ExplainOptions,
 ): IndicatorExplain | undefined {
-  const raw = formulaWorking(engine, row.formula, engine.indicatorCalls(row));
+  // Without a drill-down, the parts' rows are counted, not listed (calc/working.ts countingRows).
+  const work = () => formulaWorking(engine, row.formula, engine.indicatorCalls(row));
+  const raw = options.rows ? work() : countingRows(work);
   if (!raw) return undefined;
   const cell = value === null || typeof value === 'object' ? null : value;
   if (raw.value !== cell) return undefined;

@@ -136,3 +136,33 @@ test("a scope's rows point at their own rows of the workbook", () => {
     engine.destroy();
   }
 });
+
+describe('an explanation without a drill-down counts its rows instead of listing them (issue #15)', () => {
+  const snapshot = generateSample({ locale: 'en-US', size: 400, seed: 5 });
+  let engine: WorkbookEngine;
+  beforeAll(() => {
+    engine = WorkbookEngine.build(snapshot, { asOf: ASOF, locale: 'en-US' });
+  });
+  afterAll(() => engine.destroy());
+
+  test('every indicator: the same working, each count the number of rows the drill-down lists', () => {
+    let explained = 0;
+    for (const found of engine.indicators()) {
+      const row = withCatalogWords(found.row);
+      const listed = explainIndicator(engine, row, found.value, { locale: 'en-US', rows: true, workbook: snapshot });
+      const counted = explainIndicator(engine, row, found.value, { locale: 'en-US' });
+      expect(counted === undefined).toBe(listed === undefined);
+      if (!listed || !counted) continue;
+      explained++;
+      // Without rows, the rest is the same; each part's count is how many rows the listed one names.
+      const noRows = <T extends { rows?: unknown }>(x: T) => {
+        const { rows, ...rest } = x;
+        void rows;
+        return rest;
+      };
+      expect(counted).toEqual({ ...listed, parts: listed.parts.map(noRows), leftOut: listed.leftOut.map(noRows) });
+      for (const p of [...listed.parts, ...listed.leftOut]) if (p.rows) expect(p.count).toBe(p.rows.length);
+    }
+    expect(explained).toBeGreaterThan(20);
+  });
+});
