@@ -126,15 +126,19 @@ function inputColumns(spec: TableSpec, criteriaIds: string[], questionIds: strin
   return fixed;
 }
 
-/** A table's columns as plain arrays, aligned with `columns` (absent columns are blank). */
-function tableColumnsData(t: TableData | undefined, columns: string[]): Cell[][] {
+/**
+ * A table's columns as plain arrays, aligned with `columns` (absent columns are blank).
+ * `take`: the snapshot is let go once laid out (`EngineOptions.laidOut`), so columns it holds
+ * are taken as they are instead of copied.
+ */
+function tableColumnsData(t: TableData | undefined, columns: string[], take: boolean): Cell[][] {
   const n = t ? rowCount(t) : 0;
-  // A table read from a file holds its cells by column (model/tableColumns.ts): each is copied whole.
+  // A table read from a file holds its cells by column (model/tableColumns.ts): each is copied whole, or taken.
   const held = t && heldColumns(t);
   if (held)
     return columns.map((c) => {
       const j = t.headers.indexOf(c);
-      return j < 0 ? new Array<Cell>(n).fill(null) : held[j].slice();
+      return j < 0 ? new Array<Cell>(n).fill(null) : take ? held[j] : held[j].slice();
     });
   const from: number[] = [];
   const to: Cell[][] = [];
@@ -233,7 +237,14 @@ export const COMPUTED_COLUMNS: readonly ComputedColumn[] = COMPUTED_COLUMN_DEFIN
 
 export function layoutWorkbook(
   snapshot: WorkbookSnapshot,
-  options: { asOf: number; locale: Locale; indicators: readonly IndicatorRow[]; store: ColumnStore },
+  options: {
+    asOf: number;
+    locale: Locale;
+    indicators: readonly IndicatorRow[];
+    store: ColumnStore;
+    /** The caller lets the snapshot's tables go once laid out: their held columns are taken, not copied. */
+    takeColumns?: boolean;
+  },
 ): EngineLayout {
   const criteriaIds = criteriaOf(snapshot.config).map((c) => c.id);
   const questionIds = questionsOf(snapshot.config).map((q) => q.id);
@@ -274,7 +285,7 @@ export function layoutWorkbook(
   TABLES.forEach((spec, t) => {
     const columns = inputColumns(spec, criteriaIds, questionIds);
     const data = snapshot.tables[spec.name];
-    const values = tableColumnsData(data, columns);
+    const values = tableColumnsData(data, columns, options.takeColumns === true);
     const n = data ? rowCount(data) : 0;
     rowCounts[spec.name] = n;
     maxRows = Math.max(maxRows, n + 2);

@@ -50,6 +50,8 @@ export interface EngineOptions {
   /**
    * Called once the snapshot's tables are in the engine's own columns: `build` reads the
    * snapshot no more after it (a caller done with the snapshot can let its rows go then).
+   * Giving it says the caller does let them go: the columns a table holds
+   * (model/tableColumns.ts) are then handed to the engine instead of copied.
    */
   laidOut?: () => void;
 }
@@ -212,7 +214,8 @@ export class WorkbookEngine {
     const locale = options.locale ?? 'en-US';
     const indicators = snapshot.indicators?.length ? snapshot.indicators : BUILT_IN_INDICATORS;
     const store = new ColumnStore();
-    const layout = layoutWorkbook(snapshot, { asOf: options.asOf, locale, indicators, store });
+    // A caller that lets the snapshot go once laid out hands its columns over (no copies).
+    const layout = layoutWorkbook(snapshot, { asOf: options.asOf, locale, indicators, store, takeColumns: !!options.laidOut });
     options.laidOut?.();
 
     const config: Partial<ConfigParams> = {
