@@ -31,13 +31,15 @@ class CatalogAssetsPlugin {
 }
 
 /**
- * Web mode's engine worker runs every module of its script at start: its module functions are
- * compiled with the script instead of on first call, so HyperFormula's is parsed once, not twice
- * (scripts/eagerModules.ts, issue #15). Runs after the minifier, before the real content hashes.
+ * The scripts the pane runs whole as it starts (the engine worker, the entry, React with the views
+ * and web mode's host) get their module functions compiled with the script instead of on first
+ * call, so that each is parsed once, not twice: HyperFormula's alone is 0.9 MB
+ * (scripts/eagerModules.ts, issue #15). `groups` are chunk group names (an entry, a worker, a
+ * webpackChunkName). Runs after the minifier, before the real content hashes.
  */
 class EagerModulesPlugin {
-  constructor(chunkNames) {
-    this.chunkNames = new Set(chunkNames);
+  constructor(groups) {
+    this.groups = new Set(groups);
   }
 
   apply(compiler) {
@@ -46,8 +48,9 @@ class EagerModulesPlugin {
         const unregister = register();
         try {
           const { eagerModules } = require('./scripts/eagerModules.ts');
-          for (const chunk of compilation.chunks) {
-            if (!this.chunkNames.has(chunk.name)) continue;
+          const chunks = new Set();
+          for (const group of compilation.chunkGroups) if (this.groups.has(group.name)) for (const c of group.chunks) chunks.add(c);
+          for (const chunk of chunks) {
             for (const file of chunk.files) {
               if (!file.endsWith('.js')) continue;
               compilation.updateAsset(file, (source) => new compiler.webpack.sources.RawSource(eagerModules(source.source().toString()).code));
@@ -111,7 +114,7 @@ module.exports = async (env, argv) => {
       new HtmlWebpackPlugin({ filename: 'index.html', template: './src/taskpane/taskpane.html', officeJs: false, chunks: ['taskpane'], chunksSortMode: 'manual' }),
       new CopyWebpackPlugin({ patterns: [{ from: 'assets', to: 'assets' }, { from: 'templates/*.xlsx', to: 'templates/[name][ext]', noErrorOnMissing: true }] }),
       new CatalogAssetsPlugin(),
-      new EagerModulesPlugin(['crm3-engine']),
+      new EagerModulesPlugin(['crm3-engine', 'taskpane', 'pane', 'web-host']),
     ],
     devServer: {
       port: PORT,
