@@ -74,7 +74,7 @@ function profilesOf(events: TraceEvent[]): Map<string, { nodes: ProfileNode[]; s
   return out;
 }
 
-/** One traced page of `web` (light categories: no sampled CPU profile), its events and wall time. */
+/** One traced page of `web` with these trace categories: its events and the wall time to its first indicator. */
 async function tracedPage(web: WebMode, categories: string[]): Promise<{ events: TraceEvent[]; wall: number }> {
   const cdp = await web.browser.newBrowserCDPSession();
   const events: TraceEvent[] = [];
@@ -172,19 +172,8 @@ async function main(): Promise<void> {
     await firstIndicatorShown(warm);
     await warm.context().close();
 
-    const cdp = await web.browser.newBrowserCDPSession();
-    const events: TraceEvent[] = [];
-    cdp.on('Tracing.dataCollected', (d) => void events.push(...(d.value as unknown as TraceEvent[])));
     const categories = process.argv.includes('--light') ? CATEGORIES.filter((c) => !c.includes('cpu_profiler')) : CATEGORIES;
-    await cdp.send('Tracing.start', { traceConfig: { includedCategories: categories }, transferMode: 'ReportEvents' } as never);
-    const t0 = Date.now();
-    const page = await web.open('?lang=en-US');
-    await firstIndicatorShown(page);
-    const wall = Date.now() - t0;
-    const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-    await cdp.send('Tracing.end');
-    await done;
-    await page.context().close();
+    const { events, wall } = await tracedPage(web, categories);
     const out = option('--out');
     if (out) fs.writeFileSync(out, JSON.stringify({ traceEvents: events }));
 
