@@ -112,6 +112,14 @@ class ColumnViews {
 
   constructor(private readonly col: Column) {}
 
+  /**
+   * Set for a column whose every in-place change is announced (reportRowsChanged): its views
+   * re-read the announced rows instead of comparing every row. `pending`: rows announced since
+   * the last sync; undefined: compare every row once (a change not told row by row).
+   */
+  reported = false;
+  pending: number[] | undefined = [];
+
   get version(): number {
     return this.logStart + this.log.length;
   }
@@ -170,6 +178,8 @@ class ColumnViews {
     const col = this.col;
     const n = col.length;
     const src = this.source;
+    const pending = this.pending;
+    this.pending = [];
     if (src === undefined || this.rows !== n) {
       this.views.clear();
       this.forgetChanges();
@@ -177,6 +187,15 @@ class ColumnViews {
       for (let start = 0; start < n; start += PART) parts.push(col.slice(start, start + PART));
       this.source = parts;
       this.rows = n;
+      return;
+    }
+    if (this.reported && pending !== undefined) {
+      // The column's owner said which rows it changed: only those are compared (issue #15).
+      for (let k = 0; k < pending.length; k++) {
+        const i = pending[k];
+        const part = src[i >> PART_BITS];
+        if (i < n && col[i] !== part[i & (PART - 1)]) this.refresh(i, col[i], part);
+      }
       return;
     }
     for (let p = 0, start = 0; start < n; p++, start += PART) {
@@ -217,6 +236,27 @@ function viewsOf(col: Column): ColumnViews {
 export function columnChanged(col: Column): void {
   const v = byColumn.get(col);
   if (v !== undefined) v.compareAgain();
+}
+
+/**
+ * Says that every in-place change of `col` will be announced with reportRowsChanged (the
+ * engine's store, a steady column result): its views then re-read the announced rows instead of
+ * comparing the whole column with the cells they were made from on every recalculation.
+ */
+export function reportsChanges(col: Column): void {
+  viewsOf(col).reported = true;
+}
+
+/**
+ * Announces that rows `rows` of `col` were changed in place (undefined: rows not known, compare
+ * them all once). Also inside a hold: the next request re-reads them.
+ */
+export function reportRowsChanged(col: Column, rows: readonly number[] | undefined): void {
+  const v = byColumn.get(col);
+  if (v === undefined) return;
+  if (rows === undefined || v.pending === undefined || v.pending.length + rows.length > LOG_LIMIT) v.pending = undefined;
+  else for (let k = 0; k < rows.length; k++) v.pending.push(rows[k]);
+  v.compareAgain();
 }
 
 /**

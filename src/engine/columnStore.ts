@@ -15,7 +15,7 @@ import { CalcError } from '../core/cells';
 import { columnOfCall } from '../functions/hyperformula/crm3Plugin';
 import { NameTarget, formulaVertexOf, nameTarget } from './hfInternals';
 import { columnRows } from '../functions/spill';
-import { columnChanged } from '../calc/columnViews';
+import { reportRowsChanged, reportsChanges } from '../calc/columnViews';
 import { bumpGridVersion } from './gridVersions';
 import { ComputedRows } from './computedRows';
 
@@ -57,6 +57,8 @@ export class ColumnStore {
   }
 
   set(key: string, values: Cell[]): void {
+    // Every in-place change of a store column goes through `changed`, which tells its views the rows.
+    reportsChanges(values);
     this.bump(key);
     this.columns.set(key, values);
     this.grids.delete(key);
@@ -107,9 +109,8 @@ export class ColumnStore {
     }
     if (rows.length === 0) return false;
     this.errorRows.set(key, errors);
+    // Also during a recalculation (calc/columnViews.ts holdColumns): its views re-read these rows.
     this.changed(key, rows);
-    // Changed during a recalculation (calc/columnViews.ts holdColumns): its views compare it again.
-    columnChanged(values as Cell[]);
     return true;
   }
 
@@ -127,6 +128,7 @@ export class ColumnStore {
     this.bump(key, rows);
     const old = this.grids.get(key);
     const values = this.columns.get(key);
+    if (values) reportRowsChanged(values, rows);
     if (!old || !values || !rows || old.length !== values.length) {
       this.grids.delete(key);
       return;

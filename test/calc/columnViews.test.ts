@@ -16,6 +16,8 @@ import {
   firstBadRow,
   holdColumns,
   numberView,
+  reportRowsChanged,
+  reportsChanges,
 } from '../../src/calc/columnViews';
 import { codeAt, dateAt, numberAt } from '../../src/calc/columns';
 import { includeRows, rowMask } from '../../src/calc/criteria';
@@ -260,4 +262,54 @@ describe('kernels over views after in-place changes', () => {
       { numRuns: 200 },
     );
   });
+});
+
+test('a column whose changes are reported (reportsChanges) re-reads the reported rows, also inside a hold', () => {
+  const cell = fc.constantFrom(...CELLS);
+  const step = fc.record({
+    edits: fc.array(fc.tuple(fc.nat(), cell), { maxLength: 4 }),
+    // The rows said, or undefined: "rows not known" (compare them all once).
+    told: fc.boolean(),
+    hold: fc.boolean(),
+  });
+  fc.assert(
+    fc.property(
+      fc.array(cell, { minLength: 1, maxLength: 30 }),
+      fc.array(step, { minLength: 1, maxLength: 6 }),
+      (start, steps) => {
+        const col: Cell[] = [...start];
+        reportsChanges(col);
+        const read = () => ({
+          numbers: Array.from(numberView(col).values),
+          bad: Array.from(numberView(col).bad),
+          codes: Array.from(codeView(col, Status).codes),
+          answers: Array.from(answerView(col, '>1', (c) => typeof c === 'number' && c > 1).answers),
+        });
+        const fresh = () => {
+          const copy = [...col];
+          return {
+            numbers: Array.from(numberView(copy).values),
+            bad: Array.from(numberView(copy).bad),
+            codes: Array.from(codeView(copy, Status).codes),
+            answers: Array.from(answerView(copy, '>1', (c) => typeof c === 'number' && c > 1).answers),
+          };
+        };
+        read();
+        for (const { edits, told, hold } of steps) {
+          const run = () => {
+            read(); // compared (or not) once in this hold before the change
+            const rows: number[] = [];
+            for (const [r, c] of edits) {
+              col[r % col.length] = c;
+              rows.push(r % col.length);
+            }
+            reportRowsChanged(col, told ? rows : undefined);
+            expect(read()).toEqual(fresh());
+          };
+          if (hold) holdColumns(run);
+          else run();
+        }
+      },
+    ),
+  );
 });

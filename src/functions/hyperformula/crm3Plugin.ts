@@ -12,7 +12,7 @@ import { FunctionDeclaration, NAMESPACE } from '../declaration';
 import { columnRows } from '../spill';
 import { Dimensions, InputArg, InputCell, invoke, invokeRows, markErrorFree, resultSize } from '../invoke';
 import { knownColumn } from '../args';
-import { columnChanged } from '../../calc/columnViews';
+import { reportRowsChanged, reportsChanges } from '../../calc/columnViews';
 
 const HF_ERROR: Record<CalcError['code'], string> = {
   VALUE: 'VALUE',
@@ -409,16 +409,16 @@ export function steadyColumnValue(previous: unknown, value: unknown): unknown {
   const flat = previous instanceof SimpleRangeValue ? steadyColumns.get(previous) : undefined;
   if (flat !== undefined && flat.length === rows.length) {
     const grid = (previous as SimpleRangeValue).data as unknown[][];
-    let changed = false;
+    const changed: number[] = [];
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i];
       if (r === grid[i] || Object.is(r[0], grid[i][0])) continue;
       grid[i] = r;
       flat[i] = r[0] as Cell;
-      changed = true;
+      changed.push(i);
     }
-    // Changed during the recalculation: the column's views compare it again (calc/columnViews.ts).
-    if (changed) columnChanged(flat);
+    // Also during the recalculation: the column's views re-read these rows (calc/columnViews.ts).
+    if (changed.length) reportRowsChanged(flat, changed);
     return previous;
   }
   const grid = rows.slice();
@@ -426,6 +426,7 @@ export function steadyColumnValue(previous: unknown, value: unknown): unknown {
   for (let i = 0; i < grid.length; i++) own[i] = grid[i][0] as Cell;
   const steady = SimpleRangeValue.onlyValues(grid as never);
   steadyColumns.set(steady, own);
+  reportsChanges(own);
   knownColumn(grid as Cell[][], own);
   markErrorFree(grid as Cell[][]);
   return steady;
