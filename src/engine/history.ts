@@ -36,21 +36,14 @@ import { stageOrderLookup } from '../calc/stages';
 import { StatusCode, defaultConfigTables, statusLabel } from '../model/defaults';
 import { HistoryTableName, tableSpec } from '../model/schema';
 import { workbookLocale } from '../model/layout';
-import { Problem, TableData, WorkbookSnapshot } from '../model/snapshot';
-import { columnCopy, rowCount } from '../model/tableColumns';
+import { Problem, WorkbookSnapshot } from '../model/snapshot';
+import { namedColumn } from '../model/tableColumns';
 import type { EvaluationResult, IndicatorResult } from './evaluate';
 
 /** Rows to append per history table, each a full row in the table's column order. */
 export type HistoryRowsToAppend = Record<HistoryTableName, Cell[][]>;
 
 export const historyColumns = (t: HistoryTableName): string[] => tableSpec(t).columns.map((c) => c.name);
-
-/** A table's column by canonical name (blank cells when the table lacks it). */
-function column(t: TableData | undefined, name: string): Column {
-  if (!t) return [];
-  const j = t.headers.indexOf(name);
-  return j < 0 ? new Array<Cell>(rowCount(t)).fill(null) : columnCopy(t, j);
-}
 
 /** Rows of a history table as the table's own columns (missing columns blank), in file order. */
 function historyTable(workbook: WorkbookSnapshot, name: HistoryTableName): { rows: Cell[][]; col: (c: string) => Column } {
@@ -117,7 +110,7 @@ export function findSnapshot(workbook: WorkbookSnapshot, since: string): Snapsho
 /** Per opportunity: TRUE when a Mentor is on its decision chain. */
 function mentorByOpp(workbook: WorkbookSnapshot): Set<string> {
   const dc = workbook.tables.DecisionChain;
-  return dealsWithMentor(column(dc, 'OppId'), column(dc, 'Support'));
+  return dealsWithMentor(namedColumn(dc, 'OppId'), namedColumn(dc, 'Support'));
 }
 
 const num = (c: Cell | undefined): Cell => toNumber(c) ?? null;
@@ -160,7 +153,7 @@ export function planSnapshot(
 
   // Opportunities.
   const opp = workbook.tables.Opportunities;
-  const ids = column(opp, 'OppId');
+  const ids = namedColumn(opp, 'OppId');
   const computed = new Map(evaluation.opportunities.map((o) => [keyOf(o.OppId), o]));
   const mentors = mentorByOpp(workbook);
   const oh = historyTable(workbook, 'OppHistory');
@@ -170,7 +163,7 @@ export function planSnapshot(
     oh.col('OppId'),
     oh.rows.map((r) => [r[2], storedStatus(r[3], locale), ...r.slice(4)]),
   );
-  const [stage, status, amount, closeDate] = ['Stage', 'Status', 'Amount', 'CloseDate'].map((c) => column(opp, c));
+  const [stage, status, amount, closeDate] = ['Stage', 'Status', 'Amount', 'CloseDate'].map((c) => namedColumn(opp, c));
   const currentOpps: KeyedState[] = [];
   const present = new Set<string>();
   ids.forEach((id, i) => {
@@ -206,9 +199,9 @@ export function planSnapshot(
 
   // Accounts.
   const acc = workbook.tables.Accounts;
-  const accIds = column(acc, 'AccountId');
-  const revenue = column(acc, 'Revenue12m');
-  const wallet = column(acc, 'WalletEstimate');
+  const accIds = namedColumn(acc, 'AccountId');
+  const revenue = namedColumn(acc, 'Revenue12m');
+  const wallet = namedColumn(acc, 'WalletEstimate');
   const accComputed = new Map(evaluation.accounts.map((a) => [keyOf(a.AccountId), a]));
   const ah = historyTable(workbook, 'AccountHistory');
   const previousAccounts = lastStates(
@@ -331,7 +324,7 @@ export interface DealMovement {
 export function whatMoved(workbook: WorkbookSnapshot, evaluation: EvaluationResult, since: SnapshotInfo): DealMovement[] {
   const oh = historyTable(workbook, 'OppHistory');
   const stages = workbook.config.Stages ?? defaultConfigTables('en-US').Stages;
-  const lookup = stageOrderLookup(column(stages, 'Stage'), column(stages, 'Order'));
+  const lookup = stageOrderLookup(namedColumn(stages, 'Stage'), namedColumn(stages, 'Order'));
   const order = typeof lookup === 'function' ? (s: Cell) => lookup(s) : () => undefined;
   const opp = workbook.tables.Opportunities;
   const [ids, names, accounts, stage, status, amount, closeDate] = [
@@ -342,7 +335,7 @@ export function whatMoved(workbook: WorkbookSnapshot, evaluation: EvaluationResu
     'Status',
     'Amount',
     'CloseDate',
-  ].map((c) => column(opp, c));
+  ].map((c) => namedColumn(opp, c));
   const grades = new Map(evaluation.opportunities.map((o) => [keyOf(o.OppId), o.Grade ?? null]));
   const moved = movedDeals({
     oppIds: ids,
@@ -402,12 +395,12 @@ export function withHistoryColumns(workbook: WorkbookSnapshot): WorkbookSnapshot
   if (!missing.length) return workbook;
   const h = historyTable(workbook, 'OppHistory');
   const rows = { dates: h.col('Date'), keys: h.col('OppId') };
-  const ids = column(opp, 'OppId');
+  const ids = namedColumn(opp, 'OppId');
   const derived = missing.map((c) => {
     const values =
       c === 'CloseDatePushes'
-        ? closeDateSlips({ ...rows, closeDates: h.col('CloseDate') }, ids, column(opp, 'CloseDate'))
-        : stageEnteredDates({ ...rows, stages: h.col('Stage') }, ids, column(opp, 'Stage'));
+        ? closeDateSlips({ ...rows, closeDates: h.col('CloseDate') }, ids, namedColumn(opp, 'CloseDate'))
+        : stageEnteredDates({ ...rows, stages: h.col('Stage') }, ids, namedColumn(opp, 'Stage'));
     return Array.isArray(values) ? values : ids.map(() => null);
   });
   const problems: Problem[] = missing.map((c) => ({ severity: 'warning', sheet: opp.sheet, cell: '', message: DERIVED[c] }));

@@ -7,7 +7,7 @@ import { Cell, isBlank, keyOf } from '../core/cells';
 import { Locale, Message, pick } from '../core/i18n';
 import { tableSpec } from '../model/schema';
 import { TableData, WorkbookSnapshot } from '../model/snapshot';
-import { columnCopy, rowCount } from '../model/tableColumns';
+import { namedColumn, rowCount } from '../model/tableColumns';
 
 export type ScopeField = 'owner' | 'region' | 'industry' | 'tier' | 'account';
 
@@ -26,12 +26,6 @@ const ACCOUNT_COLUMN: Record<ScopeField, string> = {
   account: 'AccountId',
 };
 
-function column(t: TableData | undefined, name: string): Cell[] {
-  if (!t) return [];
-  const j = t.headers.indexOf(name);
-  return j < 0 ? new Array<Cell>(rowCount(t)).fill(null) : columnCopy(t, j);
-}
-
 function keep(t: TableData | undefined, test: (i: number) => boolean): TableData | undefined {
   if (!t) return t;
   return { ...t, rows: t.rows.filter((_, i) => test(i)) };
@@ -44,10 +38,10 @@ function keep(t: TableData | undefined, test: (i: number) => boolean): TableData
 export function applyScopes(snapshot: WorkbookSnapshot, scopes: readonly Scope[], tiers?: readonly Cell[]): WorkbookSnapshot {
   if (scopes.length === 0) return snapshot;
   const accounts = snapshot.tables.Accounts;
-  const accountIds = column(accounts, 'AccountId');
+  const accountIds = namedColumn(accounts, 'AccountId');
   const keepAccount = accountIds.map((_, i) =>
     scopes.every((s) => {
-      const values = s.field === 'tier' ? (tiers ?? []) : column(accounts, ACCOUNT_COLUMN[s.field]);
+      const values = s.field === 'tier' ? (tiers ?? []) : namedColumn(accounts, ACCOUNT_COLUMN[s.field]);
       return keyOf(values[i] ?? null) === keyOf(s.value);
     }),
   );
@@ -55,19 +49,19 @@ export function applyScopes(snapshot: WorkbookSnapshot, scopes: readonly Scope[]
   const inAccounts = (c: Cell) => accountSet.has(keyOf(c));
 
   const opps = snapshot.tables.Opportunities;
-  const oppAccount = column(opps, 'AccountId');
-  const oppIds = column(opps, 'OppId');
+  const oppAccount = namedColumn(opps, 'AccountId');
+  const oppIds = namedColumn(opps, 'OppId');
   const oppSet = new Set(oppIds.filter((_, i) => inAccounts(oppAccount[i])).map((id) => keyOf(id)));
   const inOpps = (c: Cell) => oppSet.has(keyOf(c));
 
   const contacts = snapshot.tables.Contacts;
-  const conAccount = column(contacts, 'AccountId');
+  const conAccount = namedColumn(contacts, 'AccountId');
   const acts = snapshot.tables.Activities;
-  const actAccount = column(acts, 'AccountId');
-  const actOpp = column(acts, 'OppId');
-  const tgtOwner = column(snapshot.tables.Targets, 'Owner');
-  const chainOpp = column(snapshot.tables.DecisionChain, 'OppId');
-  const actionAccount = column(snapshot.tables.Actions, 'AccountId');
+  const actAccount = namedColumn(acts, 'AccountId');
+  const actOpp = namedColumn(acts, 'OppId');
+  const tgtOwner = namedColumn(snapshot.tables.Targets, 'Owner');
+  const chainOpp = namedColumn(snapshot.tables.DecisionChain, 'OppId');
+  const actionAccount = namedColumn(snapshot.tables.Actions, 'AccountId');
   const ownerScopes = scopes.filter((s) => s.field === 'owner');
 
   return {
@@ -115,7 +109,7 @@ export function fieldNamed(name: string): ScopeField | undefined {
 
 /** The distinct non-blank values of a field, in first-seen order (for --by). */
 export function scopeValues(snapshot: WorkbookSnapshot, field: ScopeField, tiers?: readonly Cell[]): string[] {
-  const values = field === 'tier' ? (tiers ?? []) : column(snapshot.tables.Accounts, ACCOUNT_COLUMN[field]);
+  const values = field === 'tier' ? (tiers ?? []) : namedColumn(snapshot.tables.Accounts, ACCOUNT_COLUMN[field]);
   const seen = new Map<string, string>();
   for (const v of values) if (!isBlank(v) && !seen.has(keyOf(v))) seen.set(keyOf(v), String(v).trim());
   return [...seen.values()];
@@ -158,8 +152,8 @@ export function* scopePartitions(
   tiers?: readonly Cell[],
 ): Generator<{ value: string; snapshot: WorkbookSnapshot }> {
   const accounts = snapshot.tables.Accounts;
-  const accountIds = column(accounts, 'AccountId');
-  const valuesOf = (f: ScopeField) => (f === 'tier' ? (tiers ?? []) : column(accounts, ACCOUNT_COLUMN[f]));
+  const accountIds = namedColumn(accounts, 'AccountId');
+  const valuesOf = (f: ScopeField) => (f === 'tier' ? (tiers ?? []) : namedColumn(accounts, ACCOUNT_COLUMN[f]));
   const fieldValues = valuesOf(field);
   const scopeColumns = scopes.map((s) => ({ s, values: valuesOf(s.field) }));
   // Values in first-seen order among the accounts the scopes keep (as scopeValues lists them, then filtered).
@@ -175,17 +169,17 @@ export function* scopePartitions(
     accountIds.flatMap((id, i): [string, number][] => (accountGroup[i] === undefined ? [] : [[keyOf(id), accountGroup[i]!]])),
   );
   const opps = snapshot.tables.Opportunities;
-  const oppAccount = column(opps, 'AccountId');
+  const oppAccount = namedColumn(opps, 'AccountId');
   const oppRows = rowsByGroup(opps, (i) => byAccount.get(keyOf(oppAccount[i])), n);
-  const oppIds = column(opps, 'OppId');
+  const oppIds = namedColumn(opps, 'OppId');
   const byOpp = groupIndex(oppRows.flatMap((rows, g) => rows.map((i): [string, number] => [keyOf(oppIds[i]), g])));
   const contacts = snapshot.tables.Contacts;
-  const conAccount = column(contacts, 'AccountId');
+  const conAccount = namedColumn(contacts, 'AccountId');
   const acts = snapshot.tables.Activities;
-  const actAccount = column(acts, 'AccountId');
-  const actOpp = column(acts, 'OppId');
-  const chainOpp = column(snapshot.tables.DecisionChain, 'OppId');
-  const actionAccount = column(snapshot.tables.Actions, 'AccountId');
+  const actAccount = namedColumn(acts, 'AccountId');
+  const actOpp = namedColumn(acts, 'OppId');
+  const chainOpp = namedColumn(snapshot.tables.DecisionChain, 'OppId');
+  const actionAccount = namedColumn(snapshot.tables.Actions, 'AccountId');
   const contactRows = rowsByGroup(contacts, (i) => byAccount.get(keyOf(conAccount[i])), n);
   const chainRows = rowsByGroup(snapshot.tables.DecisionChain, (i) => byOpp.get(keyOf(chainOpp[i])), n);
   const actRows = rowsByGroup(
@@ -196,7 +190,7 @@ export function* scopePartitions(
   const actionRows = rowsByGroup(snapshot.tables.Actions, (i) => byAccount.get(keyOf(actionAccount[i])), n);
   // Targets follow the owner scopes: filtered once by the given ones, then grouped by owner when --by owner.
   const targets = snapshot.tables.Targets;
-  const tgtOwner = column(targets, 'Owner');
+  const tgtOwner = namedColumn(targets, 'Owner');
   const ownerScopes = scopes.filter((s) => s.field === 'owner');
   const baseTargets = keep(targets, (i) => ownerScopes.every((s) => keyOf(tgtOwner[i]) === keyOf(s.value)));
   const targetRows =

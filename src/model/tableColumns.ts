@@ -79,6 +79,16 @@ export function columnCopy(t: TableData, j: number): Cell[] {
 }
 
 /**
+ * The column named `name` as a new array: blank in every row when the table has no such column,
+ * empty when there is no table (what a kernel reading an optional input column expects).
+ */
+export function namedColumn(t: TableData | undefined, name: string): Cell[] {
+  if (!t) return [];
+  const j = t.headers.indexOf(name);
+  return j < 0 ? new Array<Cell>(rowCount(t)).fill(null) : columnCopy(t, j);
+}
+
+/**
  * Column `j` to read, not to write: the held column itself, or one made from the rows. For
  * the passes over every cell of a column (validate, layout).
  */
