@@ -189,14 +189,10 @@ export function nestedCallCache(shortcut: NamedColumnShortcut): NestedCallCache 
       if (!keepable(node)) return;
       const kept = keptOf(plugin);
       if (!kept) return;
-      const inputs: unknown[] = [];
-      for (const name of namesOf(node as Node)) {
-        const input = inputOf(plugin, name, state, shortcut);
-        if (input === undefined) {
-          kept.delete(node as object);
-          return;
-        }
-        inputs.push(input);
+      const inputs = inputsOf(plugin, node as object, state, shortcut);
+      if (!inputs) {
+        kept.delete(node as object);
+        return;
       }
       kept.set(node as object, { inputs, value, arg, record: frame ? recordedArgument(frame, index) : undefined });
     },

@@ -446,14 +446,13 @@ export function columnOfCall(
   ast: unknown,
   state: unknown,
 ): InputCell[] | { refused: unknown } | undefined {
-  const node = ast as { type?: string; procedureName?: string; args?: unknown[] };
-  if (node?.type !== 'FUNCTION_CALL' || !Array.isArray(node.args) || typeof node.procedureName !== 'string') return undefined;
-  const decl = byName.get(node.procedureName.toUpperCase());
+  const node = ast as Ast;
+  const decl = declarationOfCall(ast);
   if (!decl || (decl.result.shape.kind !== 'column' && decl.result.shape.kind !== 'rows')) return undefined;
   const self = plugin as PluginThis;
-  const size = sizeFor.call(self, decl, node as Ast, state);
+  const size = sizeFor.call(self, decl, node, state);
   if (size.cols !== 1) return undefined;
-  const outcome = runCall(self, decl, node as Ast, state);
+  const outcome = runCall(self, decl, node, state);
   if ('refused' in outcome) return outcome;
   const locale = pluginLocale(plugin);
   const r = outcome.result;
@@ -499,10 +498,15 @@ export function rowsOfCall(
 
 /** The declaration of a CRM3 call node when it is a per-row function (`rowwise`). */
 export function rowwiseDeclaration(ast: unknown): FunctionDeclaration | undefined {
+  const decl = declarationOfCall(ast);
+  return decl?.rowwise && decl.result.shape.kind === 'column' ? decl : undefined;
+}
+
+/** The declaration of a syntax tree node when it is a call of a CRM3 function. */
+function declarationOfCall(ast: unknown): FunctionDeclaration | undefined {
   const node = ast as { type?: string; procedureName?: string; args?: unknown[] };
   if (node?.type !== 'FUNCTION_CALL' || !Array.isArray(node.args) || typeof node.procedureName !== 'string') return undefined;
-  const decl = byName.get(node.procedureName.toUpperCase());
-  return decl?.rowwise && decl.result.shape.kind === 'column' ? decl : undefined;
+  return byName.get(node.procedureName.toUpperCase());
 }
 
 /** A kernel's cell as a CRM3 function reads it back from a spilled result (fromHfScalar of toHfScalar). */
