@@ -85,10 +85,9 @@ function normalizeTable(t: TableData, columns: readonly ColumnSpec[], options: N
   // texts fit both orders takes the order another date column of the same export proved.
   // Column by column (a table read from a file holds its cells so: model/tableColumns.ts).
   const held = heldColumns(t);
-  const column = (j: number): readonly Cell[] => (held ? held[j] : columnView(t, j));
   const findings = types.map((ty, j) => {
     if (ty !== 'date') return undefined;
-    const values = column(j);
+    const values = columnView(t, j);
     return values.some((v) => typeof v === 'string' && isDayMonthText(v))
       ? detectDateOrder(values, options.dateOrder)
       : undefined;
