@@ -16,7 +16,7 @@
 import * as fs from 'fs';
 import { DIST, WebMode, startWebMode } from '../test/e2e/support/webServer';
 import { summarise } from './profileSummary';
-import { firstIndicatorShown } from './webFirstIndicator';
+import { firstIndicatorShown, watchFirstIndicator } from './webFirstIndicator';
 
 interface TraceEvent {
   name: string;
@@ -81,7 +81,7 @@ async function tracedPage(web: WebMode, categories: string[]): Promise<{ events:
   cdp.on('Tracing.dataCollected', (d) => void events.push(...(d.value as unknown as TraceEvent[])));
   await cdp.send('Tracing.start', { traceConfig: { includedCategories: categories }, transferMode: 'ReportEvents' } as never);
   const t0 = Date.now();
-  const page = await web.open('?lang=en-US');
+  const page = await web.open('?lang=en-US', { init: watchFirstIndicator });
   await firstIndicatorShown(page);
   const wall = Date.now() - t0;
   const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
@@ -168,7 +168,7 @@ async function main(): Promise<void> {
   const web = await startWebMode();
   try {
     // Warm-up page (as bench/webFirstIndicator.ts): Chromium's own caches.
-    const warm = await web.open('?lang=en-US');
+    const warm = await web.open('?lang=en-US', { init: watchFirstIndicator });
     await firstIndicatorShown(warm);
     await warm.context().close();
 

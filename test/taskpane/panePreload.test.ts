@@ -101,7 +101,9 @@ describe('PaneEngineCore.preload', () => {
     const fresh = freshResult(await pageSnapshot('zh-CN'), options);
     const build = jest.spyOn(WorkbookEngine, 'build');
     const core = new PaneEngineCore();
-    core.preloadSample('zh-CN');
+    // What the worker sends the page unasked (WorkerEngine.load shows it): the same results.
+    const sent = core.preloadSample('zh-CN');
+    expect(sent).toEqual({ kind: 'sample-preloaded', locale: 'zh-CN', options, results: fresh });
     expect(build).toHaveBeenCalledTimes(1);
     const progress: number[] = [];
     core.loadSample('zh-CN', { ...options }, (f) => progress.push(f));

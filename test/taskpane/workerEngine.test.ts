@@ -7,6 +7,7 @@ import { WorkerEngine } from '../../src/taskpane/engine/workerEngine';
 import { sampleOfWorkerName } from '../../src/taskpane/engine/messages';
 import { startEarlyWorker, takeEarlyWorker } from '../../src/taskpane/engine/earlyWorker';
 import { SAMPLE_FILE, sampleWorkbook } from '../../src/taskpane/webMode/sample';
+import type { EvaluationResult } from '../../src/engine/evaluate';
 
 class FakeWorker {
   onmessage: ((e: { data: unknown }) => void) | null = null;
@@ -21,6 +22,10 @@ class FakeWorker {
   }
   answer(id: number, value: unknown): void {
     this.onmessage?.({ data: { id, kind: 'done', value } });
+  }
+  /** What web mode's worker posts unasked once it has built its sample (engine.worker.ts). */
+  push(data: unknown): void {
+    this.onmessage?.({ data });
   }
 }
 
@@ -165,5 +170,84 @@ describe('web mode’s first load of the sample (WorkerEngine.holdsSample)', () 
     expect([changed.w, other.w].map((w) => w.received.map((m) => m.method))).toEqual([['load'], ['load']]);
     changed.engine.dispose();
     other.engine.dispose();
+  });
+});
+
+describe('the sample’s results the worker sends unasked (SamplePreloaded)', () => {
+  const options = { locale: 'en-US' as const, file: SAMPLE_FILE['en-US'] };
+  // Not real results: the engine passes on whatever the worker sent, and this says which it was.
+  const results = { marker: 'sent unasked' } as unknown as EvaluationResult;
+  const pushed = (o = options) => ({ kind: 'sample-preloaded', locale: 'en-US', options: o, results });
+  const setUp = (early?: FakeWorker) => {
+    const w = early ?? new FakeWorker();
+    const engine = new WorkerEngine(() => w as unknown as Worker, {
+      preloadSample: 'en-US',
+      ...(early ? { early: takeEarlyWorker } : {}),
+    });
+    const sample = sampleWorkbook('en-US');
+    engine.holdsSample('en-US', sample);
+    return { w, engine, sample };
+  };
+  const methods = (w: FakeWorker) => w.received.map((m) => m.method);
+
+  test('the first load of the sample is done when they come, and the first evaluation returns them', async () => {
+    const { w, engine, sample } = setUp();
+    const progress: number[] = [];
+    const load = engine.load(structuredClone(sample), options, (f) => progress.push(f));
+    w.push(pushed());
+    await load;
+    await expect(engine.evaluate()).resolves.toBe(results);
+    // The worker is still told, in order, and keeps its engine; its late answer changes nothing.
+    expect(methods(w)).toEqual(['loadSample']);
+    w.onmessage?.({ data: { id: w.received[0].id, kind: 'progress', fraction: 1 } });
+    w.answer(w.received[0].id, undefined);
+    expect(progress).toEqual([]);
+    // Once: the next evaluation, and a scoped one, ask the worker.
+    const again = engine.evaluate();
+    const scoped = engine.evaluate([{ field: 'Owner', value: 'Ann' }] as never);
+    expect(methods(w)).toEqual(['loadSample', 'evaluate', 'evaluate']);
+    w.answer(w.received[1].id, 'asked');
+    await expect(again).resolves.toBe('asked');
+    engine.dispose();
+    await expect(scoped).rejects.toThrow('engine disposed');
+  });
+
+  test('results built with other options are not shown: the load waits for the worker, which builds again', async () => {
+    const { w, engine, sample } = setUp();
+    let done = false;
+    const load = engine.load(structuredClone(sample), options).then(() => (done = true));
+    w.push(pushed({ ...options, file: 'other.xlsx' }));
+    await Promise.resolve();
+    expect(done).toBe(false);
+    w.answer(w.received[0].id, undefined);
+    await load;
+    const evaluated = engine.evaluate();
+    expect(methods(w)).toEqual(['loadSample', 'evaluate']);
+    engine.dispose();
+    await expect(evaluated).rejects.toThrow('engine disposed');
+  });
+
+  test('a workbook other than the sample is loaded and evaluated by the worker, whatever it sent', async () => {
+    const { w, engine, sample } = setUp();
+    w.push(pushed());
+    const changed = structuredClone(sample);
+    changed.settings = { ...changed.settings, AsOfDate: 46000 };
+    const load = engine.load(changed, options);
+    w.answer(w.received[0].id, undefined);
+    await load;
+    const evaluated = engine.evaluate();
+    expect(methods(w)).toEqual(['load', 'evaluate']);
+    engine.dispose();
+    await expect(evaluated).rejects.toThrow('engine disposed');
+  });
+
+  test('sent before the entry took the first script’s worker over, they are not lost', async () => {
+    const w = new FakeWorker();
+    startEarlyWorker('crm3-engine:sample:en-US', () => w as unknown as Worker);
+    w.push(pushed());
+    const { engine, sample } = setUp(w);
+    await engine.load(structuredClone(sample), options);
+    await expect(engine.evaluate()).resolves.toBe(results);
+    engine.dispose();
   });
 });

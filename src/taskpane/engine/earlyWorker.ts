@@ -11,6 +11,14 @@ interface EarlyWorker {
   worker: Worker;
   name: string;
   failed: boolean;
+  /** What the worker posted before the entry took it over (its sample's results, when it is quick). */
+  received: unknown[];
+}
+
+/** The worker the first script started, with what it posted before the entry took it over. */
+export interface TakenWorker {
+  worker: Worker;
+  received: unknown[];
 }
 
 /** Where the first script leaves the worker for the entry (two bundles share no module state). */
@@ -18,19 +26,21 @@ const SLOT = '__crm3EarlyEngineWorker';
 type Slot = { [SLOT]?: EarlyWorker };
 
 export function startEarlyWorker(name: string, start: WorkerFactory = startEngineWorker): void {
-  const early: EarlyWorker = { worker: start(name), name, failed: false };
-  // The entry sets its own handlers later; a failure before then must not be lost.
+  const early: EarlyWorker = { worker: start(name), name, failed: false, received: [] };
+  // The entry sets its own handlers later; a failure or a message before then must not be lost
+  // (a worker's messages are dispatched as they come, to whatever listens then).
   early.worker.addEventListener?.('error', () => (early.failed = true));
+  early.worker.onmessage = (e: MessageEvent) => void early.received.push(e.data);
   (globalThis as Slot)[SLOT] = early;
 }
 
 /** The worker the first script started under this name, once; undefined if none (or not usable). */
-export function takeEarlyWorker(name: string): Worker | undefined {
+export function takeEarlyWorker(name: string): TakenWorker | undefined {
   const slot = globalThis as Slot;
   const early = slot[SLOT];
   delete slot[SLOT];
   if (!early) return undefined;
-  if (early.name === name && !early.failed) return early.worker;
+  if (early.name === name && !early.failed) return { worker: early.worker, received: early.received };
   early.worker.terminate();
   return undefined;
 }

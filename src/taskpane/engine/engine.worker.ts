@@ -6,7 +6,13 @@
 import type { Locale } from '../../core/i18n';
 import type { WorkbookSnapshot } from '../../model/snapshot';
 import type { LoadOptions } from '../paneEngine';
-import { type EngineReply, type EngineRequest, type ExportReadOptions, sampleOfWorkerName } from './messages';
+import {
+  type EngineReply,
+  type EngineRequest,
+  type ExportReadOptions,
+  type SamplePreloaded,
+  sampleOfWorkerName,
+} from './messages';
 import { PaneEngineCore } from './paneEngineCore';
 import { mark } from '../timing';
 
@@ -63,13 +69,16 @@ scope.onmessage = (event: MessageEvent<EngineRequest>) => {
 };
 
 // Web mode names the worker after the sample it opens on (workerEngine.ts): build it now, before
-// any message, so the engine is ready when the page has loaded React. A failure here is the
-// page's load's to report (it builds again and says why).
+// any message, so the engine is ready when the page has loaded React, and send the page its
+// results unasked: the page's messages reach this worker only after this script has run and the
+// page's thread has handed them over, and the page shows these as soon as its first load is this
+// sample (WorkerEngine.load). A failure here is the page's load's to report (it builds again and
+// says why).
 const locale = sampleOfWorkerName(scope.name);
 if (locale) {
   mark('preload-start');
   try {
-    core.preloadSample(locale);
+    scope.postMessage(core.preloadSample(locale) satisfies SamplePreloaded);
   } catch {
     core.dispose();
   }

@@ -1,6 +1,8 @@
 /** The messages between the pane and its engine worker: one request, one reply (progress in between). */
 import type { Locale } from '../../core/i18n';
+import type { EvaluationResult } from '../../engine/evaluate';
 import type { ReadOptions } from '../../io/readWorkbook';
+import type { LoadOptions } from '../paneEngine';
 import type { PaneEngineCore } from './paneEngineCore';
 
 /** How an export is read: the column choices confirmed in the mapping view, the remembered Config (ImportMap). */
@@ -37,6 +39,22 @@ export type EngineReply =
   | { id: number; kind: 'progress'; fraction: number }
   | { id: number; kind: 'done'; value: unknown }
   | { id: number; kind: 'failed'; error: string };
+
+/**
+ * Sent once by web mode's worker, unasked, the moment it has built the sample ahead
+ * (PaneEngineCore.preloadSample): the whole workbook's results and the options they were built
+ * with. The page's first load of that sample with equal options shows them at once
+ * (WorkerEngine.load), without waiting for its own messages to be delivered and answered.
+ */
+export interface SamplePreloaded {
+  kind: 'sample-preloaded';
+  locale: Locale;
+  options: LoadOptions;
+  results: EvaluationResult;
+}
+
+/** Everything the worker posts to the page. */
+export type WorkerMessage = EngineReply | SamplePreloaded;
 
 /** What each method returns, so the client's calls are typed. */
 export type EngineReturn<M extends EngineMethod> = ReturnType<PaneEngineCore[M]>;

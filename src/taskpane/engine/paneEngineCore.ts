@@ -26,7 +26,8 @@ import { DealMovement, SnapshotInfo, SnapshotPlan, planSnapshot, snapshotsOf, wh
 import { DealReviewRow, dealReviews, reviewSetting } from '../../engine/dealReview';
 import { ReportData, recommendationsReportData } from '../../engine/reportData';
 import type { Explanation, LoadOptions, TieringBase } from '../paneEngine';
-import { sameData } from './sameData';
+import { sameData, sameLoadOptions } from './sameData';
+import type { SamplePreloaded } from './messages';
 import { SAMPLE_FILE, sampleWorkbook } from '../webMode/sample';
 import { mark } from '../timing';
 
@@ -49,9 +50,6 @@ interface Loaded {
   whole: WorkbookEngine;
 }
 
-/** What of the load options changes the engine built. */
-const loadKey = (o: LoadOptions) => [o.locale, o.file ?? '', o.asOf ?? null];
-
 const scopeKey = (scopes: readonly Scope[] | undefined) => JSON.stringify(scopes ?? []);
 
 export class PaneEngineCore {
@@ -68,20 +66,27 @@ export class PaneEngineCore {
    * the page loads React (issue #15, web mode's first indicator). The page's own `load` of an
    * equal workbook with equal options then keeps this engine; any other load builds as usual.
    */
-  preload(snapshot: WorkbookSnapshot, options: LoadOptions): void {
+  preload(snapshot: WorkbookSnapshot, options: LoadOptions): EvaluationResult {
     const given = structuredClone(snapshot);
     this.load(snapshot, options);
     // The page asks for these results right after its load (useWorkbook): computed now, while the
     // page is still loading React, they are ready when it asks.
-    this.ahead = { snapshot: given, options, results: this.evaluate() };
+    const results = this.evaluate();
+    this.ahead = { snapshot: given, options, results };
+    return results;
   }
 
-  /** Web mode's built-in sample in this language (`webMode/sample.ts`), built ahead as `preload` does. */
-  preloadSample(locale: Locale): void {
+  /**
+   * Web mode's built-in sample in this language (`webMode/sample.ts`), built ahead as `preload`
+   * does. Returns what the worker sends the page at once (messages.ts `SamplePreloaded`).
+   */
+  preloadSample(locale: Locale): SamplePreloaded {
     const sample = sampleWorkbook(locale);
     mark('sample-made');
-    this.preload(sample, { locale, file: SAMPLE_FILE[locale] });
+    const options = { locale, file: SAMPLE_FILE[locale] };
+    const results = this.preload(sample, options);
     if (this.ahead) this.ahead.sample = locale;
+    return { kind: 'sample-preloaded', locale, options, results };
   }
 
   /**
@@ -92,7 +97,7 @@ export class PaneEngineCore {
    */
   loadSample(locale: Locale, options: LoadOptions, onProgress?: (fraction: number) => void): void {
     const ahead = this.ahead;
-    if (ahead?.sample === locale && this.loaded && sameData(loadKey(ahead.options), loadKey(options))) {
+    if (ahead?.sample === locale && this.loaded && sameLoadOptions(ahead.options, options)) {
       this.ahead = undefined;
       this.aheadResults = ahead.results;
       onProgress?.(1);
@@ -105,7 +110,7 @@ export class PaneEngineCore {
     const ahead = this.ahead;
     this.ahead = undefined;
     this.aheadResults = undefined;
-    if (ahead && this.loaded && sameData(loadKey(ahead.options), loadKey(options)) && sameData(ahead.snapshot, snapshot)) {
+    if (ahead && this.loaded && sameLoadOptions(ahead.options, options) && sameData(ahead.snapshot, snapshot)) {
       this.aheadResults = ahead.results;
       onProgress?.(1);
       return;

@@ -1,3 +1,5 @@
+import type { LoadOptions } from '../paneEngine';
+
 /**
  * Whether two values hold the same data, as far as a structured clone carries it: equal
  * primitives (Object.is: NaN equals NaN, 0 and -0 differ), arrays element by element, plain
@@ -31,4 +33,9 @@ const isDate = (x: object): x is Date => Object.prototype.toString.call(x) === '
 function isPlain(x: object): boolean {
   const proto = Object.getPrototypeOf(x);
   return proto === null || Object.getPrototypeOf(proto) === null;
+}
+
+/** Whether two loads' options build the same engine (the language, the file's name and the evaluation date). */
+export function sameLoadOptions(a: LoadOptions, b: LoadOptions): boolean {
+  return a.locale === b.locale && (a.file ?? '') === (b.file ?? '') && (a.asOf ?? null) === (b.asOf ?? null);
 }

@@ -2,6 +2,7 @@
 import type { AnswerCode } from '../../engine/grading';
 import type { Scope, ScopeField } from '../../engine/scope';
 import type { TierSettings } from '../../engine/tiering';
+import type { EvaluationResult } from '../../engine/evaluate';
 import type { CellChange } from '../../engine/workbookEngine';
 import type { WorkbookSnapshot } from '../../model/snapshot';
 import { CANCELLED, LoadOptions, PaneEngine } from '../paneEngine';
@@ -13,6 +14,8 @@ import {
   type EngineReply,
   type EngineReturn,
   type ExportReadOptions,
+  type SamplePreloaded,
+  type WorkerMessage,
   type WorkerMethod,
   WORKER_NAME,
   sampleWorkerName,
@@ -24,7 +27,8 @@ interface Pending {
   onProgress?: (fraction: number) => void;
 }
 
-import { sameData } from './sameData';
+import type { TakenWorker } from './earlyWorker';
+import { sameData, sameLoadOptions } from './sameData';
 import { WorkerFactory, startEngineWorker } from './startWorker';
 
 export type { WorkerFactory } from './startWorker';
@@ -42,19 +46,28 @@ export class WorkerEngine implements PaneEngine {
    * (PaneEngineCore.preload). A worker started again after `cancel` does not.
    *
    * `early`: the worker of that name the page's first script already started (earlyWorker.ts),
-   * taken over instead of starting one; undefined when there is none.
+   * taken over instead of starting one (with what it posted before); undefined when there is none.
    */
   constructor(
     private readonly start: WorkerFactory = startEngineWorker,
-    options: { preloadSample?: Locale; early?: (name: string) => Worker | undefined } = {},
+    options: { preloadSample?: Locale; early?: (name: string) => TakenWorker | undefined } = {},
   ) {
     const name = options.preloadSample ? sampleWorkerName(options.preloadSample) : WORKER_NAME;
-    this.worker = this.started(name, options.early?.(name));
+    if (options.preloadSample) this.preloaded = new Promise((resolve) => (this.samplePreloaded = resolve));
+    const early = options.early?.(name);
+    this.worker = this.started(name, early?.worker);
+    for (const message of early?.received ?? []) this.receive(message as WorkerMessage);
   }
+
+  /** The results the worker sends unasked once it has built the sample ahead (web mode); never settles otherwise. */
+  private preloaded?: Promise<SamplePreloaded>;
+  private samplePreloaded?: (message: SamplePreloaded) => void;
+  /** The whole workbook's results for the next `evaluate`, when the first load kept the sample built ahead. */
+  private firstResults?: EvaluationResult;
 
   private started(name = WORKER_NAME, early?: Worker): Worker {
     const worker = early ?? this.start(name);
-    worker.onmessage = (e: MessageEvent<EngineReply>) => this.receive(e.data);
+    worker.onmessage = (e: MessageEvent<WorkerMessage>) => this.receive(e.data);
     worker.onerror = (e) => this.failAll(e.message || 'engine worker failed');
     return worker;
   }
@@ -63,10 +76,13 @@ export class WorkerEngine implements PaneEngine {
   cancel(): void {
     this.worker.terminate();
     this.failAll(CANCELLED);
+    this.preloaded = undefined;
+    this.firstResults = undefined;
     this.worker = this.started();
   }
 
-  private receive(reply: EngineReply): void {
+  private receive(reply: WorkerMessage): void {
+    if (reply.kind === 'sample-preloaded') return this.samplePreloaded?.(reply);
     const p = this.pending.get(reply.id);
     if (!p) return;
     if (reply.kind === 'progress') return p.onProgress?.(reply.fraction);
@@ -114,12 +130,32 @@ export class WorkerEngine implements PaneEngine {
   }
   private sample?: { locale: Locale; snapshot: WorkbookSnapshot };
 
+  /**
+   * The first load of the sample also takes the results the worker sent unasked when it built
+   * the sample ahead with equal options (messages.ts `SamplePreloaded`): the load is done when
+   * they come, and the next `evaluate` of the whole workbook returns them, without waiting for
+   * the worker to be handed this load and to answer it and the evaluation, two round trips
+   * between two busy threads (issue #15). The worker still gets the load, in order, and keeps
+   * the engine it built, so every later call finds the same workbook loaded.
+   */
   async load(snapshot: WorkbookSnapshot, options: LoadOptions, onProgress?: (fraction: number) => void) {
     const sample = this.sample;
     this.sample = undefined;
-    if (sample && sample.locale === options.locale && sameData(snapshot, sample.snapshot))
-      return void (await this.call('loadSample', [sample.locale, options], onProgress));
-    await this.call('load', [snapshot, options], onProgress);
+    this.firstResults = undefined;
+    if (!sample || sample.locale !== options.locale || !sameData(snapshot, sample.snapshot))
+      return void (await this.call('load', [snapshot, options], onProgress));
+    let taken = false;
+    const loaded = this.call('loadSample', [sample.locale, options], (f) => taken || onProgress?.(f));
+    const first = await Promise.race([loaded.then(() => undefined), this.preloaded ?? loaded.then(() => undefined)]);
+    if (first && first.locale === sample.locale && sameLoadOptions(first.options, options)) {
+      taken = true;
+      this.firstResults = first.results;
+      // The worker keeps the engine these results came from: its answer adds nothing, and a failure
+      // could only be of a worker already gone, which every later call reports.
+      void loaded.catch(() => undefined);
+      return;
+    }
+    await loaded;
   }
   /** The workbook for clients without the add-in: CRM3 formulas replaced by their values (computed in the worker). */
   clientCopy(bytes: Uint8Array, name: string, locale: Locale): Promise<ClientCopyResult> {
@@ -128,6 +164,9 @@ export class WorkerEngine implements PaneEngine {
   }
 
   evaluate(scopes?: readonly Scope[]) {
+    const first = this.firstResults;
+    this.firstResults = undefined;
+    if (first && !scopes?.length) return Promise.resolve(first);
     return this.call('evaluate', [scopes]);
   }
   explain(indicatorId: string, scopes?: readonly Scope[]) {
@@ -173,6 +212,7 @@ export class WorkerEngine implements PaneEngine {
     return this.call('reportData', []);
   }
   dispose() {
+    this.firstResults = undefined;
     this.failAll('engine disposed');
     this.worker.terminate();
   }

@@ -29,8 +29,11 @@ export interface WebMode {
   externalRequests: string[];
   /** Uncaught page errors. */
   pageErrors: string[];
-  /** Opens a page of the build: index.html (web mode) unless `options.page` says taskpane.html (Office's page). */
-  open(query: string, options?: BrowserContextOptions & { page?: string }): Promise<Page>;
+  /**
+   * Opens a page of the build: index.html (web mode) unless `options.page` says taskpane.html (Office's page).
+   * `options.init` runs in the page before any of its own scripts (Playwright's addInitScript).
+   */
+  open(query: string, options?: BrowserContextOptions & { page?: string; init?: () => void }): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -71,7 +74,7 @@ export async function startWebMode(dist = DIST): Promise<WebMode> {
     externalRequests,
     pageErrors,
     async open(query, options) {
-      const { page: _page, ...contextOptions } = options ?? {};
+      const { page: _page, init, ...contextOptions } = options ?? {};
       const context = await browser.newContext({
         viewport: { width: 320, height: 900 },
         acceptDownloads: true,
@@ -82,6 +85,7 @@ export async function startWebMode(dist = DIST): Promise<WebMode> {
         const url = route.request().url();
         return url.startsWith(base) || url.startsWith('blob:') || url.startsWith('data:') ? route.continue() : route.abort();
       });
+      if (init) await context.addInitScript(init);
       const page = await context.newPage();
       page.on('request', (r) => {
         if (!r.url().startsWith(base) && !r.url().startsWith('blob:') && !r.url().startsWith('data:'))
