@@ -3,6 +3,7 @@
  * and web mode), the custom functions (functions.js) and commands, plus functions.json /
  * functions-zh.json and help.html generated from the one function catalog.
  */
+const crypto = require('crypto');
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
@@ -64,6 +65,39 @@ class EagerModulesPlugin {
   }
 }
 
+/**
+ * Web mode's first script (engine-start.js, which starts the engine worker) written inline into
+ * index.html, allowed by its hash in the page's Content-Security-Policy: fetched as a file, it
+ * stopped the parser for a round trip before the worker could start and before the entry was
+ * requested (issue #15). Runs after the real content hashes, which rename the worker's chunk that
+ * the script names, so the hash is that of the text the page holds.
+ */
+class InlineFirstScriptPlugin {
+  constructor(page, script) {
+    this.page = page;
+    this.script = script;
+  }
+
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('InlineFirstScriptPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'InlineFirstScriptPlugin', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_TRANSFER }, () => {
+        const page = compilation.getAsset(this.page);
+        const script = compilation.getAsset(this.script);
+        if (!page || !script) throw new Error(`InlineFirstScriptPlugin: ${this.page} or ${this.script} was not built`);
+        const code = script.source.source().toString().trim();
+        const tag = new RegExp(`<script src="?${this.script.replace(/\./g, '\\.')}"?></script>`);
+        const html = page.source.source().toString();
+        if (/<\/script/i.test(code) || !tag.test(html) || !html.includes("script-src 'self'"))
+          throw new Error(`InlineFirstScriptPlugin: cannot inline ${this.script} into ${this.page}`);
+        const hash = crypto.createHash('sha256').update(code, 'utf8').digest('base64');
+        const inlined = html.replace(tag, () => `<script>${code}</script>`).replace("script-src 'self'", () => `script-src 'self' 'sha256-${hash}'`);
+        compilation.updateAsset(this.page, new compiler.webpack.sources.RawSource(inlined));
+        compilation.deleteAsset(this.script);
+      });
+    });
+  }
+}
+
 async function httpsOptions() {
   if (process.env.CRM3_HTTP === '1') return undefined;
   try {
@@ -83,8 +117,9 @@ module.exports = async (env, argv) => {
     devtool: dev ? 'source-map' : false,
     entry: {
       taskpane: './src/taskpane/index.tsx',
-      // Web mode's first script (index.html's <head>): starts the engine worker before the entry loads.
-      'engine-start': './src/taskpane/engineStart.ts',
+      // Web mode's first script (inline in index.html's <head>): starts the engine worker before the
+      // entry loads. Its chunks' address is the page's own folder: an inline script has no src to take it from.
+      'engine-start': { import: './src/taskpane/engineStart.ts', publicPath: '' },
       functions: './src/functions/excel/functions.ts',
       commands: './src/commands/commands.ts',
     },
@@ -115,6 +150,7 @@ module.exports = async (env, argv) => {
       new CopyWebpackPlugin({ patterns: [{ from: 'assets', to: 'assets' }, { from: 'templates/*.xlsx', to: 'templates/[name][ext]', noErrorOnMissing: true }] }),
       new CatalogAssetsPlugin(),
       new EagerModulesPlugin(['crm3-engine', 'taskpane', 'pane', 'web-host']),
+      new InlineFirstScriptPlugin('index.html', 'engine-start.js'),
     ],
     devServer: {
       port: PORT,

@@ -1,5 +1,6 @@
 /**
- * Web mode's first script (index.html loads it in <head>, before the deferred entry): starts the
+ * Web mode's first script (written inline into index.html's <head> by the build, before the
+ * deferred entry, so the page fetches nothing before it runs): starts the
  * engine worker on the sample of the page's language at once, so the worker fetches and compiles
  * HyperFormula and builds the sample while the page fetches and evaluates its own bundle (issue
  * #15, web mode's first indicator). Kept tiny: it runs before the page can paint. Office's page
