@@ -94,13 +94,17 @@ interface PageTimes {
 
 async function onePage(web: WebMode): Promise<PageTimes> {
   const t0 = Date.now();
-  const page = await web.open('?lang=en-US', { init: watchFirstIndicator });
+  const page = await web.open('?lang=en-US', { init: watchFirstIndicator, cut: !process.argv.includes('--no-cut') });
   const { shown: navMs, inDocument } = await firstIndicatorShown(page);
   const wallMs = Date.now() - t0;
   const marks = { ...(await marksOf(page)), ...(await workerMarks(page)), 'card-in-document': inDocument };
   await page.context().close();
   return { wallMs, navMs, marks };
 }
+
+/** Per page, the ms from mark `a` to mark `b` (pages lacking either are left out). */
+const between = (pages: PageTimes[], a: string, b: string) =>
+  pages.flatMap((p) => (a in p.marks && b in p.marks ? [p.marks[b] - p.marks[a]] : []));
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
@@ -114,6 +118,11 @@ function summary(dist: string, pages: PageTimes[]) {
     navRuns: pages.map((p) => p.navMs),
     // From the results' arrival on the page to the first card shown (the render).
     shownAfterResults: median(pages.flatMap((p) => ('results' in p.marks ? [p.navMs - p.marks.results] : []))),
+    // The critical path, per page then the median: the handoff from the worker's sample built to
+    // the results on the page, and which thread was ready first (> 0: the page sent its load after
+    // the worker had its results; < 0: the page waited for the worker).
+    handoff: median(between(pages, 'w:preload-done', 'results')),
+    pageLaterBy: median(between(pages, 'w:preload-done', 'load-sent')),
     marks: Object.fromEntries(names.map((n) => [n, median(pages.flatMap((p) => (n in p.marks ? [p.marks[n]] : [])))])),
   };
 }

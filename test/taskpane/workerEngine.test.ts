@@ -8,6 +8,7 @@ import { sampleOfWorkerName } from '../../src/taskpane/engine/messages';
 import { startEarlyWorker, takeEarlyWorker } from '../../src/taskpane/engine/earlyWorker';
 import { SAMPLE_FILE, sampleWorkbook } from '../../src/taskpane/webMode/sample';
 import type { EvaluationResult } from '../../src/engine/evaluate';
+import type { LoadOptions } from '../../src/taskpane/paneEngine';
 
 class FakeWorker {
   onmessage: ((e: { data: unknown }) => void) | null = null;
@@ -174,7 +175,7 @@ describe('web mode’s first load of the sample (WorkerEngine.holdsSample)', () 
 });
 
 describe('the sample’s results the worker sends unasked (SamplePreloaded)', () => {
-  const options = { locale: 'en-US' as const, file: SAMPLE_FILE['en-US'] };
+  const options: LoadOptions = { locale: 'en-US', file: SAMPLE_FILE['en-US'] };
   // Not real results: the engine passes on whatever the worker sent, and this says which it was.
   const results = { marker: 'sent unasked' } as unknown as EvaluationResult;
   const pushed = (o = options) => ({ kind: 'sample-preloaded', locale: 'en-US', options: o, results });

@@ -32,8 +32,11 @@ export interface WebMode {
   /**
    * Opens a page of the build: index.html (web mode) unless `options.page` says taskpane.html (Office's page).
    * `options.init` runs in the page before any of its own scripts (Playwright's addInitScript).
+   * `options.cut: false` leaves the page's requests alone instead of passing each through this
+   * process to cut the external ones (they are still recorded): the bench times the page as a
+   * browser loads it, without a round trip to the test process per request.
    */
-  open(query: string, options?: BrowserContextOptions & { page?: string; init?: () => void }): Promise<Page>;
+  open(query: string, options?: BrowserContextOptions & { page?: string; init?: () => void; cut?: boolean }): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -74,17 +77,18 @@ export async function startWebMode(dist = DIST): Promise<WebMode> {
     externalRequests,
     pageErrors,
     async open(query, options) {
-      const { page: _page, init, ...contextOptions } = options ?? {};
+      const { page: _page, init, cut = true, ...contextOptions } = options ?? {};
       const context = await browser.newContext({
         viewport: { width: 320, height: 900 },
         acceptDownloads: true,
         ...contextOptions,
       });
       // Nothing leaves this machine: every request elsewhere is cut (and recorded below).
-      await context.route('**/*', (route) => {
-        const url = route.request().url();
-        return url.startsWith(base) || url.startsWith('blob:') || url.startsWith('data:') ? route.continue() : route.abort();
-      });
+      if (cut)
+        await context.route('**/*', (route) => {
+          const url = route.request().url();
+          return url.startsWith(base) || url.startsWith('blob:') || url.startsWith('data:') ? route.continue() : route.abort();
+        });
       if (init) await context.addInitScript(init);
       const page = await context.newPage();
       page.on('request', (r) => {
