@@ -182,8 +182,10 @@ async function main(): Promise<void> {
   if (existsSync(path.join(ROOT, 'dist', 'index.html'))) {
     const web = await runChild(process.execPath, [TSX, path.join(ROOT, 'bench', 'webFirstIndicator.ts')]);
     const last = web.stdout.trim().split('\n').pop() ?? '';
-    webLine = last.startsWith('{')
-      ? `web mode first indicator ${sec((JSON.parse(last) as { wallMs: number }).wallMs)} (target ≤ 1.5 s; median of 3 pages)`
+    const times = last.startsWith('{') ? (JSON.parse(last) as { navMs: number; wallMs: number }) : undefined;
+    // From the page's navigation (what a user waits for); with a fresh browser context opened, as this row used to say.
+    webLine = times
+      ? `web mode first indicator ${sec(times.navMs)} from navigation, ${sec(times.wallMs)} with a fresh browser context (target ≤ 1.5 s; median of 3 pages)`
       : `web mode first indicator: failed (${web.stderr.slice(-300)})`;
   }
   console.log(webLine);

@@ -44,8 +44,9 @@ export function watchFirstIndicator(): void {
  */
 export async function firstIndicatorShown(page: Page): Promise<{ shown: number; inDocument: number }> {
   const handle = await page.waitForFunction(
-    () => (window as unknown as { __crm3FirstIndicator?: { dom: number; frame?: number } }).__crm3FirstIndicator?.frame !== undefined &&
-      (window as unknown as { __crm3FirstIndicator: { dom: number; frame: number } }).__crm3FirstIndicator,
+    () =>
+      (window as unknown as { __crm3FirstIndicator?: { dom: number; frame?: number } }).__crm3FirstIndicator?.frame !==
+        undefined && (window as unknown as { __crm3FirstIndicator: { dom: number; frame: number } }).__crm3FirstIndicator,
     undefined,
     { timeout: 120_000 },
   );
@@ -71,7 +72,9 @@ function ownMarks(): { origin: number; marks: Marks } {
 async function marksOf(page: Page): Promise<Marks> {
   const { marks } = await page.evaluate(ownMarks);
   // The page's load event: Playwright's page.goto returns after it (the old poll started there).
-  const load = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)?.loadEventStart ?? 0);
+  const load = await page.evaluate(
+    () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)?.loadEventStart ?? 0,
+  );
   return { ...Object.fromEntries(Object.entries(marks).map(([k, v]) => [k, Math.round(v)])), 'load-event': Math.round(load) };
 }
 

@@ -11,7 +11,6 @@ import type { ClientCopyResult } from '../../io/clientCopy';
 import type { ReadResult } from '../../io/readWorkbook';
 import {
   type EngineMethod,
-  type EngineReply,
   type EngineReturn,
   type ExportReadOptions,
   type SamplePreloaded,
