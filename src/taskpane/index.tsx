@@ -16,6 +16,7 @@ import { WorkerEngine } from './engine/workerEngine';
 import { detectOffice } from './officeLoader';
 import { UiLocale, uiLocaleOf } from './strings';
 import { mark } from './timing';
+import { warmNumbers } from './warmNumbers';
 
 async function officeSetup(): Promise<Pick<AppProps, 'initialHost' | 'initialFileName'> & { locale: UiLocale }> {
   const { ExcelHost } = await import(/* webpackChunkName: "excel-host" */ '../host/excelHost');
@@ -102,6 +103,8 @@ async function start() {
     import(/* webpackChunkName: "pane" */ 'react-dom/client'),
     import(/* webpackChunkName: "pane" */ './App'),
   ]);
+  // The page's language's number data, loaded while the chunks download (web mode knows its language now).
+  if (typeof Office === 'undefined') warmNumbers(browserLocale());
   // office.js is in <head> of taskpane.html (Office's page); index.html (web mode) has none.
   const inOffice = await detectOffice();
   const [[{ createRoot }, { App }], setup] = await Promise.all([
@@ -109,6 +112,7 @@ async function start() {
     inOffice ? officeSetup() : webSetup(engine, browserLocale()).then((web) => ({ ...web, locale: browserLocale() })),
   ]);
   mark('pane-loaded');
+  if (inOffice) warmNumbers(setup.locale);
   createRoot(document.getElementById('root')!).render(
     <App inOffice={inOffice} initialLocale={setup.locale} engine={engine} {...setup} {...fileActions(engine)} />,
   );
