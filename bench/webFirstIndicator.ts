@@ -31,6 +31,8 @@ export function watchFirstIndicator(): void {
     if (![...values].some((e) => (e.textContent ?? '').trim() !== '')) return;
     observer.disconnect();
     const seen: { dom: number; frame?: number } = { dom: performance.now() };
+    // On the page's timeline too, for bench/webTrace.ts (its phases end at this mark).
+    performance.mark('crm3:first-card');
     w.__crm3FirstIndicator = seen;
     requestAnimationFrame(() => (seen.frame = performance.now()));
   });
