@@ -242,6 +242,26 @@ describe('the sample’s results the worker sends unasked (SamplePreloaded)', ()
     await expect(evaluated).rejects.toThrow('engine disposed');
   });
 
+  test('a load begun before they come (another language) is not answered with them', async () => {
+    const { w, engine, sample } = setUp();
+    let firstDone = false;
+    const first = engine.load(structuredClone(sample), options).then(() => (firstDone = true));
+    const second = engine.load(structuredClone(sample), { ...options, locale: 'zh-CN' });
+    w.push(pushed());
+    await Promise.resolve();
+    // The first load now waits for the worker's own answer, like any load.
+    expect(firstDone).toBe(false);
+    expect(methods(w)).toEqual(['loadSample', 'load']);
+    w.answer(w.received[0].id, undefined);
+    await first;
+    w.answer(w.received[1].id, undefined);
+    await second;
+    const evaluated = engine.evaluate();
+    expect(methods(w)).toEqual(['loadSample', 'load', 'evaluate']);
+    engine.dispose();
+    await expect(evaluated).rejects.toThrow('engine disposed');
+  });
+
   test('sent before the entry took the first script’s worker over, they are not lost', async () => {
     const w = new FakeWorker();
     startEarlyWorker('crm3-engine:sample:en-US', () => w as unknown as Worker);

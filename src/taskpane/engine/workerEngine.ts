@@ -63,6 +63,8 @@ export class WorkerEngine implements PaneEngine {
   private samplePreloaded?: (message: SamplePreloaded) => void;
   /** The whole workbook's results for the next `evaluate`, when the first load kept the sample built ahead. */
   private firstResults?: EvaluationResult;
+  /** Loads asked for so far: a load that ends after a later one began leaves no results behind. */
+  private loads = 0;
 
   private started(name = WORKER_NAME, early?: Worker): Worker {
     const worker = early ?? this.start(name);
@@ -141,12 +143,14 @@ export class WorkerEngine implements PaneEngine {
     const sample = this.sample;
     this.sample = undefined;
     this.firstResults = undefined;
+    const load = ++this.loads;
     if (!sample || sample.locale !== options.locale || !sameData(snapshot, sample.snapshot))
       return void (await this.call('load', [snapshot, options], onProgress));
     let taken = false;
     const loaded = this.call('loadSample', [sample.locale, options], (f) => taken || onProgress?.(f));
     const first = await Promise.race([loaded.then(() => undefined), this.preloaded ?? loaded.then(() => undefined)]);
-    if (first && first.locale === sample.locale && sameLoadOptions(first.options, options)) {
+    // A later load (another language, say) sent meanwhile: these results are no longer the workbook's.
+    if (first && load === this.loads && first.locale === sample.locale && sameLoadOptions(first.options, options)) {
       taken = true;
       this.firstResults = first.results;
       // The worker keeps the engine these results came from: its answer adds nothing, and a failure
