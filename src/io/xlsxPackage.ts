@@ -71,7 +71,8 @@ export class XlsxParts {
   async xml(path: string): Promise<Uint8Array | undefined> {
     const part = await this.inflated(path);
     if (!part) return undefined;
-    if (part.data.length > MAX_TEXT_BYTES) throw new PartFailure(failures.partTooLong(this.name, part.entry.name, part.data.length));
+    if (part.data.length > MAX_TEXT_BYTES)
+      throw new PartFailure(failures.partTooLong(this.name, part.entry.name, part.data.length));
     return partBytes(part.data);
   }
 
@@ -290,7 +291,10 @@ export function parseDateStyles(xml: string): boolean[] {
 }
 
 /** Dates and currencies of each cell style, in one scan of the styles part. */
-export function parseStyles(xml: string | Uint8Array | XmlScanner): { dateStyles: boolean[]; currencyStyles: (string | undefined)[] } {
+export function parseStyles(xml: string | Uint8Array | XmlScanner): {
+  dateStyles: boolean[];
+  currencyStyles: (string | undefined)[];
+} {
   const formats = cellFormats(xml);
   return {
     dateStyles: formats.map((f) => (f.code !== undefined ? isDateFormat(f.code) : BUILT_IN_DATE_IDS.has(f.id))),

@@ -505,7 +505,8 @@ export class XmlScanner {
     const end = this.attrEnd;
     const p = this.attrStart;
     // The usual place: the attribute first, after one space, unprefixed.
-    if (b[p] !== 32 || !bytesAt(b, p + 1, name) || b[p + 1 + name.length] !== 61 || b[p + 2 + name.length] !== 34) return undefined;
+    if (b[p] !== 32 || !bytesAt(b, p + 1, name) || b[p + 1 + name.length] !== 61 || b[p + 2 + name.length] !== 34)
+      return undefined;
     const from = p + 3 + name.length;
     const close = findByte(b, 34, from);
     if (close < 0 || close >= end) return undefined;
