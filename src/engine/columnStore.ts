@@ -10,11 +10,11 @@ import { Cell } from '../core/cells';
 import { fromHfScalar } from '../functions/hyperformula/crm3Plugin';
 import type { NamedColumnShortcut } from '../functions/hyperformula/crm3Plugin';
 import { InputCell, markErrorFree, unmarkErrorFree } from '../functions/invoke';
-import { knownColumn } from '../functions/args';
+import { HeldColumn, knownColumn } from '../functions/args';
 import { CalcError } from '../core/cells';
 import { columnOfCall } from '../functions/hyperformula/crm3Plugin';
 import { NameTarget, formulaVertexOf, nameTarget } from './hfInternals';
-import { columnRows } from '../functions/spill';
+import { columnRows } from '../functions/columnRows';
 import { reportRowsChanged, reportsChanges } from '../calc/columnViews';
 import { bumpGridVersion } from './gridVersions';
 import { ComputedRows } from './computedRows';
@@ -62,6 +62,7 @@ export class ColumnStore {
     this.bump(key);
     this.columns.set(key, values);
     this.grids.delete(key);
+    this.held.delete(key);
     this.errorRows.delete(key);
   }
 
@@ -129,6 +130,14 @@ export class ColumnStore {
     const old = this.grids.get(key);
     const values = this.columns.get(key);
     if (values) reportRowsChanged(values, rows);
+    const held = this.held.get(key);
+    if (held) {
+      // The same object, a new version (gridVersion), as the grid below.
+      held.changed(rows);
+      if (this.errorRows.get(key)) unmarkErrorFree(held);
+      else markErrorFree(held);
+      bumpGridVersion(held);
+    }
     if (!old || !values || !rows || old.length !== values.length) {
       this.grids.delete(key);
       return;
@@ -156,6 +165,26 @@ export class ColumnStore {
     return g;
   }
 
+  /**
+   * The column as a CRM3 function's argument (storeShortcut): a held column, its `values` the
+   * store's own array, made once and changed in place with it (a new version on each change:
+   * gridVersion), so kept calls compare it by identity and version as a grid. No rows are made
+   * unless a function reads it as a block (issue #15: the rows of every column a formula read
+   * were ~0.5 s of the build at 50,000). An empty column is its grid (`[[null]]`).
+   */
+  column(key: string): HeldColumn | Cell[][] | undefined {
+    let held = this.held.get(key);
+    if (held) return held;
+    const values = this.columns.get(key);
+    if (!values) return undefined;
+    if (!values.length) return this.grid(key);
+    this.held.set(key, (held = new HeldColumn(values)));
+    this.gridKeys.set(held, key);
+    if (!this.errorRows.get(key)) markErrorFree(held);
+    return held;
+  }
+  private readonly held = new Map<string, HeldColumn>();
+
   /** grid(key), for HyperFormula to hold as a spill's cells: a change makes a new one (changed). */
   spilledGrid(key: string): Cell[][] | undefined {
     const g = this.grid(key);
@@ -163,10 +192,10 @@ export class ColumnStore {
     return g;
   }
 
-  /** The key of the column a grid of this store stands for (grid), if it is one. */
+  /** The key of the column a grid or held column of this store stands for (grid, column), if it is one. */
   keyOfGrid(grid: object): string | undefined {
     const key = this.gridKeys.get(grid);
-    return key !== undefined && this.grids.get(key) === grid ? key : undefined;
+    return key !== undefined && (this.grids.get(key) === grid || this.held.get(key) === grid) ? key : undefined;
   }
   private readonly gridKeys = new WeakMap<object, string>();
 
@@ -401,8 +430,8 @@ export const storeShortcut: NamedColumnShortcut = (plugin, ast, state) => {
   const values = store?.get(key);
   if (!store || !values) return undefined;
   // A handle (one cell) stands for the whole column; spilled cells must span exactly the column.
-  if (name !== DATA_FUNCTION) return target.rows === 1 ? store.grid(key) : undefined;
-  return Math.max(1, values.length) === target.rows ? store.grid(key) : undefined;
+  if (name !== DATA_FUNCTION) return target.rows === 1 ? store.column(key) : undefined;
+  return Math.max(1, values.length) === target.rows ? store.column(key) : undefined;
 };
 
 /** A block of fed columns (Opp_Answers): every column spilled by CRM3DATA of one store, each exactly the block's height. */

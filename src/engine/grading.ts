@@ -11,6 +11,7 @@ import { DEFAULT_QUESTIONS, GRADE_STRONG, SECTIONS, SECTION_TITLES, Section } fr
 import { MISSING_PREFIX, STAGE_OK } from '../calc/stages';
 import { eventNames, stageCheckInWords } from '../calc/stageCheckWords';
 import type { InputArg } from '../functions/invoke';
+import { HeldColumn } from '../functions/args';
 import { renameMap, rewriteFormula } from './formulaLanguage';
 import { EngineValue, WorkbookEngine } from './workbookEngine';
 
@@ -125,7 +126,7 @@ function nameColumn(engine: WorkbookEngine, name: string): Cell[] {
   } catch {
     return [];
   }
-  const cells = Array.isArray(a) ? (a as InputArg[][]).flat() : [a];
+  const cells = a instanceof HeldColumn ? a.values : Array.isArray(a) ? (a as InputArg[][]).flat() : [a];
   return cells.map((c) => (c === null || c === undefined || typeof c === 'object' ? null : (c as Cell)));
 }
 

@@ -17,8 +17,7 @@ import {
   spilledAsHf,
 } from '../functions/hyperformula/crm3Plugin';
 import { InputArg, InputCell, errorText, invoke, invokeWorking, markErrorFree } from '../functions/invoke';
-import { knownColumn } from '../functions/args';
-import { columnRows } from '../functions/spill';
+import { HeldColumn } from '../functions/args';
 import type { Working } from '../calc/working';
 import { holdColumns } from '../calc/columnViews';
 import { ConfigTableName, SETTINGS, SettingName } from '../model/config';
@@ -165,28 +164,27 @@ const exportedInput = (cell: unknown): InputCell => toInput(toEngineValue(cell))
 
 /**
  * The same with each cell as a function argument reads it, in one pass (no grid of engine
- * values between). A column comes as `columnGrid` makes it.
+ * values between). A column comes as `heldColumn` makes it.
  */
-function asInputGrid(v: unknown): InputCell[][] {
+function asInputGrid(v: unknown): InputCell[][] | HeldColumn {
   if (!Array.isArray(v) || v.length < 2 || !v.every((row) => Array.isArray(row) && row.length === 1))
     return exportedGrid(v, exportedInput);
   const column = new Array<InputCell>(v.length);
   for (let i = 0; i < v.length; i++) column[i] = exportedInput((v[i] as unknown[])[0]);
-  return columnGrid(column);
+  return heldColumn(column);
 }
 
 /**
- * A column of argument values as the one-column grid a function reads, made as the store
- * makes its own: rows shared between equal values (`columnRows`), the column itself known to
- * the functions (read as it is, not flattened again) and, without errors, marked error-free.
- * An explanation's argument of 50,000 rows was 50,000 one-cell rows that lived as long as its
- * kernel ran: at 50,000 opportunities the explanations' collections promoted ~140 MB.
+ * A column of argument values as a function reads it, as the store hands its own: a held
+ * column (no row per value unless a function reads it as a block) and, without errors, marked
+ * error-free. An explanation's argument of 50,000 rows was 50,000 one-cell rows that lived as
+ * long as its kernel ran: at 50,000 opportunities the explanations' collections promoted
+ * ~140 MB; then their rows, shared per value, were still made (issue #15).
  */
-function columnGrid(column: InputCell[]): InputCell[][] {
-  const grid = columnRows(column);
-  knownColumn(grid as Cell[][], column as Cell[]);
-  if (!column.some((c) => c instanceof CalcError)) markErrorFree(grid);
-  return grid;
+function heldColumn(column: InputCell[]): HeldColumn {
+  const held = new HeldColumn(column);
+  if (!column.some((c) => c instanceof CalcError)) markErrorFree(held);
+  return held;
 }
 
 /** A HyperFormula cell value as the engine reports it (errors keep their code and message). */
@@ -368,7 +366,7 @@ export class WorkbookEngine {
   }
 
   /** `calculateArray` with each cell as a function argument (`argument`). */
-  private calculatedInputs(formula: string): InputCell[][] {
+  private calculatedInputs(formula: string): InputCell[][] | HeldColumn {
     this.feedColumnsOf(formula);
     return asInputGrid(this.hf.calculateFormula(formula, this.sheetIds[INDICATORS_SHEET]));
   }
@@ -390,7 +388,7 @@ export class WorkbookEngine {
   }
 
   /** A nested call's value as `calculateArray` would give it, from the record of the build; undefined when there is none. */
-  private recordedArray(expression: string, recorded: RecordedArgument | undefined): InputCell[][] | undefined {
+  private recordedArray(expression: string, recorded: RecordedArgument | undefined): InputCell[][] | HeldColumn | undefined {
     if (!recorded?.kept) return undefined;
     // Columns fed just now for this expression change the workbook under the record: calculate instead.
     if (this.feedColumnsOf(`=${expression}`)) return undefined;
@@ -417,12 +415,12 @@ export class WorkbookEngine {
    * the expression evaluated (a name, a nested call, "Open", PeriodStart); one cell is a value.
    */
   argument(expression: string, recorded?: RecordedArgument): InputArg {
-    if (this.store.get(expression)) return this.store.grid(expression);
+    if (this.store.get(expression)) return this.store.column(expression);
     // A computed column held in the store: what calculating its name gives, without spilling it.
     const held = this.heldComputed(expression, toInput);
-    if (held) return held.length ? columnGrid(held) : [];
+    if (held) return held.length ? heldColumn(held) : [];
     const grid = this.recordedArray(expression, recorded) ?? this.calculatedInputs(`=${expression}`);
-    return grid.length === 1 && grid[0].length === 1 ? grid[0][0] : grid;
+    return !(grid instanceof HeldColumn) && grid.length === 1 && grid[0].length === 1 ? grid[0][0] : grid;
   }
 
   /** The parameter names of a catalog function, in order. */

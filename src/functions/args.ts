@@ -7,9 +7,50 @@ import { CalcError, Cell, Column, Grid, isBlank, showCell, toDateSerial, toNumbe
 import { Enumeration, allowedList, lookupEnum } from '../core/enumerations';
 import { msg } from '../calc/messages';
 import { ParamDeclaration } from './declaration';
+import { columnRows } from './columnRows';
 
-/** A host value after conversion: one cell, a block, or undefined when omitted. */
-export type RawArg = Cell | Grid | undefined;
+/**
+ * A column an engine holds (a fed or computed column of its store, a column result it read
+ * back), handed to a function as a one-column range without one row array per value (issue
+ * #15): a function reading it as a column gets `values` itself; one reading it as a block gets
+ * its rows, made on first ask (`rows`). At 50,000 opportunities the rows of the store's columns
+ * were made for every column a formula read, and read by almost no function.
+ *
+ * Its owner may change `values` in place; it then calls `changed` with the rows (the rows made
+ * so far follow) and bumps whatever version it keeps. Never empty: an empty column is the grid
+ * `[[null]]`, as a host gives it.
+ */
+export class HeldColumn {
+  private made: (Cell | CalcError)[][] | undefined;
+
+  constructor(readonly values: readonly (Cell | CalcError)[]) {}
+
+  get length(): number {
+    return this.values.length;
+  }
+
+  /** The column as a one-column grid (rows shared per distinct value, columnRows), made once; its flat column is `values`. */
+  rows(): (Cell | CalcError)[][] {
+    if (!this.made) {
+      this.made = columnRows(this.values);
+      knownColumn(this.made as Grid, this.values as Column);
+    }
+    return this.made;
+  }
+
+  /** After `values` changed in place: rows `at` of the grid made so far are made again (all of it without `at`). */
+  changed(at?: readonly number[]): void {
+    if (!this.made) return;
+    if (!at || this.made.length !== this.values.length) {
+      this.made = undefined;
+      return;
+    }
+    for (const i of at) this.made[i] = [this.values[i]];
+  }
+}
+
+/** A host value after conversion: one cell, a block, a held column, or undefined when omitted. */
+export type RawArg = Cell | Grid | HeldColumn | undefined;
 
 export class ArgProblem {
   constructor(readonly error: CalcError) {}
@@ -33,7 +74,7 @@ export class Args {
   /** The raw value; blank single values count as omitted. */
   raw(name: string): RawArg {
     const v = this.byName.get(name);
-    if (isGrid(v)) return v;
+    if (isGrid(v) || v instanceof HeldColumn) return v;
     return isBlank(v) ? undefined : v;
   }
 
@@ -45,6 +86,7 @@ export class Args {
   grid(name: string): Grid {
     const v = this.raw(name);
     if (v === undefined) return fail(new CalcError('VALUE', msg.missingArgument(name)));
+    if (v instanceof HeldColumn) return v.rows() as Grid;
     return isGrid(v) ? v : [[v]];
   }
 
@@ -56,6 +98,7 @@ export class Args {
   column(name: string): Column {
     const v = this.byName.get(name);
     if (v === undefined) return fail(new CalcError('VALUE', msg.missingArgument(name)));
+    if (v instanceof HeldColumn) return v.values as Column;
     return isGrid(v) ? flatten(v, name) : [v];
   }
 
@@ -65,7 +108,8 @@ export class Args {
 
   /** A single value out of a scalar or a 1×1 block. */
   private scalar(name: string): Cell | undefined {
-    const v = this.raw(name);
+    const raw = this.raw(name);
+    const v = raw instanceof HeldColumn ? (raw.rows() as Grid) : raw;
     if (!isGrid(v)) return v;
     if (v.length === 0 || v[0].length === 0) return undefined;
     if (v.length === 1 && v[0].length === 1) return isBlank(v[0][0]) ? undefined : v[0][0];
@@ -142,6 +186,7 @@ export class Args {
   /** A criterion: one value or a list of values (a range). */
   criterion(name: string): Cell | Column | undefined {
     const v = this.raw(name);
+    if (v instanceof HeldColumn) return v.values.slice() as Column;
     if (!isGrid(v)) return v;
     return v.flat();
   }

@@ -6,13 +6,13 @@ import { CalcError, Cell, Grid, Result, Scalar } from '../core/cells';
 import { msg } from '../calc/messages';
 import { NO_MATCH } from '../calc/criteria';
 import { MAX_LIST_ROWS } from '../calc/rowList';
-import { ArgProblem, Args, RawArg } from './args';
+import { ArgProblem, Args, HeldColumn, RawArg } from './args';
 import { FunctionDeclaration, ParamDeclaration, ResultShape } from './declaration';
 import type { Working } from '../calc/working';
 
 /** A host cell after conversion: errors in the sheet arrive as CalcError. */
 export type InputCell = Cell | CalcError;
-export type InputArg = InputCell | readonly (readonly InputCell[])[] | undefined;
+export type InputArg = InputCell | readonly (readonly InputCell[])[] | HeldColumn | undefined;
 
 const ERROR_TEXT: Record<CalcError['code'], string> = {
   VALUE: '#VALUE!',
@@ -31,13 +31,13 @@ export function errorText(e: CalcError): string {
   return ERROR_TEXT[e.code];
 }
 
-/** Grids a host knows hold no error cells (the engine's fed columns): no need to scan them. */
+/** Grids and held columns a host knows hold no error cells (the engine's fed columns): no need to scan them. */
 const errorFree = new WeakSet<object>();
-export function markErrorFree(grid: readonly (readonly InputCell[])[]): void {
+export function markErrorFree(grid: readonly (readonly InputCell[])[] | HeldColumn): void {
   errorFree.add(grid);
 }
 /** Takes the mark back: a grid changed in place (the engine's store) may now hold an error. */
-export function unmarkErrorFree(grid: readonly (readonly InputCell[])[]): void {
+export function unmarkErrorFree(grid: readonly (readonly InputCell[])[] | HeldColumn): void {
   errorFree.delete(grid);
 }
 
@@ -71,6 +71,12 @@ function firstError(grid: readonly (readonly InputCell[])[]): CalcError | undefi
   return undefined;
 }
 
+/** Whether a column holds an error cell. */
+function holdsError(values: readonly InputCell[]): boolean {
+  for (let i = 0; i < values.length; i++) if (values[i] instanceof CalcError) return true;
+  return false;
+}
+
 /**
  * Applies each argument's error rule: error cells are taken out of the arguments (blank,
  * no-match or row errors) or stop the call, as declared. O(cells).
@@ -79,13 +85,21 @@ function prepareArguments(decl: FunctionDeclaration, args: readonly InputArg[]):
   const rowErrors = new Map<number, CalcError>();
   const values: RawArg[] = [];
   for (let i = 0; i < args.length; i++) {
-    const a = args[i];
+    let a = args[i];
     const p = decl.params[i];
     const name = p?.name ?? `argument ${i + 1}`;
     // Excel cannot return #REF! or #NAME? from a custom function (custom-functions-errors):
     // an input holding one gives #VALUE! naming it, in every host alike.
     const named = (e: CalcError) => new CalcError(OUTPUT_CODE[e.code] ?? e.code, msg.errorInInput(name, ERROR_TEXT[e.code]));
     if (a instanceof CalcError) return { values, rowErrors, whole: named(a) };
+    if (a instanceof HeldColumn) {
+      // Without an error it is read as it is; with one, as its grid, by the rules below.
+      if (errorFree.has(a) || !holdsError(a.values)) {
+        values.push(a);
+        continue;
+      }
+      a = a.rows();
+    }
     if (!Array.isArray(a)) {
       values.push(a as RawArg);
       continue;
@@ -256,6 +270,7 @@ export function resultSize(
 
 export function gridDimensions(v: InputArg): Dimensions | undefined {
   if (v === undefined) return undefined;
+  if (v instanceof HeldColumn) return { rows: v.length, cols: 1 };
   if (!Array.isArray(v)) return { rows: 1, cols: 1 };
   const g = v as Grid;
   return { rows: g.length, cols: g.length ? g[0].length : 0 };

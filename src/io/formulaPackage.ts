@@ -206,7 +206,10 @@ export function parseSheetCells(xml: string, shared: string[], part = 'worksheet
  * The cells that could be read, the scan (whose `malformed` says where the XML broke) and the
  * first place of a cell left out for lying off Excel's sheet.
  */
-function readSheetCells(xml: string, shared: string[]): { cells: StoredCell[]; scan: XmlScanner; offSheet?: string } {
+function readSheetCells(
+  xml: string | Uint8Array,
+  shared: string[],
+): { cells: StoredCell[]; scan: XmlScanner; offSheet?: string } {
   const out: StoredCell[] = [];
   let offSheet: string | undefined;
   const s = new XmlScanner(xml);
@@ -317,7 +320,7 @@ async function load(bytes: Uint8Array, entries: ZipEntry[], name: string): Promi
     async cells(sheet) {
       if (!sheet.part) return [];
       // The evaluator reads what it can of a damaged sheet, as evaluate's reader does.
-      return readSheetCells((await parts.text(sheet.part)) ?? '', sharedStrings).cells;
+      return readSheetCells((await parts.xml(sheet.part)) ?? '', sharedStrings).cells;
     },
     async tables(sheet) {
       if (!sheet.part) return [];

@@ -168,7 +168,7 @@ export async function readGrids(
   const workbook = await readWorkbookPart(parts);
   const problems: Problem[] = [];
   const partText = async (part: string, parse: (s: XmlScanner) => void) => {
-    const xml = (await parts.text(part)) ?? '';
+    const xml = (await parts.xml(part)) ?? '';
     const s = new XmlScanner(xml);
     parse(s);
     if (s.malformed)
@@ -190,7 +190,7 @@ export async function readGrids(
   const sheets: SheetGrid[] = [];
   for (const sheet of workbook.sheets) {
     if (!sheet.part) continue;
-    const xml = await parts.text(sheet.part);
+    const xml = await parts.xml(sheet.part);
     if (xml === undefined) continue;
     const parsed = parseWorksheet(sheet.name, xml, ctx, sheet.part);
     const grid = parsed.grid;
@@ -199,7 +199,7 @@ export async function readGrids(
       const rels = await readRelationships(parts, sheet.part);
       for (const id of parsed.tableIds) {
         const target = rels.get(id)?.target;
-        const table = target ? parseTablePart((await parts.text(target)) ?? '') : undefined;
+        const table = target ? parseTablePart((await parts.xml(target)) ?? '') : undefined;
         if (!table) continue;
         const range = parseRange(table.ref);
         if (!range) {

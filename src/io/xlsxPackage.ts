@@ -7,9 +7,15 @@
 import { currencyOfFormat } from '../model/exportValues';
 import { DefinedName } from './sheetTables';
 import { XmlScanner } from './xmlScan';
-import { decodePart } from './partText';
+import { decodePart, partBytes } from './partText';
 import { ReadFailure, failures } from './readFailure';
 import { ZipEntry, inflateEntry, readVerifiedEntry, verifyEntry } from './zipGuard';
+
+/**
+ * The longest part read as XML: what a JavaScript string may hold (V8's limit, 2^29 - 24
+ * characters), as when parts were read as strings; more is refused with partTooLong.
+ */
+const MAX_TEXT_BYTES = 2 ** 29 - 24;
 
 /** A part that fails zipGuard's checks (too big for its declared size, damaged, bad CRC). */
 export class PartFailure extends Error {
@@ -47,6 +53,31 @@ export class XlsxParts {
 
   /** The part as text, or undefined when the package has no such part. Throws PartFailure. */
   async text(path: string): Promise<string | undefined> {
+    const part = await this.inflated(path);
+    if (!part) return undefined;
+    try {
+      return decodePart(part.data);
+    } catch {
+      // Longer than a JavaScript string may be (about 512 M characters): refused with a clear reason.
+      throw new PartFailure(failures.partTooLong(this.name, part.entry.name, part.data.length));
+    }
+  }
+
+  /**
+   * The part as UTF-8 bytes for XmlScanner (partBytes: no string of the whole part is made),
+   * or undefined when the package has no such part. Throws PartFailure, for a part too long
+   * to be text as well (the reader takes what `text` takes: issue #15 changed how, not what).
+   */
+  async xml(path: string): Promise<Uint8Array | undefined> {
+    const part = await this.inflated(path);
+    if (!part) return undefined;
+    if (part.data.length > MAX_TEXT_BYTES)
+      throw new PartFailure(failures.partTooLong(this.name, part.entry.name, part.data.length));
+    return partBytes(part.data);
+  }
+
+  /** The part's bytes, verified once when asked to (see the class). Throws PartFailure. */
+  private async inflated(path: string): Promise<{ entry: ZipEntry; data: Uint8Array } | undefined> {
     const entry = this.byName.get(path.toLowerCase());
     if (!entry) return undefined;
     let data: Uint8Array;
@@ -56,12 +87,7 @@ export class XlsxParts {
       data = checked.data;
     } else data = await inflateEntry(this.bytes, entry, this.maxPartBytes);
     this.read.add(entry);
-    try {
-      return decodePart(data);
-    } catch {
-      // Longer than a JavaScript string may be (about 512 M characters): refused with a clear reason.
-      throw new PartFailure(failures.partTooLong(this.name, entry.name, data.length));
-    }
+    return { entry, data };
   }
 
   /** Checks the parts that were not read (theme, pictures, …). Throws PartFailure. */
@@ -114,7 +140,7 @@ export function relsPath(part: string): string {
 /** The relationships of `part` (from its _rels/<name>.rels), by id. */
 export async function readRelationships(parts: XlsxParts, part: string): Promise<Map<string, Relationship>> {
   const out = new Map<string, Relationship>();
-  const xml = await parts.text(relsPath(part));
+  const xml = await parts.xml(relsPath(part));
   if (xml === undefined) return out;
   const s = new XmlScanner(xml);
   while (s.next()) {
@@ -149,7 +175,7 @@ export async function readWorkbookPart(parts: XlsxParts): Promise<WorkbookPart> 
   const root = await readRelationships(parts, '');
   const main = [...root.values()].find((r) => isType(r, 'officeDocument'));
   const path = main && parts.has(main.target) ? main.target : 'xl/workbook.xml';
-  const xml = (await parts.text(path)) ?? '';
+  const xml = (await parts.xml(path)) ?? '';
   const rels = await readRelationships(parts, path);
 
   const sheets: SheetEntry[] = [];
@@ -191,9 +217,9 @@ export async function readWorkbookPart(parts: XlsxParts): Promise<WorkbookPart> 
  * The shared-string table: each <si> as plain text, rich-text runs joined, phonetic
  * guides (<rPh>) left out.
  */
-export function parseSharedStrings(xml: string | XmlScanner): string[] {
+export function parseSharedStrings(xml: string | Uint8Array | XmlScanner): string[] {
   const out: string[] = [];
-  const s = typeof xml === 'string' ? new XmlScanner(xml) : xml;
+  const s = xml instanceof XmlScanner ? xml : new XmlScanner(xml);
   let current: string | undefined;
   while (s.next()) {
     const name = s.name;
@@ -240,10 +266,10 @@ export function isDateFormat(code: string): boolean {
 }
 
 /** For each cell style index (the s="…" of a cell): its number format's id and, when custom, its code. */
-function cellFormats(xml: string | XmlScanner): { id: number; code?: string }[] {
+function cellFormats(xml: string | Uint8Array | XmlScanner): { id: number; code?: string }[] {
   const custom = new Map<number, string>();
   const out: { id: number; code?: string }[] = [];
-  const s = typeof xml === 'string' ? new XmlScanner(xml) : xml;
+  const s = xml instanceof XmlScanner ? xml : new XmlScanner(xml);
   let inCellXfs = false;
   while (s.next()) {
     if (s.name === 'numFmt' && s.kind !== 'close') {
@@ -265,7 +291,10 @@ export function parseDateStyles(xml: string): boolean[] {
 }
 
 /** Dates and currencies of each cell style, in one scan of the styles part. */
-export function parseStyles(xml: string | XmlScanner): { dateStyles: boolean[]; currencyStyles: (string | undefined)[] } {
+export function parseStyles(xml: string | Uint8Array | XmlScanner): {
+  dateStyles: boolean[];
+  currencyStyles: (string | undefined)[];
+} {
   const formats = cellFormats(xml);
   return {
     dateStyles: formats.map((f) => (f.code !== undefined ? isDateFormat(f.code) : BUILT_IN_DATE_IDS.has(f.id))),
@@ -292,7 +321,7 @@ export interface TablePart {
   columnNames: string[];
 }
 
-export function parseTablePart(xml: string): TablePart | undefined {
+export function parseTablePart(xml: string | Uint8Array): TablePart | undefined {
   const s = new XmlScanner(xml);
   let table: TablePart | undefined;
   while (s.next()) {

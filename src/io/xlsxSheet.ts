@@ -376,7 +376,7 @@ export interface ParsedSheet {
  * Parses a worksheet part. `name` is the sheet's name in the workbook, `part` its path (for
  * messages). Never throws on the part's content.
  */
-export function parseWorksheet(name: string, xml: string, sheet: SheetContext, part = ''): ParsedSheet {
+export function parseWorksheet(name: string, xml: string | Uint8Array, sheet: SheetContext, part = ''): ParsedSheet {
   const ctx: ReadContext = { ...sheet, sharedCells: sharedCellsOf(sheet.sharedStrings) };
   const cells = new CellList(expectedCells(xml));
   const formulas = new Map<number, FormulaText>();
@@ -399,10 +399,13 @@ export function parseWorksheet(name: string, xml: string, sheet: SheetContext, p
     );
 
   const s = new XmlScanner(xml);
-  while (s.next()) {
+  for (;;) {
+    // The usual cell in one step (its attributes read, and its body when plain), else the next tag.
+    const cellTag = s.cellTag();
+    if (!cellTag && !s.next()) break;
     const tag = s.name;
-    if (tag === 'c' && s.kind !== 'close') {
-      s.cellAttrs();
+    if (cellTag || (tag === 'c' && s.kind !== 'close')) {
+      if (!cellTag) s.cellAttrs();
       const t = s.cellType || undefined;
       const style = s.cellStyle;
       let cellRow = rowNo;
@@ -430,10 +433,10 @@ export function parseWorksheet(name: string, xml: string, sheet: SheetContext, p
       let n: number | undefined;
       let f: FormulaText | undefined;
       let hasFormula = false;
-      if (s.plainCellBody()) {
+      if ((cellTag && s.kind === 'close') || s.plainCellBody()) {
         // The usual <v>…</v> alone, read as the loop below reads it.
         n = t === 'b' || t === 'e' || t === 'str' ? undefined : s.integerIn(s.valueStart, s.valueEnd);
-        v = n === undefined ? xml.slice(s.valueStart, s.valueEnd) : undefined;
+        v = n === undefined ? s.raw(s.valueStart, s.valueEnd) : undefined;
       } else if (s.kind === 'open') {
         while (s.next() && !s.closes('c')) {
           if (s.closes()) continue;
@@ -484,15 +487,17 @@ export function parseWorksheet(name: string, xml: string, sheet: SheetContext, p
       lastCol = Math.max(lastCol, colNo);
     } else if (tag === 'row') {
       if (s.kind === 'close') continue;
-      const written = s.attr('r');
-      const r = Number(written);
-      rowNo = written !== undefined && Number.isInteger(r) && r > 0 ? r : rowNo + 1;
+      // r="7" read from its digits; anything else as written.
+      const digits = s.digitsAttr('r');
+      const written = digits === undefined ? s.attr('r') : undefined;
+      const r = digits ?? Number(written);
+      rowNo = (digits !== undefined || written !== undefined) && Number.isInteger(r) && r > 0 ? r : rowNo + 1;
       colNo = 0;
       if (rowNo > EXCEL_MAX_ROWS) {
         // Cells inside it are left out (and reported) one by one; the next row without r continues from here.
         inRow = false;
         if (s.kind === 'empty') continue;
-        offGrid(`row ${written ?? rowNo}`);
+        offGrid(`row ${s.attr('r') ?? rowNo}`);
         continue;
       }
       lastRow = Math.max(lastRow, rowNo);
@@ -539,14 +544,19 @@ export function parseWorksheet(name: string, xml: string, sheet: SheetContext, p
 /** The fewest characters a cell with a value takes in a part (`<c><v>1</v></c>`). */
 const SMALLEST_CELL = 15;
 
+/** A part's head as text, for the dimension. */
+const HEAD = new TextDecoder('utf-8', { ignoreBOM: true });
+
 /**
  * How many cells a worksheet part likely holds: the area of the `<dimension>` Excel writes
  * at its head, never more than the part's length allows (a dimension is a claim, not a fact:
  * a damaged or hostile one must not make the reader allocate more than the part could fill).
- * Without a dimension, a small start (the list grows).
+ * Without a dimension, a small start (the list grows). The part as text, or its UTF-8 bytes
+ * (their length is then the bound: a size to allocate, never a value read).
  */
-export function expectedCells(xml: string): number {
-  const head = /<(?:\w+:)?dimension\b[^>]*?\bref\s*=\s*["']([^"']*)["']/.exec(xml.slice(0, 2048));
+export function expectedCells(xml: string | Uint8Array): number {
+  const start = typeof xml === 'string' ? xml.slice(0, 2048) : HEAD.decode(xml.subarray(0, 2048));
+  const head = /<(?:\w+:)?dimension\b[^>]*?\bref\s*=\s*["']([^"']*)["']/.exec(start);
   const range = head ? parseRange(head[1]) : undefined;
   if (!range) return 1024;
   const area = (range.bottom - range.top + 1) * (range.right - range.left + 1);

@@ -1,7 +1,7 @@
 /**
- * A small forward-only XML scanner for the parts of an .xlsx package: it walks tags with
- * indexOf (linear, no regular expressions over the whole text, no DOM), so a 100 MB sheet
- * costs one pass and no tree. Namespace prefixes are dropped (x:c reads as c); comments,
+ * A small forward-only XML scanner for the parts of an .xlsx package: it walks tags over the
+ * part's UTF-8 bytes (linear, no regular expressions over the whole text, no DOM, no string
+ * of the whole part), so a 100 MB sheet costs one pass and no tree. Namespace prefixes are dropped (x:c reads as c); comments,
  * processing instructions and DOCTYPE (with its internal subset) are skipped; CDATA and the
  * predefined and numeric entities are decoded in text, never entities a DOCTYPE declares.
  * It never throws on bad XML: it checks that tags nest (one stack of names) and records the
@@ -10,6 +10,7 @@
  * where data may be missing.
  */
 import { Message } from '../core/i18n';
+import { PieceReader, pieceReader, utf8Bytes } from './partText';
 import { XML_FAULTS } from './xmlFaults';
 
 /** Where a part stops being well-formed XML, and how. */
@@ -51,34 +52,110 @@ export function decodeXmlText(s: string): string {
   return out + s.slice(from).replace(/\r\n?/g, '\n');
 }
 
+/** Tag names of up to six bytes, by their bytes (a sheet's c, v, row; a table's si, t): made once, not per tag. */
+const shortNames = new Map<number, string>();
+/** Bounds the names remembered (a hostile part may use many). */
+const MAX_SHORT_NAMES = 4096;
+
+/** `code` written at `p` in `b`; never for a code with other than ASCII characters (their bytes differ from their codes). */
+function bytesAt(b: Uint8Array, p: number, code: string): boolean {
+  if (p + code.length > b.length) return false;
+  for (let k = 0; k < code.length; k++) {
+    const c = code.charCodeAt(k);
+    if (c >= 128 || b[p + k] !== c) return false;
+  }
+  return true;
+}
+
+/** The first `byte` at or after `from`, or -1. */
+function findByte(b: Uint8Array, byte: number, from: number): number {
+  const n = b.length;
+  for (let p = from; p < n; p++) if (b[p] === byte) return p;
+  return -1;
+}
+
+/** The first `code` (an ASCII string) at or after `from`, or -1. */
+function findCode(b: Uint8Array, code: string, from: number): number {
+  const first = code.charCodeAt(0);
+  for (let p = findByte(b, first, from); p >= 0; p = findByte(b, first, p + 1)) if (bytesAt(b, p, code)) return p;
+  return -1;
+}
+
 /**
- * Cursor over one XML document. next() moves to the next element tag (open, close or
- * self-closing) and fills name/kind/attribute bounds; the text between tags is read on
- * demand with text().
+ * Cursor over one XML document, read as UTF-8 bytes: a part's bytes as inflated (partBytes),
+ * or a string's (encoded once). No string of the whole part is made: at 50,000 opportunities
+ * that copy of 171 MB of sheets was an eighth of the read (issue #15); markup is compared byte
+ * by byte and only names, attribute values and text are decoded, where they are read.
+ * next() moves to the next element tag (open, close or self-closing) and fills
+ * name/kind/attribute bounds; the text between tags is read on demand with text(). Offsets
+ * inside (pos, valueStart) are byte offsets; a fault's `at` is a character offset in the
+ * part's text, as the messages say.
  */
 export class XmlScanner {
   /** Local name of the current tag (prefix dropped). */
   name = '';
   /** 'open' <a>, 'close' </a>, 'empty' <a/>. */
   kind: 'open' | 'close' | 'empty' = 'open';
-  /** Position just after the current tag's '>'. */
+  /** Byte offset just after the current tag's '>'. */
   pos = 0;
   private attrStart = 0;
   private attrEnd = 0;
   /** Names of the elements open at the cursor, outermost first. */
   private readonly open: string[] = [];
-  /** The first fault found; the scan stops at a tag that cannot end, and goes on past a mis-nested one. */
-  malformed: XmlFault | undefined;
+  /** The first fault found, at a byte offset; the scan stops at a tag that cannot end, and goes on past a mis-nested one. */
+  private fault?: XmlFault;
+  /** The fault with its offset in characters, made when asked for. */
+  private faultInChars?: XmlFault;
+  private readonly b: Uint8Array;
+  private readonly pieces: PieceReader;
 
-  constructor(readonly xml: string) {}
+  /** A part's bytes (UTF-8; a leading byte-order mark is skipped), or its text. */
+  constructor(xml: string | Uint8Array) {
+    const bytes = typeof xml === 'string' ? utf8Bytes(xml) : xml;
+    const bom = typeof xml !== 'string' && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    // A plain Uint8Array always (a Node Buffer is another kind of object to the compiler).
+    this.b = new Uint8Array(bytes.buffer, bytes.byteOffset + bom, bytes.byteLength - bom);
+    this.pieces = pieceReader(this.b);
+  }
+
+  /** The first fault: where the part stops being well-formed XML (a character offset), and how. */
+  get malformed(): XmlFault | undefined {
+    const fault = this.fault;
+    if (!fault || this.faultInChars) return this.faultInChars;
+    const at = this.pieces.ascii ? fault.at : this.pieces.text(0, fault.at).length;
+    return (this.faultInChars = { at, what: fault.what });
+  }
 
   /** How many elements are open at the cursor. */
   get depth(): number {
     return this.open.length;
   }
 
-  private fault(at: number, what: Message): void {
-    this.malformed ??= { at, what };
+  /** The bytes from `from` to `to` as text, as written (no entity decoded). */
+  raw(from: number, to: number): string {
+    return this.pieces.text(from, to);
+  }
+
+  private faultAt(at: number, what: Message): void {
+    this.fault ??= { at, what };
+  }
+
+  /** The name written from `from` to `to`: short ones remembered by their bytes. */
+  private nameOf(from: number, to: number): string {
+    const len = to - from;
+    const b = this.b;
+    // A sheet's own names, once per cell or row: not even looked up.
+    if (len === 1 && b[from] === 99 /* c */) return 'c';
+    if (len === 3 && b[from] === 114 && b[from + 1] === 111 && b[from + 2] === 119) return 'row';
+    if (len > 6) return this.raw(from, to);
+    let key = len;
+    for (let p = from; p < to; p++) key = key * 256 + b[p];
+    let name = shortNames.get(key);
+    if (name === undefined) {
+      name = this.raw(from, to);
+      if (shortNames.size < MAX_SHORT_NAMES) shortNames.set(key, name);
+    }
+    return name;
   }
 
   /** Bookkeeping for a close tag of `name`: pops it, or records the mis-nesting. */
@@ -89,7 +166,7 @@ export class XmlScanner {
       return;
     }
     const k = open.lastIndexOf(name);
-    this.fault(at, k < 0 ? XML_FAULTS.closesNothing(name) : XML_FAULTS.notClosedBefore(open[open.length - 1], name));
+    this.faultAt(at, k < 0 ? XML_FAULTS.closesNothing(name) : XML_FAULTS.notClosedBefore(open[open.length - 1], name));
     if (k >= 0) open.length = k;
   }
 
@@ -99,16 +176,14 @@ export class XmlScanner {
    * making its name (once per cell value: issue #15); anything else as closeElement does.
    */
   private closeTagAt(lt: number, gt: number): void {
-    const xml = this.xml;
     const open = this.open;
     const top = open[open.length - 1];
-    if (top !== undefined && gt - lt - 2 === top.length && xml.startsWith(top, lt + 2)) {
+    if (top !== undefined && gt - lt - 2 === top.length && bytesAt(this.b, lt + 2, top)) {
       open.pop();
       return;
     }
     this.closeElement(
-      xml
-        .slice(lt + 2, gt)
+      this.raw(lt + 2, gt)
         .replace(/^[^:]*:/, '')
         .trim(),
       lt,
@@ -122,15 +197,16 @@ export class XmlScanner {
 
   /** Moves to the next tag; false at the end of the document (or where it cannot go on: see `malformed`). */
   next(): boolean {
-    const xml = this.xml;
+    const b = this.b;
+    const n = b.length;
     for (;;) {
-      const lt = xml.indexOf('<', this.pos);
+      const lt = findByte(b, 60 /* < */, this.pos);
       if (lt < 0) {
-        if (this.open.length) this.fault(xml.length, XML_FAULTS.neverClosed(this.open[this.open.length - 1]));
-        this.pos = xml.length;
+        if (this.open.length) this.faultAt(n, XML_FAULTS.neverClosed(this.open[this.open.length - 1]));
+        this.pos = n;
         return false;
       }
-      const c = xml.charCodeAt(lt + 1);
+      const c = lt + 1 < n ? b[lt + 1] : 0;
       if (c === 33 /* ! */) {
         const end = this.skipMarkup(lt);
         if (end < 0) return this.stop(lt, XML_FAULTS.unendedMarkup);
@@ -138,7 +214,7 @@ export class XmlScanner {
         continue;
       }
       if (c === 63 /* ? */) {
-        const end = xml.indexOf('?>', lt + 2);
+        const end = findCode(b, '?>', lt + 2);
         if (end < 0) return this.stop(lt, XML_FAULTS.unendedInstruction);
         this.pos = end + 2;
         continue;
@@ -150,12 +226,12 @@ export class XmlScanner {
       const nameStart = p;
       let colon = -1;
       for (; p < gt; p++) {
-        const ch = xml.charCodeAt(p);
+        const ch = b[p];
         if (ch === 32 || ch === 9 || ch === 10 || ch === 13 || ch === 47 || ch === 62) break;
         if (ch === 58) colon = p;
       }
-      this.name = xml.slice(colon >= 0 ? colon + 1 : nameStart, p);
-      const selfClosing = !closing && xml.charCodeAt(gt - 1) === 47;
+      this.name = this.nameOf(colon >= 0 ? colon + 1 : nameStart, p);
+      const selfClosing = !closing && b[gt - 1] === 47;
       this.kind = closing ? 'close' : selfClosing ? 'empty' : 'open';
       this.attrStart = p;
       this.attrEnd = selfClosing ? gt - 1 : gt;
@@ -168,22 +244,22 @@ export class XmlScanner {
 
   /** The scan cannot go on at `at`: the fault is recorded and the document ends there. */
   private stop(at: number, what: Message): false {
-    this.fault(at, what);
-    this.pos = this.xml.length;
+    this.faultAt(at, what);
+    this.pos = this.b.length;
     this.open.length = 0;
     return false;
   }
 
   /**
    * The '>' ending the tag at `lt`, skipping any '>' inside a quoted attribute value; -1 when
-   * the tag never ends (a '<' before the '>' outside quotes means it was cut off). Tags are short: a char loop.
+   * the tag never ends (a '<' before the '>' outside quotes means it was cut off).
    */
   private tagEnd(lt: number): number {
-    const xml = this.xml;
-    const n = xml.length;
+    const b = this.b;
+    const n = b.length;
     let quote = 0;
     for (let p = lt + 1; p < n; p++) {
-      const ch = xml.charCodeAt(p);
+      const ch = b[p];
       if (quote) {
         if (ch === quote) quote = 0;
       } else if (ch === 62 /* > */) return p;
@@ -200,25 +276,25 @@ export class XmlScanner {
    * entity's value is never read as the part's own elements.
    */
   private skipMarkup(lt: number): number {
-    const xml = this.xml;
-    if (xml.startsWith('<!--', lt)) {
-      const end = xml.indexOf('-->', lt + 4);
+    const b = this.b;
+    if (bytesAt(b, lt, '<!--')) {
+      const end = findCode(b, '-->', lt + 4);
       return end < 0 ? -1 : end + 3;
     }
-    if (xml.startsWith('<![CDATA[', lt)) {
-      const end = xml.indexOf(']]>', lt + 9);
+    if (bytesAt(b, lt, '<![CDATA[')) {
+      const end = findCode(b, ']]>', lt + 9);
       return end < 0 ? -1 : end + 3;
     }
-    const n = xml.length;
+    const n = b.length;
     let quote = 0;
     let subset = false;
     for (let p = lt + 2; p < n; p++) {
-      const ch = xml.charCodeAt(p);
+      const ch = b[p];
       if (quote) {
         if (ch === quote) quote = 0;
       } else if (ch === 34 || ch === 39) quote = ch;
-      else if (subset && ch === 60 /* < */ && xml.startsWith('<!--', p)) {
-        const end = xml.indexOf('-->', p + 4);
+      else if (subset && ch === 60 /* < */ && bytesAt(b, p, '<!--')) {
+        const end = findCode(b, '-->', p + 4);
         if (end < 0) return -1;
         p = end + 2;
       } else if (ch === 91 /* [ */) subset = true;
@@ -235,24 +311,29 @@ export class XmlScanner {
    */
   integerText(): number | undefined {
     if (this.kind !== 'open') return undefined;
-    const xml = this.xml;
+    const b = this.b;
+    const n = b.length;
     let p = this.pos;
     let negative = false;
-    if (xml.charCodeAt(p) === 45 /* - */) {
+    if (b[p] === 45 /* - */) {
       negative = true;
       p++;
     }
-    let n = 0;
+    let value = 0;
     const start = p;
-    for (let d = xml.charCodeAt(p) - 48; d >= 0 && d <= 9; d = xml.charCodeAt(++p) - 48) n = n * 10 + d;
+    for (; p < n; p++) {
+      const d = b[p] - 48;
+      if (d < 0 || d > 9) break;
+      value = value * 10 + d;
+    }
     // Up to 15 digits are exact in a double.
-    if (p === start || p - start > 15 || xml.charCodeAt(p) !== 60 || xml.charCodeAt(p + 1) !== 47) return undefined;
-    const gt = xml.indexOf('>', p);
+    if (p === start || p - start > 15 || b[p] !== 60 || b[p + 1] !== 47) return undefined;
+    const gt = findByte(b, 62 /* > */, p);
     if (gt < 0) return undefined;
     this.closeTagAt(p, gt);
     this.pos = gt + 1;
     this.kind = 'close';
-    return negative ? -n : n;
+    return negative ? -value : value;
   }
 
   /**
@@ -263,16 +344,18 @@ export class XmlScanner {
    */
   plainCellBody(): boolean {
     if (this.kind !== 'open' || this.open[this.open.length - 1] !== 'c') return false;
-    const xml = this.xml;
+    const b = this.b;
     const p = this.pos;
-    if (xml.charCodeAt(p) !== 60 || xml.charCodeAt(p + 1) !== 118 /* v */ || xml.charCodeAt(p + 2) !== 62) return false;
+    if (b[p] !== 60 || b[p + 1] !== 118 /* v */ || b[p + 2] !== 62) return false;
     const start = p + 3;
-    const lt = xml.indexOf('<', start);
-    if (lt < 0 || !xml.startsWith('</v></c>', lt)) return false;
-    for (let q = start; q < lt; q++) {
-      const ch = xml.charCodeAt(q);
+    const n = b.length;
+    let lt = start;
+    for (; lt < n; lt++) {
+      const ch = b[lt];
+      if (ch === 60 /* < */) break;
       if (ch === 38 /* & */ || ch === 13 /* CR */) return false;
     }
+    if (lt >= n || !bytesAt(b, lt, '</v></c>')) return false;
     this.valueStart = start;
     this.valueEnd = lt;
     this.open.pop();
@@ -282,7 +365,37 @@ export class XmlScanner {
     return true;
   }
 
-  /** Bounds of the value plainCellBody() found. */
+  /**
+   * The usual cell tag at the cursor, `<c r="B7" s="3" t="s">` (attributes after a space, or
+   * none), read in one step as next() and cellAttrs() would read it, and when its body is the
+   * usual `<v>…</v></c>` that too, as plainCellBody() would (issue #15: a sheet is mostly
+   * these, and this is a third of their tag work). After it: kind 'empty' for `<c …/>`, 'close'
+   * when the whole cell was read (valueStart, valueEnd), 'open' when another body follows (read
+   * it as after next()). False, cursor unchanged, for anything else at the cursor (whitespace
+   * between tags, another tag, a tag that does not end): next() then reads it as ever.
+   */
+  cellTag(): boolean {
+    const b = this.b;
+    const lt = this.pos;
+    if (b[lt] !== 60 || b[lt + 1] !== 99 /* c */ || (b[lt + 2] !== 32 && b[lt + 2] !== 62)) return false;
+    const gt = this.tagEnd(lt);
+    if (gt < 0) return false;
+    const selfClosing = b[gt - 1] === 47;
+    this.name = 'c';
+    this.attrStart = lt + 2;
+    this.attrEnd = selfClosing ? gt - 1 : gt;
+    this.pos = gt + 1;
+    this.cellAttrs();
+    if (selfClosing) this.kind = 'empty';
+    else {
+      this.kind = 'open';
+      this.open.push('c');
+      this.plainCellBody();
+    }
+    return true;
+  }
+
+  /** Bounds of the value plainCellBody() found (byte offsets: read them with `raw` or `integerIn`). */
   valueStart = 0;
   valueEnd = 0;
 
@@ -291,14 +404,14 @@ export class XmlScanner {
    * digits and nothing else); undefined for any other text.
    */
   integerIn(from: number, to: number): number | undefined {
-    const xml = this.xml;
+    const b = this.b;
     let p = from;
-    const negative = xml.charCodeAt(p) === 45; /* - */
+    const negative = b[p] === 45; /* - */
     if (negative) p++;
     if (p === to || to - p > 15) return undefined;
     let n = 0;
     for (; p < to; p++) {
-      const d = xml.charCodeAt(p) - 48;
+      const d = b[p] - 48;
       if (d < 0 || d > 9) return undefined;
       n = n * 10 + d;
     }
@@ -308,10 +421,10 @@ export class XmlScanner {
   /**
    * The r, s and t attributes of a cell tag (<c r="B7" s="3" t="s">) read in place, without
    * making strings: fills cellRow/cellCol (0 when absent or not a cell reference), cellStyle
-   * (0 when absent) and cellType (the t text, '' when absent; only t makes a string).
+   * (0 when absent) and cellType (the t text, '' when absent; the usual types without decoding).
    */
   cellAttrs(): void {
-    const xml = this.xml;
+    const b = this.b;
     const end = this.attrEnd;
     this.cellRow = 0;
     this.cellCol = 0;
@@ -320,38 +433,61 @@ export class XmlScanner {
     let p = this.attrStart;
     while (p < end) {
       let eq = p;
-      while (eq < end && xml.charCodeAt(eq) !== 61 /* = */) eq++;
+      while (eq < end && b[eq] !== 61 /* = */) eq++;
       if (eq >= end) return;
       let k = p;
-      while (k < eq && xml.charCodeAt(k) <= 32) k++;
+      while (k < eq && b[k] <= 32) k++;
       let e = eq;
-      while (e > k && xml.charCodeAt(e - 1) <= 32) e--;
+      while (e > k && b[e - 1] <= 32) e--;
       let v = eq + 1;
-      while (v < end && xml.charCodeAt(v) <= 32) v++;
-      const quote = xml.charCodeAt(v);
+      while (v < end && b[v] <= 32) v++;
+      const quote = b[v];
       if (quote !== 34 && quote !== 39) return;
-      const close = xml.indexOf(quote === 34 ? '"' : "'", v + 1);
+      const close = findByte(b, quote, v + 1);
       if (close < 0) return;
-      const key = e - k === 1 ? xml.charCodeAt(k) : 0;
+      const key = e - k === 1 ? b[k] : 0;
       if (key === 114 /* r */) {
         let q = v + 1;
         let col = 0;
-        for (let c = xml.charCodeAt(q) | 0x20; c >= 97 && c <= 122; c = xml.charCodeAt(++q) | 0x20) col = col * 26 + (c - 96);
+        for (let c = b[q] | 0x20; c >= 97 && c <= 122; c = b[++q] | 0x20) col = col * 26 + (c - 96);
         let row = 0;
-        for (let d = xml.charCodeAt(q) - 48; d >= 0 && d <= 9; d = xml.charCodeAt(++q) - 48) row = row * 10 + d;
+        for (let d = b[q] - 48; d >= 0 && d <= 9; d = b[++q] - 48) row = row * 10 + d;
         if (q === close && col > 0 && row > 0) {
           this.cellRow = row;
           this.cellCol = col;
         }
       } else if (key === 115 /* s */) {
         let style = 0;
-        for (let q = v + 1; q < close; q++) style = style * 10 + (xml.charCodeAt(q) - 48);
+        let q = v + 1;
+        for (; q < close && b[q] < 128; q++) style = style * 10 + (b[q] - 48);
+        if (q < close) {
+          // Other than ASCII (a damaged file): counted over the text's characters, as ever (the style is then unknown).
+          const text = this.raw(v + 1, close);
+          style = 0;
+          for (let i = 0; i < text.length; i++) style = style * 10 + (text.charCodeAt(i) - 48);
+        }
         this.cellStyle = Number.isFinite(style) && style >= 0 ? style : 0;
       } else if (key === 116 /* t */) {
-        this.cellType = xml.slice(v + 1, close);
+        this.cellType = this.cellTypeOf(v + 1, close);
       }
       p = close + 1;
     }
+  }
+
+  /** A cell's t text: the usual ones without decoding. */
+  private cellTypeOf(from: number, to: number): string {
+    const b = this.b;
+    const len = to - from;
+    if (len === 1) {
+      const c = b[from];
+      if (c === 115) return 's';
+      if (c === 110) return 'n';
+      if (c === 98) return 'b';
+      if (c === 101) return 'e';
+      if (c === 100) return 'd';
+    } else if (len === 3 && bytesAt(b, from, 'str')) return 'str';
+    else if (len === 9 && bytesAt(b, from, 'inlineStr')) return 'inlineStr';
+    return this.raw(from, to);
   }
 
   cellRow = 0;
@@ -359,29 +495,46 @@ export class XmlScanner {
   cellStyle = 0;
   cellType = '';
 
-  /** An attribute of the current tag by local name (prefix ignored), decoded; undefined if absent. */
+  /**
+   * The attribute `name` of the current tag when it is written as 1 to 15 plain digits
+   * (`<row r="7">`), read without making a string; undefined for any other value, or none
+   * (then read it with attr()).
+   */
+  digitsAttr(name: string): number | undefined {
+    const b = this.b;
+    const end = this.attrEnd;
+    const p = this.attrStart;
+    // The usual place: the attribute first, after one space, unprefixed.
+    if (b[p] !== 32 || !bytesAt(b, p + 1, name) || b[p + 1 + name.length] !== 61 || b[p + 2 + name.length] !== 34)
+      return undefined;
+    const from = p + 3 + name.length;
+    const close = findByte(b, 34, from);
+    if (close < 0 || close >= end) return undefined;
+    return from < close && b[from] !== 45 ? this.integerIn(from, close) : undefined;
+  }
+
+  /** An attribute of the current tag by local name (an ASCII name; prefix ignored), decoded; undefined if absent. */
   attr(name: string): string | undefined {
-    const xml = this.xml;
+    const b = this.b;
     let p = this.attrStart;
     const end = this.attrEnd;
     while (p < end) {
       let eq = p;
-      while (eq < end && xml.charCodeAt(eq) !== 61 /* = */) eq++;
+      while (eq < end && b[eq] !== 61 /* = */) eq++;
       if (eq >= end) return undefined;
       let k = p;
-      while (k < eq && xml.charCodeAt(k) <= 32) k++;
+      while (k < eq && b[k] <= 32) k++;
       let e = eq;
-      while (e > k && xml.charCodeAt(e - 1) <= 32) e--;
+      while (e > k && b[e - 1] <= 32) e--;
       let colon = e - 1;
-      while (colon >= k && xml.charCodeAt(colon) !== 58) colon--;
-      const local = xml.slice(colon + 1, e);
+      while (colon >= k && b[colon] !== 58) colon--;
       let v = eq + 1;
-      while (v < end && xml.charCodeAt(v) <= 32) v++;
-      const quote = xml[v];
-      if (quote !== '"' && quote !== "'") return undefined;
-      const close = xml.indexOf(quote, v + 1);
+      while (v < end && b[v] <= 32) v++;
+      const quote = b[v];
+      if (quote !== 34 && quote !== 39) return undefined;
+      const close = findByte(b, quote, v + 1);
       if (close < 0) return undefined;
-      if (local === name) return decodeXmlText(xml.slice(v + 1, close));
+      if (e - colon - 1 === name.length && bytesAt(b, colon + 1, name)) return decodeXmlText(this.raw(v + 1, close));
       p = close + 1;
     }
     return undefined;
@@ -394,15 +547,15 @@ export class XmlScanner {
    */
   text(): string {
     if (this.kind !== 'open') return '';
-    const xml = this.xml;
+    const b = this.b;
     const name = this.name;
     // The usual case, <v>123</v>: plain text, then a close tag.
-    const first = xml.indexOf('<', this.pos);
-    if (first > 0 && xml.charCodeAt(first + 1) === 47 /* / */) {
-      const gt = xml.indexOf('>', first);
-      const lt = xml.indexOf('<', first + 1);
+    const first = findByte(b, 60 /* < */, this.pos);
+    if (first > 0 && b[first + 1] === 47 /* / */) {
+      const gt = findByte(b, 62 /* > */, first);
+      const lt = findByte(b, 60 /* < */, first + 1);
       if (gt > 0 && (lt < 0 || gt < lt)) {
-        const text = xml.slice(this.pos, first);
+        const text = this.raw(this.pos, first);
         this.closeTagAt(first, gt);
         this.pos = gt + 1;
         this.kind = 'close';
@@ -413,19 +566,19 @@ export class XmlScanner {
     const depth = this.open.length;
     let p = this.pos;
     for (;;) {
-      const lt = xml.indexOf('<', p);
+      const lt = findByte(b, 60 /* < */, p);
       if (lt < 0) {
         this.stop(p, XML_FAULTS.neverClosed(name));
         return out;
       }
-      if (lt > p) out += decodeXmlText(xml.slice(p, lt));
-      if (xml.startsWith('<![CDATA[', lt)) {
-        const end = xml.indexOf(']]>', lt + 9);
+      if (lt > p) out += decodeXmlText(this.raw(p, lt));
+      if (bytesAt(b, lt, '<![CDATA[')) {
+        const end = findCode(b, ']]>', lt + 9);
         if (end < 0) {
           this.stop(lt, XML_FAULTS.unendedCdata);
           return out;
         }
-        out += xml.slice(lt + 9, end);
+        out += this.raw(lt + 9, end);
         p = end + 3;
         continue;
       }

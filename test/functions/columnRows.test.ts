@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { CalcError } from '../../src/core/cells';
-import { columnRows, spill } from '../../src/functions/spill';
+import { columnRows } from '../../src/functions/columnRows';
+import { spill } from '../../src/functions/spill';
 
 describe('columnRows: a column as one-cell rows, one shared row per distinct value', () => {
   it('holds every value in its row, in order, and shares the row of equal values', () => {

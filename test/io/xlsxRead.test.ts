@@ -581,8 +581,9 @@ describe('random tables: the package reader agrees with ExcelJS', () => {
 
 describe('the usual cell body read in place', () => {
   // `<c …><v>…</v></c>` is read without walking its tags (issue #15); a space before `</c>`
-  // (text between tags, which the reader skips) sends the same cell down the tag-by-tag path.
-  // Both must give the same values and problems for any type and text.
+  // (text between tags, which the reader skips) sends the same cell down the tag-by-tag path,
+  // and a line end before `<c` (with a tab after it, and the row's r written otherwise) sends
+  // its tag there too. All must give the same values and problems for any type and text.
   const raw = fc.oneof(
     fc.constantFrom('0', '7', '-0', '-12', '007', '123456789012345', '1234567890123456', '-', '', ' 12', '1.5', '-1.5E3'),
     fc.constantFrom('1e3', 'TRUE', '#N/A', 'a&amp;b', '&#65;', 'a\r\nb', 'x\ry', '2026-01-31', '2026-01-31T12:00:00', '99'),
@@ -595,32 +596,34 @@ describe('the usual cell body read in place', () => {
       fc.asyncProperty(
         fc.array(fc.record({ t: type, v: raw, style: fc.constantFrom(0, 1) }), { minLength: 1, maxLength: 12 }),
         async (cells) => {
-          const sheet = (slow: boolean) =>
-            row(
-              1,
-              cells
-                .map(
-                  (c, i) =>
-                    `<c r="${String.fromCharCode(65 + i)}1"${c.t ? ` t="${c.t}"` : ''}${c.style ? ' s="1"' : ''}><v>${c.v}</v>${slow ? ' ' : ''}</c>`,
-                )
-                .join(''),
-            );
+          const sheet = (slow: boolean, tagged = false) =>
+            (tagged ? `<row spans="1:12" r='01'>` : '<row r="1">') +
+            cells
+              .map(
+                (c, i) =>
+                  `${tagged ? '\r\n<c\t' : '<c '}r="${String.fromCharCode(65 + i)}1"${c.t ? ` t="${c.t}"` : ''}${c.style ? ' s="1"' : ''}><v>${c.v}</v>${slow ? ' ' : ''}</c>`,
+              )
+              .join('') +
+            '</row>';
           const bytes = pkg({
             sst: '<si><t>Acme</t></si><si><t> </t></si>',
             xfs: ['<xf numFmtId="0"/>', '<xf numFmtId="14"/>'],
             sheets: [
               { name: 'Fast', data: sheet(false) },
               { name: 'Slow', data: sheet(true) },
+              { name: 'Tagged', data: sheet(true, true) },
             ],
           });
           const check = await inspectXlsx(bytes, 'test.xlsx');
           if (!check.ok) throw new Error(check.reason.message.en);
           const read = await readGrids(new XlsxParts(bytes, check.entries, 'test.xlsx', true, 1 << 28));
-          const [fast, slow] = read.sheets;
+          const [fast, slow, tagged] = read.sheets;
           expect(allCells(fast, cells.length)).toEqual(allCells(slow, cells.length));
+          expect(allCells(tagged, cells.length)).toEqual(allCells(slow, cells.length));
           const words = (sheet: string) =>
-            read.problems.filter((p) => p.sheet === sheet).map((p) => p.message.en.replace(/\b(Fast|Slow)\b/g, 'S'));
+            read.problems.filter((p) => p.sheet === sheet).map((p) => p.message.en.replace(/\b(Fast|Slow|Tagged)\b/g, 'S'));
           expect(words('Fast')).toEqual(words('Slow'));
+          expect(words('Tagged')).toEqual(words('Slow'));
         },
       ),
       { numRuns: 150 },

@@ -9,9 +9,9 @@ import { CalcError, Cell, Result, Scalar } from '../../core/cells';
 import { Locale, pick } from '../../core/i18n';
 import { catalog } from '../catalog';
 import { FunctionDeclaration, NAMESPACE } from '../declaration';
-import { columnRows } from '../spill';
+import { columnRows } from '../columnRows';
 import { Dimensions, InputArg, InputCell, invoke, invokeRows, markErrorFree, resultSize } from '../invoke';
-import { knownColumn } from '../args';
+import { HeldColumn, knownColumn } from '../args';
 import { reportRowsChanged, reportsChanges } from '../../calc/columnViews';
 
 const HF_ERROR: Record<CalcError['code'], string> = {
@@ -156,6 +156,7 @@ type PluginThis = FunctionPlugin & {
 function nameSize(plugin: PluginThis, ast: { expressionName: string }, state: unknown): Dimensions {
   // A column the engine hands over directly (a handle cell stands for all its rows): its own size.
   const direct = namedColumnShortcut?.(plugin, ast, state);
+  if (direct instanceof HeldColumn) return { rows: direct.length, cols: 1 };
   if (Array.isArray(direct)) return { rows: direct.length, cols: direct.length ? direct[0].length : 0 };
   const graph = (plugin as unknown as { dependencyGraph: NameGraph }).dependencyGraph;
   const sheet = (state as { formulaAddress?: { sheet: number } }).formulaAddress?.sheet ?? 0;
