@@ -270,6 +270,28 @@ export function calculatedExporter(hf: HyperFormula): ((value: unknown) => { val
 }
 
 /**
+ * 4b. One cell of a range as HyperFormula exports it (`cellExporter`): what `exportAsCalculated`
+ * gives for each cell of a range value (and `getCellValue` for a spilled cell), one cell at a
+ * time. Without smart rounding (the engine's configuration: full precision) the exporter gives
+ * a number, text or boolean back as it is (`getRawValue` of a plain value), so those are not
+ * handed to it: an explanation's column of 50,000 recorded values is read without a call per
+ * cell and without the exported copy of its rows (issue #15). Any other cell (an error, a blank,
+ * a date or currency number object) goes to the exporter. Undefined when the exporter is not
+ * the shape expected (the caller then exports the whole value).
+ */
+export function cellExporter(hf: HyperFormula): ((cell: unknown) => unknown) | undefined {
+  const exporter = (hf as unknown as { _exporter?: { exportValue?: (v: unknown) => unknown } })._exporter;
+  const exportValue = exporter?.exportValue;
+  if (!exporter || typeof exportValue !== 'function') return undefined;
+  // Asked once per column, not per value (getConfig copies the whole configuration).
+  if ((hf.getConfig() as { smartRounding?: boolean }).smartRounding !== false) return (cell) => exportValue.call(exporter, cell);
+  return (cell) => {
+    const t = typeof cell;
+    return t === 'number' || t === 'string' || t === 'boolean' ? cell : exportValue.call(exporter, cell);
+  };
+}
+
+/**
  * 5. One HyperFormula instance as a plugin function sees it (`instanceKey`): its dependency
  * graph, the same object for the instance (`hf.dependencyGraph`) and for every plugin
  * function it runs (`this.dependencyGraph`). Per-instance state of the plugin (its message

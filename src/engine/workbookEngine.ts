@@ -3,7 +3,7 @@
  * computes the per-row columns with one spilled CRM3 call each, evaluates the indicator
  * formulas, and answers what-if questions without touching the source.
  */
-import { HyperFormula } from 'hyperformula';
+import { HyperFormula, SimpleRangeValue } from 'hyperformula';
 import type { ConfigParams, SimpleCellAddress } from 'hyperformula';
 import { CalcError, Cell, ErrorCode, Result } from '../core/cells';
 import { Locale, Message, pick } from '../core/i18n';
@@ -36,7 +36,7 @@ import {
   sanitize,
 } from './sheets';
 import { ColumnDataPlugin, ColumnStore, columnDataTranslations, storeShortcut } from './columnStore';
-import { calculatedExporter, cheapSpillMapping, exportAsCalculated, skipChangeLists } from './hfInternals';
+import { cellExporter, cheapSpillMapping, exportAsCalculated, skipChangeLists } from './hfInternals';
 import { RecordedArgument, RecordedCall, recordNestedCalls, recordedCalls } from './nestedCalls';
 import { nestedCallCache } from './keptCalls';
 
@@ -334,13 +334,11 @@ export class WorkbookEngine {
   private heldComputed(name: string, as?: (v: EngineValue) => unknown): unknown[] | undefined {
     const handle = this.layout.computedHandles.get(name.trim().toLowerCase());
     const values = handle && this.store.get(handle.key);
-    const exportValue = values && calculatedExporter(this.hf);
-    if (!values || !exportValue) return undefined;
+    const exportCell = values && cellExporter(this.hf);
+    if (!values || !exportCell) return undefined;
     const out = new Array<unknown>(values.length);
     for (let i = 0; i < values.length; i++) {
-      const exported = exportValue(spilledAsHf(values[i], this.locale));
-      if (!exported) return undefined;
-      const value = toEngineValue(exported.value);
+      const value = toEngineValue(exportCell(spilledAsHf(values[i], this.locale)));
       out[i] = as ? as(value) : value;
     }
     return out;
@@ -392,8 +390,25 @@ export class WorkbookEngine {
     if (!recorded?.kept) return undefined;
     // Columns fed just now for this expression change the workbook under the record: calculate instead.
     if (this.feedColumnsOf(`=${expression}`)) return undefined;
+    const column = this.exportedColumn(recorded.kept.value);
+    if (column) return column;
     const exported = exportAsCalculated(this.hf, recorded.kept.value);
     return exported && asInputGrid(exported.value);
+  }
+
+  /**
+   * A column value of HyperFormula's (a nested call's result) as `asInputGrid` gives it once
+   * exported, cell by cell (hfInternals' cellExporter), without the exported copy of its rows;
+   * undefined when it is not a range of one column and at least two rows.
+   */
+  private exportedColumn(value: unknown): HeldColumn | undefined {
+    if (!(value instanceof SimpleRangeValue) || value.width() !== 1 || value.height() < 2) return undefined;
+    const exportCell = cellExporter(this.hf);
+    if (!exportCell) return undefined;
+    const rows = value.data;
+    const column = new Array<InputCell>(rows.length);
+    for (let i = 0; i < rows.length; i++) column[i] = exportedInput(exportCell(rows[i][0]));
+    return heldColumn(column);
   }
 
   /**

@@ -8,6 +8,7 @@ import * as path from 'path';
 import { CellError, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula } from 'hyperformula';
 import {
   callNode,
+  cellExporter,
   cheapSpillMapping,
   exportAsCalculated,
   formulaVertexOf,
@@ -252,6 +253,43 @@ describe('a value as calculateFormula returns it (exportAsCalculated)', () => {
     // A date exports as its serial, a division by zero as HyperFormula's error object.
     expect(exportAsCalculated(hf, call.values[2])!.value).toBe(46352);
     expect((exportAsCalculated(hf, call.values[1])!.value as { value: string }).value).toBe('#DIV/0!');
+    hf.destroy();
+  });
+});
+
+describe('one cell of a range as HyperFormula exports it (cellExporter)', () => {
+  // Plain numbers that smart rounding would change, texts, booleans, a blank.
+  const column = [[0.1 + 0.2], [1 / 3], [1e-300], [-5], ['Open'], ['赢单'], [true], [false], [null]];
+  /** What `=CRM3.PROBE(A1:A9,1/0,DATE(2026,11,26))` was given, in an instance with or without smart rounding. */
+  const probed = (smartRounding: boolean) => {
+    seen.length = 0;
+    const hf = HyperFormula.buildFromArray(column, { ...config, smartRounding });
+    hf.setCellContents({ sheet: 0, row: 0, col: 1 }, [['=CRM3.PROBE(A1:A9,1/0,DATE(2026,11,26))']]);
+    return { hf, values: seen[seen.length - 1].values };
+  };
+  const cells = (hf: HyperFormula, value: unknown): unknown[] => {
+    const exportCell = cellExporter(hf);
+    expect(exportCell).toBeDefined();
+    return (value as { data: unknown[][] }).data.map((row) => exportCell!(row[0]));
+  };
+  const asCalculated = (hf: HyperFormula, value: unknown): unknown[] =>
+    (exportAsCalculated(hf, value)!.value as unknown[][]).map((row) => row[0]);
+
+  test('each cell as exportAsCalculated exports the range, without smart rounding (the engine’s configuration)', () => {
+    const { hf, values } = probed(false);
+    expect(cells(hf, values[0])).toEqual(asCalculated(hf, values[0]));
+    expect(cells(hf, values[0])).toEqual([0.1 + 0.2, 1 / 3, 1e-300, -5, 'Open', '赢单', true, false, null]);
+    // An error as HyperFormula's error object, a date as its serial.
+    const exportCell = cellExporter(hf)!;
+    expect((exportCell(values[1]) as { value: string }).value).toBe('#DIV/0!');
+    expect(exportCell(values[2])).toBe(46352);
+    hf.destroy();
+  });
+
+  test('with smart rounding, numbers are rounded as the exporter rounds them', () => {
+    const { hf, values } = probed(true);
+    expect(cells(hf, values[0])).toEqual(asCalculated(hf, values[0]));
+    expect(cells(hf, values[0])[0]).toBe(0.3);
     hf.destroy();
   });
 });
