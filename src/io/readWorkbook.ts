@@ -14,6 +14,7 @@ import { ReadFailure, failures } from './readFailure';
 import { DefinedName, FindOptions, ListObjectInfo, SheetGrid, TooManyRowsError, findTables } from './sheetTables';
 import {
   PartFailure,
+  TablePart,
   XlsxParts,
   parseSharedStrings,
   parseStyles,
@@ -192,14 +193,30 @@ export async function readGrids(
     if (!sheet.part) continue;
     const xml = await parts.xml(sheet.part);
     if (xml === undefined) continue;
-    const parsed = parseWorksheet(sheet.name, xml, ctx, sheet.part);
+    // The sheet's table parts, read before its cells: the cells of its table are then held by
+    // column as they are scanned (issue #15). Which tables the sheet lists is known only after.
+    const rels = await readRelationships(parts, sheet.part);
+    const tableParts = new Map<string, TablePart | undefined>();
+    const tablePart = async (target: string) => {
+      if (!tableParts.has(target)) tableParts.set(target, parseTablePart((await parts.xml(target)) ?? ''));
+      return tableParts.get(target);
+    };
+    let block: ReturnType<typeof parseRange>;
+    for (const rel of rels.values()) {
+      if (!/\/table$/.test(rel.type)) continue;
+      const range = parseRange((await tablePart(rel.target))?.ref ?? '');
+      if (range) {
+        block = range;
+        break;
+      }
+    }
+    const parsed = parseWorksheet(sheet.name, xml, ctx, sheet.part, block);
     const grid = parsed.grid;
     problems.push(...parsed.problems);
     if (parsed.tableIds.length) {
-      const rels = await readRelationships(parts, sheet.part);
       for (const id of parsed.tableIds) {
         const target = rels.get(id)?.target;
-        const table = target ? parseTablePart((await parts.xml(target)) ?? '') : undefined;
+        const table = target ? await tablePart(target) : undefined;
         if (!table) continue;
         const range = parseRange(table.ref);
         if (!range) {

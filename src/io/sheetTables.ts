@@ -43,6 +43,11 @@ export interface SheetGrid {
   entries(row: number): [number, GridValue][];
   /** The same cells handed one by one, without a pair each (a big table's reader uses it where a grid has it). */
   eachEntry?(row: number, visit: (col: number, value: GridValue) => void): void;
+  /**
+   * Rows `from` to `from + count - 1`, columns left to right, as one new array per column, when
+   * the grid holds them so (a table's cells scanned straight into columns); else undefined.
+   */
+  columnBlock?(from: number, count: number, left: number, right: number): GridValue[][] | undefined;
   readonly listObjects: readonly ListObjectInfo[];
   /** The currency a number cell's format shows ("$"#,##0 → USD), when the grid knows formats. */
   currency?(row: number, col: number): string | undefined;
@@ -197,7 +202,9 @@ function readExtent(
   // and the engine's layout read the columns as they are; rows are made only if asked for.
   const width = right - left + 1;
   const columns: Cell[][] = new Array(width);
-  for (let j = 0; j < width; j++) columns[j] = new Array<Cell>(count).fill(null);
+  // Held by column (issue #15), unless rows are read as blank (an export's subtotal lines: the row walk below skips them).
+  const block = ext.blankRows?.size ? undefined : grid.columnBlock?.(headerRow + 1, count, left, right);
+  if (!block) for (let j = 0; j < width; j++) columns[j] = new Array<Cell>(count).fill(null);
   let r = headerRow;
   let i = 0;
   const take = (c: number, v: GridValue) => {
@@ -227,13 +234,31 @@ function readExtent(
       );
     }
   };
-  for (i = 0; i < count; i++) {
-    r = headerRow + 1 + i;
-    if (ext.blankRows?.has(r)) continue;
-    // Cell by cell without a [column, value] pair each (issue #15), where the grid can.
-    if (grid.eachEntry) grid.eachEntry(r, take);
-    else for (const [c, v] of grid.entries(r)) take(c, v);
-  }
+  if (block) {
+    // The table's columns as the grid holds them: the flagged cells taken out in the order
+    // the row-by-row walk below meets them.
+    const flags: number[] = [];
+    block.forEach((column, j) => {
+      for (let k = 0; k < count; k++) if (isFlag(column[k])) flags.push(k * width + j);
+    });
+    flags.sort((a, b) => a - b);
+    for (const at of flags) {
+      const j = at % width;
+      i = (at - j) / width;
+      r = headerRow + 1 + i;
+      const v = block[j][i] as Exclude<GridValue, Cell>;
+      block[j][i] = null;
+      flagged(left + j, j, v);
+    }
+    for (let j = 0; j < width; j++) columns[j] = block[j] as Cell[];
+  } else
+    for (i = 0; i < count; i++) {
+      r = headerRow + 1 + i;
+      if (ext.blankRows?.has(r)) continue;
+      // Cell by cell without a [column, value] pair each (issue #15), where the grid can.
+      if (grid.eachEntry) grid.eachEntry(r, take);
+      else for (const [c, v] of grid.entries(r)) take(c, v);
+    }
   return tableOfColumns({ sheet: grid.name, origin: { row: headerRow, col: left }, headers }, columns, count);
 }
 

@@ -286,6 +286,64 @@ function packCells(
   return { rowNos, start, cols, vals };
 }
 
+/**
+ * A table's data cells (rows top + 1 to bottom, columns left to right), held by column as the
+ * sheet is scanned (issue #15): the cells of a big table go straight into the arrays its
+ * columns are copied from, not through the cell list and its packing. Any cell in the area
+ * lands here, and only here; blank cells are null.
+ */
+class ColumnBlock {
+  readonly columns: (GridValue[] | undefined)[];
+  readonly rows: number;
+
+  constructor(
+    readonly top: number,
+    readonly bottom: number,
+    readonly left: number,
+    readonly right: number,
+  ) {
+    this.rows = bottom - top;
+    this.columns = new Array<GridValue[] | undefined>(right - left + 1);
+  }
+
+  holds(row: number, col: number): boolean {
+    return row > this.top && row <= this.bottom && col >= this.left && col <= this.right;
+  }
+
+  /** A column's array, made when its first cell comes (a column never written costs nothing). */
+  put(row: number, col: number, value: GridValue): void {
+    const j = col - this.left;
+    const column = (this.columns[j] ??= new Array<GridValue>(this.rows).fill(null));
+    column[row - this.top - 1] = value;
+  }
+
+  get(row: number, col: number): GridValue {
+    return this.columns[col - this.left]?.[row - this.top - 1] ?? null;
+  }
+
+  /** Every cell, row after row (for merges, which blank cells on rows: rare on a table's sheet). */
+  each(visit: (row: number, col: number, value: GridValue) => void): void {
+    for (let i = 0; i < this.rows; i++)
+      for (let j = 0; j < this.columns.length; j++) {
+        const v = this.columns[j]?.[i] ?? null;
+        if (v !== null) visit(this.top + 1 + i, this.left + j, v);
+      }
+  }
+}
+
+/**
+ * The table area worth holding by column: on the sheet, at least one data row, and no larger
+ * than the part could fill (an area is a claim, like a dimension: a hostile one must not make
+ * the reader allocate more than the part's length allows).
+ */
+function blockFor(area: Area | undefined, partLength: number): ColumnBlock | undefined {
+  if (!area || area.bottom <= area.top) return undefined;
+  const cells = (area.bottom - area.top) * (area.right - area.left + 1);
+  return cells <= Math.floor(partLength / SMALLEST_CELL) + 1
+    ? new ColumnBlock(area.top, area.bottom, area.left, area.right)
+    : undefined;
+}
+
 class XlsxGrid implements SheetGrid {
   listObjects: ListObjectInfo[] = [];
   /** The slot found last: tables are read row after row, so the next row is usually the next slot. */
@@ -298,6 +356,8 @@ class XlsxGrid implements SheetGrid {
     private readonly formulas: Map<number, FormulaText>,
     private readonly sharedFormulas: Map<number, { text: string; row: number; col: number }>,
     private readonly currencies: Map<number, string>,
+    /** A table's cells held by column (none of them is in `rows`). */
+    private readonly block?: ColumnBlock,
   ) {}
 
   currency(row: number, col: number): string | undefined {
@@ -323,6 +383,7 @@ class XlsxGrid implements SheetGrid {
   }
 
   value(row: number, col: number): GridValue {
+    if (this.block?.holds(row, col)) return this.block.get(row, col);
     const k = this.slot(row);
     if (k < 0) return null;
     const { start, cols, vals } = this.rows;
@@ -348,19 +409,37 @@ class XlsxGrid implements SheetGrid {
 
   eachEntry(row: number, visit: (col: number, value: GridValue) => void): void {
     const k = this.slot(row);
-    if (k < 0) return;
     const { start, cols, vals } = this.rows;
-    for (let i = start[k], end = start[k + 1]; i < end; i++) visit(cols[i], vals[i]);
+    let i = k < 0 ? 0 : start[k];
+    const end = k < 0 ? 0 : start[k + 1];
+    const block = this.block;
+    if (block && row > block.top && row <= block.bottom) {
+      // The row's cells left of the block, the block's, then those right of it: by ascending column.
+      for (; i < end && cols[i] < block.left; i++) visit(cols[i], vals[i]);
+      const at = row - block.top - 1;
+      for (let j = 0; j < block.columns.length; j++) {
+        const v = block.columns[j]?.[at] ?? null;
+        if (v !== null) visit(block.left + j, v);
+      }
+    }
+    for (; i < end; i++) visit(cols[i], vals[i]);
   }
 
   entries(row: number): [number, GridValue][] {
-    const k = this.slot(row);
-    if (k < 0) return [];
-    const { start, cols, vals } = this.rows;
-    const from = start[k];
-    const out: [number, GridValue][] = new Array(start[k + 1] - from);
-    for (let i = 0; i < out.length; i++) out[i] = [cols[from + i], vals[from + i]];
+    const out: [number, GridValue][] = [];
+    this.eachEntry(row, (c, v) => out.push([c, v]));
     return out;
+  }
+
+  /**
+   * Rows `from` to `from + count - 1`, columns left to right, as one new array per column,
+   * when they are exactly the rows and columns of the table held by column (sheetTables'
+   * readExtent takes them so); undefined otherwise.
+   */
+  columnBlock(from: number, count: number, left: number, right: number): GridValue[][] | undefined {
+    const block = this.block;
+    if (!block || from !== block.top + 1 || count > block.rows || left !== block.left || right !== block.right) return undefined;
+    return Array.from(block.columns, (column) => (column ? column.slice(0, count) : new Array<GridValue>(count).fill(null)));
   }
 }
 
@@ -376,9 +455,17 @@ export interface ParsedSheet {
  * Parses a worksheet part. `name` is the sheet's name in the workbook, `part` its path (for
  * messages). Never throws on the part's content.
  */
-export function parseWorksheet(name: string, xml: string | Uint8Array, sheet: SheetContext, part = ''): ParsedSheet {
+export function parseWorksheet(
+  name: string,
+  xml: string | Uint8Array,
+  sheet: SheetContext,
+  part = '',
+  /** The area of the sheet's table, when known before its cells (readGrids): its cells are held by column. */
+  table?: Area,
+): ParsedSheet {
   const ctx: ReadContext = { ...sheet, sharedCells: sharedCellsOf(sheet.sharedStrings) };
-  const cells = new CellList(expectedCells(xml));
+  let block = blockFor(table, xml.length);
+  const cells = new CellList(expectedCells(xml) - (block ? block.rows * block.columns.length : 0));
   const formulas = new Map<number, FormulaText>();
   const sharedFormulas = new Map<number, { text: string; row: number; col: number }>();
   const currencies = new Map<number, string>();
@@ -482,7 +569,8 @@ export function parseWorksheet(name: string, xml: string | Uint8Array, sheet: Sh
       if (value === null) continue;
       if (typeof value === 'number' && ctx.currencyStyles?.[style])
         currencies.set(rowNo * EXCEL_MAX_COLUMNS + colNo, ctx.currencyStyles[style]!);
-      cells.push(rowNo, colNo, value);
+      if (block?.holds(rowNo, colNo)) block.put(rowNo, colNo, value);
+      else cells.push(rowNo, colNo, value);
       lastRow = Math.max(lastRow, rowNo);
       lastCol = Math.max(lastCol, colNo);
     } else if (tag === 'row') {
@@ -523,6 +611,11 @@ export function parseWorksheet(name: string, xml: string | Uint8Array, sheet: Sh
       cell: '',
       message: SHEET_PROBLEMS.malformed(name, part || name, s.malformed.at, s.malformed.what),
     });
+  if (block && merges.length) {
+    // Merges blank cells on rows (mergedCells): the block's cells join the list (sorted with it).
+    block.each((r, c, v) => cells.push(r, c, v));
+    block = undefined;
+  }
   const { packed, overlapping } = cells.pack(merges, lastCol);
   if (overlapping)
     problems.push({
@@ -538,7 +631,11 @@ export function parseWorksheet(name: string, xml: string | Uint8Array, sheet: Sh
       cell: '',
       message: SHEET_PROBLEMS.mergeBeyondGrid(name, mergesOff, mergeOffRef),
     });
-  return { grid: new XlsxGrid(name, lastRow, packed, formulas, sharedFormulas, currencies), tableIds, problems: problems.done() };
+  return {
+    grid: new XlsxGrid(name, lastRow, packed, formulas, sharedFormulas, currencies, block),
+    tableIds,
+    problems: problems.done(),
+  };
 }
 
 /** The fewest characters a cell with a value takes in a part (`<c><v>1</v></c>`). */

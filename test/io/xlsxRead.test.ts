@@ -6,11 +6,11 @@
  */
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
-import { readGrids, readWorkbookBuffer } from '../../src/io/readWorkbook';
+import { readGrids, readWorkbookBuffer, snapshotOf } from '../../src/io/readWorkbook';
 import { GridValue, SheetGrid } from '../../src/io/sheetTables';
 import { writeWorkbook } from '../../src/io/writeWorkbook';
 import { XlsxParts, isDateFormat, parseSharedStrings } from '../../src/io/xlsxPackage';
-import { expectedCells } from '../../src/io/xlsxSheet';
+import { expectedCells, parseWorksheet } from '../../src/io/xlsxSheet';
 import { shiftFormula } from '../../src/engine/formulaText';
 import { decodeXmlText } from '../../src/io/xmlScan';
 import { inspectXlsx } from '../../src/io/zipGuard';
@@ -674,5 +674,81 @@ describe("the cell list sized from the sheet's dimension", () => {
     expect(expectedCells('<worksheet><dimension ref="A1:T50001"/>' + ' '.repeat(30_000_000))).toBe(20 * 50_001);
     expect(expectedCells('<worksheet><sheetData/></worksheet>')).toBe(1024);
     expect(expectedCells("<worksheet><x:dimension ref='B2:C3'/>" + ' '.repeat(1000))).toBe(4);
+  });
+});
+
+describe("a table's cells scanned straight into its columns", () => {
+  // When a sheet's table is known before its cells (readGrids reads its table parts first), the
+  // cells in the table's area go straight into column arrays (issue #15). Whatever the cells
+  // (any type, flags, out of order, twice at one place, outside the area, merged) and whatever
+  // the area claims, the grid and the tables found must be those of the sheet read without it.
+  const at = fc.record({ r: fc.integer({ min: 1, max: 10 }), c: fc.integer({ min: 1, max: 6 }) });
+  const body = fc.constantFrom(
+    '<v>12</v>',
+    '<v>-1.5</v>',
+    ' t="s"><v>0</v>',
+    ' t="s"><v>9</v>',
+    ' t="str"><v>Acme</v>',
+    ' t="str"><v> </v>',
+    ' t="e"><v>#N/A</v>',
+    ' t="e"><v>#REF!</v>',
+    '><f>A1*2</f>',
+    '><f>B1</f>',
+    ' t="b"><v>1</v>',
+    '><v></v>',
+    '/',
+  );
+  const area = fc.oneof(
+    fc
+      .record({
+        top: fc.integer({ min: 1, max: 3 }),
+        left: fc.integer({ min: 1, max: 2 }),
+        w: fc.integer({ min: 0, max: 4 }),
+        h: fc.integer({ min: 0, max: 12 }),
+      })
+      .map((a) => ({ top: a.top, left: a.left, right: a.left + a.w, bottom: a.top + a.h })),
+    fc.constant({ top: 1, left: 1, right: 16384, bottom: 1048576 }),
+  );
+  const headers = ['AccountId', 'AccountName', 'Industry', 'Region', 'Owner', 'Notes', 'Extra'];
+  test('the same grid, tables and problems with and without the columns', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ at, body }), { maxLength: 60 }),
+        area,
+        fc.boolean(),
+        fc.option(fc.constantFrom('A1:B2', 'C5:D6', 'A9:A12'), { nil: undefined }),
+        fc.boolean(),
+        (cells, table, sorted, merge, padded) => {
+          const list = sorted ? [...cells].sort((a, b) => a.at.r - b.at.r || a.at.c - b.at.c) : cells;
+          const ref = (r: number, c: number) => `${String.fromCharCode(64 + c)}${r}`;
+          const head = headers
+            .slice(0, Math.min(7, table.right) - table.left + 1)
+            .map((h, j) => `<c r="${ref(table.top, table.left + j)}" t="str"><v>${h}</v></c>`)
+            .join('');
+          const xml =
+            // Padded, the part is long enough for its table to be held by column (an area is bounded by the part's length).
+            `<worksheet>${padded ? `<!--${' '.repeat(2000)}-->` : ''}<sheetData><row r="${table.top}">${head}</row>` +
+            list
+              .map(
+                (x) =>
+                  `<row r="${x.at.r}"><c r="${ref(x.at.r, x.at.c)}"${x.body.startsWith('<') ? `>${x.body}</c>` : x.body === '/' ? '/>' : `${x.body}</c>`}</row>`,
+              )
+              .join('') +
+            `</sheetData>${merge ? `<mergeCells><mergeCell ref="${merge}"/></mergeCells>` : ''}</worksheet>`;
+          const ctx = { sharedStrings: ['Acme'], dateStyles: [], date1904: false };
+          const read = (held: boolean) => {
+            const parsed = parseWorksheet('Accounts', new TextEncoder().encode(xml), ctx, 'sheet1.xml', held ? table : undefined);
+            // The whole sheet as a table is held as a grid (the part is too short for it): its
+            // tables are not read here (a million rows to walk, with or without columns).
+            if (table.bottom > 100) return { grid: allCells(parsed.grid, 8), problems: parsed.problems };
+            parsed.grid.listObjects.push({ name: 'Accounts', ...table, totalsRow: false, columnNames: [] });
+            const snapshot = snapshotOf([parsed.grid], [], {});
+            return { grid: allCells(parsed.grid, 8), problems: parsed.problems, snapshot: JSON.parse(JSON.stringify(snapshot)) };
+          };
+          expect(read(true)).toEqual(read(false));
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
