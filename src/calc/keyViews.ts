@@ -115,19 +115,25 @@ export class KeyColumn implements RowView {
   }
 
   private idOfCellValue(c: Cell | undefined): number {
+    // A printable ASCII text (most ids) is its key upper-cased (groupKeyOf): found by that key
+    // at once, not remembered as a cell too. At 50,000 opportunities the second Map of every
+    // id column (up to 100,000 entries each) was most of the key views' build (issue #15).
+    if (typeof c === 'string' && PLAIN_ASCII.test(c)) return this.idOfKeyText(c.toUpperCase());
     let id = this.idOfCell.get(c);
     if (id !== undefined) return id;
-    if (isBlank(c)) id = -1;
-    else {
-      const k = groupKeyOf(c);
-      id = this.idOfKey.get(k);
-      if (id === undefined) {
-        id = this.keys.length;
-        this.keys.push(k);
-        this.idOfKey.set(k, id);
-      }
-    }
+    id = isBlank(c) ? -1 : this.idOfKeyText(groupKeyOf(c));
     if (this.idOfCell.size < RAW_CACHE_LIMIT) this.idOfCell.set(c, id);
+    return id;
+  }
+
+  /** The id of key `k` (keyOf form), numbered now when no row had it. */
+  private idOfKeyText(k: string): number {
+    let id = this.idOfKey.get(k);
+    if (id === undefined) {
+      id = this.keys.length;
+      this.keys.push(k);
+      this.idOfKey.set(k, id);
+    }
     return id;
   }
 }
