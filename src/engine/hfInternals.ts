@@ -250,23 +250,13 @@ export function nameTarget(plugin: object, name: string, state: unknown): NameTa
 type Exporter = { exportScalarOrRange(value: unknown): unknown };
 
 export function exportAsCalculated(hf: HyperFormula, value: unknown): { value: unknown } | undefined {
-  return calculatedExporter(hf)?.(value);
-}
-
-/**
- * `exportAsCalculated` for many values of one instance (a held column of 50,000 rows): the
- * exporter and the option looked up once (`getConfig` copies the whole configuration, about
- * 2 µs a call: seconds over the computed columns at 50,000). Undefined as above.
- */
-export function calculatedExporter(hf: HyperFormula): ((value: unknown) => { value: unknown } | undefined) | undefined {
   const exporter = (hf as unknown as { _exporter?: Exporter })._exporter;
   if (!exporter || typeof exporter.exportScalarOrRange !== 'function') return undefined;
   // calculateFormula's evaluation turns a top-level blank into 0 under this option.
   const nullToZero = (hf.getConfig() as { evaluateNullToZero?: boolean }).evaluateNullToZero;
-  return (value) =>
-    nullToZero && typeof value === 'symbol' // HyperFormula's EmptyValue
-      ? undefined
-      : { value: exporter.exportScalarOrRange(value) };
+  return nullToZero && typeof value === 'symbol' // HyperFormula's EmptyValue
+    ? undefined
+    : { value: exporter.exportScalarOrRange(value) };
 }
 
 /**
