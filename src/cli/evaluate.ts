@@ -135,12 +135,16 @@ class ResultPrinter {
   ) {}
 
   add(r: EvaluationResult): void {
-    if (this.format === 'table') this.io.out((this.printed ? '\n' : '') + formatTable(r, this.locale));
-    else if (this.single) this.io.out(JSON.stringify(r, null, 2) + '\n');
-    else {
-      const item = JSON.stringify(r, null, 2).replace(/^/gm, '  ');
-      this.io.out((this.printed ? ',\n' : '[\n') + item);
-    }
+    if (this.format === 'table') {
+      this.io.out((this.printed ? '\n' : '') + formatTable(r, this.locale));
+      this.printed++;
+    } else this.addJson(JSON.stringify(r, null, 2));
+  }
+
+  /** A result already as `JSON.stringify(result, null, 2)` (the worker's `resultJson`). */
+  addJson(json: string): void {
+    if (this.single) this.io.out(json + '\n');
+    else this.io.out((this.printed ? ',\n' : '[\n') + json.replace(/^/gm, '  '));
     this.printed++;
   }
 
@@ -209,6 +213,7 @@ export async function runEvaluate(argv: readonly string[], io: Io, locale: Local
         maxRows: args.budget.maxRows,
         maxFileBytes: args.budget.maxFileMb * 1024 * 1024,
         maxMemoryBytes: args.budget.maxMemoryMb * 1024 * 1024,
+        asJson: args.format === 'json' && !args.out,
       };
       const fail = (message: Message) => {
         failed = true;
@@ -220,6 +225,10 @@ export async function runEvaluate(argv: readonly string[], io: Io, locale: Local
           // The file was read, but the scope asked for is not in it (exit 1): nothing to show.
           scopeErrors = true;
           return io.err(`${folder && isTty ? '\r' : ''}crm3 evaluate: ${file}: ${pick(m.message, args.locale)}\n`);
+        }
+        if (m.kind === 'resultJson') {
+          dataErrors ||= m.dataErrors;
+          return printer.addJson(m.json);
         }
         if (m.kind !== 'result') return;
         dataErrors ||= m.dataErrors;
