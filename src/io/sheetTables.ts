@@ -44,13 +44,21 @@ export interface SheetGrid {
   /** The same cells handed one by one, without a pair each (a big table's reader uses it where a grid has it). */
   eachEntry?(row: number, visit: (col: number, value: GridValue) => void): void;
   /**
-   * Rows `from` to `from + count - 1`, columns left to right, as one new array per column, when
-   * the grid holds them so (a table's cells scanned straight into columns); else undefined.
+   * Rows `from` to `from + count - 1`, columns left to right, as one array per column for a
+   * table to keep, when the grid holds them so (a table's cells scanned straight into columns);
+   * else undefined. The grid answers its cells as before afterwards.
    */
-  columnBlock?(from: number, count: number, left: number, right: number): GridValue[][] | undefined;
+  takeColumns?(from: number, count: number, left: number, right: number): TakenColumns | undefined;
   readonly listObjects: readonly ListObjectInfo[];
   /** The currency a number cell's format shows ("$"#,##0 → USD), when the grid knows formats. */
   currency?(row: number, col: number): string | undefined;
+}
+
+/** A table's columns as a grid hands them over: flagged cells are blanks in them, and listed in row order. */
+export interface TakenColumns {
+  columns: Cell[][];
+  /** Data row i (0-based), column j, and the flag the cell holds. */
+  flagged: readonly { i: number; j: number; value: Exclude<GridValue, Cell> }[];
 }
 
 /** A workbook-level (or sheet-level) defined name, as written in workbook.xml. */
@@ -203,8 +211,8 @@ function readExtent(
   const width = right - left + 1;
   const columns: Cell[][] = new Array(width);
   // Held by column (issue #15), unless rows are read as blank (an export's subtotal lines: the row walk below skips them).
-  const block = ext.blankRows?.size ? undefined : grid.columnBlock?.(headerRow + 1, count, left, right);
-  if (!block) for (let j = 0; j < width; j++) columns[j] = new Array<Cell>(count).fill(null);
+  const taken = ext.blankRows?.size ? undefined : grid.takeColumns?.(headerRow + 1, count, left, right);
+  if (!taken) for (let j = 0; j < width; j++) columns[j] = new Array<Cell>(count).fill(null);
   let r = headerRow;
   let i = 0;
   const take = (c: number, v: GridValue) => {
@@ -234,23 +242,15 @@ function readExtent(
       );
     }
   };
-  if (block) {
-    // The table's columns as the grid holds them: the flagged cells taken out in the order
+  if (taken) {
+    // The table's columns as the grid holds them (no copy); its flagged cells, in the order
     // the row-by-row walk below meets them.
-    const flags: number[] = [];
-    block.forEach((column, j) => {
-      for (let k = 0; k < count; k++) if (isFlag(column[k])) flags.push(k * width + j);
-    });
-    flags.sort((a, b) => a - b);
-    for (const at of flags) {
-      const j = at % width;
-      i = (at - j) / width;
+    for (const f of taken.flagged) {
+      i = f.i;
       r = headerRow + 1 + i;
-      const v = block[j][i] as Exclude<GridValue, Cell>;
-      block[j][i] = null;
-      flagged(left + j, j, v);
+      flagged(left + f.j, f.j, f.value);
     }
-    for (let j = 0; j < width; j++) columns[j] = block[j] as Cell[];
+    for (let j = 0; j < width; j++) columns[j] = taken.columns[j];
   } else
     for (i = 0; i < count; i++) {
       r = headerRow + 1 + i;

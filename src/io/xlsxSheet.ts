@@ -18,7 +18,7 @@ import { ProblemList } from '../model/problems';
 import { Problem, a1 } from '../model/snapshot';
 import { Area, blankMergedCells } from './mergedCells';
 import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, SHEET_PROBLEMS, onSheet } from './sheetLimits';
-import { GridValue, ListObjectInfo, SheetGrid } from './sheetTables';
+import { GridValue, ListObjectInfo, SheetGrid, TakenColumns } from './sheetTables';
 import { decodeXstring, detached } from './xlsxPackage';
 import { XmlScanner } from './xmlScan';
 
@@ -289,12 +289,23 @@ function packCells(
 /**
  * A table's data cells (rows top + 1 to bottom, columns left to right), held by column as the
  * sheet is scanned (issue #15): the cells of a big table go straight into the arrays its
- * columns are copied from, not through the cell list and its packing. Any cell in the area
- * lands here, and only here; blank cells are null.
+ * columns are, not through the cell list and its packing. Any cell in the area lands here,
+ * and only here; blank cells are null.
+ *
+ * The first table read from the area takes these arrays as its columns, without a copy
+ * (`take`: at 50,000 opportunities the copies were 4.8 million cells). The block still answers
+ * its cells as they were read (the flagged cells the table holds as blanks are kept aside), so
+ * findTables may read the grid again (an export's mapping report, a workbook read again as a
+ * CRM export), and a second table of the area gets copies. Only until the tables are cleaned
+ * in place (normalize, after findTables): readWorkbook lets the grids go with the snapshot.
  */
 class ColumnBlock {
   readonly columns: (GridValue[] | undefined)[];
   readonly rows: number;
+  /** Where flagged cells were put (row * width + column; a place may be listed twice or since overwritten). */
+  private readonly flagPlaces: number[] = [];
+  /** Once the arrays are a table's: the flagged cells it holds as blanks, by place. */
+  private taken?: Map<number, GridValue>;
 
   constructor(
     readonly top: number,
@@ -313,21 +324,70 @@ class ColumnBlock {
   /** A column's array, made when its first cell comes (a column never written costs nothing). */
   put(row: number, col: number, value: GridValue): void {
     const j = col - this.left;
+    const i = row - this.top - 1;
     const column = (this.columns[j] ??= new Array<GridValue>(this.rows).fill(null));
-    column[row - this.top - 1] = value;
+    column[i] = value;
+    if (value !== null && typeof value === 'object') this.flagPlaces.push(i * this.columns.length + j);
+  }
+
+  /** The cell at data row i (0-based) and column j, as read from the part. */
+  at(i: number, j: number): GridValue {
+    if (this.taken?.size) {
+      const flag = this.taken.get(i * this.columns.length + j);
+      if (flag !== undefined) return flag;
+    }
+    return this.columns[j]?.[i] ?? null;
   }
 
   get(row: number, col: number): GridValue {
-    return this.columns[col - this.left]?.[row - this.top - 1] ?? null;
+    return this.at(row - this.top - 1, col - this.left);
   }
 
   /** Every cell, row after row (for merges, which blank cells on rows: rare on a table's sheet). */
   each(visit: (row: number, col: number, value: GridValue) => void): void {
     for (let i = 0; i < this.rows; i++)
       for (let j = 0; j < this.columns.length; j++) {
-        const v = this.columns[j]?.[i] ?? null;
+        const v = this.at(i, j);
         if (v !== null) visit(this.top + 1 + i, this.left + j, v);
       }
+  }
+
+  /**
+   * The first `count` data rows as a table's columns (`SheetGrid.takeColumns`): the block's own
+   * arrays the first time (cut to `count`: the rows below are blank), copies after; flagged
+   * cells are blanks in them and listed apart, in row order.
+   */
+  take(count: number): TakenColumns {
+    const width = this.columns.length;
+    const first = this.taken === undefined;
+    const taken = (this.taken ??= new Map());
+    const columns: GridValue[][] = new Array(width);
+    for (let j = 0; j < width; j++) {
+      const own = (this.columns[j] ??= new Array<GridValue>(this.rows).fill(null));
+      if (first) {
+        if (own.length > count) own.length = count;
+        columns[j] = own;
+      } else {
+        // A later table may read more rows than the first kept: those rows are blank.
+        const copy = own.slice(0, count);
+        for (let i = copy.length; i < count; i++) copy.push(null);
+        columns[j] = copy;
+      }
+    }
+    // Places in row order, each once, still flagged (a later cell at a place wins).
+    const places = [...new Set(this.flagPlaces)].sort((a, b) => a - b);
+    const flagged: { i: number; j: number; value: Exclude<GridValue, Cell> }[] = [];
+    for (const place of places) {
+      const j = place % width;
+      const i = (place - j) / width;
+      if (i >= count) continue;
+      const value = first ? columns[j][i] : taken.get(place);
+      if (value === null || typeof value !== 'object') continue;
+      if (first) taken.set(place, value);
+      columns[j][i] = null;
+      flagged.push({ i, j, value });
+    }
+    return { columns: columns as Cell[][], flagged };
   }
 }
 
@@ -418,7 +478,7 @@ class XlsxGrid implements SheetGrid {
       for (; i < end && cols[i] < block.left; i++) visit(cols[i], vals[i]);
       const at = row - block.top - 1;
       for (let j = 0; j < block.columns.length; j++) {
-        const v = block.columns[j]?.[at] ?? null;
+        const v = block.at(at, j);
         if (v !== null) visit(block.left + j, v);
       }
     }
@@ -431,15 +491,10 @@ class XlsxGrid implements SheetGrid {
     return out;
   }
 
-  /**
-   * Rows `from` to `from + count - 1`, columns left to right, as one new array per column,
-   * when they are exactly the rows and columns of the table held by column (sheetTables'
-   * readExtent takes them so); undefined otherwise.
-   */
-  columnBlock(from: number, count: number, left: number, right: number): GridValue[][] | undefined {
+  takeColumns(from: number, count: number, left: number, right: number): TakenColumns | undefined {
     const block = this.block;
     if (!block || from !== block.top + 1 || count > block.rows || left !== block.left || right !== block.right) return undefined;
-    return Array.from(block.columns, (column) => (column ? column.slice(0, count) : new Array<GridValue>(count).fill(null)));
+    return block.take(count);
   }
 }
 

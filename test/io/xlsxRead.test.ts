@@ -7,7 +7,8 @@
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { readGrids, readWorkbookBuffer, snapshotOf } from '../../src/io/readWorkbook';
-import { GridValue, SheetGrid } from '../../src/io/sheetTables';
+import { GridValue, SheetGrid, findTables } from '../../src/io/sheetTables';
+import { heldColumns } from '../../src/model/tableColumns';
 import { writeWorkbook } from '../../src/io/writeWorkbook';
 import { XlsxParts, isDateFormat, parseSharedStrings } from '../../src/io/xlsxPackage';
 import { expectedCells, parseWorksheet } from '../../src/io/xlsxSheet';
@@ -746,6 +747,61 @@ describe("a table's cells scanned straight into its columns", () => {
             return { grid: allCells(parsed.grid, 8), problems: parsed.problems, snapshot: JSON.parse(JSON.stringify(snapshot)) };
           };
           expect(read(true)).toEqual(read(false));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  test('the first table takes the columns, the grid still answers its cells, a second table gets its own', () => {
+    // findTables may read a grid again after a table took its columns (a CRM export's mapping
+    // report, a workbook read again as an export): the grid must answer its cells as read
+    // (flagged ones too, which the table holds as blanks), and a second table must not share
+    // the first one's arrays (each is cleaned in place later).
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ at: fc.record({ r: fc.integer({ min: 2, max: 9 }), c: fc.integer({ min: 1, max: 4 }) }), body }), {
+          maxLength: 40,
+        }),
+        fc.integer({ min: 2, max: 9 }),
+        (cells, bottom) => {
+          const area = { top: 1, left: 1, right: 4, bottom };
+          const ref = (r: number, c: number) => `${String.fromCharCode(64 + c)}${r}`;
+          const head = headers
+            .slice(0, 4)
+            .map((h, j) => `<c r="${ref(1, j + 1)}" t="str"><v>${h}</v></c>`)
+            .join('');
+          const xml =
+            `<worksheet><!--${' '.repeat(2000)}--><sheetData><row r="1">${head}</row>` +
+            cells
+              .map(
+                (x) =>
+                  `<row r="${x.at.r}"><c r="${ref(x.at.r, x.at.c)}"${x.body.startsWith('<') ? `>${x.body}</c>` : x.body === '/' ? '/>' : `${x.body}</c>`}</row>`,
+              )
+              .join('') +
+            '</sheetData></worksheet>';
+          const ctx = { sharedStrings: ['Acme'], dateStyles: [], date1904: false };
+          const grid = (held: boolean) => {
+            const parsed = parseWorksheet('Accounts', new TextEncoder().encode(xml), ctx, 'sheet1.xml', held ? area : undefined);
+            parsed.grid.listObjects.push({ name: 'Accounts', ...area, totalsRow: false, columnNames: [] });
+            return parsed.grid;
+          };
+          const plain = grid(false);
+          const held = grid(true);
+          const cellsBefore = allCells(plain, 6);
+          const found = (g: SheetGrid) => findTables([g], [], { maxRows: 100 });
+          const expected = found(plain);
+          const first = found(held);
+          expect(allCells(held, 6)).toEqual(cellsBefore);
+          const second = found(held);
+          expect(allCells(held, 6)).toEqual(cellsBefore);
+          // Before their rows are made (JSON below): the columns as the tables hold them.
+          const [a, b] = [first, second].map((f) => heldColumns(f.tables.Accounts!)!);
+          a.forEach((column, j) => expect(column).not.toBe(b[j]));
+          for (const f of [first, second]) {
+            expect(JSON.parse(JSON.stringify(f.tables))).toEqual(JSON.parse(JSON.stringify(expected.tables)));
+            expect(f.problems.done()).toEqual(expected.problems.done());
+          }
         },
       ),
       { numRuns: 200 },
