@@ -221,13 +221,24 @@ export function parseSharedStrings(xml: string | Uint8Array | XmlScanner): strin
   const out: string[] = [];
   const s = xml instanceof XmlScanner ? xml : new XmlScanner(xml);
   let current: string | undefined;
-  while (s.next()) {
+  for (;;) {
+    // The usual <si><t>text</t></si> in one step (outside another <si> only: the tag-by-tag
+    // reading of a damaged one goes on as ever). Its text is a string of its own (the scanner
+    // reads bytes: no string of the whole part exists to be pinned, so no `detached` copy).
+    if (current === undefined) {
+      const plain = s.plainSharedString();
+      if (plain !== undefined) {
+        out.push(decodeXstring(plain));
+        continue;
+      }
+    }
+    if (!s.next()) break;
     const name = s.name;
     if (name === 'si') {
       if (s.kind === 'open') current = '';
       else if (s.kind === 'empty') out.push('');
       else if (current !== undefined) {
-        out.push(detached(decodeXstring(current)));
+        out.push(decodeXstring(current));
         current = undefined;
       }
     } else if (current !== undefined && s.kind === 'open') {

@@ -52,6 +52,9 @@ export function decodeXmlText(s: string): string {
   return out + s.slice(from).replace(/\r\n?/g, '\n');
 }
 
+/** How Excel writes a shared string's <t> whose text keeps its spaces. */
+const PRESERVE = ' xml:space="preserve">';
+
 /** Tag names of up to six bytes, by their bytes (a sheet's c, v, row; a table's si, t): made once, not per tag. */
 const shortNames = new Map<number, string>();
 /** Bounds the names remembered (a hostile part may use many). */
@@ -393,6 +396,38 @@ export class XmlScanner {
       this.plainCellBody();
     }
     return true;
+  }
+
+  /**
+   * The usual shared string at the cursor, `<si><t>text</t></si>` exactly (`<t>` may carry
+   * xml:space="preserve"; no prefix, no entity, no line end, no markup in the text): its text,
+   * the cursor after `</si>` as next() and text() would leave it, without their tag-by-tag work
+   * (issue #15: a 50,000-opportunity workbook has hundreds of thousands). undefined, cursor
+   * unchanged, for anything else at the cursor.
+   */
+  plainSharedString(): string | undefined {
+    const b = this.b;
+    const lt = this.pos;
+    if (b[lt] !== 60 || b[lt + 1] !== 115 /* s */ || b[lt + 2] !== 105 /* i */ || b[lt + 3] !== 62) return undefined;
+    if (b[lt + 4] !== 60 || b[lt + 5] !== 116 /* t */) return undefined;
+    let start = lt + 7;
+    if (b[lt + 6] !== 62) {
+      if (!bytesAt(b, lt + 6, PRESERVE)) return undefined;
+      start = lt + 6 + PRESERVE.length;
+    }
+    const n = b.length;
+    let end = start;
+    for (; end < n; end++) {
+      const ch = b[end];
+      if (ch === 60 /* < */) break;
+      if (ch === 38 /* & */ || ch === 13 /* CR */) return undefined;
+    }
+    if (end >= n || !bytesAt(b, end, '</t></si>')) return undefined;
+    this.name = 'si';
+    this.kind = 'close';
+    this.attrStart = this.attrEnd = end + 8;
+    this.pos = end + 9;
+    return this.raw(start, end);
   }
 
   /** Bounds of the value plainCellBody() found (byte offsets: read them with `raw` or `integerIn`). */

@@ -10,10 +10,10 @@ import { readGrids, readWorkbookBuffer, snapshotOf } from '../../src/io/readWork
 import { GridValue, SheetGrid, findTables } from '../../src/io/sheetTables';
 import { heldColumns } from '../../src/model/tableColumns';
 import { writeWorkbook } from '../../src/io/writeWorkbook';
-import { XlsxParts, isDateFormat, parseSharedStrings } from '../../src/io/xlsxPackage';
+import { XlsxParts, decodeXstring, isDateFormat, parseSharedStrings } from '../../src/io/xlsxPackage';
 import { expectedCells, parseWorksheet } from '../../src/io/xlsxSheet';
 import { shiftFormula } from '../../src/engine/formulaText';
-import { decodeXmlText } from '../../src/io/xmlScan';
+import { XmlScanner, decodeXmlText } from '../../src/io/xmlScan';
 import { inspectXlsx } from '../../src/io/zipGuard';
 import { generateSample } from '../../src/model/sample';
 import { WorkbookSnapshot } from '../../src/model/snapshot';
@@ -190,6 +190,68 @@ describe('cells', () => {
     );
     expect(sst).toEqual(['plain', 'Big Deal', '東京', 'R&D <1> 中', 'line\r\ntwo', '  padded  ', '', 'a_x0041_']);
     expect(decodeXmlText('a\r\nb\rc&amp;')).toBe('a\nb\nc&');
+  });
+
+  test('shared strings: the usual <si><t>…</t></si> read in one step gives what the tag-by-tag reading gave', () => {
+    // The reading before the one-step path (issue #15), kept as the oracle: every item tag by tag.
+    const tagByTag = (xml: string) => {
+      const out: string[] = [];
+      const s = new XmlScanner(xml);
+      let current: string | undefined;
+      while (s.next()) {
+        if (s.name === 'si') {
+          if (s.kind === 'open') current = '';
+          else if (s.kind === 'empty') out.push('');
+          else if (current !== undefined) {
+            out.push(decodeXstring(current));
+            current = undefined;
+          }
+        } else if (current !== undefined && s.kind === 'open') {
+          if (s.name === 't') current += s.text();
+          else if (s.name === 'rPh') s.skipElement();
+        }
+      }
+      return { out, malformed: s.malformed };
+    };
+    const item = fc.constantFrom(
+      '<si><t>plain</t></si>',
+      '<si><t>東京 中文</t></si>',
+      '<si><t></t></si>',
+      '<si><t xml:space="preserve">  padded  </t></si>',
+      '<si><t xml:space="preserve"></t></si>',
+      '<si><t space="preserve">x</t></si>',
+      '<si><t>R&amp;D &lt;1&gt;</t></si>',
+      '<si><t>a\r\nb</t></si>',
+      '<si><t>line_x000D_two</t></si>',
+      '<si><t/></si>',
+      '<si/>',
+      '<si><r><t>Big </t></r><r><t>Deal</t></r></si>',
+      '<si><t>東京</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh></si>',
+      '<x:si><x:t>prefixed</x:t></x:si>',
+      '<si><t>two</t><t>runs</t></si>',
+      '<si>\n<t>spaced</t>\n</si>',
+      '<si><t>cut',
+      '<si><t>a</t></si >',
+      '<si><t>a</t ></si>',
+      '<si><t>a>b "q"</t></si>',
+      '<si><t>a<![CDATA[<b>]]></t></si>',
+      ' ',
+      '<si><t>a</si>',
+      '<si><t>a</t></t></si>',
+      '</si>',
+    );
+    fc.assert(
+      fc.property(fc.array(item, { maxLength: 12 }), fc.boolean(), (items, cut) => {
+        let xml = `<sst xmlns="${MAIN}">${items.join('')}</sst>`;
+        if (cut) xml = xml.slice(0, Math.floor(xml.length / 2));
+        const s = new XmlScanner(xml);
+        const fast = parseSharedStrings(s);
+        const old = tagByTag(xml);
+        expect(fast).toEqual(old.out);
+        expect(s.malformed).toEqual(old.malformed);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   test('merged cells: only the top-left keeps its value', async () => {
