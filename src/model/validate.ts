@@ -238,7 +238,11 @@ function cellsOf(t: TableData): Cells {
 class Checker {
   readonly problems = new ProblemList();
   private readonly cellsByTable = new Map<TableData, Cells>();
-  constructor(readonly s: WorkbookSnapshot) {}
+  constructor(
+    readonly s: WorkbookSnapshot,
+    /** ValidateOptions.everyRow. */
+    readonly everyRow = false,
+  ) {}
 
   /** The table's cells, made once per validation (`cellsOf`). */
   cells(t: TableData): Cells {
@@ -278,76 +282,117 @@ class Checker {
   }
 }
 
-/** Checks one value of a typed column (`name`: its colName, made once per column, not per cell); records problems. */
-function checkValue(
-  k: Checker,
-  t: TableData,
-  i: number,
-  j: number,
-  spec: TableSpec | ConfigTableSpec,
-  c: ColumnSpec,
-  v: Cell,
-  ctx: Context,
-  name: Col,
-): void {
+/** What is wrong with a non-blank value of a typed column, by the kind its problems are grouped under; undefined when nothing. */
+type Fault = 'nan' | 'neg' | 'count' | 'date' | 'enum' | 'stage' | 'crit-nan' | 'crit-range';
+
+/** The fault of one non-blank value (the one home of what checkValue reports; checkTable's row finder asks it too). */
+function valueFault(c: ColumnSpec, v: Cell, ctx: Context): Fault | undefined {
   switch (c.type) {
     case 'amount':
     case 'number': {
       const n = toNumber(v);
-      if (n === undefined)
-        k.cell(t, i, j, 'nan', 'error', name, (at) => M.notNumber(at, name, v), { en: 'not a number', zh: '不是数字' });
-      else if (n < 0 && c.type === 'amount' && c.required)
-        k.cell(t, i, j, 'neg', 'error', name, (at) => M.negative(at, name, v), { en: 'negative', zh: '负数' });
-      return;
+      if (n === undefined) return 'nan';
+      return n < 0 && c.type === 'amount' && c.required ? 'neg' : undefined;
     }
     case 'count': {
       const n = toNumber(v);
-      if (n === undefined || n < 0 || !Number.isInteger(n))
-        k.cell(t, i, j, 'count', 'error', name, (at) => M.notCount(at, name, v), {
-          en: 'not a whole number ≥ 0',
-          zh: '不是非负整数',
-        });
-      return;
+      return n === undefined || n < 0 || !Number.isInteger(n) ? 'count' : undefined;
     }
     case 'date':
-      if (typeof v === 'boolean' || toDateSerial(v) === undefined)
-        k.cell(t, i, j, 'date', 'error', name, (at) => M.notDate(at, name, v), { en: 'not a date', zh: '不是日期' });
-      return;
+      return typeof v === 'boolean' || toDateSerial(v) === undefined ? 'date' : undefined;
     case 'enum':
-    case 'answer': {
-      const e = c.enumeration;
-      if (!e || ctx.known(e, v)) return;
+    case 'answer':
+      return !c.enumeration || ctx.known(c.enumeration, v) ? undefined : 'enum';
+    case 'stage':
+      return ctx.known('stage', v) ? undefined : 'stage';
+    case 'criterion': {
+      const scale = ctx.scales.get(c.name) ?? { min: 1, max: 5 };
+      const n = toNumber(v);
+      if (n === undefined) return 'crit-nan';
+      return n < scale.min || n > scale.max ? 'crit-range' : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Checks one value of a typed column (`name`: its colName, made once per column, not per cell); records problems. */
+function checkValue(k: Checker, t: TableData, i: number, j: number, c: ColumnSpec, v: Cell, ctx: Context, name: Col): void {
+  const fault = valueFault(c, v, ctx);
+  switch (fault) {
+    case undefined:
+      return;
+    case 'nan':
+      k.cell(t, i, j, fault, 'error', name, (at) => M.notNumber(at, name, v), { en: 'not a number', zh: '不是数字' });
+      return;
+    case 'neg':
+      k.cell(t, i, j, fault, 'error', name, (at) => M.negative(at, name, v), { en: 'negative', zh: '负数' });
+      return;
+    case 'count':
+      k.cell(t, i, j, fault, 'error', name, (at) => M.notCount(at, name, v), {
+        en: 'not a whole number ≥ 0',
+        zh: '不是非负整数',
+      });
+      return;
+    case 'date':
+      k.cell(t, i, j, fault, 'error', name, (at) => M.notDate(at, name, v), { en: 'not a date', zh: '不是日期' });
+      return;
+    case 'enum': {
+      const e = c.enumeration!;
       const severity: Severity = e === ActivityType ? 'warning' : 'error';
-      k.cell(t, i, j, 'enum', severity, name, (at) => M.unknownValue(at, name, v, e, severity === 'warning'), {
+      k.cell(t, i, j, fault, severity, name, (at) => M.unknownValue(at, name, v, e, severity === 'warning'), {
         en: 'unknown value',
         zh: '无法识别的值',
       });
       return;
     }
     case 'stage':
-      if (!ctx.known('stage', v))
-        k.cell(t, i, j, 'stage', 'error', name, (at) => M.unknownStage(at, v, ctx.stageNames, ctx.stagesFromConfig), {
-          en: 'unknown stage',
-          zh: '未知阶段',
-        });
+      k.cell(t, i, j, fault, 'error', name, (at) => M.unknownStage(at, v, ctx.stageNames, ctx.stagesFromConfig), {
+        en: 'unknown stage',
+        zh: '未知阶段',
+      });
       return;
-    case 'criterion': {
+    case 'crit-nan':
+    case 'crit-range': {
       const scale = ctx.scales.get(c.name) ?? { min: 1, max: 5 };
-      const n = toNumber(v);
-      if (n === undefined)
-        k.cell(t, i, j, 'crit-nan', 'warning', name, (at) => M.criterionNotNumber(at, name, v, scale.min, scale.max), {
+      if (fault === 'crit-nan')
+        k.cell(t, i, j, fault, 'warning', name, (at) => M.criterionNotNumber(at, name, v, scale.min, scale.max), {
           en: 'not a number',
           zh: '不是数字',
         });
-      else if (n < scale.min || n > scale.max)
-        k.cell(t, i, j, 'crit-range', 'warning', name, (at) => M.criterionRange(at, name, n, scale.min, scale.max), {
+      else
+        k.cell(t, i, j, fault, 'warning', name, (at) => M.criterionRange(at, name, toNumber(v)!, scale.min, scale.max), {
           en: 'score off its scale',
           zh: '评分超出范围',
         });
-      return;
     }
-    default:
-      void spec;
+  }
+}
+
+/**
+ * Marks in `look` the rows of one checked column that the row-by-row check must look at: a
+ * blank where that may be reported (a required column, a criterion), or a value with a fault.
+ * One tight loop per column (issue #15: looking at every cell of every row, row after row, was
+ * most of validate at 50,000 opportunities); a column of few distinct values (enumerations,
+ * stages) asks valueFault once per value.
+ */
+function markRows(look: Uint8Array, values: readonly Cell[], blankRow: Uint8Array, c: ColumnSpec, ctx: Context): void {
+  const mayBlank = c.required || c.type === 'criterion';
+  const coded = c.type === 'enum' || c.type === 'answer' || c.type === 'stage';
+  const faulty = new Map<Cell, boolean>();
+  for (let i = 0; i < blankRow.length; i++) {
+    if (blankRow[i] || look[i]) continue;
+    const v = values[i] ?? null;
+    if (blank(v)) {
+      if (mayBlank) look[i] = 1;
+      continue;
+    }
+    let bad: boolean | undefined;
+    if (coded) {
+      bad = faulty.get(v);
+      if (bad === undefined) faulty.set(v, (bad = valueFault(c, v, ctx) !== undefined));
+    } else bad = valueFault(c, v, ctx) !== undefined;
+    if (bad) look[i] = 1;
   }
 }
 
@@ -411,12 +456,17 @@ function checkTable(
   };
   // An account with no criterion scored at all is not scored yet: counted once below, not a warning per cell.
   const criteria = checked.filter((x) => x.c.type === 'criterion').map((x) => x.j);
+  const scoredRow = (i: number) => criteria.some((j) => !blank(cols[j][i]));
   let unscored = 0;
-  // Row after row (problems are listed in the order they are first met), reading the columns.
+  if (criteria.length) for (let i = 0; i < cells.count; i++) if (!blankRow[i] && !scoredRow(i)) unscored++;
+  // The rows with something to report, found column by column (markRows); then those rows,
+  // row after row (problems are listed in the order they are first met), reading the columns.
+  const look = new Uint8Array(cells.count);
+  if (k.everyRow) look.fill(1);
+  else for (const { c, j } of checked) markRows(look, cols[j], blankRow, c, ctx);
   for (let i = 0; i < cells.count; i++) {
-    if (blankRow[i]) continue;
-    const scored = criteria.some((j) => !blank(cols[j][i]));
-    if (criteria.length && !scored) unscored++;
+    if (!look[i] || blankRow[i]) continue;
+    const scored = scoredRow(i);
     for (let x = 0; x < checked.length; x++) {
       const { c, j, name } = checked[x];
       const v = cols[j][i] ?? null;
@@ -432,7 +482,7 @@ function checkTable(
         }
         continue;
       }
-      checkValue(k, t, i, j, spec, c, v, ctx, name);
+      checkValue(k, t, i, j, c, v, ctx, name);
     }
   }
   if (unscored)
@@ -557,9 +607,14 @@ function checkConfig(k: Checker, s: WorkbookSnapshot, ctx: Context): void {
   }
 }
 
+export interface ValidateOptions {
+  /** Look at every row, the row finder (markRows) off: what validate did before it, the oracle of its property test. */
+  everyRow?: boolean;
+}
+
 /** Every problem of the snapshot's data and Config, errors and warnings, in sheet order of discovery. */
-export function validateSnapshot(s: WorkbookSnapshot): Problem[] {
-  const k = new Checker(s);
+export function validateSnapshot(s: WorkbookSnapshot, options: ValidateOptions = {}): Problem[] {
+  const k = new Checker(s, options.everyRow === true);
   const configured = configStages(s.config);
   const keys = stageKeys(s.config);
   const memo = new Map<Enumeration | 'stage', Map<Cell, boolean>>();

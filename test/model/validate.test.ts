@@ -7,6 +7,7 @@ import { readWorkbookBuffer } from '../../src/io/readWorkbook';
 import { Problem, TableData, WorkbookSnapshot } from '../../src/model/snapshot';
 import { hasErrors, validateSnapshot } from '../../src/model/validate';
 import { normalizeSnapshot, parseDateText, parseNumberText } from '../../src/model/normalize';
+import { generateSample } from '../../src/model/sample';
 
 const table = (sheet: string, headers: string[], rows: Cell[][], origin = { row: 1, col: 1 }): TableData => ({
   sheet,
@@ -615,6 +616,55 @@ describe('references found as written or by their key', () => {
         expect(orphans).toEqual(expected);
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('the rows with something to report are found column by column', () => {
+  // validate looks row by row only at the rows some column marks (issue #15); looking at every
+  // row (what it did before) must give the same problems in the same order, whatever the cells.
+  const pool: Cell[] = [
+    null,
+    '',
+    ' ',
+    'abc',
+    -5,
+    0,
+    2,
+    3.5,
+    7,
+    46000,
+    'Yes',
+    'No',
+    '?',
+    'Won',
+    'Open',
+    'Qualify',
+    'Meeting',
+    true,
+    '2026-01-01',
+    '1,200',
+    99999999,
+  ];
+  test('the same problems as looking at every row', () => {
+    const base = generateSample({ size: 12, seed: 5 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ table: fc.nat(), row: fc.nat(), col: fc.nat(), value: fc.constantFrom(...pool) }), {
+          maxLength: 40,
+        }),
+        (edits) => {
+          const s = structuredClone(base);
+          const tables = Object.values(s.tables).filter((t) => t && t.rows.length) as TableData[];
+          for (const e of edits) {
+            const t = tables[e.table % tables.length];
+            const row = t.rows[e.row % t.rows.length];
+            row[e.col % row.length] = e.value;
+          }
+          expect(validateSnapshot(s)).toEqual(validateSnapshot(s, { everyRow: true }));
+        },
+      ),
+      { numRuns: 150 },
     );
   });
 });
