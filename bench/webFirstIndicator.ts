@@ -24,9 +24,18 @@ import { DIST, WebMode, startWebMode } from '../test/e2e/support/webServer';
  * which could come after the card (issue #15). Serialised into the page: no named inner functions.
  */
 export function watchFirstIndicator(): void {
-  const w = window as unknown as { __crm3FirstIndicator?: { dom: number; frame?: number } };
+  const w = window as unknown as {
+    __crm3FirstIndicator?: { dom: number; frame?: number };
+    __crm3PaneFrame?: { dom: number; frame?: number };
+  };
   const observer = new MutationObserver(() => {
     if (w.__crm3FirstIndicator) return;
+    // The pane React draws (its view picker; web mode's first frame, drawn by the HTML, has no test ids).
+    if (!w.__crm3PaneFrame && document.querySelector('[data-testid="view-picker"]')) {
+      const pane: { dom: number; frame?: number } = { dom: performance.now() };
+      w.__crm3PaneFrame = pane;
+      requestAnimationFrame(() => (pane.frame = performance.now()));
+    }
     const values = document.querySelectorAll('[data-testid="indicator-value"]');
     if (![...values].some((e) => (e.textContent ?? '').trim() !== '')) return;
     observer.disconnect();
@@ -77,7 +86,18 @@ async function marksOf(page: Page): Promise<Marks> {
   const load = await page.evaluate(
     () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)?.loadEventStart ?? 0,
   );
-  return { ...Object.fromEntries(Object.entries(marks).map(([k, v]) => [k, Math.round(v)])), 'load-event': Math.round(load) };
+  // The first paint with content (web mode's first frame where index.html draws it), and the frame
+  // that painted the pane React draws.
+  const paints = await page.evaluate(() => ({
+    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+    pane: (window as unknown as { __crm3PaneFrame?: { frame?: number } }).__crm3PaneFrame?.frame,
+  }));
+  return {
+    ...Object.fromEntries(Object.entries(marks).map(([k, v]) => [k, Math.round(v)])),
+    'load-event': Math.round(load),
+    ...(paints.fcp !== undefined ? { 'first-contentful-paint': Math.round(paints.fcp) } : {}),
+    ...(paints.pane !== undefined ? { 'pane-frame': Math.round(paints.pane) } : {}),
+  };
 }
 
 /** The engine worker's marks (`w:` before their names), in ms from the page's navigation start like the page's own. */
@@ -121,6 +141,9 @@ function summary(dist: string, pages: PageTimes[]) {
     navMs: median(pages.map((p) => p.navMs)),
     runs: pages.map((p) => p.wallMs),
     navRuns: pages.map((p) => p.navMs),
+    // The first paint (web mode's first frame, or the pane where React draws it first) and the pane's frame.
+    fcpMs: median(pages.flatMap((p) => ('first-contentful-paint' in p.marks ? [p.marks['first-contentful-paint']] : []))),
+    paneMs: median(pages.flatMap((p) => ('pane-frame' in p.marks ? [p.marks['pane-frame']] : []))),
     // From the results' arrival on the page to the first card shown (the render).
     shownAfterResults: median(pages.flatMap((p) => ('results' in p.marks ? [p.navMs - p.marks.results] : []))),
     // The critical path, per page then the median: the handoff from the worker's sample built to
