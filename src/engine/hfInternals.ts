@@ -11,7 +11,7 @@
  * This turns it off for one HyperFormula instance: values are computed exactly as before;
  * only the change list that nobody reads is no longer built.
  */
-import { FunctionPlugin, HyperFormula } from 'hyperformula';
+import { ArraySize, FunctionPlugin, HyperFormula, SimpleRangeValue } from 'hyperformula';
 
 interface EvaluatorInternals {
   partialRun(vertices: unknown[]): unknown;
@@ -385,3 +385,46 @@ export function formulaVertexOf(state: unknown): object | undefined {
  * A version that evaluated arguments otherwise would only stop that reuse: values are the same.
  * Tested in test/engine/hfInternals.test.ts.
  */
+
+/**
+ * 9. A range value whose cells are made when first read (`lazyColumnRange`): a CRM3 call's column
+ * result goes to HyperFormula as a SimpleRangeValue of one column, and most are read only by the
+ * CRM3 call they are nested in, which takes the held column instead (crm3Plugin's heldRange).
+ * HyperFormula reads a range value's cells through `data`, `rawData()` and the iterators, each of
+ * which first calls its private `ensureThatComputed` (the way a range of cells is read lazily);
+ * the subclass makes its rows there (`rows()`, once), and its size is given up front, as an
+ * ad-hoc value (no address). Undefined when SimpleRangeValue is not the shape expected (the
+ * plugin then makes the rows at once).
+ */
+type RangeInternals = { _data?: unknown[][]; size: unknown; ensureThatComputed?: unknown };
+
+const lazyRangeClass: (new (height: number, rows: () => unknown[][]) => SimpleRangeValue) | undefined = (() => {
+  const proto = SimpleRangeValue.prototype as unknown as RangeInternals;
+  if (typeof proto.ensureThatComputed !== 'function') return undefined;
+  const Base = SimpleRangeValue as unknown as new (data: unknown[][] | undefined) => object;
+  class LazyColumnRange extends Base {
+    constructor(
+      height: number,
+      private readonly makeRows: () => unknown[][],
+    ) {
+      super([[null]]);
+      const self = this as unknown as RangeInternals;
+      self.size = new ArraySize(1, height);
+      self._data = undefined;
+    }
+
+    ensureThatComputed(): void {
+      const self = this as unknown as RangeInternals;
+      if (self._data === undefined) self._data = this.makeRows();
+    }
+  }
+  const probe = new LazyColumnRange(2, () => [[1], [2]]) as unknown as SimpleRangeValue;
+  // The shape expected: the size as given, the rows made on the first read.
+  if (probe.height() !== 2 || probe.width() !== 1 || probe.data?.[1]?.[0] !== 2) return undefined;
+  return LazyColumnRange as unknown as new (height: number, rows: () => unknown[][]) => SimpleRangeValue;
+})();
+
+export function lazyColumnRange(): ((height: number, rows: () => unknown[][]) => SimpleRangeValue) | undefined {
+  const Lazy = lazyRangeClass;
+  return Lazy && ((height, rows) => new Lazy(height, rows));
+}

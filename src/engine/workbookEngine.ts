@@ -11,6 +11,7 @@ import { declarationOf } from '../functions/catalog';
 import {
   buildCrm3Plugin,
   crm3Translations,
+  setColumnRangeMaker,
   setNamedColumnShortcut,
   setNestedCallCache,
   setPluginLocale,
@@ -36,7 +37,7 @@ import {
   sanitize,
 } from './sheets';
 import { ColumnDataPlugin, ColumnStore, columnDataTranslations, storeShortcut } from './columnStore';
-import { cellExporter, cheapSpillMapping, exportAsCalculated, skipChangeLists } from './hfInternals';
+import { cellExporter, cheapSpillMapping, exportAsCalculated, lazyColumnRange, skipChangeLists } from './hfInternals';
 import { RecordedArgument, RecordedCall, recordNestedCalls, recordedCalls } from './nestedCalls';
 import { nestedCallCache } from './keptCalls';
 
@@ -147,6 +148,8 @@ function ensurePlugin(): void {
   HyperFormula.registerFunctionPlugin(ColumnDataPlugin, columnDataTranslations);
   setNamedColumnShortcut(storeShortcut);
   setNestedCallCache(nestedCallCache(storeShortcut));
+  // A CRM3 call's column result becomes cells only if HyperFormula reads it as cells.
+  setColumnRangeMaker(lazyColumnRange());
   cheapSpillMapping();
   pluginRegistered = true;
 }

@@ -6,6 +6,7 @@
 import { CalcError, Result, Scalar } from '../core/cells';
 import { Message } from '../core/i18n';
 import { Args } from './args';
+import { ColumnResult } from './spill';
 import type { Working } from '../calc/working';
 
 /** `range`: a column, row or block (also accepts one value). `value`: one cell. */
@@ -54,6 +55,9 @@ export type ResultShape =
 
 export type ResultType = 'number' | 'string' | 'boolean' | 'any';
 
+/** What a declaration's `evaluate` gives: a value, a block, or a kernel's column held as it is (spill). */
+export type FunctionResult = Result | ColumnResult;
+
 export type Family =
   | 'winrate'
   | 'pipeline'
@@ -84,7 +88,7 @@ export interface FunctionDeclaration {
   /** Documented errors, for the README ("#VALUE! when …"). */
   errors: readonly Message[];
   /** Evaluates with parsed arguments. May return CalcError; must not throw on bad input. */
-  evaluate(args: Args): Result;
+  evaluate(args: Args): FunctionResult;
   /**
    * The working behind the value (issue #19), from the same arguments and the same kernel
    * tally: only for the aggregates an indicator can end in (SHARE, WINRATE, …).

@@ -3,14 +3,14 @@
  * of an Indicators row) and VERSION.
  */
 import { spill } from './spill';
-import { CalcError, Result, Scalar } from '../core/cells';
+import { CalcError, Scalar } from '../core/cells';
 import { Direction } from '../core/enumerations';
 import { msg } from '../calc/messages';
 import { DirectionCode, ragColumn } from '../calc/rag';
 import { WilsonBound, WilsonBoundCode, wilsonColumn } from '../calc/statistics';
 import { VERSION } from '../version';
 import { orFail } from './args';
-import { FunctionDeclaration, ParamDeclaration, declare } from './declaration';
+import { FunctionDeclaration, FunctionResult, ParamDeclaration, declare } from './declaration';
 
 const p = (name: string, kind: ParamDeclaration['kind'], optional: boolean, en: string, zh: string): ParamDeclaration => ({
   name,
@@ -20,7 +20,7 @@ const p = (name: string, kind: ParamDeclaration['kind'], optional: boolean, en: 
 });
 
 /** A kernel's column (or its one error) as result rows. */
-const asColumn = (values: Scalar[] | CalcError): Result => (values instanceof CalcError ? values : spill(values));
+const asColumn = (values: Scalar[] | CalcError): FunctionResult => (values instanceof CalcError ? values : spill(values));
 
 export const indicatorFunctions: FunctionDeclaration[] = [
   declare({

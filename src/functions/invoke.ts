@@ -7,7 +7,8 @@ import { msg } from '../calc/messages';
 import { NO_MATCH } from '../calc/criteria';
 import { MAX_LIST_ROWS } from '../calc/rowList';
 import { ArgProblem, Args, HeldColumn, RawArg } from './args';
-import { FunctionDeclaration, ParamDeclaration, ResultShape } from './declaration';
+import { FunctionDeclaration, FunctionResult, ParamDeclaration, ResultShape } from './declaration';
+import { ColumnResult } from './spill';
 import type { Working } from '../calc/working';
 
 /** A host cell after conversion: errors in the sheet arrive as CalcError. */
@@ -149,9 +150,11 @@ const clean = (v: Scalar): boolean => (typeof v === 'number' ? Number.isFinite(v
 /**
  * A kernel's result as hosts get it: one cell unwrapped, every cell through cleanScalar. A row
  * (and the whole result) is copied only when a cell changes: results are new arrays every call
- * and no host changes them in place (each maps them into its own values).
+ * and no host changes them in place (each maps them into its own values). A column result stays
+ * a column (cleanColumn).
  */
-function unwrapSingle(r: Result): Result {
+function unwrapSingle(r: FunctionResult): FunctionResult {
+  if (r instanceof ColumnResult) return cleanColumn(r.values);
   if (!Array.isArray(r)) return cleanScalar(r);
   let rows: Scalar[][] | undefined;
   for (let i = 0; i < r.length; i++) {
@@ -166,8 +169,39 @@ function unwrapSingle(r: Result): Result {
   return out.length === 1 && out[0].length === 1 ? out[0][0] : out;
 }
 
+/**
+ * A column result with every value through cleanScalar (copied only when one changes), one value
+ * unwrapped; says whether it is plain (every value a finite number, a text or a boolean) in the
+ * same pass, so no host scans it again.
+ */
+function cleanColumn(values: readonly Scalar[]): FunctionResult {
+  if (values.length === 1) return cleanScalar(values[0]);
+  let out: Scalar[] | undefined;
+  let plain = true;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    const t = typeof v;
+    if (t === 'string' || t === 'boolean') continue;
+    if (t === 'number') {
+      if (Number.isFinite(v) && !Object.is(v, -0)) continue;
+    } else if (v !== undefined) {
+      plain = false; // a blank or an error
+      continue;
+    }
+    const c = cleanScalar(v);
+    (out ??= values.slice())[i] = c;
+    if (typeof c !== 'number') plain = false;
+  }
+  return new ColumnResult(out ?? values, plain);
+}
+
 /** Puts row errors into a column result (a whole-result error stays as it is). */
-function withRowErrors(result: Result, rowErrors: Map<number, CalcError>): Result {
+function withRowErrors(result: FunctionResult, rowErrors: Map<number, CalcError>): FunctionResult {
+  if (result instanceof ColumnResult) {
+    const values = result.values.slice();
+    for (const [i, e] of rowErrors) if (i < values.length) values[i] = e;
+    return new ColumnResult(values, false);
+  }
   if (!Array.isArray(result)) {
     // A single-row result: its only row may carry the error.
     return rowErrors.get(0) ?? result;
@@ -204,8 +238,17 @@ function withArgs<T>(
   }
 }
 
-/** Evaluates `decl` on host values; never throws. */
+/** Evaluates `decl` on host values; never throws. A column result comes as its grid (see `invokeHeld`). */
 export function invoke(decl: FunctionDeclaration, values: readonly InputArg[]): Result {
+  const r = invokeHeld(decl, values);
+  return r instanceof ColumnResult ? r.rows() : r;
+}
+
+/**
+ * `invoke`, a column result held as its column (spill's ColumnResult, cleaned: its `plain` is
+ * known) instead of made into rows: for a host that hands it on without its cells (crm3Plugin).
+ */
+export function invokeHeld(decl: FunctionDeclaration, values: readonly InputArg[]): FunctionResult {
   return withArgs(decl, values, (args, prepared) => {
     const result = unwrapSingle(decl.evaluate(args));
     return prepared.rowErrors.size ? withRowErrors(result, prepared.rowErrors) : result;

@@ -5,7 +5,15 @@
  */
 import { execFileSync } from 'child_process';
 import * as path from 'path';
-import { CellError, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula } from 'hyperformula';
+import {
+  ArraySize,
+  CellError,
+  ErrorType,
+  FunctionArgumentType,
+  FunctionPlugin,
+  HyperFormula,
+  SimpleRangeValue,
+} from 'hyperformula';
 import {
   callNode,
   cellExporter,
@@ -13,6 +21,7 @@ import {
   exportAsCalculated,
   formulaVertexOf,
   instanceKey,
+  lazyColumnRange,
   nameTarget,
   placeFree,
   skipChangeLists,
@@ -428,6 +437,60 @@ describe("a plugin function's arguments evaluated through the plugin (runFunctio
     const outer = throughPlugin.nodes.map((n) => callNode(n)?.procedureName ?? (n as { type?: string }).type);
     // The outer call's two arguments (a cell reference, then the nested call), and the nested call's own argument.
     expect(outer).toEqual(expect.arrayContaining(['CELL_REFERENCE', 'CRM3.ARGS', 'NUMBER']));
+    hf.destroy();
+  });
+});
+
+/** A function whose result is a lazily made column (lazyColumnRange): `made` counts the times its rows were made. */
+const lazy = { made: 0 };
+class LazyColumnPlugin extends FunctionPlugin {
+  static override implementedFunctions = {
+    'CRM3.LAZY': { method: 'lazy', parameters: [], sizeOfResultArrayMethod: 'lazySize', vectorizationForbidden: true },
+  };
+  lazy(): unknown {
+    return lazyColumnRange()!(4, () => {
+      lazy.made++;
+      return [[1], ['Won'], [''], [new CellError(ErrorType.NA, 'none')]];
+    });
+  }
+  lazySize(): ArraySize {
+    return new ArraySize(1, 4);
+  }
+}
+HyperFormula.registerFunctionPlugin(LazyColumnPlugin, { enGB: { 'CRM3.LAZY': 'CRM3.LAZY' }, enUS: { 'CRM3.LAZY': 'CRM3.LAZY' } });
+
+describe('a range value whose cells are made when first read (lazyColumnRange)', () => {
+  test('its size is known before its rows are made; the rows are made once, on the first read', () => {
+    const make = lazyColumnRange();
+    expect(make).toBeDefined();
+    let made = 0;
+    const range = make!(3, () => {
+      made++;
+      return [[7], [8], [9]];
+    });
+    expect(range).toBeInstanceOf(SimpleRangeValue);
+    expect([range.width(), range.height(), range.isAdHoc()]).toEqual([1, 3, true]);
+    expect(made).toBe(0);
+    expect(range.data).toEqual([[7], [8], [9]]);
+    expect(range.rawData()).toBe(range.data);
+    expect(range.valuesFromTopLeftCorner()).toEqual([7, 8, 9]);
+    expect(range.hasOnlyNumbers()).toBe(true);
+    expect(made).toBe(1);
+  });
+
+  test('spilled as cells, and read by a built-in function, as the rows it makes', () => {
+    lazy.made = 0;
+    const hf = HyperFormula.buildFromArray(
+      [['=CRM3.LAZY()', '=COUNTA(CRM3.LAZY())', '=SUM(CRM3.LAZY())', '=INDEX(CRM3.LAZY(),2,1)']],
+      config,
+    );
+    const cells = [0, 1, 2, 3].map((row) => hf.getCellValue({ sheet: 0, row, col: 0 }));
+    expect(cells.slice(0, 3)).toEqual([1, 'Won', '']);
+    expect(cells[3]).toMatchObject({ type: 'NA', message: 'none' });
+    expect(hf.getCellValue({ sheet: 0, row: 0, col: 1 })).toBe(4);
+    expect(hf.getCellValue({ sheet: 0, row: 0, col: 2 })).toMatchObject({ type: 'NA' });
+    expect(hf.getCellValue({ sheet: 0, row: 0, col: 3 })).toBe('Won');
+    expect(lazy.made).toBe(4);
     hf.destroy();
   });
 });

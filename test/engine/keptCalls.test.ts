@@ -7,6 +7,7 @@
  * evaluating its text again, and explanations with the record equal those without.
  */
 import fc from 'fast-check';
+import { SimpleRangeValue } from 'hyperformula';
 import { Cell } from '../../src/core/cells';
 import { formulaWorking } from '../../src/engine/indicatorWorking';
 import { CellChange, ConfigChange, WorkbookEngine } from '../../src/engine/workbookEngine';
@@ -66,7 +67,9 @@ describe('nested calls reused when nothing they read changed', () => {
     engine.withConfig([{ table: 'Stages', row: 0, column: 'Order', value: Number(stages.rows[0][order]) + 7 }], (e) => {
       const now = e.indicatorCalls(indicator(e, 'LATE_STAGE_SHARE'))?.args[0]?.call?.args[3];
       expect(now).not.toBe(before);
-      expect(JSON.stringify(now?.kept)).not.toBe(JSON.stringify(before?.kept));
+      // Its cells (a column result's rows are made when read).
+      const cells = (slot: typeof now) => JSON.stringify((slot?.kept?.value as SimpleRangeValue | undefined)?.data);
+      expect(cells(now)).not.toBe(cells(before));
     });
   });
 });

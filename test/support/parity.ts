@@ -48,7 +48,7 @@ function toInputCell(c: SpecCell): InputCell {
   return isErrorCell(c) ? new CalcError(c.error, { en: 'input error', zh: '输入错误' }) : c;
 }
 
-function toInputArgs(args: ArgSpec[]): InputArg[] {
+export function toInputArgs(args: ArgSpec[]): InputArg[] {
   const out = args.map((a): InputArg => {
     if (a.kind === 'omit') return undefined;
     if (a.kind === 'value' || a.kind === 'literal') return toInputCell(a.value);

@@ -5,13 +5,14 @@
 import { ArraySize, CellError, EmptyValue, FunctionArgumentType, FunctionPlugin, SimpleRangeValue } from 'hyperformula';
 import type { HyperFormula } from 'hyperformula';
 import type { ImplementedFunctions } from 'hyperformula';
-import { CalcError, Cell, Result, Scalar } from '../../core/cells';
+import { CalcError, Cell, Scalar } from '../../core/cells';
 import { Locale, pick } from '../../core/i18n';
 import { catalog } from '../catalog';
-import { FunctionDeclaration, NAMESPACE } from '../declaration';
+import { FunctionDeclaration, FunctionResult, NAMESPACE } from '../declaration';
 import { columnRows } from '../columnRows';
-import { Dimensions, InputArg, InputCell, invoke, invokeRows, markErrorFree, resultSize } from '../invoke';
-import { HeldColumn, knownColumn } from '../args';
+import { Dimensions, InputArg, InputCell, invokeHeld, invokeRows, markErrorFree, resultSize } from '../invoke';
+import { ColumnResult } from '../spill';
+import { HeldColumn } from '../args';
 import { reportRowsChanged, reportsChanges } from '../../calc/columnViews';
 
 const HF_ERROR: Record<CalcError['code'], string> = {
@@ -61,18 +62,6 @@ export function fromHfScalar(v: unknown): InputCell {
   return null;
 }
 
-/** Every row plain (plainRow). */
-function plainGrid(grid: readonly (readonly unknown[])[]): boolean {
-  let last: readonly unknown[] | undefined;
-  for (let i = 0; i < grid.length; i++) {
-    const row = grid[i];
-    if (row === last) continue;
-    if (!plainRow(row)) return false;
-    last = row;
-  }
-  return true;
-}
-
 /** Every cell a number, text or boolean: fromHfScalar gives each back as it is. */
 function plainRow(row: readonly unknown[]): boolean {
   for (let k = 0; k < row.length; k++) {
@@ -85,8 +74,12 @@ function plainRow(row: readonly unknown[]): boolean {
 function fromHfArg(v: unknown): InputArg {
   if (v === undefined) return undefined;
   if (v instanceof SimpleRangeValue) {
-    // A CRM3 call's column result holds one row per distinct value (toHf, columnRows): converted
-    // once each, the argument shares them too (no new one-cell array per row to collect).
+    // A CRM3 call's column result: its held column, no rows read (toHf, heldRange).
+    const held = heldRanges.get(v);
+    if (held) return held.column;
+    // Another range (a block result, a spill, cells): a result's rows are shared per distinct
+    // value (toHf, columnRows): converted once each, the argument shares them too (no new
+    // one-cell array per row to collect).
     // A row of plain numbers, texts and booleans reads as itself, and a grid of such rows is
     // handed on as HyperFormula made it (a fresh array for each evaluation, never changed
     // afterwards): no copy of 50,000 rows to collect (issue #15).
@@ -117,7 +110,9 @@ function toHfScalar(s: Scalar, locale: Locale): unknown {
   return s === null ? '' : s;
 }
 
-function toHf(r: Result, size: Dimensions, locale: Locale): unknown {
+function toHf(result: FunctionResult, size: Dimensions, locale: Locale): unknown {
+  if (result instanceof ColumnResult && size.cols === 1 && size.rows === result.values.length) return heldRange(result, locale);
+  const r = result instanceof ColumnResult ? result.rows() : result;
   if (!Array.isArray(r)) {
     if (size.rows === 1 && size.cols === 1) return toHfScalar(r, locale);
     // An array formula must fill its predicted size: a scalar (an error) fills every cell.
@@ -127,14 +122,49 @@ function toHf(r: Result, size: Dimensions, locale: Locale): unknown {
   }
   // The predicted size is a promise: a row list whose height was not typed is cut or padded to it.
   const fitted = r.length === size.rows && r.every((row) => row.length === size.cols) ? r : fit(r, size);
-  if (size.cols === 1) {
-    // A column of plain values (no blank, no error: toHfScalar gives each back as it is) goes to
-    // HyperFormula as the kernel's grid itself, rows already shared (spill): no copy, and the next
-    // CRM3 call that reads it gets the same grid and its known flat column (fromHfArg, flatten).
-    if (fitted === r && plainGrid(fitted)) return SimpleRangeValue.onlyValues(fitted as never);
-    return SimpleRangeValue.onlyValues(columnRows(fitted, (row) => toHfScalar(row[0], locale)) as never);
-  }
+  if (size.cols === 1) return SimpleRangeValue.onlyValues(columnRows(fitted, (row) => toHfScalar(row[0], locale)) as never);
   return SimpleRangeValue.onlyValues(fitted.map((row) => row.map((c) => toHfScalar(c, locale) as never)));
+}
+
+/**
+ * A CRM3 call's column result and the column a CRM3 call reading it gets (what fromHfScalar gives
+ * for each of its cells: blank as '', an error as HyperFormula's error turned back), per range
+ * value toHf made (heldRange); `plain`: the column holds only numbers, texts and booleans.
+ */
+const heldRanges = new WeakMap<object, { column: HeldColumn; plain: boolean }>();
+
+/**
+ * Makes a range value of one column whose rows are made only when HyperFormula reads its cells
+ * (the engine registers one: engine/hfInternals.ts `lazyColumnRange`); without one, the rows are
+ * made at once.
+ */
+export type ColumnRangeMaker = (height: number, rows: () => unknown[][]) => SimpleRangeValue;
+let columnRange: ColumnRangeMaker = (_height, rows) => SimpleRangeValue.onlyValues(rows() as never);
+export function setColumnRangeMaker(make: ColumnRangeMaker | undefined): void {
+  columnRange = make ?? ((_height, rows) => SimpleRangeValue.onlyValues(rows() as never));
+}
+
+/**
+ * A column result as HyperFormula's value (issue #15): a range whose rows (shared per distinct
+ * value, blank as '', errors as HyperFormula's) are made only if HyperFormula reads its cells (a
+ * spill, a built-in function over it); a CRM3 call reading it gets the held column (fromHfArg):
+ * the kernel's own array when it is plain, else its cells as they read back.
+ */
+export function heldRange(r: ColumnResult, locale: Locale): SimpleRangeValue {
+  const column = new HeldColumn(r.plain ? r.values : r.values.map((v) => asSpilled(v, locale)));
+  const plain = r.plain || !column.values.some((v) => v instanceof CalcError);
+  if (plain) markErrorFree(column);
+  const range = columnRange(
+    column.length,
+    r.plain ? () => column.rows() : () => columnRows(r.values, (v) => toHfScalar(v, locale)),
+  );
+  heldRanges.set(range, { column, plain });
+  return range;
+}
+
+/** The column a CRM3 call reads from a column result HyperFormula holds (toHf), or undefined. */
+export function heldColumnOf(value: unknown): HeldColumn | undefined {
+  return value !== null && typeof value === 'object' ? heldRanges.get(value)?.column : undefined;
 }
 
 function fit(r: Scalar[][], size: Dimensions): Scalar[][] {
@@ -302,7 +332,7 @@ function newMetadata(decl: FunctionDeclaration) {
 }
 
 /** What one CRM3 call gave: the kernel's result, or HyperFormula's own answer when it refused the call (wrong count of arguments). */
-type CallOutcome = { result: Result } | { refused: unknown };
+type CallOutcome = { result: FunctionResult } | { refused: unknown };
 
 /**
  * Runs one CRM3 call node as every CRM3 call runs: arguments through the engine's shortcut when
@@ -314,8 +344,8 @@ function runCall(plugin: PluginThis, decl: FunctionDeclaration, ast: Ast, state:
   const frame = observer?.enter(plugin, ast, state);
   try {
     const direct = ast.args.length <= decl.params.length ? argumentsWithShortcut(plugin, ast, state, frame) : undefined;
-    if (direct) return { result: invoke(decl, direct) };
-    let result: Result | undefined;
+    if (direct) return { result: invokeHeld(decl, direct) };
+    let result: FunctionResult | undefined;
     // HyperFormula evaluates the arguments (through the plugin's evaluateAst: its nested CRM3
     // calls are reused or kept there, see evaluateArgument).
     const args: ArgumentFrame | undefined = nestedCallCache ? { ast, frame, reused: new Set(), evaluated: new Map() } : undefined;
@@ -328,7 +358,7 @@ function runCall(plugin: PluginThis, decl: FunctionDeclaration, ast: Ast, state:
         if (args)
           for (const [i, value] of args.evaluated) nestedCallCache?.keep(plugin, ast.args[i], state, frame, i, value, values[i]);
         while (values.length && values[values.length - 1] === undefined) values.pop();
-        result = invoke(decl, values);
+        result = invokeHeld(decl, values);
         return RAN;
       });
     } finally {
@@ -382,54 +412,54 @@ function evaluateArgument(plugin: FunctionPlugin, node: unknown, state: unknown,
   return value;
 }
 
-/** The flat column of each steady column value (steadyColumnValue): changed in place with its grid. */
-const steadyColumns = new WeakMap<object, Cell[]>();
+/** The held column of each steady column value (steadyColumnValue): changed in place. */
+const steadyColumns = new WeakMap<object, HeldColumn>();
 
 /**
  * A nested call's column result as the same object from one evaluation to the next (issue #15).
  * Given the value the same call gave last time (`previous`) and the one it gives now, returns
- * `previous` with the rows that differ replaced in place (its grid, and the flat column a CRM3
- * call reads from it), when both are one column of plain values (numbers, texts, booleans: what
- * fromHfArg hands on as they are) of the same height; else `value`, made steady (its own copies
- * of the rows and of the column, so nothing else holds what is changed later).
+ * `previous` with the rows that differ replaced in place (its held column, and the rows made of
+ * it so far), when both are one column of plain values (numbers, texts, booleans: what a CRM3
+ * call reads as they are) of the same height; else `value`, made steady (its own copy of the
+ * column, so nothing else holds what is changed later).
  *
  * Why: a what-if re-runs the nested calls that read the changed column (the LOOKUPBY of statuses
  * under MEAN, KEYINFO, COUNTBY, OVERRUN), and their values are kept until the next run (the
- * kept calls, the explanations' record). Each run's new n-row grid, its flat column, the typed
- * views and the kept tallies made for that new column all outlived a young-generation collection
- * and were the old-generation garbage the what-if's peak memory was made of. With the same
- * column changed in place, the views re-read only the changed rows and the tallies over it are
- * patched (calc/columnViews.ts logs the rows), as for the store's columns. Only for calls whose
- * value does not depend on the cell they are in (the cache decides), so every place that holds
- * the old value would be given the same new one.
+ * kept calls, the explanations' record). Each run's new n-row column, the typed views and the
+ * kept tallies made for that new column all outlived a young-generation collection and were the
+ * old-generation garbage the what-if's peak memory was made of. With the same column changed in
+ * place, the views re-read only the changed rows and the tallies over it are patched
+ * (calc/columnViews.ts logs the rows), as for the store's columns. Only for calls whose value
+ * does not depend on the cell they are in (the cache decides), so every place that holds the old
+ * value would be given the same new one.
  */
 export function steadyColumnValue(previous: unknown, value: unknown): unknown {
-  if (!(value instanceof SimpleRangeValue) || value.width() !== 1) return value;
-  const rows = value.data as unknown[][];
-  if (rows.length === 0 || !plainGrid(rows)) return value;
-  const flat = previous instanceof SimpleRangeValue ? steadyColumns.get(previous) : undefined;
-  if (flat !== undefined && flat.length === rows.length) {
-    const grid = (previous as SimpleRangeValue).data as unknown[][];
+  const held = value instanceof SimpleRangeValue ? heldRanges.get(value) : undefined;
+  if (!held?.plain) return value;
+  const values = held.column.values;
+  const kept = previous instanceof SimpleRangeValue ? steadyColumns.get(previous) : undefined;
+  if (kept !== undefined && kept.length === values.length) {
+    const own = kept.values as Cell[];
     const changed: number[] = [];
-    for (let i = 0; i < rows.length; i++) {
-      const r = rows[i];
-      if (r === grid[i] || Object.is(r[0], grid[i][0])) continue;
-      grid[i] = r;
-      flat[i] = r[0] as Cell;
+    for (let i = 0; i < values.length; i++) {
+      if (Object.is(own[i], values[i])) continue;
+      own[i] = values[i] as Cell;
       changed.push(i);
     }
-    // Also during the recalculation: the column's views re-read these rows (calc/columnViews.ts).
-    if (changed.length) reportRowsChanged(flat, changed);
+    if (changed.length) {
+      kept.changed(changed);
+      // Also during the recalculation: the column's views re-read these rows (calc/columnViews.ts).
+      reportRowsChanged(own, changed);
+    }
     return previous;
   }
-  const grid = rows.slice();
-  const own = new Array<Cell>(grid.length);
-  for (let i = 0; i < grid.length; i++) own[i] = grid[i][0] as Cell;
-  const steady = SimpleRangeValue.onlyValues(grid as never);
-  steadyColumns.set(steady, own);
+  const own = values.slice() as Cell[];
+  const column = new HeldColumn(own);
+  markErrorFree(column);
   reportsChanges(own);
-  knownColumn(grid as Cell[][], own);
-  markErrorFree(grid as Cell[][]);
+  const steady = columnRange(own.length, () => column.rows());
+  heldRanges.set(steady, { column, plain: true });
+  steadyColumns.set(steady, column);
   return steady;
 }
 
@@ -438,7 +468,7 @@ export function steadyColumnValue(previous: unknown, value: unknown): unknown {
  * function of the same instance (the engine's computed-column handle, engine/columnStore.ts):
  * the cells a CRM3 function reading its spilled result would get (blank as '', errors as
  * their HyperFormula error turned back into a CalcError in the instance's language: exactly
- * toHf then fromHfScalar), as a new array, without making the spill. HyperFormula's own answer
+ * toHf then fromHfScalar), as an array no one else changes, without making the spill. HyperFormula's own answer
  * (an error) when it refused the call; undefined when `ast` is not a CRM3 call of a column
  * result (a `column` or `rows` shape).
  */
@@ -456,7 +486,11 @@ export function columnOfCall(
   const outcome = runCall(self, decl, node, state);
   if ('refused' in outcome) return outcome;
   const locale = pluginLocale(plugin);
-  const r = outcome.result;
+  const result = outcome.result;
+  if (result instanceof ColumnResult && result.values.length === size.rows)
+    // The kernel's own array when plain (the store copies what it keeps, ColumnStore.write).
+    return result.plain ? (result.values as InputCell[]) : result.values.map((v) => asSpilled(v, locale));
+  const r = result instanceof ColumnResult ? result.rows() : result;
   const out = new Array<InputCell>(size.rows);
   // As toHf fills the predicted size: a scalar (an error) in every row, a list cut or padded.
   if (!Array.isArray(r)) {
