@@ -11,6 +11,7 @@ import { declarationOf } from '../functions/catalog';
 import {
   buildCrm3Plugin,
   crm3Translations,
+  heldColumnOf,
   setColumnRangeMaker,
   setNamedColumnShortcut,
   setNestedCallCache,
@@ -408,6 +409,30 @@ export class WorkbookEngine {
     if (!(value instanceof SimpleRangeValue) || value.width() !== 1 || value.height() < 2) return undefined;
     const exportCell = cellExporter(this.hf);
     if (!exportCell) return undefined;
+    const held = heldColumnOf(value);
+    if (held) return this.exportedHeld(held, exportCell) ?? this.exportedRows(value, exportCell);
+    return this.exportedRows(value, exportCell);
+  }
+
+  /**
+   * A CRM3 call's column result HyperFormula holds (crm3Plugin's heldRange) read from its held
+   * column, without making its rows: each cell exported as HyperFormula would export the cell
+   * it shows (the same held column when no cell changes on the way: no blank); undefined when it
+   * holds an error (then its rows are exported).
+   */
+  private exportedHeld(held: HeldColumn, exportCell: (cell: unknown) => unknown): HeldColumn | undefined {
+    const values = held.values;
+    let out: InputCell[] | undefined;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (v instanceof CalcError) return undefined;
+      const input = exportedInput(exportCell(v));
+      if (!Object.is(input, v)) (out ??= values.slice())[i] = input;
+    }
+    return out ? heldColumn(out) : held;
+  }
+
+  private exportedRows(value: SimpleRangeValue, exportCell: (cell: unknown) => unknown): HeldColumn {
     const rows = value.data;
     const column = new Array<InputCell>(rows.length);
     for (let i = 0; i < rows.length; i++) column[i] = exportedInput(exportCell(rows[i][0]));

@@ -6,11 +6,15 @@
  * same, and a nested call whose value depends on its cell (a cell reference, a volatile or
  * other function) is not kept.
  */
+import { CalcError } from '../../src/core/cells';
+import { HeldColumn } from '../../src/functions/args';
+import { InputArg } from '../../src/functions/invoke';
 import { explainIndicator, formulaWorking } from '../../src/engine/indicatorWorking';
 import { WorkbookEngine } from '../../src/engine/workbookEngine';
 import { BUILT_IN_INDICATORS } from '../../src/model/indicators';
 import { generateSample } from '../../src/model/sample';
 import { IndicatorRow } from '../../src/model/snapshot';
+import { caseSnapshot } from '../support/engineResults';
 import { hfOf, keptAgainstCalculated, nestedArguments } from '../support/nestedRecords';
 
 const ASOF = 46352; // 2026-11-26
@@ -86,5 +90,33 @@ describe('nested calls whose value depends on where they are', () => {
     expect(engine.indicatorCalls({ ...plainRow.row })).toBeDefined(); // a copy (withCatalogWords) finds its row
     expect(engine.indicatorCalls({ ...plainRow.row, formula: `=CRM3.SHARE(${mentor},">0",Opp_Status,"Won")` })).toBeUndefined();
     expect(engine.indicatorCalls({ ...plainRow.row, id: 'OTHER' })).toBeUndefined();
+  });
+});
+
+describe('a nested column read from the record (a column result held, its rows never made)', () => {
+  const engine = WorkbookEngine.build(caseSnapshot({ name: 'messy', size: 300, seed: 4, locale: 'en-US', messy: true }), {
+    asOf: ASOF,
+  });
+  afterAll(() => engine.destroy());
+  const cells = (a: InputArg): unknown[] =>
+    (a instanceof HeldColumn ? a.values : Array.isArray(a) ? (a as unknown[][]).map((r) => r[0]) : [a]).map((c) =>
+      c instanceof CalcError ? `#${c.code} ${c.message.en}` : c,
+    );
+
+  test('is the argument calculating its text gives, blanks and errors as a function reads them', () => {
+    let blanks = 0;
+    let compared = 0;
+    for (const { row } of engine.indicators()) {
+      for (const [text, call, kept] of nestedArguments(row.formula, engine.indicatorCalls(row))) {
+        if (!kept) continue;
+        const fromRecord = cells(engine.argument(text, { call, kept: kept as { value: unknown } }));
+        expect(fromRecord).toEqual(cells(engine.argument(text)));
+        compared++;
+        if (fromRecord.includes(null)) blanks++;
+      }
+    }
+    expect(compared).toBeGreaterThanOrEqual(15);
+    // Some recorded column holds a blank (a '' in HyperFormula's cells: null to a function).
+    expect(blanks).toBeGreaterThan(0);
   });
 });
