@@ -434,15 +434,21 @@ export const storeShortcut: NamedColumnShortcut = (plugin, ast, state) => {
   return Math.max(1, values.length) === target.rows ? store.column(key) : undefined;
 };
 
-/** A block of fed columns (Opp_Answers): every column spilled by CRM3DATA of one store, each exactly the block's height. */
+/**
+ * A block of fed columns (Opp_Answers) of one store: every column spilled by CRM3DATA, each exactly
+ * the block's height; or the row of the columns' cells atop them (sheets.ts' block handles: each a
+ * handle cell, or a spill's first cell once a formula read that column as cells), the block then
+ * as tall as its columns.
+ */
 function blockOf(target: NameTarget): Cell[][] | undefined {
   const calls = target.columnCalls;
-  if (!calls?.length || calls.some((c) => c?.name !== DATA_FUNCTION || c.texts[0] !== calls[0]!.texts[0])) return undefined;
+  const row = target.rows === 1;
+  const fed = (c: NameTarget['call']) => c?.name === DATA_FUNCTION || (row && c?.name === HANDLE_FUNCTION);
+  if (!calls?.length || calls.some((c) => !fed(c) || c!.texts[0] !== calls[0]!.texts[0])) return undefined;
   const store = live.get(calls[0]!.texts[0]);
-  return store?.block(
-    calls.map((c) => decodeURIComponent(c!.texts[1] ?? '')),
-    target.rows,
-  );
+  const keys = calls.map((c) => decodeURIComponent(c!.texts[1] ?? ''));
+  const rows = row ? store?.get(keys[0])?.length : target.rows;
+  return rows ? store?.block(keys, rows) : undefined;
 }
 
 const ownNames = { [DATA_FUNCTION]: DATA_FUNCTION, [HANDLE_FUNCTION]: HANDLE_FUNCTION, [COMPUTED_FUNCTION]: COMPUTED_FUNCTION };

@@ -30,6 +30,7 @@ import { namesIn, namesReadAsCells } from './formulaLanguage';
 import {
   CALC_SHEET,
   CONFIG_SHEET,
+  ColumnHandle,
   EngineLayout,
   INDICATORS_SHEET,
   MIN_DATA_ROWS,
@@ -545,8 +546,18 @@ export class WorkbookEngine {
     const read = [...namesReadAsCells(formula)];
     const asCells = read.filter((n) => this.layout.handles.has(n.toLowerCase()));
     const computedAsCells = read.filter((n) => this.layout.computedHandles.has(n.toLowerCase()));
-    if (wanted.length === 0 && asCells.length === 0 && computedAsCells.length === 0) return false;
+    const blocksAsCells = read.filter((n) => this.layout.blocks.has(n.toLowerCase()));
+    if (wanted.length === 0 && asCells.length === 0 && computedAsCells.length === 0 && blocksAsCells.length === 0) return false;
     this.hf.batch(() => {
+      // A block whose name is the row of its columns' handles, read as cells: its columns spilled, its name over them.
+      for (const n of blocksAsCells) {
+        const block = this.layout.blocks.get(n.toLowerCase())!;
+        this.layout.blocks.delete(n.toLowerCase());
+        for (const handle of [...this.layout.handles.values()])
+          if (handle.table === block.table && handle.col >= block.col && handle.col < block.col + block.width)
+            this.spillHandle(handle);
+        this.hf.changeNamedExpression(block.name, columnRange(block.table, block.col, block.span, 2, block.width));
+      }
       // A computed column held in the store that this formula reads as cells: spilled from then on.
       for (const n of computedAsCells) {
         const handle = this.layout.computedHandles.get(n.toLowerCase())!;
@@ -557,11 +568,8 @@ export class WorkbookEngine {
       }
       // A column held as one handle cell that this formula reads as cells: spilled from then on.
       for (const n of asCells) {
-        const handle = this.layout.handles.get(n.toLowerCase())!;
-        this.layout.handles.delete(n.toLowerCase());
-        const address = { sheet: this.sheetIds[handle.table], row: 1, col: handle.col };
-        this.hf.setCellContents(address, [[this.store.formula(handle.key)]]);
-        this.hf.changeNamedExpression(handle.name, columnRange(handle.table, handle.col, handle.span));
+        const handle = this.layout.handles.get(n.toLowerCase());
+        if (handle) this.spillHandle(handle);
       }
       for (const name of wanted) {
         const spec = TABLES.find((t) => name.startsWith(`${t.prefix}_`));
@@ -576,6 +584,14 @@ export class WorkbookEngine {
       }
     });
     return true;
+  }
+
+  /** A fed column held as one handle cell, spilled from now on (its name over the spill). */
+  private spillHandle(handle: ColumnHandle): void {
+    this.layout.handles.delete(handle.name.toLowerCase());
+    const address = { sheet: this.sheetIds[handle.table], row: 1, col: handle.col };
+    this.hf.setCellContents(address, [[this.store.formula(handle.key)]]);
+    this.hf.changeNamedExpression(handle.name, columnRange(handle.table, handle.col, handle.span));
   }
 
   /**

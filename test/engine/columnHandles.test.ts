@@ -78,4 +78,61 @@ describe('column handles', () => {
       engine.destroy();
     }
   });
+
+  describe('a block (Opp_Answers) only CRM3 functions read', () => {
+    const answers = opps.headers.filter((h) => h.startsWith('Q_'));
+    const answerCount = opps.rows.reduce((k, r) => k + answers.filter((h) => r[opps.headers.indexOf(h)] !== null).length, 0);
+    const qualScores = (e: WorkbookEngine) => e.computedColumn('Opportunities', 'QualScore');
+
+    test('is the row of its columns’ handle cells, with the values of the spilled block', () => {
+      expect(answers.length).toBeGreaterThanOrEqual(10);
+      const held = WorkbookEngine.build(sample, { asOf: ASOF });
+      // A formula reading the block as cells: every answer column spilled, the name over them.
+      const own = [...BUILT_IN_INDICATORS, ownIndicator('ANSWERS', '=COUNTA(Opp_Answers)')];
+      const spilled = WorkbookEngine.build({ ...sample, indicators: own }, { asOf: ASOF });
+      try {
+        expect(held.layout.blocks.has('opp_answers')).toBe(true);
+        expect(held.layout.handles.has(`opp_${answers[0].toLowerCase()}`)).toBe(true);
+        expect(spilled.layout.blocks.has('opp_answers')).toBe(false);
+        expect(spilled.layout.handles.has(`opp_${answers[0].toLowerCase()}`)).toBe(false);
+        expect(spilled.indicators().find((i) => i.row.id === 'ANSWERS')?.value).toBe(answerCount);
+        expect(spilled.indicators().slice(0, -1)).toEqual(held.indicators());
+        expect(qualScores(spilled)).toEqual(qualScores(held));
+      } finally {
+        held.destroy();
+        spilled.destroy();
+      }
+    });
+
+    test('a formula typed later that reads it as cells sees every row; a what-if on an answer reaches what reads it', () => {
+      const engine = WorkbookEngine.build(sample, { asOf: ASOF });
+      try {
+        const column = answers[0];
+        const i = opps.rows.findIndex((r) => r[opps.headers.indexOf(column)] === 'Yes');
+        const change = { table: 'Opportunities' as const, row: i, column, value: 'No' };
+        // The same edit on the workbook itself, evaluated afresh.
+        const edited = structuredClone(sample);
+        edited.tables.Opportunities!.rows[i][opps.headers.indexOf(column)] = 'No';
+        const fresh = WorkbookEngine.build(edited, { asOf: ASOF });
+        const expected = { indicators: fresh.indicators(), qualScores: qualScores(fresh) };
+        fresh.destroy();
+        expect(expected.qualScores[i]).not.toEqual(qualScores(engine)[i]);
+
+        const before = { indicators: engine.indicators(), qualScores: qualScores(engine) };
+        engine.apply([change]);
+        expect({ indicators: engine.indicators(), qualScores: qualScores(engine) }).toEqual(expected);
+        engine.apply([{ ...change, value: opps.rows[i][opps.headers.indexOf(column)] }]);
+        expect({ indicators: engine.indicators(), qualScores: qualScores(engine) }).toEqual(before);
+
+        expect(engine.calculate('=COUNTA(Opp_Answers)')).toBe(answerCount);
+        expect(engine.layout.blocks.has('opp_answers')).toBe(false);
+        expect({ indicators: engine.indicators(), qualScores: qualScores(engine) }).toEqual(before);
+        engine.apply([change]);
+        expect({ indicators: engine.indicators(), qualScores: qualScores(engine) }).toEqual(expected);
+        expect(engine.calculate('=COUNTA(Opp_Answers)')).toBe(answerCount);
+      } finally {
+        engine.destroy();
+      }
+    });
+  });
 });
