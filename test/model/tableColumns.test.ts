@@ -61,7 +61,7 @@ describe('a table held by columns (model/tableColumns)', () => {
 // day/month and ISO dates as text, blanks, spaces, ids that repeat, stages and statuses good and bad.
 const cell = fc.oneof(
   fc.constant(null),
-  fc.constant('  '),
+  fc.constantFrom('  ', '\u3000', '\u00a0', '\t', '\n', '\u2028', '\ufeff', '\u3000O1', '\u00a0A1', ' Won', '\x7fx', '\x9f'),
   fc.integer({ min: -5, max: 50_000 }),
   fc.double({ min: -10, max: 1e6, noNaN: true }),
   fc.constantFrom('1,200.50', '¥300', '$1,200', '€5', '12 USD', 'abc', '3 O', '-4'),
