@@ -98,6 +98,19 @@ class InlineFirstScriptPlugin {
   }
 }
 
+/**
+ * Web mode's first frame (src/taskpane/webMode/firstFrame.tsx): the pane's first state rendered
+ * to HTML in Node, from the sources as they are when the build starts.
+ */
+function firstFrame() {
+  const unregister = register();
+  try {
+    return require('./src/taskpane/webMode/firstFrame.tsx').firstFrame();
+  } finally {
+    unregister();
+  }
+}
+
 async function httpsOptions() {
   if (process.env.CRM3_HTTP === '1') return undefined;
   try {
@@ -140,13 +153,28 @@ module.exports = async (env, argv) => {
       splitChunks: { chunks: (chunk) => !chunk.canBeInitial() && chunk.name !== 'crm3-engine' },
       // Scripts in ASCII (the zh strings as \u escapes): one non-Latin-1 character makes the browser
       // decode a whole script to UTF-16 and V8 hold and scan it as a two-byte string (issue #15).
-      minimizeOptions: { javascript: { compress: { passes: 2 }, format: { asciiOnly: true } } },
+      minimizeOptions: {
+        javascript: { compress: { passes: 2 }, format: { asciiOnly: true } },
+        // Empty comments kept: they part web mode's first frame's adjacent texts as React's render
+        // does (webMode/firstFrame.tsx), so that Chromium shapes each line alike.
+        html: { comments: /^\s*$/ },
+      },
     },
     plugins: [
       // taskpane.html is the page Office loads (office.js in <head>); index.html is web mode (no office.js).
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', officeJs: true, chunks: ['functions', 'commands', 'taskpane'], chunksSortMode: 'manual' }),
       // Web mode has no Excel to register functions or commands with: it loads the pane alone.
-      new HtmlWebpackPlugin({ filename: 'index.html', template: './src/taskpane/taskpane.html', officeJs: false, chunks: ['taskpane'], chunksSortMode: 'manual' }),
+      // Its first paint is the pane's first frame, drawn by the HTML itself (webMode/firstFrame.tsx).
+      new HtmlWebpackPlugin({
+        filename: 'index.html',
+        template: './src/taskpane/taskpane.html',
+        officeJs: false,
+        firstFrame: firstFrame(),
+        chunks: ['taskpane'],
+        chunksSortMode: 'manual',
+        // Minified by webpack's own HTML minimizer alone (minimizeOptions.html), which keeps the first frame's empty comments.
+        minify: false,
+      }),
       new CopyWebpackPlugin({ patterns: [{ from: 'assets', to: 'assets' }, { from: 'templates/*.xlsx', to: 'templates/[name][ext]', noErrorOnMissing: true }] }),
       new CatalogAssetsPlugin(),
       new EagerModulesPlugin(['crm3-engine', 'taskpane', 'pane', 'web-host']),

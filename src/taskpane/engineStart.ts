@@ -12,4 +12,7 @@ import { sampleWorkerName } from './engine/messages';
 import { mark } from './timing';
 
 mark('engine-start');
-startEarlyWorker(sampleWorkerName(browserLocale()));
+const locale = browserLocale();
+// The page's language, before <body> is parsed: it says which language's first frame shows (webMode/firstFrame.tsx).
+document.documentElement.lang = locale;
+startEarlyWorker(sampleWorkerName(locale));
