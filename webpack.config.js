@@ -165,16 +165,8 @@ module.exports = async (env, argv) => {
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', officeJs: true, chunks: ['functions', 'commands', 'taskpane'], chunksSortMode: 'manual' }),
       // Web mode has no Excel to register functions or commands with: it loads the pane alone.
       // Its first paint is the pane's first frame, drawn by the HTML itself (webMode/firstFrame.tsx).
-      new HtmlWebpackPlugin({
-        filename: 'index.html',
-        template: './src/taskpane/taskpane.html',
-        officeJs: false,
-        firstFrame: firstFrame(),
-        chunks: ['taskpane'],
-        chunksSortMode: 'manual',
-        // Minified by webpack's own HTML minimizer alone (minimizeOptions.html), which keeps the first frame's empty comments.
-        minify: false,
-      }),
+      // Minified by webpack's own HTML minimizer alone (minimizeOptions.html), which keeps the first frame's empty comments.
+      new HtmlWebpackPlugin({ filename: 'index.html', template: './src/taskpane/taskpane.html', officeJs: false, firstFrame: firstFrame(), minify: false, chunks: ['taskpane'], chunksSortMode: 'manual' }),
       new CopyWebpackPlugin({ patterns: [{ from: 'assets', to: 'assets' }, { from: 'templates/*.xlsx', to: 'templates/[name][ext]', noErrorOnMissing: true }] }),
       new CatalogAssetsPlugin(),
       new EagerModulesPlugin(['crm3-engine', 'taskpane', 'pane', 'web-host']),
