@@ -31,6 +31,35 @@ test('web mode starts without Excel and shows the CRM3 catalog in English and Ch
   await page.context().close();
 });
 
+test('web mode’s first frame: drawn by index.html in the page’s language before the entry runs, then replaced by the pane', async () => {
+  for (const [lang, shown, hidden] of [
+    ['zh-CN', 'CRM3 大客户销售', 'CRM3 for Excel'],
+    ['en-US', 'CRM3 for Excel', 'CRM3 大客户销售'],
+  ]) {
+    const context = await web.browser.newContext({ viewport: { width: 320, height: 700 } });
+    // The entry held back: what shows meanwhile is index.html's own frame (webMode/firstFrame.tsx).
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await context.route('**/taskpane.js', async (route) => (await held, route.continue()));
+    const page = await context.newPage();
+    page.on('pageerror', (e) => web.pageErrors.push(e.message));
+    // Not until 'load' (nor DOMContentLoaded): both wait for the deferred entry held back.
+    await page.goto(`${web.base}/index.html?lang=${lang}`, { waitUntil: 'commit' });
+    await page.getByText(shown).waitFor();
+    expect(await page.getByText(hidden).isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
+    // Only the frame so far: no live control.
+    expect(await page.locator('[data-testid="view-picker"]').count()).toBe(0);
+    expect(await page.locator('.crm3-first-frame').count()).toBe(2);
+    release();
+    await waitForDashboard(page);
+    expect(await page.locator('.crm3-first-frame').count()).toBe(0);
+    expect(await page.getByText(shown).first().isVisible()).toBe(true);
+    await context.close();
+  }
+  expect(web.pageErrors).toEqual([]);
+});
+
 test('Office’s page with office.js in <head> and the CDN unreachable starts in web mode, no hang', async () => {
   const blocked: string[] = [];
   const page = await web.open('?lang=en-US', { page: 'taskpane.html' });
