@@ -10,24 +10,9 @@ import { Grid } from '../../src/core/cells';
 import { catalog } from '../../src/functions/catalog';
 import { HeldColumn, flatten } from '../../src/functions/args';
 import { InputArg, InputCell, gridDimensions, invoke, invokeWorking, markErrorFree } from '../../src/functions/invoke';
+import { inputArgument } from '../support/inputArbitraries';
 
-const cell: fc.Arbitrary<InputCell> = fc.oneof(
-  fc.constantFrom<InputCell>(null, '', 0, 1, 2.5, -3, 46352, 46400, true, false),
-  fc.constantFrom<InputCell>('Open', 'Won', 'Lost', '赢单', 'A', 'B', 'Yes', 'Mentor', 'Discover', 'a1', 'a2', '>=2', '*'),
-  fc.integer({ min: -5, max: 10 }),
-  fc.constantFrom<InputCell>(new CalcError('DIV0', { en: 'e', zh: 'e' }), new CalcError('NA', { en: 'n', zh: 'n' })),
-);
-
-/** An argument as a host gives it: omitted, one value, or one column of 1–8 rows (sometimes with no error at all). */
-const argument: fc.Arbitrary<InputArg> = fc.oneof(
-  fc.constant(undefined),
-  cell,
-  fc.array(cell, { minLength: 1, maxLength: 8 }).map((c) => c.map((v) => [v])),
-  fc
-    .array(cell, { minLength: 1, maxLength: 8 })
-    .map((c) => c.map((v) => [v instanceof CalcError ? null : v]))
-    .map((g) => (markErrorFree(g), g)),
-);
+const argument = inputArgument(1);
 
 /** The same arguments with every one-column grid held (error-free ones marked as the store marks them). */
 function held(args: readonly InputArg[], errorFree: ReadonlySet<unknown>): InputArg[] {

@@ -10,12 +10,13 @@ import { CellError } from 'hyperformula';
 import { CalcError } from '../../src/core/cells';
 import { catalog } from '../../src/functions/catalog';
 import { heldColumnOf, heldRange, setColumnRangeMaker } from '../../src/functions/hyperformula/crm3Plugin';
-import { InputArg, InputCell, invoke, invokeHeld, markErrorFree } from '../../src/functions/invoke';
+import { InputArg, invoke, invokeHeld } from '../../src/functions/invoke';
 import { ColumnResult } from '../../src/functions/spill';
 import { lazyColumnRange } from '../../src/engine/hfInternals';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ParityCase, toInputArgs } from '../support/parity';
+import { inputArgument } from '../support/inputArbitraries';
 
 /** The parity cases (test/functions/cases): arguments each function accepts. */
 const dir = path.join(__dirname, 'cases');
@@ -25,21 +26,7 @@ const cases: ParityCase[] = fs
   .sort()
   .flatMap((f) => (require(path.join(dir, f)) as { cases: ParityCase[] }).cases);
 
-const cell: fc.Arbitrary<InputCell> = fc.oneof(
-  fc.constantFrom<InputCell>(null, '', 0, 1, 2.5, -3, 46352, 46400, true, false),
-  fc.constantFrom<InputCell>('Open', 'Won', 'Lost', '赢单', 'A', 'B', 'Yes', 'Mentor', 'Discover', 'a1', 'a2', '>=2', '*'),
-  fc.integer({ min: -5, max: 10 }),
-  fc.constantFrom<InputCell>(new CalcError('DIV0', { en: 'e', zh: 'e' }), new CalcError('NA', { en: 'n', zh: 'n' })),
-);
-const argument: fc.Arbitrary<InputArg> = fc.oneof(
-  fc.constant(undefined),
-  cell,
-  fc.array(cell, { minLength: 1, maxLength: 8 }).map((c) => c.map((v) => [v])),
-  fc
-    .array(cell, { minLength: 2, maxLength: 8 })
-    .map((c) => c.map((v) => [v instanceof CalcError ? null : v]))
-    .map((g) => (markErrorFree(g), g)),
-);
+const argument = inputArgument(2);
 
 /** HyperFormula's error type for each code, written out (crm3Plugin's HF_ERROR). */
 const HF_TYPE: Record<string, string> = {
