@@ -139,9 +139,10 @@ const heldRanges = new WeakMap<object, { column: HeldColumn; plain: boolean }>()
  * made at once.
  */
 export type ColumnRangeMaker = (height: number, rows: () => unknown[][]) => SimpleRangeValue;
-let columnRange: ColumnRangeMaker = (_height, rows) => SimpleRangeValue.onlyValues(rows() as never);
+const rowsAtOnce: ColumnRangeMaker = (_height, rows) => SimpleRangeValue.onlyValues(rows() as never);
+let columnRange = rowsAtOnce;
 export function setColumnRangeMaker(make: ColumnRangeMaker | undefined): void {
-  columnRange = make ?? ((_height, rows) => SimpleRangeValue.onlyValues(rows() as never));
+  columnRange = make ?? rowsAtOnce;
 }
 
 /**
