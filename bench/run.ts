@@ -185,7 +185,7 @@ async function main(): Promise<void> {
     const times = last.startsWith('{') ? (JSON.parse(last) as { navMs: number; wallMs: number }) : undefined;
     // From the page's navigation (what a user waits for); with a fresh browser context opened, as this row used to say.
     webLine = times
-      ? `web mode first indicator ${sec(times.navMs)} from navigation, ${sec(times.wallMs)} with a fresh browser context (target ≤ 1.5 s; median of 3 pages)`
+      ? `web mode first indicator ${sec(times.navMs)} from navigation, ${sec(times.wallMs)} with a fresh browser context (target ≤ 1.5 s; median of 3 pages; Chromium without its new-window address-bar popups, docs/performance.md)`
       : `web mode first indicator: failed (${web.stderr.slice(-300)})`;
   }
   console.log(webLine);
