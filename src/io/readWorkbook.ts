@@ -159,7 +159,8 @@ function exportNotice(s: WorkbookSnapshot): Problem {
 
 /**
  * Every worksheet of the package as a grid, with its Excel tables, and the workbook's
- * defined names. Sheets are parsed one at a time, so only one sheet's XML is held at once.
+ * defined names. Sheets are parsed one at a time, the next one inflating meanwhile (XlsxParts'
+ * readAhead): one sheet's XML (or a few small ones) is held beside the one scanned.
  * What does not fit Excel's sheet, or XML that does not nest, becomes a problem (the rest is
  * read). Throws on a damaged package (PartFailure, ZipEntryError).
  */
@@ -167,6 +168,8 @@ export async function readGrids(
   parts: XlsxParts,
 ): Promise<{ sheets: SheetGrid[]; definedNames: DefinedName[]; problems: Problem[] }> {
   const workbook = await readWorkbookPart(parts);
+  // Each of these parts inflates while the ones before it are scanned (XlsxParts.readAhead).
+  parts.readAhead([workbook.sharedStringsPart, workbook.stylesPart, ...workbook.sheets.map((sheet) => sheet.part)]);
   const problems: Problem[] = [];
   const partText = async (part: string, parse: (s: XmlScanner) => void) => {
     const xml = (await parts.xml(part)) ?? '';

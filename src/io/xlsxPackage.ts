@@ -9,13 +9,23 @@ import { DefinedName } from './sheetTables';
 import { XmlScanner } from './xmlScan';
 import { decodePart, partBytes } from './partText';
 import { ReadFailure, failures } from './readFailure';
-import { ZipEntry, inflateEntry, readVerifiedEntry, verifyEntry } from './zipGuard';
+import { INFLATES_BESIDE, ZipEntry, inflateEntry, readVerifiedEntry, verifyEntry } from './zipGuard';
 
 /**
  * The longest part read as XML: what a JavaScript string may hold (V8's limit, 2^29 - 24
  * characters), as when parts were read as strings; more is refused with partTooLong.
  */
 const MAX_TEXT_BYTES = 2 ** 29 - 24;
+
+/**
+ * How many bytes (declared sizes) the parts inflated ahead may hold, the next one always
+ * allowed: at 50,000 opportunities the shared strings, the first sheets and the first 50 MB
+ * sheet inflate at once; a 200 MB sheet is inflated alone (one sheet of XML more held).
+ */
+const AHEAD_BYTES = 64 * 1024 * 1024;
+
+/** A part inflated, or how it failed (a rejection kept until the part is asked for). */
+type Inflated = { ok: true; data: Uint8Array } | { ok: false; error: unknown };
 
 /** A part that fails zipGuard's checks (too big for its declared size, damaged, bad CRC). */
 export class PartFailure extends Error {
@@ -33,6 +43,11 @@ export class PartFailure extends Error {
 export class XlsxParts {
   private readonly byName = new Map<string, ZipEntry>();
   private readonly read = new Set<ZipEntry>();
+  /** Parts to inflate ahead (readAhead), in the order they will be asked for. */
+  private queue: ZipEntry[] = [];
+  /** Parts inflated ahead (or inflating), not yet asked for, and the sum of their declared sizes. */
+  private readonly ahead = new Map<ZipEntry, Promise<Inflated>>();
+  private aheadBytes = 0;
 
   constructor(
     private readonly bytes: Uint8Array,
@@ -42,6 +57,8 @@ export class XlsxParts {
     private readonly verify: boolean,
     /** Largest part inflated when not verifying (zipGuard's total limit bounds it anyway). */
     private readonly maxPartBytes: number,
+    /** Most bytes the parts inflated ahead may hold, the next one always allowed (readAhead). */
+    private readonly aheadLimit = AHEAD_BYTES,
   ) {
     // Part names are case-insensitive in OPC.
     for (const e of entries) this.byName.set(e.name.replace(/^\//, '').toLowerCase(), e);
@@ -49,6 +66,44 @@ export class XlsxParts {
 
   has(path: string): boolean {
     return this.byName.has(path.toLowerCase());
+  }
+
+  /**
+   * Parts the caller will ask for next, in that order (a workbook's shared strings, then its
+   * sheets): they inflate while the caller scans the ones before, on Node's thread pool (the
+   * second core; issue #15). The next part is inflated ahead, and the ones after it while the
+   * parts ahead hold at most `aheadLimit` bytes: memory stays bounded, a 50 MB sheet inflates
+   * during the scans before it, and more are started each time one is asked for (the thread
+   * pool cannot start one itself when another ends: that waits for the reading thread). A
+   * part's failure is kept until it is asked for, so failures come in the order of reading; a
+   * part never asked for only costs its inflating. Nothing is read ahead where inflating runs
+   * on the reading thread (browsers).
+   */
+  readAhead(paths: readonly (string | undefined)[]): void {
+    if (!INFLATES_BESIDE) return;
+    const seen = new Set(this.queue);
+    for (const path of paths) {
+      const entry = path === undefined ? undefined : this.byName.get(path.toLowerCase());
+      if (entry && !this.read.has(entry) && !this.ahead.has(entry) && !seen.has(entry)) {
+        seen.add(entry);
+        this.queue.push(entry);
+      }
+    }
+    this.inflateAhead();
+  }
+
+  private inflateAhead(): void {
+    while (this.queue.length && (this.ahead.size === 0 || this.aheadBytes + this.queue[0].uncompressedSize <= this.aheadLimit)) {
+      const entry = this.queue.shift()!;
+      this.aheadBytes += entry.uncompressedSize;
+      this.ahead.set(
+        entry,
+        this.inflate(entry).then(
+          (data): Inflated => ({ ok: true, data }),
+          (error: unknown): Inflated => ({ ok: false, error }),
+        ),
+      );
+    }
   }
 
   /** The part as text, or undefined when the package has no such part. Throws PartFailure. */
@@ -80,21 +135,45 @@ export class XlsxParts {
   private async inflated(path: string): Promise<{ entry: ZipEntry; data: Uint8Array } | undefined> {
     const entry = this.byName.get(path.toLowerCase());
     if (!entry) return undefined;
-    let data: Uint8Array;
-    if (this.verify && !this.read.has(entry)) {
-      const checked = await readVerifiedEntry(this.bytes, entry, this.name);
-      if (!checked.ok) throw new PartFailure(checked.reason);
-      data = checked.data;
-    } else data = await inflateEntry(this.bytes, entry, this.maxPartBytes);
+    const data = await this.take(entry);
     this.read.add(entry);
     return { entry, data };
+  }
+
+  /** The part's bytes: as inflated ahead, or inflated now (a part asked for out of turn leaves the queue). */
+  private async take(entry: ZipEntry): Promise<Uint8Array> {
+    const ahead = this.ahead.get(entry);
+    if (!ahead) {
+      this.queue = this.queue.filter((e) => e !== entry);
+      return this.inflate(entry);
+    }
+    this.ahead.delete(entry);
+    this.aheadBytes -= entry.uncompressedSize;
+    this.inflateAhead();
+    const part = await ahead;
+    if (!part.ok) throw part.error;
+    return part.data;
+  }
+
+  /** Inflates a part, verified (declared size, CRC) the first time when asked to. Rejects with PartFailure. */
+  private async inflate(entry: ZipEntry): Promise<Uint8Array> {
+    if (!this.verify || this.read.has(entry)) return inflateEntry(this.bytes, entry, this.maxPartBytes);
+    const checked = await readVerifiedEntry(this.bytes, entry, this.name);
+    if (!checked.ok) throw new PartFailure(checked.reason);
+    return checked.data;
   }
 
   /** Checks the parts that were not read (theme, pictures, …). Throws PartFailure. */
   async verifyUnread(): Promise<void> {
     if (!this.verify) return;
+    this.queue = [];
     for (const e of this.entries) {
       if (this.read.has(e)) continue;
+      if (this.ahead.has(e)) {
+        // Inflated ahead and never asked for: checked as it was inflated.
+        await this.take(e);
+        continue;
+      }
       const bad = await verifyEntry(this.bytes, e, this.name);
       if (bad) throw new PartFailure(bad);
     }
