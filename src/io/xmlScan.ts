@@ -60,6 +60,19 @@ const shortNames = new Map<number, string>();
 /** Bounds the names remembered (a hostile part may use many). */
 const MAX_SHORT_NAMES = 4096;
 
+/**
+ * Where the plain text starting at `from` ends: the offset of the next '<', or −1 when an entity
+ * or a carriage return comes first (the tag-by-tag reading decodes those) or no '<' follows.
+ */
+function plainTextEnd(b: Uint8Array, from: number): number {
+  for (let i = from; i < b.length; i++) {
+    const ch = b[i];
+    if (ch === 60 /* < */) return i;
+    if (ch === 38 /* & */ || ch === 13 /* CR */) return -1;
+  }
+  return -1;
+}
+
 /** `code` written at `p` in `b`; never for a code with other than ASCII characters (their bytes differ from their codes). */
 function bytesAt(b: Uint8Array, p: number, code: string): boolean {
   if (p + code.length > b.length) return false;
@@ -351,14 +364,8 @@ export class XmlScanner {
     const p = this.pos;
     if (b[p] !== 60 || b[p + 1] !== 118 /* v */ || b[p + 2] !== 62) return false;
     const start = p + 3;
-    const n = b.length;
-    let lt = start;
-    for (; lt < n; lt++) {
-      const ch = b[lt];
-      if (ch === 60 /* < */) break;
-      if (ch === 38 /* & */ || ch === 13 /* CR */) return false;
-    }
-    if (lt >= n || !bytesAt(b, lt, '</v></c>')) return false;
+    const lt = plainTextEnd(b, start);
+    if (lt < 0 || !bytesAt(b, lt, '</v></c>')) return false;
     this.valueStart = start;
     this.valueEnd = lt;
     this.open.pop();
@@ -415,14 +422,8 @@ export class XmlScanner {
       if (!bytesAt(b, lt + 6, PRESERVE)) return undefined;
       start = lt + 6 + PRESERVE.length;
     }
-    const n = b.length;
-    let end = start;
-    for (; end < n; end++) {
-      const ch = b[end];
-      if (ch === 60 /* < */) break;
-      if (ch === 38 /* & */ || ch === 13 /* CR */) return undefined;
-    }
-    if (end >= n || !bytesAt(b, end, '</t></si>')) return undefined;
+    const end = plainTextEnd(b, start);
+    if (end < 0 || !bytesAt(b, end, '</t></si>')) return undefined;
     this.name = 'si';
     this.kind = 'close';
     this.attrStart = this.attrEnd = end + 8;
