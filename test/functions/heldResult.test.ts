@@ -13,18 +13,11 @@ import { heldColumnOf, heldRange, setColumnRangeMaker } from '../../src/function
 import { InputArg, invoke, invokeHeld } from '../../src/functions/invoke';
 import { ColumnResult } from '../../src/functions/spill';
 import { lazyColumnRange } from '../../src/engine/hfInternals';
-import * as fs from 'fs';
-import * as path from 'path';
-import { ParityCase, toInputArgs } from '../support/parity';
+import { parityCases, toInputArgs } from '../support/parity';
 import { inputArgument } from '../support/inputArbitraries';
 
 /** The parity cases (test/functions/cases): arguments each function accepts. */
-const dir = path.join(__dirname, 'cases');
-const cases: ParityCase[] = fs
-  .readdirSync(dir)
-  .filter((f) => f.endsWith('.cases.ts'))
-  .sort()
-  .flatMap((f) => (require(path.join(dir, f)) as { cases: ParityCase[] }).cases);
+const cases = parityCases();
 
 const argument = inputArgument(2);
 

@@ -2,17 +2,10 @@
  * Adapter parity: every case of every family runs through the declaration (kernel), the
  * Excel adapter and HyperFormula; all three must give the hand-computed expectation.
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import { catalog } from '../../src/functions/catalog';
-import { ParityCase, runExcel, runHyperFormulaAll, runKernel, sameOutcome } from '../support/parity';
+import { parityCases, runExcel, runHyperFormulaAll, runKernel, sameOutcome } from '../support/parity';
 
-const dir = path.join(__dirname, 'cases');
-const all: ParityCase[] = fs
-  .readdirSync(dir)
-  .filter((f) => f.endsWith('.cases.ts'))
-  .sort()
-  .flatMap((f) => (require(path.join(dir, f)) as { cases: ParityCase[] }).cases);
+const all = parityCases();
 
 const hfOutcomes = runHyperFormulaAll(all);
 

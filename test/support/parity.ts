@@ -3,6 +3,8 @@
  * the Excel adapter (with a CustomFunctions stand-in) and a real HyperFormula engine.
  * Case files in test/functions/cases/*.cases.ts export `cases`.
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import { HyperFormula } from 'hyperformula';
 import { CalcError, Cell, ErrorCode, Result } from '../../src/core/cells';
 import { declarationOf } from '../../src/functions/catalog';
@@ -46,6 +48,16 @@ const isErrorCell = (v: unknown): v is ErrorCell => typeof v === 'object' && v !
 
 function toInputCell(c: SpecCell): InputCell {
   return isErrorCell(c) ? new CalcError(c.error, { en: 'input error', zh: '输入错误' }) : c;
+}
+
+/** Every case of every case file in test/functions/cases, the files in name order. */
+export function parityCases(): ParityCase[] {
+  const dir = path.join(__dirname, '..', 'functions', 'cases');
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.cases.ts'))
+    .sort()
+    .flatMap((f) => (require(path.join(dir, f)) as { cases: ParityCase[] }).cases);
 }
 
 export function toInputArgs(args: ArgSpec[]): InputArg[] {
