@@ -9,10 +9,10 @@ import fc from 'fast-check';
 import { CellError } from 'hyperformula';
 import { CalcError } from '../../src/core/cells';
 import { catalog } from '../../src/functions/catalog';
-import { heldColumnOf, heldRange, setColumnRangeMaker } from '../../src/functions/hyperformula/crm3Plugin';
+import { heldColumnOf, heldRange } from '../../src/functions/hyperformula/crm3Plugin';
 import { InputArg, invoke, invokeHeld } from '../../src/functions/invoke';
 import { ColumnResult } from '../../src/functions/spill';
-import { lazyColumnRange } from '../../src/engine/hfInternals';
+import { describeEachColumnRangeMaker } from '../support/columnRangeMakers';
 import { parityCases, toInputArgs } from '../support/parity';
 import { inputArgument } from '../support/inputArbitraries';
 
@@ -48,12 +48,7 @@ const COLUMNS_OF: Record<string, InputArg[][]> = {
 
 const columnFunctions = catalog.filter((d) => d.result.shape.kind === 'column' || d.result.shape.kind === 'rows');
 
-describe.each([
-  ['rows made at once', undefined],
-  ['rows made when read', lazyColumnRange()],
-])('%s', (_how, maker) => {
-  beforeAll(() => setColumnRangeMaker(maker));
-  afterAll(() => setColumnRangeMaker(undefined));
+describeEachColumnRangeMaker(() => {
   test.each(columnFunctions.map((d) => [d.id, d] as const))(
     '%s: the held column is its rows, to hosts and to HyperFormula',
     (_id, decl) => {

@@ -10,9 +10,9 @@ import fc from 'fast-check';
 import { CellError, SimpleRangeValue } from 'hyperformula';
 import { CalcError, Cell, Scalar } from '../../src/core/cells';
 import { holdColumns, numberView } from '../../src/calc/columnViews';
-import { heldColumnOf, heldRange, setColumnRangeMaker, steadyColumnValue } from '../../src/functions/hyperformula/crm3Plugin';
-import { lazyColumnRange } from '../../src/engine/hfInternals';
+import { heldColumnOf, heldRange, steadyColumnValue } from '../../src/functions/hyperformula/crm3Plugin';
 import { ColumnResult } from '../../src/functions/spill';
+import { describeEachColumnRangeMaker } from '../support/columnRangeMakers';
 
 const plainCell = fc.oneof(fc.integer({ min: -3, max: 3 }), fc.constantFrom<Cell>('Open', '7', 2.5, true, false));
 /** One result: a column of cells (null: a blank; an error makes it unsteady), or a two-column block. */
@@ -43,12 +43,7 @@ function valueOf([height, cells]: [number, Cell[]]): { value: SimpleRangeValue; 
 const cellsOf = (v: SimpleRangeValue) => v.data.map((r) => r.map((c) => (c instanceof CellError ? 'error' : c)));
 const readOf = (v: unknown) => heldColumnOf(v)?.values.map((c) => (c instanceof CalcError ? 'error' : c));
 
-describe.each([
-  ['rows made at once', undefined],
-  ['rows made when HyperFormula reads them', lazyColumnRange()],
-])('%s', (_how, maker) => {
-  beforeAll(() => setColumnRangeMaker(maker));
-  afterAll(() => setColumnRangeMaker(undefined));
+describeEachColumnRangeMaker(() => {
   test('what is read from a steady value is always the latest result; the object stays while the shape does', () => {
     fc.assert(
       fc.property(
