@@ -89,6 +89,17 @@ function decodeRange(ref: string): { top: number; left: number; bottom: number; 
 
 const MERGE = ExcelJS.ValueType.Merge;
 
+/**
+ * A cell's value as ExcelJS parsed it. A formula cell's `value` getter copies only truthy
+ * fields, so a calculated 0 (`<f>…</f><v>0</v>`) would read as never calculated; the
+ * parsed result itself is kept in `result`.
+ */
+function valueOf(c: ExcelJS.Cell): ExcelJS.CellValue {
+  if (c.type !== ExcelJS.ValueType.Formula) return c.value;
+  const v = c.value as ExcelJS.CellFormulaValue;
+  return c.result === undefined ? v : ({ ...v, result: c.result } as ExcelJS.CellValue);
+}
+
 class ExcelJsGrid implements SheetGrid {
   readonly name: string;
   readonly lastRow: number;
@@ -119,7 +130,7 @@ class ExcelJsGrid implements SheetGrid {
 
   value(row: number, col: number): GridValue {
     const c = this.cell(row, col);
-    return !c || c.type === MERGE ? null : gridValueOf(c.value);
+    return !c || c.type === MERGE ? null : gridValueOf(valueOf(c));
   }
 
   formula(row: number, col: number): string | undefined {
@@ -134,7 +145,7 @@ class ExcelJsGrid implements SheetGrid {
     const out: [number, GridValue][] = [];
     r.eachCell((c, col) => {
       if (c.type === MERGE) return;
-      const v = gridValueOf(c.value);
+      const v = gridValueOf(valueOf(c));
       if (v !== null) out.push([col, v]);
     });
     return out;
