@@ -9,23 +9,7 @@
  */
 import fc from 'fast-check';
 import { ExactSum, exactRatio } from '../../src/calc/exact';
-import { Q } from '../support/rational';
-
-/** The next double after x towards +∞ or −∞. */
-function neighbour(x: number, up: boolean): number {
-  if (x === 0) return up ? Number.MIN_VALUE : -Number.MIN_VALUE;
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, x);
-  const bits = view.getBigUint64(0);
-  view.setBigUint64(0, x > 0 === up ? bits + 1n : bits - 1n);
-  return view.getFloat64(0);
-}
-
-/** v is a double nearest to q (no neighbour is strictly nearer). */
-function nearest(v: number, q: Q): boolean {
-  const d = Q.bits(v).distance(q);
-  return [true, false].every((up) => Q.bits(neighbour(v, up)).distance(q).cmp(d) >= 0);
-}
+import { Q, nearest } from '../support/rational';
 
 /** Numbers with no short decimal form (k/m as a double), short decimals, integers, large integers. */
 const term = fc.oneof(

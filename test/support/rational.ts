@@ -91,3 +91,19 @@ export class Q {
     return k === 0 ? sign + digits : `${sign}${digits.slice(0, -k)}.${digits.slice(-k)}`;
   }
 }
+
+/** The next double after x towards +∞ or −∞. */
+function neighbour(x: number, up: boolean): number {
+  if (x === 0) return up ? Number.MIN_VALUE : -Number.MIN_VALUE;
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const bits = view.getBigUint64(0);
+  view.setBigUint64(0, x > 0 === up ? bits + 1n : bits - 1n);
+  return view.getFloat64(0);
+}
+
+/** v is a double nearest to q (no neighbouring double is strictly nearer). */
+export function nearest(v: number, q: Q): boolean {
+  const d = Q.bits(v).distance(q);
+  return [true, false].every((up) => Q.bits(neighbour(v, up)).distance(q).cmp(d) >= 0);
+}
