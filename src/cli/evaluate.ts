@@ -20,6 +20,7 @@ import { EvaluateJob, JobMessage } from './evaluateJob';
 import { WorkerRunner } from './fileRunner';
 import { formatTable } from './format';
 import type { Io } from './main';
+import type { TerminalSafeUtf8 } from './terminalText';
 import { UsageError, asOfFlag, flagValue, scopeFlag, usage } from './flags';
 
 interface EvaluateArgs {
@@ -138,11 +139,19 @@ class ResultPrinter {
     if (this.format === 'table') {
       this.io.out((this.printed ? '\n' : '') + formatTable(r, this.locale));
       this.printed++;
-    } else this.addJson(JSON.stringify(r, null, 2));
+    } else this.addJsonText(JSON.stringify(r, null, 2));
   }
 
-  /** A result already as `JSON.stringify(result, null, 2)` (the worker's `resultJson`). */
-  addJson(json: string): void {
+  /** A result already as JSON, terminal-safe in UTF-8 (the worker's `resultJson`): a single one is written as it is. */
+  addJson(json: TerminalSafeUtf8): void {
+    if (this.single && this.io.outBytes) {
+      this.io.outBytes(json);
+      this.io.out('\n');
+      this.printed++;
+    } else this.addJsonText(new TextDecoder().decode(json));
+  }
+
+  private addJsonText(json: string): void {
     if (this.single) this.io.out(json + '\n');
     else this.io.out((this.printed ? ',\n' : '[\n') + json.replace(/^/gm, '  '));
     this.printed++;

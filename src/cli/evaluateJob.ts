@@ -12,6 +12,7 @@ import { Scope, ScopeField } from '../engine/scope';
 import { readInputFile } from '../io/readInput';
 import { rowCount } from '../model/tableColumns';
 import { today } from './dates';
+import { TerminalSafeUtf8, terminalSafeUtf8 } from './terminalText';
 
 export interface EvaluateJob {
   file: string;
@@ -27,9 +28,10 @@ export interface EvaluateJob {
   maxMemoryBytes: number;
   /**
    * The command prints each result as JSON and keeps nothing else of it (`--json` without
-   * `--out`): the worker sends the JSON text instead of the result. A string crosses to the
-   * command's thread as one copy, where a result of 50,000 opportunities is serialized field by
-   * field and built again there (about 0.3 s of CPU in all, docs/performance.md).
+   * `--out`): the worker sends the JSON's bytes instead of the result. A result of 50,000
+   * opportunities is otherwise serialized field by field and built again on the command's
+   * thread (about 0.3 s of CPU in all), and its 8 MB text sent as a string is copied four
+   * times on the way to stdout (docs/performance.md).
    */
   asJson?: boolean;
 }
@@ -37,8 +39,8 @@ export interface EvaluateJob {
 export type JobMessage =
   /** `dataErrors`: the result has data errors (exit 1), judged here so the command's thread needs no engine code. */
   | { kind: 'result'; result: EvaluationResult; dataErrors: boolean }
-  /** The same, as `JSON.stringify(result, null, 2)` when the job asked for it (`asJson`). */
-  | { kind: 'resultJson'; json: string; dataErrors: boolean }
+  /** The same, as `JSON.stringify(result, null, 2)` made terminal-safe, in UTF-8, when the job asked for it (`asJson`). */
+  | { kind: 'resultJson'; json: TerminalSafeUtf8; dataErrors: boolean }
   /** The file could not be read or evaluated (exit 2). */
   | { kind: 'failure'; message: Message }
   /** The file was read, but a scope or --by field asked for is not in it (exit 1). */
@@ -77,7 +79,7 @@ export async function runEvaluateJob(job: EvaluateJob, post: (m: JobMessage) => 
     const postResult = (result: EvaluationResult) =>
       post(
         job.asJson
-          ? { kind: 'resultJson', json: JSON.stringify(result, null, 2), dataErrors: hasDataErrors(result) }
+          ? { kind: 'resultJson', json: terminalSafeUtf8(JSON.stringify(result, null, 2)), dataErrors: hasDataErrors(result) }
           : { kind: 'result', result, dataErrors: hasDataErrors(result) },
       );
     if (job.by) evaluateBy(snapshot, job.by, options, postResult);

@@ -5,18 +5,28 @@
 import { PRODUCT, VERSION } from '../version';
 import { Locale, bi, localeOf, pick } from '../core/i18n';
 import { helpText } from './help';
-import { terminalSafe } from './terminalText';
+import { TerminalSafeUtf8, terminalSafe } from './terminalText';
 
 export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
+  /** Output already terminal-safe, written as it is (no string is made of it); without it, `out` gets its text. */
+  outBytes?: (b: TerminalSafeUtf8) => void;
 }
 
-const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+const stdio: Io = {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+  outBytes: (b) => process.stdout.write(b),
+};
 
 /** Output that cannot drive the terminal, whatever workbook text it carries (terminalText.ts). */
 function terminalIo(io: Io): Io {
-  return { out: (s) => io.out(terminalSafe(s)), err: (s) => io.err(terminalSafe(s)) };
+  return {
+    out: (s) => io.out(terminalSafe(s)),
+    err: (s) => io.err(terminalSafe(s)),
+    outBytes: (b) => (io.outBytes ? io.outBytes(b) : io.out(new TextDecoder().decode(b))),
+  };
 }
 
 /** A subcommand; `isTty` says whether stderr is the user's terminal (the progress bar). */

@@ -27,3 +27,18 @@ export function terminalSafe(chunk: string): string {
   const lead = chunk.startsWith('\r') ? '\r' : '';
   return lead + chunk.slice(lead.length).replace(CONTROLS_BUT_NEWLINE, escaped);
 }
+
+/**
+ * UTF-8 bytes of text made terminal-safe (`terminalSafeUtf8`), which `Io.outBytes` writes as
+ * they are. Only the type says so: make them with terminalSafeUtf8 and nothing else.
+ */
+export type TerminalSafeUtf8 = Uint8Array & { readonly __terminalSafe: true };
+
+/**
+ * A chunk of output as terminalSafe makes it, in UTF-8 bytes of its own (a buffer that can be
+ * handed to another thread). The evaluate worker sends its JSON so: an 8 MB text crossing as a
+ * string was copied four times on the way to stdout (docs/performance.md, issue #15).
+ */
+export function terminalSafeUtf8(chunk: string): TerminalSafeUtf8 {
+  return new TextEncoder().encode(terminalSafe(chunk)) as TerminalSafeUtf8;
+}

@@ -57,6 +57,20 @@ describe('a workbook whose texts carry escape sequences (stored as _x001B_)', ()
     expect(ind.name).toBe('Win\u001b]52;c;ZWNobyBwd25lZA==\u0007 rate\u009b2J\u202egnp.exe');
   });
 
+  test('--json written as bytes (stdout: no string made of them) carries no control either', async () => {
+    const chunks: Uint8Array[] = [];
+    let text = '';
+    const io: Io = { out: (s) => void (text += s), err: () => undefined, outBytes: (b) => void chunks.push(b) };
+    expect(await main(['evaluate', file, '--json', '--as-of', '2026-11-26'], io)).toBeLessThan(2);
+    // The JSON came as bytes, and only the line's end as text.
+    expect(chunks).toHaveLength(1);
+    expect(text).toBe('\n');
+    const json = new TextDecoder().decode(chunks[0]);
+    expect(json).not.toMatch(DRIVES_TERMINAL);
+    expect(json).toContain('\\u009B2J\\u202Egnp.exe');
+    expect(JSON.parse(json).indicators[0].name).toBe('Win\u001b]52;c;ZWNobyBwd25lZA==\u0007 rate\u009b2J\u202egnp.exe');
+  });
+
   test('a file name with an escape sequence is shown as text in messages and tables', async () => {
     const evil = path.join(tmp.dir, 'x\u001b]0;owned\u0007.xlsx');
     fs.writeFileSync(evil, 'not a workbook');
