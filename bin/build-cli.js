@@ -5,7 +5,7 @@
 // worker's bundle, which runs in its own thread). Inside a bundle the modules are scope-hoisted:
 // no CommonJS export getter is called per use, as it was when each source file was compiled to
 // its own CommonJS file (10 % of a Status what-if, docs/performance.md). Packages in
-// node_modules stay external (required at run time as installed).
+// node_modules stay external (required at run time as installed), but HyperFormula (see VENDOR).
 // bin/crm3.js calls `ensureCli()` on every run: it compiles on the first run and again whenever a
 // source file changes (about a second). Each build goes to its own folder named after the sources'
 // newest time and is moved into place whole, so commands started at once (tests, CI) never read
@@ -64,8 +64,32 @@ const subcommandsApart = {
   },
 };
 
+/**
+ * HyperFormula is the one package compiled in: its 240 CommonJS modules (with chevrotain's)
+ * took about 140 ms to find and load as installed, one bundle about 90 ms. One copy, in
+ * vendor/, that every bundle requires (a second copy in a thread would be a second engine
+ * class, with its own registered plugins).
+ */
+const VENDOR = { hyperformula: 'vendor/hyperformula' };
+const vendorApart = {
+  name: 'vendor-apart',
+  setup(build) {
+    build.onResolve({ filter: /^hyperformula$/ }, () => ({ path: `../${VENDOR.hyperformula}.js`, external: true }));
+  },
+};
+
 /** Compiles into `dir` (esbuild's plugins need its asynchronous API: run in a child process by compileInto). */
 async function compileNow(dir) {
+  await require('esbuild').build({
+    absWorkingDir: ROOT,
+    entryPoints: { [VENDOR.hyperformula]: require.resolve('hyperformula', { paths: [ROOT] }) },
+    outdir: dir,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'warning',
+  });
   await require('esbuild').build({
     absWorkingDir: ROOT,
     entryPoints: entryPoints(),
@@ -73,7 +97,7 @@ async function compileNow(dir) {
     outdir: dir,
     bundle: true,
     packages: 'external',
-    plugins: [subcommandsApart],
+    plugins: [subcommandsApart, vendorApart],
     format: 'cjs',
     platform: 'node',
     target: 'node20',

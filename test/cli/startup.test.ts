@@ -43,3 +43,26 @@ test('a subcommand loads the dispatcher and its own bundle', () => {
   const { modules } = loadedFor(['evaluate', '--lang', 'en-US']);
   expect(built(modules).sort()).toEqual(['cli/evaluate.js', 'cli/main.js']);
 });
+
+test('HyperFormula is compiled once into vendor/, and every bundle that uses it requires that copy', () => {
+  const entry = execFileSync(process.execPath, [path.join(ROOT, 'bin/build-cli.js')], { encoding: 'utf8' }).trim();
+  const build = path.resolve(path.dirname(entry), '..');
+  const vendor = fs.readFileSync(path.join(build, 'vendor', 'hyperformula.js'), 'utf8');
+  expect(vendor).toMatch(/hyperformula\/commonjs\/HyperFormula\.js/);
+  const bundles = fs.readdirSync(path.join(build, 'cli')).filter((f) => f.endsWith('.js'));
+  const requires = (f: string) =>
+    [...fs.readFileSync(path.join(build, 'cli', f), 'utf8').matchAll(/require\("([^"]*hyperformula[^"]*)"\)/gi)].map((m) => m[1]);
+  const users = bundles.filter((f) => requires(f).length);
+  expect(users).toEqual(expect.arrayContaining(['evaluateWorker.js', 'explain.js']));
+  for (const f of bundles) {
+    expect(fs.readFileSync(path.join(build, 'cli', f), 'utf8')).not.toMatch(/hyperformula\/commonjs\/HyperFormula\.js/);
+    expect(new Set(requires(f))).toEqual(new Set(users.includes(f) ? ['../vendor/hyperformula.js'] : []));
+  }
+  // Loaded, the engine's bundle takes HyperFormula from vendor/, never from node_modules.
+  const script = `require(${JSON.stringify(path.join(build, 'cli', 'explain.js'))});
+    process.stdout.write(JSON.stringify(Object.keys(require.cache)));`;
+  const loaded: string[] = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', cwd: ROOT }));
+  expect(
+    loaded.filter((m) => /hyperformula/i.test(m)).map((m) => m.replace(/\\/g, '/').replace(/^.*\/dist-cli\/[^/]+\//, '')),
+  ).toEqual(['vendor/hyperformula.js']);
+});
