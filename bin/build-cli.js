@@ -66,7 +66,7 @@ const subcommandsApart = {
 
 /**
  * HyperFormula is the one package compiled in: its 240 CommonJS modules (with chevrotain's)
- * took about 140 ms to find and load as installed, one bundle about 90 ms. One copy, in
+ * took about 140 ms to find and load as installed, one bundle about 70 ms. One copy, in
  * vendor/, that every bundle requires (a second copy in a thread would be a second engine
  * class, with its own registered plugins).
  */
@@ -85,6 +85,9 @@ async function compileNow(dir) {
     entryPoints: { [VENDOR.hyperformula]: require.resolve('hyperformula', { paths: [ROOT] }) },
     outdir: dir,
     bundle: true,
+    // Less to parse (2.1 MB to 1.4 MB; loaded in about 70 ms instead of 90). Names are kept, so
+    // profiles still read; renaming them too made the load no faster.
+    minifyWhitespace: true,
     format: 'cjs',
     platform: 'node',
     target: 'node20',
