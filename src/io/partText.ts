@@ -56,6 +56,11 @@ function encodingOf(data: Uint8Array): PartEncoding {
       : 'utf-8';
 }
 
+/** Whether a part (its first bytes are enough) is UTF-8, as Excel writes; else UTF-16. */
+export function isUtf8Part(data: Uint8Array): boolean {
+  return encodingOf(data) === 'utf-8';
+}
+
 /**
  * A part's text. A UTF-16 part's declaration is given as UTF-8, the encoding any writer of
  * the text then uses.

@@ -22,7 +22,9 @@ import {
   readRelationships,
   readWorkbookPart,
 } from './xlsxPackage';
-import { SheetContext, parseRange, parseWorksheet } from './xlsxSheet';
+import { Area } from './mergedCells';
+import { scanSheetPieces } from './sheetPieces';
+import { ParsedSheet, SheetContext, WorksheetScan, parseRange, parseWorksheet } from './xlsxSheet';
 import { SHEET_PROBLEMS } from './sheetLimits';
 import { XmlScanner } from './xmlScan';
 import { memoryRefusal, readingBytes } from '../engine/memoryBudget';
@@ -160,7 +162,8 @@ function exportNotice(s: WorkbookSnapshot): Problem {
 /**
  * Every worksheet of the package as a grid, with its Excel tables, and the workbook's
  * defined names. Sheets are parsed one at a time, the next one inflating meanwhile (XlsxParts'
- * readAhead): one sheet's XML (or a few small ones) is held beside the one scanned.
+ * readAhead): one sheet's XML (or a few small ones) is held beside the one scanned; a big
+ * sheet is never held whole (sheetPieces.ts).
  * What does not fit Excel's sheet, or XML that does not nest, becomes a problem (the rest is
  * read). Throws on a damaged package (PartFailure, ZipEntryError).
  */
@@ -168,8 +171,10 @@ export async function readGrids(
   parts: XlsxParts,
 ): Promise<{ sheets: SheetGrid[]; definedNames: DefinedName[]; problems: Problem[] }> {
   const workbook = await readWorkbookPart(parts);
-  // Each of these parts inflates while the ones before it are scanned (XlsxParts.readAhead).
-  parts.readAhead([workbook.sharedStringsPart, workbook.stylesPart, ...workbook.sheets.map((sheet) => sheet.part)]);
+  // Each of these parts inflates while the ones before it are scanned (XlsxParts.readAhead); a
+  // big sheet inflates piece by piece as it is scanned (sheetPieces.ts).
+  const sheetsWhole = workbook.sheets.map((sheet) => sheet.part).filter((part) => part && !parts.inPieces(part));
+  parts.readAhead([workbook.sharedStringsPart, workbook.stylesPart, ...sheetsWhole]);
   const problems: Problem[] = [];
   const partText = async (part: string, parse: (s: XmlScanner) => void) => {
     const xml = (await parts.xml(part)) ?? '';
@@ -194,26 +199,37 @@ export async function readGrids(
   const sheets: SheetGrid[] = [];
   for (const sheet of workbook.sheets) {
     if (!sheet.part) continue;
-    const xml = await parts.xml(sheet.part);
-    if (xml === undefined) continue;
+    // A big sheet is scanned as it inflates (sheetPieces.ts), after its tables are known.
+    const pieces = parts.pieces(sheet.part);
+    const xml = pieces ? undefined : await parts.xml(sheet.part);
+    if (!pieces && xml === undefined) continue;
     // The sheet's table parts, read before its cells: the cells of its table are then held by
     // column as they are scanned (issue #15). Which tables the sheet lists is known only after.
-    const rels = await readRelationships(parts, sheet.part);
     const tableParts = new Map<string, TablePart | undefined>();
     const tablePart = async (target: string) => {
       if (!tableParts.has(target)) tableParts.set(target, parseTablePart((await parts.xml(target)) ?? ''));
       return tableParts.get(target);
     };
+    let rels: Awaited<ReturnType<typeof readRelationships>>;
     let block: ReturnType<typeof parseRange>;
-    for (const rel of rels.values()) {
-      if (!/\/table$/.test(rel.type)) continue;
-      const range = parseRange((await tablePart(rel.target))?.ref ?? '');
-      if (range) {
-        block = range;
-        break;
+    try {
+      rels = await readRelationships(parts, sheet.part);
+      for (const rel of rels.values()) {
+        if (!/\/table$/.test(rel.type)) continue;
+        const range = parseRange((await tablePart(rel.target))?.ref ?? '');
+        if (range) {
+          block = range;
+          break;
+        }
       }
+    } catch (e) {
+      // A damaged sheet fails before its damaged table part, as when the sheet is read first.
+      if (pieces) await parts.xml(sheet.part);
+      throw e;
     }
-    const parsed = parseWorksheet(sheet.name, xml, ctx, sheet.part, block);
+    const parsed =
+      (pieces && (await scannedInPieces(sheet.name, pieces, parts.declaredSize(sheet.part), ctx, sheet.part, block))) ??
+      parseWorksheet(sheet.name, xml ?? (await parts.xml(sheet.part)) ?? '', ctx, sheet.part, block);
     const grid = parsed.grid;
     problems.push(...parsed.problems);
     if (parsed.tableIds.length) {
@@ -240,6 +256,19 @@ export async function readGrids(
     sheets.push(grid);
   }
   return { sheets, definedNames: workbook.definedNames, problems };
+}
+
+/** A sheet scanned as it inflates; undefined when it is to be read whole (scanSheetPieces). */
+async function scannedInPieces(
+  name: string,
+  pieces: AsyncIterable<Uint8Array>,
+  length: number,
+  ctx: SheetContext,
+  part: string,
+  block: Area | undefined,
+): Promise<ParsedSheet | undefined> {
+  const scan = await scanSheetPieces((head) => new WorksheetScan(name, ctx, part, block, length, head), pieces);
+  return scan?.done();
 }
 
 export type { SheetGrid } from './sheetTables';

@@ -9,7 +9,18 @@ import { DefinedName } from './sheetTables';
 import { XmlScanner } from './xmlScan';
 import { decodePart, partBytes } from './partText';
 import { ReadFailure, failures } from './readFailure';
-import { INFLATES_BESIDE, ZipEntry, inflateEntry, readVerifiedEntry, verifyEntry } from './zipGuard';
+import {
+  INFLATES_BESIDE,
+  INFLATES_IN_PIECES,
+  ZipEntry,
+  contentFailure,
+  crc32Update,
+  inflateEntry,
+  inflateEntryPieces,
+  inflateFailure,
+  readVerifiedEntry,
+  verifyEntry,
+} from './zipGuard';
 
 /**
  * The longest part read as XML: what a JavaScript string may hold (V8's limit, 2^29 - 24
@@ -18,11 +29,21 @@ import { INFLATES_BESIDE, ZipEntry, inflateEntry, readVerifiedEntry, verifyEntry
 const MAX_TEXT_BYTES = 2 ** 29 - 24;
 
 /**
- * How many bytes (declared sizes) the parts inflated ahead may hold, the next one always
- * allowed: at 50,000 opportunities the shared strings, the first sheets and the first 50 MB
- * sheet inflate at once; a 200 MB sheet is inflated alone (one sheet of XML more held).
+ * Parts inflated ahead hold at most 64 MB (declared sizes), the next one always allowed: the
+ * shared strings, styles and smaller sheets. Parts of 4 MB or more (the big sheets of 50,000
+ * opportunities) are read in pieces of 1 MB as they inflate.
  */
-const AHEAD_BYTES = 64 * 1024 * 1024;
+const TUNING: PartsTuning = { aheadBytes: 64 * 1024 * 1024, piecesFrom: 4 * 1024 * 1024, pieceBytes: 1024 * 1024 };
+
+/** How XlsxParts reads ahead and in pieces (tests make them small). */
+export interface PartsTuning {
+  /** Most bytes the parts inflated ahead may hold, the next one always allowed (readAhead). */
+  aheadBytes: number;
+  /** Parts at least this big are read piece by piece as they inflate (`pieces`)... */
+  piecesFrom: number;
+  /** ...in pieces of this many bytes: a sheet of 50,000 opportunities is never held whole. */
+  pieceBytes: number;
+}
 
 /** A part inflated, or how it failed (a rejection kept until the part is asked for). */
 type Inflated = { ok: true; data: Uint8Array } | { ok: false; error: unknown };
@@ -48,6 +69,7 @@ export class XlsxParts {
   /** Parts inflated ahead (or inflating), not yet asked for, and the sum of their declared sizes. */
   private readonly ahead = new Map<ZipEntry, Promise<Inflated>>();
   private aheadBytes = 0;
+  private readonly tuning: PartsTuning;
 
   constructor(
     private readonly bytes: Uint8Array,
@@ -57,9 +79,9 @@ export class XlsxParts {
     private readonly verify: boolean,
     /** Largest part inflated when not verifying (zipGuard's total limit bounds it anyway). */
     private readonly maxPartBytes: number,
-    /** Most bytes the parts inflated ahead may hold, the next one always allowed (readAhead). */
-    private readonly aheadLimit = AHEAD_BYTES,
+    tuning: Partial<PartsTuning> = {},
   ) {
+    this.tuning = { ...TUNING, ...tuning };
     // Part names are case-insensitive in OPC.
     for (const e of entries) this.byName.set(e.name.replace(/^\//, '').toLowerCase(), e);
   }
@@ -68,11 +90,16 @@ export class XlsxParts {
     return this.byName.has(path.toLowerCase());
   }
 
+  /** The part's size as the package declares it (checked when the part is read); 0 when there is no such part. */
+  declaredSize(path: string): number {
+    return this.byName.get(path.toLowerCase())?.uncompressedSize ?? 0;
+  }
+
   /**
    * Parts the caller will ask for next, in that order (a workbook's shared strings, then its
    * sheets): they inflate while the caller scans the ones before, on Node's thread pool (the
    * second core; issue #15). The next part is inflated ahead, and the ones after it while the
-   * parts ahead hold at most `aheadLimit` bytes: memory stays bounded, a 50 MB sheet inflates
+   * parts ahead hold at most `aheadBytes` bytes: memory stays bounded, a 50 MB sheet inflates
    * during the scans before it, and more are started each time one is asked for (the thread
    * pool cannot start one itself when another ends: that waits for the reading thread). A
    * part's failure is kept until it is asked for, so failures come in the order of reading; a
@@ -93,7 +120,10 @@ export class XlsxParts {
   }
 
   private inflateAhead(): void {
-    while (this.queue.length && (this.ahead.size === 0 || this.aheadBytes + this.queue[0].uncompressedSize <= this.aheadLimit)) {
+    while (
+      this.queue.length &&
+      (this.ahead.size === 0 || this.aheadBytes + this.queue[0].uncompressedSize <= this.tuning.aheadBytes)
+    ) {
       const entry = this.queue.shift()!;
       this.aheadBytes += entry.uncompressedSize;
       this.ahead.set(
@@ -129,6 +159,55 @@ export class XlsxParts {
     if (part.data.length > MAX_TEXT_BYTES)
       throw new PartFailure(failures.partTooLong(this.name, part.entry.name, part.data.length));
     return partBytes(part.data);
+  }
+
+  /**
+   * A big part's bytes piece by piece as they inflate, or undefined when the package has no such part
+   * or it is read whole (`xml`): a browser, a part stored without compression, one smaller
+   * than `piecesFrom` or longer than a string may be. Verified as `xml` is (declared size and
+   * CRC): the iteration throws PartFailure, after the last piece for a wrong size or CRC.
+   */
+  pieces(path: string): AsyncIterable<Uint8Array> | undefined {
+    const entry = this.byName.get(path.toLowerCase());
+    if (!entry || !this.inPieces(path) || this.ahead.has(entry)) return undefined;
+    this.queue = this.queue.filter((e) => e !== entry);
+    return this.piecesOf(entry);
+  }
+
+  /** Whether `pieces` reads the part (then it is not to be read ahead whole: `readAhead`). */
+  inPieces(path: string): boolean {
+    const entry = this.byName.get(path.toLowerCase());
+    return (
+      entry !== undefined &&
+      INFLATES_IN_PIECES &&
+      entry.method !== 0 &&
+      entry.uncompressedSize >= this.tuning.piecesFrom &&
+      entry.uncompressedSize <= MAX_TEXT_BYTES
+    );
+  }
+
+  private async *piecesOf(entry: ZipEntry): AsyncGenerator<Uint8Array> {
+    const verify = this.verify && !this.read.has(entry);
+    let length = 0;
+    let crc = 0;
+    try {
+      for await (const piece of inflateEntryPieces(
+        this.bytes,
+        entry,
+        verify ? entry.uncompressedSize : this.maxPartBytes,
+        this.tuning.pieceBytes,
+      )) {
+        length += piece.length;
+        if (length > MAX_TEXT_BYTES) throw new PartFailure(failures.partTooLong(this.name, entry.name, length));
+        if (verify) crc = crc32Update(crc, piece);
+        yield piece;
+      }
+    } catch (e) {
+      throw verify && !(e instanceof PartFailure) ? new PartFailure(inflateFailure(e, entry, this.name)) : e;
+    }
+    const bad = verify ? contentFailure(entry, this.name, length, crc) : undefined;
+    if (bad) throw new PartFailure(bad);
+    this.read.add(entry);
   }
 
   /** The part's bytes, verified once when asked to (see the class). Throws PartFailure. */

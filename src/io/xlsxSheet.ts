@@ -20,7 +20,7 @@ import { Area, blankMergedCells } from './mergedCells';
 import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, SHEET_PROBLEMS, onSheet } from './sheetLimits';
 import { GridValue, ListObjectInfo, SheetGrid, TakenColumns } from './sheetTables';
 import { decodeXstring, detached } from './xlsxPackage';
-import { XmlScanner } from './xmlScan';
+import { XmlPiece, XmlScanner } from './xmlScan';
 
 /** Days from 1900-01-00 to 1904-01-01 in Excel's counting. */
 const DAYS_1904 = 1462;
@@ -518,179 +518,233 @@ export function parseWorksheet(
   /** The area of the sheet's table, when known before its cells (readGrids): its cells are held by column. */
   table?: Area,
 ): ParsedSheet {
-  const ctx: ReadContext = { ...sheet, sharedCells: sharedCellsOf(sheet.sharedStrings) };
-  let block = blockFor(table, xml.length);
-  const cells = new CellList(expectedCells(xml) - (block ? block.rows * block.columns.length : 0));
-  const formulas = new Map<number, FormulaText>();
-  const sharedFormulas = new Map<number, { text: string; row: number; col: number }>();
-  const currencies = new Map<number, string>();
-  const merges: Area[] = [];
-  const tableIds: string[] = [];
-  const problems = new ProblemList(5);
-  let mergesOff = 0;
-  let mergeOffRef = '';
-  let lastRow = 0;
-  let lastCol = 0;
-  let rowNo = 0;
-  let colNo = 0;
+  const scan = new WorksheetScan(name, sheet, part, table, xml.length, xml);
+  scan.scan(xml);
+  return scan.done();
+}
+
+/**
+ * A worksheet part scanned whole (parseWorksheet) or piece by piece as it inflates
+ * (readGrids, XlsxParts.pieces): each piece ends after a row's close tag, and starts with the
+ * elements the piece before left open. A piece where the XML is faulty gives up (`scan`
+ * returns undefined): the part is then read again whole, so a damaged part gets the same
+ * verdict and the same problems however it was read. A piece cut where no row's close tag
+ * is (inside a comment, CDATA, an instruction or a quoted value: none holds one in a
+ * well-formed part) always ends faulty, as its last construct is left unended.
+ */
+export class WorksheetScan {
+  private readonly ctx: ReadContext;
+  private block: ColumnBlock | undefined;
+  private readonly cells: CellList;
+  private readonly formulas = new Map<number, FormulaText>();
+  private readonly sharedFormulas = new Map<number, { text: string; row: number; col: number }>();
+  private readonly currencies = new Map<number, string>();
+  private readonly merges: Area[] = [];
+  private readonly tableIds: string[] = [];
+  private readonly problems = new ProblemList(5);
+  private mergesOff = 0;
+  private mergeOffRef = '';
+  private lastRow = 0;
+  private lastCol = 0;
+  private rowNo = 0;
+  private colNo = 0;
   /** Whether the scan is inside a row whose cells are kept (not an empty or off-grid one). */
-  let inRow = false;
-  const offGrid = (ref: string) =>
-    problems.add('grid', { severity: 'error', sheet: name, cell: '', message: SHEET_PROBLEMS.beyondGrid(name, ref) }, (n) =>
-      SHEET_PROBLEMS.moreBeyondGrid(name, n),
-    );
+  private inRow = false;
+  private malformed: XmlScanner['malformed'];
 
-  const s = new XmlScanner(xml);
-  for (;;) {
-    // The usual cell in one step (its attributes read, and its body when plain), else the next tag.
-    const cellTag = s.cellTag();
-    if (!cellTag && !s.next()) break;
-    const tag = s.name;
-    if (cellTag || (tag === 'c' && s.kind !== 'close')) {
-      if (!cellTag) s.cellAttrs();
-      const t = s.cellType || undefined;
-      const style = s.cellStyle;
-      let cellRow = rowNo;
-      if (s.cellCol) {
-        colNo = s.cellCol;
-        cellRow = s.cellRow;
-      } else colNo++;
-      if (!onSheet(cellRow, colNo)) {
-        // Off Excel's grid: left out, with a problem (a cell in a row already reported is not repeated).
-        if (inRow || (s.cellCol && cellRow !== rowNo)) offGrid(refText(cellRow, colNo));
-        if (s.kind === 'open') s.skipElement();
-        continue;
-      }
-      if (cellRow !== rowNo) {
-        // A cell outside its <row> (malformed but readable): follow the reference.
-        rowNo = cellRow;
-        inRow = true;
-        lastRow = Math.max(lastRow, rowNo);
-      }
-      if (!inRow) {
-        if (s.kind === 'open') s.skipElement();
-        continue;
-      }
-      let v: string | undefined;
-      let n: number | undefined;
-      let f: FormulaText | undefined;
-      let hasFormula = false;
-      if ((cellTag && s.kind === 'close') || s.plainCellBody()) {
-        // The usual <v>…</v> alone, read as the loop below reads it.
-        n = t === 'b' || t === 'e' || t === 'str' ? undefined : s.integerIn(s.valueStart, s.valueEnd);
-        v = n === undefined ? s.raw(s.valueStart, s.valueEnd) : undefined;
-      } else if (s.kind === 'open') {
-        while (s.next() && !s.closes('c')) {
-          if (s.closes()) continue;
-          if (s.name === 'v') {
-            // Numbers and shared-string indexes are usually integers: read without a string.
-            n = t === 'b' || t === 'e' || t === 'str' ? undefined : s.integerText();
-            v = n === undefined ? s.text() : undefined;
-          } else if (s.name === 'is') v = decodeXstring(inlineText(s));
-          else if (s.name === 'f') {
-            hasFormula = true;
-            const shared = s.attr('t') === 'shared';
-            const si = Number(s.attr('si'));
-            const hasRef = s.attr('ref') !== undefined;
-            const text = s.text();
-            if (shared && Number.isFinite(si)) {
-              if (hasRef || text) sharedFormulas.set(si, { text: detached(text), row: rowNo, col: colNo });
-              f = hasRef || text ? detached(text) : { si };
-            } else f = detached(text);
-          } else if (s.kind === 'open') s.skipElement();
+  /** `length`: the part's length (declared, when read piece by piece); `head`: its start, for the dimension. */
+  constructor(
+    private readonly name: string,
+    sheet: SheetContext,
+    private readonly part: string,
+    table: Area | undefined,
+    length: number,
+    head: string | Uint8Array,
+  ) {
+    this.ctx = { ...sheet, sharedCells: sharedCellsOf(sheet.sharedStrings) };
+    this.block = blockFor(table, length);
+    this.cells = new CellList(expectedCells(head, length) - (this.block ? this.block.rows * this.block.columns.length : 0));
+  }
+
+  /**
+   * Scans the part, or one piece of it (XmlScanner's `piece`). Returns the elements open at its
+   * end, or undefined when a piece is faulty: the part is then to be read whole.
+   */
+  scan(xml: string | Uint8Array, piece?: XmlPiece): readonly string[] | undefined {
+    const { name, ctx, formulas, sharedFormulas, currencies, merges, tableIds, problems, cells } = this;
+    const block = this.block;
+    let { lastRow, lastCol, rowNo, colNo, inRow } = this;
+    const offGrid = (ref: string) =>
+      problems.add('grid', { severity: 'error', sheet: name, cell: '', message: SHEET_PROBLEMS.beyondGrid(name, ref) }, (n) =>
+        SHEET_PROBLEMS.moreBeyondGrid(name, n),
+      );
+
+    const s = new XmlScanner(xml, piece);
+    for (;;) {
+      // The usual cell in one step (its attributes read, and its body when plain), else the next tag.
+      const cellTag = s.cellTag();
+      if (!cellTag && !s.next()) break;
+      const tag = s.name;
+      if (cellTag || (tag === 'c' && s.kind !== 'close')) {
+        if (!cellTag) s.cellAttrs();
+        const t = s.cellType || undefined;
+        const style = s.cellStyle;
+        let cellRow = rowNo;
+        if (s.cellCol) {
+          colNo = s.cellCol;
+          cellRow = s.cellRow;
+        } else colNo++;
+        if (!onSheet(cellRow, colNo)) {
+          // Off Excel's grid: left out, with a problem (a cell in a row already reported is not repeated).
+          if (inRow || (s.cellCol && cellRow !== rowNo)) offGrid(refText(cellRow, colNo));
+          if (s.kind === 'open') s.skipElement();
+          continue;
         }
+        if (cellRow !== rowNo) {
+          // A cell outside its <row> (malformed but readable): follow the reference.
+          rowNo = cellRow;
+          inRow = true;
+          lastRow = Math.max(lastRow, rowNo);
+        }
+        if (!inRow) {
+          if (s.kind === 'open') s.skipElement();
+          continue;
+        }
+        let v: string | undefined;
+        let n: number | undefined;
+        let f: FormulaText | undefined;
+        let hasFormula = false;
+        if ((cellTag && s.kind === 'close') || s.plainCellBody()) {
+          // The usual <v>…</v> alone, read as the loop below reads it.
+          n = t === 'b' || t === 'e' || t === 'str' ? undefined : s.integerIn(s.valueStart, s.valueEnd);
+          v = n === undefined ? s.raw(s.valueStart, s.valueEnd) : undefined;
+        } else if (s.kind === 'open') {
+          while (s.next() && !s.closes('c')) {
+            if (s.closes()) continue;
+            if (s.name === 'v') {
+              // Numbers and shared-string indexes are usually integers: read without a string.
+              n = t === 'b' || t === 'e' || t === 'str' ? undefined : s.integerText();
+              v = n === undefined ? s.text() : undefined;
+            } else if (s.name === 'is') v = decodeXstring(inlineText(s));
+            else if (s.name === 'f') {
+              hasFormula = true;
+              const shared = s.attr('t') === 'shared';
+              const si = Number(s.attr('si'));
+              const hasRef = s.attr('ref') !== undefined;
+              const text = s.text();
+              if (shared && Number.isFinite(si)) {
+                if (hasRef || text) sharedFormulas.set(si, { text: detached(text), row: rowNo, col: colNo });
+                f = hasRef || text ? detached(text) : { si };
+              } else f = detached(text);
+            } else if (s.kind === 'open') s.skipElement();
+          }
+        }
+        if (hasFormula) formulas.set(rowNo * EXCEL_MAX_COLUMNS + colNo, f ?? '');
+        let value: GridValue;
+        try {
+          if (n !== undefined) value = integerValue(t, style, n, ctx);
+          else if (hasFormula && (v === undefined || (v === '' && t !== 'str'))) value = { flag: 'uncalculated' };
+          else value = cellValue(t, style, t === 'str' || t === 'inlineStr' ? v && detached(decodeXstring(v)) : v, ctx);
+        } catch (e) {
+          if (!(e instanceof MissingSharedString)) throw e;
+          const cell = a1(rowNo, colNo);
+          problems.add(
+            'sst',
+            {
+              severity: 'error',
+              sheet: name,
+              cell,
+              message: SHEET_PROBLEMS.missingSharedString(name, cell, e.index, ctx.sharedStrings.length),
+            },
+            (k) => SHEET_PROBLEMS.moreMissingSharedStrings(name, k),
+          );
+          value = null;
+        }
+        if (value === null) continue;
+        if (typeof value === 'number' && ctx.currencyStyles?.[style])
+          currencies.set(rowNo * EXCEL_MAX_COLUMNS + colNo, ctx.currencyStyles[style]!);
+        if (block?.holds(rowNo, colNo)) block.put(rowNo, colNo, value);
+        else cells.push(rowNo, colNo, value);
+        lastRow = Math.max(lastRow, rowNo);
+        lastCol = Math.max(lastCol, colNo);
+      } else if (tag === 'row') {
+        if (s.kind === 'close') continue;
+        // r="7" read from its digits; anything else as written.
+        const digits = s.digitsAttr('r');
+        const written = digits === undefined ? s.attr('r') : undefined;
+        const r = digits ?? Number(written);
+        rowNo = (digits !== undefined || written !== undefined) && Number.isInteger(r) && r > 0 ? r : rowNo + 1;
+        colNo = 0;
+        if (rowNo > EXCEL_MAX_ROWS) {
+          // Cells inside it are left out (and reported) one by one; the next row without r continues from here.
+          inRow = false;
+          if (s.kind === 'empty') continue;
+          offGrid(`row ${s.attr('r') ?? rowNo}`);
+          continue;
+        }
+        lastRow = Math.max(lastRow, rowNo);
+        inRow = s.kind !== 'empty';
+      } else if (tag === 'mergeCell' && s.kind !== 'close') {
+        const ref = s.attr('ref') ?? '';
+        const range = parseRange(ref);
+        if (range) merges.push(range);
+        else if (ref.trim()) {
+          this.mergesOff++;
+          this.mergeOffRef ||= ref;
+        }
+      } else if (tag === 'tablePart' && s.kind !== 'close') {
+        const id = s.attr('id');
+        if (id) tableIds.push(id);
       }
-      if (hasFormula) formulas.set(rowNo * EXCEL_MAX_COLUMNS + colNo, f ?? '');
-      let value: GridValue;
-      try {
-        if (n !== undefined) value = integerValue(t, style, n, ctx);
-        else if (hasFormula && (v === undefined || (v === '' && t !== 'str'))) value = { flag: 'uncalculated' };
-        else value = cellValue(t, style, t === 'str' || t === 'inlineStr' ? v && detached(decodeXstring(v)) : v, ctx);
-      } catch (e) {
-        if (!(e instanceof MissingSharedString)) throw e;
-        const cell = a1(rowNo, colNo);
-        problems.add(
-          'sst',
-          {
-            severity: 'error',
-            sheet: name,
-            cell,
-            message: SHEET_PROBLEMS.missingSharedString(name, cell, e.index, ctx.sharedStrings.length),
-          },
-          (k) => SHEET_PROBLEMS.moreMissingSharedStrings(name, k),
-        );
-        value = null;
-      }
-      if (value === null) continue;
-      if (typeof value === 'number' && ctx.currencyStyles?.[style])
-        currencies.set(rowNo * EXCEL_MAX_COLUMNS + colNo, ctx.currencyStyles[style]!);
-      if (block?.holds(rowNo, colNo)) block.put(rowNo, colNo, value);
-      else cells.push(rowNo, colNo, value);
-      lastRow = Math.max(lastRow, rowNo);
-      lastCol = Math.max(lastCol, colNo);
-    } else if (tag === 'row') {
-      if (s.kind === 'close') continue;
-      // r="7" read from its digits; anything else as written.
-      const digits = s.digitsAttr('r');
-      const written = digits === undefined ? s.attr('r') : undefined;
-      const r = digits ?? Number(written);
-      rowNo = (digits !== undefined || written !== undefined) && Number.isInteger(r) && r > 0 ? r : rowNo + 1;
-      colNo = 0;
-      if (rowNo > EXCEL_MAX_ROWS) {
-        // Cells inside it are left out (and reported) one by one; the next row without r continues from here.
-        inRow = false;
-        if (s.kind === 'empty') continue;
-        offGrid(`row ${s.attr('r') ?? rowNo}`);
-        continue;
-      }
-      lastRow = Math.max(lastRow, rowNo);
-      inRow = s.kind !== 'empty';
-    } else if (tag === 'mergeCell' && s.kind !== 'close') {
-      const ref = s.attr('ref') ?? '';
-      const range = parseRange(ref);
-      if (range) merges.push(range);
-      else if (ref.trim()) {
-        mergesOff++;
-        mergeOffRef ||= ref;
-      }
-    } else if (tag === 'tablePart' && s.kind !== 'close') {
-      const id = s.attr('id');
-      if (id) tableIds.push(id);
     }
+
+    this.lastRow = lastRow;
+    this.lastCol = lastCol;
+    this.rowNo = rowNo;
+    this.colNo = colNo;
+    this.inRow = inRow;
+    if (piece && s.malformed) return undefined;
+    this.malformed = s.malformed;
+    return s.openElements;
   }
 
-  if (s.malformed)
-    problems.push({
-      severity: 'error',
-      sheet: name,
-      cell: '',
-      message: SHEET_PROBLEMS.malformed(name, part || name, s.malformed.at, s.malformed.what),
-    });
-  if (block && merges.length) {
-    // Merges blank cells on rows (mergedCells): the block's cells join the list (sorted with it).
-    block.each((r, c, v) => cells.push(r, c, v));
-    block = undefined;
+  /** The sheet, once every piece is scanned. */
+  done(): ParsedSheet {
+    const { name, cells, merges, problems, mergesOff, mergeOffRef, lastCol } = this;
+    let block = this.block;
+    if (this.malformed)
+      problems.push({
+        severity: 'error',
+        sheet: name,
+        cell: '',
+        message: SHEET_PROBLEMS.malformed(name, this.part || name, this.malformed.at, this.malformed.what),
+      });
+    if (block && merges.length) {
+      // Merges blank cells on rows (mergedCells): the block's cells join the list (sorted with it).
+      block.each((r, c, v) => cells.push(r, c, v));
+      block = undefined;
+    }
+    const { packed, overlapping } = cells.pack(merges, lastCol);
+    if (overlapping)
+      problems.push({
+        severity: 'warning',
+        sheet: name,
+        cell: '',
+        message: SHEET_PROBLEMS.overlappingMerges(name, overlapping),
+      });
+    if (mergesOff)
+      problems.push({
+        severity: 'warning',
+        sheet: name,
+        cell: '',
+        message: SHEET_PROBLEMS.mergeBeyondGrid(name, mergesOff, mergeOffRef),
+      });
+    return {
+      grid: new XlsxGrid(name, this.lastRow, packed, this.formulas, this.sharedFormulas, this.currencies, block),
+      tableIds: this.tableIds,
+      problems: problems.done(),
+    };
   }
-  const { packed, overlapping } = cells.pack(merges, lastCol);
-  if (overlapping)
-    problems.push({
-      severity: 'warning',
-      sheet: name,
-      cell: '',
-      message: SHEET_PROBLEMS.overlappingMerges(name, overlapping),
-    });
-  if (mergesOff)
-    problems.push({
-      severity: 'warning',
-      sheet: name,
-      cell: '',
-      message: SHEET_PROBLEMS.mergeBeyondGrid(name, mergesOff, mergeOffRef),
-    });
-  return {
-    grid: new XlsxGrid(name, lastRow, packed, formulas, sharedFormulas, currencies, block),
-    tableIds,
-    problems: problems.done(),
-  };
 }
 
 /** The fewest characters a cell with a value takes in a part (`<c><v>1</v></c>`). */
@@ -706,13 +760,13 @@ const HEAD = new TextDecoder('utf-8', { ignoreBOM: true });
  * Without a dimension, a small start (the list grows). The part as text, or its UTF-8 bytes
  * (their length is then the bound: a size to allocate, never a value read).
  */
-export function expectedCells(xml: string | Uint8Array): number {
+export function expectedCells(xml: string | Uint8Array, length = xml.length): number {
   const start = typeof xml === 'string' ? xml.slice(0, 2048) : HEAD.decode(xml.subarray(0, 2048));
   const head = /<(?:\w+:)?dimension\b[^>]*?\bref\s*=\s*["']([^"']*)["']/.exec(start);
   const range = head ? parseRange(head[1]) : undefined;
   if (!range) return 1024;
   const area = (range.bottom - range.top + 1) * (range.right - range.left + 1);
-  return Math.min(area, Math.floor(xml.length / SMALLEST_CELL) + 1);
+  return Math.min(area, Math.floor(length / SMALLEST_CELL) + 1);
 }
 
 /** How a message names a cell off the sheet: A1 style while that stays short, else the numbers. */

@@ -97,6 +97,14 @@ function findCode(b: Uint8Array, code: string, from: number): number {
   return -1;
 }
 
+/** A piece of a part read piece by piece (XlsxParts.pieces, WorksheetScan). */
+export interface XmlPiece {
+  /** The elements open where the piece starts, outermost first (the piece before's `openElements`). */
+  open: readonly string[];
+  /** Whether the part goes on after the piece: then what is still open at its end is no fault. */
+  more: boolean;
+}
+
 /**
  * Cursor over one XML document, read as UTF-8 bytes: a part's bytes as inflated (partBytes),
  * or a string's (encoded once). No string of the whole part is made: at 50,000 opportunities
@@ -125,13 +133,26 @@ export class XmlScanner {
   private readonly b: Uint8Array;
   private readonly pieces: PieceReader;
 
-  /** A part's bytes (UTF-8; a leading byte-order mark is skipped), or its text. */
-  constructor(xml: string | Uint8Array) {
+  /** Whether the part goes on after these bytes (XmlPiece.more). */
+  private readonly more: boolean;
+
+  /**
+   * A part's bytes (UTF-8; a leading byte-order mark is skipped), or its text; or a piece of a
+   * part read piece by piece (`piece`). A piece's offsets are its own.
+   */
+  constructor(xml: string | Uint8Array, piece?: XmlPiece) {
     const bytes = typeof xml === 'string' ? utf8Bytes(xml) : xml;
     const bom = typeof xml !== 'string' && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
     // A plain Uint8Array always (a Node Buffer is another kind of object to the compiler).
     this.b = new Uint8Array(bytes.buffer, bytes.byteOffset + bom, bytes.byteLength - bom);
     this.pieces = pieceReader(this.b);
+    this.more = piece?.more ?? false;
+    if (piece) this.open.push(...piece.open);
+  }
+
+  /** The elements open at the cursor, outermost first (where a next piece starts). */
+  get openElements(): readonly string[] {
+    return this.open.slice();
   }
 
   /** The first fault: where the part stops being well-formed XML (a character offset), and how. */
@@ -218,7 +239,7 @@ export class XmlScanner {
     for (;;) {
       const lt = findByte(b, 60 /* < */, this.pos);
       if (lt < 0) {
-        if (this.open.length) this.faultAt(n, XML_FAULTS.neverClosed(this.open[this.open.length - 1]));
+        if (this.open.length && !this.more) this.faultAt(n, XML_FAULTS.neverClosed(this.open[this.open.length - 1]));
         this.pos = n;
         return false;
       }

@@ -575,6 +575,13 @@ interface NodeZlib {
     options: { maxOutputLength: number; chunkSize?: number },
     callback: (error: Error | null, out: Uint8Array) => void,
   ): void;
+  createInflateRaw(options: { chunkSize: number; highWaterMark: number }): NodeInflater;
+}
+
+/** Node's inflate stream, as inflateEntryPieces uses it. */
+interface NodeInflater extends AsyncIterable<Uint8Array> {
+  end(data: Uint8Array): void;
+  destroy(): void;
 }
 
 /**
@@ -594,6 +601,50 @@ const nodeZlib = (() => {
  * inflated ahead costs the scan no time; a browser's stream inflates on the reading thread.
  */
 export const INFLATES_BESIDE = nodeZlib !== undefined;
+
+/** Whether a part can be inflated piece by piece beside the JavaScript thread (inflateEntryPieces). */
+export const INFLATES_IN_PIECES = typeof nodeZlib?.createInflateRaw === 'function';
+
+/** Pieces inflated ahead of the one read: the reader never waits for zlib while it scans. */
+const PIECES_AHEAD = 4;
+
+/**
+ * A part inflated by Node's zlib piece by piece (XlsxParts.pieces), never past maxBytes: each
+ * piece a new buffer of `pieceBytes` (the last shorter), a few inflated ahead on the thread
+ * pool while the reader handles the one before. A 50 MB sheet inflated whole is 50 MB of
+ * memory the process never had, which costs more than inflating it (issue #15); pieces of
+ * the same size are allocated where the ones read before were. Throws ZipEntryError. Only
+ * where INFLATES_IN_PIECES.
+ */
+export async function* inflateEntryPieces(
+  bytes: Uint8Array,
+  entry: ZipEntry,
+  maxBytes: number,
+  pieceBytes: number,
+): AsyncGenerator<Uint8Array> {
+  if (entry.dataOffset < 0) throw new ZipEntryError('bad', `part ${entry.name} was not located`);
+  const data = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+  const tooBig = () => new ZipEntryError('too-big', `part ${entry.name} is larger than ${maxBytes} bytes`);
+  if (entry.method === 0) {
+    if (data.length > maxBytes) throw tooBig();
+    yield data;
+    return;
+  }
+  const inflater = nodeZlib!.createInflateRaw({ chunkSize: pieceBytes, highWaterMark: PIECES_AHEAD * pieceBytes });
+  let n = 0;
+  try {
+    inflater.end(data);
+    for await (const piece of inflater) {
+      n += piece.length;
+      if (n > maxBytes) throw tooBig();
+      yield piece;
+    }
+  } catch (e) {
+    throw e instanceof ZipEntryError ? e : new ZipEntryError('bad', `part ${entry.name} is not valid compressed data`);
+  } finally {
+    inflater.destroy();
+  }
+}
 
 /** Output pieces asked of zlib: at least its default (16 KB), at most 256 MB (a declared size may lie). */
 const MIN_CHUNK = 16 * 1024;
@@ -666,18 +717,24 @@ export async function readVerifiedEntry(
   try {
     data = await inflateEntry(bytes, e, e.uncompressedSize);
   } catch (err) {
-    return {
-      ok: false,
-      reason:
-        err instanceof ZipEntryError && err.kind === 'too-big'
-          ? failures.zipBomb(name, failures.expandsBeyondDeclared(e.name, e.uncompressedSize))
-          : failures.corrupt(name, failures.why.badData(e.name)),
-    };
+    return { ok: false, reason: inflateFailure(err, e, name) };
   }
-  if (data.length !== e.uncompressedSize)
-    return { ok: false, reason: failures.corrupt(name, failures.why.shortData(e.name, data.length, e.uncompressedSize)) };
-  if (crc32Update(0, data) !== e.crc32) return { ok: false, reason: failures.corrupt(name, failures.why.checksum(e.name)) };
-  return { ok: true, data };
+  const bad = contentFailure(e, name, data.length, crc32Update(0, data));
+  return bad ? { ok: false, reason: bad } : { ok: true, data };
+}
+
+/** Why a part inflated no further than its declared size failed (inflateEntry's or inflateEntryPieces' error). */
+export function inflateFailure(err: unknown, e: ZipEntry, name: string): ReadFailure {
+  return err instanceof ZipEntryError && err.kind === 'too-big'
+    ? failures.zipBomb(name, failures.expandsBeyondDeclared(e.name, e.uncompressedSize))
+    : failures.corrupt(name, failures.why.badData(e.name));
+}
+
+/** What is wrong with a part inflated whole: `length` bytes whose CRC-32 is `crc`; undefined when nothing. */
+export function contentFailure(e: ZipEntry, name: string, length: number, crc: number): ReadFailure | undefined {
+  if (length !== e.uncompressedSize) return failures.corrupt(name, failures.why.shortData(e.name, length, e.uncompressedSize));
+  if (crc !== e.crc32) return failures.corrupt(name, failures.why.checksum(e.name));
+  return undefined;
 }
 
 /** Inflates one part without keeping it: never past its declared size, then size and CRC. */
@@ -702,9 +759,7 @@ export async function verifyEntry(bytes: Uint8Array, e: ZipEntry, name: string):
     if (r === 'stopped') return failures.zipBomb(name, failures.expandsBeyondDeclared(e.name, e.uncompressedSize));
     if (r === 'bad') return failures.corrupt(name, failures.why.badData(e.name));
   }
-  if (n !== e.uncompressedSize) return failures.corrupt(name, failures.why.shortData(e.name, n, e.uncompressedSize));
-  if (crc !== e.crc32) return failures.corrupt(name, failures.why.checksum(e.name));
-  return undefined;
+  return contentFailure(e, name, n, crc);
 }
 
 /** CRC-32 tables for slicing-by-8 (eight bytes per step: several times faster than bytewise). */
@@ -735,7 +790,7 @@ const nativeCrc32 = (() => {
 })();
 
 /** CRC-32 of `data` continuing from `crc` (the CRC of the bytes before it; 0 to start). */
-function crc32Update(crc: number, data: Uint8Array): number {
+export function crc32Update(crc: number, data: Uint8Array): number {
   return nativeCrc32 ? nativeCrc32(data, crc) : portableCrc32Update(crc, data);
 }
 

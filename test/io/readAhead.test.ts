@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { ReadResult, readGrids, readWorkbookBuffer } from '../../src/io/readWorkbook';
-import { PartFailure, XlsxParts } from '../../src/io/xlsxPackage';
+import { PartFailure, PartsTuning, XlsxParts } from '../../src/io/xlsxPackage';
 import { ZipEntry, inspectXlsx } from '../../src/io/zipGuard';
 import { writeWorkbook } from '../../src/io/writeWorkbook';
 import { generateSample } from '../../src/model/sample';
@@ -45,13 +45,13 @@ function damaged(bytes: Uint8Array, entries: readonly ZipEntry[], damages: reado
 }
 
 /** What parse() makes of the parts: the grids and problems, or the failure of the first damaged part read. */
-async function outcome(bytes: Uint8Array, aheadLimit?: number) {
+async function outcome(bytes: Uint8Array, tuning?: Partial<PartsTuning>) {
   const check = await inspectXlsx(bytes, 'w.xlsx', { verifyContents: false });
   if (!check.ok) return { refused: check.reason };
   const parts =
-    aheadLimit === undefined
+    tuning === undefined
       ? new InTurn(bytes, check.entries, 'w.xlsx', true, 1 << 28)
-      : new XlsxParts(bytes, check.entries, 'w.xlsx', true, 1 << 28, aheadLimit);
+      : new XlsxParts(bytes, check.entries, 'w.xlsx', true, 1 << 28, tuning);
   try {
     const grids = await readGrids(parts);
     await parts.verifyUnread();
@@ -103,13 +103,21 @@ describe('sheets inflated ahead read as sheets read in turn', () => {
       fc.asyncProperty(
         fc.nat({ max: books.length - 1 }),
         fc.array(damage, { maxLength: 2 }),
-        // One part ahead only, a few small ones, the default window.
-        fc.constantFrom(0, 2048, 64 * 1024, 64 * 1024 * 1024),
-        async (book, damages, aheadLimit) => {
+        // One part ahead only, a few small ones, the default window; and every sheet but the
+        // smallest read in pieces of a few bytes or a few KB as it inflates (sheetPieces.ts).
+        fc.constantFrom<Partial<PartsTuning>>(
+          { aheadBytes: 0 },
+          { aheadBytes: 2048 },
+          { aheadBytes: 64 * 1024 },
+          {},
+          { piecesFrom: 2048, pieceBytes: 100 },
+          { aheadBytes: 0, piecesFrom: 2048, pieceBytes: 4096 },
+        ),
+        async (book, damages, tuning) => {
           const check = await inspectXlsx(books[book], 'w.xlsx', { verifyContents: false });
           if (!check.ok) throw new Error(check.reason.message.en);
           const bytes = damaged(books[book], check.entries, damages);
-          const [inTurn, ahead] = [await outcome(bytes), await outcome(bytes, aheadLimit)];
+          const [inTurn, ahead] = [await outcome(bytes), await outcome(bytes, tuning)];
           expect(ahead).toEqual(inTurn);
           await settled();
           expect(unhandled).toEqual([]);
@@ -117,6 +125,20 @@ describe('sheets inflated ahead read as sheets read in turn', () => {
       ),
       { numRuns: 60 },
     );
+  });
+
+  test('a sheet read in pieces fails before its table part when both are damaged, as when read in turn', async () => {
+    const check = await inspectXlsx(books[1], 'w.xlsx', { verifyContents: false });
+    if (!check.ok) throw new Error(check.reason.message.en);
+    const all = check.entries.flatMap((e, i) => (/^xl\/(worksheets\/sheet\d+|tables\/table\d+)\.xml$/.test(e.name) ? [i] : []));
+    const bytes = damaged(
+      books[1],
+      check.entries,
+      all.map((part) => ({ part, what: 'checksum' as const })),
+    );
+    const inTurn = await outcome(bytes);
+    expect(inTurn.failure?.message.en).toMatch(/worksheets\/sheet\d+\.xml/);
+    expect(await outcome(bytes, { piecesFrom: 2048, pieceBytes: 512 })).toEqual(inTurn);
   });
 
   test('a damaged later sheet fails after an earlier damaged part, as in turn, from readWorkbookBuffer too', async () => {
