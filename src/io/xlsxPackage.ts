@@ -99,12 +99,12 @@ export class XlsxParts {
    * Parts the caller will ask for next, in that order (a workbook's shared strings, then its
    * sheets): they inflate while the caller scans the ones before, on Node's thread pool (the
    * second core; issue #15). The next part is inflated ahead, and the ones after it while the
-   * parts ahead hold at most `aheadBytes` bytes: memory stays bounded, a 50 MB sheet inflates
-   * during the scans before it, and more are started each time one is asked for (the thread
-   * pool cannot start one itself when another ends: that waits for the reading thread). A
-   * part's failure is kept until it is asked for, so failures come in the order of reading; a
-   * part never asked for only costs its inflating. Nothing is read ahead where inflating runs
-   * on the reading thread (browsers).
+   * parts ahead hold at most `aheadBytes` bytes: memory stays bounded (a big sheet is read in
+   * pieces as it is scanned instead: `pieces`), and more are started each time one is asked
+   * for (the thread pool cannot start one itself when another ends: that waits for the
+   * reading thread). A part's failure is kept until it is asked for, so failures come in the
+   * order of reading; a part never asked for only costs its inflating. Nothing is read ahead
+   * where inflating runs on the reading thread (browsers).
    */
   readAhead(paths: readonly (string | undefined)[]): void {
     if (!INFLATES_BESIDE) return;

@@ -1,6 +1,7 @@
 /**
  * Sheets inflated ahead (XlsxParts.readAhead: the next sheet inflates on Node's thread pool
- * while the one before is scanned, issue #15) read as the same sheets read in turn: the same
+ * while the one before is scanned, issue #15), or scanned in pieces as they inflate
+ * (XlsxParts.pieces, io/sheetPieces.ts), read as the same sheets read in turn: the same
  * grids and problems; a damaged part (checksum, declared size, data) fails with the same
  * reason, the first in reading order; a part inflated ahead and never asked for leaves no
  * unhandled rejection.
