@@ -29,10 +29,12 @@ export async function scanSheetPieces(
       buffer = bigger;
     }
     buffer.set(piece, held);
+    // Only the new bytes can end a row: a row longer than many pieces is searched once.
+    const searched = held;
     held += piece.length;
     // A UTF-16 part is decoded whole (partBytes), as a part read whole is.
     if (!scan && !isUtf8Part(buffer.subarray(0, held))) return undefined;
-    const cut = afterLastRowEnd(buffer, held);
+    const cut = afterLastRowEnd(buffer, held, searched);
     if (cut < 0) continue;
     scan ??= make(buffer.subarray(0, held));
     const next = scan.scan(buffer.subarray(0, cut), { open, more: true });
@@ -47,9 +49,12 @@ export async function scanSheetPieces(
   return scan.scan(last, { open, more: false }) ? scan : undefined;
 }
 
-/** Where the last `</row>` (or `</x:row>`) of `b`'s first `n` bytes ends; −1 when there is none. */
-export function afterLastRowEnd(b: Uint8Array, n: number): number {
-  for (let p = n - 1; p >= 5; p--) {
+/**
+ * Where the last `</row>` (or `</x:row>`) of `b`'s first `n` bytes ends, its `>` at `from` or
+ * after; −1 when there is none.
+ */
+export function afterLastRowEnd(b: Uint8Array, n: number, from = 0): number {
+  for (let p = n - 1; p >= Math.max(5, from); p--) {
     if (b[p] !== 62 /* > */ || b[p - 1] !== 119 /* w */ || b[p - 2] !== 111 /* o */ || b[p - 3] !== 114 /* r */) continue;
     let q = p - 4;
     if (b[q] === 58 /* : */) {

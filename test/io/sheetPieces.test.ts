@@ -190,4 +190,20 @@ test('afterLastRowEnd: the end of the last row close tag, prefixed or not; -1 wi
   expect(at('<row r="1"/><rows></rows>')).toBe(-1);
   expect(at('</row')).toBe(-1);
   expect(at('')).toBe(-1);
+  // Only a '>' at `from` or after counts; the tag itself may begin before it.
+  const b = utf8Bytes('<row></row><row><c/></row>');
+  expect(afterLastRowEnd(b, b.length, b.length - 1)).toBe(b.length);
+  expect(afterLastRowEnd(b, '<row></row><row><c/>'.length, 6)).toBe('<row></row>'.length);
+  expect(afterLastRowEnd(b, '<row></row><row><c/>'.length, '<row></row>'.length)).toBe(-1);
+});
+
+test('a row longer than many pieces is read in time linear in its length', async () => {
+  // One row of 3 MB (16,000 cells of 180 characters), in pieces of 64 bytes: each piece's bytes
+  // are searched once. Searched again from the row's start with each piece, it took minutes.
+  const cells = Array.from({ length: 16_000 }, () => `<c t="inlineStr"><is><t>${'x'.repeat(180)}</t></is></c>`).join('');
+  const xml = `<worksheet><sheetData><row r="1">${cells}</row></sheetData></worksheet>`;
+  const sizes = new Array<number>(Math.ceil(xml.length / 64)).fill(64);
+  const { sheet, whole: again } = await readInPieces(xml, sizes);
+  expect(again).toBe(false);
+  expect(sheet.grid.entries(1)).toHaveLength(16_000);
 });
