@@ -162,10 +162,11 @@ export class XlsxParts {
   }
 
   /**
-   * A big part's bytes piece by piece as they inflate, or undefined when the package has no such part
-   * or it is read whole (`xml`): a browser, a part stored without compression, one smaller
-   * than `piecesFrom` or longer than a string may be. Verified as `xml` is (declared size and
-   * CRC): the iteration throws PartFailure, after the last piece for a wrong size or CRC.
+   * A big part's bytes piece by piece as they inflate, or undefined when the package has no
+   * such part or it is read whole (`xml`): a browser, a part stored without compression, one
+   * smaller than `piecesFrom` or longer than a string may be. Verified as `xml` is (declared
+   * size and CRC): the iteration throws PartFailure, after the last piece for a wrong size or
+   * CRC.
    */
   pieces(path: string): AsyncIterable<Uint8Array> | undefined {
     const entry = this.byName.get(path.toLowerCase());
