@@ -15,6 +15,7 @@ import type { EvaluationResult } from '../engine/evaluate';
 import { SCOPE_FIELDS, Scope, ScopeField, fieldNamed } from '../engine/scope';
 import { writeReport } from '../io/writeReport';
 import { refuseInputs, writeOutput } from '../io/safeOutput';
+import { readFileBytes } from '../io/zipGuard';
 import { Budget, budgetFailure, defaultBudget, parseBudgetOption } from './budget';
 import { EvaluateJob, JobMessage } from './evaluateJob';
 import { WorkerRunner } from './fileRunner';
@@ -212,15 +213,20 @@ export async function runEvaluate(argv: readonly string[], io: Io, locale: Local
   try {
     for (let k = 0; k < files.length; k++) {
       const file = files[k];
+      // The worker starts while this thread reads the file (the same limits as the worker's read).
+      runner.warm();
+      const maxFileBytes = args.budget.maxFileMb * 1024 * 1024;
+      const read = await readFileBytes(file, { maxFileBytes });
       const job: EvaluateJob = {
         file,
+        ...(read.ok ? { bytes: read.bytes } : {}),
         asOf: args.asOf,
         scopes: args.scopes,
         by: args.by,
         since: args.since,
         locale: args.locale,
         maxRows: args.budget.maxRows,
-        maxFileBytes: args.budget.maxFileMb * 1024 * 1024,
+        maxFileBytes,
         maxMemoryBytes: args.budget.maxMemoryMb * 1024 * 1024,
         asJson: args.format === 'json' && !args.out,
       };
@@ -228,7 +234,7 @@ export async function runEvaluate(argv: readonly string[], io: Io, locale: Local
         failed = true;
         io.err(`${folder && isTty ? '\r' : ''}crm3 evaluate: ${file}: ${pick(message, args.locale)}\n`);
       };
-      const end = await runner.run(job, (m) => {
+      const onMessage = (m: JobMessage) => {
         if (m.kind === 'failure') return fail(m.message);
         if (m.kind === 'scopeError') {
           // The file was read, but the scope asked for is not in it (exit 1): nothing to show.
@@ -243,7 +249,9 @@ export async function runEvaluate(argv: readonly string[], io: Io, locale: Local
         dataErrors ||= m.dataErrors;
         if (args.out) results.push(m.result);
         printer.add(m.result);
-      });
+      };
+      // The file's bytes go to the worker with the job, not copied.
+      const end = await runner.run(job, onMessage, read.ok ? [read.bytes.buffer as ArrayBuffer] : []);
       if (!end.ok) fail(budgetFailure(file, end.reason, end.detail, args.budget));
       if (folder && isTty) progress(io, k + 1, files.length, file);
     }

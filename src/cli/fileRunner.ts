@@ -84,8 +84,17 @@ export class WorkerRunner<Job, Message extends { kind: string }> {
     });
   }
 
-  /** Runs one job; `onMessage` gets each message but the final `done`. Never rejects. */
-  run(job: Job, onMessage: (m: Message) => void): Promise<RunEnd> {
+  /** Starts the worker now if there is none, so that it starts while the caller prepares the job. */
+  warm(): void {
+    clearTimeout(this.idle);
+    this.worker ??= this.start();
+  }
+
+  /**
+   * Runs one job; `onMessage` gets each message but the final `done`. Never rejects. The
+   * buffers in `transfer` are handed to the worker with the job, not copied.
+   */
+  run(job: Job, onMessage: (m: Message) => void, transfer: ArrayBuffer[] = []): Promise<RunEnd> {
     clearTimeout(this.idle);
     const worker = (this.worker ??= this.start());
     worker.ref();
@@ -127,7 +136,7 @@ export class WorkerRunner<Job, Message extends { kind: string }> {
       worker.on('error', error);
       worker.on('exit', exit);
       arm();
-      worker.postMessage(job);
+      worker.postMessage(job, transfer);
     });
   }
 
