@@ -10,7 +10,10 @@ import { TerminalSafeUtf8, terminalSafe } from './terminalText';
 export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
-  /** Output already terminal-safe, written as it is (no string is made of it); without it, `out` gets its text. */
+  /**
+   * Output already terminal-safe (terminalSafeUtf8), written as it is: no string is made of
+   * it. Without it, a writer gives `out` its text.
+   */
   outBytes?: (b: TerminalSafeUtf8) => void;
 }
 
@@ -25,7 +28,8 @@ function terminalIo(io: Io): Io {
   return {
     out: (s) => io.out(terminalSafe(s)),
     err: (s) => io.err(terminalSafe(s)),
-    outBytes: (b) => (io.outBytes ? io.outBytes(b) : io.out(new TextDecoder().decode(b))),
+    // Already terminal-safe (terminalSafeUtf8): passed on as they are.
+    outBytes: io.outBytes,
   };
 }
 

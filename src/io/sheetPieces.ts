@@ -43,8 +43,8 @@ export async function scanSheetPieces(
     buffer.copyWithin(0, cut, held);
     held -= cut;
   }
+  // Every piece's bytes were checked for UTF-16 until the first scan.
   const last = buffer.subarray(0, held);
-  if (!scan && !isUtf8Part(last)) return undefined;
   scan ??= make(last);
   return scan.scan(last, { open, more: false }) ? scan : undefined;
 }

@@ -609,12 +609,12 @@ export const INFLATES_IN_PIECES = typeof nodeZlib?.createInflateRaw === 'functio
 const PIECES_AHEAD = 4;
 
 /**
- * A part inflated by Node's zlib piece by piece (XlsxParts.pieces), never past maxBytes: each
- * piece a new buffer of `pieceBytes` (the last shorter), a few inflated ahead on the thread
- * pool while the reader handles the one before. A 50 MB sheet inflated whole is 50 MB of
- * memory the process never had, which costs more than inflating it (issue #15); pieces of
- * the same size are allocated where the ones read before were. Throws ZipEntryError. Only
- * where INFLATES_IN_PIECES.
+ * A deflated part inflated by Node's zlib piece by piece (XlsxParts.pieces, which reads a
+ * stored part whole), never past maxBytes: each piece a new buffer of `pieceBytes` (the last
+ * shorter), a few inflated ahead on the thread pool while the reader handles the one before.
+ * A 50 MB sheet inflated whole is 50 MB of memory the process never had, which costs more
+ * than inflating it (issue #15); pieces of the same size are allocated where the ones read
+ * before were. Throws ZipEntryError. Only where INFLATES_IN_PIECES.
  */
 export async function* inflateEntryPieces(
   bytes: Uint8Array,
@@ -625,11 +625,6 @@ export async function* inflateEntryPieces(
   if (entry.dataOffset < 0) throw new ZipEntryError('bad', `part ${entry.name} was not located`);
   const data = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
   const tooBig = () => new ZipEntryError('too-big', `part ${entry.name} is larger than ${maxBytes} bytes`);
-  if (entry.method === 0) {
-    if (data.length > maxBytes) throw tooBig();
-    yield data;
-    return;
-  }
   const inflater = nodeZlib!.createInflateRaw({ chunkSize: pieceBytes, highWaterMark: PIECES_AHEAD * pieceBytes });
   let n = 0;
   try {
